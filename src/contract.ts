@@ -1,0 +1,126 @@
+/**
+ * Contract v1: the execution input, the per-step state documents and the execution output.
+ * Field names follow the AWS APIs (Directory Service CreateDirectory/CreateMicrosoftAD, PCA Connector AD
+ * CreateConnector) so users can copy from the API docs. The admin password is never part of any of these:
+ * the request carries a Secrets Manager reference (`PasswordSecretId`).
+ */
+
+export type DirectoryType = 'SimpleAD' | 'MicrosoftAD';
+export type DirectorySize = 'Small' | 'Large';
+export type DirectoryEdition = 'Standard' | 'Enterprise';
+
+export interface DirectoryTag {
+  Key: string;
+  Value: string;
+}
+
+export interface DirectoryRequest {
+  /** Defaults to SimpleAD (the seed API). */
+  Type?: DirectoryType;
+  Name: string;
+  ShortName?: string;
+  Description?: string;
+  /** SimpleAD only (required there). */
+  Size?: DirectorySize;
+  /** MicrosoftAD only (defaults to Enterprise, as AWS does). */
+  Edition?: DirectoryEdition;
+  /** Secrets Manager secret id or ARN holding the admin password (raw string, or JSON with a `password` key). */
+  PasswordSecretId: string;
+  VpcSettings: { VpcId: string; SubnetIds: string[] };
+  Tags?: DirectoryTag[];
+}
+
+export interface ConnectorRequest {
+  CertificateAuthorityArn: string;
+  VpcInformation: { IpAddressType?: 'IPV4' | 'DUALSTACK'; SecurityGroupIds: string[] };
+  Tags?: Record<string, string>;
+}
+
+export interface ProvisioningOptions {
+  /** Total time to wait for the directory to become Active (default 60). */
+  DirectoryTimeoutMinutes?: number;
+  /** Total time to wait for the connector to become ACTIVE (default 30). */
+  ConnectorTimeoutMinutes?: number;
+}
+
+/** The execution input. */
+export interface ProvisioningRequest {
+  Directory: DirectoryRequest;
+  Connector: ConnectorRequest;
+  Options?: ProvisioningOptions;
+}
+
+/** ValidateRequest output, stored at `$.validation`. Normalised so later states never read optional fields. */
+export interface ValidationResult {
+  DirectoryType: DirectoryType;
+  Warnings: string[];
+  DirectoryTimeoutSeconds: number;
+  ConnectorTimeoutSeconds: number;
+}
+
+/** CreateDirectory and GetDirectoryStage output, stored at `$.directory`. */
+export interface DirectoryPollState {
+  DirectoryId: string;
+  DirectoryType: DirectoryType;
+  /** true when an existing directory (same Name, same VPC, not Deleting/Deleted) was found and reused. */
+  Adopted: boolean;
+  Stage: string;
+  StageReason: string | null;
+  /** Seconds the next WaitForDirectory pauses (read by the Wait state's SecondsPath). */
+  WaitSeconds: number;
+  PollRound: number;
+  /** Sum of the waits so far: the deadline is measured on this, so it is deterministic and clock-free. */
+  ElapsedSeconds: number;
+  TimeoutSeconds: number;
+}
+
+/** CreateConnector and GetConnectorStatus output, stored at `$.connector`. */
+export interface ConnectorPollState {
+  ConnectorArn: string;
+  Adopted: boolean;
+  Status: string;
+  StatusReason: string | null;
+  WaitSeconds: number;
+  PollRound: number;
+  ElapsedSeconds: number;
+  TimeoutSeconds: number;
+}
+
+/* ---- Lambda task inputs (built by each Task state's Parameters) ---- */
+
+export interface ValidateRequestInput {
+  ExecutionId: string;
+  Request: unknown;
+}
+export interface CreateDirectoryInput {
+  ExecutionId: string;
+  Directory: DirectoryRequest;
+  DirectoryType: DirectoryType;
+  TimeoutSeconds: number;
+}
+export interface GetDirectoryStageInput {
+  ExecutionId: string;
+  Directory: DirectoryPollState;
+}
+export interface CreateConnectorInput {
+  ExecutionId: string;
+  DirectoryId: string;
+  Connector: ConnectorRequest;
+  TimeoutSeconds: number;
+}
+export interface GetConnectorStatusInput {
+  ExecutionId: string;
+  Connector: ConnectorPollState;
+}
+
+/** Tag put on every directory this tool creates, so a later execution can recognise its own. */
+export const MANAGED_BY_TAG_KEY = 'ad-cert-orchestrator:managed-by';
+export const MANAGED_BY_TAG_VALUE = 'ad-cert-orchestrator';
+/** Tag carrying the execution ARN that created the resource (audit trail). */
+export const EXECUTION_TAG_KEY = 'ad-cert-orchestrator:execution';
+
+/** EventBridge completion events. */
+export const EVENT_SOURCE = 'ad-cert-orchestrator';
+export const DETAIL_TYPE_SUCCEEDED = 'Provisioning Succeeded';
+export const DETAIL_TYPE_FAILED = 'Provisioning Failed';
+export const DETAIL_TYPE_REQUESTED = 'Provisioning Requested';

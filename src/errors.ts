@@ -1,0 +1,211 @@
+/**
+ * The one list of error names shared by the handlers, the ASL (statemachine/provision.asl.json) and the tests.
+ *
+ * Each row says, for one error name at one Task state, whether Step Functions retries it or catches it into the
+ * named failure path, and how a failed execution is rerun:
+ *  - `redrive`: transient errors are retried; once the retries are exhausted the error is left UNCAUGHT, so the
+ *    execution fails at that Task and a console/API redrive re-runs exactly that Task (same execution ARN, so the
+ *    same ClientToken, and find-or-create for the directory).
+ *  - `new-execution`: caught errors route to PublishFailedEvent -> ProvisioningFailed (a Fail state). Redriving
+ *    that would only re-run the Fail state, so the remedy is to fix the cause and start a new execution with the
+ *    (corrected) input; find-or-create and connector adoption make that safe and fast.
+ */
+
+export type Handling = 'retry' | 'catch' | 'retry-then-catch';
+export type Rerun = 'redrive' | 'new-execution';
+
+export const TASK_STATES = [
+  'ValidateRequest',
+  'CreateDirectory',
+  'GetDirectoryStage',
+  'CreateConnector',
+  'GetConnectorStatus',
+] as const;
+export type TaskStateName = (typeof TASK_STATES)[number];
+
+/* ---------------- the project's own errors ---------------- */
+
+export interface Violation {
+  /** Field path in the execution input, e.g. `Directory.VpcSettings.SubnetIds[1]`. */
+  path: string;
+  message: string;
+}
+
+/** Base class: every project error sets `this.name` to its class name (Lambda reports it as errorType). */
+export abstract class ProvisioningError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request breaks one or more documented constraints or preflight facts. Nothing was created. */
+export class InvalidRequestError extends ProvisioningError {
+  readonly violations: Violation[];
+  constructor(violations: Violation[]) {
+    super(
+      `Invalid provisioning request (${violations.length} violation${violations.length === 1 ? '' : 's'}): ` +
+        violations.map((v) => `${v.path}: ${v.message}`).join('; '),
+    );
+    this.violations = violations;
+  }
+}
+
+/** A directory with the same Name in the same VPC exists but cannot be adopted (different type). */
+export class DirectoryConflictError extends ProvisioningError {}
+
+/** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
+export class DirectoryServiceThrottledError extends ProvisioningError {}
+
+/** The directory did not become Active within the configured deadline. */
+export class DirectoryActivationTimeoutError extends ProvisioningError {}
+
+/** The connector did not become ACTIVE within the configured deadline. */
+export class ConnectorActivationTimeoutError extends ProvisioningError {}
+
+/* ---------------- names Step Functions raises itself, or that states name ---------------- */
+
+/** Lambda service errors (and the task timeout) retried on every Lambda task. */
+export const LAMBDA_TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Lambda.ClientExecutionTimeoutException',
+  'Lambda.Unknown',
+  'Sandbox.Timedout',
+  'States.Timeout',
+] as const;
+
+/** Error names produced by Pass states after a Choice saw a terminal stage/status. */
+export const DIRECTORY_FAILED = 'DirectoryFailed';
+export const CONNECTOR_FAILED = 'ConnectorFailed';
+
+/* ---------------- the catalog ---------------- */
+
+export interface ErrorRow {
+  name: string;
+  /** The Task state whose Retry/Catch names it. */
+  state: TaskStateName;
+  /** Where it comes from (AWS operation, or `own`/`Lambda`). */
+  source: string;
+  handling: Handling;
+  rerun: Rerun;
+  /** What the user should do. */
+  remedy: string;
+}
+
+const lambdaRows: ErrorRow[] = TASK_STATES.flatMap((state) =>
+  LAMBDA_TRANSIENT_ERRORS.map((name) => ({
+    name,
+    state,
+    source: name.startsWith('States.') ? 'Step Functions (task timeout)' : 'Lambda service',
+    handling: 'retry' as const,
+    rerun: 'redrive' as const,
+    remedy: 'Transient; retried with backoff. If retries are exhausted, redrive the execution.',
+  })),
+);
+
+const row = (
+  name: string,
+  state: TaskStateName,
+  source: string,
+  handling: Handling,
+  remedy: string,
+): ErrorRow => ({ name, state, source, handling, rerun: handling === 'retry' ? 'redrive' : 'new-execution', remedy });
+
+const NEW_EXEC = 'then start a new execution with the same input (the directory/connector are adopted, not duplicated)';
+
+export const ERROR_CATALOG: readonly ErrorRow[] = [
+  // ValidateRequest: schema + preflight (EC2, ACM PCA, Secrets Manager reads)
+  row('InvalidRequestError', 'ValidateRequest', 'own (validation/preflight)', 'catch',
+    'Fix every field named in the cause and start a new execution with the corrected input. Nothing was created.'),
+  row('AccessDeniedException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'catch',
+    `Grant the ValidateRequest role read access to the secret/CA, ${NEW_EXEC}.`),
+  row('UnauthorizedOperation', 'ValidateRequest', 'EC2 Describe*', 'catch',
+    `Grant the ValidateRequest role ec2:Describe* on the VPC resources, ${NEW_EXEC}.`),
+  row('ThrottlingException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('RequestLimitExceeded', 'ValidateRequest', 'EC2 Describe*', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD)
+  row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
+    `Delete an unused directory or raise the quota, ${NEW_EXEC}.`),
+  row('InvalidParameterException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/DescribeDirectories', 'catch',
+    'AWS rejected a parameter validation could not check (see cause); fix the input and start a new execution.'),
+  row('ClientException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
+    `Read the cause (e.g. subnets in unsupported AZs, insufficient IPs), fix it, ${NEW_EXEC}.`),
+  row('UnsupportedOperationException', 'CreateDirectory', 'DS CreateMicrosoftAD', 'catch',
+    'The directory type/edition is not available in this Region/account; change the input and start a new execution.'),
+  row('DirectoryConflictError', 'CreateDirectory', 'own (find-or-create)', 'catch',
+    'A directory with this Name already exists in the VPC with a different type; rename or delete it, then start a new execution.'),
+  row('DirectoryServiceThrottledError', 'CreateDirectory', 'DS ClientException "Rate exceeded"', 'retry',
+    'Transient; retried. Redrive if exhausted (find-or-create adopts a directory a lost response created).'),
+  row('ServiceException', 'CreateDirectory', 'DS (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted (find-or-create adopts a directory a lost response created).'),
+  row('InvalidNextTokenException', 'CreateDirectory', 'DS DescribeDirectories', 'retry',
+    'Paging restarted on retry. Redrive if exhausted.'),
+  row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
+    'The password secret was deleted after validation; recreate it and start a new execution.'),
+
+  // GetDirectoryStage: DescribeDirectories
+  row('EntityDoesNotExistException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
+    'The directory was deleted outside this workflow; start a new execution to create it again.'),
+  row('InvalidParameterException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
+    'Unexpected; read the cause and start a new execution.'),
+  row('ClientException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
+    `Read the cause, fix it, ${NEW_EXEC}.`),
+  row('DirectoryServiceThrottledError', 'GetDirectoryStage', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'GetDirectoryStage', 'DS (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InvalidNextTokenException', 'GetDirectoryStage', 'DS DescribeDirectories', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('DirectoryActivationTimeoutError', 'GetDirectoryStage', 'own (poll deadline)', 'catch',
+    `The directory was still being created at the deadline; ${NEW_EXEC} (it resumes polling the same directory), or raise Options.DirectoryTimeoutMinutes.`),
+
+  // CreateConnector: adopt (ListConnectors) or CreateConnector with ClientToken = sha256(execution ARN)
+  row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors', 'catch',
+    `Grant the CreateConnector role the pca-connector-ad, acm-pca and ds permissions in the README, ${NEW_EXEC}.`),
+  row('ValidationException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'catch',
+    'Read Reason in the cause (e.g. directory type not supported, mismatched VPC); fix and start a new execution.'),
+  row('ResourceNotFoundException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'retry-then-catch',
+    'Retried briefly (the directory or CA can be invisible to the connector service just after it turns Active); if it persists, check the CA ARN and directory, then start a new execution.'),
+  row('ThrottlingException', 'CreateConnector', 'PCA Connector AD (HTTP 429)', 'retry',
+    'Transient; retried. Redrive if exhausted: same execution ARN, same ClientToken, same connector.'),
+  row('ServiceQuotaExceededException', 'CreateConnector', 'PCA Connector AD (HTTP 402)', 'catch',
+    `Delete an unused connector or raise the quota, ${NEW_EXEC}.`),
+  row('InternalServerException', 'CreateConnector', 'PCA Connector AD (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted: same execution ARN, same ClientToken, same connector.'),
+  row('ConflictException', 'CreateConnector', 'PCA Connector AD (HTTP 409)', 'catch',
+    'A conflicting connector exists that could not be adopted (e.g. FAILED or DELETING); delete it and start a new execution.'),
+
+  // GetConnectorStatus: GetConnector
+  row('AccessDeniedException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
+    `Grant pca-connector-ad:GetConnector, ${NEW_EXEC}.`),
+  row('ValidationException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
+    'Unexpected (malformed ARN); read the cause and start a new execution.'),
+  row('ResourceNotFoundException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'retry-then-catch',
+    'Retried briefly (eventual consistency); if it persists the connector was deleted: start a new execution.'),
+  row('ThrottlingException', 'GetConnectorStatus', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerException', 'GetConnectorStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ConnectorActivationTimeoutError', 'GetConnectorStatus', 'own (poll deadline)', 'catch',
+    `The connector was still CREATING at the deadline; ${NEW_EXEC} (it adopts and keeps polling the same connector).`),
+
+  ...lambdaRows,
+];
+
+/** Failures produced by Choice -> Pass states (not thrown by a Task). */
+export const STAGE_FAILURES = [
+  {
+    name: DIRECTORY_FAILED,
+    from: 'CheckDirectoryStage',
+    remedy: 'The directory reached Failed/Impaired/Inoperable/RestoreFailed/Deleting/Deleted (StageReason in the cause). Delete it, then start a new execution.',
+  },
+  {
+    name: CONNECTOR_FAILED,
+    from: 'CheckConnectorStatus',
+    remedy: 'The connector reached FAILED or DELETING (StatusReason in the cause, e.g. VPC_ACCESS_DENIED). Fix the cause, delete the connector, then start a new execution.',
+  },
+] as const;
+
+/** All error names the ASL must mention. */
+export const ALL_ERROR_NAMES: readonly string[] = [...new Set(ERROR_CATALOG.map((r) => r.name))];
+
+export const rowsFor = (state: TaskStateName): ErrorRow[] => ERROR_CATALOG.filter((r) => r.state === state);

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ALL_ERROR_NAMES,
+  DirectoryActivationTimeoutError,
+  ERROR_CATALOG,
+  InvalidRequestError,
+  LAMBDA_TRANSIENT_ERRORS,
+  TASK_STATES,
+} from '../../src/errors.ts';
+
+describe('error catalog', () => {
+  it('project errors carry their class name as name (Lambda errorType)', () => {
+    const e = new InvalidRequestError([
+      { path: 'Directory.Name', message: 'is required' },
+      { path: 'Connector.CertificateAuthorityArn', message: 'is not an ACM PCA CA ARN' },
+    ]);
+    assert.equal(e.name, 'InvalidRequestError');
+    assert.match(e.message, /2 violations/);
+    assert.match(e.message, /Directory\.Name/);
+    assert.match(e.message, /Connector\.CertificateAuthorityArn/);
+    assert.equal(new DirectoryActivationTimeoutError('x').name, 'DirectoryActivationTimeoutError');
+  });
+
+  it('has one row per (state, name) and every Lambda task retries every Lambda service error', () => {
+    const keys = ERROR_CATALOG.map((r) => `${r.state}/${r.name}`);
+    assert.equal(new Set(keys).size, keys.length);
+    for (const state of TASK_STATES) {
+      for (const name of LAMBDA_TRANSIENT_ERRORS) {
+        assert.ok(keys.includes(`${state}/${name}`), `${state} lacks ${name}`);
+      }
+    }
+    assert.ok(ALL_ERROR_NAMES.includes('DirectoryLimitExceededException'));
+  });
+
+  it('retried-only rows are rerun by redrive, caught rows by a new execution', () => {
+    for (const r of ERROR_CATALOG) {
+      assert.equal(r.rerun, r.handling === 'retry' ? 'redrive' : 'new-execution', `${r.state}/${r.name}`);
+    }
+  });
+});
