@@ -1,0 +1,41 @@
+/**
+ * The AWS SDK clients of the task handlers, one per service per module instance, created on first use.
+ *
+ * Lazy on purpose: the SDK reads `AWS_REGION` and the standard `AWS_ENDPOINT_URL_<SERVICE>` variables when a client
+ * is constructed, so a local runner can set them before the first call. No endpoint configuration lives in code.
+ * `resetClients()` drops the cached instances (local runner, tests that change env).
+ */
+import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
+import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { PcaConnectorAdClient } from './pca-connector-ad/index.ts';
+
+interface Destroyable {
+  destroy(): void;
+}
+
+const cache = new Map<string, Destroyable>();
+
+const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) => () => {
+  let client = cache.get(key) as T | undefined;
+  if (!client) {
+    client = create();
+    cache.set(key, client);
+  }
+  return client;
+};
+
+export const directoryService = memo('ds', () => new DirectoryServiceClient({}));
+export const secretsManager = memo('secretsmanager', () => new SecretsManagerClient({}));
+export const ec2 = memo('ec2', () => new EC2Client({}));
+export const acmPca = memo('acm-pca', () => new ACMPCAClient({}));
+export const eventBridge = memo('eventbridge', () => new EventBridgeClient({}));
+export const pcaConnectorAd = memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
+
+/** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
+export const resetClients = (): void => {
+  for (const client of cache.values()) client.destroy();
+  cache.clear();
+};

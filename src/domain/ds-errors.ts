@@ -1,0 +1,26 @@
+import { DirectoryServiceThrottledError } from '../errors.ts';
+
+/**
+ * Directory Service models no throttling error; a throttled call is believed to come back as `ClientException`
+ * with a message like "Rate exceeded". Only that case is renamed (to the retryable DirectoryServiceThrottledError,
+ * message preserved); every other error is returned unchanged so its `name` reaches Step Functions intact.
+ */
+export const DS_THROTTLE_MESSAGE = /rate exceeded|throttl/i;
+
+export const classifyDirectoryServiceError = (error: unknown): unknown => {
+  if (error instanceof Error && error.name === 'ClientException' && DS_THROTTLE_MESSAGE.test(error.message)) {
+    const throttled = new DirectoryServiceThrottledError(error.message);
+    throttled.cause = error;
+    return throttled;
+  }
+  return error;
+};
+
+/** Runs one Directory Service call, classifying its failure. */
+export const withDirectoryServiceErrors = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    throw classifyDirectoryServiceError(error);
+  }
+};

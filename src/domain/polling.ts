@@ -1,0 +1,146 @@
+/**
+ * The poll schedules of the two Wait → Task → Choice loops, as data, so a benchmark can tune them.
+ *
+ * Cost model: every round is 3 Standard-workflow state transitions (Wait, Task, Choice) at $0.025 per 1,000, plus a
+ * Lambda invocation and one Describe/Get call. Observed creation times: Simple AD ~9–13 min, Managed Microsoft AD
+ * ~37 min, connector ~2 min. So: one long first wait sized to the type (no polling while nothing can have happened),
+ * then short polls that back off linearly to a cap; a directory in `Created` (the last step before `Active`) is
+ * polled at the short interval. A Simple AD request typically costs 4–6 rounds (~15 transitions), Managed AD 3–6.
+ *
+ * The deadline is measured on ElapsedSeconds (the sum of waits so far) so it is deterministic and clock-free; the last
+ * wait is clamped so the final poll happens exactly at the deadline.
+ */
+import type { ConnectorPollState, DirectoryPollState, DirectoryType } from '../contract.ts';
+import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from '../errors.ts';
+
+export const DIRECTORY_POLL = {
+  /** First wait after CreateDirectory / CreateMicrosoftAD, by type. */
+  initialWaitSeconds: { SimpleAD: 480, MicrosoftAD: 1800 } as Record<DirectoryType, number>,
+  /** Wait after the first poll that still saw an in-progress stage. */
+  firstPollSeconds: 60,
+  /** Added per further round ... */
+  stepSeconds: 30,
+  /** ... up to this. */
+  maxPollSeconds: 120,
+  /** Wait while the stage is `Created` (nearly Active). */
+  createdStageSeconds: 30,
+} as const;
+
+export const CONNECTOR_POLL = {
+  initialWaitSeconds: 60,
+  firstPollSeconds: 30,
+  stepSeconds: 15,
+  maxPollSeconds: 60,
+} as const;
+
+/** Stages that mean "keep waiting". Everything else ends the loop (Active, or a named failure). */
+export const DIRECTORY_STAGES_IN_PROGRESS: readonly string[] = ['Requested', 'Creating', 'Created', 'Updating', 'Restoring'];
+export const DIRECTORY_STAGES_GONE: readonly string[] = ['Deleting', 'Deleted'];
+export const CONNECTOR_STATUSES_IN_PROGRESS: readonly string[] = ['CREATING'];
+export const CONNECTOR_STATUSES_ADOPTABLE: readonly string[] = ['CREATING', 'ACTIVE'];
+
+const backoff = (round: number, p: { firstPollSeconds: number; stepSeconds: number; maxPollSeconds: number }): number =>
+  Math.min(p.firstPollSeconds + p.stepSeconds * Math.max(0, round - 1), p.maxPollSeconds);
+
+/** Clamp a wait to what is left before the deadline (at least 1 s so a Wait state is valid). */
+const clamp = (wait: number, elapsed: number, timeout: number): number => Math.max(1, Math.min(wait, timeout - elapsed));
+
+export const initialDirectoryWait = (type: DirectoryType): number => DIRECTORY_POLL.initialWaitSeconds[type];
+
+/**
+ * First wait for a directory found by find-or-create: 0 when it needs no waiting (Active, or a terminal stage the
+ * Choice will route), else what is left of the typical creation time since its LaunchTime, at least one short poll.
+ */
+export const adoptedDirectoryWait = (type: DirectoryType, stage: string, secondsSinceLaunch: number | undefined): number => {
+  if (!DIRECTORY_STAGES_IN_PROGRESS.includes(stage)) return 0;
+  if (stage === 'Created') return DIRECTORY_POLL.createdStageSeconds;
+  const left = initialDirectoryWait(type) - Math.max(0, secondsSinceLaunch ?? 0);
+  return Math.max(DIRECTORY_POLL.firstPollSeconds, left);
+};
+
+/** The state CreateDirectory returns. */
+export const initialDirectoryState = (init: {
+  DirectoryId: string;
+  DirectoryType: DirectoryType;
+  Adopted: boolean;
+  Stage: string;
+  StageReason?: string | null | undefined;
+  TimeoutSeconds: number;
+  WaitSeconds: number;
+}): DirectoryPollState => ({
+  DirectoryId: init.DirectoryId,
+  DirectoryType: init.DirectoryType,
+  Adopted: init.Adopted,
+  Stage: init.Stage,
+  StageReason: init.StageReason ?? null,
+  WaitSeconds: init.WaitSeconds === 0 ? 0 : clamp(init.WaitSeconds, 0, init.TimeoutSeconds),
+  PollRound: 0,
+  ElapsedSeconds: 0,
+  TimeoutSeconds: init.TimeoutSeconds,
+});
+
+/**
+ * After a poll saw `newStage`: the next state. In progress → next wait from the schedule; otherwise WaitSeconds 0
+ * (the Choice routes Active / failures). Throws DirectoryActivationTimeoutError when still in progress at or past
+ * the deadline.
+ */
+export const nextDirectoryPoll = (
+  state: DirectoryPollState,
+  newStage: string,
+  stageReason: string | null = null,
+): DirectoryPollState => {
+  const elapsed = state.ElapsedSeconds + state.WaitSeconds;
+  const round = state.PollRound + 1;
+  const inProgress = DIRECTORY_STAGES_IN_PROGRESS.includes(newStage);
+  if (inProgress && elapsed >= state.TimeoutSeconds) {
+    throw new DirectoryActivationTimeoutError(
+      `Directory ${state.DirectoryId} is still ${newStage} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ` +
+        `${round} polls)${stageReason ? `: ${stageReason}` : ''}`,
+    );
+  }
+  const wait = !inProgress
+    ? 0
+    : clamp(
+        newStage === 'Created' ? Math.min(DIRECTORY_POLL.createdStageSeconds, backoff(round, DIRECTORY_POLL)) : backoff(round, DIRECTORY_POLL),
+        elapsed,
+        state.TimeoutSeconds,
+      );
+  return { ...state, Stage: newStage, StageReason: stageReason, WaitSeconds: wait, PollRound: round, ElapsedSeconds: elapsed };
+};
+
+/** The state CreateConnector returns. */
+export const initialConnectorState = (init: {
+  ConnectorArn: string;
+  Adopted: boolean;
+  Status: string;
+  StatusReason?: string | null | undefined;
+  TimeoutSeconds: number;
+}): ConnectorPollState => ({
+  ConnectorArn: init.ConnectorArn,
+  Adopted: init.Adopted,
+  Status: init.Status,
+  StatusReason: init.StatusReason ?? null,
+  WaitSeconds: CONNECTOR_STATUSES_IN_PROGRESS.includes(init.Status)
+    ? clamp(CONNECTOR_POLL.initialWaitSeconds, 0, init.TimeoutSeconds)
+    : 0,
+  PollRound: 0,
+  ElapsedSeconds: 0,
+  TimeoutSeconds: init.TimeoutSeconds,
+});
+
+export const nextConnectorPoll = (
+  state: ConnectorPollState,
+  newStatus: string,
+  statusReason: string | null = null,
+): ConnectorPollState => {
+  const elapsed = state.ElapsedSeconds + state.WaitSeconds;
+  const round = state.PollRound + 1;
+  const inProgress = CONNECTOR_STATUSES_IN_PROGRESS.includes(newStatus);
+  if (inProgress && elapsed >= state.TimeoutSeconds) {
+    throw new ConnectorActivationTimeoutError(
+      `Connector ${state.ConnectorArn} is still ${newStatus} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ${round} polls)`,
+    );
+  }
+  const wait = inProgress ? clamp(backoff(round, CONNECTOR_POLL), elapsed, state.TimeoutSeconds) : 0;
+  return { ...state, Status: newStatus, StatusReason: statusReason, WaitSeconds: wait, PollRound: round, ElapsedSeconds: elapsed };
+};

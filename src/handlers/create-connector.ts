@@ -1,0 +1,89 @@
+/**
+ * CreateConnector: adopt an existing CREATING/ACTIVE connector for the same directory + CA (ListConnectors), else
+ * CreateConnector with ClientToken = sha256(execution ARN) (same execution, retry or redrive → same connector). On
+ * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status.
+ */
+import type {
+  PcaConnectorAdClient} from '../aws/pca-connector-ad/index.ts';
+import {
+  CreateConnectorCommand,
+  GetConnectorCommand,
+  ListConnectorsCommand
+} from '../aws/pca-connector-ad/index.ts';
+import type { ConnectorPollState, CreateConnectorInput } from '../contract.ts';
+import { pcaConnectorAd } from '../aws/clients.ts';
+import { clientTokenFor } from '../domain/client-token.ts';
+import type { ConnectorCandidate } from '../domain/find-or-create.ts';
+import { chooseConnector } from '../domain/find-or-create.ts';
+import { initialConnectorState } from '../domain/polling.ts';
+import { connectorTags } from '../domain/tags.ts';
+import { logger } from '../lib/logger.ts';
+import { wrapHandler } from '../lib/wrap-handler.ts';
+
+export interface CreateConnectorDeps {
+  pcaConnectorAd: PcaConnectorAdClient;
+}
+
+const defaultDeps = (): CreateConnectorDeps => ({ pcaConnectorAd: pcaConnectorAd() });
+
+/** Every connector of the account and Region (all pages). */
+export const listAllConnectors = async (client: PcaConnectorAdClient): Promise<ConnectorCandidate[]> => {
+  const all: ConnectorCandidate[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListConnectorsCommand({ NextToken }));
+    all.push(...(page.Connectors ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+};
+
+const isConflict = (error: unknown): boolean => error instanceof Error && error.name === 'ConflictException';
+
+export const createConnectorCore = async (
+  input: CreateConnectorInput,
+  deps: CreateConnectorDeps = defaultDeps(),
+): Promise<ConnectorPollState> => {
+  const client = deps.pcaConnectorAd;
+  const want = { DirectoryId: input.DirectoryId, CertificateAuthorityArn: input.Connector.CertificateAuthorityArn };
+
+  let adopted = chooseConnector(await listAllConnectors(client), want);
+  let connectorArn = adopted?.Arn;
+  if (!connectorArn) {
+    try {
+      const created = await client.send(
+        new CreateConnectorCommand({
+          CertificateAuthorityArn: input.Connector.CertificateAuthorityArn,
+          DirectoryId: input.DirectoryId,
+          VpcInformation: {
+            ...(input.Connector.VpcInformation.IpAddressType ? { IpAddressType: input.Connector.VpcInformation.IpAddressType } : {}),
+            SecurityGroupIds: [...input.Connector.VpcInformation.SecurityGroupIds],
+          },
+          ClientToken: clientTokenFor(input.ExecutionId),
+          Tags: connectorTags(input.Connector.Tags, input.ExecutionId),
+        }),
+      );
+      connectorArn = created.ConnectorArn;
+      if (!connectorArn) throw new Error('PCA Connector for AD returned no ConnectorArn');
+      logger.info('Connector creation started', { connectorArn });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      adopted = chooseConnector(await listAllConnectors(client), want);
+      if (!adopted?.Arn) throw error;
+      connectorArn = adopted.Arn;
+    }
+  }
+  if (adopted) logger.info('Adopting existing connector', { connectorArn, status: adopted.Status });
+
+  const out = await client.send(new GetConnectorCommand({ ConnectorArn: connectorArn }));
+  const status = out.Connector?.Status ?? adopted?.Status ?? 'CREATING';
+  return initialConnectorState({
+    ConnectorArn: connectorArn,
+    Adopted: adopted !== undefined,
+    Status: status,
+    StatusReason: out.Connector?.StatusReason ?? null,
+    TimeoutSeconds: input.TimeoutSeconds,
+  });
+};
+
+export const handler = wrapHandler(createConnectorCore, 'CreateConnector');

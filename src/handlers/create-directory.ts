@@ -1,0 +1,137 @@
+/**
+ * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
+ * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise read the
+ * admin password from Secrets Manager and create a Simple AD (CreateDirectory, the seed) or AWS Managed Microsoft AD
+ * (CreateMicrosoftAD). The password lives only inside this function: it is never logged, returned or put in an error.
+ */
+import {
+  CreateDirectoryCommand,
+  CreateMicrosoftADCommand,
+  DescribeDirectoriesCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-directory-service';
+import type { DirectoryDescription ,
+  DirectoryServiceClient} from '@aws-sdk/client-directory-service';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
+import { InvalidRequestError } from '../errors.ts';
+import { directoryService, secretsManager } from '../aws/clients.ts';
+import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
+import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
+import { checkPassword, extractPassword } from '../domain/password.ts';
+import { adoptedDirectoryWait, initialDirectoryState, initialDirectoryWait } from '../domain/polling.ts';
+import { directoryTags } from '../domain/tags.ts';
+import { logger } from '../lib/logger.ts';
+import { wrapHandler } from '../lib/wrap-handler.ts';
+
+export interface CreateDirectoryDeps {
+  directoryService: DirectoryServiceClient;
+  secretsManager: SecretsManagerClient;
+  now: () => Date;
+}
+
+const defaultDeps = (): CreateDirectoryDeps => ({
+  directoryService: directoryService(),
+  secretsManager: secretsManager(),
+  now: () => new Date(),
+});
+
+/** Every directory of the account and Region (all pages). */
+export const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<DirectoryDescription[]> => {
+  const all: DirectoryDescription[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await withDirectoryServiceErrors(() => ds.send(new DescribeDirectoriesCommand({ NextToken })));
+    all.push(...(page.DirectoryDescriptions ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+};
+
+const tagsOf = async (ds: DirectoryServiceClient, ResourceId: string): Promise<Record<string, string>> => {
+  const tags: Record<string, string> = {};
+  let NextToken: string | undefined;
+  do {
+    const page = await withDirectoryServiceErrors(() => ds.send(new ListTagsForResourceCommand({ ResourceId, NextToken })));
+    for (const t of page.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return tags;
+};
+
+/** The admin password, checked; failures name the rule, never the value. */
+const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {
+  const out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  const extracted = extractPassword(out.SecretString);
+  if (!extracted.ok) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: extracted.message }]);
+  const check = checkPassword(extracted.password);
+  if (!check.ok) {
+    throw new InvalidRequestError([
+      { path: 'Directory.PasswordSecretId', message: `the secret's password breaks the ${check.failed} rule: ${check.message}` },
+    ]);
+  }
+  return extracted.password;
+};
+
+/** The CreateDirectory / CreateMicrosoftAD request fields shared by both (Description omitted when empty). */
+const commonFields = (d: DirectoryRequest) => ({
+  Name: d.Name,
+  ...(d.ShortName ? { ShortName: d.ShortName } : {}),
+  ...(d.Description ? { Description: d.Description } : {}),
+  VpcSettings: { VpcId: d.VpcSettings.VpcId, SubnetIds: [...d.VpcSettings.SubnetIds] },
+});
+
+export const createDirectoryCore = async (
+  input: CreateDirectoryInput,
+  deps: CreateDirectoryDeps = defaultDeps(),
+): Promise<DirectoryPollState> => {
+  const d = input.Directory;
+  const type = input.DirectoryType;
+  const ds = deps.directoryService;
+
+  const matches = adoptableDirectories(await describeAllDirectories(ds), { Name: d.Name, VpcId: d.VpcSettings.VpcId, Type: type });
+  let tagsById = new Map<string, Record<string, string>>();
+  if (matches.length > 1) {
+    const ids = matches.flatMap((m) => (m.DirectoryId ? [m.DirectoryId] : []));
+    tagsById = new Map(await Promise.all(ids.map(async (id) => [id, await tagsOf(ds, id)] as const)));
+  }
+  const existing = chooseDirectory(matches, tagsById, input.ExecutionId);
+  if (existing?.DirectoryId) {
+    const stage = existing.Stage ?? 'Requested';
+    const since = existing.LaunchTime ? (deps.now().getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
+    logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates: matches.length });
+    return initialDirectoryState({
+      DirectoryId: existing.DirectoryId,
+      DirectoryType: type,
+      Adopted: true,
+      Stage: stage,
+      StageReason: existing.StageReason,
+      TimeoutSeconds: input.TimeoutSeconds,
+      WaitSeconds: adoptedDirectoryWait(type, stage, since),
+    });
+  }
+
+  const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
+  const Tags = directoryTags(d.Tags, input.ExecutionId);
+  const created =
+    type === 'MicrosoftAD'
+      ? await withDirectoryServiceErrors(() =>
+          ds.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
+        )
+      : await withDirectoryServiceErrors(() =>
+          ds.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
+        );
+  if (!created.DirectoryId) throw new Error('Directory Service returned no DirectoryId');
+  logger.info('Directory creation started', { directoryId: created.DirectoryId, directoryType: type });
+  return initialDirectoryState({
+    DirectoryId: created.DirectoryId,
+    DirectoryType: type,
+    Adopted: false,
+    Stage: 'Requested',
+    TimeoutSeconds: input.TimeoutSeconds,
+    WaitSeconds: initialDirectoryWait(type),
+  });
+};
+
+export const handler = wrapHandler(createDirectoryCore, 'CreateDirectory');

@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import type { TaskStateName } from '../errors.ts';
+import { logger } from './logger.ts';
+
+/** A task's core: typed event in, result out (dependencies are bound by the caller). */
+export type TaskCore<TEvent, TResult> = (event: TEvent) => Promise<TResult>;
+
+/** The Lambda entry point shape every task handler exposes. */
+export type TaskHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** `ExecutionId` from a task input, if it is there and is a short string (it is the execution ARN). */
+export const executionIdOf = (event: unknown): string | undefined => {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const id = (event as { ExecutionId?: unknown }).ExecutionId;
+  return typeof id === 'string' && id.length <= 256 ? id : undefined;
+};
+
+/** Appends `executionId` and `state` to every log line of the invocation (removed again by `resetKeys`). */
+export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => ({
+  before: (request) => {
+    const executionId = executionIdOf(request.event);
+    logger.appendKeys({ state: stateName, ...(executionId ? { executionId } : {}) });
+  },
+});
+
+/**
+ * Builds the middy Lambda handler for one Task state: Powertools context injection (never logging the event,
+ * whatever POWERTOOLS_LOGGER_LOG_EVENT says), then the correlation keys, then the core.
+ * Errors propagate untouched so Lambda reports `errorType = error.name`.
+ */
+export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: TaskStateName): TaskHandler =>
+  middy(async (event: unknown): Promise<unknown> => core(event as TEvent))
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .use(correlationKeys(stateName)) as unknown as TaskHandler;
