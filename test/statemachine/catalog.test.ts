@@ -1,0 +1,100 @@
+/**
+ * One test per ERROR_CATALOG row, generated from the catalog: the real ASL is executed with stub handlers and the
+ * stub for the row's state throws an Error whose `name` is the row's name.
+ *  - retry: N failures then success -> SUCCEEDED with N StateRetried for that state and error; failing every time
+ *    -> the retrier's MaxAttempts retries, then the execution FAILS at that Task, uncaught (rerun = redrive).
+ *  - catch: FAILED with that error; PublishFailedEvent entered with it in $.error; nothing after but the Fail state.
+ *  - retry-then-catch: both of the above.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ERROR_CATALOG } from '../../src/errors.ts';
+import type { ErrorRow } from '../../src/errors.ts';
+import { FAILURE_ENTRY, RETRY_POLICIES, retryGroupOf } from '../../scripts/gen-asl.ts';
+import { entered, enteredInput, ofType, retriesOf, run } from './support.ts';
+
+/** Every state a default scenario enters after a Task succeeds, in order (directory and connector poll once). */
+const SUCCESS_PATH = [
+  'ValidateRequest', 'CreateDirectory', 'CheckDirectoryStage', 'WaitForDirectory', 'GetDirectoryStage',
+  'CheckDirectoryStage', 'CreateConnector', 'CheckConnectorStatus', 'WaitForConnector', 'GetConnectorStatus',
+  'CheckConnectorStatus', 'PublishSucceededEvent', 'RecordResult', 'Provisioned',
+];
+const N = 2;
+
+async function assertRetriedThenSucceeds(row: ErrorRow): Promise<void> {
+  // Prepare + Act
+  const r = await run({ failures: [{ state: row.state, name: row.name, times: N }] });
+  // Assess
+  assert.equal(r.status, 'SUCCEEDED', `${row.state}/${row.name}: ${r.error ?? ''} ${r.cause ?? ''}`);
+  assert.equal(retriesOf(r.events, row.state, row.name), N);
+  assert.equal(ofType(r.events, 'StateRetried').length, N, 'no other state retried');
+  assert.equal(ofType(r.events, 'StateCaught').length, 0);
+  assert.deepEqual(entered(r.events), SUCCESS_PATH);
+  assert.equal(r.calls.inputs[row.state]?.length, N + 1, 'the same input is retried');
+  const [first, ...rest] = r.calls.inputs[row.state] ?? [];
+  for (const again of rest) assert.deepEqual(again, first);
+}
+
+async function assertAlwaysFailing(row: ErrorRow): Promise<Awaited<ReturnType<typeof run>>> {
+  const r = await run({ failures: [{ state: row.state, name: row.name, times: Infinity }] });
+  assert.equal(r.status, 'FAILED');
+  assert.equal(r.error, row.name);
+  if (row.handling !== 'catch') {
+    const maxAttempts = RETRY_POLICIES[retryGroupOf(row)].MaxAttempts;
+    assert.equal(retriesOf(r.events, row.state, row.name), maxAttempts, 'retried MaxAttempts times');
+    assert.equal(r.calls.inputs[row.state]?.length, maxAttempts + 1);
+  } else {
+    assert.equal(ofType(r.events, 'StateRetried').length, 0, 'a catch-only error is not retried');
+  }
+  const states = entered(r.events);
+  const at = states.lastIndexOf(row.state);
+  assert.ok(at >= 0);
+  assert.deepEqual(states.slice(0, at + 1), SUCCESS_PATH.slice(0, SUCCESS_PATH.lastIndexOf(row.state) + 1));
+  return r;
+}
+
+async function assertCaught(row: ErrorRow): Promise<void> {
+  const r = await assertAlwaysFailing(row);
+  const states = entered(r.events);
+  const after = states.slice(states.lastIndexOf(row.state) + 1);
+  assert.deepEqual(after, [FAILURE_ENTRY[row.state], 'PublishFailedEvent', 'ProvisioningFailed'], 'no later state entered');
+  const caught = ofType(r.events, 'StateCaught', row.state);
+  assert.equal(caught.length, 1);
+  const [input] = enteredInput(r.events, 'PublishFailedEvent') as { error: { Error: string; Cause: string } }[];
+  assert.equal(input?.error.Error, row.name);
+  assert.match(input?.error.Cause ?? '', new RegExp(`injected ${row.name.replace('.', '\\.')}`));
+  const [event] = r.calls.inputs['PublishFailedEvent'] as { Entries: { Detail: { Error: string } }[] }[];
+  assert.equal(event?.Entries[0]?.Detail.Error, row.name);
+  assert.equal(r.cause, input?.error.Cause);
+  assert.equal(row.rerun, 'new-execution');
+}
+
+async function assertUncaught(row: ErrorRow): Promise<void> {
+  const r = await assertAlwaysFailing(row);
+  const states = entered(r.events);
+  assert.equal(states.at(-1), row.state, 'fails AT the task (redrive re-runs it)');
+  assert.equal(ofType(r.events, 'StateCaught').length, 0);
+  assert.ok(!states.includes('PublishFailedEvent'));
+  assert.equal(ofType(r.events, 'StateFailed', row.state).at(-1)?.state.name, row.state);
+  assert.equal(row.rerun, 'redrive');
+}
+
+describe('error catalog, one test per row (real ASL)', () => {
+  for (const row of ERROR_CATALOG) {
+    it(`${row.state} / ${row.name}: ${row.handling}`, async () => {
+      switch (row.handling) {
+        case 'retry':
+          await assertRetriedThenSucceeds(row);
+          await assertUncaught(row);
+          break;
+        case 'catch':
+          await assertCaught(row);
+          break;
+        case 'retry-then-catch':
+          await assertRetriedThenSucceeds(row);
+          await assertCaught(row);
+          break;
+      }
+    });
+  }
+});

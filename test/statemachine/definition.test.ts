@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ASL_FILE, RETRY_POLICIES, renderDefinition } from '../../scripts/gen-asl.ts';
+import type { Catcher, Definition, Retrier } from '../../scripts/gen-asl.ts';
+import { ALL_ERROR_NAMES, ERROR_CATALOG, STAGE_FAILURES, TASK_STATES } from '../../src/errors.ts';
+import {
+  ASL_PATH,
+  assertAllTasksBound,
+  createLocalStateMachine,
+  loadDefinition,
+  runLocal,
+  taskStateNames,
+} from '../../src/local/asl.ts';
+import { REQUEST, stubHandlers } from './support.ts';
+
+const raw = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Definition;
+const PUBLISH_STATES = ['PublishSucceededEvent', 'PublishFailedEvent'];
+
+describe('statemachine/provision.asl.json', () => {
+  it('is exactly what scripts/gen-asl.ts generates from the catalog (npm run gen:asl)', () => {
+    // Prepare
+    const checkedIn = readFileSync(ASL_FILE, 'utf8');
+    // Act
+    const generated = renderDefinition();
+    // Assess
+    assert.equal(ASL_FILE, ASL_PATH);
+    assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
+  });
+
+  it('is JSONPath (no JSONata) and has the fixed state names', () => {
+    const def = raw();
+    assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
+    assert.doesNotMatch(JSON.stringify(def), /\{%/);
+    for (const name of [
+      ...TASK_STATES,
+      'CheckDirectoryStage', 'WaitForDirectory', 'DirectoryFailed', 'CheckConnectorStatus', 'WaitForConnector',
+      'ConnectorFailed', 'PublishSucceededEvent', 'RecordResult', 'Provisioned', 'PublishFailedEvent', 'ProvisioningFailed',
+    ]) {
+      assert.ok(def.States[name], `missing state ${name}`);
+    }
+    assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
+  });
+
+  it('names every catalog row at its state: retry rows in Retry, catch rows in Catch, retry-then-catch in both', () => {
+    const def = raw();
+    for (const row of ERROR_CATALOG) {
+      const state = def.States[row.state];
+      assert.ok(state, row.state);
+      const retried = (state.Retry ?? []).some((r) => r.ErrorEquals.includes(row.name));
+      const caught = (state.Catch ?? []).some((c) => c.ErrorEquals.includes(row.name));
+      assert.equal(retried, row.handling !== 'catch', `${row.state}/${row.name} Retry`);
+      assert.equal(caught, row.handling !== 'retry', `${row.state}/${row.name} Catch`);
+    }
+  });
+
+  it('names nothing outside the catalog; no States.ALL/TaskFailed on Lambda tasks; catches keep $.error', () => {
+    const def = raw();
+    for (const [name, state] of Object.entries(def.States)) {
+      const matchers: (Retrier | Catcher)[] = [...(state.Retry ?? []), ...(state.Catch ?? [])];
+      for (const m of matchers) {
+        for (const err of m.ErrorEquals) {
+          if (PUBLISH_STATES.includes(name)) {
+            assert.ok(['States.TaskFailed', 'States.ALL'].includes(err), `${name}: ${err}`);
+          } else {
+            assert.ok(
+              ERROR_CATALOG.some((r) => r.state === name && r.name === err),
+              `${name} names ${err}, which is not a catalog row for that state`,
+            );
+          }
+        }
+      }
+      if (TASK_STATES.includes(name as never)) {
+        for (const c of state.Catch ?? []) {
+          assert.equal(c.ResultPath, '$.error');
+          assert.match(c.Next, /^Failed(Before|With)/);
+        }
+        assert.ok(typeof state['TimeoutSeconds'] === 'number', `${name} TimeoutSeconds`);
+      }
+    }
+    const mentioned = JSON.stringify(def);
+    for (const name of ALL_ERROR_NAMES) assert.ok(mentioned.includes(`"${name}"`), name);
+    for (const f of STAGE_FAILURES) assert.ok(mentioned.includes(`"${f.name}"`), f.name);
+  });
+
+  it('uses the documented retry parameters (throttling: 5 s, x2, 8 attempts, <=120 s, full jitter)', () => {
+    const def = raw();
+    const throttle = def.States['CreateConnector']?.Retry?.find((r) => r.ErrorEquals.includes('ThrottlingException'));
+    assert.ok(throttle);
+    const { Comment: _c, ...policy } = RETRY_POLICIES.throttling;
+    assert.deepEqual({ ...throttle, ErrorEquals: undefined }, { ...policy, ErrorEquals: undefined });
+    assert.deepEqual(policy, { IntervalSeconds: 5, MaxAttempts: 8, BackoffRate: 2, MaxDelaySeconds: 120, JitterStrategy: 'FULL' });
+  });
+
+  it('substitutes ${...} (defaults: fake Lambda ARNs, local-bus) and validates in aws-local-stepfunctions', () => {
+    const def = loadDefinition({ EventBusName: 'my-bus' });
+    const text = JSON.stringify(def);
+    assert.doesNotMatch(text, /\$\{/);
+    assert.match(text, /"arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector"/);
+    assert.match(text, /"EventBusName":"my-bus"/);
+    assert.doesNotThrow(() => createLocalStateMachine(def));
+  });
+
+  it('has exactly the six DefinitionSubstitutions placeholders, each with a local default', () => {
+    const names = new Set([...readFileSync(ASL_PATH, 'utf8').matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]));
+    assert.deepEqual(names, new Set([...TASK_STATES.map((s) => `${s}FunctionArn`), 'EventBusName']));
+    assert.doesNotThrow(() => loadDefinition());
+  });
+});
+
+describe('unbound Task guard', () => {
+  it('throws, listing every Task state without a local handler', () => {
+    // Prepare
+    const def = loadDefinition();
+    const { handlers } = stubHandlers();
+    const partial = { ...handlers };
+    delete partial['GetConnectorStatus'];
+    delete partial['PublishFailedEvent'];
+    // Act + Assess
+    assert.throws(
+      () => assertAllTasksBound(def, partial),
+      (err: Error) => /GetConnectorStatus/.test(err.message) && /PublishFailedEvent/.test(err.message) && !/ValidateRequest/.test(err.message),
+    );
+    assert.doesNotThrow(() => assertAllTasksBound(def, handlers));
+  });
+
+  it('runLocal refuses to start (no handler is called) when a Task is unbound', async () => {
+    const { handlers, calls } = stubHandlers();
+    const partial = { ...handlers };
+    delete partial['CreateDirectory'];
+    await assert.rejects(runLocal(REQUEST, { handlers: partial }), /CreateDirectory/);
+    assert.deepEqual(calls.inputs, {});
+  });
+});

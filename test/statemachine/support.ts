@@ -1,0 +1,195 @@
+/**
+ * Stub handlers (contract-shaped outputs, scripted stages/statuses, error injection by state name) and event-log
+ * readers for the state-machine tests. The ASL under test is the real statemachine/provision.asl.json.
+ */
+import type {
+  ConnectorPollState,
+  CreateConnectorInput,
+  CreateDirectoryInput,
+  DirectoryPollState,
+  GetConnectorStatusInput,
+  GetDirectoryStageInput,
+  ProvisioningRequest,
+  ValidationResult,
+} from '../../src/contract.ts';
+import { executionArnFor, runLocal } from '../../src/local/asl.ts';
+import type { LocalEvent, LocalHandler, LocalRunResult } from '../../src/local/asl.ts';
+
+export const REQUEST: ProvisioningRequest = {
+  Directory: {
+    Type: 'SimpleAD',
+    Name: 'corp.example.com',
+    ShortName: 'CORP',
+    Size: 'Small',
+    PasswordSecretId: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:corp-admin-AbCdEf',
+    VpcSettings: { VpcId: 'vpc-0123456789abcdef0', SubnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'] },
+    Tags: [{ Key: 'team', Value: 'pki' }],
+  },
+  Connector: {
+    CertificateAuthorityArn: 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555',
+    VpcInformation: { IpAddressType: 'IPV4', SecurityGroupIds: ['sg-0123456789abcdef0'] },
+    Tags: { team: 'pki' },
+  },
+};
+
+export const DIRECTORY_ID = 'd-9067a1b2c3';
+export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
+export const WARNING = 'Simple AD directories are not supported by Connector for AD';
+
+export interface Scenario {
+  /** Stage CreateDirectory reports, then one stage per GetDirectoryStage call (last one repeats). */
+  directoryStages?: string[];
+  directoryAdopted?: boolean;
+  stageReason?: string | null;
+  /** Status CreateConnector reports, then one per GetConnectorStatus call (last one repeats). */
+  connectorStatuses?: string[];
+  connectorAdopted?: boolean;
+  statusReason?: string | null;
+  /** Make a state's handler throw an Error with this `name` `times` times (Infinity = always), then behave. */
+  failures?: { state: string; name: string; times: number }[];
+  /** Make the PutEvents integration states fail. */
+  publishFails?: boolean;
+}
+
+export interface Calls {
+  /** Inputs each state's handler received, in order (including the calls that threw). */
+  inputs: Record<string, unknown[]>;
+}
+
+const nth = <T>(list: readonly T[], i: number): T => {
+  const v = list[Math.min(i, list.length - 1)];
+  if (v === undefined) throw new Error('empty script');
+  return v;
+};
+
+export function stubHandlers(s: Scenario = {}): { handlers: Record<string, LocalHandler>; calls: Calls } {
+  const stages = s.directoryStages ?? ['Creating', 'Active'];
+  const statuses = s.connectorStatuses ?? ['CREATING', 'ACTIVE'];
+  const calls: Calls = { inputs: {} };
+  let stageCalls = 0;
+  let statusCalls = 0;
+
+  const base: Record<string, LocalHandler> = {
+    ValidateRequest: (): ValidationResult => ({
+      DirectoryType: 'SimpleAD',
+      Warnings: [WARNING],
+      DirectoryTimeoutSeconds: 3600,
+      ConnectorTimeoutSeconds: 1800,
+    }),
+    CreateDirectory: (input): DirectoryPollState => {
+      const i = input as CreateDirectoryInput;
+      const stage = nth(stages, stageCalls++);
+      return {
+        DirectoryId: DIRECTORY_ID,
+        DirectoryType: i.DirectoryType,
+        Adopted: s.directoryAdopted ?? false,
+        Stage: stage,
+        StageReason: stage === 'Active' || stage === 'Creating' ? null : (s.stageReason ?? null),
+        WaitSeconds: 30,
+        PollRound: 0,
+        ElapsedSeconds: 0,
+        TimeoutSeconds: i.TimeoutSeconds,
+      };
+    },
+    GetDirectoryStage: (input): DirectoryPollState => {
+      const prev = (input as GetDirectoryStageInput).Directory;
+      const stage = nth(stages, stageCalls++);
+      return {
+        ...prev,
+        Stage: stage,
+        StageReason: stage === 'Active' || stage === 'Creating' ? null : (s.stageReason ?? null),
+        PollRound: prev.PollRound + 1,
+        ElapsedSeconds: prev.ElapsedSeconds + prev.WaitSeconds,
+        WaitSeconds: Math.min(prev.WaitSeconds * 2, 120),
+      };
+    },
+    CreateConnector: (input): ConnectorPollState => {
+      const i = input as CreateConnectorInput;
+      return {
+        ConnectorArn: CONNECTOR_ARN,
+        Adopted: s.connectorAdopted ?? false,
+        Status: nth(statuses, statusCalls++),
+        StatusReason: null,
+        WaitSeconds: 10,
+        PollRound: 0,
+        ElapsedSeconds: 0,
+        TimeoutSeconds: i.TimeoutSeconds,
+      };
+    },
+    GetConnectorStatus: (input): ConnectorPollState => {
+      const prev = (input as GetConnectorStatusInput).Connector;
+      const status = nth(statuses, statusCalls++);
+      return {
+        ...prev,
+        Status: status,
+        StatusReason: status === 'FAILED' || status === 'DELETING' ? (s.statusReason ?? null) : null,
+        PollRound: prev.PollRound + 1,
+        ElapsedSeconds: prev.ElapsedSeconds + prev.WaitSeconds,
+      };
+    },
+    PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
+    PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),
+  };
+
+  const remaining = new Map<string, { name: string; left: number }[]>();
+  for (const f of s.failures ?? []) {
+    remaining.set(f.state, [...(remaining.get(f.state) ?? []), { name: f.name, left: f.times }]);
+  }
+  const handlers: Record<string, LocalHandler> = {};
+  for (const [state, fn] of Object.entries(base)) {
+    handlers[state] = (input) => {
+      (calls.inputs[state] ??= []).push(input);
+      if (s.publishFails && state.startsWith('Publish')) {
+        throw Object.assign(new Error('PutEvents failed for 1 entries'), { name: 'EventBridge.FailedEntry' });
+      }
+      const pending = remaining.get(state)?.find((f) => f.left > 0);
+      if (pending) {
+        pending.left -= 1;
+        throw Object.assign(new Error(`injected ${pending.name} at ${state}`), { name: pending.name });
+      }
+      return fn(input);
+    };
+  }
+  return { handlers, calls };
+}
+
+let counter = 0;
+export async function run(s: Scenario = {}): Promise<LocalRunResult & { calls: Calls }> {
+  const { handlers, calls } = stubHandlers(s);
+  const executionArn = executionArnFor(`test-${process.pid}-${++counter}`);
+  const result = await runLocal(REQUEST, { handlers, executionArn, waitMs: 0, retryMs: 0 });
+  return { ...result, calls };
+}
+
+/* ---------------- event-log readers ---------------- */
+
+type StateEvent = Extract<LocalEvent, { state: unknown }>;
+const isStateEvent = (e: LocalEvent): e is StateEvent => 'state' in e;
+
+export const entered = (events: LocalEvent[]): string[] =>
+  events.filter((e) => e.type === 'StateEntered' && isStateEvent(e)).map((e) => (e as StateEvent).state.name);
+
+export const ofType = (events: LocalEvent[], type: string, state?: string): StateEvent[] =>
+  events.filter(isStateEvent).filter((e) => e.type === type && (state === undefined || e.state.name === state));
+
+/** StateRetried events for `state` whose retrier matched `name`, each preceded by a StateFailed with that error. */
+export function retriesOf(events: LocalEvent[], state: string, name: string): number {
+  let count = 0;
+  let lastError: string | undefined;
+  for (const e of events) {
+    if (!isStateEvent(e) || e.state.name !== state) continue;
+    if (e.type === 'StateFailed') lastError = (e as unknown as { Error: string }).Error;
+    if (e.type === 'StateRetried') {
+      const retrier = (e as unknown as { retry: { retrier: { ErrorEquals: string[] } } }).retry.retrier;
+      if (lastError === name && retrier.ErrorEquals.includes(name)) count += 1;
+    }
+  }
+  return count;
+}
+
+export const enteredInput = (events: LocalEvent[], state: string): unknown[] =>
+  ofType(events, 'StateEntered', state).map((e) => e.state.input);
+
+export function executionEnd(events: LocalEvent[]): LocalEvent | undefined {
+  return events.find((e) => e.type === 'ExecutionSucceeded' || e.type === 'ExecutionFailed');
+}
