@@ -1,0 +1,88 @@
+/**
+ * EC2 (the `ec2` query protocol): form-encoded POST in, XML out. Handlers receive the flat form parameters and
+ * return an object tree; the server renders it (arrays become `<item>` lists).
+ */
+import { ApiError } from './api-error.ts';
+import type { ServiceDef } from './service.ts';
+import type { Json } from './state.ts';
+
+/** Values of `Prefix.1`, `Prefix.2`, ... */
+function members(input: Json, prefix: string): string[] {
+  return Object.keys(input)
+    .filter((k) => new RegExp(`^${prefix}\\.\\d+$`).test(k))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+    .map((k) => String(input[k]));
+}
+
+/** `Filter.N.Name` / `Filter.N.Value.M` -> name -> values. */
+function filters(input: Json): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const k of Object.keys(input)) {
+    const m = /^Filter\.(\d+)\.Name$/.exec(k);
+    if (m) out.set(String(input[k]), members(input, `Filter\\.${m[1]}\\.Value`));
+  }
+  return out;
+}
+
+function select<T>(items: T[], input: Json, idParam: string, idOf: (t: T) => string, filterMap: Record<string, (t: T) => string>, err: { malformed: string; notFound: string; noun: string; re: RegExp }): T[] {
+  const ids = members(input, idParam);
+  for (const id of ids) if (!err.re.test(id)) throw new ApiError(err.malformed, `Invalid id: "${id}"`);
+  const missing = ids.filter((id) => !items.some((t) => idOf(t) === id));
+  if (missing.length) throw new ApiError(err.notFound, `The ${err.noun} '${missing.join("', '")}' does not exist`);
+  let out = ids.length ? items.filter((t) => ids.includes(idOf(t))) : items;
+  for (const [name, values] of filters(input)) {
+    const get = filterMap[name];
+    if (!get) throw new ApiError('InvalidParameterValue', `The filter '${name}' is invalid`);
+    out = out.filter((t) => values.includes(get(t)));
+  }
+  return out;
+}
+
+export const ec2: ServiceDef = {
+  name: 'EC2',
+  ops: {
+    DescribeVpcs(input, ctx) {
+      const vpcs = select(ctx.world.vpcs, input, 'VpcId', (v) => v.VpcId, { 'vpc-id': (v) => v.VpcId, 'cidr': (v) => v.CidrBlock }, {
+        malformed: 'InvalidVpcID.Malformed', notFound: 'InvalidVpcID.NotFound', noun: 'vpc ID', re: /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/,
+      });
+      return {
+        vpcSet: vpcs.map((v) => ({ vpcId: v.VpcId, state: 'available', cidrBlock: v.CidrBlock, ownerId: ctx.world.accountId, isDefault: false, instanceTenancy: 'default' })),
+      };
+    },
+    DescribeSubnets(input, ctx) {
+      const subnets = select(ctx.world.subnets, input, 'SubnetId', (s) => s.SubnetId, {
+        'subnet-id': (s) => s.SubnetId, 'vpc-id': (s) => s.VpcId, 'availability-zone': (s) => s.AvailabilityZone,
+      }, { malformed: 'InvalidSubnetID.Malformed', notFound: 'InvalidSubnetID.NotFound', noun: 'subnet ID', re: /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/ });
+      return {
+        subnetSet: subnets.map((s) => ({
+          subnetId: s.SubnetId,
+          subnetArn: `arn:aws:ec2:${ctx.world.region}:${ctx.world.accountId}:subnet/${s.SubnetId}`,
+          state: 'available',
+          vpcId: s.VpcId,
+          cidrBlock: s.CidrBlock,
+          availabilityZone: s.AvailabilityZone,
+          availabilityZoneId: `use1-az${(s.AvailabilityZone.charCodeAt(s.AvailabilityZone.length - 1) - 96).toString()}`,
+          availableIpAddressCount: 250,
+          defaultForAz: false,
+          mapPublicIpOnLaunch: false,
+          ownerId: ctx.world.accountId,
+        })),
+      };
+    },
+    DescribeSecurityGroups(input, ctx) {
+      const groups = select(ctx.world.securityGroups, input, 'GroupId', (g) => g.GroupId, {
+        'group-id': (g) => g.GroupId, 'vpc-id': (g) => g.VpcId, 'group-name': (g) => g.GroupName,
+      }, { malformed: 'InvalidGroupId.Malformed', notFound: 'InvalidGroup.NotFound', noun: 'security group', re: /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/ });
+      return {
+        securityGroupInfo: groups.map((g) => ({
+          ownerId: ctx.world.accountId,
+          groupId: g.GroupId,
+          groupName: g.GroupName,
+          groupDescription: g.GroupName,
+          vpcId: g.VpcId,
+          securityGroupArn: `arn:aws:ec2:${ctx.world.region}:${ctx.world.accountId}:security-group/${g.GroupId}`,
+        })),
+      };
+    },
+  },
+};

@@ -1,0 +1,85 @@
+import { Rng } from './clock.ts';
+
+/**
+ * A fault injected at the wire.
+ * - `operation`: bare op (`CreateConnector`), `Service.Op` (`PcaConnectorAd.CreateConnector`), `Service.*` or `*`.
+ *   Two pseudo-operations change lifecycles instead of responses: `DirectoryLifecycle` (error = the stage the next
+ *   created directory lands in: `Failed`, `Impaired` or `Inoperable`) and `ConnectorLifecycle` (error = a
+ *   ConnectorStatusReason; the next created connector lands in FAILED). `*` never matches them.
+ * - `count`: how many calls fail (default 1). `rate`: fail that fraction of matching calls instead (seeded PRNG).
+ * - `after`: perform the call's side effect first, then return the error (the lost-response case).
+ * - `message`: optional error message (default: a message naming the injected fault; "Rate exceeded" for throttling).
+ */
+export interface FaultSpec {
+  operation: string;
+  error: string;
+  count?: number;
+  after?: boolean;
+  rate?: number;
+  message?: string;
+}
+
+export const LIFECYCLE_OPS = ['DirectoryLifecycle', 'ConnectorLifecycle'] as const;
+
+/** `OP:ERROR[:COUNT|:RATE][:after]`, e.g. `CreateDirectory:ServiceException:1:after`, `GetConnector:ThrottlingException:0.3`. */
+export function parseFault(spec: string): FaultSpec {
+  const fail = (why: string): never => {
+    throw new Error(`Invalid fault spec "${spec}": ${why}. Expected OP:ERROR[:COUNT|:RATE][:after], e.g. CreateDirectory:ServiceException:1:after`);
+  };
+  const parts = spec.trim().split(':');
+  if (parts.length < 2 || parts.length > 4) fail('wrong number of ":"-separated parts');
+  const [operation = '', error = '', ...rest] = parts;
+  if (!/^(\*|[A-Za-z0-9]+(\.([A-Za-z0-9]+|\*))?)$/.test(operation)) fail(`bad operation "${operation}"`);
+  if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(error)) fail(`bad error name "${error}"`);
+  const fault: FaultSpec = { operation, error };
+  rest.forEach((part, i) => {
+    if (part === 'after' && i === rest.length - 1) fault.after = true;
+    else if (i === 0 && /^[1-9][0-9]*$/.test(part)) fault.count = Number(part);
+    else if (i === 0 && /^0?\.[0-9]+$/.test(part) && Number(part) > 0) fault.rate = Number(part);
+    else fail(`bad part "${part}"`);
+  });
+  return fault;
+}
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+/** Decides which calls fail. Deterministic: the rate PRNG has its own seed, independent of resource ids. */
+export class FaultBook {
+  private faults: ActiveFault[] = [];
+  private readonly rng: Rng;
+  constructor(seed: number, initial: FaultSpec[] = []) {
+    this.rng = new Rng(seed ^ 0x5eed);
+    initial.forEach((f) => this.add(f));
+  }
+  add(spec: FaultSpec): void {
+    if (!spec.operation || !spec.error) throw new Error('FaultSpec needs operation and error');
+    if (spec.rate !== undefined && !(spec.rate > 0 && spec.rate <= 1)) throw new Error(`FaultSpec rate must be in (0, 1], got ${spec.rate}`);
+    this.faults.push({ spec: { ...spec }, remaining: spec.count ?? 1 });
+  }
+  clear(): void {
+    this.faults = [];
+  }
+  /** The fault to apply to this call, if any (consumes one count). */
+  take(service: string, op: string): FaultSpec | undefined {
+    const lifecycle = (LIFECYCLE_OPS as readonly string[]).includes(op);
+    for (const f of this.faults) {
+      const o = f.spec.operation;
+      const matches = lifecycle
+        ? o === op || o === `${service}.${op}`
+        : o === '*' || o === op || o === `${service}.${op}` || o === `${service}.*`;
+      if (!matches) continue;
+      if (f.spec.rate !== undefined) {
+        if (this.rng.next() < f.spec.rate) return f.spec;
+        continue;
+      }
+      if (f.remaining > 0) {
+        f.remaining -= 1;
+        return f.spec;
+      }
+    }
+    return undefined;
+  }
+}

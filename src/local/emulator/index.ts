@@ -1,0 +1,161 @@
+/**
+ * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
+ * Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2 and EventBridge, so unmodified AWS SDK v3 clients reach it
+ * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
+ *
+ * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
+ * CREATING -> ACTIVE. To make them fail instead:
+ *  - `directoryOutcome: { stage: 'Failed', reason: '...' }` / `connectorOutcome: { statusReason: 'VPC_ACCESS_DENIED' }`
+ *    apply to every directory/connector created while set (also `setOutcomes()` at run time), or
+ *  - lifecycle faults, for the next N created ones: `{ operation: 'DirectoryLifecycle', error: 'Failed' }`,
+ *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`).
+ */
+import type { AddressInfo } from 'node:net';
+import { createSimClock, Rng } from './clock.ts';
+import type { SimClock } from './clock.ts';
+import { existingDirectories } from './directory-service.ts';
+import { FaultBook } from './faults.ts';
+import type { FaultSpec } from './faults.ts';
+import { existingConnectors } from './pca-connector-ad.ts';
+import { startServer } from './server.ts';
+import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
+import { validateWorld } from './world.ts';
+import type { World } from './world.ts';
+
+export { createSimClock } from './clock.ts';
+export type { SimClock } from './clock.ts';
+export { parseFault } from './faults.ts';
+export type { FaultSpec } from './faults.ts';
+export { DEFAULT_WORLD_PATH, loadWorld } from './world.ts';
+export type { World } from './world.ts';
+export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
+
+export interface EmulatorOptions {
+  world: World;
+  /** Resume from a snapshot (resources, idempotency tokens, created secrets' metadata, events, clock time). */
+  snapshot?: EmulatorSnapshot;
+  faults?: FaultSpec[];
+  /** Seconds until Active. A number applies to both types; default SimpleAD 600, MicrosoftAD 2220. */
+  directoryActiveAfterSeconds?: number | { SimpleAD?: number; MicrosoftAD?: number };
+  /** Seconds until ACTIVE (default 120). */
+  connectorActiveAfterSeconds?: number;
+  /** Seeds resource ids and fault rates (default 1). */
+  seed?: number;
+  /** Default: a new SimClock (at the snapshot's time when resuming). */
+  clock?: SimClock;
+  /** Every directory created while set lands in this stage with this StageReason instead of Active. */
+  directoryOutcome?: DirectoryOutcome;
+  /** Every connector created while set lands in FAILED with this StatusReason instead of ACTIVE. */
+  connectorOutcome?: ConnectorOutcome;
+}
+
+export interface Emulator {
+  readonly endpoint: string;
+  readonly clock: SimClock;
+  readonly apiCalls: Record<string, number>;
+  readonly events: EmittedEvent[];
+  env(): Record<string, string>;
+  counts(): { directories: number; connectors: number };
+  snapshot(): EmulatorSnapshot;
+  addFault(f: FaultSpec): void;
+  clearFaults(): void;
+  /** Change the failure outcomes for resources created from now on (undefined = succeed). */
+  setOutcomes(o: { directory?: DirectoryOutcome; connector?: ConnectorOutcome }): void;
+  stop(): Promise<void>;
+}
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
+  const world = validateWorld(opts.world);
+  const snap = opts.snapshot;
+  if (snap && snap.version !== 1) throw new Error(`Unsupported emulator snapshot version ${String(snap.version)}`);
+  let clock = opts.clock;
+  if (!clock) {
+    clock = createSimClock(snap?.clock.startMs);
+    if (snap) clock.advance((snap.clock.nowMs - snap.clock.startMs) / 1000);
+  }
+  const seed = opts.seed ?? 1;
+  const ids = new Rng(seed);
+  if (snap) ids.state = snap.rngState;
+  const state: EmulatorState = {
+    directories: clone(snap?.directories ?? []),
+    connectors: clone(snap?.connectors ?? []),
+    clientTokens: clone(snap?.clientTokens ?? []),
+    secrets: clone(snap?.secrets ?? []),
+    secretValues: new Map(),
+    events: clone(snap?.events ?? []),
+  };
+  const d = opts.directoryActiveAfterSeconds;
+  const ctx: ServiceContext = {
+    world,
+    state,
+    clock,
+    ids,
+    faults: new FaultBook(seed, opts.faults),
+    directoryActiveAfterSeconds: {
+      SimpleAD: (typeof d === 'number' ? d : d?.SimpleAD) ?? 600,
+      MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? 2220,
+    },
+    connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
+    ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
+    ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
+  };
+  const apiCalls: Record<string, number> = {};
+  const server = startServer(ctx, apiCalls);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const simClock = clock;
+
+  return {
+    endpoint,
+    clock: simClock,
+    apiCalls,
+    events: state.events,
+    env: () => ({
+      AWS_ENDPOINT_URL_DIRECTORY_SERVICE: endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+      AWS_ENDPOINT_URL_EC2: endpoint,
+      AWS_ENDPOINT_URL_ACM_PCA: endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
+      AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
+      AWS_REGION: world.region,
+      AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
+      AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
+    }),
+    counts: () => ({
+      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+      connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+    }),
+    snapshot: (): EmulatorSnapshot => {
+      const nowMs = simClock.now();
+      return clone({
+        version: 1,
+        clock: { startMs: nowMs - simClock.elapsedSeconds() * 1000, nowMs },
+        rngState: ids.state,
+        directories: state.directories,
+        connectors: state.connectors,
+        clientTokens: state.clientTokens,
+        secrets: state.secrets,
+        events: state.events,
+      });
+    },
+    addFault: (f) => ctx.faults.add(f),
+    clearFaults: () => ctx.faults.clear(),
+    setOutcomes(o) {
+      if (o.directory) ctx.directoryOutcome = o.directory;
+      else delete ctx.directoryOutcome;
+      if (o.connector) ctx.connectorOutcome = o.connector;
+      else delete ctx.connectorOutcome;
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

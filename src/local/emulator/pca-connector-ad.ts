@@ -1,0 +1,235 @@
+/**
+ * PCA Connector for AD (restJson1). Operations: CreateConnector (POST /connectors, 202), GetConnector
+ * (GET /connectors/{ConnectorArn}), ListConnectors (GET /connectors), DeleteConnector (DELETE /connectors/{arn}, 202).
+ * Errors carry `x-amzn-ErrorType` and a JSON body with Message/message plus the shape's members.
+ */
+import { ApiError } from './api-error.ts';
+import { directoryStage, existingDirectories } from './directory-service.ts';
+import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
+import type { ServiceDef } from './service.ts';
+import { DELETE_SECONDS, epochSeconds } from './state.ts';
+import type { ConnectorRecord, ConnectorStatusReason, Json, ServiceContext } from './state.ts';
+
+export const STATUS: Record<string, number> = {
+  AccessDeniedException: 403,
+  ValidationException: 400,
+  ResourceNotFoundException: 404,
+  ThrottlingException: 429,
+  ServiceQuotaExceededException: 402,
+  InternalServerException: 500,
+  ConflictException: 409,
+};
+
+export const CONNECTOR_STATUS_REASONS: ConnectorStatusReason[] = [
+  'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',
+  'INVALID_SUBNET_IP_PROTOCOL', 'PRIVATECA_ACCESS_DENIED', 'PRIVATECA_RESOURCE_NOT_FOUND', 'SECURITY_GROUP_NOT_IN_VPC',
+  'VPC_ACCESS_DENIED', 'VPC_ENDPOINT_LIMIT_EXCEEDED', 'VPC_RESOURCE_NOT_FOUND',
+];
+
+const PATTERNS = {
+  connectorArn: /^arn:[\w-]+:pca-connector-ad:[\w-]+:[0-9]+:connector\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
+  caArn: /^arn:[\w-]+:acm-pca:[\w-]+:[0-9]+:certificate-authority\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
+  directoryId: /^d-[0-9a-f]{10}$/,
+  sg: /^(?:sg-[0-9a-f]{8}|sg-[0-9a-f]{17})$/,
+  clientToken: /^[!-~]+$/,
+};
+const DEFAULT_PAGE = 100;
+
+const invalid = (message: string, reason = 'FIELD_VALIDATION_FAILED'): ApiError => new ApiError('ValidationException', message, 400, { Reason: reason });
+const notFound = (type: string, id: string, message: string): ApiError =>
+  new ApiError('ResourceNotFoundException', message, 404, { ResourceId: id, ResourceType: type });
+
+function field(name: string, value: string | undefined, re: RegExp, required = true): void {
+  if (value === undefined) {
+    if (required) throw invalid(`1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
+    return;
+  }
+  if (!re.test(value)) throw invalid(`1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${re.source}`);
+}
+
+/** Status of a connector at `nowMs`; undefined once a deleted connector is gone. */
+export function connectorStatus(c: ConnectorRecord, nowMs: number): { status: string; reason?: string; sinceMs: number } | undefined {
+  if (c.deletedAtMs !== undefined) {
+    return nowMs < c.deletedAtMs + DELETE_SECONDS.connector * 1000 ? { status: 'DELETING', sinceMs: c.deletedAtMs } : undefined;
+  }
+  if (c.outcome) {
+    const at = c.createdAtMs + c.outcome.afterSeconds * 1000;
+    return nowMs >= at ? { status: 'FAILED', reason: c.outcome.statusReason, sinceMs: at } : { status: 'CREATING', sinceMs: c.createdAtMs };
+  }
+  const at = c.createdAtMs + c.activeAfterSeconds * 1000;
+  return nowMs >= at ? { status: 'ACTIVE', sinceMs: at } : { status: 'CREATING', sinceMs: c.createdAtMs };
+}
+
+export function existingConnectors(ctx: ServiceContext): ConnectorRecord[] {
+  return ctx.state.connectors.filter((c) => connectorStatus(c, ctx.clock.now()) !== undefined);
+}
+
+function view(c: ConnectorRecord, ctx: ServiceContext): Json {
+  const st = connectorStatus(c, ctx.clock.now());
+  return {
+    Arn: c.Arn,
+    CertificateAuthorityArn: c.CertificateAuthorityArn,
+    CertificateEnrollmentPolicyServerEndpoint: c.CertificateEnrollmentPolicyServerEndpoint,
+    CreatedAt: epochSeconds(c.createdAtMs),
+    DirectoryId: c.DirectoryId,
+    Status: st?.status ?? 'DELETING',
+    ...(st?.reason ? { StatusReason: st.reason } : {}),
+    UpdatedAt: epochSeconds(st?.sinceMs ?? c.createdAtMs),
+    VpcInformation: c.VpcInformation,
+  };
+}
+
+function findConnector(ctx: ServiceContext, arn: string | undefined): ConnectorRecord {
+  field('connectorArn', arn, PATTERNS.connectorArn);
+  const c = existingConnectors(ctx).find((x) => x.Arn === arn);
+  if (!c) throw notFound('CONNECTOR', arn ?? '', `Connector ${arn} was not found.`);
+  return c;
+}
+
+function createConnector(input: Json, ctx: ServiceContext): Json {
+  const directoryId = str(input, 'DirectoryId');
+  const caArn = str(input, 'CertificateAuthorityArn');
+  const token = str(input, 'ClientToken');
+  const vpcInfo = obj(input.VpcInformation);
+  const sgIds = strList(vpcInfo?.SecurityGroupIds);
+  const tags = obj(input.Tags) ?? {};
+
+  if (token !== undefined) {
+    if (token.length < 1 || token.length > 64 || !PATTERNS.clientToken.test(token)) {
+      throw invalid(`1 validation error detected: Value at 'clientToken' failed to satisfy constraint: Member must have length between 1 and 64 and satisfy regular expression pattern: ${PATTERNS.clientToken.source}`);
+    }
+    // Idempotency: the same ClientToken with the same request returns the connector created the first time (202
+    // again, nothing new). The same token with a DIFFERENT request is a ConflictException, as AWS does for reused
+    // idempotency tokens.
+    const { ClientToken: _t, ...rest } = input;
+    const fingerprint = canonical(rest);
+    const seen = ctx.state.clientTokens.find((t) => t.token === token);
+    if (seen) {
+      if (seen.fingerprint === fingerprint) return { ConnectorArn: seen.connectorArn };
+      throw new ApiError('ConflictException', 'The ClientToken was already used with a different request.', 409, {
+        ResourceId: seen.connectorArn,
+        ResourceType: 'CONNECTOR',
+      });
+    }
+  }
+
+  field('directoryId', directoryId, PATTERNS.directoryId);
+  field('certificateAuthorityArn', caArn, PATTERNS.caArn);
+  if (!vpcInfo || !sgIds) throw invalid(`1 validation error detected: Value null at 'vpcInformation.securityGroupIds' failed to satisfy constraint: Member must not be null`);
+  if (sgIds.length < 1 || sgIds.length > 4) {
+    throw invalid(`1 validation error detected: Value '[${sgIds.join(', ')}]' at 'vpcInformation.securityGroupIds' failed to satisfy constraint: Member must have length between 1 and 4`);
+  }
+  sgIds.forEach((sg) => field('vpcInformation.securityGroupIds.member', sg, PATTERNS.sg));
+  const ipType = str(vpcInfo, 'IpAddressType');
+  if (ipType !== undefined && !['IPV4', 'DUALSTACK'].includes(ipType)) {
+    throw invalid(`1 validation error detected: Value '${ipType}' at 'vpcInformation.ipAddressType' failed to satisfy constraint: Member must satisfy enum value set: [IPV4, DUALSTACK]`);
+  }
+
+  const dir = existingDirectories(ctx).find((d) => d.DirectoryId === directoryId);
+  if (!dir || dir.deletedAtMs !== undefined) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
+  const stage = directoryStage(dir, ctx.clock.now())?.stage;
+  if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
+
+  const ca = ctx.world.certificateAuthorities.find((x) => x.Arn === caArn);
+  if (!ca) throw notFound('CERTIFICATE_AUTHORITY', caArn ?? '', `Certificate authority ${caArn} was not found.`);
+  if (ca.Status !== 'ACTIVE') throw invalid(`Certificate authority ${caArn} is ${ca.Status}; it must be ACTIVE.`, 'INVALID_STATE');
+
+  for (const sg of sgIds) {
+    const group = ctx.world.securityGroups.find((g) => g.GroupId === sg);
+    if (!group) throw notFound('SECURITY_GROUP', sg, `Security group ${sg} was not found.`);
+    if (group.VpcId !== dir.VpcSettings.VpcId) {
+      throw invalid(`Security group ${sg} is in ${group.VpcId}, not in the directory's VPC ${dir.VpcSettings.VpcId}.`, 'MISMATCHED_VPC');
+    }
+  }
+
+  const live = existingConnectors(ctx).filter((c) => c.deletedAtMs === undefined);
+  const other = live.find((c) => c.DirectoryId === directoryId);
+  if (other) {
+    throw new ApiError('ConflictException', `A connector already exists for directory ${directoryId}.`, 409, { ResourceId: other.Arn, ResourceType: 'CONNECTOR' });
+  }
+  const limit = ctx.world.connectorLimit ?? 10;
+  if (live.length >= limit) {
+    throw new ApiError('ServiceQuotaExceededException', `You have reached the quota of ${limit} connectors.`, 402, {
+      QuotaCode: 'L-0E0C5E7B', ResourceId: directoryId, ResourceType: 'CONNECTOR', ServiceCode: 'pca-connector-ad',
+    });
+  }
+
+  const id = ctx.ids.uuid();
+  const arn = `arn:aws:pca-connector-ad:${ctx.world.region}:${ctx.world.accountId}:connector/${id}`;
+  const lifecycleFault = ctx.faults.take('PcaConnectorAd', 'ConnectorLifecycle');
+  const outcome = lifecycleFault ? { statusReason: lifecycleFault.error as ConnectorStatusReason } : ctx.connectorOutcome;
+  const record: ConnectorRecord = {
+    Arn: arn,
+    DirectoryId: directoryId ?? '',
+    CertificateAuthorityArn: caArn ?? '',
+    VpcInformation: { ...(ipType ? { IpAddressType: ipType } : {}), SecurityGroupIds: sgIds },
+    Tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)])),
+    CertificateEnrollmentPolicyServerEndpoint: `https://${id}.pca-connector-ad.${ctx.world.region}.amazonaws.com/cep/policy`,
+    createdAtMs: ctx.clock.now(),
+    activeAfterSeconds: ctx.connectorActiveAfterSeconds,
+    ...(outcome ? { outcome: { statusReason: outcome.statusReason, afterSeconds: outcome.afterSeconds ?? ctx.connectorActiveAfterSeconds } } : {}),
+  };
+  ctx.state.connectors.push(record);
+  if (token !== undefined) {
+    const { ClientToken: _t, ...rest } = input;
+    ctx.state.clientTokens.push({ token, connectorArn: arn, fingerprint: canonical(rest) });
+  }
+  return { ConnectorArn: arn };
+}
+
+export const pcaConnectorAd: ServiceDef = {
+  name: 'PcaConnectorAd',
+  errorStatus: (code) => STATUS[code],
+  faultFields(code, input) {
+    const id = str(input, 'ConnectorArn') ?? str(input, 'DirectoryId') ?? 'unknown';
+    const type = str(input, 'ConnectorArn') ? 'CONNECTOR' : 'DIRECTORY';
+    if (code === 'ValidationException') return { Reason: 'OTHER' };
+    if (code === 'ResourceNotFoundException' || code === 'ConflictException') return { ResourceId: id, ResourceType: type };
+    if (code === 'ServiceQuotaExceededException') return { QuotaCode: 'L-0E0C5E7B', ResourceId: id, ResourceType: 'CONNECTOR', ServiceCode: 'pca-connector-ad' };
+    if (code === 'ThrottlingException') return { QuotaCode: 'L-RATE', ServiceCode: 'pca-connector-ad' };
+    return {};
+  },
+  ops: {
+    CreateConnector: createConnector,
+    GetConnector: (input, ctx) => ({ Connector: view(findConnector(ctx, str(input, 'ConnectorArn')), ctx) }),
+    ListConnectors(input, ctx) {
+      const maxRaw = input.MaxResults;
+      const max = maxRaw === undefined ? DEFAULT_PAGE : Number(maxRaw);
+      if (!Number.isInteger(max) || max < 1 || max > 1000) {
+        throw invalid(`1 validation error detected: Value '${String(maxRaw)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000`);
+      }
+      const all = [...existingConnectors(ctx)].sort((a, b) => a.createdAtMs - b.createdAtMs);
+      const start = decodeToken(str(input, 'NextToken'), () => invalid('The NextToken is not valid.'));
+      const end = start + max;
+      return { Connectors: all.slice(start, end).map((c) => view(c, ctx)), ...(end < all.length ? { NextToken: encodeToken(end) } : {}) };
+    },
+    DeleteConnector(input, ctx) {
+      const c = findConnector(ctx, str(input, 'ConnectorArn'));
+      c.deletedAtMs ??= ctx.clock.now();
+      return {};
+    },
+  },
+};
+
+/** restJson1 routing: method + path (+ query) -> operation and its input. */
+export function routePcaConnectorAd(method: string, url: URL, body: Json): { op: string; input: Json; status: number } | undefined {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '/connectors') {
+    if (method === 'POST') return { op: 'CreateConnector', input: body, status: 202 };
+    if (method === 'GET') {
+      const input: Json = {};
+      const max = url.searchParams.get('MaxResults');
+      const next = url.searchParams.get('NextToken');
+      if (max !== null) input.MaxResults = max;
+      if (next !== null) input.NextToken = next;
+      return { op: 'ListConnectors', input, status: 200 };
+    }
+  }
+  const m = /^\/connectors\/([^/]+)$/.exec(path);
+  if (m?.[1]) {
+    const arn = decodeURIComponent(m[1]);
+    if (method === 'GET') return { op: 'GetConnector', input: { ConnectorArn: arn }, status: 200 };
+    if (method === 'DELETE') return { op: 'DeleteConnector', input: { ConnectorArn: arn }, status: 202 };
+  }
+  return undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * The HTTP front: one node:http server for every service. A request is routed by the SigV4 credential scope's
+ * service name (`Authorization: ... Credential=AKID/DATE/REGION/SERVICE/aws4_request`), falling back on the
+ * `X-Amz-Target` prefix, an EC2 `Action=` form body, or the `/connectors` path. Signatures are not verified.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { acmPca } from './acm-pca.ts';
+import { ApiError } from './api-error.ts';
+import { directoryService } from './directory-service.ts';
+import { ec2 } from './ec2.ts';
+import { eventBridge } from './eventbridge.ts';
+import type { FaultSpec } from './faults.ts';
+import { pcaConnectorAd, routePcaConnectorAd } from './pca-connector-ad.ts';
+import { secretsManager } from './secrets-manager.ts';
+import { statusFor } from './service.ts';
+import type { ServiceDef } from './service.ts';
+import type { Json, ServiceContext } from './state.ts';
+
+type Protocol = 'awsJson' | 'restJson' | 'ec2';
+const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
+  ds: [directoryService, 'awsJson'],
+  secretsmanager: [secretsManager, 'awsJson'],
+  'acm-pca': [acmPca, 'awsJson'],
+  events: [eventBridge, 'awsJson'],
+  ec2: [ec2, 'ec2'],
+  'pca-connector-ad': [pcaConnectorAd, 'restJson'],
+};
+const BY_TARGET_PREFIX: Record<string, string> = {
+  DirectoryService_20150416: 'ds',
+  secretsmanager: 'secretsmanager',
+  ACMPrivateCA: 'acm-pca',
+  AWSEvents: 'events',
+};
+
+interface Call {
+  svc: ServiceDef;
+  protocol: Protocol;
+  op: string;
+  input: Json;
+  /** Success status (restJson: 200 or 202). */
+  status: number;
+}
+
+function identify(req: IncomingMessage, body: string, url: URL): { svc: ServiceDef; protocol: Protocol } | undefined {
+  const scope = /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+  const target = String(req.headers['x-amz-target'] ?? '');
+  const name = scope?.[1] ?? BY_TARGET_PREFIX[target.split('.')[0] ?? ''] ?? (/(^|&)Action=/.test(body) ? 'ec2' : url.pathname.startsWith('/connectors') ? 'pca-connector-ad' : '');
+  const hit = BY_SIGNING_NAME[name];
+  return hit ? { svc: hit[0], protocol: hit[1] } : undefined;
+}
+
+function parseCall(req: IncomingMessage, body: string, url: URL): Call {
+  const id = identify(req, body, url);
+  if (!id) throw new ApiError('UnrecognizedClientException', 'The emulator could not tell which AWS service this request is for.');
+  const { svc, protocol } = id;
+  const json = (): Json => {
+    if (!body.trim()) return {};
+    try {
+      const v: unknown = JSON.parse(body);
+      if (v && typeof v === 'object' && !Array.isArray(v)) return v as Json;
+    } catch {
+      /* fall through */
+    }
+    throw new ApiError('SerializationException', 'Request body is not a JSON object.');
+  };
+  if (protocol === 'awsJson') {
+    const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    return { svc, protocol, op, input: json(), status: 200 };
+  }
+  if (protocol === 'ec2') {
+    const form = Object.fromEntries(new URLSearchParams(body));
+    const { Action: op = '', Version: _v, ...input } = form;
+    return { svc, protocol, op, input, status: 200 };
+  }
+  const route = routePcaConnectorAd(req.method ?? 'GET', url, req.method === 'POST' ? json() : {});
+  if (!route) throw new ApiError('UnknownOperationException', `No operation for ${req.method} ${url.pathname}`, 404);
+  return { svc, protocol, ...route };
+}
+
+/* ---------------- rendering ---------------- */
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function toXml(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => `<item>${toXml(x)}</item>`).join('');
+  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `<${k}>${toXml(x)}</${k}>`).join('');
+  return xmlEscape(String(v));
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function renderOk(res: ServerResponse, call: Call, out: Json, requestId: string): void {
+  if (call.protocol === 'ec2') {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${call.op}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${requestId}</requestId>${toXml(out)}</${call.op}Response>`;
+    return send(res, 200, 'text/xml;charset=UTF-8', xml, { 'x-amzn-requestid': requestId });
+  }
+  const ct = call.protocol === 'awsJson' ? 'application/x-amz-json-1.1' : 'application/json';
+  send(res, call.status, ct, JSON.stringify(out), { 'x-amzn-requestid': requestId });
+}
+
+function renderError(res: ServerResponse, protocol: Protocol, err: ApiError, requestId: string): void {
+  if (protocol === 'ec2') {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
+    return send(res, err.status, 'text/xml;charset=UTF-8', xml);
+  }
+  const headers = { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code };
+  if (protocol === 'awsJson') {
+    const body = { __type: err.code, message: err.message, Message: err.message, ...err.fields };
+    return send(res, err.status, 'application/x-amz-json-1.1', JSON.stringify(body), headers);
+  }
+  send(res, err.status, 'application/json', JSON.stringify({ message: err.message, Message: err.message, ...err.fields }), headers);
+}
+
+function injected(call: Call, fault: FaultSpec): ApiError {
+  const message = fault.message ?? (/Throttl/.test(fault.error) ? 'Rate exceeded' : `Injected fault (emulator): ${fault.error} on ${call.svc.name}.${call.op}`);
+  return new ApiError(fault.error, message, statusFor(call.svc, fault.error), call.svc.faultFields?.(fault.error, call.input) ?? {});
+}
+
+export function startServer(ctx: ServiceContext, apiCalls: Record<string, number>): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const requestId = randomUUID();
+      const body = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let call: Call;
+      try {
+        call = parseCall(req, body, url);
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError('SerializationException', String(e));
+        return renderError(res, identify(req, body, url)?.protocol ?? 'awsJson', err, requestId);
+      }
+      const key = `${call.svc.name}.${call.op}`;
+      apiCalls[key] = (apiCalls[key] ?? 0) + 1;
+      const handler = call.svc.ops[call.op];
+      if (!handler) return renderError(res, call.protocol, new ApiError('UnknownOperationException', `Operation ${call.op} is not supported by the emulator.`), requestId);
+      const fault = ctx.faults.take(call.svc.name, call.op);
+      if (fault && !fault.after) return renderError(res, call.protocol, injected(call, fault), requestId);
+      let out: Json;
+      try {
+        out = handler(call.input, ctx);
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError('InternalFailure', `Emulator bug: ${(e as Error).message}`, 500);
+        return renderError(res, call.protocol, err, requestId);
+      }
+      // `after`: the side effect above happened, but the caller sees an error (a lost response).
+      if (fault) return renderError(res, call.protocol, injected(call, fault), requestId);
+      renderOk(res, call, out, requestId);
+    });
+  });
+}

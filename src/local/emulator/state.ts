@@ -1,0 +1,119 @@
+import type { Rng, SimClock } from './clock.ts';
+import type { FaultBook } from './faults.ts';
+import type { World } from './world.ts';
+
+export type Json = Record<string, unknown>;
+
+export interface DirectoryOutcome {
+  /** Stage the directory lands in instead of Active (default Failed). */
+  stage?: 'Failed' | 'Impaired' | 'Inoperable';
+  /** The StageReason DescribeDirectories reports. */
+  reason: string;
+  /** Seconds after creation when it lands there (default: the type's active-after time). */
+  afterSeconds?: number;
+}
+
+export type ConnectorStatusReason =
+  | 'CA_CERTIFICATE_REGISTRATION_FAILED' | 'DIRECTORY_ACCESS_DENIED' | 'INTERNAL_FAILURE' | 'INSUFFICIENT_FREE_ADDRESSES'
+  | 'INVALID_SUBNET_IP_PROTOCOL' | 'PRIVATECA_ACCESS_DENIED' | 'PRIVATECA_RESOURCE_NOT_FOUND' | 'SECURITY_GROUP_NOT_IN_VPC'
+  | 'VPC_ACCESS_DENIED' | 'VPC_ENDPOINT_LIMIT_EXCEEDED' | 'VPC_RESOURCE_NOT_FOUND';
+
+export interface ConnectorOutcome {
+  statusReason: ConnectorStatusReason;
+  /** Seconds after creation when it turns FAILED (default: connectorActiveAfterSeconds). */
+  afterSeconds?: number;
+}
+
+/** A directory as stored. There is deliberately no password field: it is validated and dropped. */
+export interface DirectoryRecord {
+  DirectoryId: string;
+  Type: 'SimpleAD' | 'MicrosoftAD';
+  Name: string;
+  ShortName: string;
+  Description?: string;
+  Size?: string;
+  Edition?: string;
+  VpcSettings: { VpcId: string; SubnetIds: string[]; SecurityGroupId: string; AvailabilityZones: string[] };
+  DnsIpAddrs: string[];
+  Tags: { Key: string; Value: string }[];
+  createdAtMs: number;
+  activeAfterSeconds: number;
+  outcome?: Required<DirectoryOutcome>;
+  deletedAtMs?: number;
+}
+
+export interface ConnectorRecord {
+  Arn: string;
+  DirectoryId: string;
+  CertificateAuthorityArn: string;
+  VpcInformation: { IpAddressType?: string; SecurityGroupIds: string[] };
+  Tags: Record<string, string>;
+  CertificateEnrollmentPolicyServerEndpoint: string;
+  createdAtMs: number;
+  activeAfterSeconds: number;
+  outcome?: Required<ConnectorOutcome>;
+  deletedAtMs?: number;
+}
+
+export interface ClientTokenRecord {
+  token: string;
+  connectorArn: string;
+  /** Canonical JSON of the request minus the token: same token + different fingerprint = ConflictException. */
+  fingerprint: string;
+}
+
+/** A secret created through the API. Its value is kept in memory only, never in a snapshot. */
+export interface CreatedSecret {
+  Name: string;
+  ARN: string;
+  VersionId: string;
+  Description?: string;
+  CreatedDateMs: number;
+  Tags?: { Key: string; Value: string }[];
+}
+
+export interface EmittedEvent {
+  Source?: string;
+  DetailType?: string;
+  EventBusName?: string;
+  Detail: unknown;
+}
+
+/** JSON-serialisable emulator state. Never contains a directory password or a secret value. */
+export interface EmulatorSnapshot {
+  version: 1;
+  clock: { startMs: number; nowMs: number };
+  rngState: number;
+  directories: DirectoryRecord[];
+  connectors: ConnectorRecord[];
+  clientTokens: ClientTokenRecord[];
+  secrets: CreatedSecret[];
+  events: EmittedEvent[];
+}
+
+export interface EmulatorState {
+  directories: DirectoryRecord[];
+  connectors: ConnectorRecord[];
+  clientTokens: ClientTokenRecord[];
+  secrets: CreatedSecret[];
+  /** Values of secrets created through the API (memory only). */
+  secretValues: Map<string, string>;
+  events: EmittedEvent[];
+}
+
+export interface ServiceContext {
+  world: World;
+  state: EmulatorState;
+  clock: SimClock;
+  ids: Rng;
+  faults: FaultBook;
+  directoryActiveAfterSeconds: { SimpleAD: number; MicrosoftAD: number };
+  connectorActiveAfterSeconds: number;
+  directoryOutcome?: DirectoryOutcome;
+  connectorOutcome?: ConnectorOutcome;
+}
+
+/** Seconds a deleted directory stays `Deleting` / a deleted connector stays `DELETING` before it is gone. */
+export const DELETE_SECONDS = { directory: 60, connector: 30 };
+
+export const epochSeconds = (ms: number): number => ms / 1000;

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+
+/** The pre-existing AWS resources the emulator serves (read-only, except secrets created through the API). */
+export interface World {
+  region: string;
+  accountId: string;
+  vpcs: { VpcId: string; CidrBlock: string }[];
+  subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string; CidrBlock: string }[];
+  securityGroups: { GroupId: string; VpcId: string; GroupName: string }[];
+  certificateAuthorities: { Arn: string; Status: string }[];
+  secrets: { Name: string; Arn?: string; SecretString: string }[];
+  /** Directories per type (SimpleAD, MicrosoftAD); default 10. */
+  directoryLimit?: number;
+  /** Connectors per account and region; default 10. */
+  connectorLimit?: number;
+}
+
+type Fields = Record<string, 'string' | 'string?'>;
+const ITEM_FIELDS: Record<string, Fields> = {
+  vpcs: { VpcId: 'string', CidrBlock: 'string' },
+  subnets: { SubnetId: 'string', VpcId: 'string', AvailabilityZone: 'string', CidrBlock: 'string' },
+  securityGroups: { GroupId: 'string', VpcId: 'string', GroupName: 'string' },
+  certificateAuthorities: { Arn: 'string', Status: 'string' },
+  secrets: { Name: 'string', Arn: 'string?', SecretString: 'string' },
+};
+
+/** Checks a parsed world document; returns it typed or throws one Error listing every problem. */
+export function validateWorld(value: unknown, source = 'world'): World {
+  const problems: string[] = [];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(value)) throw new Error(`Invalid ${source}: expected a JSON object`);
+  if (typeof value.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(value.region)) problems.push('region must be a region name like "us-east-1"');
+  if (typeof value.accountId !== 'string' || !/^\d{12}$/.test(value.accountId)) problems.push('accountId must be 12 digits');
+  for (const [list, fields] of Object.entries(ITEM_FIELDS)) {
+    const items = value[list];
+    if (!Array.isArray(items)) {
+      problems.push(`${list} must be an array`);
+      continue;
+    }
+    items.forEach((item: unknown, i) => {
+      if (!isObj(item)) return problems.push(`${list}[${i}] must be an object`);
+      for (const [field, kind] of Object.entries(fields)) {
+        const v = item[field];
+        if (v === undefined && kind === 'string?') continue;
+        if (typeof v !== 'string' || v === '') problems.push(`${list}[${i}].${field} must be a non-empty string`);
+      }
+    });
+  }
+  for (const limit of ['directoryLimit', 'connectorLimit']) {
+    const v = value[limit];
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) problems.push(`${limit} must be an integer >= 0`);
+  }
+  if (problems.length) throw new Error(`Invalid ${source}: ${problems.join('; ')}`);
+  return value as unknown as World;
+}
+
+export function loadWorld(path: string): World {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`Cannot read world file ${path}: ${(e as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`World file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return validateWorld(parsed, `world file ${path}`);
+}
+
+/** events/world.json, the default local world. */
+export const DEFAULT_WORLD_PATH = new URL('../../../events/world.json', import.meta.url).pathname;
