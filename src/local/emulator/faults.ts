@@ -20,6 +20,13 @@ export interface FaultSpec {
 }
 
 export const LIFECYCLE_OPS = ['DirectoryLifecycle', 'ConnectorLifecycle'] as const;
+const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
+/** The ConnectorStatusReason enum of the PCA Connector AD model. */
+export const CONNECTOR_STATUS_REASONS = [
+  'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',
+  'INVALID_SUBNET_IP_PROTOCOL', 'PRIVATECA_ACCESS_DENIED', 'PRIVATECA_RESOURCE_NOT_FOUND', 'SECURITY_GROUP_NOT_IN_VPC',
+  'VPC_ACCESS_DENIED', 'VPC_ENDPOINT_LIMIT_EXCEEDED', 'VPC_RESOURCE_NOT_FOUND',
+];
 
 /** `OP:ERROR[:COUNT|:RATE][:after]`, e.g. `CreateDirectory:ServiceException:1:after`, `GetConnector:ThrottlingException:0.3`. */
 export function parseFault(spec: string): FaultSpec {
@@ -57,6 +64,10 @@ export class FaultBook {
   add(spec: FaultSpec): void {
     if (!spec.operation || !spec.error) throw new Error('FaultSpec needs operation and error');
     if (spec.rate !== undefined && !(spec.rate > 0 && spec.rate <= 1)) throw new Error(`FaultSpec rate must be in (0, 1], got ${spec.rate}`);
+    if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) throw new Error(`FaultSpec count must be an integer >= 1, got ${spec.count}`);
+    const lifecycle = /(^|\.)(DirectoryLifecycle|ConnectorLifecycle)$/.exec(spec.operation)?.[2];
+    const allowed = lifecycle === 'DirectoryLifecycle' ? DIRECTORY_FAIL_STAGES : lifecycle === 'ConnectorLifecycle' ? CONNECTOR_STATUS_REASONS : undefined;
+    if (allowed && !allowed.includes(spec.error)) throw new Error(`FaultSpec ${lifecycle} error must be one of ${allowed.join(', ')}, got ${spec.error}`);
     this.faults.push({ spec: { ...spec }, remaining: spec.count ?? 1 });
   }
   clear(): void {

@@ -20,11 +20,6 @@ export const STATUS: Record<string, number> = {
   ConflictException: 409,
 };
 
-export const CONNECTOR_STATUS_REASONS: ConnectorStatusReason[] = [
-  'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',
-  'INVALID_SUBNET_IP_PROTOCOL', 'PRIVATECA_ACCESS_DENIED', 'PRIVATECA_RESOURCE_NOT_FOUND', 'SECURITY_GROUP_NOT_IN_VPC',
-  'VPC_ACCESS_DENIED', 'VPC_ENDPOINT_LIMIT_EXCEEDED', 'VPC_RESOURCE_NOT_FOUND',
-];
 
 const PATTERNS = {
   connectorArn: /^arn:[\w-]+:pca-connector-ad:[\w-]+:[0-9]+:connector\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
