@@ -159,7 +159,16 @@ class Collector {
   string(
     value: unknown,
     path: string,
-    rules: { min?: number; max: number; pattern?: RegExp; patternText?: string; controlChars?: boolean; echo?: boolean },
+    rules: {
+      min?: number;
+      max: number;
+      pattern?: RegExp;
+      patternText?: string;
+      /** '' is allowed although the pattern needs a character (min 0 in the model). */
+      emptyOk?: boolean;
+      controlChars?: boolean;
+      echo?: boolean;
+    },
   ): string | undefined {
     if (typeof value !== 'string') {
       this.add(path, `must be a string (got ${kindOf(value)})`);
@@ -176,7 +185,7 @@ class Collector {
       this.add(path, 'must not contain control characters');
       return undefined;
     }
-    if (rules.pattern && !rules.pattern.test(value)) {
+    if (rules.pattern && !(rules.emptyOk && value === '') && !rules.pattern.test(value)) {
       this.add(path, `must match ${rules.patternText ?? String(rules.pattern)}${echo}`);
       return undefined;
     }
@@ -307,6 +316,7 @@ const checkDirectory = (c: Collector, value: unknown): void => {
       pattern: DESCRIPTION_PATTERN,
       patternText: 'the Directory Service description pattern (starts with a letter, digit or _, then letters, digits, spaces and _@#%*+=:?./!\\-)',
       controlChars: true, // the pattern itself admits \t \n \x0B \f \r and rejects the others
+      emptyOk: true, // min 0 in the model; an empty description is simply not sent
     });
   }
 
