@@ -3,6 +3,7 @@ import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../../../src/local/emulator/index.ts';
 import type { Emulator, EmulatorOptions } from '../../../src/local/emulator/index.ts';
 
@@ -47,6 +48,7 @@ export function clients(emu: Emulator) {
     ec2: new EC2Client(base(emu)),
     pca: new ACMPCAClient(base(emu)),
     events: new EventBridgeClient(base(emu)),
+    connector: new PcaConnectorAdClient(base(emu)),
   };
 }
 
