@@ -124,8 +124,10 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.equal(emu.apiCalls['ACMPCA.DescribeCertificateAuthority'], 1);
     assert.equal(emu.apiCalls['EventBridge.PutEvents'], 1);
   } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
+    for (const k of Object.keys(emu.env())) {
+      if (saved[k] === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = saved[k];
+    }
     await emu.stop();
   }
 });
