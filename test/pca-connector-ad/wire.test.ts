@@ -10,6 +10,7 @@ import {
   GetServicePrincipalNameCommand,
   ListConnectorsCommand,
   ListDirectoryRegistrationsCommand,
+  PcaConnectorAd,
   type PcaConnectorAdClient,
 } from '../../src/aws/pca-connector-ad/index.ts';
 import {
@@ -284,6 +285,21 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
     assertSigned(request);
     assert.equal(output.ServicePrincipalName?.Status, 'CREATING');
     assert.ok(output.ServicePrincipalName?.UpdatedAt instanceof Date);
+  });
+
+  it('the aggregated PcaConnectorAd client exposes the same operations as methods', async () => {
+    const pca = new PcaConnectorAd({ region: 'us-east-1', endpoint: server.endpoint, credentials: client.config.credentials });
+    const { output, request } = await sendOne(() => pca.getConnector({ ConnectorArn: CONNECTOR_ARN }));
+    const pages: string[] = [];
+    for await (const page of pca.paginateListConnectors({}, { pageSize: 1 })) {
+      pages.push(...(page.Connectors ?? []).map((c) => c.Arn ?? ''));
+      break;
+    }
+    pca.destroy();
+    assert.equal(request.url, `/connectors/${enc(CONNECTOR_ARN)}`);
+    assert.equal(output.Connector?.Arn, CONNECTOR_ARN);
+    assert.deepEqual(pages, [CONNECTOR_ARN]);
+    assert.equal(server.requests.at(-1)?.query.get('MaxResults'), '1');
   });
 
   it('sends the SDK user agent and the Host of the endpoint', async () => {

@@ -3,6 +3,7 @@
  * `@aws-sdk/client-pca-connector-ad` (which our registry does not serve). See README.md beside this file.
  */
 export * from './PcaConnectorAdClient.ts';
+export * from './PcaConnectorAd.ts';
 export * from './commands.ts';
 export { Command as $Command } from '@smithy/core/client';
 export * from './pagination.ts';
