@@ -1,0 +1,172 @@
+/**
+ * `POST /provisionings` (API Gateway REST API, AWS_IAM auth, Lambda proxy integration).
+ *
+ * Body: the execution input (contract v1), except that `Directory` may carry the admin `Password` instead of
+ * `PasswordSecretId`. Then the password is stored ONCE in Secrets Manager under
+ * `ad-cert-orchestrator/provisionings/<execution name>/admin-password` and the execution is started with that
+ * secret's name as `PasswordSecretId`: the password is in no execution input, history, log line or response.
+ *
+ * Idempotency: the `Idempotency-Key` header (or, when absent, a SHA-256 of the canonical request) names the
+ * execution (src/domain/execution-names.ts). Responses:
+ *   202 Accepted  — this call started the execution: `{ executionArn, name, status, location }` + `Location`;
+ *   200 OK        — the same request was already started (any status): the same execution, same body shape;
+ *   409 Conflict  — the key was used for a different request (different input or different password);
+ *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`);
+ *   415           — not application/json; 5xx — generic message + request id only.
+ */
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { ProvisioningRequest } from '../contract.ts';
+import type { Violation } from '../errors.ts';
+import {
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  canonicalJson,
+  executionNameForIdempotencyKey,
+  executionNameForInput,
+  passwordSecretNameFor,
+} from '../domain/execution-names.ts';
+import { checkPassword } from '../domain/password.ts';
+import { validateRequest } from '../domain/validate.ts';
+import { stateMachineArn } from '../api/clients.ts';
+import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
+import type { ParsedEvent } from '../api/http.ts';
+import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
+import { provisioningEventSchema } from '../api/schema.ts';
+import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
+import { logger } from '../lib/logger.ts';
+
+/** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
+const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
+const VALIDATION_SECRET_ID = 'ad-cert-orchestrator/provisionings/pending/admin-password';
+
+export interface SplitBody {
+  /** The body without the password (PasswordSecretId as sent, or absent). */
+  rest: Record<string, unknown>;
+  password?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Takes `Directory.Password` out of the body (the only place it may be), leaving everything else as sent. */
+export const splitPassword = (body: unknown): SplitBody => {
+  if (!isRecord(body) || !isRecord(body['Directory']) || !Object.hasOwn(body['Directory'], 'Password')) {
+    return { rest: isRecord(body) ? body : {} };
+  }
+  const { Password, ...directory } = body['Directory'];
+  return {
+    rest: { ...body, Directory: directory },
+    ...(typeof Password === 'string' ? { password: Password } : {}),
+  };
+};
+
+/** The body as the domain validator should see it: the password replaced by a well-formed secret reference. */
+const asExecutionInput = (split: SplitBody, secretId: string): Record<string, unknown> => {
+  if (split.password === undefined) return split.rest;
+  const directory = isRecord(split.rest['Directory']) ? split.rest['Directory'] : {};
+  return { ...split.rest, Directory: { ...directory, PasswordSecretId: secretId } };
+};
+
+/** Domain + password rules for a body (used for 400s whether or not the schema passed). Never echoes the password. */
+export const bodyViolations = (body: unknown): Violation[] => {
+  const split = splitPassword(body);
+  const violations = [...validateRequest(asExecutionInput(split, VALIDATION_SECRET_ID)).violations];
+  if (split.password !== undefined) {
+    const check = checkPassword(split.password);
+    if (!check.ok) violations.push({ path: 'Directory.Password', message: check.message ?? 'is not a valid password' });
+    if (isRecord(split.rest['Directory']) && Object.hasOwn(split.rest['Directory'], 'PasswordSecretId')) {
+      violations.push({ path: 'Directory.PasswordSecretId', message: 'give either Directory.Password or Directory.PasswordSecretId, not both' });
+    }
+  }
+  return violations;
+};
+
+const headerValue = (event: ParsedEvent, name: string): string | undefined => {
+  const value = event.headers?.[name];
+  return typeof value === 'string' ? value.trim() : undefined;
+};
+
+const locationFor = (event: ParsedEvent, name: string): string => {
+  // requestContext.path includes the stage (or custom-domain base path) on API Gateway; fall back to the resource.
+  const base = event.requestContext?.path && /\/provisionings\/?$/.test(event.requestContext.path)
+    ? event.requestContext.path.replace(/\/$/, '')
+    : '/provisionings';
+  return `${base}/${encodeURIComponent(name)}`;
+};
+
+const conflict = (name: string): HttpProblem =>
+  new HttpProblem(409, {
+    message:
+      'This Idempotency-Key (or an identical request hash) was already used for a different request. ' +
+      'Use a new Idempotency-Key for a new request.',
+    name,
+  });
+
+export const createProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
+  const split = splitPassword(event.body);
+  const violations = bodyViolations(event.body);
+  const key = headerValue(event, 'idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    violations.push({ path: 'Idempotency-Key (header)', message: `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
+  }
+  if (violations.length > 0) throw badRequest(violations);
+
+  // Normalised request (Type defaulted). With a password, the name hash uses a placeholder that no real secret id
+  // can equal, and the execution input the secret name derived from the execution name.
+  const normalised = validateRequest(asExecutionInput(split, VALIDATION_SECRET_ID)).request;
+  if (!normalised) throw new Error('validated request did not normalise'); // unreachable: no violations
+  const withSecretId = (secretId: string): ProvisioningRequest => ({
+    ...normalised,
+    Directory: { ...normalised.Directory, PasswordSecretId: secretId },
+  });
+  const hashBasis = split.password === undefined ? normalised : withSecretId(PASSWORD_PLACEHOLDER);
+  const name = key !== undefined ? executionNameForIdempotencyKey(key) : executionNameForInput(hashBasis);
+  const secretName = split.password !== undefined ? passwordSecretNameFor(name) : undefined;
+  const input = secretName ? withSecretId(secretName) : normalised;
+  const request = { stateMachineArn: stateMachineArn(), name, input: canonicalJson(input) };
+  logger.appendKeys({ executionName: name });
+
+  // A repeat first: if the execution exists, compare (input, then the stored password) without writing anything.
+  let outcome = await findExistingExecution(request);
+  if (outcome?.kind === 'existing' && secretName && split.password !== undefined) {
+    if (!(await storedPasswordMatches(secretName, split.password))) throw conflict(name);
+  }
+  if (!outcome) {
+    if (secretName && split.password !== undefined) {
+      const stored = await storePasswordOnce(secretName, name, split.password);
+      if (stored === 'different') throw conflict(name);
+      if (stored === 'scheduled-for-deletion') {
+        throw new HttpProblem(409, {
+          message: 'The password secret of this request is scheduled for deletion; restore it or use a new Idempotency-Key.',
+          name,
+        });
+      }
+      logger.info(stored === 'created' ? 'password stored in Secrets Manager' : 'password secret already stored (same value)', {
+        secretName,
+      });
+    }
+    outcome = await startExecutionIdempotently(request);
+  }
+  if (outcome.kind === 'conflict') throw conflict(name);
+
+  const location = locationFor(event, name);
+  const started = outcome.kind === 'started';
+  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)', {
+    executionArn: outcome.executionArn,
+  });
+  return json(
+    started ? 202 : 200,
+    {
+      executionArn: outcome.executionArn,
+      name,
+      status: outcome.kind === 'existing' ? (outcome.status ?? 'RUNNING') : 'RUNNING',
+      startDate: outcome.startDate?.toISOString(),
+      location,
+    },
+    { Location: location },
+  );
+};
+
+export const handler = httpHandler(createProvisioning, {
+  eventSchema: provisioningEventSchema,
+  extraViolations: bodyViolations,
+});

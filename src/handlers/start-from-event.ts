@@ -1,0 +1,98 @@
+/**
+ * EventBridge trigger: a rule on the project's custom bus matching
+ *   { "source": ["ad-cert-orchestrator.requests"], "detail-type": ["Provisioning Requested"] }
+ * invokes this function (asynchronously); `detail` is the execution input (contract v1, `PasswordSecretId` only —
+ * a password in an event would be stored by EventBridge, its archive and the DLQ, so it is rejected).
+ *
+ * Idempotency: EventBridge delivers at least once and a redelivery keeps the event `id`, so the execution name is
+ * derived from it (`evt-<id>`, src/domain/execution-names.ts). A redelivery while the execution runs gets the same
+ * ARN from StartExecution itself; after it closed, `ExecutionAlreadyExists` + DescribeExecution with the same input
+ * is "already started" (success, nothing new).
+ *
+ * Failures throw (never return quietly), so the event is kept: Lambda's async retries, then the function's
+ * on-failure destination (the SQS DLQ in serverless/triggers-resources.yml). A malformed event throws
+ * `InvalidRequestError` with every violation (paths under `detail.`), logged with the event id only — never the
+ * event itself.
+ */
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DETAIL_TYPE_REQUESTED } from '../contract.ts';
+import { InvalidRequestError, ProvisioningError } from '../errors.ts';
+import type { Violation } from '../errors.ts';
+import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
+import { validateRequest } from '../domain/validate.ts';
+import { stateMachineArn } from '../api/clients.ts';
+import { startExecutionIdempotently } from '../api/start-execution.ts';
+import { logger } from '../lib/logger.ts';
+
+/** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
+export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
+export const REQUEST_DETAIL_TYPE = DETAIL_TYPE_REQUESTED;
+
+/** The event id was used before for a DIFFERENT request (should never happen with EventBridge-generated ids). */
+export class ExecutionNameConflictError extends ProvisioningError {}
+
+export interface StartFromEventResult {
+  executionArn: string;
+  executionName: string;
+  /** true when this delivery started nothing new (redelivery of an event already started). */
+  alreadyStarted: boolean;
+}
+
+const EVENT_ID_MAX = 256;
+
+const prefixed = (violations: Violation[]): Violation[] =>
+  violations.map((v) => ({ path: v.path === '(request)' ? 'detail' : `detail.${v.path}`, message: v.message }));
+
+/** Validates the envelope and the detail; returns the id and the normalised execution input, or throws. */
+export const parseRequestEvent = (event: unknown): { id: string; input: string } => {
+  const violations: Violation[] = [];
+  const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<EventBridgeEvent<string, unknown>>;
+  if (typeof event !== 'object' || event === null) violations.push({ path: '(event)', message: 'must be an EventBridge event object' });
+  const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= EVENT_ID_MAX ? e.id : undefined;
+  if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${EVENT_ID_MAX} characters` });
+  if (e['detail-type'] !== undefined && e['detail-type'] !== REQUEST_DETAIL_TYPE) {
+    violations.push({ path: 'detail-type', message: `must be "${REQUEST_DETAIL_TYPE}"` });
+  }
+  const outcome = validateRequest(e.detail);
+  violations.push(...prefixed(outcome.violations));
+  if (violations.length > 0 || !id || !outcome.request) throw new InvalidRequestError(violations);
+  return { id, input: canonicalJson(outcome.request) };
+};
+
+export const startFromEvent = async (event: unknown): Promise<StartFromEventResult> => {
+  const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, EVENT_ID_MAX) : undefined;
+  let parsed: { id: string; input: string };
+  try {
+    parsed = parseRequestEvent(event);
+  } catch (err) {
+    if (err instanceof InvalidRequestError) {
+      // Paths and rule messages only; the validator never echoes a password-like field's value.
+      logger.error('malformed provisioning event: not started (kept by the async retry / on-failure destination)', {
+        eventId,
+        violations: err.violations,
+      });
+    }
+    throw err;
+  }
+
+  const executionName = executionNameForEvent(parsed.id);
+  const outcome = await startExecutionIdempotently({ stateMachineArn: stateMachineArn(), name: executionName, input: parsed.input });
+  if (outcome.kind === 'conflict') {
+    logger.error('event id already used by an execution with a different input', { eventId, executionArn: outcome.executionArn });
+    throw new ExecutionNameConflictError(
+      `execution ${executionName} already exists with a different input (event ${parsed.id}); not started`,
+    );
+  }
+  const alreadyStarted = outcome.kind === 'existing';
+  logger.info(alreadyStarted ? 'provisioning already started for this event' : 'provisioning started', {
+    eventId,
+    executionArn: outcome.executionArn,
+  });
+  return { executionArn: outcome.executionArn, executionName, alreadyStarted };
+};
+
+export const handler = middy<unknown, StartFromEventResult, Error, Context>()
+  .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+  .handler(startFromEvent);
