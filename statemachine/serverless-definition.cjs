@@ -1,0 +1,50 @@
+/*
+ * Loads statemachine/provision.asl.json for serverless.yml (`${file(./statemachine/serverless-definition.cjs)}`).
+ *
+ * The ASL keeps AWS-style DefinitionSubstitutions placeholders (`${ValidateRequestFunctionArn}`, `${EventBusName}`),
+ * so the same file runs locally (src/local/asl.ts substitutes fake ARNs) and on AWS. serverless-step-functions has no
+ * `definitionSubstitutions` option, and loading the JSON with `${file(...json)}` would hand those placeholders to the
+ * Serverless variable resolver, which rejects them as unknown variable sources. So this resolver replaces each
+ * placeholder value with the CloudFormation intrinsic it stands for (Fn::GetAtt of the function, Ref of the bus);
+ * the plugin then emits one Fn::Sub with a parameter per intrinsic. No `${` reaches the Serverless resolver, and an
+ * unknown placeholder fails packaging instead of leaking into the deployed definition.
+ */
+'use strict';
+/* global require, module, __dirname -- CommonJS: osls loads `${file(...cjs)}` resolvers with require() */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+
+/** Placeholder -> CloudFormation intrinsic (function keys as in serverless.yml `functions`). */
+const SUBSTITUTIONS = {
+  ValidateRequestFunctionArn: { 'Fn::GetAtt': ['validateRequest', 'Arn'] },
+  CreateDirectoryFunctionArn: { 'Fn::GetAtt': ['createDirectory', 'Arn'] },
+  GetDirectoryStageFunctionArn: { 'Fn::GetAtt': ['getDirectoryStage', 'Arn'] },
+  CreateConnectorFunctionArn: { 'Fn::GetAtt': ['createConnector', 'Arn'] },
+  GetConnectorStatusFunctionArn: { 'Fn::GetAtt': ['getConnectorStatus', 'Arn'] },
+  EventBusName: { Ref: 'EventBus' },
+};
+
+const WHOLE = /^\$\{([A-Za-z0-9_]+)\}$/;
+
+function substitute(value, where) {
+  if (typeof value === 'string') {
+    if (!value.includes('${')) return value;
+    const m = WHOLE.exec(value);
+    const replacement = m && SUBSTITUTIONS[m[1]];
+    if (!replacement) throw new Error(`provision.asl.json ${where}: no substitution for ${value}`);
+    return JSON.parse(JSON.stringify(replacement));
+  }
+  if (Array.isArray(value)) return value.map((v, i) => substitute(v, `${where}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, `${where}.${k}`)]));
+  }
+  return value;
+}
+
+module.exports = () => {
+  const asl = JSON.parse(readFileSync(path.join(__dirname, 'provision.asl.json'), 'utf8'));
+  return substitute(asl, '$');
+};
+module.exports.SUBSTITUTIONS = SUBSTITUTIONS;

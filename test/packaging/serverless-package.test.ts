@@ -1,0 +1,238 @@
+/**
+ * Packages the service offline (`serverless package --stage test`, dummy credentials, no network) once, then checks
+ * the CloudFormation template: the five functions and their own least-privilege roles, the state machine built from
+ * the checked-in ASL with every catalog error name and the five function ARNs, the bus, and cfn-lint.
+ */
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/errors.ts';
+import type { TaskStateName } from '../../src/errors.ts';
+import { ASL_PATH } from '../../src/local/asl.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const OUT = join(ROOT, '.serverless');
+const TEMPLATE = join(OUT, 'cloudformation-template-update-stack.json');
+const SERVERLESS_BIN = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js');
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Resource {
+  Type: string;
+  Properties: Record<string, Json>;
+}
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: Json;
+}
+
+/** serverless.yml function keys, by Task state. */
+const FUNCTIONS: Record<TaskStateName, { key: string; file: string }> = {
+  ValidateRequest: { key: 'validateRequest', file: 'validate-request' },
+  CreateDirectory: { key: 'createDirectory', file: 'create-directory' },
+  GetDirectoryStage: { key: 'getDirectoryStage', file: 'get-directory-stage' },
+  CreateConnector: { key: 'createConnector', file: 'create-connector' },
+  GetConnectorStatus: { key: 'getConnectorStatus', file: 'get-connector-status' },
+};
+const logicalId = (state: TaskStateName): string => `${state}LambdaFunction`;
+
+/** Exactly the AWS actions each function's role may call (logs for its own log group come on top). */
+const EXPECTED_ACTIONS: Record<TaskStateName, string[]> = {
+  ValidateRequest: [
+    'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'acm-pca:DescribeCertificateAuthority', 'secretsmanager:GetSecretValue',
+  ],
+  CreateDirectory: [
+    'ds:DescribeDirectories', 'ds:CreateDirectory', 'ds:CreateMicrosoftAD', 'ds:AddTagsToResource', 'ds:ListTagsForResource',
+    'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ec2:DescribeNetworkInterfaces', 'ec2:CreateSecurityGroup',
+    'ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:CreateNetworkInterface', 'ec2:CreateTags',
+    'secretsmanager:GetSecretValue',
+  ],
+  GetDirectoryStage: ['ds:DescribeDirectories'],
+  CreateConnector: [
+    'pca-connector-ad:ListConnectors', 'pca-connector-ad:CreateConnector', 'pca-connector-ad:GetConnector',
+    'pca-connector-ad:TagResource', 'acm-pca:DescribeCertificateAuthority', 'acm-pca:GetCertificateAuthorityCertificate',
+    'acm-pca:GetCertificate', 'acm-pca:IssueCertificate', 'ds:DescribeDirectories', 'ec2:CreateVpcEndpoint',
+    'ec2:DescribeVpcEndpoints', 'ec2:CreateTags',
+  ],
+  GetConnectorStatus: ['pca-connector-ad:GetConnector'],
+};
+
+let template: { Resources: Record<string, Resource>; Outputs?: Record<string, Json> };
+const res = (id: string): Resource => {
+  const r = template.Resources[id];
+  assert.ok(r, `template lacks ${id}`);
+  return r;
+};
+const statementsOf = (role: Resource): Statement[] =>
+  ((role.Properties['Policies'] ?? []) as unknown as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+    (p) => p.PolicyDocument.Statement,
+  );
+const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+describe('serverless package (offline)', { timeout: 90_000 }, () => {
+  before(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? tmpdir(),
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      SLS_TELEMETRY_DISABLED: '1',
+      SLS_NOTIFICATIONS_MODE: 'off',
+      CI: '1',
+    };
+    try {
+      await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1'], {
+        cwd: ROOT,
+        env,
+        timeout: 75_000,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    } catch (err) {
+      const e = err as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`serverless package failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+    }
+    template = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as typeof template;
+  });
+
+  it('has five nodejs22.x arm64 functions, each with its own role from resources', () => {
+    const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    assert.equal(functions.length, 5);
+    const roles = new Set<string>();
+    for (const state of TASK_STATES) {
+      const fn = res(logicalId(state));
+      assert.equal(fn.Properties['Runtime'], 'nodejs22.x');
+      assert.deepEqual(fn.Properties['Architectures'], ['arm64']);
+      assert.equal(fn.Properties['Handler'], `src/handlers/${FUNCTIONS[state].file}.handler`);
+      assert.deepEqual(fn.Properties['Role'], { 'Fn::GetAtt': [`${state}Role`, 'Arn'] });
+      assert.equal(res(`${state}Role`).Type, 'AWS::IAM::Role');
+      roles.add(`${state}Role`);
+      const logGroup = res(`${state}LogGroup`);
+      assert.equal(typeof logGroup.Properties['RetentionInDays'], 'number');
+    }
+    assert.equal(roles.size, 5);
+    assert.equal(template.Resources['IamRoleLambdaExecution'], undefined, 'no shared default role');
+  });
+
+  it('no IAM role has a wildcard action, a managed policy, or an action its function does not need', () => {
+    for (const [id, r] of Object.entries(template.Resources)) {
+      if (r.Type !== 'AWS::IAM::Role') continue;
+      assert.equal(r.Properties['ManagedPolicyArns'], undefined, id);
+      for (const s of statementsOf(r)) {
+        assert.equal(s.Effect, 'Allow');
+        for (const a of actionsOf(s)) assert.ok(!a.includes('*'), `${id}: wildcard action ${a}`);
+      }
+    }
+    for (const state of TASK_STATES) {
+      const statements = statementsOf(res(`${state}Role`));
+      const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      assert.equal(logs.length, 1);
+      assert.deepEqual(actionsOf(logs[0] as Statement).sort(), ['logs:CreateLogStream', 'logs:PutLogEvents']);
+      assert.deepEqual(logs[0]?.Resource, { 'Fn::GetAtt': [`${state}LogGroup`, 'Arn'] }, `${state} logs only to its own group`);
+      const granted = new Set(statements.filter((s) => s !== logs[0]).flatMap(actionsOf));
+      assert.deepEqual([...granted].sort(), [...new Set(EXPECTED_ACTIONS[state])].sort(), state);
+    }
+  });
+
+  it('defines the state machine from the checked-in ASL, with every catalog error name and the five function ARNs', () => {
+    const [smId, sm] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine') ?? [];
+    assert.equal(smId, 'ProvisionStateMachine');
+    assert.ok(sm);
+    assert.equal(sm.Properties['StateMachineType'], 'STANDARD');
+    assert.deepEqual(sm.Properties['RoleArn'], { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] });
+    const [body, params] = (sm.Properties['DefinitionString'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];
+    // every ${...} in the body is a Fn::Sub parameter, and the parameters are exactly the functions + the bus
+    const used = new Set([...body.matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]));
+    assert.deepEqual(used, new Set(Object.keys(params)));
+    const targets = Object.values(params).map((v) => JSON.stringify(v)).sort();
+    assert.deepEqual(
+      targets,
+      [...TASK_STATES.map((s) => JSON.stringify({ 'Fn::GetAtt': [logicalId(s), 'Arn'] })), JSON.stringify({ Ref: 'EventBus' })].sort(),
+    );
+    // substituting the parameters back to the ASL placeholders gives exactly the checked-in ASL
+    const placeholderFor = (v: Json): string => {
+      const getAtt = (v as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
+      return getAtt ? `\${${String(getAtt[0]).replace(/LambdaFunction$/, '')}FunctionArn}` : '${EventBusName}';
+    };
+    const restored = body.replace(/\$\{([^}]+)\}/g, (_m, k: string) => placeholderFor(params[k] ?? null));
+    // asl-validator (validate: true) fills in the default `QueryLanguage: JSONPath` on each state; JSONata never appears
+    const deployed = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value));
+    assert.deepEqual(deployed, JSON.parse(readFileSync(ASL_PATH, 'utf8')));
+    assert.doesNotMatch(body, /JSONata/);
+    for (const name of [...ALL_ERROR_NAMES, ...STAGE_FAILURES.map((f) => f.name)]) {
+      assert.ok(body.includes(`"${name}"`), `definition lacks ${name}`);
+    }
+    const logging = sm.Properties['LoggingConfiguration'] as { Level: string; IncludeExecutionData: boolean };
+    assert.equal(logging.IncludeExecutionData, false);
+    assert.deepEqual(sm.Properties['TracingConfiguration'], { Enabled: true });
+  });
+
+  it('the state machine role may invoke only the five functions and put events only on the bus', () => {
+    const statements = statementsOf(res('StateMachineRole'));
+    const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    assert.equal(invoke.length, 1);
+    assert.deepEqual(actionsOf(invoke[0] as Statement), ['lambda:InvokeFunction']);
+    assert.deepEqual(
+      new Set((invoke[0]?.Resource as Json[]).map((r) => JSON.stringify(r))),
+      new Set(TASK_STATES.map((s) => JSON.stringify({ 'Fn::GetAtt': [logicalId(s), 'Arn'] }))),
+    );
+    const put = statements.filter((s) => actionsOf(s).includes('events:PutEvents'));
+    assert.equal(put.length, 1);
+    assert.deepEqual(put[0]?.Resource, { 'Fn::GetAtt': ['EventBus', 'Arn'] });
+    for (const s of statements) {
+      if (s.Resource === '*') {
+        assert.ok(actionsOf(s).every((a) => a.startsWith('logs:') || a.startsWith('xray:')), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('creates the EventBridge custom bus', () => {
+    const bus = res('EventBus');
+    assert.equal(bus.Type, 'AWS::Events::EventBus');
+    assert.equal(bus.Properties['Name'], 'ad-cert-orchestrator-test');
+  });
+
+  it('bundles each function as one minified ESM .mjs that loads and exports handler', async (t) => {
+    if (!onPath('unzip')) {
+      t.skip('unzip not on PATH: bundle load check skipped');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sls-bundles-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    for (const state of TASK_STATES) {
+      const { key, file } = FUNCTIONS[state];
+      const listing = spawnSync('unzip', ['-Z1', join(OUT, `${key}.zip`)], { encoding: 'utf8' });
+      assert.deepEqual(listing.stdout.trim().split('\n'), [`src/handlers/${file}.mjs`]);
+      const target = join(dir, key);
+      assert.equal(spawnSync('unzip', ['-q', '-o', join(OUT, `${key}.zip`), '-d', target]).status, 0);
+      const mod = (await import(pathToFileURL(join(target, 'src', 'handlers', `${file}.mjs`)).href)) as { handler?: unknown };
+      assert.equal(typeof mod.handler, 'function', `${key} exports handler`);
+    }
+  });
+
+  it('passes cfn-lint without errors (warnings are listed)', (t) => {
+    if (!onPath('cfn-lint')) {
+      t.skip('cfn-lint not on PATH: template lint skipped');
+      console.log('# cfn-lint not on PATH: template lint skipped');
+      return;
+    }
+    const run = spawnSync('cfn-lint', ['--format', 'parseable', TEMPLATE], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.error, undefined, String(run.error));
+    const lines = run.stdout.split('\n').filter(Boolean);
+    for (const line of lines) t.diagnostic(`cfn-lint: ${line}`);
+    // exit status bits: 2 = errors, 4 = warnings, 8 = informational
+    const errors = lines.filter((l) => /:E\d{4}:/.test(l));
+    assert.deepEqual(errors, [], 'cfn-lint errors');
+    assert.equal((run.status ?? 0) & 2, 0, run.stderr);
+    assert.equal((run.status ?? 0) & 1, 0, `cfn-lint crashed: ${run.stderr}`);
+  });
+});
