@@ -215,7 +215,7 @@ export const directoryService: ServiceDef = {
     CreateMicrosoftAD: (input, ctx) => create('MicrosoftAD', input, ctx),
     DescribeDirectories(input, ctx) {
       const ids = strList(input.DirectoryIds);
-      const selected = ids ? ids.map((id) => findDirectory(ctx, id, 'directoryIds')) : existingDirectories(ctx);
+      const selected = ids?.length ? ids.map((id) => findDirectory(ctx, id, 'directoryIds')) : existingDirectories(ctx);
       const sorted = [...selected].sort((x, y) => x.createdAtMs - y.createdAtMs);
       const p = page(sorted, input);
       return { DirectoryDescriptions: p.items.map((d) => describe(d, ctx)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };

@@ -83,11 +83,13 @@ describe('Directory Service', () => {
       pages += 1;
     } while (token);
     const bad = await errorOf(ds.send(new DescribeDirectoriesCommand({ NextToken: 'not-a-token' })));
+    const emptyFilter = await ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [] }));
     // Assess
     assert.ok(all.length >= 3);
     assert.equal(pages, all.length);
     assert.deepEqual(ids, all.map((d) => d.DirectoryId));
     assert.equal(bad.name, 'InvalidNextTokenException');
+    assert.equal(emptyFilter.DirectoryDescriptions?.length, all.length);
   });
 
   test('unknown directory id -> EntityDoesNotExistException; malformed id -> ValidationException', async () => {
