@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, it } from 'node:test';
+import { mockClient } from 'aws-sdk-client-mock';
+import {
+  ConflictException,
+  CreateConnectorCommand,
+  GetConnectorCommand,
+  ListConnectorsCommand,
+  PcaConnectorAdClient,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+  ValidationException,
+} from '../../src/aws/pca-connector-ad/index.ts';
+import type { ConnectorSummary } from '../../src/aws/pca-connector-ad/index.ts';
+import type { ConnectorPollState, ConnectorRequest, CreateConnectorInput } from '../../src/contract.ts';
+import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../../src/contract.ts';
+import { clientTokenFor } from '../../src/domain/client-token.ts';
+import { createConnectorCore } from '../../src/handlers/create-connector.ts';
+import { getConnectorStatusCore } from '../../src/handlers/get-connector-status.ts';
+import { logger } from '../../src/lib/logger.ts';
+
+const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
+const CA = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555';
+const DIRECTORY = 'd-aaaaaaaaaa';
+const ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const OTHER_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/99999999-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+const connector = (): ConnectorRequest =>
+  (JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as { Connector: ConnectorRequest }).Connector;
+const input = (executionId = EXEC): CreateConnectorInput => ({ ExecutionId: executionId, DirectoryId: DIRECTORY, Connector: connector(), TimeoutSeconds: 1800 });
+
+const pca = mockClient(PcaConnectorAdClient);
+const deps = () => ({ pcaConnectorAd: new PcaConnectorAdClient({ region: 'us-east-1' }) });
+const summary = (over: Partial<ConnectorSummary> = {}): ConnectorSummary => ({
+  Arn: OTHER_ARN, DirectoryId: DIRECTORY, CertificateAuthorityArn: CA, Status: 'ACTIVE', ...over,
+});
+const meta = { $metadata: {} };
+
+beforeEach(() => {
+  pca.reset();
+  logger.setLogLevel('SILENT');
+  pca.on(ListConnectorsCommand).resolves({ Connectors: [] });
+  pca.on(CreateConnectorCommand).resolves({ ConnectorArn: ARN });
+  pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'CREATING' } });
+});
+
+describe('CreateConnector handler', () => {
+  it('creates with ClientToken = sha256(execution ARN), user tags + managed-by, the VPC information', async () => {
+    // Act
+    const state = await createConnectorCore(input(), deps());
+    // Assess
+    assert.deepEqual(pca.commandCalls(CreateConnectorCommand)[0]?.args[0].input, {
+      CertificateAuthorityArn: CA,
+      DirectoryId: DIRECTORY,
+      VpcInformation: { IpAddressType: 'IPV4', SecurityGroupIds: ['sg-0a1b2c3d4e5f6a101'] },
+      ClientToken: clientTokenFor(EXEC),
+      Tags: { team: 'pki', [MANAGED_BY_TAG_KEY]: 'ad-cert-orchestrator', [EXECUTION_TAG_KEY]: EXEC },
+    });
+    assert.deepEqual(pca.commandCalls(GetConnectorCommand)[0]?.args[0].input, { ConnectorArn: ARN });
+    assert.deepEqual(state, {
+      ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null,
+      WaitSeconds: 60, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800,
+    });
+  });
+
+  it('client token: same execution → same token (64 chars), another execution → another token', async () => {
+    // Act
+    await createConnectorCore(input(), deps());
+    await createConnectorCore(input(), deps());
+    await createConnectorCore(input(`${EXEC}-rerun`), deps());
+    // Assess
+    const tokens = pca.commandCalls(CreateConnectorCommand).map((c) => c.args[0].input.ClientToken ?? '');
+    assert.equal(tokens[0], tokens[1]);
+    assert.notEqual(tokens[0], tokens[2]);
+    for (const t of tokens) assert.match(t, /^[!-~]{64}$/);
+  });
+
+  it('adopts an existing ACTIVE connector for the same directory + CA (second page): no CreateConnector', async () => {
+    // Prepare
+    pca.on(ListConnectorsCommand, { NextToken: undefined }).resolves({ Connectors: [summary({ DirectoryId: 'd-bbbbbbbbbb' })], NextToken: 'AAAA' });
+    pca.on(ListConnectorsCommand, { NextToken: 'AAAA' }).resolves({ Connectors: [summary()] });
+    pca.on(GetConnectorCommand).resolves({ Connector: { Arn: OTHER_ARN, Status: 'ACTIVE' } });
+    // Act
+    const state = await createConnectorCore(input(), deps());
+    // Assess
+    assert.equal(pca.commandCalls(CreateConnectorCommand).length, 0);
+    assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status, state.WaitSeconds], [OTHER_ARN, true, 'ACTIVE', 0]);
+  });
+
+  it('does not adopt FAILED/DELETING or other-CA connectors', async () => {
+    pca.on(ListConnectorsCommand).resolves({
+      Connectors: [summary({ Status: 'FAILED' }), summary({ Status: 'DELETING' }), summary({ CertificateAuthorityArn: `${CA}0` })],
+    });
+    const state = await createConnectorCore(input(), deps());
+    assert.equal(pca.commandCalls(CreateConnectorCommand).length, 1);
+    assert.equal(state.Adopted, false);
+  });
+
+  it('ConflictException → lists again and adopts the connector another execution just created', async () => {
+    // Prepare
+    pca.on(ListConnectorsCommand).resolvesOnce({ Connectors: [] }).resolves({ Connectors: [summary({ Status: 'CREATING' })] });
+    pca.on(CreateConnectorCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', ResourceId: OTHER_ARN, ResourceType: 'CONNECTOR', ...meta }));
+    pca.on(GetConnectorCommand).resolves({ Connector: { Arn: OTHER_ARN, Status: 'CREATING' } });
+    // Act
+    const state = await createConnectorCore(input(), deps());
+    // Assess
+    assert.equal(pca.commandCalls(ListConnectorsCommand).length, 2);
+    assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status], [OTHER_ARN, true, 'CREATING']);
+  });
+
+  it('ConflictException with nothing adoptable → the ConflictException itself', async () => {
+    pca.on(ListConnectorsCommand).resolves({ Connectors: [summary({ Status: 'FAILED' })] });
+    pca.on(CreateConnectorCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', ResourceId: OTHER_ARN, ResourceType: 'CONNECTOR', ...meta }));
+    await assert.rejects(createConnectorCore(input(), deps()), { name: 'ConflictException' });
+  });
+
+  it('other errors keep their names', async () => {
+    const errors: [Error, string][] = [
+      [new ValidationException({ message: 'DIRECTORY_TYPE_NOT_SUPPORTED', Message: 'x', Reason: 'INVALID_STATE', ...meta }), 'ValidationException'],
+      [new ThrottlingException({ message: 'slow down', Message: 'x', ...meta }), 'ThrottlingException'],
+      [new ServiceQuotaExceededException({ message: 'quota', Message: 'x', QuotaCode: 'q', ResourceId: 'r', ResourceType: 't', ServiceCode: 's', ...meta }), 'ServiceQuotaExceededException'],
+      [new ResourceNotFoundException({ message: 'no CA yet', Message: 'x', ResourceId: CA, ResourceType: 'CA', ...meta }), 'ResourceNotFoundException'],
+    ];
+    for (const [error, name] of errors) {
+      pca.on(CreateConnectorCommand).rejects(error);
+      await assert.rejects(createConnectorCore(input(), deps()), { name });
+    }
+  });
+});
+
+describe('GetConnectorStatus handler', () => {
+  const polled = (over: Partial<ConnectorPollState> = {}): ConnectorPollState => ({
+    ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null, WaitSeconds: 60, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800, ...over,
+  });
+
+  it('CREATING → wait again; ACTIVE → done', async () => {
+    const next = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps());
+    assert.deepEqual([next.Status, next.WaitSeconds, next.PollRound, next.ElapsedSeconds], ['CREATING', 30, 1, 60]);
+    pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'ACTIVE' } });
+    const done = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: next }, deps());
+    assert.deepEqual([done.Status, done.WaitSeconds, done.PollRound, done.ElapsedSeconds], ['ACTIVE', 0, 2, 90]);
+  });
+
+  it('FAILED is returned with StatusReason for the Choice', async () => {
+    pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'FAILED', StatusReason: 'VPC_ACCESS_DENIED' } });
+    const next = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps());
+    assert.deepEqual([next.Status, next.StatusReason], ['FAILED', 'VPC_ACCESS_DENIED']);
+  });
+
+  it('still CREATING at the deadline → ConnectorActivationTimeoutError; errors keep their names', async () => {
+    await assert.rejects(
+      getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled({ ElapsedSeconds: 1770, WaitSeconds: 30, PollRound: 40 }) }, deps()),
+      { name: 'ConnectorActivationTimeoutError' },
+    );
+    pca.on(GetConnectorCommand).rejects(new ResourceNotFoundException({ message: 'not yet', Message: 'x', ResourceId: ARN, ResourceType: 'CONNECTOR', ...meta }));
+    await assert.rejects(getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps()), { name: 'ResourceNotFoundException' });
+  });
+});

@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, it } from 'node:test';
+import {
+  ClientException,
+  CreateDirectoryCommand,
+  CreateMicrosoftADCommand,
+  DescribeDirectoriesCommand,
+  DirectoryLimitExceededException,
+  DirectoryServiceClient,
+  EntityDoesNotExistException,
+  InvalidParameterException,
+  ListTagsForResourceCommand,
+  ServiceException,
+} from '@aws-sdk/client-directory-service';
+import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
+import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../../src/contract.ts';
+import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../../src/contract.ts';
+import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
+import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
+import { logger } from '../../src/lib/logger.ts';
+
+const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
+const PASSWORD = 'Corp-Adm1n-Passw0rd!';
+const VPC = 'vpc-0a1b2c3d4e5f60718';
+const NOW = new Date('2026-01-01T12:00:00Z');
+
+const requestOf = (file: string): DirectoryRequest =>
+  (JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as { Directory: DirectoryRequest }).Directory;
+
+const input = (file = 'execution-input.json', type: 'SimpleAD' | 'MicrosoftAD' = 'SimpleAD'): CreateDirectoryInput => ({
+  ExecutionId: EXEC,
+  Directory: requestOf(file),
+  DirectoryType: type,
+  TimeoutSeconds: 3600,
+});
+
+const ds = mockClient(DirectoryServiceClient);
+const sm = mockClient(SecretsManagerClient);
+const deps = () => ({
+  directoryService: new DirectoryServiceClient({ region: 'us-east-1' }),
+  secretsManager: new SecretsManagerClient({ region: 'us-east-1' }),
+  now: () => NOW,
+});
+
+const existing = (over: Partial<DirectoryDescription> = {}): DirectoryDescription => ({
+  DirectoryId: 'd-1234567890',
+  Name: 'corp.example.com',
+  Type: 'SimpleAD',
+  Stage: 'Active',
+  VpcSettings: { VpcId: VPC, SubnetIds: [] },
+  LaunchTime: new Date(NOW.getTime() - 3600_000),
+  ...over,
+});
+
+const meta = { $metadata: {} };
+
+beforeEach(() => {
+  ds.reset();
+  sm.reset();
+  logger.setLogLevel('SILENT');
+  ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+  ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
+  ds.on(CreateMicrosoftADCommand).resolves({ DirectoryId: 'd-bbbbbbbbbb' });
+  sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
+});
+
+describe('CreateDirectory handler: find-or-create', () => {
+  it('adopts an existing same-name (any case) same-VPC directory: no CreateDirectory, no secret read', async () => {
+    // Prepare
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ Name: 'CORP.EXAMPLE.COM' })] });
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    assert.deepEqual(state, {
+      DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: true, Stage: 'Active', StageReason: null,
+      WaitSeconds: 0, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+    });
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+  });
+
+  it('adopts a directory still Creating and waits only the rest of the typical time', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({
+      DirectoryDescriptions: [existing({ Stage: 'Creating', LaunchTime: new Date(NOW.getTime() - 180_000) })],
+    });
+    const state = await createDirectoryCore(input(), deps());
+    assert.deepEqual([state.Adopted, state.Stage, state.WaitSeconds], [true, 'Creating', 300]);
+  });
+
+  it('reads every DescribeDirectories page before deciding', async () => {
+    // Prepare
+    ds.on(DescribeDirectoriesCommand, { NextToken: undefined }).resolves({ DirectoryDescriptions: [existing({ Name: 'other.example.com' })], NextToken: 'p2' });
+    ds.on(DescribeDirectoriesCommand, { NextToken: 'p2' }).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-2222222222' })] });
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    assert.equal(state.DirectoryId, 'd-2222222222');
+    assert.equal(ds.commandCalls(DescribeDirectoriesCommand).length, 2);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
+  it('several candidates: reads tags and prefers the one this tool manages', async () => {
+    // Prepare
+    ds.on(DescribeDirectoriesCommand).resolves({
+      DirectoryDescriptions: [existing({ DirectoryId: 'd-1111111111' }), existing({ DirectoryId: 'd-2222222222', LaunchTime: NOW })],
+    });
+    ds.on(ListTagsForResourceCommand, { ResourceId: 'd-1111111111' }).resolves({ Tags: [] });
+    ds.on(ListTagsForResourceCommand, { ResourceId: 'd-2222222222' }).resolves({ Tags: [{ Key: MANAGED_BY_TAG_KEY, Value: 'ad-cert-orchestrator' }] });
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    assert.equal(state.DirectoryId, 'd-2222222222');
+  });
+
+  it('ignores Deleting/Deleted and other VPCs, then creates: the exact CreateDirectory request', async () => {
+    // Prepare
+    ds.on(DescribeDirectoriesCommand).resolves({
+      DirectoryDescriptions: [existing({ Stage: 'Deleting' }), existing({ VpcSettings: { VpcId: 'vpc-0f9e8d7c6b5a40321' } })],
+    });
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    const sent = ds.commandCalls(CreateDirectoryCommand);
+    assert.equal(sent.length, 1);
+    assert.deepEqual(sent[0]?.args[0].input, {
+      Name: 'corp.example.com',
+      ShortName: 'CORP',
+      Description: 'Simple AD for the PKI team',
+      Size: 'Small',
+      Password: PASSWORD,
+      VpcSettings: { VpcId: VPC, SubnetIds: ['subnet-0a1b2c3d4e5f6a001', 'subnet-0a1b2c3d4e5f6b002'] },
+      Tags: [
+        { Key: 'team', Value: 'pki' },
+        { Key: MANAGED_BY_TAG_KEY, Value: 'ad-cert-orchestrator' },
+        { Key: EXECUTION_TAG_KEY, Value: EXEC },
+      ],
+    });
+    assert.deepEqual(state, {
+      DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+      WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+    });
+    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-admin-password' });
+  });
+
+  it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size) and waits 30 min first', async () => {
+    // Prepare
+    sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ username: 'Admin', password: PASSWORD }) });
+    // Act
+    const state = await createDirectoryCore(input('execution-input-microsoft-ad.json', 'MicrosoftAD'), deps());
+    // Assess
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    const sent = ds.commandCalls(CreateMicrosoftADCommand)[0]?.args[0].input;
+    assert.equal(sent?.Edition, 'Standard');
+    assert.equal(sent?.Password, PASSWORD);
+    assert.equal('Size' in (sent ?? {}), false);
+    assert.deepEqual([state.DirectoryId, state.DirectoryType, state.WaitSeconds], ['d-bbbbbbbbbb', 'MicrosoftAD', 1800]);
+  });
+
+  it('MicrosoftAD without Edition sends Enterprise (the AWS default)', async () => {
+    const i = input('execution-input-microsoft-ad.json', 'MicrosoftAD');
+    delete i.Directory.Edition;
+    await createDirectoryCore(i, deps());
+    assert.equal(ds.commandCalls(CreateMicrosoftADCommand)[0]?.args[0].input.Edition, 'Enterprise');
+  });
+
+  it('a same-name same-VPC directory of another type → DirectoryConflictError, nothing created', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ Type: 'MicrosoftAD' })] });
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryConflictError' });
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
+  it('DS ClientException "Rate exceeded" → DirectoryServiceThrottledError (message kept), on describe and on create', async () => {
+    ds.on(DescribeDirectoriesCommand).rejects(new ClientException({ message: 'Rate exceeded', ...meta }));
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryServiceThrottledError', message: 'Rate exceeded' });
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+    ds.on(CreateDirectoryCommand).rejects(new ClientException({ message: 'Rate exceeded', ...meta }));
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryServiceThrottledError' });
+  });
+
+  it('other errors keep their names', async () => {
+    const cases: [Error, string][] = [
+      [new ClientException({ message: 'Subnets are in an unsupported Availability Zone', ...meta }), 'ClientException'],
+      [new DirectoryLimitExceededException({ message: 'limit', ...meta }), 'DirectoryLimitExceededException'],
+      [new InvalidParameterException({ message: 'bad', ...meta }), 'InvalidParameterException'],
+      [new ServiceException({ message: 'boom', ...meta }), 'ServiceException'],
+    ];
+    for (const [error, name] of cases) {
+      ds.on(CreateDirectoryCommand).rejects(error);
+      await assert.rejects(createDirectoryCore(input(), deps()), { name });
+    }
+    sm.on(GetSecretValueCommand).rejects(new ResourceNotFoundException({ message: 'gone', ...meta }));
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'ResourceNotFoundException' });
+  });
+
+  it('a secret that became weak after validation → InvalidRequestError naming the rule, nothing created', async () => {
+    sm.on(GetSecretValueCommand).resolves({ SecretString: 'password' });
+    await assert.rejects(createDirectoryCore(input(), deps()), (e: Error) => e.name === 'InvalidRequestError' && /complexity/.test(e.message));
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+});
+
+describe('GetDirectoryStage handler', () => {
+  const polled = (over: Partial<DirectoryPollState> = {}): DirectoryPollState => ({
+    DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+    WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600, ...over,
+  });
+  const stageDeps = () => ({ directoryService: new DirectoryServiceClient({ region: 'us-east-1' }) });
+
+  it('Creating → next wait; asks for exactly this directory', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' })] });
+    const next = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps());
+    assert.deepEqual(ds.commandCalls(DescribeDirectoriesCommand)[0]?.args[0].input, { DirectoryIds: ['d-aaaaaaaaaa'] });
+    assert.deepEqual([next.Stage, next.WaitSeconds, next.PollRound, next.ElapsedSeconds], ['Creating', 60, 1, 480]);
+  });
+
+  it('Active → WaitSeconds 0; Failed carries StageReason', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' })] });
+    assert.equal((await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps())).WaitSeconds, 0);
+    ds.on(DescribeDirectoriesCommand).resolves({
+      DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Failed', StageReason: 'Insufficient IP addresses' })],
+    });
+    const failed = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps());
+    assert.deepEqual([failed.Stage, failed.StageReason], ['Failed', 'Insufficient IP addresses']);
+  });
+
+  it('still Creating at the deadline → DirectoryActivationTimeoutError', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' })] });
+    await assert.rejects(
+      getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled({ ElapsedSeconds: 3540, WaitSeconds: 60, PollRound: 30 }) }, stageDeps()),
+      { name: 'DirectoryActivationTimeoutError' },
+    );
+  });
+
+  it('throttling is renamed; EntityDoesNotExistException keeps its name, also for an empty answer', async () => {
+    ds.on(DescribeDirectoriesCommand).rejects(new ClientException({ message: 'Rate exceeded', ...meta }));
+    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'DirectoryServiceThrottledError' });
+    ds.on(DescribeDirectoriesCommand).rejects(new EntityDoesNotExistException({ message: 'no such directory', ...meta }));
+    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'EntityDoesNotExistException' });
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'EntityDoesNotExistException' });
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Secret hygiene and logging, through the real middy handlers (registry), with the known admin password in the
+ * mocked secret: it must appear in no log line, no error message/stack/violation and no output. Only the
+ * CreateDirectory request to Directory Service carries it.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { Context } from 'aws-lambda';
+import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
+import {
+  CreateDirectoryCommand,
+  DescribeDirectoriesCommand,
+  DirectoryServiceClient,
+  InvalidParameterException,
+} from '@aws-sdk/client-directory-service';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
+
+// Log everything, and ask Powertools to log events: the handlers must still not log them.
+process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
+process.env.AWS_REGION ??= 'us-east-1';
+const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
+const { logger } = await import('../../src/lib/logger.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
+
+const PASSWORD = 'Kn0wn-Secret-Passw0rd!';
+const WEAK = 'knownweakpassword1';
+const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:hygiene-1';
+const request = (): Record<string, Record<string, unknown>> =>
+  JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+
+const context = (name: string): Context =>
+  ({
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:111122223333:function:${name}`,
+    memoryLimitInMB: '256',
+    awsRequestId: 'req-0001',
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'stream',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  }) as Context;
+
+const ds = mockClient(DirectoryServiceClient);
+const sm = mockClient(SecretsManagerClient);
+const ec2 = mockClient(EC2Client);
+// @aws-sdk/client-acm-pca 3.523 (the newest our registry serves) is typed against an older @smithy/types than
+// aws-sdk-client-mock: same runtime, so the ACM PCA stub is typed loosely through this one helper.
+const pca = mockClient(ACMPCAClient as never);
+const onDescribeCa = () => pca.on(DescribeCertificateAuthorityCommand as never);
+const caStatus = (Status: string) => ({ CertificateAuthority: { Status } }) as never;
+
+/** Runs a handler while capturing everything written to stdout/stderr. */
+const run = async (handler: TaskHandler, event: unknown): Promise<{ output: unknown; error: unknown; logs: string }> => {
+  const chunks: string[] = [];
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const capture = (chunk: unknown): boolean => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return true;
+  };
+  process.stdout.write = capture as typeof process.stdout.write;
+  process.stderr.write = capture as typeof process.stderr.write;
+  try {
+    return { output: await handler(event, context('fn')), error: undefined, logs: chunks.join('') };
+  } catch (error) {
+    return { output: undefined, error, logs: chunks.join('') };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+};
+
+const assertClean = (r: { output: unknown; error: unknown; logs: string }, secret: string): void => {
+  assert.ok(!r.logs.includes(secret), 'secret in a log line');
+  assert.ok(!JSON.stringify(r.output ?? null).includes(secret), 'secret in the output');
+  if (r.error instanceof Error) {
+    assert.ok(!r.error.message.includes(secret), 'secret in the error message');
+    assert.ok(!(r.error.stack ?? '').includes(secret), 'secret in the stack');
+    assert.ok(!JSON.stringify(r.error).includes(secret), 'secret in the error fields (violations)');
+  }
+};
+
+const logLines = (logs: string): Record<string, unknown>[] =>
+  logs.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+before(() => resetClients());
+after(() => resetClients());
+beforeEach(() => {
+  for (const m of [ds, sm, ec2, pca]) m.reset();
+  logger.setLogLevel('DEBUG');
+  sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
+  ec2.on(DescribeSubnetsCommand).resolves({
+    Subnets: [
+      { SubnetId: 'subnet-0a1b2c3d4e5f6a001', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a' },
+      { SubnetId: 'subnet-0a1b2c3d4e5f6b002', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1b' },
+    ],
+  });
+  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-0a1b2c3d4e5f6a101', VpcId: 'vpc-0a1b2c3d4e5f60718' }] });
+  onDescribeCa().resolves(caStatus('ACTIVE'));
+  ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+  ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
+});
+
+describe('secret hygiene through the Lambda handlers', () => {
+  it('ValidateRequest (valid): logs carry executionId + state, never the event or the secret', async () => {
+    // Act
+    const r = await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
+    // Assess
+    assert.equal(r.error, undefined);
+    assertClean(r, PASSWORD);
+    const lines = logLines(r.logs);
+    assert.ok(lines.length > 0);
+    for (const line of lines) {
+      assert.equal(line['executionId'], EXEC);
+      assert.equal(line['state'], 'ValidateRequest');
+      assert.equal(line['service'], 'ad-cert-orchestrator');
+      assert.notEqual(line['message'], 'Lambda invocation event');
+      assert.equal(line['event'], undefined);
+    }
+  });
+
+  it('ValidateRequest with the password inline in the request: rejected, not echoed, not logged', async () => {
+    // Prepare
+    const req = request();
+    req['Directory'] = { ...req['Directory'], Password: PASSWORD };
+    // Act
+    const r = await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: req });
+    // Assess
+    assert.equal((r.error as Error).name, 'InvalidRequestError');
+    assertClean(r, PASSWORD);
+  });
+
+  it('ValidateRequest with a weak password in the secret: the rule is named, the value is not', async () => {
+    sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ password: WEAK }) });
+    const r = await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
+    assert.match((r.error as Error).message, /complexity rule/);
+    assertClean(r, WEAK);
+  });
+
+  it('CreateDirectory: the password goes to Directory Service only', async () => {
+    // Act
+    const r = await run(TASK_HANDLERS.CreateDirectory, {
+      ExecutionId: EXEC, Directory: request()['Directory'], DirectoryType: 'SimpleAD', TimeoutSeconds: 3600,
+    });
+    // Assess
+    assert.equal(r.error, undefined);
+    assertClean(r, PASSWORD);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand)[0]?.args[0].input.Password, PASSWORD);
+    assert.ok(logLines(r.logs).every((l) => l['state'] === 'CreateDirectory' && l['executionId'] === EXEC));
+  });
+
+  it('CreateDirectory failing at AWS or on a weak secret: no secret in the error or logs', async () => {
+    ds.on(CreateDirectoryCommand).rejects(new InvalidParameterException({ message: 'Invalid password', $metadata: {} }));
+    const event = { ExecutionId: EXEC, Directory: request()['Directory'], DirectoryType: 'SimpleAD', TimeoutSeconds: 3600 };
+    const failed = await run(TASK_HANDLERS.CreateDirectory, event);
+    assert.equal((failed.error as Error).name, 'InvalidParameterException');
+    assertClean(failed, PASSWORD);
+
+    sm.on(GetSecretValueCommand).resolves({ SecretString: WEAK });
+    const weak = await run(TASK_HANDLERS.CreateDirectory, event);
+    assert.equal((weak.error as Error).name, 'InvalidRequestError');
+    assertClean(weak, WEAK);
+  });
+
+  it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
+    await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' }] });
+    const r = await run(TASK_HANDLERS.GetDirectoryStage, {
+      Directory: { DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600 },
+    });
+    assert.equal(r.error, undefined);
+    const lines = logLines(r.logs);
+    assert.ok(lines.length > 0);
+    for (const line of lines) {
+      assert.equal(line['executionId'], undefined);
+      assert.equal(line['state'], 'GetDirectoryStage');
+    }
+  });
+});

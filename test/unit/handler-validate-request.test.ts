@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { ACMPCAClient, DescribeCertificateAuthorityCommand, ResourceNotFoundException as PcaNotFound } from '@aws-sdk/client-acm-pca';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { DescribeSecurityGroupsCommandInput, DescribeSubnetsCommandInput } from '@aws-sdk/client-ec2';
+import { GetSecretValueCommand, ResourceNotFoundException as SecretNotFound, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { InvalidRequestError } from '../../src/errors.ts';
+import { validateRequestCore } from '../../src/handlers/validate-request.ts';
+import { SIMPLE_AD_CONNECTOR_WARNING } from '../../src/domain/warnings.ts';
+import { logger } from '../../src/lib/logger.ts';
+
+const load = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const world = load('world.json') as unknown as {
+  subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string }[];
+  securityGroups: { GroupId: string; VpcId: string }[];
+};
+
+const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
+const PASSWORD = 'Corp-Adm1n-Passw0rd!';
+
+const ec2 = mockClient(EC2Client);
+// @aws-sdk/client-acm-pca 3.523 (the newest our registry serves) is typed against an older @smithy/types than
+// aws-sdk-client-mock: same runtime, so the ACM PCA stub is typed loosely through this one helper.
+const pca = mockClient(ACMPCAClient as never);
+const onDescribeCa = () => pca.on(DescribeCertificateAuthorityCommand as never);
+const caStatus = (Status: string) => ({ CertificateAuthority: { Status } }) as never;
+const sm = mockClient(SecretsManagerClient);
+const deps = () => ({ ec2: new EC2Client({ region: 'us-east-1' }), acmPca: new ACMPCAClient({ region: 'us-east-1' }), secretsManager: new SecretsManagerClient({ region: 'us-east-1' }) });
+
+/** An AWS error as the SDK surfaces unmodelled codes: an Error whose name is the code. */
+const ec2Error = (name: string): Error => Object.assign(new Error(`${name}: it does not exist`), { name });
+
+/** EC2 behaving like the default local world: describing a missing id fails the whole call. */
+const worldEc2 = (subnets = world.subnets, groups = world.securityGroups) => {
+  ec2.on(DescribeSubnetsCommand).callsFake((input: DescribeSubnetsCommandInput) => {
+    const ids = input.SubnetIds ?? [];
+    if (ids.some((id) => !subnets.find((s) => s.SubnetId === id))) throw ec2Error('InvalidSubnetID.NotFound');
+    return { Subnets: subnets.filter((s) => ids.includes(s.SubnetId)) };
+  });
+  ec2.on(DescribeSecurityGroupsCommand).callsFake((input: DescribeSecurityGroupsCommandInput) => {
+    const ids = input.GroupIds ?? [];
+    if (ids.some((id) => !groups.find((g) => g.GroupId === id))) throw ec2Error('InvalidGroup.NotFound');
+    return { SecurityGroups: groups.filter((g) => ids.includes(g.GroupId)) };
+  });
+};
+
+beforeEach(() => {
+  ec2.reset();
+  pca.reset();
+  sm.reset();
+  logger.setLogLevel('SILENT');
+  worldEc2();
+  onDescribeCa().resolves(caStatus('ACTIVE'));
+  sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
+});
+afterEach(() => logger.setLogLevel('INFO'));
+
+const rejectsWith = async (promise: Promise<unknown>, paths: string[]): Promise<InvalidRequestError> => {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof InvalidRequestError, String(error));
+    assert.equal(error.name, 'InvalidRequestError');
+    assert.deepEqual(error.violations.map((v) => v.path).sort(), [...paths].sort(), JSON.stringify(error.violations));
+    return error;
+  }
+  assert.fail('expected InvalidRequestError');
+};
+
+describe('ValidateRequest handler', () => {
+  it('valid Simple AD request → ValidationResult with the SimpleAD warning and default timeouts', async () => {
+    // Act
+    const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps());
+    // Assess
+    assert.deepEqual(result, {
+      DirectoryType: 'SimpleAD',
+      Warnings: [SIMPLE_AD_CONNECTOR_WARNING],
+      DirectoryTimeoutSeconds: 3600,
+      ConnectorTimeoutSeconds: 1800,
+    });
+    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-admin-password' });
+  });
+
+  it('valid Managed AD request → no warning, timeouts from Options', async () => {
+    const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input-microsoft-ad.json') }, deps());
+    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
+  });
+
+  it('schema violations → InvalidRequestError, no AWS call', async () => {
+    // Act + Assess
+    await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: load('invalid-name-subnets-password.json') }, deps()), [
+      'Directory.Password',
+      'Directory.Name',
+      'Directory.VpcSettings.SubnetIds',
+    ]);
+    assert.equal(ec2.calls().length + pca.calls().length + sm.calls().length, 0);
+  });
+
+  it('a missing or non-object Request is a violation, not a crash', async () => {
+    await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: undefined }, deps()), ['(request)']);
+    await rejectsWith(validateRequestCore(null as never, deps()), ['(request)']);
+  });
+
+  it('preflight: subnet in another VPC, same AZ, SG elsewhere, CA DISABLED, weak password — all at once', async () => {
+    // Prepare
+    const request = load('execution-input.json') as { Directory: { VpcSettings: { SubnetIds: string[] } }; Connector: { VpcInformation: { SecurityGroupIds: string[] } } };
+    request.Directory.VpcSettings.SubnetIds = ['subnet-0a1b2c3d4e5f6a001', 'subnet-0f9e8d7c6b5a4c003']; // 2nd: other VPC
+    request.Connector.VpcInformation.SecurityGroupIds = ['sg-0f9e8d7c6b5a4c201']; // other VPC
+    onDescribeCa().resolves(caStatus('DISABLED'));
+    sm.on(GetSecretValueCommand).resolves({ SecretString: 'password' });
+    // Act
+    const error = await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: request }, deps()), [
+      'Directory.VpcSettings.SubnetIds[1]',
+      'Connector.VpcInformation.SecurityGroupIds[0]',
+      'Connector.CertificateAuthorityArn',
+      'Directory.PasswordSecretId',
+    ]);
+    // Assess
+    assert.match(error.message, /not in vpc-0a1b2c3d4e5f60718/);
+    assert.match(error.message, /DISABLED/);
+    assert.match(error.message, /complexity rule/);
+  });
+
+  it('preflight: subnets in the same AZ', async () => {
+    worldEc2([
+      { SubnetId: 'subnet-0a1b2c3d4e5f6a001', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a' },
+      { SubnetId: 'subnet-0a1b2c3d4e5f6b002', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a' },
+    ]);
+    const error = await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), [
+      'Directory.VpcSettings.SubnetIds[1]',
+    ]);
+    assert.match(error.message, /two different Availability Zones/);
+  });
+
+  it('preflight: NotFound errors of EC2, ACM PCA and Secrets Manager become violations naming the missing ids', async () => {
+    // Prepare
+    worldEc2(world.subnets.slice(1), []);
+    onDescribeCa().rejects(new PcaNotFound({ message: 'no CA', $metadata: {} }));
+    sm.on(GetSecretValueCommand).rejects(new SecretNotFound({ message: 'no secret', $metadata: {} }));
+    // Act
+    const error = await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), [
+      'Directory.VpcSettings.SubnetIds[0]',
+      'Connector.VpcInformation.SecurityGroupIds[0]',
+      'Connector.CertificateAuthorityArn',
+      'Directory.PasswordSecretId',
+    ]);
+    // Assess
+    assert.match(error.message, /subnet subnet-0a1b2c3d4e5f6a001 does not exist/);
+    assert.match(error.message, /certificate authority not found \(ResourceNotFoundException\)/);
+    assert.match(error.message, /secret not found \(ResourceNotFoundException\)/);
+  });
+
+  it('preflight: InvalidVpcID.NotFound → a VpcId violation', async () => {
+    ec2.on(DescribeSubnetsCommand).rejects(ec2Error('InvalidVpcID.NotFound'));
+    await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), [
+      'Directory.VpcSettings.VpcId',
+      'Directory.VpcSettings.SubnetIds[0]',
+      'Directory.VpcSettings.SubnetIds[1]',
+    ]);
+  });
+
+  it('access and throttling errors propagate with their names', async () => {
+    sm.on(GetSecretValueCommand).rejects(ec2Error('AccessDeniedException')); // a common AWS error, not modelled per service
+    await assert.rejects(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), { name: 'AccessDeniedException' });
+    sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
+    ec2.on(DescribeSubnetsCommand).rejects(ec2Error('UnauthorizedOperation'));
+    await assert.rejects(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), { name: 'UnauthorizedOperation' });
+    ec2.on(DescribeSubnetsCommand).rejects(ec2Error('RequestLimitExceeded'));
+    await assert.rejects(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), { name: 'RequestLimitExceeded' });
+  });
+});
