@@ -8,6 +8,8 @@ import {
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  RedriveExecutionCommand,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -58,6 +60,19 @@ export const fakeSfn = (): FakeSfn => {
     if (!found) throw new ExecutionDoesNotExist({ message: 'Execution Does Not Exist', $metadata: {} });
     const events = req.reverseOrder ? [...found.history].reverse() : found.history;
     return { events };
+  });
+  mock.on(ListExecutionsCommand).callsFake((req: { statusFilter?: string }) => ({
+    executions: [...executions.values()]
+      .filter((e) => !req.statusFilter || e.status === req.statusFilter)
+      .map((e) => ({ executionArn: e.executionArn, name: e.name, status: e.status, startDate: e.startDate, stateMachineArn: 'sm', redriveCount: e.redriveCount ?? 0 })),
+  }));
+  mock.on(RedriveExecutionCommand).callsFake((req: { executionArn?: string }) => {
+    const found = executions.get(req.executionArn ?? '');
+    if (!found) throw new ExecutionDoesNotExist({ message: 'Execution Does Not Exist', $metadata: {} });
+    found.status = 'RUNNING';
+    found.redriveCount = (found.redriveCount ?? 0) + 1;
+    const redriveDate = new Date('2026-11-23T13:00:00Z');
+    return { redriveDate };
   });
   return { mock, executions, startCalls, restore: () => mock.restore() };
 };

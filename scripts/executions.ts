@@ -1,0 +1,235 @@
+/**
+ * `npm run executions -- <command>` — find failed provisionings, see why, and redrive the ones redrive can fix.
+ *
+ *   list   [--status FAILED] [--max 20]   ListExecutions (+ DescribeExecution per row: error, redrive status/count)
+ *   show   <execution ARN | name>         status, failed state, error, cause, directory/connector, and the runbook
+ *                                         advice for that error (redrive vs. start a new execution)
+ *   redrive <execution ARN | name>        RedriveExecution (same ARN, same input, continues from the failed step);
+ *                                         refuses when the failure was caught into the Fail state (a redrive would
+ *                                         only re-run the Fail state) unless --force
+ *
+ * AWS access: the default credential chain and region; `AWS_ENDPOINT_URL_SFN` points it elsewhere (the local
+ * world's Step Functions emulation). State machine: `--state-machine-arn` or env `STATE_MACHINE_ARN`.
+ * Exit codes: 0 ok, 1 AWS/runtime error, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import {
+  DescribeExecutionCommand,
+  ListExecutionsCommand,
+  RedriveExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { ExecutionStatus } from '@aws-sdk/client-sfn';
+import { ERROR_CATALOG, STAGE_FAILURES } from '../src/errors.ts';
+import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../src/domain/execution-names.ts';
+import { sfn } from '../src/api/clients.ts';
+import { readProvisioningStatus } from '../src/handlers/api-get-provisioning.ts';
+
+const USAGE = `Usage: npm run executions -- <command> [options]
+
+Commands:
+  list [--status FAILED|RUNNING|SUCCEEDED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--max N]
+  show <execution-arn | name>
+  redrive <execution-arn | name> [--force] [--client-token TOKEN]
+
+Options:
+  --state-machine-arn ARN   the provisioning state machine (default: env STATE_MACHINE_ARN)
+  --json                    machine-readable output
+  -h, --help                this text
+
+AWS credentials/region come from the default chain; AWS_ENDPOINT_URL_SFN overrides the endpoint.
+`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
+
+const oneLine = (text: string | undefined, max = 160): string => {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+/** Runbook advice for an error name (at a state when known). */
+export const adviceFor = (error: string | undefined, state: string | undefined): { rerun: string; remedy: string } | undefined => {
+  if (!error) return undefined;
+  const stage = STAGE_FAILURES.find((f) => f.name === error);
+  if (stage) return { rerun: 'new-execution', remedy: stage.remedy };
+  const rows = ERROR_CATALOG.filter((r) => r.name === error);
+  const row = rows.find((r) => r.state === state) ?? rows[0];
+  return row ? { rerun: row.rerun, remedy: row.remedy } : undefined;
+};
+
+const resolveArn = (target: string | undefined, machineArn: string | undefined): string => {
+  if (!target) throw new UsageError('missing <execution-arn | name>');
+  if (target.startsWith('arn:')) {
+    if (machineArn && !belongsTo(target, machineArn)) throw new UsageError(`${target} is not an execution of ${machineArn}`);
+    return target;
+  }
+  if (!isValidExecutionName(target)) throw new UsageError(`not an execution ARN or name: ${target}`);
+  if (!machineArn) throw new UsageError('an execution name needs --state-machine-arn (or env STATE_MACHINE_ARN)');
+  return executionArnFor(machineArn, target);
+};
+
+const list = async (machineArn: string | undefined, status: string | undefined, max: number, asJson: boolean, io: Io): Promise<void> => {
+  if (!machineArn) throw new UsageError('list needs --state-machine-arn (or env STATE_MACHINE_ARN)');
+  if (status && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  const rows: Record<string, unknown>[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn().send(
+      new ListExecutionsCommand({
+        stateMachineArn: machineArn,
+        ...(status ? { statusFilter: status as ExecutionStatus } : {}),
+        maxResults: Math.min(100, max - rows.length),
+        nextToken,
+      }),
+    );
+    for (const item of page.executions ?? []) {
+      const described = await sfn().send(new DescribeExecutionCommand({ executionArn: item.executionArn }));
+      rows.push({
+        executionArn: item.executionArn,
+        name: item.name,
+        status: item.status,
+        startDate: item.startDate?.toISOString(),
+        stopDate: item.stopDate?.toISOString(),
+        redriveCount: item.redriveCount ?? described.redriveCount ?? 0,
+        redriveStatus: described.redriveStatus,
+        error: described.error,
+        cause: described.cause,
+      });
+    }
+    nextToken = page.nextToken;
+  } while (nextToken && rows.length < max);
+
+  if (asJson) {
+    io.out(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    io.out(`no ${status ?? ''} executions`.replace(/\s+/g, ' '));
+    return;
+  }
+  for (const r of rows) {
+    io.out(`${String(r['status']).padEnd(10)} ${String(r['name'])}  started ${String(r['startDate'] ?? '-')}` +
+      `  redrives ${String(r['redriveCount'])} (${String(r['redriveStatus'] ?? '-')})`);
+    if (r['error']) io.out(`           ${String(r['error'])}: ${oneLine(r['cause'] as string | undefined)}`);
+  }
+};
+
+const show = async (arn: string, asJson: boolean, io: Io): Promise<boolean> => {
+  const status = await readProvisioningStatus(arn);
+  if (!status) {
+    io.err(`no such execution: ${arn}`);
+    return false;
+  }
+  const advice = adviceFor(status.error, status.failure?.state);
+  if (asJson) {
+    io.out(JSON.stringify({ ...status, ...(advice ? { advice } : {}) }, null, 2));
+    return true;
+  }
+  io.out(`${status.name}  ${status.status}`);
+  io.out(`  arn:           ${status.executionArn}`);
+  io.out(`  started:       ${status.startDate ?? '-'}${status.stopDate ? `   stopped: ${status.stopDate}` : ''}`);
+  io.out(`  state:         ${status.currentState ?? '-'}`);
+  if (status.directory) io.out(`  directory:     ${status.directory.DirectoryId ?? '-'} ${status.directory.Stage ?? ''}${status.directory.StageReason ? ` (${status.directory.StageReason})` : ''}`);
+  if (status.connector) io.out(`  connector:     ${status.connector.ConnectorArn ?? '-'} ${status.connector.Status ?? ''}${status.connector.StatusReason ? ` (${status.connector.StatusReason})` : ''}`);
+  io.out(`  redrives:      ${status.redriveCount ?? 0} (${status.redriveStatus ?? '-'}${status.redriveStatusReason ? `: ${status.redriveStatusReason}` : ''})`);
+  if (status.error || status.failure) {
+    io.out(`  failed state:  ${status.failure?.state ?? '-'}`);
+    io.out(`  error:         ${status.error ?? '-'}`);
+    io.out(`  cause:         ${oneLine(status.cause, 500)}`);
+  }
+  if (advice) {
+    io.out(`  rerun:         ${advice.rerun === 'redrive' ? `redrive (npm run executions -- redrive ${status.name})` : 'fix the cause, then start a new execution with the same input'}`);
+    io.out(`  remedy:        ${advice.remedy}`);
+  }
+  if (status.output !== undefined) io.out(`  output:        ${JSON.stringify(status.output)}`);
+  return true;
+};
+
+const redrive = async (arn: string, force: boolean, clientToken: string | undefined, io: Io): Promise<boolean> => {
+  const status = await readProvisioningStatus(arn);
+  if (!status) {
+    io.err(`no such execution: ${arn}`);
+    return false;
+  }
+  const advice = adviceFor(status.error, status.failure?.state);
+  if (advice?.rerun === 'new-execution' && !force) {
+    io.err(
+      `${status.name} failed with ${status.error}, which the workflow caught into its Fail state: a redrive would re-run ` +
+        `only that Fail state and fail again. Remedy: ${advice.remedy}\n(use --force to redrive anyway)`,
+    );
+    return false;
+  }
+  const res = await sfn().send(new RedriveExecutionCommand({ executionArn: arn, clientToken: clientToken ?? randomUUID() }));
+  io.out(`redriven ${executionNameOf(arn)} at ${res.redriveDate?.toISOString() ?? 'now'} (same ARN: ${arn})`);
+  return true;
+};
+
+export const main = async (argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        status: { type: 'string' },
+        max: { type: 'string' },
+        'state-machine-arn': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        'client-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const machineArn = values['state-machine-arn'] ?? process.env['STATE_MACHINE_ARN'];
+  try {
+    switch (command) {
+      case 'list': {
+        const max = values.max === undefined ? 20 : Number(values.max);
+        if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max must be an integer 1-1000');
+        await list(machineArn, values.status?.toUpperCase(), max, values.json, io);
+        return 0;
+      }
+      case 'show':
+        return (await show(resolveArn(target, machineArn), values.json, io)) ? 0 : 1;
+      case 'redrive':
+        return (await redrive(resolveArn(target, machineArn), values.force, values['client-token'], io)) ? 0 : 1;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const e = err as Error;
+    io.err(`${e.name}: ${e.message}`);
+    return 1;
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
