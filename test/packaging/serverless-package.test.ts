@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/errors.ts';
 import type { TaskStateName } from '../../src/errors.ts';
@@ -75,6 +76,23 @@ const statementsOf = (role: Resource): Statement[] =>
   );
 const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+describe('statemachine/serverless-definition.cjs (the ${file()} resolver serverless.yml uses)', () => {
+  it('turns every placeholder into Fn::GetAtt of the function or Ref of the bus, leaving no ${', () => {
+    // Prepare
+    const load = createRequire(import.meta.url)('../../statemachine/serverless-definition.cjs') as () => {
+      States: Record<string, { Resource?: Json; Parameters?: Json }>;
+    };
+    // Act
+    const def = load();
+    // Assess
+    assert.doesNotMatch(JSON.stringify(def), /\$\{/);
+    for (const state of TASK_STATES) {
+      assert.deepEqual(def.States[state]?.Resource, { 'Fn::GetAtt': [FUNCTIONS[state].key, 'Arn'] });
+    }
+    assert.match(JSON.stringify(def.States['PublishFailedEvent']?.Parameters), /"EventBusName":\{"Ref":"EventBus"\}/);
+  });
+});
 
 describe('serverless package (offline)', { timeout: 90_000 }, () => {
   before(async () => {
