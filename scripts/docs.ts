@@ -60,7 +60,7 @@ export function renderDiagram(def: Definition): string {
   for (const [name, state] of Object.entries(def.States)) {
     const retried = (state.Retry ?? []).reduce((n, r) => n + r.ErrorEquals.length, 0);
     if (state.Type === 'Task' && retried > 0) {
-      lines.push(`  note right of ${name}: Retry ${retried} transient error name${retried === 1 ? '' : 's'}`);
+      lines.push(`  note right of ${name} : Retry ${retried} transient error name${retried === 1 ? '' : 's'}`);
     }
   }
   return ['```mermaid', ...lines, '```'].join('\n');
