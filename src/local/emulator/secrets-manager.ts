@@ -1,7 +1,7 @@
 /** Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret. */
 import { createHash } from 'node:crypto';
 import { ApiError } from './api-error.ts';
-import { str } from './service.ts';
+import { obj, str } from './service.ts';
 import type { ServiceDef } from './service.ts';
 import { epochSeconds } from './state.ts';
 import type { Json, ServiceContext } from './state.ts';
@@ -12,6 +12,7 @@ interface SecretView {
   VersionId: string;
   CreatedDateMs: number;
   Description?: string;
+  Tags?: { Key: string; Value: string }[];
   /** undefined: a secret restored from a snapshot, whose value was (deliberately) not saved. */
   value: string | undefined;
 }
@@ -60,6 +61,7 @@ export const secretsManager: ServiceDef = {
         ARN: s.ARN,
         Name: s.Name,
         ...(s.Description ? { Description: s.Description } : {}),
+        ...(s.Tags?.length ? { Tags: s.Tags } : {}),
         CreatedDate: epochSeconds(s.CreatedDateMs),
         LastChangedDate: epochSeconds(s.CreatedDateMs),
         VersionIdsToStages: { [s.VersionId]: ['AWSCURRENT'] },
@@ -73,7 +75,10 @@ export const secretsManager: ServiceDef = {
       const ARN = `arn:aws:secretsmanager:${ctx.world.region}:${ctx.world.accountId}:secret:${name}-${suffix(`${name}:${ctx.ids.hex(8)}`)}`;
       const VersionId = str(input, 'ClientRequestToken') ?? ctx.ids.uuid();
       const description = str(input, 'Description');
-      ctx.state.secrets.push({ Name: name, ARN, VersionId, CreatedDateMs: ctx.clock.now(), ...(description ? { Description: description } : {}) });
+      const tags = Array.isArray(input.Tags) ? input.Tags.map((t: unknown) => ({ Key: String(obj(t)?.Key), Value: String(obj(t)?.Value) })) : [];
+      ctx.state.secrets.push({
+        Name: name, ARN, VersionId, CreatedDateMs: ctx.clock.now(), ...(description ? { Description: description } : {}), ...(tags.length ? { Tags: tags } : {}),
+      });
       if (value !== undefined) ctx.state.secretValues.set(ARN, value);
       return { ARN, Name: name, VersionId };
     },

@@ -35,11 +35,14 @@ describe('Secrets Manager, ACM PCA, EC2, EventBridge', () => {
   });
 
   test('Secrets Manager: CreateSecret stores a value that GetSecretValue returns; a duplicate name -> ResourceExistsException', async () => {
-    const created = await c.sm.send(new CreateSecretCommand({ Name: 'req-123/password', SecretString: 'N3w-Passw0rd!' }));
+    const created = await c.sm.send(new CreateSecretCommand({ Name: 'req-123/password', SecretString: 'N3w-Passw0rd!', Description: 'admin', Tags: [{ Key: 'k', Value: 'v' }] }));
+    const meta = await c.sm.send(new DescribeSecretCommand({ SecretId: 'req-123/password' }));
     const read = await c.sm.send(new GetSecretValueCommand({ SecretId: created.ARN }));
     const dup = await errorOf(c.sm.send(new CreateSecretCommand({ Name: 'req-123/password', SecretString: 'x' })));
     assert.equal(read.SecretString, 'N3w-Passw0rd!');
     assert.equal(read.Name, 'req-123/password');
+    assert.equal(meta.Description, 'admin');
+    assert.deepEqual(meta.Tags, [{ Key: 'k', Value: 'v' }]);
     assert.equal(dup.name, 'ResourceExistsException');
   });
 
