@@ -16,7 +16,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
 import { InvalidRequestError } from '../errors.ts';
-import { directoryService, secretsManager } from '../aws/clients.ts';
+import { directoryService, directoryServiceCreate, secretsManager } from '../aws/clients.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
@@ -26,13 +26,19 @@ import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
 export interface CreateDirectoryDeps {
+  /** Reads (DescribeDirectories, ListTagsForResource): SDK retries are fine. */
   directoryService: DirectoryServiceClient;
+  /** CreateDirectory / CreateMicrosoftAD: a client without SDK retries (see src/aws/clients.ts). */
+  directoryServiceCreate: DirectoryServiceClient;
+  /** Sends the non-idempotent create calls; must not retry by itself (see src/aws/clients.ts). */
+  directoryServiceCreate: DirectoryServiceClient;
   secretsManager: SecretsManagerClient;
   now: () => Date;
 }
 
 const defaultDeps = (): CreateDirectoryDeps => ({
   directoryService: directoryService(),
+  directoryServiceCreate: directoryServiceCreate(),
   secretsManager: secretsManager(),
   now: () => new Date(),
 });
@@ -114,13 +120,14 @@ export const createDirectoryCore = async (
 
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   const Tags = directoryTags(d.Tags, input.ExecutionId);
+  const create = deps.directoryServiceCreate;
   const created =
     type === 'MicrosoftAD'
       ? await withDirectoryServiceErrors(() =>
-          ds.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
+          create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
         )
       : await withDirectoryServiceErrors(() =>
-          ds.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
+          create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
         );
   if (!created.DirectoryId) throw new Error('Directory Service returned no DirectoryId');
   logger.info('Directory creation started', { directoryId: created.DirectoryId, directoryType: type });

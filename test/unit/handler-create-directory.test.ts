@@ -41,6 +41,7 @@ const ds = mockClient(DirectoryServiceClient);
 const sm = mockClient(SecretsManagerClient);
 const deps = () => ({
   directoryService: new DirectoryServiceClient({ region: 'us-east-1' }),
+  directoryServiceCreate: new DirectoryServiceClient({ region: 'us-east-1', maxAttempts: 1 }),
   secretsManager: new SecretsManagerClient({ region: 'us-east-1' }),
   now: () => NOW,
 });
