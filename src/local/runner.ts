@@ -8,14 +8,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
+import { ExecutionError } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { assertAllTasksBound, loadDefinition } from './asl.ts';
+import {
+  allStateNames,
+  assertAllTasksBound,
+  createLocalStateMachine,
+  executionArnFor,
+  loadDefinition,
+  localContext,
+  waitStateNames,
+} from './asl.ts';
 import { startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, World } from './emulator/index.ts';
-
-export const DEFAULT_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-provision';
 
 /** Services the workflow calls, with the SDK's endpoint variable for each. */
 export const ENDPOINT_VARIABLES = [
@@ -232,23 +238,15 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
     }
     assertAllTasksBound(definition, handlers);
 
-    const waitStates = Object.entries(definition.States).filter(([, s]) => s.Type === 'Wait').map(([n]) => n);
-    const allStates = Object.keys(definition.States);
-    const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: false } });
-    const executionArn =
-      opts.executionArn ??
-      `${DEFAULT_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:local-${randomUUID()}`;
-    const executionName = executionArn.split(':').pop() ?? 'local';
-    const execution = machine.run(opts.input as never, {
+    const machine = createLocalStateMachine(definition);
+    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`);
+    const execution = machine.run(jsonRoundTrip(opts.input) as never, {
       overrides: {
         taskResourceLocalHandlers: handlers,
-        waitTimeOverrides: Object.fromEntries(waitStates.map((n) => [n, 0])),
-        retryIntervalOverrides: Object.fromEntries(allStates.map((n) => [n, 0])),
+        waitTimeOverrides: Object.fromEntries(waitStateNames(definition).map((n) => [n, 0])),
+        retryIntervalOverrides: Object.fromEntries(allStateNames(definition).map((n) => [n, 0])),
       },
-      context: {
-        Execution: { Id: executionArn, Name: executionName, RoleArn: 'arn:aws:iam::111122223333:role/local' },
-        StateMachine: { Id: DEFAULT_STATE_MACHINE_ARN, Name: 'ad-cert-orchestrator-provision' },
-      },
+      context: localContext({ executionArn }),
     });
 
     let transitions = 0;

@@ -43,7 +43,7 @@ function cliJson(args: string[], env: Record<string, string> = {}): { code: numb
   return { code: res.code, json: JSON.parse(lines[0] ?? '') as CliJson };
 }
 
-const ARN_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:';
+const ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:ad-cert-orchestrator-provision:';
 
 describe('npm start (local world CLI)', () => {
   it('runs the sample input to SUCCEEDED and prints a readable timeline and summary', () => {
@@ -94,7 +94,7 @@ describe('npm start (local world CLI)', () => {
   });
 
   it('an invalid request fails with InvalidRequestError before any create call', () => {
-    const { code, json } = cliJson(['--input', 'events/invalid-request.json']);
+    const { code, json } = cliJson(['--input', 'events/invalid-name-subnets-password.json']);
     assert.equal(code, 1);
     assert.equal(json.error, 'InvalidRequestError');
     assert.equal(json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
