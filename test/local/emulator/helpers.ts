@@ -4,7 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
-import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../../../src/local/emulator/index.ts';
+import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../src/local/emulator/index.ts';
 import type { Emulator, EmulatorOptions } from '../../../src/local/emulator/index.ts';
 
 export const WORLD = loadWorld(DEFAULT_WORLD_PATH);
@@ -29,8 +29,8 @@ export const simpleAd = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export async function start(opts: Partial<EmulatorOptions> = {}): Promise<Emulator> {
-  const { createSimClock } = await import('../../../src/local/emulator/index.ts');
+/** An emulator on the default world with a clock at 2026-01-01T00:00:00Z. */
+export function start(opts: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator({ world: WORLD, clock: createSimClock(START_MS), ...opts });
 }
 
