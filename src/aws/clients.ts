@@ -29,12 +29,6 @@ const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) =>
 
 export const directoryService = memo('ds', () => new DirectoryServiceClient({}));
 /**
- * Directory Service for the non-idempotent CreateDirectory / CreateMicrosoftAD: no SDK-level retries. A 5xx or a
- * timeout can come back after the directory was created; an automatic resend would create a second one. Step
- * Functions retries the whole task instead, and find-or-create adopts the directory the lost response created.
- */
-export const directoryServiceNoRetry = memo('ds-no-retry', () => new DirectoryServiceClient({ maxAttempts: 1 }));
-/**
  * For CreateDirectory / CreateMicrosoftAD only: SDK retries OFF. Those calls carry no idempotency token, so an SDK
  * retry after a lost response (5xx after the directory was created) would create a second directory. Step Functions
  * retries the whole find-or-create step instead, which adopts what the lost call created.

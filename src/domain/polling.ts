@@ -5,7 +5,7 @@
  * Lambda invocation and one Describe/Get call. Observed creation times: Simple AD ~9–13 min, Managed Microsoft AD
  * ~37 min, connector ~2 min. So: one long first wait sized to the type (no polling while nothing can have happened),
  * then short polls that back off linearly to a cap; a directory in `Created` (the last step before `Active`) is
- * polled at the short interval. A Simple AD request typically costs 4–6 rounds (~15 transitions), Managed AD 3–6.
+ * polled at the short interval. A Simple AD request typically costs 3–6 directory rounds, Managed AD 3–6, the connector 2–3.
  *
  * The deadline is measured on ElapsedSeconds (the sum of waits so far) so it is deterministic and clock-free; the last
  * wait is clamped so the final poll happens exactly at the deadline.
@@ -27,7 +27,8 @@ export const DIRECTORY_POLL = {
 } as const;
 
 export const CONNECTOR_POLL = {
-  initialWaitSeconds: 60,
+  /** ~2 min to ACTIVE: first look at 90 s, then 30 s later. */
+  initialWaitSeconds: 90,
   firstPollSeconds: 30,
   stepSeconds: 15,
   maxPollSeconds: 60,

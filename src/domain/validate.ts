@@ -100,7 +100,7 @@ export const kindOf = (value: unknown): string =>
 
 /** A value for a message: short printable strings are quoted, anything else is described by its length. */
 export const show = (value: string): string =>
-  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? JSON.stringify(value) : `(a ${value.length}-character value)`;
+  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? JSON.stringify(value) : `a ${value.length}-character value`;
 
 /** A map key or unknown field name inside a path: safe, bounded, printable. */
 const keyPath = (path: string, key: string): string => {

@@ -30,8 +30,6 @@ export interface CreateDirectoryDeps {
   directoryService: DirectoryServiceClient;
   /** CreateDirectory / CreateMicrosoftAD: a client without SDK retries (see src/aws/clients.ts). */
   directoryServiceCreate: DirectoryServiceClient;
-  /** Sends the non-idempotent create calls; must not retry by itself (see src/aws/clients.ts). */
-  directoryServiceCreate: DirectoryServiceClient;
   secretsManager: SecretsManagerClient;
   now: () => Date;
 }

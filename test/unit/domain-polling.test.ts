@@ -128,7 +128,7 @@ describe('connector poll schedule', () => {
       waits.push(s.WaitSeconds);
     }
     assert.deepEqual(waits, [30, 45, 60, 60]);
-    assert.equal(s.ElapsedSeconds, 60 + 30 + 45 + 60);
+    assert.equal(s.ElapsedSeconds, CONNECTOR_POLL.initialWaitSeconds + 30 + 45 + 60);
   });
 
   it('FAILED is returned with its StatusReason for the Choice', () => {

@@ -61,7 +61,7 @@ describe('CreateConnector handler', () => {
     assert.deepEqual(pca.commandCalls(GetConnectorCommand)[0]?.args[0].input, { ConnectorArn: ARN });
     assert.deepEqual(state, {
       ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null,
-      WaitSeconds: 60, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800,
+      WaitSeconds: 90, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800,
     });
   });
 

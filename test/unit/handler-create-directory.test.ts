@@ -121,11 +121,13 @@ describe('CreateDirectory handler: find-or-create', () => {
     ds.on(DescribeDirectoriesCommand).resolves({
       DirectoryDescriptions: [existing({ Stage: 'Deleting' }), existing({ VpcSettings: { VpcId: 'vpc-0f9e8d7c6b5a40321' } })],
     });
+    const d = deps();
     // Act
-    const state = await createDirectoryCore(input(), deps());
+    const state = await createDirectoryCore(input(), d);
     // Assess
     const sent = ds.commandCalls(CreateDirectoryCommand);
     assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.thisValue, d.directoryServiceCreate, 'CreateDirectory must use the client without SDK retries');
     assert.deepEqual(sent[0]?.args[0].input, {
       Name: 'corp.example.com',
       ShortName: 'CORP',
