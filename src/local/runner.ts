@@ -199,6 +199,8 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       faults: opts.faults,
       directoryActiveAfterSeconds: opts.directoryActiveAfterSeconds,
       connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds,
+      // The user pointed Directory Service elsewhere (e.g. moto_server): the connector service cannot see it here.
+      externalDirectoryService: Boolean(process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE),
       ...opts.emulator,
     }));
   const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv(emulator.env());

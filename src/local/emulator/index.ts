@@ -47,6 +47,11 @@ export interface EmulatorOptions {
   directoryOutcome?: DirectoryOutcome;
   /** Every connector created while set lands in FAILED with this StatusReason instead of ACTIVE. */
   connectorOutcome?: ConnectorOutcome;
+  /**
+   * The workflow's Directory Service and EC2 calls go to another endpoint (e.g. moto_server): CreateConnector then
+   * accepts any well-formed DirectoryId and skips the directory-stage and security-group/VPC checks it cannot make.
+   */
+  externalDirectoryService?: boolean;
 }
 
 export interface Emulator {
@@ -100,6 +105,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
     ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
     ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
+    ...(opts.externalDirectoryService ? { externalDirectoryService: true } : {}),
   };
   const apiCalls: Record<string, number> = {};
   const server = startServer(ctx, apiCalls);

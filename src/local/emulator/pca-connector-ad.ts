@@ -120,20 +120,22 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
     throw invalid(`1 validation error detected: Value '${ipType}' at 'vpcInformation.ipAddressType' failed to satisfy constraint: Member must satisfy enum value set: [IPV4, DUALSTACK]`);
   }
 
-  const dir = existingDirectories(ctx).find((d) => d.DirectoryId === directoryId);
-  if (!dir || dir.deletedAtMs !== undefined) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
-  const stage = directoryStage(dir, ctx.clock.now())?.stage;
-  if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
+  const dir = ctx.externalDirectoryService ? undefined : existingDirectories(ctx).find((d) => d.DirectoryId === directoryId);
+  if (!ctx.externalDirectoryService) {
+    if (!dir || dir.deletedAtMs !== undefined) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
+    const stage = directoryStage(dir, ctx.clock.now())?.stage;
+    if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
+  }
 
   const ca = ctx.world.certificateAuthorities.find((x) => x.Arn === caArn);
   if (!ca) throw notFound('CERTIFICATE_AUTHORITY', caArn ?? '', `Certificate authority ${caArn} was not found.`);
   if (ca.Status !== 'ACTIVE') throw invalid(`Certificate authority ${caArn} is ${ca.Status}; it must be ACTIVE.`, 'INVALID_STATE');
 
-  for (const sg of sgIds) {
+  for (const sg of dir ? sgIds : []) {
     const group = ctx.world.securityGroups.find((g) => g.GroupId === sg);
     if (!group) throw notFound('SECURITY_GROUP', sg, `Security group ${sg} was not found.`);
-    if (group.VpcId !== dir.VpcSettings.VpcId) {
-      throw invalid(`Security group ${sg} is in ${group.VpcId}, not in the directory's VPC ${dir.VpcSettings.VpcId}.`, 'MISMATCHED_VPC');
+    if (group.VpcId !== dir?.VpcSettings.VpcId) {
+      throw invalid(`Security group ${sg} is in ${group.VpcId}, not in the directory's VPC ${dir?.VpcSettings.VpcId}.`, 'MISMATCHED_VPC');
     }
   }
 

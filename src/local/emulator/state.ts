@@ -111,6 +111,8 @@ export interface ServiceContext {
   connectorActiveAfterSeconds: number;
   directoryOutcome?: DirectoryOutcome;
   connectorOutcome?: ConnectorOutcome;
+  /** Directory Service (and EC2) live elsewhere, e.g. moto_server: CreateConnector cannot check the directory or its VPC. */
+  externalDirectoryService?: boolean;
 }
 
 /** Seconds a deleted directory stays `Deleting` / a deleted connector stays `DELETING` before it is gone. */

@@ -4,12 +4,10 @@
  * Skips, with the reason printed, where `moto_server` is not on PATH.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { CreateDirectoryCommand, CreateMicrosoftADCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { MOTO_MISSING, onPath, startMoto } from '../../support/moto.ts';
 import { PASSWORD, SUBNET_A, SUBNET_B, VPC, WORLD, errorOf, start } from './helpers.ts';
 
 const SUBNET_A2 = 'subnet-0a1b2c3d4e5f6a003';
@@ -47,32 +45,6 @@ const CASES: Case[] = [
   ['MicrosoftAD two subnets in one AZ', 'CreateMicrosoftAD', (n) => ({ ...base(n, { VpcSettings: { VpcId: n.vpc, SubnetIds: [n.a, n.a2] } }), Size: undefined })],
 ];
 
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`moto_server did not answer on ${url} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 async function outcome(ds: DirectoryServiceClient, op: Case[1], input: Record<string, unknown>): Promise<{ name: string; message: string }> {
   const cmd = op === 'CreateDirectory' ? new CreateDirectoryCommand(input as never) : new CreateMicrosoftADCommand(input as never);
   const err = await errorOf(ds.send(cmd as never));
@@ -81,18 +53,16 @@ async function outcome(ds: DirectoryServiceClient, op: Case[1], input: Record<st
 
 test('Directory Service: the same bad requests fail with the same error names on moto and on the emulator', async (t) => {
   if (!onPath('moto_server')) {
-    t.skip('moto_server not on PATH');
+    t.skip(MOTO_MISSING);
     return;
   }
   // Prepare: moto on a free port, with a VPC and three subnets (two in us-east-1a).
-  const port = await freePort();
-  const moto: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const moto = await startMoto();
   const emu = await start({
     world: { ...WORLD, subnets: [...WORLD.subnets, { SubnetId: SUBNET_A2, VpcId: VPC, AvailabilityZone: 'us-east-1a', CidrBlock: '10.0.3.0/24' }] },
   });
   try {
-    const motoUrl = `http://127.0.0.1:${port}`;
-    await waitFor(`${motoUrl}/moto-api/`, 30_000);
+    const motoUrl = moto.url;
     const cfg = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' }, maxAttempts: 1 });
     const ec2 = new EC2Client(cfg(motoUrl));
     const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
@@ -118,7 +88,7 @@ test('Directory Service: the same bad requests fail with the same error names on
     assert.match((await motoDs.send(new CreateDirectoryCommand(base(motoNet) as never))).DirectoryId ?? '', /^d-/);
     assert.match((await emuDs.send(new CreateDirectoryCommand(base(emuNet) as never))).DirectoryId ?? '', /^d-/);
   } finally {
-    moto.kill('SIGTERM');
+    moto.stop();
     await emu.stop();
   }
 });
