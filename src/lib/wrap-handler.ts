@@ -18,11 +18,18 @@ export const executionIdOf = (event: unknown): string | undefined => {
   return typeof id === 'string' && id.length <= 256 ? id : undefined;
 };
 
-/** Appends `executionId` and `state` to every log line of the invocation (removed again by `resetKeys`). */
+/**
+ * Appends `executionId` and `state` to every log line of the invocation (removed again by `resetKeys`), and logs a
+ * failing task's error name and message (never the event; messages of project and AWS errors carry no secret).
+ */
 export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => ({
   before: (request) => {
     const executionId = executionIdOf(request.event);
     logger.appendKeys({ state: stateName, ...(executionId ? { executionId } : {}) });
+  },
+  onError: (request) => {
+    const error = request.error;
+    logger.warn('Task failed', { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' });
   },
 });
 

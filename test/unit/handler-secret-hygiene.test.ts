@@ -164,6 +164,8 @@ describe('secret hygiene through the Lambda handlers', () => {
     const failed = await run(TASK_HANDLERS.CreateDirectory, event);
     assert.equal((failed.error as Error).name, 'InvalidParameterException');
     assertClean(failed, PASSWORD);
+    const failure = logLines(failed.logs).find((l) => l['message'] === 'Task failed');
+    assert.deepEqual([failure?.['errorName'], failure?.['state'], failure?.['executionId']], ['InvalidParameterException', 'CreateDirectory', EXEC]);
 
     sm.on(GetSecretValueCommand).resolves({ SecretString: WEAK });
     const weak = await run(TASK_HANDLERS.CreateDirectory, event);
