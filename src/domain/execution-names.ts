@@ -112,10 +112,13 @@ export const belongsTo = (executionArn: string, stateMachineArn: string): boolea
 };
 
 /**
- * Secrets Manager name for the admin password a `POST /provisionings` carried, derived from the execution name so a
- * repeated request finds the secret it stored the first time. All such secrets share one prefix, which is what the
- * API function's IAM policy is scoped to (`secret:<prefix>*`).
+ * Secrets Manager name for the admin password a `POST /provisionings` carried, derived from the state machine and
+ * execution names so a repeated request finds the secret it stored the first time, and two stages (two state
+ * machines) in one account never share one. All such secrets of one state machine share the prefix
+ * `ad-cert-orchestrator/<state machine name>/`, which is what the API function's IAM policy is scoped to.
  */
-export const PASSWORD_SECRET_PREFIX = 'ad-cert-orchestrator/provisionings/';
-export const passwordSecretNameFor = (executionName: string): string =>
-  `${PASSWORD_SECRET_PREFIX}${executionName}/admin-password`;
+export const PASSWORD_SECRET_PREFIX = 'ad-cert-orchestrator/';
+export const passwordSecretPrefixFor = (stateMachineArn: string): string =>
+  `${PASSWORD_SECRET_PREFIX}${stateMachineArn.split(':')[6] ?? 'unknown'}/`;
+export const passwordSecretNameFor = (stateMachineArn: string, executionName: string): string =>
+  `${passwordSecretPrefixFor(stateMachineArn)}${executionName}/admin-password`;

@@ -3,7 +3,7 @@
  *
  * Body: the execution input (contract v1), except that `Directory` may carry the admin `Password` instead of
  * `PasswordSecretId`. Then the password is stored ONCE in Secrets Manager under
- * `ad-cert-orchestrator/provisionings/<execution name>/admin-password` and the execution is started with that
+ * `ad-cert-orchestrator/<state machine name>/<execution name>/admin-password` and the execution is started with that
  * secret's name as `PasswordSecretId`: the password is in no execution input, history, log line or response.
  *
  * Idempotency: the `Idempotency-Key` header (or, when absent, a SHA-256 of the canonical request) names the
@@ -36,7 +36,7 @@ import { logger } from '../lib/logger.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
 const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
-const VALIDATION_SECRET_ID = 'ad-cert-orchestrator/provisionings/pending/admin-password';
+const VALIDATION_SECRET_ID = 'ad-cert-orchestrator/pending/admin-password';
 
 export interface SplitBody {
   /** The body without the password (PasswordSecretId as sent, or absent). */
@@ -120,9 +120,10 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   });
   const hashBasis = split.password === undefined ? normalised : withSecretId(PASSWORD_PLACEHOLDER);
   const name = key !== undefined ? executionNameForIdempotencyKey(key) : executionNameForInput(hashBasis);
-  const secretName = split.password !== undefined ? passwordSecretNameFor(name) : undefined;
+  const machine = stateMachineArn();
+  const secretName = split.password !== undefined ? passwordSecretNameFor(machine, name) : undefined;
   const input = secretName ? withSecretId(secretName) : normalised;
-  const request = { stateMachineArn: stateMachineArn(), name, input: canonicalJson(input) };
+  const request = { stateMachineArn: machine, name, input: canonicalJson(input) };
   logger.appendKeys({ executionName: name });
 
   // A repeat first: if the execution exists, compare (input, then the stored password) without writing anything.

@@ -6,6 +6,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
   EXECUTION_PREFIX,
   PASSWORD,
+  STATE_MACHINE_ARN,
   apiEvent,
   captureOutput,
   inputWithPassword,
@@ -22,7 +23,8 @@ setTestEnv();
 const { handler } = await import('../../src/handlers/api-create-provisioning.ts');
 const { resetSfnClient } = await import('../../src/api/clients.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');
-const { PASSWORD_SECRET_PREFIX } = await import('../../src/domain/execution-names.ts');
+const { passwordSecretPrefixFor } = await import('../../src/domain/execution-names.ts');
+const SECRET_PREFIX = passwordSecretPrefixFor(STATE_MACHINE_ARN);
 
 interface Body {
   executionArn?: string;
@@ -130,7 +132,7 @@ describe('POST /provisionings', () => {
     // Assess
     assert.equal(first.res.statusCode, 202);
     assert.equal(again.res.statusCode, 200);
-    const secretName = `${PASSWORD_SECRET_PREFIX}api-key-with-password/admin-password`;
+    const secretName = `${SECRET_PREFIX}api-key-with-password/admin-password`;
     assert.equal(sm.secrets.get(secretName), PASSWORD);
     assert.equal(sm.mock.commandCalls(CreateSecretCommand).length, 1);
     const inputs = sfn.mock.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.input ?? '');
@@ -157,7 +159,7 @@ describe('POST /provisionings', () => {
 
   it('a secret left by an interrupted first call (no execution yet) is reused after comparing the value', async () => {
     // Prepare
-    sm.secrets.set(`${PASSWORD_SECRET_PREFIX}api-key-retry/admin-password`, PASSWORD);
+    sm.secrets.set(`${SECRET_PREFIX}api-key-retry/admin-password`, PASSWORD);
     // Act
     const { res } = await post(inputWithPassword(), { 'Idempotency-Key': 'retry' });
     // Assess
