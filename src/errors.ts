@@ -132,6 +132,8 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     `Delete an unused directory or raise the quota, ${NEW_EXEC}.`),
   row('InvalidParameterException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/DescribeDirectories', 'catch',
     'AWS rejected a parameter validation could not check (see cause); fix the input and start a new execution.'),
+  row('ValidationException', 'CreateDirectory', 'AWS request validation (common error; moto and the emulator return it too)', 'catch',
+    'A field broke a documented constraint ValidateRequest should have caught (see cause); fix the input and start a new execution.'),
   row('ClientException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
     `Read the cause (e.g. subnets in unsupported AZs, insufficient IPs), fix it, ${NEW_EXEC}.`),
   row('UnsupportedOperationException', 'CreateDirectory', 'DS CreateMicrosoftAD', 'catch',
@@ -158,7 +160,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ServiceException', 'GetDirectoryStage', 'DS (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InvalidNextTokenException', 'GetDirectoryStage', 'DS DescribeDirectories', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('DirectoryActivationTimeoutError', 'GetDirectoryStage', 'own (poll deadline)', 'catch',
-    `The directory was still being created at the deadline; ${NEW_EXEC} (it resumes polling the same directory), or raise Options.DirectoryTimeoutMinutes.`),
+    'The directory was still being created at the deadline. Start a new execution with the same input (it adopts the directory and resumes polling), or raise Options.DirectoryTimeoutMinutes.'),
 
   // CreateConnector: adopt (ListConnectors) or CreateConnector with ClientToken = sha256(execution ARN)
   row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors', 'catch',
@@ -186,7 +188,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ThrottlingException', 'GetConnectorStatus', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'GetConnectorStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ConnectorActivationTimeoutError', 'GetConnectorStatus', 'own (poll deadline)', 'catch',
-    `The connector was still CREATING at the deadline; ${NEW_EXEC} (it adopts and keeps polling the same connector).`),
+    'The connector was still CREATING at the deadline. Start a new execution with the same input (it adopts the connector and resumes polling), or raise Options.ConnectorTimeoutMinutes.'),
 
   ...lambdaRows,
 ];

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { ExecutionError } from 'aws-local-stepfunctions';
-import type { StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { RunOptions as LocalRunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   allStateNames,
@@ -32,6 +32,8 @@ export const ENDPOINT_VARIABLES = [
   'AWS_ENDPOINT_URL_EVENTBRIDGE',
   'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD',
 ] as const;
+
+type LocalHandlers = NonNullable<NonNullable<LocalRunOptions['overrides']>['taskResourceLocalHandlers']>;
 
 export type LocalTaskHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -244,7 +246,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
     const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`);
     const execution = machine.run(jsonRoundTrip(opts.input) as never, {
       overrides: {
-        taskResourceLocalHandlers: handlers,
+        taskResourceLocalHandlers: handlers as LocalHandlers,
         waitTimeOverrides: Object.fromEntries(waitStateNames(definition).map((n) => [n, 0])),
         retryIntervalOverrides: Object.fromEntries(allStateNames(definition).map((n) => [n, 0])),
       },
