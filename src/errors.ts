@@ -146,6 +146,8 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'Transient; retried. Redrive if exhausted (find-or-create adopts a directory a lost response created).'),
   row('InvalidNextTokenException', 'CreateDirectory', 'DS DescribeDirectories', 'retry',
     'Paging restarted on retry. Redrive if exhausted.'),
+  row('InvalidRequestError', 'CreateDirectory', 'own (password secret re-checked before use)', 'catch',
+    'The password secret changed after validation and is now unusable or too weak (the cause names the rule, never the value); fix the secret and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
 
