@@ -185,7 +185,7 @@ function applyEndpointEnv(emulatorEnv: Record<string, string>): () => void {
   }
   return () => {
     for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
+      if (value === undefined) Reflect.deleteProperty(process.env, key);
       else process.env[key] = value;
     }
   };
