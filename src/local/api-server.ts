@@ -1,0 +1,289 @@
+/**
+ * `npm run api` — the provisioning API on localhost, against the local world (no AWS account).
+ *
+ * serverless-offline needs Serverless Framework v4; this project packages with osls (v3 line), so this is the small
+ * equivalent: a node:http server that turns each request into the API Gateway REST (v1 proxy) event the deployed
+ * Lambda receives and calls the REAL handlers:
+ *   POST /provisionings        -> src/handlers/api-create-provisioning.ts
+ *   GET  /provisionings/{id}   -> src/handlers/api-get-provisioning.ts
+ * The handlers' Step Functions calls go to the local Step Functions endpoint (src/local/sfn/), which runs the real
+ * workflow with the real task handlers against the emulator, so a `curl` provisioning goes from 202 to SUCCEEDED.
+ *
+ * The EventBridge path, for `npm run put-event -- --file … --api <url>`:
+ *   POST /_local/events        -> the rule (source `ad-cert-orchestrator.requests`, detail-type
+ *                                 `Provisioning Requested`) -> src/handlers/start-from-event.ts, invoked the way
+ *                                 Lambda invokes an EventBridge target: up to 3 attempts, then the local DLQ
+ *   GET  /_local/dlq           -> what landed in the local DLQ
+ *
+ * Differences from the deployed API, on purpose: no SigV4 check (the template's AWS_IAM authorizer does that on AWS;
+ * like serverless-offline, locally any caller is allowed), no edge schema validation (the handler's own validator
+ * returns the same 400s, with structured violations), listens on 127.0.0.1 only.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { startLocalWorld } from './sfn/world.ts';
+import type { LocalWorld, LocalWorldOptions } from './sfn/world.ts';
+
+export interface ApiServerOptions {
+  port?: number;
+  /** A running local world (default: start one, stopped with the server). */
+  world?: LocalWorld;
+  worldOptions?: LocalWorldOptions;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  readonly world: LocalWorld;
+  readonly server: Server;
+  /** Events that failed every delivery attempt. */
+  readonly deadLetters: DeadLetter[];
+  stop(): Promise<void>;
+}
+
+export interface DeadLetter {
+  event: unknown;
+  errorName: string;
+  errorMessage: string;
+  attempts: number;
+}
+
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const lambdaContext = (functionName: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+  memoryLimitInMB: '256',
+  awsRequestId: randomUUID(),
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 10_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+const STAGE = 'local';
+
+/** The API Gateway REST proxy event for one HTTP request. */
+export const toProxyEvent = (
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  resource: string,
+  pathParameters: Record<string, string> | null,
+): APIGatewayProxyEvent => {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] ?? '';
+    const value = req.rawHeaders[i + 1] ?? '';
+    headers[name] = value;
+    (multiValueHeaders[name] ??= []).push(value);
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [k, v] of url.searchParams) {
+    query[k] = v;
+    (multiQuery[k] ??= []).push(v);
+  }
+  const method = req.method ?? 'GET';
+  return {
+    resource,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: Object.keys(query).length ? query : null,
+    multiValueQueryStringParameters: Object.keys(multiQuery).length ? multiQuery : null,
+    pathParameters,
+    stageVariables: null,
+    isBase64Encoded: false,
+    body: body.length > 0 ? body : null,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: null,
+      protocol: `HTTP/${req.httpVersion}`,
+      httpMethod: method,
+      identity: {
+        accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
+        cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null,
+        cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        user: null, userAgent: req.headers['user-agent'] ?? null, userArn: null,
+      },
+      path: url.pathname,
+      stage: STAGE,
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: resource,
+    },
+  };
+};
+
+/** The rule of serverless/triggers.yml, evaluated locally. */
+export const matchesRequestRule = (event: unknown): boolean => {
+  const e = event as { source?: unknown; 'detail-type'?: unknown } | null;
+  return e?.source === 'ad-cert-orchestrator.requests' && e['detail-type'] === 'Provisioning Requested';
+};
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiServer> {
+  const world = opts.world ?? (await startLocalWorld(opts.worldOptions));
+  const ownsWorld = !opts.world;
+  // Imported after the world set the endpoint variables (the clients are created lazily anyway).
+  const create = (await import('../handlers/api-create-provisioning.ts')).handler as Handler;
+  const get = (await import('../handlers/api-get-provisioning.ts')).handler as Handler;
+  const { startFromEvent } = await import('../handlers/start-from-event.ts');
+  const deadLetters: DeadLetter[] = [];
+
+  /** Lambda's async invocation of an EventBridge target: the first attempt and 2 retries, then the DLQ. */
+  const deliver = async (event: unknown): Promise<{ status: number; body: unknown }> => {
+    if (!matchesRequestRule(event)) return { status: 200, body: { matchedRules: 0, message: 'no rule matches (dropped, as EventBridge would)' } };
+    let last: Error | undefined;
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      try {
+        const result = await startFromEvent(event);
+        return { status: 202, body: { matchedRules: 1, attempts: attempt, ...result } };
+      } catch (err) {
+        last = err instanceof Error ? err : new Error(String(err));
+        if (last.name === 'InvalidRequestError') {
+          // would be retried twice more on AWS with the same outcome; skip the wait locally
+          attempt = 3;
+        }
+      }
+    }
+    const letter: DeadLetter = { event, errorName: last?.name ?? 'Error', errorMessage: last?.message ?? '', attempts: 3 };
+    deadLetters.push(letter);
+    return { status: 202, body: { matchedRules: 1, delivered: false, deadLettered: true, errorName: letter.errorName, errorMessage: letter.errorMessage } };
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const body = await readBody(req);
+      const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+        const merged = new Map<string, [string, string]>([['content-type', ['Content-Type', 'application/json']]]);
+        for (const [k, v] of Object.entries(headers)) merged.set(k.toLowerCase(), [k, String(v)]);
+        merged.set('content-length', ['Content-Length', String(Buffer.byteLength(text))]);
+        res.writeHead(status, Object.fromEntries(merged.values()));
+        res.end(text);
+      };
+      try {
+        const parts = url.pathname.split('/').filter(Boolean);
+        if (parts[0] === 'provisionings' && parts.length === 1 && req.method === 'POST') {
+          const event = toProxyEvent(req, url, body, '/provisionings', null);
+          const out = await create(event, lambdaContext('apiCreateProvisioning'));
+          return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
+        }
+        if (parts[0] === 'provisionings' && parts.length === 2 && req.method === 'GET') {
+          // API Gateway hands the handler the path parameter URL-decoded
+          const id = decodeURIComponent(parts[1] ?? '');
+          const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
+          const out = await get(event, lambdaContext('apiGetProvisioning'));
+          return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
+        }
+        if (url.pathname === '/_local/events' && req.method === 'POST') {
+          let event: unknown;
+          try {
+            event = JSON.parse(body);
+          } catch {
+            return send(400, { message: 'the body must be an EventBridge event (JSON)' });
+          }
+          const out = await deliver(event);
+          return send(out.status, out.body);
+        }
+        if (url.pathname === '/_local/dlq' && req.method === 'GET') return send(200, deadLetters);
+        // what API Gateway answers for a route it does not have
+        return send(403, { message: 'Missing Authentication Token' });
+      } catch (err) {
+        // the handlers answer 5xx themselves; this is the "Lambda crashed" case
+        console.error('local API: handler crashed:', err instanceof Error ? err.name : err);
+        return send(502, { message: 'Internal server error' });
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    world,
+    server,
+    deadLetters,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownsWorld) await world.stop();
+    },
+  };
+}
+
+const USAGE = `Usage: npm run api -- [--port 3000] [--verbose]
+
+Serves POST /provisionings and GET /provisionings/{id} on 127.0.0.1 with the real handlers, against the local world
+(emulated AWS + local Step Functions running the real workflow). No SigV4 check locally.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: process.env['PORT'] ?? '3000' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be 0-65535\n\n${USAGE}`);
+    return 2;
+  }
+  process.env['POWERTOOLS_LOG_LEVEL'] ??= values.verbose ? 'INFO' : 'WARN';
+  const api = await startApiServer({ port });
+  console.log(`local provisioning API listening on ${api.url}`);
+  console.log(`  local Step Functions: ${api.world.sfnEndpoint} (state machine ${api.world.stateMachineArn})`);
+  console.log(`  curl -s -X POST ${api.url}/provisionings -H 'content-type: application/json' -H 'Idempotency-Key: demo-1' --data @events/execution-input.json`);
+  console.log(`  curl -s ${api.url}/provisionings/api-key-demo-1`);
+  console.log(`  npm run put-event -- --file events/provisioning-requested.json --api ${api.url}`);
+  console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
+  const stop = () => {
+    void api.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => undefined); // serve until stopped
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,82 @@
+/**
+ * The local world with a Step Functions API: the lead's emulator (Directory Service, PCA Connector AD, Secrets
+ * Manager, ACM PCA, EC2, EventBridge) + the local Step Functions endpoint executing the provisioning workflow.
+ * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
+ * them unmodified) and restores them on `stop()`:
+ *  - `AWS_ENDPOINT_URL_SFN` and `STATE_MACHINE_ARN` always (the local world owns them);
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region and dummy credentials unless already set (a user pointing
+ *    Directory Service at moto_server keeps that, as with `npm start`).
+ */
+import { resetClients } from '../../aws/clients.ts';
+import { resetSfnClient } from '../../api/clients.ts';
+import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../emulator/index.ts';
+import type { Emulator, EmulatorOptions, World } from '../emulator/index.ts';
+import { LocalStepFunctions } from './service.ts';
+import type { LocalSfnOptions } from './service.ts';
+import { startSfnServer } from './server.ts';
+
+export interface LocalWorldOptions {
+  /** Default: events/world.json. */
+  world?: World;
+  emulator?: Partial<Omit<EmulatorOptions, 'world'>>;
+  /** Port of the Step Functions endpoint (default: a free one). */
+  sfnPort?: number;
+  runOptions?: LocalSfnOptions['runOptions'];
+}
+
+export interface LocalWorld {
+  readonly emulator: Emulator;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly sfnEndpoint: string;
+  readonly stateMachineArn: string;
+  /** The variables a separate process needs to reach this world. */
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const applyEnv = (forced: Record<string, string>, defaults: Record<string, string>): (() => void) => {
+  const saved = new Map<string, string | undefined>();
+  const set = (key: string, value: string) => {
+    if (!saved.has(key)) saved.set(key, process.env[key]);
+    process.env[key] = value;
+  };
+  for (const [k, v] of Object.entries(defaults)) if (!process.env[k]) set(k, v);
+  for (const [k, v] of Object.entries(forced)) set(k, v);
+  return () => {
+    for (const [k, v] of saved) {
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+    }
+  };
+};
+
+export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
+  const world = opts.world ?? loadWorld(DEFAULT_WORLD_PATH);
+  const emulator = await startEmulator({ world, ...opts.emulator });
+  const stepFunctions = new LocalStepFunctions({ emulator, world, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
+  const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
+  const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };
+  const restore = applyEnv(forced, emulator.env());
+  resetClients();
+  resetSfnClient();
+  const env: Record<string, string> = {};
+  for (const key of [...Object.keys(emulator.env()), ...Object.keys(forced)]) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return {
+    emulator,
+    stepFunctions,
+    sfnEndpoint: server.endpoint,
+    stateMachineArn: stepFunctions.stateMachineArn,
+    env,
+    stop: async () => {
+      await Promise.race([stepFunctions.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+      await server.stop();
+      await emulator.stop();
+      restore();
+      resetClients();
+      resetSfnClient();
+    },
+  };
+}
