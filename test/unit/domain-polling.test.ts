@@ -25,11 +25,11 @@ const created = (type: 'SimpleAD' | 'MicrosoftAD' = 'SimpleAD', timeout = 3600):
 
 describe('directory poll schedule', () => {
   it('initial wait is sized to the type', () => {
-    assert.equal(initialDirectoryWait('SimpleAD'), 480);
-    assert.equal(initialDirectoryWait('MicrosoftAD'), 1800);
+    assert.equal(initialDirectoryWait('SimpleAD'), 540);
+    assert.equal(initialDirectoryWait('MicrosoftAD'), 1980);
     assert.deepEqual(created(), {
       DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
-      WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+      WaitSeconds: 540, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
     });
   });
 
@@ -37,21 +37,35 @@ describe('directory poll schedule', () => {
     assert.equal(created('MicrosoftAD', 600).WaitSeconds, 600);
   });
 
-  it('backs off 60 → 90 → 120 and caps; ElapsedSeconds sums the previous waits', () => {
+  it('polls every 60 s inside the window, then backs off 60 → 90 → 120 and caps; ElapsedSeconds sums the previous waits', () => {
     // Prepare
     let s = created();
     const waits: number[] = [];
     const elapsed: number[] = [];
     // Act
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       s = nextDirectoryPoll(s, 'Creating');
       waits.push(s.WaitSeconds);
       elapsed.push(s.ElapsedSeconds);
     }
     // Assess
-    assert.deepEqual(waits, [60, 90, 120, 120, 120]);
-    assert.deepEqual(elapsed, [480, 540, 630, 750, 870]);
-    assert.equal(s.PollRound, 5);
+    assert.deepEqual(waits, [60, 60, 60, 60, 60, 90, 120, 120]);
+    assert.deepEqual(elapsed, [540, 600, 660, 720, 780, 840, 930, 1050]);
+    assert.equal(s.PollRound, 8);
+  });
+
+  it('Managed Microsoft AD: the window is 33–41 min', () => {
+    // Prepare
+    let s = created('MicrosoftAD', 4500);
+    const elapsed: number[] = [];
+    // Act
+    for (let i = 0; i < 10; i++) {
+      s = nextDirectoryPoll(s, 'Creating');
+      elapsed.push(s.ElapsedSeconds);
+    }
+    // Assess
+    assert.deepEqual(elapsed, [1980, 2040, 2100, 2160, 2220, 2280, 2340, 2400, 2460, 2520]);
+    assert.equal(s.WaitSeconds, 90);
   });
 
   it('polls faster once the stage is Created', () => {
@@ -69,17 +83,17 @@ describe('directory poll schedule', () => {
 
   it('clamps the last wait to the deadline, then throws DirectoryActivationTimeoutError', () => {
     // Prepare
-    let s = created('SimpleAD', 600); // 480 + 60 + clamp(90 → 60)
+    let s = created('SimpleAD', 630); // 540 + 60 + clamp(60 → 30)
     // Act
     s = nextDirectoryPoll(s, 'Creating');
     s = nextDirectoryPoll(s, 'Creating');
     // Assess
-    assert.equal(s.ElapsedSeconds, 540);
-    assert.equal(s.WaitSeconds, 60);
+    assert.equal(s.ElapsedSeconds, 600);
+    assert.equal(s.WaitSeconds, 30);
     assert.throws(() => nextDirectoryPoll(s, 'Creating', 'still going'), (e: Error) => {
       assert.ok(e instanceof DirectoryActivationTimeoutError);
       assert.equal(e.name, 'DirectoryActivationTimeoutError');
-      assert.match(e.message, /d-1234567890 is still Creating after 600 s/);
+      assert.match(e.message, /d-1234567890 is still Creating after 630 s/);
       return true;
     });
   });
@@ -104,9 +118,9 @@ describe('directory poll schedule', () => {
   it('adopted directories: no wait when Active or failed, the rest of the typical time otherwise', () => {
     assert.equal(adoptedDirectoryWait('SimpleAD', 'Active', 10_000), 0);
     assert.equal(adoptedDirectoryWait('SimpleAD', 'Failed', 10_000), 0);
-    assert.equal(adoptedDirectoryWait('SimpleAD', 'Creating', 180), 300);
+    assert.equal(adoptedDirectoryWait('SimpleAD', 'Creating', 180), 360);
     assert.equal(adoptedDirectoryWait('SimpleAD', 'Creating', 3000), DIRECTORY_POLL.firstPollSeconds);
-    assert.equal(adoptedDirectoryWait('MicrosoftAD', 'Requested', undefined), 1800);
+    assert.equal(adoptedDirectoryWait('MicrosoftAD', 'Requested', undefined), 1980);
     assert.equal(adoptedDirectoryWait('MicrosoftAD', 'Created', 0), DIRECTORY_POLL.createdStageSeconds);
   });
 });

@@ -88,7 +88,7 @@ describe('CreateDirectory handler: find-or-create', () => {
       DirectoryDescriptions: [existing({ Stage: 'Creating', LaunchTime: new Date(NOW.getTime() - 180_000) })],
     });
     const state = await createDirectoryCore(input(), deps());
-    assert.deepEqual([state.Adopted, state.Stage, state.WaitSeconds], [true, 'Creating', 300]);
+    assert.deepEqual([state.Adopted, state.Stage, state.WaitSeconds], [true, 'Creating', 360]);
   });
 
   it('reads every DescribeDirectories page before deciding', async () => {
@@ -143,12 +143,12 @@ describe('CreateDirectory handler: find-or-create', () => {
     });
     assert.deepEqual(state, {
       DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
-      WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+      WaitSeconds: 540, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
     });
     assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-admin-password' });
   });
 
-  it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size) and waits 30 min first', async () => {
+  it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size) and waits 33 min first', async () => {
     // Prepare
     sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ username: 'Admin', password: PASSWORD }) });
     // Act
@@ -159,7 +159,7 @@ describe('CreateDirectory handler: find-or-create', () => {
     assert.equal(sent?.Edition, 'Standard');
     assert.equal(sent?.Password, PASSWORD);
     assert.equal('Size' in (sent ?? {}), false);
-    assert.deepEqual([state.DirectoryId, state.DirectoryType, state.WaitSeconds], ['d-bbbbbbbbbb', 'MicrosoftAD', 1800]);
+    assert.deepEqual([state.DirectoryId, state.DirectoryType, state.WaitSeconds], ['d-bbbbbbbbbb', 'MicrosoftAD', 1980]);
   });
 
   it('MicrosoftAD without Edition sends Enterprise (the AWS default)', async () => {

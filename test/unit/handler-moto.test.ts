@@ -127,6 +127,6 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
       { ExecutionId: EXEC, Directory: { ...rest, Type: 'MicrosoftAD', Name: 'managed.example.com', ShortName: 'MANAGED', Edition: 'Standard' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 },
       deps,
     );
-    assert.deepEqual([state.DirectoryType, state.Adopted, state.WaitSeconds], ['MicrosoftAD', false, 1800]);
+    assert.deepEqual([state.DirectoryType, state.Adopted, state.WaitSeconds], ['MicrosoftAD', false, 1980]);
   });
 });
