@@ -27,18 +27,20 @@ const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) =>
   return client;
 };
 
-export const directoryService = memo('ds', () => new DirectoryServiceClient({}));
+// `/* @__PURE__ */`: memo() only builds a closure, so esbuild may drop the getters (and SDK clients) a handler does not
+// use. Without it every handler bundled all six clients, EC2's 550 KB of schemas included (npm run bench: Bundles).
+export const directoryService = /* @__PURE__ */ memo('ds', () => new DirectoryServiceClient({}));
 /**
  * For CreateDirectory / CreateMicrosoftAD only: SDK retries OFF. Those calls carry no idempotency token, so an SDK
  * retry after a lost response (5xx after the directory was created) would create a second directory. Step Functions
  * retries the whole find-or-create step instead, which adopts what the lost call created.
  */
-export const directoryServiceCreate = memo('ds-create', () => new DirectoryServiceClient({ maxAttempts: 1 }));
-export const secretsManager = memo('secretsmanager', () => new SecretsManagerClient({}));
-export const ec2 = memo('ec2', () => new EC2Client({}));
-export const acmPca = memo('acm-pca', () => new ACMPCAClient({}));
-export const eventBridge = memo('eventbridge', () => new EventBridgeClient({}));
-export const pcaConnectorAd = memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
+export const directoryServiceCreate = /* @__PURE__ */ memo('ds-create', () => new DirectoryServiceClient({ maxAttempts: 1 }));
+export const secretsManager = /* @__PURE__ */ memo('secretsmanager', () => new SecretsManagerClient({}));
+export const ec2 = /* @__PURE__ */ memo('ec2', () => new EC2Client({}));
+export const acmPca = /* @__PURE__ */ memo('acm-pca', () => new ACMPCAClient({}));
+export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBridgeClient({}));
+export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
 export const resetClients = (): void => {
