@@ -126,6 +126,12 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     `Grant the ValidateRequest role ec2:Describe* on the VPC resources, ${NEW_EXEC}.`),
   row('ThrottlingException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('RequestLimitExceeded', 'ValidateRequest', 'EC2 Describe*', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  // 5xx of the preflight reads (found by the reliability matrix: they failed the execution uncaught, undocumented)
+  row('InternalServiceError', 'ValidateRequest', 'Secrets Manager (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalError', 'ValidateRequest', 'EC2 Describe* (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalFailure', 'ValidateRequest', 'ACM PCA (HTTP 500, AWS common error)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceUnavailable', 'ValidateRequest', 'EC2 / Secrets Manager / ACM PCA (HTTP 503, AWS common error)', 'retry',
+    'Transient; retried. Redrive if exhausted.'),
 
   // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD)
   row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
@@ -150,6 +156,11 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'The password secret changed after validation and is now unusable or too weak (the cause names the rule, never the value); fix the secret and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
+  // Secrets Manager GetSecretValue before the create (found by the reliability matrix: not retried before)
+  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue (throttled)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
+  row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
 
   // GetDirectoryStage: DescribeDirectories
   row('EntityDoesNotExistException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
