@@ -1,37 +1,23 @@
 /**
  * Packages the service offline (`serverless package --stage test`, dummy credentials, no network) once, then checks
  * the CloudFormation template: the five functions and their own least-privilege roles, the state machine built from
- * the checked-in ASL with every catalog error name and the five function ARNs, the bus, and cfn-lint.
+ * the checked-in ASL with every catalog error name and the five function ARNs, the bus, the triggers
+ * (test/packaging/triggers-template.ts), and cfn-lint over the whole template.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/errors.ts';
 import type { TaskStateName } from '../../src/errors.ts';
 import { ASL_PATH } from '../../src/local/asl.ts';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-const OUT = join(ROOT, '.serverless');
-const TEMPLATE = join(OUT, 'cloudformation-template-update-stack.json');
-const SERVERLESS_BIN = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-interface Resource {
-  Type: string;
-  Properties: Record<string, Json>;
-}
-interface Statement {
-  Sid?: string;
-  Effect: string;
-  Action: string | string[];
-  Resource: Json;
-}
+import { OUT, TEMPLATE, actionsOf, onPath, packageService, resource, statementsOf } from '../support/packaging.ts';
+import type { Json, Statement, Template } from '../support/packaging.ts';
+import { triggerTemplateChecks } from './triggers-template.ts';
 
 /** serverless.yml function keys, by Task state. */
 const FUNCTIONS: Record<TaskStateName, { key: string; file: string }> = {
@@ -64,18 +50,8 @@ const EXPECTED_ACTIONS: Record<TaskStateName, string[]> = {
   GetConnectorStatus: ['pca-connector-ad:GetConnector'],
 };
 
-let template: { Resources: Record<string, Resource>; Outputs?: Record<string, Json> };
-const res = (id: string): Resource => {
-  const r = template.Resources[id];
-  assert.ok(r, `template lacks ${id}`);
-  return r;
-};
-const statementsOf = (role: Resource): Statement[] =>
-  ((role.Properties['Policies'] ?? []) as unknown as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
-    (p) => p.PolicyDocument.Statement,
-  );
-const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+let template: Template;
+const res = (id: string) => resource(template, id);
 
 describe('statemachine/serverless-definition.cjs (the ${file()} resolver serverless.yml uses)', () => {
   it('turns every placeholder into Fn::GetAtt of the function or Ref of the bus, leaving no ${', () => {
@@ -94,37 +70,14 @@ describe('statemachine/serverless-definition.cjs (the ${file()} resolver serverl
   });
 });
 
-describe('serverless package (offline)', { timeout: 90_000 }, () => {
+describe('serverless package (offline)', { timeout: 120_000 }, () => {
   before(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? tmpdir(),
-      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      AWS_REGION: 'us-east-1',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-      CI: '1',
-    };
-    try {
-      await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1'], {
-        cwd: ROOT,
-        env,
-        timeout: 75_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (err) {
-      const e = err as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`serverless package failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
-    }
-    template = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as typeof template;
+    template = await packageService();
   });
 
-  it('has five nodejs22.x arm64 functions, each with its own role from resources', () => {
+  it('has the five workflow functions (nodejs22.x, arm64), each with its own role from resources', () => {
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-    assert.equal(functions.length, 5);
+    assert.equal(functions.length, TASK_STATES.length + 3, 'the five Task functions and the three trigger functions');
     const roles = new Set<string>();
     for (const state of TASK_STATES) {
       const fn = res(logicalId(state));
@@ -236,6 +189,8 @@ describe('serverless package (offline)', { timeout: 90_000 }, () => {
       assert.equal(typeof mod.handler, 'function', `${key} exports handler`);
     }
   });
+
+  triggerTemplateChecks(() => template);
 
   it('passes cfn-lint without errors (warnings are listed)', (t) => {
     if (!onPath('cfn-lint')) {
