@@ -1,0 +1,108 @@
+/**
+ * Local throughput: whole-workflow executions per second in the local world (compressed time: Wait states advance
+ * the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE shared emulator.
+ *
+ * The world's directory and connector limits (10 by default, as on AWS) are raised for the bench, and every execution
+ * asks for a distinct directory name, so none adopts another's directory. Note: the simulated clock is shared, so
+ * with 50 executions in flight each Wait advances everyone's time; concurrent executions therefore poll fewer times
+ * each (transitions per execution are reported next to the rate, and transitions per second too).
+ */
+import { readFileSync } from 'node:fs';
+import { pointAt } from './env.ts';
+import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../src/local/emulator/index.ts';
+import { runProvisioning } from '../src/local/runner.ts';
+import type { RunResult } from '../src/local/runner.ts';
+import { median, round, table, markdownTable } from './stats.ts';
+
+export interface ThroughputMode {
+  concurrency: number;
+  executions: number;
+  wallMs: number;
+  perSecond: number;
+  transitionsPerSecond: number;
+  medianTransitionsPerExecution: number;
+  medianExecutionWallMs: number;
+  failed: number;
+}
+
+export interface ThroughputResult {
+  sequentialPerSecond: number;
+  concurrent50PerSecond: number;
+  modes: ThroughputMode[];
+  directoryLimit: number;
+}
+
+interface Request {
+  Directory: { Name: string };
+}
+
+const baseInput = (): Request =>
+  JSON.parse(readFileSync(new URL('../events/execution-input.json', import.meta.url), 'utf8')) as Request;
+
+export async function benchThroughput(opts: { sequential: number; concurrent: number }): Promise<ThroughputResult> {
+  const base = loadWorld(DEFAULT_WORLD_PATH);
+  const directoryLimit = 10_000;
+  const world = { ...base, directoryLimit, connectorLimit: directoryLimit };
+  const emulator = await startEmulator({ world });
+  const { resetClients } = await import('../src/aws/clients.ts');
+  const restore = pointAt(emulator);
+  resetClients();
+  let n = 0;
+  const one = (): Promise<RunResult> => {
+    const input = baseInput();
+    input.Directory.Name = `tp${n++}.bench.example.com`;
+    return runProvisioning({ input, world, sharedEmulator: emulator });
+  };
+  const measure = async (concurrency: number, executions: number): Promise<ThroughputMode> => {
+    const results: RunResult[] = [];
+    const start = performance.now();
+    for (let done = 0; done < executions; done += concurrency) {
+      const batch = Math.min(concurrency, executions - done);
+      results.push(...(await Promise.all(Array.from({ length: batch }, () => one()))));
+    }
+    const wallMs = performance.now() - start;
+    const transitions = results.reduce((s, r) => s + r.transitions, 0);
+    return {
+      concurrency,
+      executions,
+      wallMs: round(wallMs, 1),
+      perSecond: round((executions / wallMs) * 1000, 1),
+      transitionsPerSecond: round((transitions / wallMs) * 1000, 0),
+      medianTransitionsPerExecution: median(results.map((r) => r.transitions)),
+      medianExecutionWallMs: median(results.map((r) => r.wallMs)),
+      failed: results.filter((r) => r.status !== 'SUCCEEDED').length,
+    };
+  };
+  try {
+    await measure(1, 3); // warm-up: module loading, JIT, first connections
+    const sequential = await measure(1, opts.sequential);
+    const concurrent = await measure(50, opts.concurrent);
+    for (const m of [sequential, concurrent]) {
+      if (m.failed > 0) throw new Error(`throughput: ${m.failed} of ${m.executions} executions failed at concurrency ${m.concurrency}`);
+    }
+    return {
+      sequentialPerSecond: sequential.perSecond,
+      concurrent50PerSecond: concurrent.perSecond,
+      modes: [sequential, concurrent],
+      directoryLimit,
+    };
+  } finally {
+    restore();
+    resetClients();
+    await emulator.stop();
+  }
+}
+
+export function throughputTable(r: ThroughputResult, markdown = false): string {
+  const headers = ['in flight', 'executions', 'wall ms', 'executions/s', 'transitions/s', 'transitions/execution (median)', 'execution wall ms (median)'];
+  const rows = r.modes.map((m) => [
+    String(m.concurrency),
+    String(m.executions),
+    m.wallMs.toFixed(0),
+    m.perSecond.toFixed(1),
+    String(m.transitionsPerSecond),
+    String(m.medianTransitionsPerExecution),
+    String(m.medianExecutionWallMs),
+  ]);
+  return markdown ? markdownTable(headers, rows) : table(headers, rows);
+}
