@@ -1,0 +1,376 @@
+/**
+ * Fault × rerun matrix over the local world.
+ *
+ * Rows: every (Task state, AWS operation) pair a clean run makes, DISCOVERED from the emulator's call counters around
+ * each Task invocation (not typed by hand); the PutEvents integration state's call is the one not made by a Lambda.
+ * Faults (per row): throttled N times, 5xx N times, a terminal error (the catalog's caught error for that state and
+ * service), lost response (the call's side effect happens, then a 5xx), and the "Lambda" dying right before the call
+ * (Lambda.Unknown) or timing out right after it returned (Sandbox.Timedout).
+ * Reruns (columns):
+ *  - retry: one execution; the fault hits the first N attempts of the state, Step Functions' Retry absorbs it;
+ *  - redrive: the fault persists until the execution fails; cleared; RedriveExecution on the local Step Functions
+ *    service (same ARN, succeeded steps replayed, the failed step re-run; a caught failure re-runs only the Fail
+ *    state, so then the runbook's new execution follows);
+ *  - new-execution: as redrive, then StartExecution with a new name and the same input;
+ *  - duplicate-start: the EventBridge start function gets the same event twice concurrently and once more after the
+ *    execution ended, then the API gets POST with one Idempotency-Key twice concurrently and once more later.
+ * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
+ * the world holds at most one directory and one connector, across all runs of the cell.
+ */
+import './env.ts';
+import { ERROR_CATALOG } from '../errors.ts';
+import type { Emulator } from '../local/emulator/index.ts';
+import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
+import { LocalWorld, defaultInput, failureOf, lambdaError, setLambdaFault } from './world.ts';
+import type { AttemptHooks, ExecutionRun } from './world.ts';
+
+export const FAULT_KINDS = ['throttled', 'server', 'terminal', 'lost-response', 'lambda-before', 'lambda-after'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export const RERUNS = ['retry', 'redrive', 'new-execution', 'duplicate-start'] as const;
+export type Rerun = (typeof RERUNS)[number];
+
+/** How many attempts a transient fault hits (below every Retry's MaxAttempts in the ASL). */
+export const TRANSIENT_TIMES = 2;
+/** Publish states are Step Functions service integrations, not Lambda tasks. */
+const PUBLISH_STATE = 'PublishSucceededEvent';
+
+export interface Target {
+  /** Task state that makes the call. */
+  state: string;
+  /** Emulator counter name `Service.Operation`. */
+  call: string;
+  service: string;
+  op: string;
+}
+
+/** What to inject for throttling and for a 5xx, per service (the names those services use on the wire). */
+export const SERVICE_FAULTS: Record<string, { throttled: { error: string; message?: string }; server: string; label: string }> = {
+  // Directory Service models no throttling error; it is believed to answer ClientException "Rate exceeded".
+  DirectoryService: { throttled: { error: 'ClientException', message: 'Rate exceeded' }, server: 'ServiceException', label: 'DS ' },
+  PcaConnectorAd: { throttled: { error: 'ThrottlingException' }, server: 'InternalServerException', label: 'PCA Connector AD' },
+  SecretsManager: { throttled: { error: 'ThrottlingException' }, server: 'InternalServiceError', label: 'Secrets Manager' },
+  ACMPCA: { throttled: { error: 'ThrottlingException' }, server: 'InternalFailure', label: 'ACM PCA' },
+  EC2: { throttled: { error: 'RequestLimitExceeded' }, server: 'InternalError', label: 'EC2' },
+  EventBridge: { throttled: { error: 'ThrottlingException' }, server: 'InternalException', label: 'EventBridge' },
+};
+
+/** The catalog's caught (terminal) error for this state and service: prefer a row naming the operation. */
+export const terminalErrorFor = (target: Target): string | undefined => {
+  if (target.state === PUBLISH_STATE) return 'AccessDeniedException';
+  const label = SERVICE_FAULTS[target.service]?.label ?? target.service;
+  const rows = ERROR_CATALOG.filter((r) => r.state === target.state && r.handling === 'catch' && r.source.includes(label));
+  return (rows.find((r) => r.source.includes(target.op)) ?? rows[0])?.name;
+};
+
+/** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
+export const discoverTargets = async (): Promise<Target[]> => {
+  const world = await LocalWorld.start();
+  try {
+    const run = await world.execute(defaultInput());
+    if (run.status !== 'SUCCEEDED') throw new Error(`clean run failed: ${run.error}: ${run.cause}`);
+    const seen = new Map<string, Target>();
+    const attributed: Record<string, number> = {};
+    for (const task of run.tasks) {
+      for (const [call, n] of Object.entries(task.calls)) {
+        attributed[call] = (attributed[call] ?? 0) + n;
+        const key = `${task.state} ${call}`;
+        const [service = '', op = ''] = call.split('.');
+        if (!seen.has(key)) seen.set(key, { state: task.state, call, service, op });
+      }
+    }
+    for (const [call, n] of Object.entries(run.apiCalls)) {
+      if (n > (attributed[call] ?? 0)) {
+        const [service = '', op = ''] = call.split('.');
+        seen.set(`${PUBLISH_STATE} ${call}`, { state: PUBLISH_STATE, call, service, op });
+      }
+    }
+    return [...seen.values()];
+  } finally {
+    await world.stop();
+  }
+};
+
+export const isApplicable = (target: Target, kind: FaultKind): boolean =>
+  !(target.state === PUBLISH_STATE && kind.startsWith('lambda'));
+
+/* ---------------- fault plans ---------------- */
+
+type Mode = 'transient' | 'persistent';
+
+const wireFault = (target: Target, kind: FaultKind): { error: string; message?: string } => {
+  const svc = SERVICE_FAULTS[target.service];
+  if (!svc) throw new Error(`no fault names for service ${target.service}`);
+  if (kind === 'throttled') return svc.throttled;
+  if (kind === 'terminal') {
+    const error = terminalErrorFor(target);
+    if (!error) throw new Error(`the catalog has no caught error for ${target.state} / ${target.service}`);
+    return { error };
+  }
+  return { error: svc.server };
+};
+
+/** Faults for the attempts of the target state (Lambda tasks), or for the whole run (the PutEvents state). */
+export const faultHooks = (target: Target, kind: FaultKind, mode: Mode): { hooks: AttemptHooks; arm(e: Emulator): void; disarm(e: Emulator): void } => {
+  const times = kind === 'terminal' || kind === 'lost-response' ? 1 : TRANSIENT_TIMES;
+  const faulted = (attempt: number): boolean => (mode === 'persistent' && kind !== 'terminal') || attempt <= times;
+  const disarm = (e: Emulator): void => {
+    e.clearFaults();
+    setLambdaFault(undefined);
+  };
+  if (target.state === PUBLISH_STATE) {
+    // Not a Lambda: the only caller of PutEvents; the fault is armed for the whole run.
+    const f = wireFault(target, kind);
+    return {
+      hooks: {},
+      arm: (e) => e.addFault({ operation: target.call, ...f, count: mode === 'persistent' || kind === 'terminal' ? 1000 : times, ...(kind === 'lost-response' ? { after: true } : {}) }),
+      disarm,
+    };
+  }
+  const hooks: AttemptHooks = {
+    before: (state, attempt, e) => {
+      if (state !== target.state || !faulted(attempt)) return;
+      const first = mode === 'transient' ? attempt <= times : attempt === 1;
+      switch (kind) {
+        case 'throttled':
+        case 'server':
+        case 'terminal':
+          e.addFault({ operation: target.call, ...wireFault(target, kind), count: 1 });
+          return;
+        case 'lost-response':
+          if (first) e.addFault({ operation: target.call, error: wireFault(target, kind).error, count: 1, after: true });
+          // The service stays down for the later attempts (they would otherwise adopt what the lost call created).
+          else e.addFault({ operation: `${target.service}.*`, error: wireFault(target, kind).error, count: 1000 });
+          return;
+        case 'lambda-before':
+        case 'lambda-after': {
+          const error = kind === 'lambda-before' ? 'Lambda.Unknown' : 'Sandbox.Timedout';
+          if (first) setLambdaFault({ state, call: target.call, when: kind === 'lambda-before' ? 'before' : 'after', error });
+          else throw lambdaError(error, `${error}: the function keeps failing`);
+        }
+      }
+    },
+    after: (state, _attempt, e) => {
+      if (state === target.state) disarm(e);
+    },
+  };
+  return { hooks, arm: () => undefined, disarm };
+};
+
+/* ---------------- expectations ---------------- */
+
+/** Why a run's end is NOT acceptable, or undefined when it is. */
+export const judgeFailure = (run: ExecutionRun, target: Target, expectCaught?: boolean): string | undefined => {
+  if (run.status === 'SUCCEEDED') return undefined;
+  const { state, caught } = failureOf(run);
+  const error = run.error ?? '';
+  if (state !== target.state) {
+    return `failed at ${state ?? '?'} with ${error}, not at ${target.state}`;
+  }
+  const rows = ERROR_CATALOG.filter((r) => r.state === state && r.name === error);
+  if (rows.length === 0) return `${error} at ${state} is not in the error catalog (undocumented failure)`;
+  const ok = caught ? rows.some((r) => r.handling !== 'retry') : rows.some((r) => r.handling === 'retry');
+  if (!ok) return `${error} at ${state} ended ${caught ? 'caught' : 'uncaught'}, the catalog says ${rows.map((r) => r.handling).join('/')}`;
+  if (expectCaught !== undefined && caught !== expectCaught) return `${error} expected ${expectCaught ? 'caught' : 'uncaught'}`;
+  return undefined;
+};
+
+export interface CellResult {
+  state: string;
+  call: string;
+  kind: FaultKind;
+  rerun: Rerun;
+  passed: boolean;
+  duplicates: boolean;
+  executions: number;
+  /** How each execution/rerun ended, e.g. `FAILED:ThrottlingException(uncaught) -> redrive SUCCEEDED`. */
+  path: string;
+  problems: string[];
+}
+
+const describeEnd = (run: ExecutionRun): string => {
+  if (run.status === 'SUCCEEDED') return 'SUCCEEDED';
+  const f = failureOf(run);
+  return `FAILED ${run.error ?? '?'}${f.caught ? ' (caught)' : ' (uncaught)'}`;
+};
+
+const publishWarned = (run: ExecutionRun): boolean => (run.output as { EventPublished?: boolean } | undefined)?.EventPublished === false;
+
+let cellCounter = 0;
+
+/** Runs one cell in a fresh world. */
+export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Promise<CellResult> => {
+  const input = defaultInput();
+  const problems: string[] = [];
+  const steps: string[] = [];
+  let executions = 0;
+  const world = await LocalWorld.start();
+  const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
+    steps.push(`${label} ${describeEnd(run)}`);
+    executions += 1;
+    if (want === 'success' && run.status !== 'SUCCEEDED') problems.push(`${label}: expected SUCCEEDED, got ${run.error}: ${run.cause}`);
+    if (want === 'terminal' && target.state !== PUBLISH_STATE) {
+      const why = run.status === 'SUCCEEDED' ? 'succeeded despite the terminal error' : judgeFailure(run, target, true);
+      if (why) problems.push(`${label}: ${why}`);
+    }
+    if (want === 'documented') {
+      const why = judgeFailure(run, target);
+      if (why) problems.push(`${label}: ${why}`);
+    }
+  };
+  try {
+    const transient = faultHooks(target, kind, 'transient');
+    if (rerun === 'retry') {
+      world.hooks = transient.hooks;
+      transient.arm(world.emulator);
+      const run = await world.execute(input);
+      transient.disarm(world.emulator);
+      expectEnd(run, 'run', kind === 'terminal' ? 'terminal' : 'success');
+      if (target.state === PUBLISH_STATE && kind === 'terminal' && !publishWarned(run)) problems.push('publish failure not reported in the output');
+    } else if (rerun === 'redrive' || rerun === 'new-execution') {
+      const persistent = faultHooks(target, kind, 'persistent');
+      world.hooks = persistent.hooks;
+      persistent.arm(world.emulator);
+      const first = await world.execute(input);
+      persistent.disarm(world.emulator);
+      world.hooks = undefined; // the user fixed the cause
+      expectEnd(first, 'run', kind === 'terminal' ? 'terminal' : 'documented');
+      if (first.status !== 'SUCCEEDED' && rerun === 'redrive') {
+        const { caught } = failureOf(first);
+        const redriven = await world.redrive(first.executionArn);
+        steps.push(`redrive ${describeEnd(redriven)}`);
+        executions += 1;
+        if (!caught && redriven.status !== 'SUCCEEDED') problems.push(`redrive: expected SUCCEEDED, got ${redriven.error}: ${redriven.cause}`);
+        if (caught) {
+          // AWS: continues from the unsuccessful step = the Fail state; nothing else runs, nothing is created.
+          if (redriven.status !== 'FAILED' || redriven.error !== first.error) problems.push(`redrive of a caught failure: expected ${first.error} again, got ${describeEnd(redriven)}`);
+          if (redriven.tasks.length > 0) problems.push(`redrive of a caught failure ran Task states: ${redriven.tasks.map((t) => t.state).join(', ')}`);
+          const fresh = await world.execute(input);
+          expectEnd(fresh, 'new-execution', 'success');
+        }
+      } else if (rerun === 'new-execution' || first.status !== 'SUCCEEDED') {
+        const fresh = await world.execute(input);
+        expectEnd(fresh, 'new-execution', 'success');
+      }
+    } else {
+      // duplicate-start: EventBridge redelivery, then API repeats, through the real trigger handlers.
+      world.hooks = transient.hooks;
+      transient.arm(world.emulator);
+      cellCounter += 1;
+      const eventId = `0f1e2d3c-${String(cellCounter).padStart(4, '0')}-4b5a-8c9d-0e1f2a3b4c5d`;
+      const event = requestEvent(eventId, input);
+      let eventArns: string[] = [];
+      const viaEvent = await world.track(async () => {
+        const results = await Promise.all([deliverEvent(event), deliverEvent(event)]);
+        eventArns = results.map((r) => r.executionArn);
+        return results[0]?.executionArn ?? '';
+      });
+      transient.disarm(world.emulator);
+      expectEnd(viaEvent, 'event', kind === 'terminal' ? 'terminal' : 'success');
+      const late = await deliverEvent(event);
+      if (new Set([...eventArns, late.executionArn]).size !== 1) problems.push(`event deliveries got different executions: ${[...eventArns, late.executionArn].join(', ')}`);
+      if (!late.alreadyStarted) problems.push('a redelivery after the end started a new execution');
+      if (kind === 'terminal') world.hooks = undefined; // the user fixed the cause before asking again
+      else transient.arm(world.emulator);
+      const key = `reliability-${eventId}`;
+      let statuses: number[] = [];
+      const viaApi = await world.track(async () => {
+        const responses = await Promise.all([postProvisioning(input, key), postProvisioning(input, key)]);
+        statuses = responses.map((r) => r.statusCode);
+        const body = JSON.parse(responses[0]?.body ?? '{}') as { executionArn?: string };
+        return body.executionArn ?? '';
+      });
+      transient.disarm(world.emulator);
+      world.hooks = undefined;
+      expectEnd(viaApi, 'api', 'success');
+      const again = await postProvisioning(input, key);
+      statuses.push(again.statusCode);
+      if (!statuses.every((s) => s === 200 || s === 202) || statuses.filter((s) => s === 202).length < 1) {
+        problems.push(`API statuses ${statuses.join(', ')}`);
+      }
+      const listed = world.stepFunctions.ListExecutions({ stateMachineArn: world.stateMachineArn })['executions'] as unknown[];
+      if (listed.length !== 2) problems.push(`expected 2 executions (one per channel), found ${listed.length}`);
+    }
+  } catch (err) {
+    problems.push(`harness error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } finally {
+    world.hooks = undefined;
+    setLambdaFault(undefined);
+  }
+  const resources = world.resources();
+  await world.stop();
+  const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
+  const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
+  const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1;
+  if (duplicates) problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors`);
+  return { state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, executions, path: steps.join(' -> '), problems };
+};
+
+export interface MatrixResult {
+  targets: Target[];
+  cells: CellResult[];
+  summary: { cells: number; passed: number; duplicates: number; executions: number; wallMs: number };
+}
+
+export const runMatrix = async (opts: { filter?: (t: Target, k: FaultKind, r: Rerun) => boolean; onCell?: (c: CellResult) => void } = {}): Promise<MatrixResult> => {
+  const started = performance.now();
+  const targets = await discoverTargets();
+  const cells: CellResult[] = [];
+  for (const target of targets) {
+    for (const kind of FAULT_KINDS) {
+      if (!isApplicable(target, kind)) continue;
+      for (const rerun of RERUNS) {
+        if (opts.filter && !opts.filter(target, kind, rerun)) continue;
+        const cell = await runCell(target, kind, rerun);
+        cells.push(cell);
+        opts.onCell?.(cell);
+      }
+    }
+  }
+  return {
+    targets,
+    cells,
+    summary: {
+      cells: cells.length,
+      passed: cells.filter((c) => c.passed).length,
+      duplicates: cells.filter((c) => c.duplicates).length,
+      executions: cells.reduce((n, c) => n + c.executions, 0),
+      wallMs: Math.round(performance.now() - started),
+    },
+  };
+};
+
+const SHORT: Record<FaultKind, string> = {
+  throttled: 'thr',
+  server: '5xx',
+  terminal: 'term',
+  'lost-response': 'lost',
+  'lambda-before': 'λ-pre',
+  'lambda-after': 'λ-post',
+};
+
+/** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `·` not applicable. */
+export const formatMatrix = (m: MatrixResult): string => {
+  const rowName = (t: Target) => `${t.state} ${t.call}`;
+  const width = Math.max(...m.targets.map((t) => rowName(t).length), 10);
+  const lines: string[] = [];
+  lines.push(`${' '.repeat(width)}  ${FAULT_KINDS.map((k) => SHORT[k].padEnd(6)).join(' ')}`);
+  lines.push(`${' '.repeat(width)}  ${FAULT_KINDS.map(() => 'RDNE  ').join(' ')}   (R retry, D redrive, N new execution, E duplicate start)`);
+  for (const t of m.targets) {
+    const cols = FAULT_KINDS.map((k) =>
+      RERUNS.map((r) => {
+        const c = m.cells.find((x) => x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
+        if (!c) return '·';
+        return c.duplicates ? 'D' : c.passed ? '✓' : '✗';
+      }).join('').padEnd(6),
+    );
+    lines.push(`${rowName(t).padEnd(width)}  ${cols.join(' ')}`);
+  }
+  const s = m.summary;
+  lines.push('');
+  lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
+  for (const c of m.cells.filter((x) => !x.passed)) {
+    lines.push(`  ✗ ${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
+  }
+  return lines.join('\n');
+};
+

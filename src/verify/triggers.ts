@@ -1,0 +1,94 @@
+/**
+ * Drives the REAL trigger handlers (EventBridge start function, POST/GET /provisionings) in-process; their
+ * SFNClient reaches the local Step Functions endpoint of the active LocalWorld (AWS_ENDPOINT_URL_SFN).
+ */
+import './env.ts';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { DETAIL_TYPE_REQUESTED } from '../contract.ts';
+import { handler as createProvisioningHandler } from '../handlers/api-create-provisioning.ts';
+import { handler as getProvisioningHandler } from '../handlers/api-get-provisioning.ts';
+import { REQUEST_EVENT_SOURCE, handler as startFromEventHandler } from '../handlers/start-from-event.ts';
+import type { StartFromEventResult } from '../handlers/start-from-event.ts';
+
+export const lambdaContext = (name: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: name,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
+  memoryLimitInMB: '256',
+  awsRequestId: randomUUID(),
+  logGroupName: `/aws/lambda/${name}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+/** An EventBridge "Provisioning Requested" event as the rule delivers it. */
+export const requestEvent = (id: string, detail: unknown): Record<string, unknown> => ({
+  version: '0',
+  id,
+  'detail-type': DETAIL_TYPE_REQUESTED,
+  source: REQUEST_EVENT_SOURCE,
+  account: '000000000000',
+  time: new Date().toISOString(),
+  region: 'us-east-1',
+  resources: [],
+  detail,
+});
+
+/** One delivery of the event to the start function (what EventBridge's async invoke does, redelivery included). */
+export const deliverEvent = async (event: Record<string, unknown>): Promise<StartFromEventResult> =>
+  (await (startFromEventHandler as unknown as (e: unknown, c: Context) => Promise<StartFromEventResult>)(event, lambdaContext('start-from-event')));
+
+export const apiEvent = (opts: {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  pathParameters?: Record<string, string>;
+}): APIGatewayProxyEvent => ({
+  resource: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
+  path: opts.path,
+  httpMethod: opts.method,
+  headers: { ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...opts.headers },
+  multiValueHeaders: {},
+  queryStringParameters: null,
+  multiValueQueryStringParameters: null,
+  pathParameters: opts.pathParameters ?? null,
+  stageVariables: null,
+  isBase64Encoded: false,
+  body: opts.body !== undefined ? JSON.stringify(opts.body) : null,
+  requestContext: {
+    accountId: '000000000000',
+    apiId: 'local',
+    authorizer: null,
+    protocol: 'HTTP/1.1',
+    httpMethod: opts.method,
+    identity: {} as APIGatewayProxyEvent['requestContext']['identity'],
+    path: opts.path,
+    stage: 'local',
+    requestId: randomUUID(),
+    requestTimeEpoch: 0,
+    resourceId: 'r',
+    resourcePath: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
+  },
+});
+
+type ApiHandler = (e: APIGatewayProxyEvent, c: Context) => Promise<APIGatewayProxyResult>;
+
+/** POST /provisionings through the middy handler (header normalizer, JSON body parser, validator, error handler). */
+export const postProvisioning = async (body: unknown, idempotencyKey?: string): Promise<APIGatewayProxyResult> =>
+  (createProvisioningHandler as unknown as ApiHandler)(
+    apiEvent({ method: 'POST', path: '/provisionings', body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
+    lambdaContext('api-create-provisioning'),
+  );
+
+/** GET /provisionings/{id}. */
+export const getProvisioning = async (id: string): Promise<APIGatewayProxyResult> =>
+  (getProvisioningHandler as unknown as ApiHandler)(
+    apiEvent({ method: 'GET', path: `/provisionings/${encodeURIComponent(id)}`, pathParameters: { id: encodeURIComponent(id) } }),
+    lambdaContext('api-get-provisioning'),
+  );

@@ -1,0 +1,269 @@
+/**
+ * In-process harness over the local world for the reliability checks: per scenario one embedded emulator and the
+ * local Step Functions service (src/local/sfn) that runs the real ASL with the real handlers (src/local/runner.ts),
+ * plus the hooks the checks need:
+ *  - `activate()` points the SDK (env + fresh cached clients) at this world's emulator and Step Functions endpoint;
+ *  - a per-attempt hook around every Task handler (which state runs, which attempt) and an SDK middleware on the
+ *    handlers' clients that can kill the "Lambda" right before or right after one AWS call (`setLambdaFault`).
+ */
+import './env.ts';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Context } from 'aws-lambda';
+import { resetSfnClient } from '../api/clients.ts';
+import { resetClients, acmPca, directoryService, directoryServiceCreate, ec2, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
+import type { Emulator, EmulatorOptions, World } from '../local/emulator/index.ts';
+import type { LocalTaskHandler, TimelineEntry } from '../local/runner.ts';
+import { LocalStepFunctions, startSfnServer } from '../local/sfn/index.ts';
+import type { SfnServer } from '../local/sfn/index.ts';
+
+export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
+export const defaultWorld = (): World => loadWorld(DEFAULT_WORLD_PATH);
+export const defaultInput = (): Record<string, unknown> => JSON.parse(readFileSync(INPUT_PATH, 'utf8')) as Record<string, unknown>;
+
+/* ---------------- Lambda crash / timeout injection at one AWS call ---------------- */
+
+/** Kill the "Lambda" of `state` right before (nothing sent) or right after (side effect done) its call of `service.op`. */
+export interface LambdaFault {
+  state: string;
+  /** Emulator counter name, e.g. `DirectoryService.CreateDirectory`. */
+  call: string;
+  when: 'before' | 'after';
+  /** The error Step Functions sees, e.g. `Sandbox.Timedout`, `Lambda.Unknown`. */
+  error: string;
+}
+
+let currentState: string | undefined;
+let lambdaFault: (LambdaFault & { fired: boolean }) | undefined;
+
+export const setLambdaFault = (fault: LambdaFault | undefined): void => {
+  lambdaFault = fault ? { ...fault, fired: false } : undefined;
+};
+export const lambdaFaultFired = (): boolean => lambdaFault?.fired ?? false;
+
+export const lambdaError = (name: string, message = `injected ${name}`): Error => {
+  const err = new Error(message);
+  err.name = name;
+  return err;
+};
+
+interface MiddlewareClient {
+  middlewareStack: { add(mw: unknown, opts: Record<string, unknown>): void };
+}
+const instrumented = new WeakSet<object>();
+
+/** `DirectoryServiceClient` + `CreateDirectoryCommand` -> `DirectoryService.CreateDirectory` (the emulator's names). */
+const callName = (clientName: unknown, commandName: unknown): string =>
+  `${String(clientName ?? '').replace(/Client$/, '')}.${String(commandName ?? '').replace(/Command$/, '')}`;
+
+const instrument = (client: MiddlewareClient): void => {
+  if (instrumented.has(client)) return;
+  instrumented.add(client);
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) =>
+      async (args: unknown) => {
+        const fault = lambdaFault;
+        if (!fault || fault.fired || fault.state !== currentState || fault.call !== callName(context.clientName, context.commandName)) {
+          return next(args);
+        }
+        fault.fired = true;
+        if (fault.when === 'before') throw lambdaError(fault.error, `${fault.error}: the function died before ${fault.call}`);
+        await next(args);
+        throw lambdaError(fault.error, `${fault.error}: the function timed out after ${fault.call} returned`);
+      },
+    { step: 'initialize', name: 'verifyLambdaFault', priority: 'high', override: true },
+  );
+};
+
+/** The handlers' cached clients, instrumented (creating them is what the handlers would do on their first call). */
+const instrumentClients = (): void => {
+  for (const client of [directoryService(), directoryServiceCreate(), secretsManager(), ec2(), acmPca(), pcaConnectorAd()]) {
+    instrument(client as unknown as MiddlewareClient);
+  }
+};
+
+/* ---------------- per-attempt hooks ---------------- */
+
+export interface AttemptHooks {
+  /** Before attempt `attempt` (1-based, per state and execution) of a Task state. May throw (a Lambda failure). */
+  before?(state: string, attempt: number, emulator: Emulator): void;
+  /** After the attempt, whatever its outcome. */
+  after?(state: string, attempt: number, emulator: Emulator, error: unknown): void;
+}
+
+/** What one Task invocation called (emulator counters before/after: exact, the runs of one world are sequential). */
+export interface TaskCall {
+  state: string;
+  attempt: number;
+  calls: Record<string, number>;
+  error?: string;
+}
+
+
+const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(after).flatMap(([k, v]) => (v - (before[k] ?? 0) > 0 ? [[k, v - (before[k] ?? 0)]] : [])));
+
+/* ---------------- the world ---------------- */
+
+/** One execution's run as the checks see it. */
+export interface ExecutionRun {
+  executionArn: string;
+  status: 'SUCCEEDED' | 'FAILED' | string;
+  error?: string;
+  cause?: string;
+  output?: unknown;
+  /** The runner's timeline of this run (states entered, retries, catches). */
+  timeline: TimelineEntry[];
+  /** Task invocations of this run (replayed steps of a redrive are not invocations). */
+  tasks: TaskCall[];
+  /** Emulator calls made during this run. */
+  apiCalls: Record<string, number>;
+}
+
+/** The Step Functions endpoint of the world the SDK currently points at. */
+let activeEndpoint: string | undefined;
+
+/**
+ * An emulator plus the local Step Functions service (src/local/sfn: StartExecution name idempotency,
+ * RedriveExecution) on its own endpoint, with the SDK pointed at both. Executions of one world run one at a time
+ * unless a check starts several on purpose (the trigger handlers' duplicate deliveries).
+ */
+export class LocalWorld {
+  hooks: AttemptHooks | undefined;
+  private attempts = new Map<string, number>();
+  private timeline: TimelineEntry[] = [];
+  private tasks: TaskCall[] = [];
+
+  private constructor(
+    readonly emulator: Emulator,
+    readonly stepFunctions: LocalStepFunctions,
+    private readonly sfnServer: SfnServer,
+  ) {}
+
+  static async start(opts: { world?: World; emulator?: Partial<EmulatorOptions> } = {}): Promise<LocalWorld> {
+    const world = opts.world ?? defaultWorld();
+    const emulator = await startEmulator({ world, ...opts.emulator });
+    const ref: { world?: LocalWorld } = {};
+    const stepFunctions = new LocalStepFunctions({
+      emulator,
+      world,
+      runOptions: {
+        wrapHandler: (state, handler) => (event, context) => (ref.world as LocalWorld).invoke(state, handler, event, context),
+        onTimeline: (entry) => ref.world?.timeline.push(entry),
+      },
+    });
+    const sfnServer = await startSfnServer(stepFunctions);
+    ref.world = new LocalWorld(emulator, stepFunctions, sfnServer);
+    ref.world.activate();
+    return ref.world;
+  }
+
+  get stateMachineArn(): string {
+    return this.stepFunctions.stateMachineArn;
+  }
+
+  /** Points the SDK at this world: endpoint variables (overwritten) and fresh cached clients. */
+  activate(): void {
+    Object.assign(process.env, this.emulator.env(), {
+      AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
+      STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
+    });
+    resetClients();
+    resetSfnClient();
+    activeEndpoint = this.sfnServer.endpoint;
+  }
+
+  private async invoke(state: string, handler: LocalTaskHandler, event: unknown, context: Context): Promise<unknown> {
+    const emulator = this.emulator;
+    const attempt = (this.attempts.get(state) ?? 0) + 1;
+    this.attempts.set(state, attempt);
+    instrumentClients();
+    const before = { ...emulator.apiCalls };
+    const task: TaskCall = { state, attempt, calls: {} };
+    this.tasks.push(task);
+    let error: unknown;
+    currentState = state;
+    try {
+      this.hooks?.before?.(state, attempt, emulator);
+      return await handler(event, context);
+    } catch (err) {
+      error = err;
+      task.error = err instanceof Error ? err.name : String(err);
+      throw err;
+    } finally {
+      currentState = undefined;
+      task.calls = diff(emulator.apiCalls, before);
+      this.hooks?.after?.(state, attempt, emulator, error);
+    }
+  }
+
+  /** Starts (StartExecution on the local service, in-process) and waits for the end of the run. */
+  async execute(input: unknown, name: string = `run-${randomUUID()}`): Promise<ExecutionRun> {
+    return this.track(async () => {
+      const out = this.stepFunctions.StartExecution({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) });
+      return String(out['executionArn']);
+    });
+  }
+
+  /** RedriveExecution on the local service and waits for the redriven run. */
+  async redrive(executionArn: string): Promise<ExecutionRun> {
+    return this.track(async () => {
+      this.stepFunctions.RedriveExecution({ executionArn });
+      return executionArn;
+    });
+  }
+
+  /** Runs `start` (which starts or redrives one execution, possibly through a trigger handler) and collects its run. */
+  async track(start: () => Promise<string>): Promise<ExecutionRun> {
+    if (activeEndpoint !== this.sfnServer.endpoint) this.activate();
+    this.attempts = new Map();
+    this.timeline = [];
+    this.tasks = [];
+    const before = { ...this.emulator.apiCalls };
+    const executionArn = await start();
+    await this.stepFunctions.waitFor(executionArn);
+    return this.describe(executionArn, before);
+  }
+
+  describe(executionArn: string, before: Record<string, number> = {}): ExecutionRun {
+    const d = this.stepFunctions.DescribeExecution({ executionArn });
+    return {
+      executionArn,
+      status: String(d['status']),
+      ...(d['error'] !== undefined ? { error: String(d['error']) } : {}),
+      ...(d['cause'] !== undefined ? { cause: String(d['cause']) } : {}),
+      ...(typeof d['output'] === 'string' ? { output: JSON.parse(d['output']) as unknown } : {}),
+      timeline: [...this.timeline],
+      tasks: [...this.tasks],
+      apiCalls: diff(this.emulator.apiCalls, before),
+    };
+  }
+
+  /** Directories and connectors in the emulator (any stage, deleted ones included). */
+  resources(): { directories: { DirectoryId: string; Name: string }[]; connectors: { Arn: string; DirectoryId: string }[] } {
+    const snap = this.emulator.snapshot();
+    return {
+      directories: snap.directories.map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
+      connectors: snap.connectors.map((c) => ({ Arn: c.Arn, DirectoryId: c.DirectoryId })),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.stepFunctions.idle();
+    await this.sfnServer.stop();
+    await this.emulator.stop();
+    if (activeEndpoint === this.sfnServer.endpoint) activeEndpoint = undefined;
+  }
+}
+
+/** How a run ended: the state that failed and whether a Catch routed it to the named failure path. */
+export const failureOf = (run: { timeline: TimelineEntry[] }): { state?: string; caught: boolean } => {
+  const caughtEntry = run.timeline.find((e) => e.kind === 'caught');
+  if (caughtEntry) return { state: caughtEntry.state, caught: true };
+  const states = run.timeline.filter((e) => e.kind === 'state');
+  return { state: states.at(-1)?.state, caught: false };
+};
+
+/** State-machine retries of a run (StateRetried events). */
+export const retriesOf = (run: { timeline: TimelineEntry[] }): number => run.timeline.filter((e) => e.kind === 'retry').length;
