@@ -9,7 +9,7 @@
  * The bundles are written under node_modules/.cache (ignored by git) so the SDK-excluded ones can still resolve the
  * SDK from node_modules when the cold-start bench loads them.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -60,7 +60,8 @@ export function esbuildOptionsFromServerless(): { options: BuildOptions; exclude
 
 /** Every `handler: src/handlers/x.handler` in serverless.yml and serverless/*.yml. */
 export function handlerEntries(): HandlerEntry[] {
-  const files = ['serverless.yml', ...readdirSync(join(ROOT, 'serverless')).filter((f) => f.endsWith('.yml')).map((f) => `serverless/${f}`)];
+  const extra = existsSync(join(ROOT, 'serverless')) ? readdirSync(join(ROOT, 'serverless')) : [];
+  const files = ['serverless.yml', ...extra.filter((f) => f.endsWith('.yml')).map((f) => `serverless/${f}`)];
   const seen = new Map<string, HandlerEntry>();
   for (const file of files) {
     for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*handler:\s*(\S+)\.[A-Za-z_$][\w$]*\s*$/gm)) {

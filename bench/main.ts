@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables and writes
- * bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; do not commit its results),
+ * bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; written under node_modules/.cache, not to results.json),
  * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
  *
  * The handlers' Powertools logger is silenced in this process (as the local runner does); the cold-start children log
@@ -120,7 +120,8 @@ const results = {
   throughput: tp,
   benchSeconds: Math.round((performance.now() - started) / 1000),
 };
-const out = new URL('./results.json', import.meta.url);
+// A quick run never overwrites the committed results.
+const out = quick ? new URL('file://' + bundles.OUT_DIR + '/results.quick.json') : new URL('./results.json', import.meta.url);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${out.pathname} (${elapsed()} in all).`);
 if (flags.markdown) console.log(`\n${md.join('\n\n')}`);
