@@ -10,7 +10,7 @@ import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { PcaConnectorAdClient } from './pca-connector-ad/index.ts';
+import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
 interface Destroyable {
   destroy(): void;

@@ -4,12 +4,12 @@
  * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status.
  */
 import type {
-  PcaConnectorAdClient} from '../aws/pca-connector-ad/index.ts';
+  PcaConnectorAdClient} from '../aws/pca-connector-ad-sdk.ts';
 import {
   CreateConnectorCommand,
   GetConnectorCommand,
   ListConnectorsCommand
-} from '../aws/pca-connector-ad/index.ts';
+} from '../aws/pca-connector-ad-sdk.ts';
 import type { ConnectorPollState, CreateConnectorInput } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { clientTokenFor } from '../domain/client-token.ts';

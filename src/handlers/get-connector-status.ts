@@ -1,6 +1,6 @@
 /** GetConnectorStatus: GetConnector, then the poll schedule (CREATING → wait; ACTIVE/FAILED/DELETING → the Choice). */
-import type { PcaConnectorAdClient } from '../aws/pca-connector-ad/index.ts';
-import { GetConnectorCommand } from '../aws/pca-connector-ad/index.ts';
+import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
+import { GetConnectorCommand } from '../aws/pca-connector-ad-sdk.ts';
 import type { ConnectorPollState, GetConnectorStatusInput } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { nextConnectorPoll } from '../domain/polling.ts';
