@@ -1,0 +1,174 @@
+/**
+ * `npm run verify:reliability` — the reliability and security figures of issue 6, in the local world:
+ *   1. fault × rerun matrix (every AWS call of the workflow × 6 faults × 4 reruns),
+ *   2. bad-input corpus (fast-check, fixed seed) through the validator, the ValidateRequest handler and whole executions,
+ *   3. secret-leak scan (happy path + every failure path + API + events + snapshot, with a known password),
+ *   4. load (200 concurrent executions, 20 % of Directory Service and PCA Connector AD calls throttled).
+ *
+ *   npm run verify:reliability                 # readable report, then the JSON figures
+ *   npm run verify:reliability -- --json       # exactly one JSON object on stdout
+ *   npm run verify:reliability -- --part matrix,corpus   # a subset (figures of the others are absent)
+ *
+ * Exit codes: 0 every figure is as required, 1 a figure falls short, 2 usage error.
+ * The IAM/exposure checks need `serverless package` and live in test/reliability/iam.test.ts (npm test).
+ */
+import '../src/verify/env.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CORPUS_SEED, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../src/verify/corpus.ts';
+import { runLoad } from '../src/verify/load.ts';
+import { formatMatrix, runMatrix } from '../src/verify/matrix.ts';
+import { shortfalls } from '../src/verify/report.ts';
+import type { ReliabilityFigures } from '../src/verify/report.ts';
+import { KNOWN_PASSWORD, KNOWN_WEAK_PASSWORD, countOccurrences, encodingsOf, runSecretScan } from '../src/verify/secrets.ts';
+import { LocalWorld, defaultWorld } from '../src/verify/world.ts';
+
+const PARTS = ['matrix', 'corpus', 'secrets', 'load'] as const;
+type Part = (typeof PARTS)[number];
+const SELF = fileURLToPath(import.meta.url);
+
+/** Runs inside a child process with POWERTOOLS_LOG_LEVEL=DEBUG (the logger's level is fixed when it is created). */
+const secretsChild = async (): Promise<void> => {
+  const { collected: _collected, ...result } = await runSecretScan();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+};
+
+const corpusPart = async (log: (s: string) => void) => {
+  const domain = runCorpus({ seed: CORPUS_SEED, numRuns: 300 });
+  const world = await LocalWorld.start({ world: corpusWorld(defaultWorld()) });
+  try {
+    const handler = await runHandlerSample({ seed: CORPUS_SEED });
+    const workflow = await runWorkflowSample((input) => world.execute(input), { seed: CORPUS_SEED });
+    log(`corpus (fast-check seed ${CORPUS_SEED}, 300 runs per rule, ${domain.perRule.length} rules):`);
+    for (const r of domain.perRule) log(`  ${r.name.padEnd(46)} ${String(r.cases).padStart(5)} cases (${r.invalid} invalid, ${r.valid} valid)${r.failure ? `  ✗ ${r.failure}` : ''}`);
+    log(`  ValidateRequest handler + preflight (emulator): ${handler.cases} cases (${handler.invalid} invalid, ${handler.valid} valid), ${handler.failures.length} wrong`);
+    log(`  whole executions: ${workflow.cases} invalid requests, ${workflow.rejected} failed with InvalidRequestError naming the field and no create call`);
+    for (const f of [...domain.failures, ...handler.failures, ...workflow.failures].slice(0, 20)) log(`  ✗ ${f}`);
+    return {
+      figures: {
+        cases: domain.cases + handler.cases + workflow.cases,
+        rejected: domain.rejected + handler.rejected + workflow.rejected,
+        accepted: domain.accepted + handler.accepted,
+      },
+      invalid: domain.invalid + handler.invalid + workflow.cases,
+      valid: domain.valid + handler.valid,
+    };
+  } finally {
+    await world.stop();
+  }
+};
+
+const secretsPart = (log: (s: string) => void): { leaks: number; used: boolean } => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--secrets-child'], {
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'DEBUG' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 300_000,
+  });
+  const lines = (child.stdout ?? '').trim().split('\n');
+  let result: { leaks: number; leakPlaces: string[]; executions: number; artifacts: number; scannedBytes: number; logLines: number; used: Record<string, number>; scenarios: string[] };
+  try {
+    result = JSON.parse(lines.at(-1) ?? '') as typeof result;
+  } catch {
+    log(`secret scan: the child failed (exit ${child.status}): ${(child.stderr ?? '').slice(0, 2000)}`);
+    return { leaks: Number.NaN, used: false };
+  }
+  // The child's whole stdout/stderr is scanned too (anything printed outside the captured handler logs).
+  const raw = countOccurrences(`${child.stdout ?? ''}\n${child.stderr ?? ''}`, [...encodingsOf(KNOWN_PASSWORD), ...encodingsOf(KNOWN_WEAK_PASSWORD)]);
+  const leaks = result.leaks + raw;
+  log(`secret scan: ${result.scenarios.length} scenarios, ${result.executions} executions, ${result.artifacts} artifacts, ${result.logLines} log lines, ${(result.scannedBytes / 1024).toFixed(0)} KiB scanned (+ the process's raw stdout/stderr)`);
+  log(`  the password was used: ${JSON.stringify(result.used)}`);
+  log(`  occurrences of the password: ${leaks}${result.leakPlaces.length ? ` in ${result.leakPlaces.join(', ')}` : ''}`);
+  return { leaks, used: (result.used['getSecretValue'] ?? 0) > 0 && (result.used['createDirectory'] ?? 0) > 0 && (result.used['createSecret'] ?? 0) > 0 };
+};
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        json: { type: 'boolean', default: false },
+        part: { type: 'string' },
+        'secrets-child': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\nUsage: npm run verify:reliability -- [--json] [--part ${PARTS.join(',')}]\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`Usage: npm run verify:reliability -- [--json] [--part ${PARTS.join(',')}]\n`);
+    return 0;
+  }
+  if (values['secrets-child']) {
+    await secretsChild();
+    return 0;
+  }
+  const parts = (values.part ?? PARTS.join(',')).split(',').map((p) => p.trim()) as Part[];
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length) {
+    process.stderr.write(`unknown part(s): ${unknown.join(', ')} (known: ${PARTS.join(', ')})\n`);
+    return 2;
+  }
+  const log = (s: string) => {
+    if (!values.json) process.stdout.write(`${s}\n`);
+  };
+
+  const figures: Partial<ReliabilityFigures> = {};
+  const expected = { corpusInvalid: 0, corpusValid: 0, loadExecutions: 200, secretUsed: true };
+  if (parts.includes('matrix')) {
+    const m = await runMatrix();
+    log(formatMatrix(m));
+    log('');
+    figures.matrix = { cells: m.summary.cells, passed: m.summary.passed, duplicates: m.summary.duplicates };
+  }
+  if (parts.includes('corpus')) {
+    const c = await corpusPart(log);
+    log('');
+    figures.corpus = c.figures;
+    expected.corpusInvalid = c.invalid;
+    expected.corpusValid = c.valid;
+  }
+  if (parts.includes('secrets')) {
+    const s = secretsPart(log);
+    log('');
+    figures.leaks = s.leaks;
+    expected.secretUsed = s.used;
+  }
+  if (parts.includes('load')) {
+    const l = await runLoad({ executions: 200 });
+    log(`load: ${l.executions} concurrent executions, 20 % of Directory Service and PCA Connector AD calls throttled (SDK default retries):`);
+    log(`  ${l.succeeded} succeeded, ${l.duplicates} duplicates (${l.directories} directories, ${l.connectors} connectors), ${(l.wallMs / 1000).toFixed(1)} s wall, ${l.apiCallsPerExecution} API calls per execution, ${l.retries} state-machine retries, ${l.simulatedSeconds} s of shared simulated time`);
+    for (const f of l.failed.slice(0, 5)) log(`  ✗ ${f.executionArn}: ${f.error}: ${f.cause}`);
+    log('');
+    figures.load = { executions: l.executions, succeeded: l.succeeded, duplicates: l.duplicates, wallMs: l.wallMs, apiCallsPerExecution: l.apiCallsPerExecution, retries: l.retries };
+  }
+
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  const full: ReliabilityFigures = {
+    matrix: figures.matrix ?? { cells: 1, passed: 1, duplicates: 0 },
+    corpus: figures.corpus ?? { cases: 1, rejected: 1, accepted: 0 },
+    leaks: figures.leaks ?? 0,
+    load: figures.load ?? { executions: 200, succeeded: 200, duplicates: 0, wallMs: 0, apiCallsPerExecution: 0, retries: 0 },
+  };
+  if (!figures.corpus) Object.assign(expected, { corpusInvalid: 1, corpusValid: 0 });
+  const problems = shortfalls(full, expected);
+  for (const p of problems) process.stderr.write(`FALLS SHORT: ${p}\n`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] === SELF) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
