@@ -13,7 +13,6 @@
  * The IAM/exposure checks need `serverless package` and live in test/reliability/iam.test.ts (npm test).
  */
 import '../src/verify/env.ts';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CORPUS_SEED, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../src/verify/corpus.ts';
@@ -21,7 +20,7 @@ import { runLoad } from '../src/verify/load.ts';
 import { formatMatrix, runMatrix } from '../src/verify/matrix.ts';
 import { shortfalls } from '../src/verify/report.ts';
 import type { ReliabilityFigures } from '../src/verify/report.ts';
-import { KNOWN_PASSWORD, KNOWN_WEAK_PASSWORD, countOccurrences, encodingsOf, runSecretScan } from '../src/verify/secrets.ts';
+import { runSecretScan, runSecretScanIsolated } from '../src/verify/secrets.ts';
 import { LocalWorld, defaultWorld } from '../src/verify/world.ts';
 
 const PARTS = ['matrix', 'corpus', 'secrets', 'load'] as const;
@@ -60,27 +59,17 @@ const corpusPart = async (log: (s: string) => void) => {
 };
 
 const secretsPart = (log: (s: string) => void): { leaks: number; used: boolean } => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--secrets-child'], {
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'DEBUG' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 300_000,
-  });
-  const lines = (child.stdout ?? '').trim().split('\n');
-  let result: { leaks: number; leakPlaces: string[]; executions: number; artifacts: number; scannedBytes: number; logLines: number; used: Record<string, number>; scenarios: string[] };
+  let result: ReturnType<typeof runSecretScanIsolated>;
   try {
-    result = JSON.parse(lines.at(-1) ?? '') as typeof result;
-  } catch {
-    log(`secret scan: the child failed (exit ${child.status}): ${(child.stderr ?? '').slice(0, 2000)}`);
+    result = runSecretScanIsolated();
+  } catch (err) {
+    log(`secret scan: ${(err as Error).message}`);
     return { leaks: Number.NaN, used: false };
   }
-  // The child's whole stdout/stderr is scanned too (anything printed outside the captured handler logs).
-  const raw = countOccurrences(`${child.stdout ?? ''}\n${child.stderr ?? ''}`, [...encodingsOf(KNOWN_PASSWORD), ...encodingsOf(KNOWN_WEAK_PASSWORD)]);
-  const leaks = result.leaks + raw;
   log(`secret scan: ${result.scenarios.length} scenarios, ${result.executions} executions, ${result.artifacts} artifacts, ${result.logLines} log lines, ${(result.scannedBytes / 1024).toFixed(0)} KiB scanned (+ the process's raw stdout/stderr)`);
   log(`  the password was used: ${JSON.stringify(result.used)}`);
-  log(`  occurrences of the password: ${leaks}${result.leakPlaces.length ? ` in ${result.leakPlaces.join(', ')}` : ''}`);
-  return { leaks, used: (result.used['getSecretValue'] ?? 0) > 0 && (result.used['createDirectory'] ?? 0) > 0 && (result.used['createSecret'] ?? 0) > 0 };
+  log(`  occurrences of the password: ${result.leaks}${result.leakPlaces.length ? ` in ${result.leakPlaces.join(', ')}` : ''}`);
+  return { leaks: result.leaks, used: result.used.getSecretValue > 0 && result.used.createDirectory > 0 && result.used.createSecret > 0 };
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@
  *  - the emulator snapshot (what `npm start --state` writes to disk).
  */
 import './env.ts';
+import { spawnSync } from 'node:child_process';
 import type { Emulator, World } from '../local/emulator/index.ts';
 import { getProvisioning, postProvisioning, deliverEvent, requestEvent } from './triggers.ts';
 import { discoverTargets, faultHooks } from './matrix.ts';
@@ -229,4 +230,35 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
     used,
     collected: artifacts,
   };
+};
+
+export type IsolatedScanResult = Omit<SecretScanResult, 'leaks'> & {
+  /** Occurrences in the scanned artifacts plus in the child process's raw stdout/stderr. */
+  leaks: number;
+  rawOutputLeaks: number;
+};
+
+export const VERIFY_SCRIPT = new URL('../../scripts/verify-reliability.ts', import.meta.url).pathname;
+
+/**
+ * Runs the scan in a child process (`scripts/verify-reliability.ts --secrets-child`) with POWERTOOLS_LOG_LEVEL=DEBUG:
+ * the logger's level is fixed when it is created, and a test runner's own stdout must not be captured. The child's
+ * whole stdout/stderr is scanned as well.
+ */
+export const runSecretScanIsolated = (): IsolatedScanResult => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', VERIFY_SCRIPT, '--secrets-child'], {
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'DEBUG' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 300_000,
+  });
+  const lines = (child.stdout ?? '').trim().split('\n');
+  let result: SecretScanResult;
+  try {
+    result = JSON.parse(lines.at(-1) ?? '') as SecretScanResult;
+  } catch {
+    throw new Error(`secret scan child failed (exit ${String(child.status)}): ${(child.stderr ?? '').slice(0, 2000)}`);
+  }
+  const rawOutputLeaks = countOccurrences(`${child.stdout ?? ''}\n${child.stderr ?? ''}`, [...encodingsOf(KNOWN_PASSWORD), ...encodingsOf(KNOWN_WEAK_PASSWORD)]);
+  return { ...result, leaks: result.leaks + rawOutputLeaks, rawOutputLeaks };
 };
