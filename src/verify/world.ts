@@ -159,6 +159,11 @@ export class LocalWorld {
     return ref.world;
   }
 
+  /** Timeline entries of every run since the last `track()` (concurrent runs interleave). */
+  timelineEntries(): readonly TimelineEntry[] {
+    return this.timeline;
+  }
+
   get stateMachineArn(): string {
     return this.stepFunctions.stateMachineArn;
   }
