@@ -84,7 +84,9 @@ export const discoverTargets = async (): Promise<Target[]> => {
         seen.set(`${PUBLISH_STATE} ${call}`, { state: PUBLISH_STATE, call, service, op });
       }
     }
-    return [...seen.values()];
+    // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
+    const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
+    return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
   } finally {
     await world.stop();
   }
