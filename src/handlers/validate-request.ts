@@ -6,7 +6,7 @@
 import type { ACMPCAClient} from '@aws-sdk/client-acm-pca';
 import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
@@ -109,11 +109,22 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
       throw error;
     }
   })();
-  const [s, g, ca, sec] = await Promise.all([subnets, groups, certificateAuthority, secret]);
+  // DescribeSubnets/DescribeSecurityGroups by id never check the VPC: ask for it, so a VpcId that does not exist is
+  // reported on Directory.VpcSettings.VpcId (found by the reliability corpus: it was only visible on the subnets).
+  const vpcMissing = (async (): Promise<boolean> => {
+    try {
+      await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [request.Directory.VpcSettings.VpcId] }));
+      return false;
+    } catch (error) {
+      if (errorName(error) === VPC_NOT_FOUND) return true;
+      throw error;
+    }
+  })();
+  const [s, g, ca, sec, v] = await Promise.all([subnets, groups, certificateAuthority, secret, vpcMissing]);
   return {
     subnets: s.found,
     securityGroups: g.found,
-    vpcMissing: s.vpcMissing || g.vpcMissing,
+    vpcMissing: s.vpcMissing || g.vpcMissing || v,
     certificateAuthority: ca,
     secret: sec,
   };

@@ -32,7 +32,7 @@ const logicalId = (state: TaskStateName): string => `${state}LambdaFunction`;
 /** Exactly the AWS actions each function's role may call (logs for its own log group come on top). */
 const EXPECTED_ACTIONS: Record<TaskStateName, string[]> = {
   ValidateRequest: [
-    'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'acm-pca:DescribeCertificateAuthority', 'secretsmanager:GetSecretValue',
+    'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'acm-pca:DescribeCertificateAuthority', 'secretsmanager:GetSecretValue',
   ],
   CreateDirectory: [
     'ds:DescribeDirectories', 'ds:CreateDirectory', 'ds:CreateMicrosoftAD', 'ds:AddTagsToResource', 'ds:ListTagsForResource',
