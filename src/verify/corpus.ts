@@ -447,9 +447,10 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
   .map((f) => {
     const r = clone(f.type === 'MicrosoftAD' ? MS_BASE : BASE_REQUEST) as typeof BASE_REQUEST;
     const paths: string[] = [];
-    // A VpcId that does not exist is reported on the subnets and security groups ("is in vpc-…, not in vpc-…"):
-    // ValidateRequest does not call DescribeVpcs (see the README's Reliability notes).
-    if (f.vpc === 'missing') r.Directory.VpcSettings.VpcId = 'vpc-0123456789abcdef0';
+    if (f.vpc === 'missing') {
+      r.Directory.VpcSettings.VpcId = 'vpc-0123456789abcdef0';
+      paths.push('Directory.VpcSettings.VpcId');
+    }
     const second = { ok: 'subnet-0a1b2c3d4e5f6b002', missing: 'subnet-0fffffffffffffff1', 'other-vpc': 'subnet-0f9e8d7c6b5a4c003', 'same-az': 'subnet-0a1b2c3d4e5f6c004' }[f.subnet1];
     r.Directory.VpcSettings.SubnetIds = ['subnet-0a1b2c3d4e5f6a001', second];
     if (f.vpc === 'missing') paths.push(SUBNET_PATH(0), SUBNET_PATH(1));
