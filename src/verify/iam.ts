@@ -25,6 +25,8 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-acm-pca': 'acm-pca',
   '@aws-sdk/client-eventbridge': 'events',
   '@aws-sdk/client-sfn': 'states',
+  // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
+  '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
 };
 /** The project's own client modules -> IAM service prefix. */
 export const PROJECT_CLIENTS: Record<string, string> = {
