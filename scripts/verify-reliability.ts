@@ -10,7 +10,7 @@
  *   npm run verify:reliability -- --part matrix,corpus   # a subset (figures of the others are absent)
  *
  * Exit codes: 0 every figure is as required, 1 a figure falls short, 2 usage error.
- * The IAM/exposure checks need `serverless package` and live in test/reliability/iam.test.ts (npm test).
+ * The IAM/exposure checks need `serverless package` and live in test/packaging/iam-checks.ts (npm test).
  */
 import '../src/verify/env.ts';
 import { fileURLToPath } from 'node:url';

@@ -1,44 +1,15 @@
 /**
- * IAM and exposure checks on the packaged template (src/verify/iam.ts). The service is packaged ONCE, offline
- * (dummy credentials), into a scratch directory; each function's role is compared with the actions DERIVED from
- * its bundled handler code (`new XxxCommand(` -> `service:Xxx`), plus their documented dependent actions and the
- * Lambda runtime's. No `*` action anywhere; every API Gateway method requires AWS_IAM.
+ * IAM and exposure checks on the packaged template (src/verify/iam.ts): each function's role is compared with the
+ * actions DERIVED from its bundled handler code (`new XxxCommand(` -> `service:Xxx`), plus their documented dependent
+ * actions and the Lambda runtime's. No `*` action anywhere; every API Gateway method requires AWS_IAM.
+ * Registered by test/packaging/serverless-package.test.ts, so the service is packaged once per test run.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
-import { ROOT, actionsCalledBy, checkIam, readPackage } from '../../src/verify/iam.ts';
+import { it } from 'node:test';
+import { actionsCalledBy, checkIam } from '../../src/verify/iam.ts';
 import type { PackagedService } from '../../src/verify/iam.ts';
 
-const OUT = mkdtempSync(join(tmpdir(), 'adco-iam-'));
-after(() => rmSync(OUT, { recursive: true, force: true }));
-
-describe('IAM and exposure (packaged template)', { timeout: 180_000 }, () => {
-  let pkg: PackagedService;
-  before(async () => {
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? tmpdir(),
-      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      AWS_REGION: 'us-east-1',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-      CI: '1',
-    };
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js'), 'package', '--stage', 'test', '--region', 'us-east-1', '--package', OUT],
-      { cwd: ROOT, env, timeout: 150_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-    pkg = readPackage(OUT);
-  });
-
+export function iamChecks(getPackage: () => PackagedService): void {
   it('derives the called actions from the bundled code (spot checks)', async () => {
     assert.deepEqual((await actionsCalledBy('src/handlers/get-connector-status.ts')).actions, ['pca-connector-ad:GetConnector']);
     const create = await actionsCalledBy('src/handlers/create-directory.ts');
@@ -47,7 +18,7 @@ describe('IAM and exposure (packaged template)', { timeout: 180_000 }, () => {
 
   it('each function role allows exactly what its code calls (+ dependent and runtime actions)', async (t) => {
     // Act
-    const report = await checkIam(pkg);
+    const report = await checkIam(getPackage());
     for (const f of report.functions) t.diagnostic(`${f.function}: ${f.called.join(', ')}`);
     // Assess
     assert.ok(report.functions.length >= 5, `${report.functions.length} functions`);
@@ -60,18 +31,18 @@ describe('IAM and exposure (packaged template)', { timeout: 180_000 }, () => {
   });
 
   it('no statement in any role or policy names a * action', async () => {
-    assert.deepEqual((await checkIam(pkg)).wildcardActions, []);
+    assert.deepEqual((await checkIam(getPackage())).wildcardActions, []);
   });
 
   it('every API Gateway method requires AWS_IAM', async () => {
-    const report = await checkIam(pkg);
+    const report = await checkIam(getPackage());
     assert.ok(report.apiMethods >= 2, `${report.apiMethods} API methods in the template`);
     assert.deepEqual(report.openMethods, []);
   });
 
   it('the checks would catch a widened role, a * action and an open method', async () => {
     // Prepare: a copy of the template with three defects planted
-    const bad = structuredClone(pkg);
+    const bad = structuredClone(getPackage());
     const resources = bad.template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
     const role = resources['GetConnectorStatusRole'];
     assert.ok(role);
@@ -88,4 +59,4 @@ describe('IAM and exposure (packaged template)', { timeout: 180_000 }, () => {
     assert.ok(report.wildcardActions.some((w) => w.includes('ec2:*')));
     assert.equal(report.openMethods.length, 1);
   });
-});
+}
