@@ -1,6 +1,6 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2 and EventBridge, so unmodified AWS SDK v3 clients reach it
+ * Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
  * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
@@ -90,6 +90,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     secrets: clone(snap?.secrets ?? []),
     secretValues: new Map(),
     events: clone(snap?.events ?? []),
+    dynamoDb: clone(snap?.dynamoDb ?? {}),
   };
   const d = opts.directoryActiveAfterSeconds;
   const ctx: ServiceContext = {
@@ -129,6 +130,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ENDPOINT_URL_ACM_PCA: endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
       AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       AWS_REGION: world.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
@@ -148,6 +150,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         clientTokens: state.clientTokens,
         secrets: state.secrets,
         events: state.events,
+        dynamoDb: state.dynamoDb,
       });
     },
     addFault: (f) => ctx.faults.add(f),

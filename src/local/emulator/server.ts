@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { acmPca } from './acm-pca.ts';
 import { ApiError } from './api-error.ts';
 import { directoryService } from './directory-service.ts';
+import { dynamoDb } from './dynamodb.ts';
 import { ec2 } from './ec2.ts';
 import { eventBridge } from './eventbridge.ts';
 import type { FaultSpec } from './faults.ts';
@@ -26,12 +27,14 @@ const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
   events: [eventBridge, 'awsJson'],
   ec2: [ec2, 'ec2'],
   'pca-connector-ad': [pcaConnectorAd, 'restJson'],
+  dynamodb: [dynamoDb, 'awsJson'],
 };
 const BY_TARGET_PREFIX: Record<string, string> = {
   DirectoryService_20150416: 'ds',
   secretsmanager: 'secretsmanager',
   ACMPrivateCA: 'acm-pca',
   AWSEvents: 'events',
+  DynamoDB_20120810: 'dynamodb',
 };
 
 interface Call {
@@ -98,19 +101,19 @@ function renderOk(res: ServerResponse, call: Call, out: Json, requestId: string)
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${call.op}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${requestId}</requestId>${toXml(out)}</${call.op}Response>`;
     return send(res, 200, 'text/xml;charset=UTF-8', xml, { 'x-amzn-requestid': requestId });
   }
-  const ct = call.protocol === 'awsJson' ? 'application/x-amz-json-1.1' : 'application/json';
+  const ct = call.protocol === 'awsJson' ? `application/x-amz-json-${call.svc.awsJsonVersion ?? '1.1'}` : 'application/json';
   send(res, call.status, ct, JSON.stringify(out), { 'x-amzn-requestid': requestId });
 }
 
-function renderError(res: ServerResponse, protocol: Protocol, err: ApiError, requestId: string): void {
+function renderError(res: ServerResponse, protocol: Protocol, err: ApiError, requestId: string, svc?: ServiceDef): void {
   if (protocol === 'ec2') {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
     return send(res, err.status, 'text/xml;charset=UTF-8', xml);
   }
   const headers = { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code };
   if (protocol === 'awsJson') {
-    const body = { __type: err.code, message: err.message, Message: err.message, ...err.fields };
-    return send(res, err.status, 'application/x-amz-json-1.1', JSON.stringify(body), headers);
+    const body = { __type: `${svc?.errorTypePrefix ?? ''}${err.code}`, message: err.message, Message: err.message, ...err.fields };
+    return send(res, err.status, `application/x-amz-json-${svc?.awsJsonVersion ?? '1.1'}`, JSON.stringify(body), headers);
   }
   send(res, err.status, 'application/json', JSON.stringify({ message: err.message, Message: err.message, ...err.fields }), headers);
 }
@@ -138,18 +141,18 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
       const key = `${call.svc.name}.${call.op}`;
       apiCalls[key] = (apiCalls[key] ?? 0) + 1;
       const handler = call.svc.ops[call.op];
-      if (!handler) return renderError(res, call.protocol, new ApiError('UnknownOperationException', `Operation ${call.op} is not supported by the emulator.`), requestId);
+      if (!handler) return renderError(res, call.protocol, new ApiError('UnknownOperationException', `Operation ${call.op} is not supported by the emulator.`), requestId, call.svc);
       const fault = ctx.faults.take(call.svc.name, call.op);
-      if (fault && !fault.after) return renderError(res, call.protocol, injected(call, fault), requestId);
+      if (fault && !fault.after) return renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       let out: Json;
       try {
         out = handler(call.input, ctx);
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('InternalFailure', `Emulator bug: ${(e as Error).message}`, 500);
-        return renderError(res, call.protocol, err, requestId);
+        return renderError(res, call.protocol, err, requestId, call.svc);
       }
       // `after`: the side effect above happened, but the caller sees an error (a lost response).
-      if (fault) return renderError(res, call.protocol, injected(call, fault), requestId);
+      if (fault) return renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       renderOk(res, call, out, requestId);
     });
   });

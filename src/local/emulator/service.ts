@@ -10,6 +10,10 @@ export interface ServiceDef {
   ops: Record<string, OpHandler>;
   /** HTTP status for an error name (modelled errors of this service, else the generic rule). */
   errorStatus?(code: string): number | undefined;
+  /** awsJson protocol version (response content type); default 1.1. */
+  awsJsonVersion?: '1.0' | '1.1';
+  /** Prefix of `__type` in awsJson error bodies (DynamoDB: `com.amazonaws.dynamodb.v20120810#`). */
+  errorTypePrefix?: string;
   /** Extra members of an injected error (e.g. ResourceId), from the request input. */
   faultFields?(code: string, input: Json): Json;
 }

@@ -79,6 +79,9 @@ export interface EmittedEvent {
   Detail: unknown;
 }
 
+/** A DynamoDB item in wire form (`{ pk: { S: '...' }, expiresAt: { N: '...' } }`). */
+export type DynamoItem = Record<string, unknown>;
+
 /** JSON-serialisable emulator state. Never contains a directory password or a secret value. */
 export interface EmulatorSnapshot {
   version: 1;
@@ -89,6 +92,8 @@ export interface EmulatorSnapshot {
   clientTokens: ClientTokenRecord[];
   secrets: CreatedSecret[];
   events: EmittedEvent[];
+  /** DynamoDB items by table, then by partition key value (absent in snapshots from before the lock table). */
+  dynamoDb?: Record<string, Record<string, DynamoItem>>;
 }
 
 export interface EmulatorState {
@@ -99,6 +104,8 @@ export interface EmulatorState {
   /** Values of secrets created through the API (memory only). */
   secretValues: Map<string, string>;
   events: EmittedEvent[];
+  /** DynamoDB items by table (created on first use), then by partition key value. */
+  dynamoDb: Record<string, Record<string, DynamoItem>>;
 }
 
 export interface ServiceContext {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -112,6 +113,7 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     const ec2 = await new EC2Client({}).send(new DescribeVpcsCommand({}));
     const pca = await new ACMPCAClient({}).send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
     const ev = await new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }));
+    const ddb = await new DynamoDBClient({}).send(new PutItemCommand({ TableName: 'locks', Item: { pk: { S: 'k' } } }));
     // Assess
     assert.deepEqual(ds.DirectoryDescriptions, []);
     assert.equal(sm.Name, 'ad-admin-password');
@@ -119,13 +121,15 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.equal(pca.CertificateAuthority?.Status, 'ACTIVE');
     assert.equal(ev.FailedEntryCount, 0);
     assert.deepEqual(Object.keys(emu.env()).sort(), [
-      'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
+      'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
       'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
     ]);
     assert.equal(emu.apiCalls['SecretsManager.DescribeSecret'], 1);
     assert.equal(emu.apiCalls['EC2.DescribeVpcs'], 1);
     assert.equal(emu.apiCalls['ACMPCA.DescribeCertificateAuthority'], 1);
     assert.equal(emu.apiCalls['EventBridge.PutEvents'], 1);
+    assert.deepEqual(ddb.$metadata.httpStatusCode, 200);
+    assert.equal(emu.apiCalls['DynamoDB.PutItem'], 1);
   } finally {
     for (const k of Object.keys(emu.env())) {
       if (saved[k] === undefined) Reflect.deleteProperty(process.env, k);
