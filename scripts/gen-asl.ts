@@ -54,7 +54,7 @@ export interface Definition {
 
 /* ---------------- retry policy: which retrier an error row joins ---------------- */
 
-export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'consistency';
+export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency';
 
 interface RetryPolicy {
   IntervalSeconds: number;
@@ -82,12 +82,25 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     IntervalSeconds: 5, MaxAttempts: 5, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL',
     Comment: 'Service-side (5xx) and paging errors (transient)',
   },
+  /**
+   * DirectoryCreationInProgressError: another execution holds the creation lease. Waits 20, 30, 45, 67.5, 101.25,
+   * then 120 s (capped) x7: the 12th retry comes ~1104 s (18.4 min) after the first refusal. A live holder's create
+   * call returns within seconds (its Lambda times out at 30 s), so normally the 1st or 2nd retry adopts the directory;
+   * a holder that crashed before creating leaves a 900 s lease (src/domain/directory-lock.ts), which has lapsed by
+   * the 11th and 12th retries (~984 s and ~1104 s), so they take the lease and create. No jitter on purpose: FULL
+   * jitter draws each wait from [0, nominal], which would make that bound a mere expectation; the contenders are the
+   * few executions of one request, so retrying in step costs nothing.
+   */
+  lock: {
+    IntervalSeconds: 20, MaxAttempts: 12, BackoffRate: 1.5, MaxDelaySeconds: 120, JitterStrategy: 'NONE',
+    Comment: 'Another execution is creating the same directory: wait it out (outlasts a crashed holder\'s 15-min lease)',
+  },
   consistency: {
     IntervalSeconds: 10, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
     Comment: 'Eventual consistency right after a resource turns Active: a few retries, then caught',
   },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'consistency'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency'];
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
 
@@ -96,7 +109,8 @@ export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (row.handling === 'catch') throw new Error(`${row.state}/${row.name} is catch-only`);
   if (row.handling === 'retry-then-catch') return 'consistency';
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
-  if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded/i.test(row.name)) return 'throttling';
+  if (row.name === 'DirectoryCreationInProgressError') return 'lock';
+  if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';
 }
 

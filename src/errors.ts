@@ -57,6 +57,12 @@ export class DirectoryConflictError extends ProvisioningError {}
 /** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
 export class DirectoryServiceThrottledError extends ProvisioningError {}
 
+/**
+ * Another execution holds the creation lease for this directory (same Name and VPC) and is creating it: retried
+ * until the directory is listed (then adopted) or the holder's lease lapsed (then this execution creates it).
+ */
+export class DirectoryCreationInProgressError extends ProvisioningError {}
+
 /** The directory did not become Active within the configured deadline. */
 export class DirectoryActivationTimeoutError extends ProvisioningError {}
 
@@ -157,10 +163,22 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
   // Secrets Manager GetSecretValue before the create (found by the reliability matrix: not retried before)
-  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue (throttled)', 'retry',
+  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue / DynamoDB PutItem on the lock table (throttled)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
   row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
+
+  // The creation lock (DynamoDB PutItem on DirectoryLocksTable, taken only when there is nothing to adopt)
+  row('DirectoryCreationInProgressError', 'CreateDirectory', 'own (creation lock held by another execution)', 'retry',
+    'Another execution is creating the same directory; retried until it appears, then adopted (or until a crashed holder\'s 15-minute lease lapses, then created). Redrive if exhausted.'),
+  row('ProvisionedThroughputExceededException', 'CreateDirectory', 'DynamoDB PutItem (lock table, throttled)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the lock was taken).'),
+  row('RequestLimitExceeded', 'CreateDirectory', 'DynamoDB PutItem (account throughput limit)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the lock was taken).'),
+  row('InternalServerError', 'CreateDirectory', 'DynamoDB PutItem (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted (the same execution re-acquires its own lease).'),
+  row('AccessDeniedException', 'CreateDirectory', 'DynamoDB PutItem (lock table)', 'catch',
+    `Grant the CreateDirectory role dynamodb:PutItem on the DirectoryLocksTable, ${NEW_EXEC}.`),
 
   // GetDirectoryStage: DescribeDirectories
   row('EntityDoesNotExistException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',

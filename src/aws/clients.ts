@@ -7,6 +7,7 @@
  */
 import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -40,6 +41,8 @@ export const secretsManager = /* @__PURE__ */ memo('secretsmanager', () => new S
 export const ec2 = /* @__PURE__ */ memo('ec2', () => new EC2Client({}));
 export const acmPca = /* @__PURE__ */ memo('acm-pca', () => new ACMPCAClient({}));
 export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBridgeClient({}));
+/** The directory creation lock (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
+export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient({}));
 export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */

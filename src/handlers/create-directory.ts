@@ -1,8 +1,13 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
- * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise read the
- * admin password from Secrets Manager and create a Simple AD (CreateDirectory, the seed) or AWS Managed Microsoft AD
+ * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise take the
+ * creation lock (a short DynamoDB lease per Name + VPC, src/domain/directory-lock.ts), look once more, read the admin
+ * password from Secrets Manager and create a Simple AD (CreateDirectory, the seed) or AWS Managed Microsoft AD
  * (CreateMicrosoftAD). The password lives only inside this function: it is never logged, returned or put in an error.
+ *
+ * The lock closes the race between two DIFFERENT executions for the same request (an event and an API call): both
+ * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
+ * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
 import {
   CreateDirectoryCommand,
@@ -12,16 +17,21 @@ import {
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription ,
   DirectoryServiceClient} from '@aws-sdk/client-directory-service';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
-import { InvalidRequestError } from '../errors.ts';
-import { directoryService, directoryServiceCreate, secretsManager } from '../aws/clients.ts';
+import { DirectoryCreationInProgressError, InvalidRequestError } from '../errors.ts';
+import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
+import { ACQUIRE_CONDITION, epochSeconds, leaseItem } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
+import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
 import { adoptedDirectoryWait, initialDirectoryState, initialDirectoryWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
+import { now as clockNow } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
@@ -31,14 +41,25 @@ export interface CreateDirectoryDeps {
   /** CreateDirectory / CreateMicrosoftAD: a client without SDK retries (see src/aws/clients.ts). */
   directoryServiceCreate: DirectoryServiceClient;
   secretsManager: SecretsManagerClient;
+  /** The creation lock's table (PutItem). */
+  dynamoDb: DynamoDBClient;
+  lockTableName: string;
   now: () => Date;
 }
+
+const lockTableName = (): string => {
+  const name = process.env['LOCK_TABLE_NAME'];
+  if (!name) throw new Error('LOCK_TABLE_NAME is not set (the DirectoryLocksTable of serverless.yml)');
+  return name;
+};
 
 const defaultDeps = (): CreateDirectoryDeps => ({
   directoryService: directoryService(),
   directoryServiceCreate: directoryServiceCreate(),
   secretsManager: secretsManager(),
-  now: () => new Date(),
+  dynamoDb: dynamoDb(),
+  lockTableName: lockTableName(),
+  now: clockNow,
 });
 
 /** Every directory of the account and Region (all pages). */
@@ -86,6 +107,71 @@ const commonFields = (d: DirectoryRequest) => ({
   VpcSettings: { VpcId: d.VpcSettings.VpcId, SubnetIds: [...d.VpcSettings.SubnetIds] },
 });
 
+/** The directory to adopt (same Name any case, same VPC, same type), or undefined; throws DirectoryConflictError. */
+const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceClient): Promise<{ existing?: DirectoryCandidate; candidates: number }> => {
+  const d = input.Directory;
+  const matches = adoptableDirectories(await describeAllDirectories(ds), { Name: d.Name, VpcId: d.VpcSettings.VpcId, Type: input.DirectoryType });
+  let tagsById = new Map<string, Record<string, string>>();
+  if (matches.length > 1) {
+    const ids = matches.flatMap((m) => (m.DirectoryId ? [m.DirectoryId] : []));
+    tagsById = new Map(await Promise.all(ids.map(async (id) => [id, await tagsOf(ds, id)] as const)));
+  }
+  const existing = chooseDirectory(matches, tagsById, input.ExecutionId);
+  return { ...(existing?.DirectoryId ? { existing } : {}), candidates: matches.length };
+};
+
+const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
+  const stage = existing.Stage ?? 'Requested';
+  const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
+  logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates });
+  return initialDirectoryState({
+    DirectoryId: existing.DirectoryId ?? '',
+    DirectoryType: input.DirectoryType,
+    Adopted: true,
+    Stage: stage,
+    StageReason: existing.StageReason,
+    TimeoutSeconds: input.TimeoutSeconds,
+    WaitSeconds: adoptedDirectoryWait(input.DirectoryType, stage, since),
+  });
+};
+
+/**
+ * Takes the creation lease for this Name + VPC: a conditional PutItem that succeeds when nobody holds it, the
+ * holder's lease lapsed, or the holder is this execution (a Step Functions retry or redrive, e.g. after a lost
+ * response, re-acquires its own lease). Anyone else holding it -> DirectoryCreationInProgressError (retried).
+ *
+ * There is no release step: once the holder's create call returned, the directory is listed by DescribeDirectories
+ * and every later attempt adopts it before reaching the lock; if the holder died first, the lease simply expires
+ * (and the table's TTL sweeps the item).
+ */
+const acquireCreationLease = async (input: CreateDirectoryInput, deps: CreateDirectoryDeps): Promise<void> => {
+  const d = input.Directory;
+  const now = deps.now();
+  const item = leaseItem({ VpcId: d.VpcSettings.VpcId, Name: d.Name }, input.ExecutionId, now);
+  try {
+    await deps.dynamoDb.send(
+      new PutItemCommand({
+        TableName: deps.lockTableName,
+        Item: { pk: { S: item.pk }, owner: { S: item.owner }, expiresAt: { N: String(item.expiresAt) } },
+        ConditionExpression: ACQUIRE_CONDITION,
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':now': { N: String(epochSeconds(now)) }, ':me': { S: item.owner } },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    const old = (err as { Item?: Record<string, { S?: string; N?: string }> }).Item;
+    const holder = old?.['owner']?.S ?? 'another execution';
+    const until = old?.['expiresAt']?.N;
+    throw new DirectoryCreationInProgressError(
+      `Another execution (${holder}) is creating directory ${d.Name} in ${d.VpcSettings.VpcId}` +
+        `${until ? ` (lease until ${new Date(Number(until) * 1000).toISOString()})` : ''}; retried until it appears, then adopted`,
+    );
+  }
+  logger.info('Directory creation lease acquired', { lockKey: item.pk, expiresAt: item.expiresAt });
+};
+
 export const createDirectoryCore = async (
   input: CreateDirectoryInput,
   deps: CreateDirectoryDeps = defaultDeps(),
@@ -94,27 +180,14 @@ export const createDirectoryCore = async (
   const type = input.DirectoryType;
   const ds = deps.directoryService;
 
-  const matches = adoptableDirectories(await describeAllDirectories(ds), { Name: d.Name, VpcId: d.VpcSettings.VpcId, Type: type });
-  let tagsById = new Map<string, Record<string, string>>();
-  if (matches.length > 1) {
-    const ids = matches.flatMap((m) => (m.DirectoryId ? [m.DirectoryId] : []));
-    tagsById = new Map(await Promise.all(ids.map(async (id) => [id, await tagsOf(ds, id)] as const)));
-  }
-  const existing = chooseDirectory(matches, tagsById, input.ExecutionId);
-  if (existing?.DirectoryId) {
-    const stage = existing.Stage ?? 'Requested';
-    const since = existing.LaunchTime ? (deps.now().getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
-    logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates: matches.length });
-    return initialDirectoryState({
-      DirectoryId: existing.DirectoryId,
-      DirectoryType: type,
-      Adopted: true,
-      Stage: stage,
-      StageReason: existing.StageReason,
-      TimeoutSeconds: input.TimeoutSeconds,
-      WaitSeconds: adoptedDirectoryWait(type, stage, since),
-    });
-  }
+  // Adopting needs no lock: the directory exists.
+  const found = await findAdoptable(input, ds);
+  if (found.existing) return adopt(input, found.existing, found.candidates, deps.now());
+
+  await acquireCreationLease(input, deps);
+  // A holder may have just finished between our first look and the lease: look once more.
+  const again = await findAdoptable(input, ds);
+  if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
 
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   const Tags = directoryTags(d.Tags, input.ExecutionId);

@@ -14,6 +14,7 @@ import {
   ServiceException,
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
+import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../../src/contract.ts';
@@ -39,10 +40,14 @@ const input = (file = 'execution-input.json', type: 'SimpleAD' | 'MicrosoftAD' =
 
 const ds = mockClient(DirectoryServiceClient);
 const sm = mockClient(SecretsManagerClient);
+const ddb = mockClient(DynamoDBClient);
+const LOCK_TABLE = 'ad-cert-orchestrator-test-directory-locks';
 const deps = () => ({
   directoryService: new DirectoryServiceClient({ region: 'us-east-1' }),
   directoryServiceCreate: new DirectoryServiceClient({ region: 'us-east-1', maxAttempts: 1 }),
   secretsManager: new SecretsManagerClient({ region: 'us-east-1' }),
+  dynamoDb: new DynamoDBClient({ region: 'us-east-1' }),
+  lockTableName: LOCK_TABLE,
   now: () => NOW,
 });
 
@@ -61,6 +66,8 @@ const meta = { $metadata: {} };
 beforeEach(() => {
   ds.reset();
   sm.reset();
+  ddb.reset();
+  ddb.on(PutItemCommand).resolves({});
   logger.setLogLevel('SILENT');
   ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
   ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
@@ -201,6 +208,91 @@ describe('CreateDirectory handler: find-or-create', () => {
   it('a secret that became weak after validation → InvalidRequestError naming the rule, nothing created', async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: 'password' });
     await assert.rejects(createDirectoryCore(input(), deps()), (e: Error) => e.name === 'InvalidRequestError' && /complexity/.test(e.message));
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+});
+
+describe('CreateDirectory handler: the creation lock', () => {
+  const OTHER = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1-api';
+  const NOW_S = NOW.getTime() / 1000;
+  const held = (owner: string) =>
+    new ConditionalCheckFailedException({
+      message: 'The conditional request failed',
+      Item: { pk: { S: `dir#${VPC}#corp.example.com` }, owner: { S: owner }, expiresAt: { N: String(NOW_S + 600) } },
+      ...meta,
+    });
+
+  it('nothing to adopt: takes the lease with a conditional PutItem, looks again, then creates', async () => {
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    const puts = ddb.commandCalls(PutItemCommand);
+    assert.equal(puts.length, 1);
+    assert.deepEqual(puts[0]?.args[0].input, {
+      TableName: LOCK_TABLE,
+      Item: { pk: { S: `dir#${VPC}#corp.example.com` }, owner: { S: EXEC }, expiresAt: { N: String(NOW_S + 900) } },
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me',
+      ExpressionAttributeNames: { '#owner': 'owner' },
+      ExpressionAttributeValues: { ':now': { N: String(NOW_S) }, ':me': { S: EXEC } },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    assert.equal(ds.commandCalls(DescribeDirectoriesCommand).length, 2, 'looked before and after taking the lease');
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 1);
+    assert.deepEqual([state.DirectoryId, state.Adopted], ['d-aaaaaaaaaa', false]);
+  });
+
+  it('held by another execution → DirectoryCreationInProgressError naming it; no secret read, no create', async () => {
+    // Prepare
+    ddb.on(PutItemCommand).rejects(held(OTHER));
+    // Act + Assess
+    await assert.rejects(createDirectoryCore(input(), deps()), (e: Error) => {
+      assert.equal(e.name, 'DirectoryCreationInProgressError');
+      assert.ok(e.message.includes(OTHER), e.message);
+      assert.match(e.message, /corp\.example\.com/);
+      return true;
+    });
+    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    assert.equal(ds.commandCalls(DescribeDirectoriesCommand).length, 1, 'no second look without the lease');
+  });
+
+  it('held by this execution (a retry or redrive after a lost response): the condition lets it re-acquire, then create or adopt', async () => {
+    // Prepare: DynamoDB evaluates `#owner = :me` as true, so PutItem succeeds; the request carries our ARN as :me.
+    // Act
+    const created = await createDirectoryCore(input(), deps());
+    // Assess
+    const put = ddb.commandCalls(PutItemCommand)[0]?.args[0].input;
+    assert.deepEqual(put?.ExpressionAttributeValues?.[':me'], { S: EXEC });
+    assert.deepEqual(put?.Item?.['owner'], { S: EXEC });
+    assert.equal(created.Adopted, false);
+    // ...and when the earlier attempt's create went through, the second look adopts it.
+    ds.reset();
+    ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Stage: 'Requested', LaunchTime: NOW })] });
+    const adopted = await createDirectoryCore(input(), deps());
+    assert.deepEqual([adopted.DirectoryId, adopted.Adopted], ['d-1234567890', true]);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
+  it('found after acquiring (the holder just finished) → adopted, no secret read, no create', async () => {
+    // Prepare
+    ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Stage: 'Creating', LaunchTime: NOW })] });
+    // Act
+    const state = await createDirectoryCore(input(), deps());
+    // Assess
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 1);
+    assert.deepEqual([state.DirectoryId, state.Adopted, state.Stage], ['d-1234567890', true, 'Creating']);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+  });
+
+  it('adopting takes no lock; other DynamoDB errors keep their names (retried or caught by the catalog)', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing()] });
+    await createDirectoryCore(input(), deps());
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 0);
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+    const throttled = Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException' });
+    ddb.on(PutItemCommand).rejects(throttled);
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'ProvisionedThroughputExceededException' });
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
   });
 });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest } from '../../src/contract.ts';
 import { InvalidRequestError } from '../../src/errors.ts';
@@ -19,12 +20,13 @@ import type { Moto } from '../support/moto.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:123456789012:execution:provision:moto-1';
 const PASSWORD = 'M0to-Adm1n-Passw0rd!';
+const LOCK_TABLE = 'directory-locks';
 const hasMoto = onPath('moto_server');
 if (!hasMoto) console.log(`# handler-moto: skipped, ${MOTO_MISSING}`);
 
 describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING }, () => {
   let moto: Moto;
-  let clients: { ec2: EC2Client; acmPca: ACMPCAClient; secretsManager: SecretsManagerClient; ds: DirectoryServiceClient; dsCreate: DirectoryServiceClient };
+  let clients: { ec2: EC2Client; acmPca: ACMPCAClient; secretsManager: SecretsManagerClient; ds: DirectoryServiceClient; dsCreate: DirectoryServiceClient; dynamoDb: DynamoDBClient };
   let request: ProvisioningRequest;
 
   before(async () => {
@@ -36,6 +38,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
       secretsManager: new SecretsManagerClient(moto.config),
       ds: new DirectoryServiceClient(moto.config),
       dsCreate: new DirectoryServiceClient(moto.config),
+      dynamoDb: new DynamoDBClient(moto.config),
     };
     const vpc = await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
     const VpcId = vpc.Vpc?.VpcId ?? '';
@@ -43,6 +46,11 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     const b = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }));
     const sg = await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pca-connector', Description: 'connector', VpcId }));
     await clients.secretsManager.send(new CreateSecretCommand({ Name: 'ad-admin-password', SecretString: PASSWORD }));
+    // The creation lock's table, as serverless.yml declares it (moto evaluates the conditional PutItem too).
+    await clients.dynamoDb.send(new CreateTableCommand({
+      TableName: LOCK_TABLE, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }));
     const ca = await clients.acmPca.send(
       new CreateCertificateAuthorityCommand({
         CertificateAuthorityType: 'ROOT',
@@ -98,7 +106,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
 
   it('CreateDirectory creates once, then adopts on a rerun; GetDirectoryStage reads the stage', async () => {
     // Prepare
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
     const input = { ExecutionId: EXEC, Directory: request.Directory, DirectoryType: 'SimpleAD' as const, TimeoutSeconds: 3600 };
     // Act
     const first = await createDirectoryCore(input, deps);
@@ -113,7 +121,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
   });
 
   it('CreateDirectory for MicrosoftAD with the same name and VPC → DirectoryConflictError', async () => {
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
     await assert.rejects(
       createDirectoryCore({ ExecutionId: EXEC, Directory: { ...request.Directory, Type: 'MicrosoftAD' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 }, deps),
       { name: 'DirectoryConflictError' },
@@ -121,7 +129,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
   });
 
   it('CreateMicrosoftAD under another name is accepted by moto', async () => {
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
     const { Size: _size, ...rest } = request.Directory;
     const state = await createDirectoryCore(
       { ExecutionId: EXEC, Directory: { ...rest, Type: 'MicrosoftAD', Name: 'managed.example.com', ShortName: 'MANAGED', Edition: 'Standard' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 },

@@ -14,6 +14,7 @@ import {
   DirectoryServiceClient,
   InvalidParameterException,
 } from '@aws-sdk/client-directory-service';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -23,6 +24,7 @@ import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
 process.env.AWS_REGION ??= 'us-east-1';
+process.env.LOCK_TABLE_NAME ??= 'hygiene-directory-locks';
 const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
 const { logger } = await import('../../src/lib/logger.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');
@@ -52,6 +54,7 @@ const context = (name: string): Context =>
 const ds = mockClient(DirectoryServiceClient);
 const sm = mockClient(SecretsManagerClient);
 const ec2 = mockClient(EC2Client);
+const ddb = mockClient(DynamoDBClient);
 // @aws-sdk/client-acm-pca 3.523 (the newest our registry serves) is typed against an older @smithy/types than
 // aws-sdk-client-mock: same runtime, so the ACM PCA stub is typed loosely through this one helper.
 const pca = mockClient(ACMPCAClient as never);
@@ -95,7 +98,7 @@ const logLines = (logs: string): Record<string, unknown>[] =>
 before(() => resetClients());
 after(() => resetClients());
 beforeEach(() => {
-  for (const m of [ds, sm, ec2, pca]) m.reset();
+  for (const m of [ds, sm, ec2, pca, ddb]) m.reset();
   logger.setLogLevel('DEBUG');
   sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
   ec2.on(DescribeSubnetsCommand).resolves({
@@ -108,6 +111,7 @@ beforeEach(() => {
   onDescribeCa().resolves(caStatus('ACTIVE'));
   ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
   ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
+  ddb.on(PutItemCommand).resolves({});
 });
 
 describe('secret hygiene through the Lambda handlers', () => {
@@ -155,6 +159,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     assert.equal(r.error, undefined);
     assertClean(r, PASSWORD);
     assert.equal(ds.commandCalls(CreateDirectoryCommand)[0]?.args[0].input.Password, PASSWORD);
+    assert.ok(!JSON.stringify(ddb.commandCalls(PutItemCommand)[0]?.args[0].input).includes(PASSWORD), 'the lock item carries no secret');
     assert.ok(logLines(r.logs).every((l) => l['state'] === 'CreateDirectory' && l['executionId'] === EXEC));
   });
 

@@ -1,0 +1,38 @@
+/**
+ * The directory creation lock: a short lease in DynamoDB around find-or-create's create step, so two DIFFERENT
+ * executions for the same request (an event and an API call, a console "New execution" while the first runs) cannot
+ * both miss in DescribeDirectories and both create. Pure: the key, the lease item and the condition; the handler
+ * makes the call.
+ */
+
+/**
+ * 15 minutes: the Lambda maximum timeout (this function's is 30 s), so when a lease has expired its holder is
+ * certainly no longer running (it created the directory, which is listed from then on, or it died before); far longer
+ * than a create call (seconds), short enough that a crashed holder blocks the others only briefly (they retry).
+ */
+export const LEASE_SECONDS = 15 * 60;
+
+/** The lock key of a directory identity: adoption matches Name case-insensitively within one VPC, and so does the lock. */
+export const lockKey = (identity: { VpcId: string; Name: string }): string => `dir#${identity.VpcId}#${identity.Name.toLowerCase()}`;
+
+export interface LeaseItem {
+  pk: string;
+  /** The execution ARN holding the lease. */
+  owner: string;
+  /** Epoch seconds when the lease lapses (also the table's TTL attribute, so stale items are swept). */
+  expiresAt: number;
+}
+
+export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+export const leaseItem = (identity: { VpcId: string; Name: string }, owner: string, now: Date, leaseSeconds = LEASE_SECONDS): LeaseItem => ({
+  pk: lockKey(identity),
+  owner,
+  expiresAt: epochSeconds(now) + leaseSeconds,
+});
+
+/**
+ * Acquire when nobody holds the key, the holder's lease has lapsed, or the holder is this execution (a Step Functions
+ * retry or redrive after a lost response re-acquires its own lease).
+ */
+export const ACQUIRE_CONDITION = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';
