@@ -20,6 +20,7 @@ import {
   localContext,
   waitStateNames,
 } from './asl.ts';
+import { setClock } from '../lib/clock.ts';
 import { startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, World } from './emulator/index.ts';
 
@@ -31,7 +32,14 @@ export const ENDPOINT_VARIABLES = [
   'AWS_ENDPOINT_URL_ACM_PCA',
   'AWS_ENDPOINT_URL_EVENTBRIDGE',
   'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD',
+  'AWS_ENDPOINT_URL_DYNAMODB',
 ] as const;
+
+/**
+ * The lock table the handlers use when LOCK_TABLE_NAME is unset. The emulator accepts any table name (a table is
+ * created on first use), so a user-set name works as well.
+ */
+export const LOCAL_LOCK_TABLE_NAME = 'local-directory-locks';
 
 type LocalHandlers = NonNullable<NonNullable<LocalRunOptions['overrides']>['taskResourceLocalHandlers']>;
 
@@ -205,7 +213,11 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       externalDirectoryService: Boolean(process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE),
       ...opts.emulator,
     }));
-  const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv(emulator.env());
+  const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv({ ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
+  // A shared emulator's world (LocalWorld, load tests) keeps the variable for all its runs.
+  if (opts.sharedEmulator) process.env['LOCK_TABLE_NAME'] ??= LOCAL_LOCK_TABLE_NAME;
+  // The handlers' clock follows the simulated one: the creation lease lapses while Retry pauses are simulated.
+  setClock(() => new Date(emulator.clock.now()));
   const simStart = emulator.clock.now();
   const simNow = () => (emulator.clock.now() - simStart) / 1000;
   const timeline: TimelineEntry[] = [];
@@ -330,6 +342,9 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
     };
   } finally {
     restoreEnv();
-    if (!opts.sharedEmulator) await emulator.stop();
+    if (!opts.sharedEmulator) {
+      setClock();
+      await emulator.stop();
+    }
   }
 }

@@ -25,6 +25,7 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-acm-pca': 'acm-pca',
   '@aws-sdk/client-eventbridge': 'events',
   '@aws-sdk/client-sfn': 'states',
+  '@aws-sdk/client-dynamodb': 'dynamodb',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
 };

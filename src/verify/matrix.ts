@@ -52,6 +52,7 @@ export const SERVICE_FAULTS: Record<string, { throttled: { error: string; messag
   ACMPCA: { throttled: { error: 'ThrottlingException' }, server: 'InternalFailure', label: 'ACM PCA' },
   EC2: { throttled: { error: 'RequestLimitExceeded' }, server: 'InternalError', label: 'EC2' },
   EventBridge: { throttled: { error: 'ThrottlingException' }, server: 'InternalException', label: 'EventBridge' },
+  DynamoDB: { throttled: { error: 'ProvisionedThroughputExceededException' }, server: 'InternalServerError', label: 'DynamoDB' },
 };
 
 /** The catalog's caught (terminal) error for this state and service: prefer a row naming the operation. */

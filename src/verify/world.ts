@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { resetSfnClient } from '../api/clients.ts';
-import { resetClients, acmPca, directoryService, directoryServiceCreate, ec2, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { setClock } from '../lib/clock.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../local/emulator/index.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/runner.ts';
@@ -78,7 +79,7 @@ const instrument = (client: MiddlewareClient): void => {
 
 /** The handlers' cached clients, instrumented (creating them is what the handlers would do on their first call). */
 const instrumentClients = (): void => {
-  for (const client of [directoryService(), directoryServiceCreate(), secretsManager(), ec2(), acmPca(), pcaConnectorAd()]) {
+  for (const client of [directoryService(), directoryServiceCreate(), secretsManager(), ec2(), acmPca(), pcaConnectorAd(), dynamoDb()]) {
     instrument(client as unknown as MiddlewareClient);
   }
 };
@@ -258,6 +259,7 @@ export class LocalWorld {
     await this.stepFunctions.idle();
     await this.sfnServer.stop();
     await this.emulator.stop();
+    setClock();
     if (activeEndpoint === this.sfnServer.endpoint) activeEndpoint = undefined;
   }
 }

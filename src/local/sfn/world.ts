@@ -8,6 +8,7 @@
  *    Directory Service at moto_server keeps that, as with `npm start`).
  */
 import { resetClients } from '../../aws/clients.ts';
+import { setClock } from '../../lib/clock.ts';
 import { resetSfnClient } from '../../api/clients.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../emulator/index.ts';
@@ -74,6 +75,7 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
       await Promise.race([stepFunctions.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
       await server.stop();
       await emulator.stop();
+      setClock();
       restore();
       resetClients();
       resetSfnClient();
