@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest } from '../../src/contract.ts';
 import { InvalidRequestError } from '../../src/errors.ts';
@@ -136,5 +136,30 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
       deps,
     );
     assert.deepEqual([state.DirectoryType, state.Adopted, state.WaitSeconds], ['MicrosoftAD', false, 1980]);
+  });
+
+  it('the creation lock on moto DynamoDB: held by another → DirectoryCreationInProgressError; own or lapsed lease → created', async () => {
+    // Prepare: a lease on a not-yet-existing directory name, held by another execution until now + 600 s
+    let clock = new Date('2026-01-01T12:00:00Z');
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => clock };
+    const Directory = { ...request.Directory, Name: 'Locked.Example.com', ShortName: 'LOCKED' };
+    const key = `dir#${request.Directory.VpcSettings.VpcId}#locked.example.com`;
+    const other = `${EXEC}-other`;
+    await clients.dynamoDb.send(new PutItemCommand({
+      TableName: LOCK_TABLE, Item: { pk: { S: key }, owner: { S: other }, expiresAt: { N: String(clock.getTime() / 1000 + 600) } },
+    }));
+    const input = { ExecutionId: EXEC, Directory, DirectoryType: 'SimpleAD' as const, TimeoutSeconds: 3600 };
+    // Act + Assess: moto evaluates the same ConditionExpression
+    await assert.rejects(createDirectoryCore(input, deps), (e: Error) => e.name === 'DirectoryCreationInProgressError' && e.message.includes(other));
+    clock = new Date(clock.getTime() + 601_000); // the other's lease lapsed
+    const created = await createDirectoryCore(input, deps);
+    assert.equal(created.Adopted, false);
+    // our own unexpired lease (a retry after a lost response) is re-acquired
+    const mine = { ...Directory, Name: 'mine.example.com', ShortName: 'MINE' };
+    await clients.dynamoDb.send(new PutItemCommand({
+      TableName: LOCK_TABLE,
+      Item: { pk: { S: `dir#${request.Directory.VpcSettings.VpcId}#mine.example.com` }, owner: { S: EXEC }, expiresAt: { N: String(clock.getTime() / 1000 + 600) } },
+    }));
+    assert.equal((await createDirectoryCore({ ...input, Directory: mine }, deps)).Adopted, false);
   });
 });
