@@ -11,6 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
 interface Destroyable {
@@ -30,7 +31,27 @@ const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) =>
 
 // `/* @__PURE__ */`: memo() only builds a closure, so esbuild may drop the getters (and SDK clients) a handler does not
 // use. Without it every handler bundled all six clients, EC2's 550 KB of schemas included (npm run bench: Bundles).
-export const directoryService = /* @__PURE__ */ memo('ds', () => new DirectoryServiceClient({}));
+/**
+ * Directory Service models no throttling error and answers a throttle with `ClientException` "Rate exceeded", which
+ * the SDK's standard retry strategy does not retry. Mark exactly those as throttling errors so the SDK backs off and
+ * retries them like any other service's throttle (a paged DescribeDirectories otherwise fails on any one page).
+ */
+const retryDirectoryServiceThrottles = (client: DirectoryServiceClient): DirectoryServiceClient => {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isDirectoryServiceThrottle(error)) Object.assign(error as object, { $retryable: { throttling: true } });
+        throw error;
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'directoryServiceThrottleIsRetryable' },
+  );
+  return client;
+};
+
+export const directoryService = /* @__PURE__ */ memo('ds', () => retryDirectoryServiceThrottles(new DirectoryServiceClient({})));
 /**
  * For CreateDirectory / CreateMicrosoftAD only: SDK retries OFF. Those calls carry no idempotency token, so an SDK
  * retry after a lost response (5xx after the directory was created) would create a second directory. Step Functions

@@ -7,9 +7,13 @@ import { DirectoryServiceThrottledError } from '../errors.ts';
  */
 export const DS_THROTTLE_MESSAGE = /rate exceeded|throttl/i;
 
+/** A Directory Service throttle, as far as one can tell (see above). */
+export const isDirectoryServiceThrottle = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ClientException' && DS_THROTTLE_MESSAGE.test(error.message);
+
 export const classifyDirectoryServiceError = (error: unknown): unknown => {
-  if (error instanceof Error && error.name === 'ClientException' && DS_THROTTLE_MESSAGE.test(error.message)) {
-    const throttled = new DirectoryServiceThrottledError(error.message);
+  if (isDirectoryServiceThrottle(error)) {
+    const throttled = new DirectoryServiceThrottledError((error as Error).message);
     throttled.cause = error;
     return throttled;
   }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { acmPca, directoryService, directoryServiceCreate, ec2, eventBridge, pcaConnectorAd, resetClients, secretsManager } from '../../src/aws/clients.ts';
+import { startEmulator } from '../../src/local/emulator/index.ts';
+import { DEFAULT_WORLD_PATH, loadWorld } from '../../src/local/emulator/index.ts';
 
 process.env.AWS_REGION ??= 'us-east-1';
 // Dummy credentials so the SDK gets as far as building the request (nothing is sent).
@@ -48,5 +50,27 @@ describe('src/aws/clients.ts', () => {
   it('CreateDirectory goes through a client without SDK retries (a resend after a lost response would duplicate)', async () => {
     assert.equal(await directoryServiceCreate().config.maxAttempts(), 1);
     assert.ok((await directoryService().config.maxAttempts()) > 1);
+  });
+
+  it('Directory Service throttles (ClientException "Rate exceeded") are retried by the SDK; other ClientExceptions are not', async () => {
+    // Prepare: the emulator answers the first two DescribeDirectories with a throttle, on the real wire protocol
+    const emu = await startEmulator({ world: loadWorld(DEFAULT_WORLD_PATH) });
+    process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE = emu.endpoint;
+    try {
+      resetClients();
+      emu.addFault({ operation: 'DescribeDirectories', error: 'ClientException', count: 2, message: 'Rate exceeded' });
+      // Act
+      const out = await directoryService().send(new DescribeDirectoriesCommand({}));
+      // Assess
+      assert.deepEqual(out.DirectoryDescriptions, []);
+      assert.equal(emu.apiCalls['DirectoryService.DescribeDirectories'], 3, 'two throttles, then the answer');
+      emu.addFault({ operation: 'DescribeDirectories', error: 'ClientException', count: 1, message: 'Subnets are in unsupported AZs' });
+      await assert.rejects(directoryService().send(new DescribeDirectoriesCommand({})), { name: 'ClientException' });
+      assert.equal(emu.apiCalls['DirectoryService.DescribeDirectories'], 4, 'a real client error is not retried');
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE;
+      resetClients();
+      await emu.stop();
+    }
   });
 });
