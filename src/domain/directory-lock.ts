@@ -36,3 +36,17 @@ export const leaseItem = (identity: { VpcId: string; Name: string }, owner: stri
  * retry or redrive after a lost response re-acquires its own lease).
  */
 export const ACQUIRE_CONDITION = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';
+
+/** Release only a lease this execution holds (never another execution's). */
+export const RELEASE_CONDITION = '#owner = :me';
+
+/**
+ * Whether a failed create call certainly created nothing, so the lease can be released at once and a corrected
+ * rerun need not wait for it to lapse: Directory Service rejected the request (a client fault: limit, invalid
+ * parameter, validation, unsupported, access) or throttled it. A server fault or a lost connection may have created
+ * the directory: keep the lease then (a retry of this execution re-acquires it and adopts).
+ */
+export const createCertainlyFailed = (err: unknown): boolean => {
+  const e = err as { name?: string; $fault?: string };
+  return e.$fault === 'client' || e.name === 'DirectoryServiceThrottledError';
+};

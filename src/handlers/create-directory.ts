@@ -1,9 +1,10 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
- * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise take the
- * creation lock (a short DynamoDB lease per Name + VPC, src/domain/directory-lock.ts), look once more, read the admin
- * password from Secrets Manager and create a Simple AD (CreateDirectory, the seed) or AWS Managed Microsoft AD
- * (CreateMicrosoftAD). The password lives only inside this function: it is never logged, returned or put in an error.
+ * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise read and
+ * check the admin password from Secrets Manager, take the creation lock (a short DynamoDB lease per Name + VPC,
+ * src/domain/directory-lock.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
+ * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
+ * The password lives only inside this function: it is never logged, returned or put in an error.
  *
  * The lock closes the race between two DIFFERENT executions for the same request (an event and an API call): both
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
@@ -17,14 +18,14 @@ import {
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription ,
   DirectoryServiceClient} from '@aws-sdk/client-directory-service';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
 import { DirectoryCreationInProgressError, InvalidRequestError } from '../errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
-import { ACQUIRE_CONDITION, epochSeconds, leaseItem } from '../domain/directory-lock.ts';
+import { ACQUIRE_CONDITION, RELEASE_CONDITION, createCertainlyFailed, epochSeconds, leaseItem, lockKey } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
@@ -172,6 +173,25 @@ const acquireCreationLease = async (input: CreateDirectoryInput, deps: CreateDir
   logger.info('Directory creation lease acquired', { lockKey: item.pk, expiresAt: item.expiresAt });
 };
 
+/** Deletes this execution's lease (only its own); a failure to release is logged, never hides the create error. */
+const releaseCreationLease = async (input: CreateDirectoryInput, deps: CreateDirectoryDeps): Promise<void> => {
+  const pk = lockKey({ VpcId: input.Directory.VpcSettings.VpcId, Name: input.Directory.Name });
+  try {
+    await deps.dynamoDb.send(
+      new DeleteItemCommand({
+        TableName: deps.lockTableName,
+        Key: { pk: { S: pk } },
+        ConditionExpression: RELEASE_CONDITION,
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':me': { S: input.ExecutionId } },
+      }),
+    );
+    logger.info('Directory creation lease released (the create certainly failed)', { lockKey: pk });
+  } catch (err) {
+    logger.warn('Could not release the directory creation lease; it lapses by itself', { lockKey: pk, error: (err as Error).name });
+  }
+};
+
 export const createDirectoryCore = async (
   input: CreateDirectoryInput,
   deps: CreateDirectoryDeps = defaultDeps(),
@@ -184,22 +204,29 @@ export const createDirectoryCore = async (
   const found = await findAdoptable(input, ds);
   if (found.existing) return adopt(input, found.existing, found.candidates, deps.now());
 
+  // Read and check the password before taking the lease: a bad secret must not hold other executions back.
+  const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   await acquireCreationLease(input, deps);
   // A holder may have just finished between our first look and the lease: look once more.
   const again = await findAdoptable(input, ds);
   if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
 
-  const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   const Tags = directoryTags(d.Tags, input.ExecutionId);
   const create = deps.directoryServiceCreate;
-  const created =
-    type === 'MicrosoftAD'
-      ? await withDirectoryServiceErrors(() =>
-          create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
-        )
-      : await withDirectoryServiceErrors(() =>
-          create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
-        );
+  let created;
+  try {
+    created =
+      type === 'MicrosoftAD'
+        ? await withDirectoryServiceErrors(() =>
+            create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
+          )
+        : await withDirectoryServiceErrors(() =>
+            create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
+          );
+  } catch (err) {
+    if (createCertainlyFailed(err)) await releaseCreationLease(input, deps);
+    throw err;
+  }
   if (!created.DirectoryId) throw new Error('Directory Service returned no DirectoryId');
   logger.info('Directory creation started', { directoryId: created.DirectoryId, directoryType: type });
   return initialDirectoryState({

@@ -14,7 +14,7 @@ import {
   ServiceException,
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
-import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../../src/contract.ts';
@@ -241,7 +241,7 @@ describe('CreateDirectory handler: the creation lock', () => {
     assert.deepEqual([state.DirectoryId, state.Adopted], ['d-aaaaaaaaaa', false]);
   });
 
-  it('held by another execution → DirectoryCreationInProgressError naming it; no secret read, no create', async () => {
+  it('held by another execution → DirectoryCreationInProgressError naming it; no create', async () => {
     // Prepare
     ddb.on(PutItemCommand).rejects(held(OTHER));
     // Act + Assess
@@ -251,7 +251,6 @@ describe('CreateDirectory handler: the creation lock', () => {
       assert.match(e.message, /corp\.example\.com/);
       return true;
     });
-    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
     assert.equal(ds.commandCalls(DescribeDirectoriesCommand).length, 1, 'no second look without the lease');
   });
@@ -273,7 +272,7 @@ describe('CreateDirectory handler: the creation lock', () => {
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
   });
 
-  it('found after acquiring (the holder just finished) → adopted, no secret read, no create', async () => {
+  it('found after acquiring (the holder just finished) → adopted, no create', async () => {
     // Prepare
     ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Stage: 'Creating', LaunchTime: NOW })] });
     // Act
@@ -282,7 +281,39 @@ describe('CreateDirectory handler: the creation lock', () => {
     assert.equal(ddb.commandCalls(PutItemCommand).length, 1);
     assert.deepEqual([state.DirectoryId, state.Adopted, state.Stage], ['d-1234567890', true, 'Creating']);
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
-    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+  });
+
+  it('a weak secret fails before the lease is taken, so it holds no other execution back', async () => {
+    sm.on(GetSecretValueCommand).resolves({ SecretString: 'password' });
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'InvalidRequestError' });
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 0);
+  });
+
+  it('a create Directory Service rejected releases this execution\'s lease at once; a 5xx (maybe created) keeps it', async () => {
+    // Prepare: the limit is reached (a client fault: certainly nothing created)
+    ds.on(CreateDirectoryCommand).rejects(new DirectoryLimitExceededException({ message: 'limit', ...meta }));
+    // Act + Assess
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryLimitExceededException' });
+    const deletes = ddb.commandCalls(DeleteItemCommand);
+    assert.equal(deletes.length, 1);
+    assert.deepEqual(deletes[0]?.args[0].input, {
+      TableName: LOCK_TABLE,
+      Key: { pk: { S: `dir#${VPC}#corp.example.com` } },
+      ConditionExpression: '#owner = :me',
+      ExpressionAttributeNames: { '#owner': 'owner' },
+      ExpressionAttributeValues: { ':me': { S: EXEC } },
+    });
+    // A server fault may have created the directory (lost response): the lease stays for this execution's retry.
+    ddb.resetHistory();
+    ds.on(CreateDirectoryCommand).rejects(new ServiceException({ message: 'boom', ...meta }));
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'ServiceException' });
+    assert.equal(ddb.commandCalls(DeleteItemCommand).length, 0);
+  });
+
+  it('a failed release is logged and never hides the create error', async () => {
+    ds.on(CreateDirectoryCommand).rejects(new DirectoryLimitExceededException({ message: 'limit', ...meta }));
+    ddb.on(DeleteItemCommand).rejects(Object.assign(new Error('nope'), { name: 'AccessDeniedException' }));
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryLimitExceededException' });
   });
 
   it('adopting takes no lock; other DynamoDB errors keep their names (retried or caught by the catalog)', async () => {

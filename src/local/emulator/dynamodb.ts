@@ -199,5 +199,21 @@ export const dynamoDb: ServiceDef = {
       rows[key] = JSON.parse(JSON.stringify(item)) as DynamoItem;
       return str(input, 'ReturnValues') === 'ALL_OLD' && old ? { Attributes: old } : {};
     },
+    DeleteItem(input: Json, ctx: ServiceContext) {
+      const table = str(input, 'TableName');
+      if (!table || !/^[a-zA-Z0-9_.-]{3,255}$/.test(table)) throw validation('1 validation error detected: Value at \'tableName\' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
+      const keyAttrs = obj(input['Key']) as DynamoItem | undefined;
+      if (!keyAttrs) throw validation('1 validation error detected: Value null at \'key\' failed to satisfy constraint: Member must not be null');
+      const key = keyOf(keyAttrs);
+      const rows = (ctx.state.dynamoDb[table] ??= {});
+      const old = rows[key];
+      const condition = str(input, 'ConditionExpression');
+      if (condition !== undefined) {
+        const node = parseCondition(condition, { names: stringMap(input['ExpressionAttributeNames']), values: (obj(input['ExpressionAttributeValues']) ?? {}) as Record<string, AttributeValue> });
+        if (!evaluate(node, old)) throw new ApiError('ConditionalCheckFailedException', 'The conditional request failed', 400, {});
+      }
+      Reflect.deleteProperty(rows, key);
+      return str(input, 'ReturnValues') === 'ALL_OLD' && old ? { Attributes: old } : {};
+    },
   },
 };

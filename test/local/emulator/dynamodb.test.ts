@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Emulator } from '../../../src/local/emulator/index.ts';
 import { parseCondition } from '../../../src/local/emulator/dynamodb.ts';
@@ -46,6 +46,22 @@ describe('DynamoDB (the creation lock table): PutItem with a ConditionExpression
     const items = emu.snapshot().dynamoDb ?? {};
     assert.deepEqual(items[TABLE]?.['dir#vpc-1#a'], { pk: { S: 'dir#vpc-1#a' }, owner: { S: 'exec-B' }, expiresAt: { N: '3001' } });
     assert.deepEqual(Object.keys(items).sort(), ['any-name-works', 'other-table']);
+  });
+
+  test('DeleteItem releases only the owner\'s lease (conditional), then the key is free', async () => {
+    // Prepare
+    await acquire('dir#vpc-9#x', 'exec-A', 5000);
+    const release = (owner: string) =>
+      ddb.send(new DeleteItemCommand({
+        TableName: TABLE, Key: { pk: { S: 'dir#vpc-9#x' } }, ConditionExpression: '#owner = :me',
+        ExpressionAttributeNames: { '#owner': 'owner' }, ExpressionAttributeValues: { ':me': { S: owner } },
+      }));
+    // Act + Assess
+    await assert.rejects(release('exec-B'), { name: 'ConditionalCheckFailedException' });
+    assert.ok(emu.snapshot().dynamoDb?.[TABLE]?.['dir#vpc-9#x'], 'another execution cannot release it');
+    await release('exec-A');
+    assert.equal(emu.snapshot().dynamoDb?.[TABLE]?.['dir#vpc-9#x'], undefined);
+    await acquire('dir#vpc-9#x', 'exec-B', 5001); // free at once, no need to wait for the lease to lapse
   });
 
   test('the error body is awsJson1_0 with the namespaced __type', async () => {
