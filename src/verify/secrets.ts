@@ -9,6 +9,7 @@
  *  - the emulator snapshot (what `npm start --state` writes to disk).
  */
 import './env.ts';
+import { captureOutput } from './capture.ts';
 import { spawnSync } from 'node:child_process';
 import type { Emulator, World } from '../local/emulator/index.ts';
 import { getProvisioning, postProvisioning, deliverEvent, requestEvent } from './triggers.ts';
@@ -29,28 +30,10 @@ export const encodingsOf = (secret: string): string[] => [
   encodeURIComponent(secret),
 ];
 
+export { captureOutput };
+
 export const countOccurrences = (haystack: string, needles: readonly string[]): number =>
   needles.reduce((n, needle) => n + (needle ? haystack.split(needle).length - 1 : 0), 0);
-
-/** Captures everything written to stdout/stderr while `fn` runs. */
-export const captureOutput = async <T>(fn: () => Promise<T>): Promise<{ result: T; output: string }> => {
-  const chunks: string[] = [];
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  const grab = (chunk: unknown): boolean => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
-    return true;
-  };
-  process.stdout.write = grab as typeof process.stdout.write;
-  process.stderr.write = grab as typeof process.stderr.write;
-  try {
-    const result = await fn();
-    return { result, output: chunks.join('') };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-};
 
 export const secretWorld = (base: World = defaultWorld()): World => ({
   ...base,

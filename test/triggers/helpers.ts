@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { captureOutput } from '../../src/verify/capture.ts';
 
 export const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-provision';
 export const EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:';
@@ -87,25 +88,7 @@ export const apiEvent = (opts: {
   },
 });
 
-/** Captures stdout/stderr writes while `fn` runs (and swallows them). */
-export const captureOutput = async <T>(fn: () => Promise<T>): Promise<{ result: T; output: string }> => {
-  const chunks: string[] = [];
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  const grab = (chunk: unknown): boolean => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
-    return true;
-  };
-  process.stdout.write = grab as typeof process.stdout.write;
-  process.stderr.write = grab as typeof process.stderr.write;
-  try {
-    const result = await fn();
-    return { result, output: chunks.join('') };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-};
+export { captureOutput };
 
 /** Like captureOutput, for a call expected to throw: returns the error. */
 export const captureRejection = async (fn: () => Promise<unknown>): Promise<{ error: unknown; output: string }> => {

@@ -19,6 +19,7 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
+import { captureOutput } from '../../src/verify/capture.ts';
 
 // Log everything, and ask Powertools to log events: the handlers must still not log them.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
@@ -63,23 +64,16 @@ const caStatus = (Status: string) => ({ CertificateAuthority: { Status } }) as n
 
 /** Runs a handler while capturing everything written to stdout/stderr. */
 const run = async (handler: TaskHandler, event: unknown): Promise<{ output: unknown; error: unknown; logs: string }> => {
-  const chunks: string[] = [];
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  const capture = (chunk: unknown): boolean => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
-    return true;
-  };
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
-  try {
-    return { output: await handler(event, context('fn')), error: undefined, logs: chunks.join('') };
-  } catch (error) {
-    return { output: undefined, error, logs: chunks.join('') };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+  let output: unknown;
+  let error: unknown;
+  const { output: logs } = await captureOutput(async () => {
+    try {
+      output = await handler(event, context('fn'));
+    } catch (e) {
+      error = e;
+    }
+  });
+  return { output, error, logs };
 };
 
 const assertClean = (r: { output: unknown; error: unknown; logs: string }, secret: string): void => {
