@@ -28,6 +28,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { startLocalWorld } from './sfn/world.ts';
 import type { LocalWorld, LocalWorldOptions } from './sfn/world.ts';
+import { lambdaContext } from './lambda.ts';
 
 export interface ApiServerOptions {
   port?: number;
@@ -55,20 +56,6 @@ export interface DeadLetter {
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const lambdaContext = (functionName: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 10_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
 
 const STAGE = 'local';
 
@@ -189,14 +176,14 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
         const parts = url.pathname.split('/').filter(Boolean);
         if (parts[0] === 'provisionings' && parts.length === 1 && req.method === 'POST') {
           const event = toProxyEvent(req, url, body, '/provisionings', null);
-          const out = await create(event, lambdaContext('apiCreateProvisioning'));
+          const out = await create(event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (parts[0] === 'provisionings' && parts.length === 2 && req.method === 'GET') {
           // API Gateway hands the handler the path parameter URL-decoded
           const id = decodeURIComponent(parts[1] ?? '');
           const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
-          const out = await get(event, lambdaContext('apiGetProvisioning'));
+          const out = await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (url.pathname === '/_local/events' && req.method === 'POST') {

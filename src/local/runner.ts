@@ -22,6 +22,7 @@ import {
 } from './asl.ts';
 import { setClock } from '../lib/clock.ts';
 import { startEmulator } from './emulator/index.ts';
+import { lambdaContext } from './lambda.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, World } from './emulator/index.ts';
 
 /** Services the workflow calls, with the SDK's endpoint variable for each. */
@@ -138,23 +139,6 @@ export function waitSeconds(state: WaitStateLike, input: unknown, nowMs: number)
   return ts ? Math.max(0, (Date.parse(ts) - nowMs) / 1000) : 0;
 }
 
-function fakeLambdaContext(state: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `local-${state}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:local-${state}`,
-    memoryLimitInMB: '256',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/local-${state}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /** Lambda passes JSON across the boundary: do the same, so nothing non-JSON leaks between states. */
 const jsonRoundTrip = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
@@ -243,7 +227,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       handlers[state] = async (input) => {
         // Let the event-log consumer below catch up (it advances the simulated clock on Wait/Retry).
         await new Promise((resolve) => setImmediate(resolve));
-        return jsonRoundTrip(await wrapped(jsonRoundTrip(input), fakeLambdaContext(state)));
+        return jsonRoundTrip(await wrapped(jsonRoundTrip(input), lambdaContext(`local-${state}`, { remainingMs: 60_000 })));
       };
     }
     for (const state of ['PublishSucceededEvent', 'PublishFailedEvent']) {

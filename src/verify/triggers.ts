@@ -3,28 +3,16 @@
  * SFNClient reaches the local Step Functions endpoint of the active LocalWorld (AWS_ENDPOINT_URL_SFN).
  */
 import './env.ts';
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { DETAIL_TYPE_REQUESTED } from '../contract.ts';
 import { handler as createProvisioningHandler } from '../handlers/api-create-provisioning.ts';
 import { handler as getProvisioningHandler } from '../handlers/api-get-provisioning.ts';
 import { REQUEST_EVENT_SOURCE, handler as startFromEventHandler } from '../handlers/start-from-event.ts';
 import type { StartFromEventResult } from '../handlers/start-from-event.ts';
+import { apiGatewayEvent, lambdaContext } from '../local/lambda.ts';
 
-export const lambdaContext = (name: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: name,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${name}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+export { lambdaContext };
+
 
 /** An EventBridge "Provisioning Requested" event as the rule delivers it. */
 export const requestEvent = (id: string, detail: unknown): Record<string, unknown> => ({
@@ -43,52 +31,19 @@ export const requestEvent = (id: string, detail: unknown): Record<string, unknow
 export const deliverEvent = async (event: Record<string, unknown>): Promise<StartFromEventResult> =>
   (await (startFromEventHandler as unknown as (e: unknown, c: Context) => Promise<StartFromEventResult>)(event, lambdaContext('start-from-event')));
 
-export const apiEvent = (opts: {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  pathParameters?: Record<string, string>;
-}): APIGatewayProxyEvent => ({
-  resource: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
-  path: opts.path,
-  httpMethod: opts.method,
-  headers: { ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...opts.headers },
-  multiValueHeaders: {},
-  queryStringParameters: null,
-  multiValueQueryStringParameters: null,
-  pathParameters: opts.pathParameters ?? null,
-  stageVariables: null,
-  isBase64Encoded: false,
-  body: opts.body !== undefined ? JSON.stringify(opts.body) : null,
-  requestContext: {
-    accountId: '000000000000',
-    apiId: 'local',
-    authorizer: null,
-    protocol: 'HTTP/1.1',
-    httpMethod: opts.method,
-    identity: {} as APIGatewayProxyEvent['requestContext']['identity'],
-    path: opts.path,
-    stage: 'local',
-    requestId: randomUUID(),
-    requestTimeEpoch: 0,
-    resourceId: 'r',
-    resourcePath: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
-  },
-});
 
 type ApiHandler = (e: APIGatewayProxyEvent, c: Context) => Promise<APIGatewayProxyResult>;
 
 /** POST /provisionings through the middy handler (header normalizer, JSON body parser, validator, error handler). */
 export const postProvisioning = async (body: unknown, idempotencyKey?: string): Promise<APIGatewayProxyResult> =>
   (createProvisioningHandler as unknown as ApiHandler)(
-    apiEvent({ method: 'POST', path: '/provisionings', body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
+    apiGatewayEvent({ method: 'POST', path: '/provisionings', body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
     lambdaContext('api-create-provisioning'),
   );
 
 /** GET /provisionings/{id}. */
 export const getProvisioning = async (id: string): Promise<APIGatewayProxyResult> =>
   (getProvisioningHandler as unknown as ApiHandler)(
-    apiEvent({ method: 'GET', path: `/provisionings/${encodeURIComponent(id)}`, pathParameters: { id: encodeURIComponent(id) } }),
+    apiGatewayEvent({ method: 'GET', path: `/provisionings/${encodeURIComponent(id)}`, pathParameters: { id: encodeURIComponent(id) } }),
     lambdaContext('api-get-provisioning'),
   );

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { captureOutput } from '../../src/verify/capture.ts';
+import { apiGatewayEvent, lambdaContext as localLambdaContext } from '../../src/local/lambda.ts';
+import type { ApiEventOptions } from '../../src/local/lambda.ts';
 
 export const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-provision';
 export const EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:';
@@ -35,58 +37,12 @@ export const inputWithPassword = (password = PASSWORD): Record<string, unknown> 
   return { ...input, Directory: { ...directory, Password: password } };
 };
 
-export const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'test',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:111122223333:function:test',
-  memoryLimitInMB: '256',
-  awsRequestId: 'lambda-request-id',
-  logGroupName: '/aws/lambda/test',
-  logStreamName: 'test',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** The Lambda context of one test invocation (fixed request id, so responses can be asserted). */
+export const lambdaContext = (): Context => localLambdaContext('test', { awsRequestId: 'lambda-request-id' });
 
-export const apiEvent = (opts: {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  pathParameters?: Record<string, string>;
-}): APIGatewayProxyEvent => ({
-  resource: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
-  path: opts.path,
-  httpMethod: opts.method,
-  headers: {
-    ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    ...opts.headers,
-  },
-  multiValueHeaders: {},
-  queryStringParameters: null,
-  multiValueQueryStringParameters: null,
-  pathParameters: opts.pathParameters ?? null,
-  stageVariables: null,
-  isBase64Encoded: false,
-  body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : null),
-  requestContext: {
-    accountId: '111122223333',
-    apiId: 'api',
-    authorizer: null,
-    protocol: 'HTTP/1.1',
-    httpMethod: opts.method,
-    identity: {} as APIGatewayProxyEvent['requestContext']['identity'],
-    path: opts.path,
-    stage: 'test',
-    requestId: 'apigw-request-id',
-    requestTimeEpoch: 0,
-    resourceId: 'r',
-    resourcePath: opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}',
-  },
-});
+/** An API Gateway event as the test stage sends it (fixed request id, so responses can be asserted). */
+export const apiEvent = (opts: ApiEventOptions): APIGatewayProxyEvent =>
+  apiGatewayEvent({ requestId: 'apigw-request-id', stage: 'test', ...opts });
 
 export { captureOutput };
 

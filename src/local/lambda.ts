@@ -1,0 +1,68 @@
+/**
+ * What Lambda and API Gateway hand a handler, for running the real handlers outside AWS (local runner, local API,
+ * verification harness, tests). No imports with side effects.
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+
+/** A Lambda Context for one invocation of `functionName` (fresh request id unless given). */
+export const lambdaContext = (functionName: string, opts: { awsRequestId?: string; remainingMs?: number } = {}): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+  memoryLimitInMB: '256',
+  awsRequestId: opts.awsRequestId ?? randomUUID(),
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => opts.remainingMs ?? 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+export interface ApiEventOptions {
+  method: 'GET' | 'POST';
+  path: string;
+  /** JSON-serialised into `body` (sets Content-Type). */
+  body?: unknown;
+  /** The body as sent, unparsed (sets Content-Type). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  pathParameters?: Record<string, string>;
+  requestId?: string;
+  stage?: string;
+}
+
+/** The API Gateway REST proxy event of the project's two routes. */
+export const apiGatewayEvent = (opts: ApiEventOptions): APIGatewayProxyEvent => {
+  const resource = opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}';
+  const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
+  return {
+    resource,
+    path: opts.path,
+    httpMethod: opts.method,
+    headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...opts.headers },
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: opts.pathParameters ?? null,
+    stageVariables: null,
+    isBase64Encoded: false,
+    body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : null),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: null,
+      protocol: 'HTTP/1.1',
+      httpMethod: opts.method,
+      identity: {} as APIGatewayProxyEvent['requestContext']['identity'],
+      path: opts.path,
+      stage: opts.stage ?? 'local',
+      requestId: opts.requestId ?? randomUUID(),
+      requestTimeEpoch: 0,
+      resourceId: 'r',
+      resourcePath: resource,
+    },
+  };
+};
