@@ -127,7 +127,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InvalidRequestError', 'ValidateRequest', 'own (validation/preflight)', 'catch',
     'Fix every field named in the cause and start a new execution with the corrected input. Nothing was created.'),
   row('AccessDeniedException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'catch',
-    `Grant the ValidateRequest role read access to the secret/CA, ${NEW_EXEC}.`),
+    `The secret must be named under the deployment's password-secret prefix (a customer managed key must let the role decrypt it), and the CA must be in this account; then ${NEW_EXEC.replace(/^then /, '')}.`),
   row('UnauthorizedOperation', 'ValidateRequest', 'EC2 Describe*', 'catch',
     `Grant the ValidateRequest role ec2:Describe* on the VPC resources, ${NEW_EXEC}.`),
   row('ThrottlingException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'retry', 'Transient; retried. Redrive if exhausted.'),

@@ -14,6 +14,7 @@
  * The prefixes differ at a fixed position, so names from different sources can never collide.
  */
 import { createHash } from 'node:crypto';
+import { DEFAULT_PASSWORD_SECRET_PREFIX } from './secret-scope.ts';
 
 export const MAX_EXECUTION_NAME_LENGTH = 80;
 export const EXECUTION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
@@ -115,10 +116,10 @@ export const belongsTo = (executionArn: string, stateMachineArn: string): boolea
  * Secrets Manager name for the admin password a `POST /provisionings` carried, derived from the state machine and
  * execution names so a repeated request finds the secret it stored the first time, and two stages (two state
  * machines) in one account never share one. All such secrets of one state machine share the prefix
- * `ad-cert-orchestrator/<state machine name>/`, which is what the API function's IAM policy is scoped to.
+ * `<password secret prefix><state machine name>/`, which is what the API function's IAM policy is scoped to; it lies
+ * inside the deployment's password secret scope, so the workflow may read them.
  */
-export const PASSWORD_SECRET_PREFIX = 'ad-cert-orchestrator/';
-export const passwordSecretPrefixFor = (stateMachineArn: string): string =>
-  `${PASSWORD_SECRET_PREFIX}${stateMachineArn.split(':')[6] ?? 'unknown'}/`;
-export const passwordSecretNameFor = (stateMachineArn: string, executionName: string): string =>
-  `${passwordSecretPrefixFor(stateMachineArn)}${executionName}/admin-password`;
+export const passwordSecretPrefixFor = (stateMachineArn: string, scopePrefix = DEFAULT_PASSWORD_SECRET_PREFIX): string =>
+  `${scopePrefix}${stateMachineArn.split(':')[6] ?? 'unknown'}/`;
+export const passwordSecretNameFor = (stateMachineArn: string, executionName: string, scopePrefix = DEFAULT_PASSWORD_SECRET_PREFIX): string =>
+  `${passwordSecretPrefixFor(stateMachineArn, scopePrefix)}${executionName}/admin-password`;

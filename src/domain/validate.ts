@@ -18,6 +18,7 @@ import type {
   ProvisioningRequest,
 } from '../contract.ts';
 import type { Violation } from '../errors.ts';
+import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
 
 /* ---------------- documented constraints ---------------- */
 
@@ -283,7 +284,7 @@ const VPC_INFORMATION_FIELDS = ['IpAddressType', 'SecurityGroupIds'] as const;
 const TAG_FIELDS = ['Key', 'Value'] as const;
 const OPTIONS_FIELDS = ['DirectoryTimeoutMinutes', 'ConnectorTimeoutMinutes'] as const;
 
-const checkDirectory = (c: Collector, value: unknown): void => {
+const checkDirectory = (c: Collector, value: unknown, scope: ValidationScope): void => {
   const d = c.object(value, 'Directory', DIRECTORY_FIELDS, ['Name', 'PasswordSecretId', 'VpcSettings']);
   if (!d) return;
 
@@ -330,13 +331,15 @@ const checkDirectory = (c: Collector, value: unknown): void => {
   }
 
   if (has(d, 'PasswordSecretId')) {
-    c.string(own(d, 'PasswordSecretId'), 'Directory.PasswordSecretId', {
+    const secretId = c.string(own(d, 'PasswordSecretId'), 'Directory.PasswordSecretId', {
       min: 1,
       max: SECRET_ID_MAX,
       pattern: SECRET_ID_PATTERN,
       patternText: 'a Secrets Manager secret name or ARN (letters, digits and /_+=.@-:), never the password itself',
       echo: false, // if a password was pasted here, do not repeat it
     });
+    const outOfScope = secretId === undefined ? undefined : secretScopeProblem(secretId, scope.passwordSecretPrefix);
+    if (outOfScope) c.add('Directory.PasswordSecretId', outOfScope);
   }
 
   if (has(d, 'VpcSettings')) {
@@ -427,12 +430,19 @@ const checkOptions = (c: Collector, value: unknown): void => {
   }
 };
 
+/** What this deployment allows beyond the documented constraints. */
+export interface ValidationScope {
+  /** Password secrets must be named under this prefix (the functions' IAM scope). */
+  passwordSecretPrefix: string;
+}
+export const DEFAULT_SCOPE: ValidationScope = { passwordSecretPrefix: DEFAULT_PASSWORD_SECRET_PREFIX };
+
 /** Validates an untrusted execution input. Never throws. */
-export const validateRequest = (input: unknown): ValidationOutcome => {
+export const validateRequest = (input: unknown, scope: ValidationScope = DEFAULT_SCOPE): ValidationOutcome => {
   const c = new Collector();
   const top = c.object(input, '', TOP_FIELDS, ['Directory', 'Connector']);
   if (top) {
-    if (has(top, 'Directory')) checkDirectory(c, own(top, 'Directory'));
+    if (has(top, 'Directory')) checkDirectory(c, own(top, 'Directory'), scope);
     if (has(top, 'Connector')) checkConnector(c, own(top, 'Connector'));
     if (has(top, 'Options')) checkOptions(c, own(top, 'Options'));
   }

@@ -32,11 +32,13 @@ import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { provisioningEventSchema } from '../api/schema.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
+import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
 const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
-const VALIDATION_SECRET_ID = 'ad-cert-orchestrator/pending/admin-password';
+/** Stands in for the secret the API will store, while validating: inside the deployment's secret scope. */
+const validationSecretId = (): string => `${passwordSecretPrefix()}pending/admin-password`;
 
 export interface SplitBody {
   /** The body without the password (PasswordSecretId as sent, or absent). */
@@ -69,7 +71,7 @@ const asExecutionInput = (split: SplitBody, secretId: string): Record<string, un
 /** Domain + password rules for a body (used for 400s whether or not the schema passed). Never echoes the password. */
 export const bodyViolations = (body: unknown): Violation[] => {
   const split = splitPassword(body);
-  const violations = [...validateRequest(asExecutionInput(split, VALIDATION_SECRET_ID)).violations];
+  const violations = [...validateRequest(asExecutionInput(split, validationSecretId()), validationScope()).violations];
   if (split.password !== undefined) {
     const check = checkPassword(split.password);
     if (!check.ok) violations.push({ path: 'Directory.Password', message: check.message ?? 'is not a valid password' });
@@ -112,7 +114,7 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
 
   // Normalised request (Type defaulted). With a password, the name hash uses a placeholder that no real secret id
   // can equal, and the execution input the secret name derived from the execution name.
-  const normalised = validateRequest(asExecutionInput(split, VALIDATION_SECRET_ID)).request;
+  const normalised = validateRequest(asExecutionInput(split, validationSecretId()), validationScope()).request;
   if (!normalised) throw new Error('validated request did not normalise'); // unreachable: no violations
   const withSecretId = (secretId: string): ProvisioningRequest => ({
     ...normalised,
@@ -121,7 +123,7 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   const hashBasis = split.password === undefined ? normalised : withSecretId(PASSWORD_PLACEHOLDER);
   const name = key !== undefined ? executionNameForIdempotencyKey(key) : executionNameForInput(hashBasis);
   const machine = stateMachineArn();
-  const secretName = split.password !== undefined ? passwordSecretNameFor(machine, name) : undefined;
+  const secretName = split.password !== undefined ? passwordSecretNameFor(machine, name, passwordSecretPrefix()) : undefined;
   const input = secretName ? withSecretId(secretName) : normalised;
   const request = { stateMachineArn: machine, name, input: canonicalJson(input) };
   logger.appendKeys({ executionName: name });

@@ -24,6 +24,7 @@ import { canonicalJson, executionNameForEvent } from '../domain/execution-names.
 import { validateRequest } from '../domain/validate.ts';
 import { stateMachineArn } from '../api/clients.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
+import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 
 /** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
@@ -55,7 +56,7 @@ export const parseRequestEvent = (event: unknown): { id: string; input: string }
   if (e['detail-type'] !== undefined && e['detail-type'] !== REQUEST_DETAIL_TYPE) {
     violations.push({ path: 'detail-type', message: `must be "${REQUEST_DETAIL_TYPE}"` });
   }
-  const outcome = validateRequest(e.detail);
+  const outcome = validateRequest(e.detail, validationScope());
   violations.push(...prefixed(outcome.violations));
   if (violations.length > 0 || !id || !outcome.request) throw new InvalidRequestError(violations);
   return { id, input: canonicalJson(outcome.request) };

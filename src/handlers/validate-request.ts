@@ -16,6 +16,7 @@ import type { PreflightFacts, SecurityGroupFact, SubnetFact } from '../domain/pr
 import { preflightViolations } from '../domain/preflight.ts';
 import { timeoutsOf, validateRequest } from '../domain/validate.ts';
 import { requestWarnings } from '../domain/warnings.ts';
+import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
@@ -135,7 +136,7 @@ export const validateRequestCore = async (
   deps: ValidateRequestDeps = defaultDeps(),
 ): Promise<ValidationResult> => {
   const request = typeof input === 'object' && input !== null ? (input as { Request?: unknown }).Request : undefined;
-  const schema = validateRequest(request);
+  const schema = validateRequest(request, validationScope());
   if (!schema.request) {
     logger.warn('Request rejected by schema validation', { violations: schema.violations });
     throw new InvalidRequestError(schema.violations);

@@ -27,7 +27,7 @@ export const BASE_REQUEST = {
     ShortName: 'CORP',
     Description: 'Simple AD for the PKI team',
     Size: 'Small',
-    PasswordSecretId: 'ad-admin-password',
+    PasswordSecretId: 'ad-cert-orchestrator/ad-admin-password',
     VpcSettings: { VpcId: 'vpc-0a1b2c3d4e5f60718', SubnetIds: ['subnet-0a1b2c3d4e5f6a001', 'subnet-0a1b2c3d4e5f6b002'] },
     Tags: [{ Key: 'team', Value: 'pki' }],
   },
@@ -77,6 +77,9 @@ const len = (s: string, min: number, max: number): boolean => s.length >= min &&
 const id = (prefix: string) => new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
+/** The default password-secret prefix (deploy parameter passwordSecretPrefix), restated. */
+const SECRET_SCOPE = 'ad-cert-orchestrator/';
+
 export const SPEC = {
   /** DS DirectoryName pattern; DNS: at most 255, labels at most 63. */
   name: (s: string) => /^([a-zA-Z0-9]+[.-])+([a-zA-Z0-9])+$/.test(s) && s.length <= 255 && s.split('.').every((l) => l.length <= 63),
@@ -85,8 +88,14 @@ export const SPEC = {
   /** DS Description 0-128 and its pattern (Java \s = space, \t, \n, \x0B, \f, \r). */
   // eslint-disable-next-line no-control-regex
   description: (s: string) => s === '' || (s.length <= 128 && /^[a-zA-Z0-9_][\\a-zA-Z0-9_@#%*+=:?./! \t\n\x0B\f\r-]*$/.test(s)),
-  /** Secrets Manager SecretId 1-2048, a name or ARN (never a password). */
-  secretId: (s: string) => len(s, 1, 2048) && /^[A-Za-z0-9/_+=.@:-]+$/.test(s),
+  /**
+   * Secrets Manager SecretId 1-2048, a name or ARN (never a password), and inside the deployment's password-secret
+   * scope: the secret's name (the whole id, or what follows `:secret:` in an ARN) starts with the default prefix.
+   */
+  secretId: (s: string) => {
+    const name = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.*)$/.exec(s)?.[1] ?? s;
+    return len(s, 1, 2048) && /^[A-Za-z0-9/_+=.@:-]+$/.test(s) && name.startsWith(SECRET_SCOPE) && name.length > SECRET_SCOPE.length;
+  },
   vpcId: (s: string) => id('vpc').test(s),
   subnetId: (s: string) => id('subnet').test(s),
   securityGroupId: (s: string) => id('sg').test(s),
@@ -137,7 +146,12 @@ const validShortName = fc.string({ unit: fc.constantFrom(...ALNUM, '-', '_', ' '
 );
 const validDescription = fc.string({ unit: fc.constantFrom(...ALNUM, ' ', '_', '@', '#', '%', '*', '+', '=', ':', '?', '.', '/', '!', '-', '\\', '\t', '\n'), maxLength: 127 })
   .chain((rest) => fc.constantFrom(...ALNUM, '_').map((first) => first + rest));
-const validSecretId = fc.string({ unit: fc.constantFrom(...ALNUM, '/', '_', '+', '=', '.', '@', ':', '-'), minLength: 1, maxLength: 2048 });
+const SECRET_UNITS = fc.constantFrom(...ALNUM, '/', '_', '+', '=', '.', '@', ':', '-');
+const validSecretId = fc.oneof(
+  fc.string({ unit: SECRET_UNITS, minLength: 1, maxLength: 2048 - SECRET_SCOPE.length }).map((rest) => `${SECRET_SCOPE}${rest}`),
+  fc.string({ unit: SECRET_UNITS, minLength: 1, maxLength: 64 }).map((rest) => `arn:aws:secretsmanager:us-east-1:111122223333:secret:${SECRET_SCOPE}${rest}`),
+  fc.string({ unit: SECRET_UNITS, minLength: 1, maxLength: 64 }), // outside the scope
+);
 const validId = (prefix: string) => fc.oneof(hex(8), hex(17)).map((h) => `${prefix}-${h}`);
 const validCaArn = fc.tuple(fc.constantFrom('aws', 'aws-cn', 'aws-us-gov'), fc.constantFrom('us-east-1', 'eu-west-3', 'cn-north-1'), fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 12, maxLength: 12 }), hex(8), hex(4), hex(4), hex(4), hex(12))
   .map(([p, r, acct, a, b, c, d, e]) => `arn:${p}:acm-pca:${r}:${acct}:certificate-authority/${a}-${b}-${c}-${d}-${e}`);
@@ -465,7 +479,7 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
       paths.push('Connector.CertificateAuthorityArn');
     }
     if (f.secret !== 'ok') {
-      r.Directory.PasswordSecretId = f.secret === 'weak' ? 'ad-weak-password' : 'no-such-secret';
+      r.Directory.PasswordSecretId = f.secret === 'weak' ? 'ad-cert-orchestrator/ad-weak-password' : 'ad-cert-orchestrator/no-such-secret';
       paths.push('Directory.PasswordSecretId');
     }
     return { request: r as unknown as Json, paths: [...new Set(paths)] };

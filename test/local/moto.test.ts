@@ -32,13 +32,13 @@ test('provisioning with Directory Service, Secrets Manager and EC2 on moto_serve
     const subnets = [await subnet('us-east-1a', '10.20.1.0/24'), await subnet('us-east-1b', '10.20.2.0/24')];
     const sg = (await ec2.send(new CreateSecurityGroupCommand({ VpcId, GroupName: 'connector', Description: 'connector' }))).GroupId ?? '';
     const password = 'Moto-Adm1n-Passw0rd!';
-    await new SecretsManagerClient(moto.config).send(new CreateSecretCommand({ Name: 'moto-ad-admin', SecretString: password }));
+    await new SecretsManagerClient(moto.config).send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/moto-ad-admin', SecretString: password }));
 
     const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as {
       Directory: Record<string, unknown>;
       Connector: { VpcInformation: Record<string, unknown> };
     };
-    sample.Directory.PasswordSecretId = 'moto-ad-admin';
+    sample.Directory.PasswordSecretId = 'ad-cert-orchestrator/moto-ad-admin';
     sample.Directory.VpcSettings = { VpcId, SubnetIds: subnets };
     sample.Connector.VpcInformation.SecurityGroupIds = [sg];
     const inputPath = join(tmp, 'input.json');

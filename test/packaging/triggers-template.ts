@@ -31,6 +31,16 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(invokeConfig.Properties['DestinationConfig'], { OnFailure: { Destination: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } } });
   });
 
+  it('API: the deployment waits for every gateway response, so the first deploy serves the JSON 400 body', () => {
+    const entries = Object.entries(getTemplate().Resources);
+    const responses = entries.filter(([, r]) => r.Type === 'AWS::ApiGateway::GatewayResponse').map(([id]) => id);
+    const deployments = entries.filter(([, r]) => r.Type === 'AWS::ApiGateway::Deployment');
+    assert.ok(responses.includes('BadRequestBodyGatewayResponse'), responses.join(', '));
+    assert.equal(deployments.length, 1);
+    const dependsOn = [deployments[0]?.[1].DependsOn ?? []].flat();
+    for (const id of responses) assert.ok(dependsOn.includes(id), `deployment DependsOn lacks ${id}: ${dependsOn.join(', ')}`);
+  });
+
   it('API: POST /provisionings and GET /provisionings/{id} require AWS_IAM; POST validates the body against the model', () => {
     const methods = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::ApiGateway::Method');
     const byVerb = new Map(methods.map((m) => [m.Properties['HttpMethod'], m]));

@@ -19,6 +19,7 @@ export interface Resource {
   Type: string;
   Properties: Record<string, Json>;
   Metadata?: Json;
+  DependsOn?: string | string[];
 }
 export interface Statement {
   Sid?: string;

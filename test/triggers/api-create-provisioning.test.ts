@@ -200,7 +200,7 @@ describe('POST /provisionings', () => {
   it('both Password and PasswordSecretId, or neither, is a 400 naming the pair', async () => {
     // Prepare
     const both = inputWithPassword();
-    (both['Directory'] as Record<string, unknown>)['PasswordSecretId'] = 'ad-admin-password';
+    (both['Directory'] as Record<string, unknown>)['PasswordSecretId'] = 'ad-cert-orchestrator/ad-admin-password';
     const neither = validInput();
     delete neither.Directory['PasswordSecretId'];
     // Act

@@ -63,11 +63,17 @@ const cases: Case[] = [
   { name: 'Edition Hybrid', base: microsoftAd, mutate: (r) => { r.Directory.Edition = 'Hybrid'; }, path: 'Directory.Edition' },
   { name: 'Edition for SimpleAD', mutate: (r) => { r.Directory.Edition = 'Standard'; }, path: 'Directory.Edition', message: 'MicrosoftAD only' },
   // PasswordSecretId
-  { name: 'PasswordSecretId ARN', mutate: (r) => { r.Directory.PasswordSecretId = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-admin-password-AbCdEf'; } },
+  { name: 'PasswordSecretId ARN', mutate: (r) => { r.Directory.PasswordSecretId = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-cert-orchestrator/ad-admin-password-AbCdEf'; } },
   { name: 'PasswordSecretId missing', mutate: (r) => { delete r.Directory.PasswordSecretId; }, path: 'Directory.PasswordSecretId', message: 'required' },
   { name: 'PasswordSecretId empty', mutate: (r) => { r.Directory.PasswordSecretId = ''; }, path: 'Directory.PasswordSecretId' },
   { name: 'PasswordSecretId 2049', mutate: (r) => { r.Directory.PasswordSecretId = 'a'.repeat(2049); }, path: 'Directory.PasswordSecretId', message: '1-2048' },
   { name: 'PasswordSecretId not a string', mutate: (r) => { r.Directory.PasswordSecretId = { id: 'x' }; }, path: 'Directory.PasswordSecretId', message: 'got an object' },
+  // the deployment's password-secret scope (IAM allows reading only secrets named under the prefix)
+  { name: 'PasswordSecretId outside the scope', mutate: (r) => { r.Directory.PasswordSecretId = 'corp-admin'; }, path: 'Directory.PasswordSecretId', message: 'must start with "ad-cert-orchestrator/"' },
+  { name: 'PasswordSecretId ARN outside the scope', mutate: (r) => { r.Directory.PasswordSecretId = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:corp-admin-AbCdEf'; }, path: 'Directory.PasswordSecretId', message: 'passwordSecretPrefix' },
+  { name: 'PasswordSecretId only the prefix', mutate: (r) => { r.Directory.PasswordSecretId = 'ad-cert-orchestrator/'; }, path: 'Directory.PasswordSecretId', message: 'outside' },
+  { name: 'PasswordSecretId prefix in the middle', mutate: (r) => { r.Directory.PasswordSecretId = 'x/ad-cert-orchestrator/corp'; }, path: 'Directory.PasswordSecretId', message: 'outside' },
+  { name: 'PasswordSecretId partial ARN in the scope', mutate: (r) => { r.Directory.PasswordSecretId = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-cert-orchestrator/corp'; } },
   // VpcSettings
   { name: 'VpcId 8 hex', mutate: (r) => { r.Directory.VpcSettings.VpcId = 'vpc-0a1b2c3d'; } },
   { name: 'VpcId upper-case hex', mutate: (r) => { r.Directory.VpcSettings.VpcId = 'vpc-0A1B2C3D'; }, path: 'Directory.VpcSettings.VpcId' },
@@ -194,6 +200,18 @@ describe('validateRequest: the request as a whole', () => {
     assert.deepEqual(violations.map((v) => v.path), ['Directory.Password', 'Connector.AdminPassword']);
     assert.match(violations[0]?.message ?? '', /Secrets Manager/);
     assert.ok(!JSON.stringify(violations).includes(secret));
+  });
+
+  it('checks PasswordSecretId against the deployment\'s own prefix', () => {
+    // Prepare
+    const r = simpleAd();
+    r.Directory.PasswordSecretId = 'team-pki/ad/admin';
+    // Act
+    const inScope = validateRequest(r, { passwordSecretPrefix: 'team-pki/ad/' });
+    const outOfScope = validateRequest(r);
+    // Assess
+    assert.deepEqual(inScope.violations, []);
+    assert.deepEqual(outOfScope.violations.map((v) => v.path), ['Directory.PasswordSecretId']);
   });
 
   it('does not echo a password pasted into PasswordSecretId', () => {

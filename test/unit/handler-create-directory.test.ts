@@ -152,7 +152,7 @@ describe('CreateDirectory handler: find-or-create', () => {
       DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
       WaitSeconds: 540, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
     });
-    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-admin-password' });
+    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-cert-orchestrator/ad-admin-password' });
   });
 
   it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size) and waits 33 min first', async () => {

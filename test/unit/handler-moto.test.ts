@@ -45,7 +45,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     const a = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }));
     const b = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }));
     const sg = await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pca-connector', Description: 'connector', VpcId }));
-    await clients.secretsManager.send(new CreateSecretCommand({ Name: 'ad-admin-password', SecretString: PASSWORD }));
+    await clients.secretsManager.send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/ad-admin-password', SecretString: PASSWORD }));
     // The creation lock's table, as serverless.yml declares it (moto evaluates the conditional PutItem too).
     await clients.dynamoDb.send(new CreateTableCommand({
       TableName: LOCK_TABLE, BillingMode: 'PAY_PER_REQUEST',
@@ -59,7 +59,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     );
     request = {
       Directory: {
-        Type: 'SimpleAD', Name: 'corp.example.com', ShortName: 'CORP', Size: 'Small', PasswordSecretId: 'ad-admin-password',
+        Type: 'SimpleAD', Name: 'corp.example.com', ShortName: 'CORP', Size: 'Small', PasswordSecretId: 'ad-cert-orchestrator/ad-admin-password',
         VpcSettings: { VpcId, SubnetIds: [a.Subnet?.SubnetId ?? '', b.Subnet?.SubnetId ?? ''] },
         Tags: [{ Key: 'team', Value: 'pki' }],
       },
@@ -91,7 +91,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     broken.Directory.VpcSettings.SubnetIds[1] = 'subnet-0123456789abcdef0';
     broken.Connector.VpcInformation.SecurityGroupIds = ['sg-0123456789abcdef0'];
     broken.Connector.CertificateAuthorityArn = 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';
-    broken.Directory.PasswordSecretId = 'no-such-secret';
+    broken.Directory.PasswordSecretId = 'ad-cert-orchestrator/no-such-secret';
     // Act
     const error = await validateRequestCore({ ExecutionId: EXEC, Request: broken }, validateDeps()).catch((e: unknown) => e);
     // Assess

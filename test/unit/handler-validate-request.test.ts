@@ -71,6 +71,20 @@ const rejectsWith = async (promise: Promise<unknown>, paths: string[]): Promise<
 };
 
 describe('ValidateRequest handler', () => {
+  it('a secret outside the deployment\'s PASSWORD_SECRET_PREFIX is refused before it is read', async () => {
+    // Prepare
+    process.env['PASSWORD_SECRET_PREFIX'] = 'team-pki/';
+    try {
+      // Act
+      const error = await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps()), ['Directory.PasswordSecretId']);
+      // Assess
+      assert.match(error.message, /must start with "team-pki\/"/);
+      assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0, 'no read that IAM would deny');
+    } finally {
+      delete process.env['PASSWORD_SECRET_PREFIX'];
+    }
+  });
+
   it('valid Simple AD request → ValidationResult with the SimpleAD warning and default timeouts', async () => {
     // Act
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps());
@@ -81,7 +95,7 @@ describe('ValidateRequest handler', () => {
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
     });
-    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-admin-password' });
+    assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-cert-orchestrator/ad-admin-password' });
   });
 
   it('valid Managed AD request → no warning, timeouts from Options', async () => {

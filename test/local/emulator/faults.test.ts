@@ -63,15 +63,15 @@ describe('wire faults', () => {
       // Act
       const results: string[] = [];
       for (let i = 0; i < 3; i++) results.push(await c.ds.send(new DescribeDirectoriesCommand({})).then(() => 'ok', (e: Error) => e.name));
-      const smErr = await errorOf(c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-admin-password' })));
+      const smErr = await errorOf(c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' })));
       emu.clearFaults();
-      const sm = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-admin-password' }));
+      const sm = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' }));
       // Assess
       assert.deepEqual(results, ['ServiceException', 'ServiceException', 'ok']);
       assert.equal(emu.apiCalls['DirectoryService.DescribeDirectories'], 3);
       assert.equal(smErr.name, 'InternalServiceError');
       assert.equal(smErr.$metadata?.httpStatusCode, 500);
-      assert.equal(sm.Name, 'ad-admin-password');
+      assert.equal(sm.Name, 'ad-cert-orchestrator/ad-admin-password');
       assert.equal(emu.apiCalls['SecretsManager.GetSecretValue'], 2);
     }));
 

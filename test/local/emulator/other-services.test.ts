@@ -20,16 +20,16 @@ describe('Secrets Manager, ACM PCA, EC2, EventBridge', () => {
 
   test('Secrets Manager: GetSecretValue/DescribeSecret by name and ARN; unknown -> ResourceNotFoundException', async () => {
     // Act
-    const byName = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-admin-password' }));
+    const byName = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' }));
     const byArn = await c.sm.send(new GetSecretValueCommand({ SecretId: byName.ARN }));
-    const described = await c.sm.send(new DescribeSecretCommand({ SecretId: 'ad-weak-password' }));
+    const described = await c.sm.send(new DescribeSecretCommand({ SecretId: 'ad-cert-orchestrator/ad-weak-password' }));
     const missing = await errorOf(c.sm.send(new GetSecretValueCommand({ SecretId: 'nope' })));
     const missingDescribe = await errorOf(c.sm.send(new DescribeSecretCommand({ SecretId: 'nope' })));
     // Assess
-    assert.match(byName.ARN ?? '', /^arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-admin-password-[A-Za-z0-9]{6}$/);
+    assert.match(byName.ARN ?? '', /^arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-cert-orchestrator\/ad-admin-password-[A-Za-z0-9]{6}$/);
     assert.equal(byArn.SecretString, byName.SecretString);
     assert.deepEqual(byName.VersionStages, ['AWSCURRENT']);
-    assert.equal(described.Name, 'ad-weak-password');
+    assert.equal(described.Name, 'ad-cert-orchestrator/ad-weak-password');
     assert.ok(!('SecretString' in described));
     assert.equal(missing.name, 'ResourceNotFoundException');
     assert.equal(missingDescribe.name, 'ResourceNotFoundException');
@@ -109,14 +109,14 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
   try {
     // Act
     const ds = await new DirectoryServiceClient({}).send(new DescribeDirectoriesCommand({}));
-    const sm = await new SecretsManagerClient({}).send(new DescribeSecretCommand({ SecretId: 'ad-admin-password' }));
+    const sm = await new SecretsManagerClient({}).send(new DescribeSecretCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' }));
     const ec2 = await new EC2Client({}).send(new DescribeVpcsCommand({}));
     const pca = await new ACMPCAClient({}).send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
     const ev = await new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }));
     const ddb = await new DynamoDBClient({}).send(new PutItemCommand({ TableName: 'locks', Item: { pk: { S: 'k' } } }));
     // Assess
     assert.deepEqual(ds.DirectoryDescriptions, []);
-    assert.equal(sm.Name, 'ad-admin-password');
+    assert.equal(sm.Name, 'ad-cert-orchestrator/ad-admin-password');
     assert.equal(ec2.Vpcs?.length, 2);
     assert.equal(pca.CertificateAuthority?.Status, 'ACTIVE');
     assert.equal(ev.FailedEntryCount, 0);

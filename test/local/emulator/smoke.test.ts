@@ -13,7 +13,7 @@ test('happy path across all six services', async () => {
   const c = clients(emu);
   try {
     // Act
-    const secret = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-admin-password' }));
+    const secret = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' }));
     const subnets = await c.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [SUBNET_A] }));
     const ca = await c.pca.send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
     const { DirectoryId } = await c.ds.send(new CreateDirectoryCommand(simpleAd()));
