@@ -21,7 +21,7 @@ import {
   RedriveExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus } from '@aws-sdk/client-sfn';
-import { ERROR_CATALOG, STAGE_FAILURES } from '../src/errors.ts';
+import { ERROR_CATALOG, STAGE_FAILURES } from '../src/workflow/catalog.ts';
 import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../src/domain/execution-names.ts';
 import { sfn } from '../src/api/clients.ts';
 import { readProvisioningStatus } from '../src/handlers/api-get-provisioning.ts';

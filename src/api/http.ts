@@ -20,7 +20,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { Violation } from '../errors.ts';
+import type { Violation } from '../domain/errors.ts';
 import { logger } from '../lib/logger.ts';
 
 /** An API Gateway proxy event after the header normalizer and (for POST) the JSON body parser ran. */

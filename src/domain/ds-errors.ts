@@ -1,4 +1,4 @@
-import { DirectoryServiceThrottledError } from '../errors.ts';
+import { DirectoryServiceThrottledError } from './errors.ts';
 
 /**
  * Directory Service models no throttling error; a throttled call is believed to come back as `ClientException`

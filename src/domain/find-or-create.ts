@@ -5,8 +5,8 @@
  */
 import type { DirectoryType } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../contract.ts';
-import { DirectoryConflictError } from '../errors.ts';
-import { CONNECTOR_STATUSES_ADOPTABLE, DIRECTORY_STAGES_GONE } from './polling.ts';
+import { DirectoryConflictError } from './errors.ts';
+import { CONNECTOR_ADOPTABLE, DIRECTORY_GONE } from '../workflow/stages.ts';
 
 /** The fields of a DS DirectoryDescription used here. */
 export interface DirectoryCandidate {
@@ -33,7 +33,7 @@ const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean 
   d.Name !== undefined &&
   d.Name.toLowerCase() === want.Name.toLowerCase() &&
   vpcOf(d) === want.VpcId &&
-  !DIRECTORY_STAGES_GONE.includes(d.Stage ?? '');
+  !DIRECTORY_GONE.includes(d.Stage ?? '');
 
 /**
  * Directories that can be adopted for `want`: same Name (case-insensitive), same VPC, not Deleting/Deleted, same
@@ -104,7 +104,7 @@ export const chooseConnector = (
         c.Arn !== undefined &&
         c.DirectoryId === want.DirectoryId &&
         c.CertificateAuthorityArn === want.CertificateAuthorityArn &&
-        CONNECTOR_STATUSES_ADOPTABLE.includes(c.Status ?? ''),
+        CONNECTOR_ADOPTABLE.includes(c.Status ?? ''),
     )
     .sort(
       (a, b) =>

@@ -15,7 +15,8 @@
  * wait is clamped so the final poll happens exactly at the deadline.
  */
 import type { ConnectorPollState, DirectoryPollState, DirectoryType } from '../contract.ts';
-import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from '../errors.ts';
+import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
+import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from './errors.ts';
 
 export const DIRECTORY_POLL = {
   /** First wait after CreateDirectory / CreateMicrosoftAD, by type: the start of the type's typical window. */
@@ -42,12 +43,6 @@ export const CONNECTOR_POLL = {
   maxPollSeconds: 60,
 } as const;
 
-/** Stages that mean "keep waiting". Everything else ends the loop (Active, or a named failure). */
-export const DIRECTORY_STAGES_IN_PROGRESS: readonly string[] = ['Requested', 'Creating', 'Created', 'Updating', 'Restoring'];
-export const DIRECTORY_STAGES_GONE: readonly string[] = ['Deleting', 'Deleted'];
-export const CONNECTOR_STATUSES_IN_PROGRESS: readonly string[] = ['CREATING'];
-export const CONNECTOR_STATUSES_ADOPTABLE: readonly string[] = ['CREATING', 'ACTIVE'];
-
 const backoff = (round: number, p: { firstPollSeconds: number; stepSeconds: number; maxPollSeconds: number }): number =>
   Math.min(p.firstPollSeconds + p.stepSeconds * Math.max(0, round - 1), p.maxPollSeconds);
 
@@ -73,7 +68,7 @@ export const directoryWaitAt = (type: DirectoryType, elapsed: number): number =>
  * Choice will route), else what is left of the typical creation time since its LaunchTime, at least one short poll.
  */
 export const adoptedDirectoryWait = (type: DirectoryType, stage: string, secondsSinceLaunch: number | undefined): number => {
-  if (!DIRECTORY_STAGES_IN_PROGRESS.includes(stage)) return 0;
+  if (!DIRECTORY_PENDING.includes(stage)) return 0;
   if (stage === 'Created') return DIRECTORY_POLL.createdStageSeconds;
   const left = initialDirectoryWait(type) - Math.max(0, secondsSinceLaunch ?? 0);
   return Math.max(DIRECTORY_POLL.firstPollSeconds, left);
@@ -112,7 +107,7 @@ export const nextDirectoryPoll = (
 ): DirectoryPollState => {
   const elapsed = state.ElapsedSeconds + state.WaitSeconds;
   const round = state.PollRound + 1;
-  const inProgress = DIRECTORY_STAGES_IN_PROGRESS.includes(newStage);
+  const inProgress = DIRECTORY_PENDING.includes(newStage);
   if (inProgress && elapsed >= state.TimeoutSeconds) {
     throw new DirectoryActivationTimeoutError(
       `Directory ${state.DirectoryId} is still ${newStage} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ` +
@@ -143,7 +138,7 @@ export const initialConnectorState = (init: {
   Adopted: init.Adopted,
   Status: init.Status,
   StatusReason: init.StatusReason ?? null,
-  WaitSeconds: CONNECTOR_STATUSES_IN_PROGRESS.includes(init.Status)
+  WaitSeconds: CONNECTOR_PENDING.includes(init.Status)
     ? clamp(CONNECTOR_POLL.initialWaitSeconds, 0, init.TimeoutSeconds)
     : 0,
   PollRound: 0,
@@ -158,7 +153,7 @@ export const nextConnectorPoll = (
 ): ConnectorPollState => {
   const elapsed = state.ElapsedSeconds + state.WaitSeconds;
   const round = state.PollRound + 1;
-  const inProgress = CONNECTOR_STATUSES_IN_PROGRESS.includes(newStatus);
+  const inProgress = CONNECTOR_PENDING.includes(newStatus);
   if (inProgress && elapsed >= state.TimeoutSeconds) {
     throw new ConnectorActivationTimeoutError(
       `Connector ${state.ConnectorArn} is still ${newStatus} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ${round} polls)`,

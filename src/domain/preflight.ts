@@ -3,7 +3,7 @@
  * gathers the facts; nothing here does I/O.
  */
 import type { ProvisioningRequest } from '../contract.ts';
-import type { Violation } from '../errors.ts';
+import type { Violation } from './errors.ts';
 import { checkPassword, extractPassword } from './password.ts';
 
 export interface SubnetFact {

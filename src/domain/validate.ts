@@ -17,7 +17,7 @@ import type {
   ProvisioningOptions,
   ProvisioningRequest,
 } from '../contract.ts';
-import type { Violation } from '../errors.ts';
+import type { Violation } from './errors.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
 
 /* ---------------- documented constraints ---------------- */

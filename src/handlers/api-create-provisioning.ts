@@ -16,7 +16,7 @@
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ProvisioningRequest } from '../contract.ts';
-import type { Violation } from '../errors.ts';
+import type { Violation } from '../domain/errors.ts';
 import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   canonicalJson,

@@ -23,7 +23,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
-import { DirectoryCreationInProgressError, InvalidRequestError } from '../errors.ts';
+import { DirectoryCreationInProgressError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
 import { ACQUIRE_CONDITION, RELEASE_CONDITION, createCertainlyFailed, epochSeconds, leaseItem, lockKey } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';

@@ -3,7 +3,7 @@
  * each function at the `handler` export of the same files.
  */
 import type { Context } from 'aws-lambda';
-import type { TaskStateName } from '../errors.ts';
+import type { TaskStateName } from '../workflow/catalog.ts';
 import { handler as createConnector } from './create-connector.ts';
 import { handler as createDirectory } from './create-directory.ts';
 import { handler as getConnectorStatus } from './get-connector-status.ts';

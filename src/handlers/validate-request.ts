@@ -10,7 +10,7 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsComm
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
-import { InvalidRequestError } from '../errors.ts';
+import { InvalidRequestError } from '../domain/errors.ts';
 import { acmPca, ec2, secretsManager } from '../aws/clients.ts';
 import type { PreflightFacts, SecurityGroupFact, SubnetFact } from '../domain/preflight.ts';
 import { preflightViolations } from '../domain/preflight.ts';

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import type { TaskStateName } from '../errors.ts';
+import type { TaskStateName } from '../workflow/catalog.ts';
 import { logger } from './logger.ts';
 
 /** A task's core: typed event in, result out (dependencies are bound by the caller). */

@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { validateRequest } from '../domain/validate.ts';
-import type { Violation } from '../errors.ts';
+import type { Violation } from '../domain/errors.ts';
 import type { World } from '../local/emulator/index.ts';
 
 export const CORPUS_SEED = 20261123;

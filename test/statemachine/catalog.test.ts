@@ -8,9 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ERROR_CATALOG } from '../../src/errors.ts';
-import type { ErrorRow } from '../../src/errors.ts';
-import { FAILURE_ENTRY, RETRY_POLICIES, retryGroupOf } from '../../scripts/gen-asl.ts';
+import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
+import type { ErrorRow } from '../../src/workflow/catalog.ts';
+import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
+import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { entered, enteredInput, ofType, retriesOf, run } from './support.ts';
 
 /** Every state a default scenario enters after a Task succeeds, in order (directory and connector poll once). */

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ASL_FILE, RETRY_POLICIES, renderDefinition } from '../../scripts/gen-asl.ts';
-import type { Catcher, Definition, Retrier } from '../../scripts/gen-asl.ts';
-import { ALL_ERROR_NAMES, ERROR_CATALOG, STAGE_FAILURES, TASK_STATES } from '../../src/errors.ts';
+import { ASL_FILE } from '../../scripts/gen-asl.ts';
+import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
+import { renderDefinition } from '../../src/workflow/definition.ts';
+import type { Catcher, Definition, Retrier } from '../../src/workflow/definition.ts';
+import { ALL_ERROR_NAMES, ERROR_CATALOG, STAGE_FAILURES, TASK_STATES } from '../../src/workflow/catalog.ts';
 import {
   ASL_PATH,
   assertAllTasksBound,

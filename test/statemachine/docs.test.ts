@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { README_FILE, generatedBlocks, readBlock, readDefinition, renderDiagram } from '../../scripts/docs.ts';
-import { ALL_ERROR_NAMES, STAGE_FAILURES } from '../../src/errors.ts';
+import { ALL_ERROR_NAMES, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
 
 describe('README generated blocks (npm run docs)', () => {
   it('the Architecture diagram and the error table match what scripts/docs.ts generates', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONNECTOR_FAILED, DIRECTORY_FAILED, STAGE_FAILURES } from '../../src/errors.ts';
-import { CONNECTOR_TERMINAL, DIRECTORY_TERMINAL } from '../../scripts/gen-asl.ts';
+import { CONNECTOR_FAILED, DIRECTORY_FAILED, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
+import { CONNECTOR_TERMINAL, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
 import { CONNECTOR_ARN, DIRECTORY_ID, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, run } from './support.ts';
 import type { Scenario } from './support.ts';
 
@@ -191,7 +191,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
   });
 });
 
-const STAGE_FAILURE_SCENARIOS: Record<(typeof STAGE_FAILURES)[number]['name'], { values: string[]; scenario: (v: string) => Scenario; cause: (v: string) => string }> = {
+const STAGE_FAILURE_SCENARIOS: Record<(typeof STAGE_FAILURES)[number]['name'], { values: readonly string[]; scenario: (v: string) => Scenario; cause: (v: string) => string }> = {
   [DIRECTORY_FAILED]: {
     values: DIRECTORY_TERMINAL,
     scenario: (stage) => ({ directoryStages: ['Creating', stage], stageReason: `reason for ${stage}` }),

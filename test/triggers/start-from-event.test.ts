@@ -6,7 +6,7 @@ import type { FakeSfn } from './fake-sfn.ts';
 
 setTestEnv();
 const { handler, REQUEST_EVENT_SOURCE, ExecutionNameConflictError } = await import('../../src/handlers/start-from-event.ts');
-const { InvalidRequestError } = await import('../../src/errors.ts');
+const { InvalidRequestError } = await import('../../src/domain/errors.ts');
 const { resetSfnClient } = await import('../../src/api/clients.ts');
 
 const requestEvent = (detail: unknown, id = '6a7e8feb-b491-4cf7-a9f1-bf3703467718') => ({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../../src/contract.ts';
-import { DirectoryConflictError } from '../../src/errors.ts';
+import { DirectoryConflictError } from '../../src/domain/errors.ts';
 import type { DirectoryCandidate } from '../../src/domain/find-or-create.ts';
 import { adoptableDirectories, chooseConnector, chooseDirectory } from '../../src/domain/find-or-create.ts';
 

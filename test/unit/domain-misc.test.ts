@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, type ProvisioningRequest } from '../../src/contract.ts';
-import { DirectoryServiceThrottledError } from '../../src/errors.ts';
+import { DirectoryServiceThrottledError } from '../../src/domain/errors.ts';
 import { CLIENT_TOKEN_PATTERN, clientTokenFor } from '../../src/domain/client-token.ts';
 import { classifyDirectoryServiceError, withDirectoryServiceErrors } from '../../src/domain/ds-errors.ts';
 import { connectorTags, directoryTags } from '../../src/domain/tags.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ConnectorPollState, DirectoryPollState } from '../../src/contract.ts';
-import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from '../../src/errors.ts';
+import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from '../../src/domain/errors.ts';
 import {
   CONNECTOR_POLL,
   DIRECTORY_POLL,

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ALL_ERROR_NAMES,
-  DirectoryActivationTimeoutError,
-  ERROR_CATALOG,
-  InvalidRequestError,
-  LAMBDA_TRANSIENT_ERRORS,
-  TASK_STATES,
-} from '../../src/errors.ts';
+import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { DirectoryActivationTimeoutError, InvalidRequestError } from '../../src/domain/errors.ts';
 
 describe('error catalog', () => {
   it('project errors carry their class name as name (Lambda errorType)', () => {

@@ -10,7 +10,7 @@ import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2C
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest } from '../../src/contract.ts';
-import { InvalidRequestError } from '../../src/errors.ts';
+import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
 import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';

@@ -6,7 +6,7 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from
 import type { DescribeSecurityGroupsCommandInput, DescribeSubnetsCommandInput } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, ResourceNotFoundException as SecretNotFound, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { InvalidRequestError } from '../../src/errors.ts';
+import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';
 import { SIMPLE_AD_CONNECTOR_WARNING } from '../../src/domain/warnings.ts';
 import { logger } from '../../src/lib/logger.ts';

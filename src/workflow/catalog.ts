@@ -1,5 +1,6 @@
 /**
- * The one list of error names shared by the handlers, the ASL (statemachine/provision.asl.json) and the tests.
+ * The error catalog: per Task state, every error name the ASL (statemachine/provision.asl.json) retries or catches,
+ * with its rerun remedy. The definition builder (definition.ts), the docs generator and the tests read it.
  *
  * Each row says, for one error name at one Task state, whether Step Functions retries it or catches it into the
  * named failure path, and how a failed execution is rerun:
@@ -22,52 +23,6 @@ export const TASK_STATES = [
   'GetConnectorStatus',
 ] as const;
 export type TaskStateName = (typeof TASK_STATES)[number];
-
-/* ---------------- the project's own errors ---------------- */
-
-export interface Violation {
-  /** Field path in the execution input, e.g. `Directory.VpcSettings.SubnetIds[1]`. */
-  path: string;
-  message: string;
-}
-
-/** Base class: every project error sets `this.name` to its class name (Lambda reports it as errorType). */
-export abstract class ProvisioningError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-/** The request breaks one or more documented constraints or preflight facts. Nothing was created. */
-export class InvalidRequestError extends ProvisioningError {
-  readonly violations: Violation[];
-  constructor(violations: Violation[]) {
-    super(
-      `Invalid provisioning request (${violations.length} violation${violations.length === 1 ? '' : 's'}): ` +
-        violations.map((v) => `${v.path}: ${v.message}`).join('; '),
-    );
-    this.violations = violations;
-  }
-}
-
-/** A directory with the same Name in the same VPC exists but cannot be adopted (different type). */
-export class DirectoryConflictError extends ProvisioningError {}
-
-/** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
-export class DirectoryServiceThrottledError extends ProvisioningError {}
-
-/**
- * Another execution holds the creation lease for this directory (same Name and VPC) and is creating it: retried
- * until the directory is listed (then adopted) or the holder's lease lapsed (then this execution creates it).
- */
-export class DirectoryCreationInProgressError extends ProvisioningError {}
-
-/** The directory did not become Active within the configured deadline. */
-export class DirectoryActivationTimeoutError extends ProvisioningError {}
-
-/** The connector did not become ACTIVE within the configured deadline. */
-export class ConnectorActivationTimeoutError extends ProvisioningError {}
 
 /* ---------------- names Step Functions raises itself, or that states name ---------------- */
 

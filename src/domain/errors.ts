@@ -1,0 +1,48 @@
+/**
+ * The project's own errors. Each sets `name` to its class name, which Lambda reports as `errorType` and Step
+ * Functions matches in Retry/Catch; the names are listed in src/workflow/catalog.ts.
+ */
+
+export interface Violation {
+  /** Field path in the execution input, e.g. `Directory.VpcSettings.SubnetIds[1]`. */
+  path: string;
+  message: string;
+}
+
+/** Base class: every project error sets `this.name` to its class name (Lambda reports it as errorType). */
+export abstract class ProvisioningError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request breaks one or more documented constraints or preflight facts. Nothing was created. */
+export class InvalidRequestError extends ProvisioningError {
+  readonly violations: Violation[];
+  constructor(violations: Violation[]) {
+    super(
+      `Invalid provisioning request (${violations.length} violation${violations.length === 1 ? '' : 's'}): ` +
+        violations.map((v) => `${v.path}: ${v.message}`).join('; '),
+    );
+    this.violations = violations;
+  }
+}
+
+/** A directory with the same Name in the same VPC exists but cannot be adopted (different type). */
+export class DirectoryConflictError extends ProvisioningError {}
+
+/** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
+export class DirectoryServiceThrottledError extends ProvisioningError {}
+
+/**
+ * Another execution holds the creation lease for this directory (same Name and VPC) and is creating it: retried
+ * until the directory is listed (then adopted) or the holder's lease lapsed (then this execution creates it).
+ */
+export class DirectoryCreationInProgressError extends ProvisioningError {}
+
+/** The directory did not become Active within the configured deadline. */
+export class DirectoryActivationTimeoutError extends ProvisioningError {}
+
+/** The connector did not become ACTIVE within the configured deadline. */
+export class ConnectorActivationTimeoutError extends ProvisioningError {}

@@ -1,0 +1,372 @@
+/**
+ * The state machine definition, built from the error catalog (catalog.ts), the retry policies (retry-policies.ts)
+ * and the stage lists (stages.ts): the Retry and Catch arrays of every Lambda Task state come from ERROR_CATALOG, so
+ * the ASL cannot drift from it. `npm run gen:asl` writes it to statemachine/provision.asl.json (tools/cli/gen-asl.ts).
+ *
+ * JSONPath (not JSONata) on purpose: the local engine (aws-local-stepfunctions) does not evaluate JSONata.
+ */
+import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED, EVENT_SOURCE } from '../contract.ts';
+import { CONNECTOR_FAILED, DIRECTORY_FAILED, ERROR_CATALOG } from './catalog.ts';
+import type { TaskStateName } from './catalog.ts';
+import { RETRY_GROUP_ORDER, RETRY_POLICIES, retryGroupOf } from './retry-policies.ts';
+import {
+  CONNECTOR_ACTIVE,
+  CONNECTOR_PENDING,
+  CONNECTOR_TERMINAL,
+  DIRECTORY_ACTIVE,
+  DIRECTORY_PENDING,
+  DIRECTORY_TERMINAL,
+} from './stages.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export interface Retrier {
+  ErrorEquals: string[];
+  IntervalSeconds: number;
+  MaxAttempts: number;
+  BackoffRate: number;
+  MaxDelaySeconds: number;
+  JitterStrategy: 'FULL' | 'NONE';
+}
+export interface Catcher {
+  ErrorEquals: string[];
+  ResultPath: string;
+  Next: string;
+}
+export interface State {
+  Type: string;
+  Comment?: string;
+  Retry?: Retrier[];
+  Catch?: Catcher[];
+  [key: string]: unknown;
+}
+export interface Definition {
+  Comment: string;
+  StartAt: string;
+  States: Record<string, State>;
+}
+
+/* ---------------- failure routing ---------------- */
+
+/**
+ * Where a caught error goes. The Pass states there record what is known about the resources (the failed event
+ * carries the directory id / connector ARN when they exist), so PublishFailedEvent never reads a missing path.
+ */
+export const FAILURE_ENTRY: Record<TaskStateName, string> = {
+  ValidateRequest: 'FailedBeforeDirectory',
+  CreateDirectory: 'FailedBeforeDirectory',
+  GetDirectoryStage: 'FailedWithDirectory',
+  CreateConnector: 'FailedWithDirectory',
+  GetConnectorStatus: 'FailedWithConnector',
+};
+
+const ERROR_RESULT_PATH = '$.error';
+const LAMBDA_TASK_TIMEOUT_SECONDS = 60;
+const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
+
+const unique = (names: string[]): string[] => [...new Set(names)];
+
+export function retriersFor(state: TaskStateName): Retrier[] {
+  const rows = ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'catch');
+  const retriers: Retrier[] = [];
+  for (const group of RETRY_GROUP_ORDER) {
+    const names = unique(rows.filter((r) => retryGroupOf(r) === group).map((r) => r.name));
+    if (names.length === 0) continue;
+    const { Comment: _comment, ...policy } = RETRY_POLICIES[group];
+    retriers.push({ ErrorEquals: names, ...policy });
+  }
+  return retriers;
+}
+
+export function catchersFor(state: TaskStateName): Catcher[] {
+  const names = unique(
+    ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'retry').map((r) => r.name),
+  );
+  if (names.length === 0) return [];
+  return [
+    {
+      ErrorEquals: names,
+      ResultPath: ERROR_RESULT_PATH,
+      Next: FAILURE_ENTRY[state],
+    },
+  ];
+}
+
+function lambdaTask(state: TaskStateName, parameters: Json, resultPath: string, next: string, comment: string): State {
+  const retry = retriersFor(state);
+  const catchers = catchersFor(state);
+  return {
+    Type: 'Task',
+    Comment: comment,
+    Resource: `\${${state}FunctionArn}`,
+    Parameters: parameters,
+    ResultPath: resultPath,
+    TimeoutSeconds: LAMBDA_TASK_TIMEOUT_SECONDS,
+    ...(retry.length > 0 ? { Retry: retry } : {}),
+    ...(catchers.length > 0 ? { Catch: catchers } : {}),
+    Next: next,
+  };
+}
+
+const PUBLISH_RETRY: Retrier = {
+  ErrorEquals: ['States.TaskFailed'],
+  IntervalSeconds: 2,
+  MaxAttempts: 3,
+  BackoffRate: 2,
+  MaxDelaySeconds: 30,
+  JitterStrategy: 'FULL',
+};
+
+const stringChoices = (variable: string, values: readonly string[], next: string): Json => ({
+  Or: values.map((v) => ({ Variable: variable, StringEquals: v })),
+  Next: next,
+});
+
+
+export function buildDefinition(): Definition {
+  const execId = { 'ExecutionId.$': '$$.Execution.Id' };
+  const states: Record<string, State> = {
+    ValidateRequest: lambdaTask(
+      'ValidateRequest',
+      { ...execId, 'Request.$': '$' },
+      '$.validation',
+      'CreateDirectory',
+      'Checks every documented constraint and the preflight facts; creates nothing',
+    ),
+    CreateDirectory: lambdaTask(
+      'CreateDirectory',
+      {
+        ...execId,
+        'Directory.$': '$.Directory',
+        'DirectoryType.$': '$.validation.DirectoryType',
+        'TimeoutSeconds.$': '$.validation.DirectoryTimeoutSeconds',
+      },
+      '$.directory',
+      'CheckDirectoryStage',
+      'Find-or-create: adopts a directory this request already started (same Name and VPC), else creates one',
+    ),
+    CheckDirectoryStage: {
+      Type: 'Choice',
+      Comment: 'Right after CreateDirectory too, so an adopted Active directory skips the wait',
+      Choices: [
+        { Variable: '$.directory.Stage', StringEquals: DIRECTORY_ACTIVE, Next: 'CreateConnector' },
+        stringChoices('$.directory.Stage', DIRECTORY_PENDING, 'WaitForDirectory'),
+        stringChoices('$.directory.Stage', DIRECTORY_TERMINAL, 'DirectoryFailed'),
+      ],
+      Default: 'DirectoryFailed',
+    },
+    WaitForDirectory: {
+      Type: 'Wait',
+      Comment: 'Backoff chosen by the handler (WaitSeconds); the handler enforces the total deadline',
+      SecondsPath: '$.directory.WaitSeconds',
+      Next: 'GetDirectoryStage',
+    },
+    GetDirectoryStage: lambdaTask(
+      'GetDirectoryStage',
+      { ...execId, 'Directory.$': '$.directory' },
+      '$.directory',
+      'CheckDirectoryStage',
+      'DescribeDirectories: current Stage and StageReason, next wait, deadline',
+    ),
+    DirectoryFailed: {
+      Type: 'Pass',
+      Comment: 'Terminal directory stage (StageReason may be null: States.Format prints it as null)',
+      Parameters: {
+        Error: DIRECTORY_FAILED,
+        'Cause.$':
+          "States.Format('Directory {} is {}: {}', $.directory.DirectoryId, $.directory.Stage, $.directory.StageReason)",
+      },
+      ResultPath: ERROR_RESULT_PATH,
+      Next: 'FailedWithDirectory',
+    },
+    CreateConnector: lambdaTask(
+      'CreateConnector',
+      {
+        ...execId,
+        'DirectoryId.$': '$.directory.DirectoryId',
+        'Connector.$': '$.Connector',
+        'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
+      },
+      '$.connector',
+      'CheckConnectorStatus',
+      'Adopts an existing connector for this directory + CA, else CreateConnector with ClientToken = sha256(execution ARN)',
+    ),
+    CheckConnectorStatus: {
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.connector.Status', StringEquals: CONNECTOR_ACTIVE, Next: 'PublishSucceededEvent' },
+        stringChoices('$.connector.Status', CONNECTOR_PENDING, 'WaitForConnector'),
+        stringChoices('$.connector.Status', CONNECTOR_TERMINAL, 'ConnectorFailed'),
+      ],
+      Default: 'ConnectorFailed',
+    },
+    WaitForConnector: {
+      Type: 'Wait',
+      SecondsPath: '$.connector.WaitSeconds',
+      Next: 'GetConnectorStatus',
+    },
+    GetConnectorStatus: lambdaTask(
+      'GetConnectorStatus',
+      { ...execId, 'Connector.$': '$.connector' },
+      '$.connector',
+      'CheckConnectorStatus',
+      'GetConnector: current Status and StatusReason, next wait, deadline',
+    ),
+    ConnectorFailed: {
+      Type: 'Pass',
+      Comment: 'Terminal connector status (StatusReason may be null)',
+      Parameters: {
+        Error: CONNECTOR_FAILED,
+        'Cause.$':
+          "States.Format('Connector {} is {}: {}', $.connector.ConnectorArn, $.connector.Status, $.connector.StatusReason)",
+      },
+      ResultPath: ERROR_RESULT_PATH,
+      Next: 'FailedWithConnector',
+    },
+    PublishSucceededEvent: {
+      Type: 'Task',
+      Comment: 'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
+      Resource: 'arn:aws:states:::events:putEvents',
+      Parameters: {
+        Entries: [
+          {
+            EventBusName: '${EventBusName}',
+            Source: EVENT_SOURCE,
+            DetailType: DETAIL_TYPE_SUCCEEDED,
+            Detail: {
+              ...execId,
+              'DirectoryId.$': '$.directory.DirectoryId',
+              'DirectoryType.$': '$.directory.DirectoryType',
+              'DirectoryAdopted.$': '$.directory.Adopted',
+              'ConnectorArn.$': '$.connector.ConnectorArn',
+              'ConnectorAdopted.$': '$.connector.Adopted',
+              'Warnings.$': '$.validation.Warnings',
+            },
+          },
+        ],
+      },
+      ResultSelector: { Published: true, Warning: null },
+      ResultPath: '$.publish',
+      TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
+      Retry: [PUBLISH_RETRY],
+      Catch: [
+        {
+          ErrorEquals: ['States.ALL'],
+          ResultPath: '$.publishError',
+          Next: 'NotePublishFailure',
+        },
+      ],
+      Next: 'RecordResult',
+    },
+    NotePublishFailure: {
+      Type: 'Pass',
+      Parameters: {
+        Published: false,
+        'Warning.$':
+          "States.Format('The Provisioning Succeeded event was not published ({}): {}', $.publishError.Error, $.publishError.Cause)",
+      },
+      ResultPath: '$.publish',
+      Next: 'RecordResult',
+    },
+    RecordResult: {
+      Type: 'Pass',
+      Comment: 'The execution output: the provisioning record (no ResultPath: the record replaces the state)',
+      Parameters: {
+        ...execId,
+        'DirectoryId.$': '$.directory.DirectoryId',
+        'DirectoryType.$': '$.directory.DirectoryType',
+        'DirectoryAdopted.$': '$.directory.Adopted',
+        'DirectoryStage.$': '$.directory.Stage',
+        'DirectoryPollRounds.$': '$.directory.PollRound',
+        'DirectoryElapsedSeconds.$': '$.directory.ElapsedSeconds',
+        'ConnectorArn.$': '$.connector.ConnectorArn',
+        'ConnectorAdopted.$': '$.connector.Adopted',
+        'ConnectorStatus.$': '$.connector.Status',
+        'ConnectorPollRounds.$': '$.connector.PollRound',
+        'ConnectorElapsedSeconds.$': '$.connector.ElapsedSeconds',
+        'Warnings.$': '$.validation.Warnings',
+        'EventPublished.$': '$.publish.Published',
+        'EventWarning.$': '$.publish.Warning',
+        'StartedAt.$': '$$.Execution.StartTime',
+        'FinishedAt.$': '$$.State.EnteredTime',
+      },
+      Next: 'Provisioned',
+    },
+    Provisioned: { Type: 'Succeed' },
+    FailedBeforeDirectory: {
+      Type: 'Pass',
+      Comment: 'Failure before a directory id is known',
+      Parameters: { DirectoryId: null, ConnectorArn: null },
+      ResultPath: '$.failure',
+      Next: 'PublishFailedEvent',
+    },
+    FailedWithDirectory: {
+      Type: 'Pass',
+      Comment: 'Failure once the directory id is known',
+      Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', ConnectorArn: null },
+      ResultPath: '$.failure',
+      Next: 'PublishFailedEvent',
+    },
+    FailedWithConnector: {
+      Type: 'Pass',
+      Comment: 'Failure once the connector ARN is known',
+      Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', 'ConnectorArn.$': '$.connector.ConnectorArn' },
+      ResultPath: '$.failure',
+      Next: 'PublishFailedEvent',
+    },
+    PublishFailedEvent: {
+      Type: 'Task',
+      Comment: 'Best effort: the execution fails with the original error whether or not this publishes',
+      Resource: 'arn:aws:states:::events:putEvents',
+      Parameters: {
+        Entries: [
+          {
+            EventBusName: '${EventBusName}',
+            Source: EVENT_SOURCE,
+            DetailType: DETAIL_TYPE_FAILED,
+            Detail: {
+              ...execId,
+              'Error.$': '$.error.Error',
+              'Cause.$': '$.error.Cause',
+              'DirectoryId.$': '$.failure.DirectoryId',
+              'ConnectorArn.$': '$.failure.ConnectorArn',
+            },
+          },
+        ],
+      },
+      ResultPath: null,
+      TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
+      Retry: [PUBLISH_RETRY],
+      Catch: [
+        {
+          ErrorEquals: ['States.ALL'],
+          ResultPath: '$.publishError',
+          Next: 'ProvisioningFailed',
+        },
+      ],
+      Next: 'ProvisioningFailed',
+    },
+    ProvisioningFailed: {
+      Type: 'Fail',
+      Comment: 'Named failure: fix the cause and start a new execution (see the README error table)',
+      ErrorPath: '$.error.Error',
+      CausePath: '$.error.Cause',
+    },
+  };
+  return {
+    // Unchanged text, so the deployed ASL stays byte-identical; the generator now lives in src/workflow/.
+    Comment:
+      'AD certificate-connector provisioning. GENERATED by scripts/gen-asl.ts from src/errors.ts: do not edit by hand (npm run gen:asl).',
+    StartAt: 'ValidateRequest',
+    States: states,
+  };
+}
+
+export const renderDefinition = (def: Definition = buildDefinition()): string => `${JSON.stringify(def, null, 2)}\n`;
+
+/** Lambda Task states must be exactly the catalog's TASK_STATES. */
+export function lambdaTaskStates(def: Definition): string[] {
+  return Object.entries(def.States)
+    .filter(([, s]) => s.Type === 'Task' && String(s['Resource']).endsWith('FunctionArn}'))
+    .map(([name]) => name);
+}
+

@@ -1,0 +1,66 @@
+/**
+ * Retry timings: one retrier per group, in RETRY_GROUP_ORDER; every retried catalog row joins one group by rule
+ * (retryGroupOf), so a new catalog row needs no change here.
+ */
+import { LAMBDA_TRANSIENT_ERRORS } from './catalog.ts';
+import type { ErrorRow } from './catalog.ts';
+
+export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency';
+
+export interface RetryPolicy {
+  IntervalSeconds: number;
+  MaxAttempts: number;
+  BackoffRate: number;
+  MaxDelaySeconds: number;
+  JitterStrategy: 'FULL' | 'NONE';
+  Comment: string;
+}
+
+/**
+ * One retrier per group, in this order. Wait before retry n ≈ min(IntervalSeconds * BackoffRate^(n-1), MaxDelay),
+ * randomised by FULL jitter so concurrent executions do not retry in lock-step.
+ */
+export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
+  lambda: {
+    IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL',
+    Comment: 'Lambda service errors and task timeouts (transient)',
+  },
+  throttling: {
+    IntervalSeconds: 5, MaxAttempts: 8, BackoffRate: 2, MaxDelaySeconds: 120, JitterStrategy: 'FULL',
+    Comment: 'Throttling: back off long (up to ~8 min in total)',
+  },
+  server: {
+    IntervalSeconds: 5, MaxAttempts: 5, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL',
+    Comment: 'Service-side (5xx) and paging errors (transient)',
+  },
+  /**
+   * DirectoryCreationInProgressError: another execution holds the creation lease. Waits 20, 30, 45, 67.5, 101.25,
+   * then 120 s (capped) x7: the 12th retry comes ~1104 s (18.4 min) after the first refusal. A live holder's create
+   * call returns within seconds (its Lambda times out at 30 s), so normally the 1st or 2nd retry adopts the directory;
+   * a holder that crashed before creating leaves a 900 s lease (src/domain/directory-lock.ts), which has lapsed by
+   * the 11th and 12th retries (~984 s and ~1104 s), so they take the lease and create. No jitter on purpose: FULL
+   * jitter draws each wait from [0, nominal], which would make that bound a mere expectation; the contenders are the
+   * few executions of one request, so retrying in step costs nothing.
+   */
+  lock: {
+    IntervalSeconds: 20, MaxAttempts: 12, BackoffRate: 1.5, MaxDelaySeconds: 120, JitterStrategy: 'NONE',
+    Comment: 'Another execution is creating the same directory: wait it out (outlasts a crashed holder\'s 15-min lease)',
+  },
+  consistency: {
+    IntervalSeconds: 10, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
+    Comment: 'Eventual consistency right after a resource turns Active: a few retries, then caught',
+  },
+};
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency'];
+
+const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
+
+/** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
+export function retryGroupOf(row: ErrorRow): RetryGroup {
+  if (row.handling === 'catch') throw new Error(`${row.state}/${row.name} is catch-only`);
+  if (row.handling === 'retry-then-catch') return 'consistency';
+  if (LAMBDA_NAMES.has(row.name)) return 'lambda';
+  if (row.name === 'DirectoryCreationInProgressError') return 'lock';
+  if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
+  return 'server';
+}
