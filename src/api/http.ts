@@ -21,6 +21,8 @@ import validator from '@middy/validator';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Violation } from '../domain/errors.ts';
+import { SIMPLE_KEY } from '../domain/field-path.ts';
+import { PASSWORD_KEY } from '../domain/password.ts';
 import { logger } from '../lib/logger.ts';
 
 /** An API Gateway proxy event after the header normalizer and (for POST) the JSON body parser ran. */
@@ -69,8 +71,6 @@ export interface AjvErrorLike {
   message?: string;
 }
 
-const PASSWORD_KEY = /pass(word|wd)|pwd/i;
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const unescapePointer = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 

@@ -9,6 +9,9 @@
  * Results never contain the value, only which rule failed.
  */
 
+/** Field names that look like a password: rejected in a request, redacted in a status answer. */
+export const PASSWORD_KEY = /pass(word|wd)|pwd/i;
+
 export type PasswordRule = 'type' | 'length' | 'complexity';
 
 export interface PasswordCheck {

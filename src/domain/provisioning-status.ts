@@ -10,6 +10,7 @@
  * whose name looks like a password is redacted anyway before anything leaves this module.
  */
 import type { DescribeExecutionOutput, HistoryEvent } from '@aws-sdk/client-sfn';
+import { PASSWORD_KEY } from './password.ts';
 
 export interface DirectorySummary {
   DirectoryId?: string;
@@ -52,7 +53,6 @@ export interface ProvisioningStatus {
   redriveDate?: string;
 }
 
-const PASSWORD_KEY = /pass(word|wd)|pwd/i;
 const SECRET_REFERENCE_KEY = /SecretId$/;
 
 /** Deep copy with every password-like key (other than a `…SecretId` reference) replaced by "[redacted]". */

@@ -18,6 +18,8 @@ import type {
   ProvisioningRequest,
 } from '../contract.ts';
 import type { Violation } from './errors.ts';
+import { SIMPLE_KEY } from './field-path.ts';
+import { PASSWORD_KEY } from './password.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
 
 /* ---------------- documented constraints ---------------- */
@@ -91,7 +93,6 @@ const MAX_ECHO = 64;
 /* ---------------- helpers ---------------- */
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 type Json = Record<string, unknown>;
 
@@ -115,8 +116,6 @@ const has = (obj: Json, key: string): boolean => Object.hasOwn(obj, key) && obj[
 
 const isPlainObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const PASSWORD_KEY = /pass(word|wd)|pwd/i;
 
 class Collector {
   readonly violations: Violation[] = [];

@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { validateRequest } from '../domain/validate.ts';
 import type { Violation } from '../domain/errors.ts';
+import { SIMPLE_KEY } from '../domain/field-path.ts';
 import type { World } from '../local/emulator/index.ts';
 
 export const CORPUS_SEED = 20261123;
@@ -43,7 +44,6 @@ type Json = Record<string, unknown>;
 type Seg = string | number;
 export const clone = <T>(v: T): T => structuredClone(v);
 
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** The validator's path format: `a.b[0].c`, map keys as `["key"]`. */
 export const pathOf = (segs: readonly Seg[]): string =>
   segs.reduce<string>((p, s, i) => {
