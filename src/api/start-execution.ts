@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import { executionArnFor, sameJson } from '../domain/execution-names.ts';
-import { sfn } from './clients.ts';
+import { sfn } from '../aws/clients.ts';
 
 export type StartOutcome =
   /** StartExecution accepted the call (a new execution, or AWS's own idempotent return of a running one). */

@@ -1,9 +1,10 @@
 /**
- * The AWS SDK clients of the task handlers, one per service per module instance, created on first use.
+ * The AWS SDK clients of every handler (and of the executions CLI), one per service per module instance, created on
+ * first use.
  *
  * Lazy on purpose: the SDK reads `AWS_REGION` and the standard `AWS_ENDPOINT_URL_<SERVICE>` variables when a client
- * is constructed, so a local runner can set them before the first call. No endpoint configuration lives in code.
- * `resetClients()` drops the cached instances (local runner, tests that change env).
+ * is constructed, so the local world can set them before the first call. No endpoint configuration lives in code.
+ * `resetClients()` drops the cached instances (local world, tests that change env).
  */
 import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
@@ -11,6 +12,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
@@ -65,6 +67,8 @@ export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBr
 /** The directory creation lock (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
 export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient({}));
 export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
+/** Step Functions: the trigger and API handlers start and read executions. */
+export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient({}));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
 export const resetClients = (): void => {

@@ -26,7 +26,7 @@ import {
 } from '../domain/execution-names.ts';
 import { checkPassword } from '../domain/password.ts';
 import { validateRequest } from '../domain/validate.ts';
-import { stateMachineArn } from '../api/clients.ts';
+import { stateMachineArn } from '../lib/config.ts';
 import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';

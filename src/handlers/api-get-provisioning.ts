@@ -18,7 +18,8 @@ import {
 } from '../domain/execution-names.ts';
 import { factsFromHistory, provisioningStatus } from '../domain/provisioning-status.ts';
 import type { ProvisioningStatus } from '../domain/provisioning-status.ts';
-import { sfn, stateMachineArn } from '../api/clients.ts';
+import { sfn } from '../aws/clients.ts';
+import { stateMachineArn } from '../lib/config.ts';
 import { HttpProblem, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { describeIfExists } from '../api/start-execution.ts';

@@ -33,6 +33,7 @@ import { checkPassword, extractPassword } from '../domain/password.ts';
 import { adoptedDirectoryWait, initialDirectoryState, initialDirectoryWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
+import { lockTableName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
@@ -47,12 +48,6 @@ export interface CreateDirectoryDeps {
   lockTableName: string;
   now: () => Date;
 }
-
-const lockTableName = (): string => {
-  const name = process.env['LOCK_TABLE_NAME'];
-  if (!name) throw new Error('LOCK_TABLE_NAME is not set (the DirectoryLocksTable of serverless.yml)');
-  return name;
-};
 
 const defaultDeps = (): CreateDirectoryDeps => ({
   directoryService: directoryService(),

@@ -22,7 +22,7 @@ import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
 import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
 import { validateRequest } from '../domain/validate.ts';
-import { stateMachineArn } from '../api/clients.ts';
+import { stateMachineArn } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';

@@ -1,4 +1,4 @@
-/** Deployment settings the handlers read from their environment (set in serverless.yml). */
+/** Deployment settings the handlers read from their environment (set in serverless.yml), read at invocation time. */
 import { DEFAULT_PASSWORD_SECRET_PREFIX } from '../domain/secret-scope.ts';
 import type { ValidationScope } from '../domain/validate.ts';
 
@@ -6,3 +6,25 @@ import type { ValidationScope } from '../domain/validate.ts';
 export const passwordSecretPrefix = (): string => process.env['PASSWORD_SECRET_PREFIX'] || DEFAULT_PASSWORD_SECRET_PREFIX;
 
 export const validationScope = (): ValidationScope => ({ passwordSecretPrefix: passwordSecretPrefix() });
+
+/** Thrown at invocation time when the function is deployed without its configuration. */
+export class MissingConfigurationError extends Error {
+  constructor(variable: string) {
+    super(`environment variable ${variable} is not set`);
+    this.name = 'MissingConfigurationError';
+  }
+}
+
+/** `STATE_MACHINE_ARN`: the state machine the trigger and API functions start and read. */
+export const stateMachineArn = (): string => {
+  const arn = process.env['STATE_MACHINE_ARN'];
+  if (!arn) throw new MissingConfigurationError('STATE_MACHINE_ARN');
+  return arn;
+};
+
+/** `LOCK_TABLE_NAME`: the directory creation lease table (DirectoryLocksTable). */
+export const lockTableName = (): string => {
+  const name = process.env['LOCK_TABLE_NAME'];
+  if (!name) throw new Error('LOCK_TABLE_NAME is not set (the DirectoryLocksTable of serverless.yml)');
+  return name;
+};

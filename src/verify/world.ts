@@ -10,7 +10,6 @@ import './env.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
-import { resetSfnClient } from '../api/clients.ts';
 import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
 import { setClock } from '../lib/clock.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
@@ -176,7 +175,6 @@ export class LocalWorld {
       STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
     });
     resetClients();
-    resetSfnClient();
     activeEndpoint = this.sfnServer.endpoint;
   }
 

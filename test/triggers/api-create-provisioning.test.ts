@@ -21,7 +21,6 @@ import type { FakeSecrets } from './fake-secrets.ts';
 
 setTestEnv();
 const { handler } = await import('../../src/handlers/api-create-provisioning.ts');
-const { resetSfnClient } = await import('../../src/api/clients.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');
 const { passwordSecretPrefixFor } = await import('../../src/domain/execution-names.ts');
 const SECRET_PREFIX = passwordSecretPrefixFor(STATE_MACHINE_ARN);
@@ -47,10 +46,7 @@ const post = async (body: unknown, headers: Record<string, string> = {}, rawBody
 describe('POST /provisionings', () => {
   let sfn: FakeSfn;
   let sm: FakeSecrets;
-  before(() => {
-    resetSfnClient();
-    resetClients();
-  });
+  before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
     sm = fakeSecrets();
@@ -59,10 +55,7 @@ describe('POST /provisionings', () => {
     sfn.restore();
     sm.restore();
   });
-  after(() => {
-    resetSfnClient();
-    resetClients();
-  });
+  after(() => resetClients());
 
   it('first call starts: 202 + execution ARN + Location; the same key again returns the same execution with 200', async () => {
     // Prepare

@@ -8,7 +8,7 @@ import type { FakeSfn } from './fake-sfn.ts';
 
 setTestEnv();
 const { handler } = await import('../../src/handlers/api-get-provisioning.ts');
-const { resetSfnClient } = await import('../../src/api/clients.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
 
 /** A small history builder: oldest first, ids in order. */
 const history = () => {
@@ -69,12 +69,12 @@ describe('GET /provisionings/{id}', () => {
       ...extra,
     });
   };
-  before(() => resetSfnClient());
+  before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
   });
   afterEach(() => sfn.restore());
-  after(() => resetSfnClient());
+  after(() => resetClients());
 
   it('RUNNING: status, the state it is in, and the directory stage from the newest step output', async () => {
     // Prepare

@@ -8,7 +8,7 @@ import type { FakeSfn } from './fake-sfn.ts';
 
 setTestEnv();
 const { main } = await import('../../scripts/executions.ts');
-const { resetSfnClient } = await import('../../src/api/clients.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -39,7 +39,7 @@ describe('npm run executions', () => {
       history: failedHistory(state, error, `${error} happened`, caught),
     });
   };
-  before(() => resetSfnClient());
+  before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
     addFailed('evt-throttled', 'CreateConnector', 'ThrottlingException', false);
@@ -49,7 +49,7 @@ describe('npm run executions', () => {
     });
   });
   afterEach(() => sfn.restore());
-  after(() => resetSfnClient());
+  after(() => resetClients());
 
   it('list --status FAILED shows each failed execution with error, cause, redrive count and status', async () => {
     // Act

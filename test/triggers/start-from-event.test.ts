@@ -7,7 +7,7 @@ import type { FakeSfn } from './fake-sfn.ts';
 setTestEnv();
 const { handler, REQUEST_EVENT_SOURCE, ExecutionNameConflictError } = await import('../../src/handlers/start-from-event.ts');
 const { InvalidRequestError } = await import('../../src/domain/errors.ts');
-const { resetSfnClient } = await import('../../src/api/clients.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
 
 const requestEvent = (detail: unknown, id = '6a7e8feb-b491-4cf7-a9f1-bf3703467718') => ({
   version: '0',
@@ -23,12 +23,12 @@ const requestEvent = (detail: unknown, id = '6a7e8feb-b491-4cf7-a9f1-bf370346771
 
 describe('start-from-event (EventBridge trigger)', () => {
   let sfn: FakeSfn;
-  before(() => resetSfnClient());
+  before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
   });
   afterEach(() => sfn.restore());
-  after(() => resetSfnClient());
+  after(() => resetClients());
 
   it('the same event delivered twice starts one execution, named from the event id', async () => {
     // Prepare

@@ -9,7 +9,6 @@
  */
 import { resetClients } from '../../aws/clients.ts';
 import { setClock } from '../../lib/clock.ts';
-import { resetSfnClient } from '../../api/clients.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../emulator/index.ts';
 import { LocalStepFunctions } from './service.ts';
@@ -59,7 +58,6 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };
   const restore = applyEnv(forced, emulator.env());
   resetClients();
-  resetSfnClient();
   const env: Record<string, string> = {};
   for (const key of [...Object.keys(emulator.env()), ...Object.keys(forced)]) {
     const value = process.env[key];
@@ -78,7 +76,6 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
       setClock();
       restore();
       resetClients();
-      resetSfnClient();
     },
   };
 }
