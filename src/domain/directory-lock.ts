@@ -1,8 +1,8 @@
 /**
- * The directory creation lock: a short lease in DynamoDB around find-or-create's create step, so two DIFFERENT
- * executions for the same request (an event and an API call, a console "New execution" while the first runs) cannot
- * both miss in DescribeDirectories and both create. Pure: the key, the lease item and the condition; the handler
- * makes the call.
+ * The directory creation lock: a short lease around find-or-create's create step, so two DIFFERENT executions for
+ * the same request (an event and an API call, a console "New execution" while the first runs) cannot both miss in
+ * DescribeDirectories and both create. Pure: the key, the lease item and when a failed create may release it; the
+ * store (src/persistence/directory-lease-store.ts) makes the calls.
  */
 
 /**
@@ -12,8 +12,14 @@
  */
 export const LEASE_SECONDS = 15 * 60;
 
+/** What adoption matches on, and so what the lock is taken on. */
+export interface DirectoryIdentity {
+  VpcId: string;
+  Name: string;
+}
+
 /** The lock key of a directory identity: adoption matches Name case-insensitively within one VPC, and so does the lock. */
-export const lockKey = (identity: { VpcId: string; Name: string }): string => `dir#${identity.VpcId}#${identity.Name.toLowerCase()}`;
+export const lockKey = (identity: DirectoryIdentity): string => `dir#${identity.VpcId}#${identity.Name.toLowerCase()}`;
 
 export interface LeaseItem {
   pk: string;
@@ -25,20 +31,11 @@ export interface LeaseItem {
 
 export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
-export const leaseItem = (identity: { VpcId: string; Name: string }, owner: string, now: Date, leaseSeconds = LEASE_SECONDS): LeaseItem => ({
+export const leaseItem = (identity: DirectoryIdentity, owner: string, now: Date, leaseSeconds = LEASE_SECONDS): LeaseItem => ({
   pk: lockKey(identity),
   owner,
   expiresAt: epochSeconds(now) + leaseSeconds,
 });
-
-/**
- * Acquire when nobody holds the key, the holder's lease has lapsed, or the holder is this execution (a Step Functions
- * retry or redrive after a lost response re-acquires its own lease).
- */
-export const ACQUIRE_CONDITION = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';
-
-/** Release only a lease this execution holds (never another execution's). */
-export const RELEASE_CONDITION = '#owner = :me';
 
 /**
  * Whether a failed create call certainly created nothing, so the lease can be released at once and a corrected

@@ -1,8 +1,8 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
  * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise read and
- * check the admin password from Secrets Manager, take the creation lock (a short DynamoDB lease per Name + VPC,
- * src/domain/directory-lock.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
+ * check the admin password from Secrets Manager, take the creation lock (a short DynamoDB lease per Name + VPC:
+ * src/domain/directory-lock.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
  * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
  * The password lives only inside this function: it is never logged, returned or put in an error.
  *
@@ -18,14 +18,12 @@ import {
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription ,
   DirectoryServiceClient} from '@aws-sdk/client-directory-service';
-import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
-import { DirectoryCreationInProgressError, InvalidRequestError } from '../domain/errors.ts';
+import { InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
-import { ACQUIRE_CONDITION, RELEASE_CONDITION, createCertainlyFailed, epochSeconds, leaseItem, lockKey } from '../domain/directory-lock.ts';
+import { createCertainlyFailed } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
@@ -36,6 +34,8 @@ import { now as clockNow } from '../lib/clock.ts';
 import { lockTableName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
+import { DynamoDbDirectoryLeaseStore } from '../persistence/directory-lease-store.ts';
+import type { DirectoryLeaseStore } from '../persistence/directory-lease-store.ts';
 
 export interface CreateDirectoryDeps {
   /** Reads (DescribeDirectories, ListTagsForResource): SDK retries are fine. */
@@ -43,9 +43,8 @@ export interface CreateDirectoryDeps {
   /** CreateDirectory / CreateMicrosoftAD: a client without SDK retries (see src/aws/clients.ts). */
   directoryServiceCreate: DirectoryServiceClient;
   secretsManager: SecretsManagerClient;
-  /** The creation lock's table (PutItem). */
-  dynamoDb: DynamoDBClient;
-  lockTableName: string;
+  /** The creation lock (DynamoDB conditional PutItem / DeleteItem). */
+  leases: DirectoryLeaseStore;
   now: () => Date;
 }
 
@@ -53,8 +52,7 @@ const defaultDeps = (): CreateDirectoryDeps => ({
   directoryService: directoryService(),
   directoryServiceCreate: directoryServiceCreate(),
   secretsManager: secretsManager(),
-  dynamoDb: dynamoDb(),
-  lockTableName: lockTableName(),
+  leases: new DynamoDbDirectoryLeaseStore(dynamoDb(), lockTableName()),
   now: clockNow,
 });
 
@@ -131,62 +129,6 @@ const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candid
   });
 };
 
-/**
- * Takes the creation lease for this Name + VPC: a conditional PutItem that succeeds when nobody holds it, the
- * holder's lease lapsed, or the holder is this execution (a Step Functions retry or redrive, e.g. after a lost
- * response, re-acquires its own lease). Anyone else holding it -> DirectoryCreationInProgressError (retried).
- *
- * There is no release step: once the holder's create call returned, the directory is listed by DescribeDirectories
- * and every later attempt adopts it before reaching the lock; if the holder died first, the lease simply expires
- * (and the table's TTL sweeps the item).
- */
-const acquireCreationLease = async (input: CreateDirectoryInput, deps: CreateDirectoryDeps): Promise<void> => {
-  const d = input.Directory;
-  const now = deps.now();
-  const item = leaseItem({ VpcId: d.VpcSettings.VpcId, Name: d.Name }, input.ExecutionId, now);
-  try {
-    await deps.dynamoDb.send(
-      new PutItemCommand({
-        TableName: deps.lockTableName,
-        Item: { pk: { S: item.pk }, owner: { S: item.owner }, expiresAt: { N: String(item.expiresAt) } },
-        ConditionExpression: ACQUIRE_CONDITION,
-        ExpressionAttributeNames: { '#owner': 'owner' },
-        ExpressionAttributeValues: { ':now': { N: String(epochSeconds(now)) }, ':me': { S: item.owner } },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    const old = (err as { Item?: Record<string, { S?: string; N?: string }> }).Item;
-    const holder = old?.['owner']?.S ?? 'another execution';
-    const until = old?.['expiresAt']?.N;
-    throw new DirectoryCreationInProgressError(
-      `Another execution (${holder}) is creating directory ${d.Name} in ${d.VpcSettings.VpcId}` +
-        `${until ? ` (lease until ${new Date(Number(until) * 1000).toISOString()})` : ''}; retried until it appears, then adopted`,
-    );
-  }
-  logger.info('Directory creation lease acquired', { lockKey: item.pk, expiresAt: item.expiresAt });
-};
-
-/** Deletes this execution's lease (only its own); a failure to release is logged, never hides the create error. */
-const releaseCreationLease = async (input: CreateDirectoryInput, deps: CreateDirectoryDeps): Promise<void> => {
-  const pk = lockKey({ VpcId: input.Directory.VpcSettings.VpcId, Name: input.Directory.Name });
-  try {
-    await deps.dynamoDb.send(
-      new DeleteItemCommand({
-        TableName: deps.lockTableName,
-        Key: { pk: { S: pk } },
-        ConditionExpression: RELEASE_CONDITION,
-        ExpressionAttributeNames: { '#owner': 'owner' },
-        ExpressionAttributeValues: { ':me': { S: input.ExecutionId } },
-      }),
-    );
-    logger.info('Directory creation lease released (the create certainly failed)', { lockKey: pk });
-  } catch (err) {
-    logger.warn('Could not release the directory creation lease; it lapses by itself', { lockKey: pk, error: (err as Error).name });
-  }
-};
-
 export const createDirectoryCore = async (
   input: CreateDirectoryInput,
   deps: CreateDirectoryDeps = defaultDeps(),
@@ -201,7 +143,8 @@ export const createDirectoryCore = async (
 
   // Read and check the password before taking the lease: a bad secret must not hold other executions back.
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
-  await acquireCreationLease(input, deps);
+  const identity = { VpcId: d.VpcSettings.VpcId, Name: d.Name };
+  await deps.leases.acquire(identity, input.ExecutionId, deps.now());
   // A holder may have just finished between our first look and the lease: look once more.
   const again = await findAdoptable(input, ds);
   if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
@@ -219,7 +162,7 @@ export const createDirectoryCore = async (
             create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
           );
   } catch (err) {
-    if (createCertainlyFailed(err)) await releaseCreationLease(input, deps);
+    if (createCertainlyFailed(err)) await deps.leases.release(identity, input.ExecutionId);
     throw err;
   }
   if (!created.DirectoryId) throw new Error('Directory Service returned no DirectoryId');

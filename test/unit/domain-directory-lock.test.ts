@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACQUIRE_CONDITION, LEASE_SECONDS, epochSeconds, leaseItem, lockKey } from '../../src/domain/directory-lock.ts';
+import { LEASE_SECONDS, epochSeconds, leaseItem, lockKey } from '../../src/domain/directory-lock.ts';
 
 describe('directory creation lock (pure)', () => {
   it('the key is the directory identity adoption uses: VPC + Name, case-insensitive', () => {
@@ -15,9 +15,5 @@ describe('directory creation lock (pure)', () => {
     assert.equal(epochSeconds(now), 1767268800);
     assert.deepEqual(leaseItem({ VpcId: 'vpc-1', Name: 'A.b' }, 'arn:exec', now), { pk: 'dir#vpc-1#a.b', owner: 'arn:exec', expiresAt: 1767268800 + 900 });
     assert.equal(leaseItem({ VpcId: 'vpc-1', Name: 'a' }, 'arn:exec', now, 60).expiresAt, 1767268860);
-  });
-
-  it('the condition: free, lapsed, or held by this execution', () => {
-    assert.equal(ACQUIRE_CONDITION, 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me');
   });
 });

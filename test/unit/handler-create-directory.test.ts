@@ -22,6 +22,7 @@ import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../../src/contract.ts';
 import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
 import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
 import { logger } from '../../src/lib/logger.ts';
+import { DynamoDbDirectoryLeaseStore } from '../../src/persistence/directory-lease-store.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
 const PASSWORD = 'Corp-Adm1n-Passw0rd!';
@@ -46,8 +47,7 @@ const deps = () => ({
   directoryService: new DirectoryServiceClient({ region: 'us-east-1' }),
   directoryServiceCreate: new DirectoryServiceClient({ region: 'us-east-1', maxAttempts: 1 }),
   secretsManager: new SecretsManagerClient({ region: 'us-east-1' }),
-  dynamoDb: new DynamoDBClient({ region: 'us-east-1' }),
-  lockTableName: LOCK_TABLE,
+  leases: new DynamoDbDirectoryLeaseStore(new DynamoDBClient({ region: 'us-east-1' }), LOCK_TABLE),
   now: () => NOW,
 });
 

@@ -15,6 +15,7 @@ import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
 import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';
 import { logger } from '../../src/lib/logger.ts';
+import { DynamoDbDirectoryLeaseStore } from '../../src/persistence/directory-lease-store.ts';
 import { MOTO_MISSING, onPath, startMoto } from '../support/moto.ts';
 import type { Moto } from '../support/moto.ts';
 
@@ -106,7 +107,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
 
   it('CreateDirectory creates once, then adopts on a rerun; GetDirectoryStage reads the stage', async () => {
     // Prepare
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, leases: new DynamoDbDirectoryLeaseStore(clients.dynamoDb, LOCK_TABLE), now: () => new Date() };
     const input = { ExecutionId: EXEC, Directory: request.Directory, DirectoryType: 'SimpleAD' as const, TimeoutSeconds: 3600 };
     // Act
     const first = await createDirectoryCore(input, deps);
@@ -121,7 +122,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
   });
 
   it('CreateDirectory for MicrosoftAD with the same name and VPC → DirectoryConflictError', async () => {
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, leases: new DynamoDbDirectoryLeaseStore(clients.dynamoDb, LOCK_TABLE), now: () => new Date() };
     await assert.rejects(
       createDirectoryCore({ ExecutionId: EXEC, Directory: { ...request.Directory, Type: 'MicrosoftAD' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 }, deps),
       { name: 'DirectoryConflictError' },
@@ -129,7 +130,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
   });
 
   it('CreateMicrosoftAD under another name is accepted by moto', async () => {
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => new Date() };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, leases: new DynamoDbDirectoryLeaseStore(clients.dynamoDb, LOCK_TABLE), now: () => new Date() };
     const { Size: _size, ...rest } = request.Directory;
     const state = await createDirectoryCore(
       { ExecutionId: EXEC, Directory: { ...rest, Type: 'MicrosoftAD', Name: 'managed.example.com', ShortName: 'MANAGED', Edition: 'Standard' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 },
@@ -141,7 +142,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
   it('the creation lock on moto DynamoDB: held by another → DirectoryCreationInProgressError; own or lapsed lease → created', async () => {
     // Prepare: a lease on a not-yet-existing directory name, held by another execution until now + 600 s
     let clock = new Date('2026-01-01T12:00:00Z');
-    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, dynamoDb: clients.dynamoDb, lockTableName: LOCK_TABLE, now: () => clock };
+    const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, leases: new DynamoDbDirectoryLeaseStore(clients.dynamoDb, LOCK_TABLE), now: () => clock };
     const Directory = { ...request.Directory, Name: 'Locked.Example.com', ShortName: 'LOCKED' };
     const key = `dir#${request.Directory.VpcSettings.VpcId}#locked.example.com`;
     const other = `${EXEC}-other`;
