@@ -15,11 +15,11 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Emulator } from '../src/local/emulator/index.ts';
+import type { Emulator } from '../tools/local/emulator/index.ts';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../src/local/emulator/index.ts';
-import { runProvisioning } from '../src/local/runner.ts';
-import type { LocalTaskHandler } from '../src/local/runner.ts';
+import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../tools/local/emulator/index.ts';
+import { runProvisioning } from '../tools/local/runner.ts';
+import type { LocalTaskHandler } from '../tools/local/runner.ts';
 import type { SdkMode } from './bundles.ts';
 import { buildEmptyHandler, OUT_DIR } from './bundles.ts';
 import { readFileSync } from 'node:fs';

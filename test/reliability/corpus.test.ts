@@ -1,14 +1,14 @@
 /**
- * Bad-input corpus (src/verify/corpus.ts): fast-check, fixed seed, bounded runs. Differential against the
+ * Bad-input corpus (tools/verify/corpus.ts): fast-check, fixed seed, bounded runs. Differential against the
  * constraints restated from the service models: every invalid request is rejected with the violated field's path,
  * every valid one accepted — by the domain validator, by the ValidateRequest handler (preflight reads against the
  * emulator), and as whole executions (InvalidRequestError before any create call).
  */
-import '../../src/verify/env.ts';
+import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CORPUS_SEED, RULES, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../../src/verify/corpus.ts';
-import { LocalWorld, defaultWorld } from '../../src/verify/world.ts';
+import { CORPUS_SEED, RULES, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../../tools/verify/corpus.ts';
+import { LocalWorld, defaultWorld } from '../../tools/verify/world.ts';
 
 describe('bad-input corpus: domain validator', { timeout: 120_000 }, () => {
   it(`every rule, ${300} runs each (seed ${CORPUS_SEED}): invalid rejected with the field named, valid accepted`, (t) => {

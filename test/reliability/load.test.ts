@@ -2,10 +2,10 @@
  * Load: 200 concurrent executions in one local world (one emulator, one local Step Functions service, limits
  * raised) while 20 % of all Directory Service and PCA Connector AD calls are throttled (seeded emulator rate faults).
  */
-import '../../src/verify/env.ts';
+import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runLoad } from '../../src/verify/load.ts';
+import { runLoad } from '../../tools/verify/load.ts';
 
 describe('load', { timeout: 240_000 }, () => {
   it('200 concurrent executions with 20 % of DS and PCA calls throttled: all succeed, one directory and one connector each', async (t) => {

@@ -1,15 +1,15 @@
 /**
- * Fault × rerun matrix over the local world (src/verify/matrix.ts): every AWS call the workflow makes × {throttled,
+ * Fault × rerun matrix over the local world (tools/verify/matrix.ts): every AWS call the workflow makes × {throttled,
  * 5xx, terminal, lost response, Lambda crash before / timeout after the call} × {Step Functions retry, redrive,
  * new execution, duplicate start}. Each execution must end SUCCEEDED or in the catalog's documented failure, and
  * every cell must leave at most one directory and one connector.
  */
-import '../../src/verify/env.ts';
+import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FAULT_KINDS, RERUNS, discoverTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor } from '../../src/verify/matrix.ts';
-import type { Target } from '../../src/verify/matrix.ts';
-import type { ExecutionRun } from '../../src/verify/world.ts';
+import { FAULT_KINDS, RERUNS, discoverTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor } from '../../tools/verify/matrix.ts';
+import type { Target } from '../../tools/verify/matrix.ts';
+import type { ExecutionRun } from '../../tools/verify/world.ts';
 
 const run = (over: Partial<ExecutionRun>): ExecutionRun => ({
   executionArn: 'arn', status: 'FAILED', timeline: [], tasks: [], apiCalls: {}, ...over,
@@ -72,7 +72,7 @@ describe('fault × rerun matrix: every cell', { timeout: 240_000 }, () => {
 describe('beyond the matrix: two different executions for the same request at the same time', { timeout: 60_000 }, () => {
   it('leave exactly one directory and one connector: the creation lock lets one create, the other adopts', async () => {
     // Prepare
-    const { LocalWorld, defaultInput } = await import('../../src/verify/world.ts');
+    const { LocalWorld, defaultInput } = await import('../../tools/verify/world.ts');
     const world = await LocalWorld.start();
     try {
       const input = JSON.stringify(defaultInput());

@@ -1,13 +1,13 @@
 /**
- * Secret hygiene (src/verify/secrets.ts): happy path, every failure path, the API and the EventBridge trigger with a
+ * Secret hygiene (tools/verify/secrets.ts): happy path, every failure path, the API and the EventBridge trigger with a
  * known password; stdout/stderr (all Powertools log lines at DEBUG), execution input/output/error/cause/history,
  * emitted events, API responses and the emulator snapshot must contain it 0 times. The scan runs in a child
  * process (DEBUG logs; this test process's own stdout is the test runner's and is not captured).
  */
-import '../../src/verify/env.ts';
+import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KNOWN_PASSWORD, countOccurrences, encodingsOf, runSecretScanIsolated } from '../../src/verify/secrets.ts';
+import { KNOWN_PASSWORD, countOccurrences, encodingsOf, runSecretScanIsolated } from '../../tools/verify/secrets.ts';
 
 describe('secret hygiene', { timeout: 300_000 }, () => {
   it('the scanner finds the password in each encoding it checks (it is not blind)', () => {

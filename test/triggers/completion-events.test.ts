@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_REQUESTED, DETAIL_TYPE_SUCCEEDED, EVENT_SOURCE } from '../../src/contract.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
-import { matchesRequestRule } from '../../src/local/api-server.ts';
+import { matchesRequestRule } from '../../tools/local/api-server.ts';
 import { REQUEST_EVENT_SOURCE } from '../../src/handlers/start-from-event.ts';
 import { readJson } from './helpers.ts';
 

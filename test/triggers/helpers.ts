@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { captureOutput } from '../../src/verify/capture.ts';
-import { apiGatewayEvent, lambdaContext as localLambdaContext } from '../../src/local/lambda.ts';
-import type { ApiEventOptions } from '../../src/local/lambda.ts';
+import { captureOutput } from '../../tools/verify/capture.ts';
+import { apiGatewayEvent, lambdaContext as localLambdaContext } from '../../tools/local/lambda.ts';
+import type { ApiEventOptions } from '../../tools/local/lambda.ts';
 
 export const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-provision';
 export const EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:';

@@ -15,7 +15,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const PASSWORD = 'E2e-Adm1n-Passw0rd!';
 const { main: putEvent } = await import('../../scripts/put-event.ts');
 
-/** The command of the `api` npm script, run with this Node (package.json: "node --import tsx src/local/api-server.ts"). */
+/** The command of the `api` npm script, run with this Node (package.json: "node --import tsx tools/local/api-server.ts"). */
 const apiCommand = (): string[] => {
   const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> };
   const [bin, ...args] = (pkg.scripts['api'] ?? '').split(/\s+/);

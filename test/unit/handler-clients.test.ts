@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, eventBridge, pcaConnectorAd, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
-import { startEmulator } from '../../src/local/emulator/index.ts';
-import { DEFAULT_WORLD_PATH, loadWorld } from '../../src/local/emulator/index.ts';
+import { startEmulator } from '../../tools/local/emulator/index.ts';
+import { DEFAULT_WORLD_PATH, loadWorld } from '../../tools/local/emulator/index.ts';
 
 process.env.AWS_REGION ??= 'us-east-1';
 // Dummy credentials so the SDK gets as far as building the request (nothing is sent).

@@ -19,7 +19,7 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
-import { captureOutput } from '../../src/verify/capture.ts';
+import { captureOutput } from '../../tools/verify/capture.ts';
 
 // Log everything, and ask Powertools to log events: the handlers must still not log them.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';

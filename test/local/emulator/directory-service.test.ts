@@ -5,7 +5,7 @@ import {
   GetDirectoryLimitsCommand, ListTagsForResourceCommand, RemoveTagsFromResourceCommand,
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
 import { PASSWORD, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, WORLD, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 async function stageOf(ds: DirectoryServiceClient, id: string): Promise<string | undefined> {

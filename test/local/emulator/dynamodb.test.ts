@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
-import { parseCondition } from '../../../src/local/emulator/dynamodb.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
+import { parseCondition } from '../../../tools/local/emulator/dynamodb.ts';
 import { errorOf, start } from './helpers.ts';
 
 const LOCK = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';

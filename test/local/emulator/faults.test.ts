@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { CreateDirectoryCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { parseFault } from '../../../src/local/emulator/index.ts';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
+import { parseFault } from '../../../tools/local/emulator/index.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
 import { SUBNET_A, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 describe('parseFault', () => {

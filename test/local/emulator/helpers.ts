@@ -4,8 +4,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
-import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../src/local/emulator/index.ts';
-import type { Emulator, EmulatorOptions } from '../../../src/local/emulator/index.ts';
+import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../tools/local/emulator/index.ts';
+import type { Emulator, EmulatorOptions } from '../../../tools/local/emulator/index.ts';
 
 export const WORLD = loadWorld(DEFAULT_WORLD_PATH);
 export const VPC = 'vpc-0a1b2c3d4e5f60718';

@@ -6,7 +6,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, CA_DISABLED, SG_1, SG_OTHER_VPC, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, clients, errorOf, start } from './helpers.ts';
 
 describe('Secrets Manager, ACM PCA, EC2, EventBridge', () => {

@@ -5,7 +5,7 @@ import {
   CreateConnectorCommand, DeleteConnectorCommand, GetConnectorCommand, ListConnectorsCommand, paginateListConnectors,
 } from '../../../src/aws/pca-connector-ad/index.ts';
 import type { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, SG_1, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 describe('PCA Connector AD through the project SDK client', () => {

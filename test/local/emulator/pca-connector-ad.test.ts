@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CreateDirectoryCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
-import type { Emulator } from '../../../src/local/emulator/index.ts';
+import type { Emulator } from '../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, WORLD, clients, connectorApi, simpleAd, start } from './helpers.ts';
 
 /** An emulator with `n` Active directories. */

@@ -4,8 +4,8 @@ import { CreateDirectoryCommand, DescribeDirectoriesCommand } from '@aws-sdk/cli
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateConnectorCommand, GetConnectorCommand } from '../../../src/aws/pca-connector-ad/index.ts';
-import { startEmulator } from '../../../src/local/emulator/index.ts';
-import type { EmulatorSnapshot } from '../../../src/local/emulator/index.ts';
+import { startEmulator } from '../../../tools/local/emulator/index.ts';
+import type { EmulatorSnapshot } from '../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, PASSWORD, SG_1, START_MS, WORLD, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 const SECRET_VALUE = 'Stored-Passw0rd-42!';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../src/local/emulator/index.ts';
+import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../tools/local/emulator/index.ts';
 
 test('the default world loads and keeps AWS id formats', () => {
   const w = loadWorld(DEFAULT_WORLD_PATH);

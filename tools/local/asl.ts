@@ -1,6 +1,6 @@
 /**
  * The checked-in ASL (statemachine/provision.asl.json) for in-process execution with aws-local-stepfunctions.
- * Shared by the local runner (src/local/runner.ts) and the state-machine tests (test/statemachine/).
+ * Shared by the local runner (tools/local/runner.ts) and the state-machine tests (test/statemachine/).
  *
  * Quirks of aws-local-stepfunctions 3.0.0 handled here:
  *  - an unbound Task state silently invokes REAL AWS Lambda: `assertAllTasksBound` refuses to run then;

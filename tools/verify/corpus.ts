@@ -12,9 +12,9 @@
  * they are checked through the ValidateRequest handler core against the emulator (see test/reliability).
  */
 import fc from 'fast-check';
-import { validateRequest } from '../domain/validate.ts';
-import type { Violation } from '../domain/errors.ts';
-import { SIMPLE_KEY } from '../domain/field-path.ts';
+import { validateRequest } from '../../src/domain/validate.ts';
+import type { Violation } from '../../src/domain/errors.ts';
+import { SIMPLE_KEY } from '../../src/domain/field-path.ts';
 import type { World } from '../local/emulator/index.ts';
 
 export const CORPUS_SEED = 20261123;
@@ -515,7 +515,7 @@ export interface HandlerSampleResult {
  * emulator: a seeded sample of the schema corpus plus generated preflight violations.
  */
 export const runHandlerSample = async (opts: { seed?: number; perRule?: number; preflight?: number } = {}): Promise<HandlerSampleResult> => {
-  const { validateRequestCore } = await import('../handlers/validate-request.ts');
+  const { validateRequestCore } = await import('../../src/handlers/validate-request.ts');
   const seed = opts.seed ?? CORPUS_SEED;
   const cases: { request: unknown; paths: string[]; prefix?: boolean }[] = [];
   for (const rule of RULES) {

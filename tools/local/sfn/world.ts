@@ -7,8 +7,8 @@
  *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region and dummy credentials unless already set (a user pointing
  *    Directory Service at moto_server keeps that, as with `npm start`).
  */
-import { resetClients } from '../../aws/clients.ts';
-import { setClock } from '../../lib/clock.ts';
+import { resetClients } from '../../../src/aws/clients.ts';
+import { setClock } from '../../../src/lib/clock.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../emulator/index.ts';
 import { LocalStepFunctions } from './service.ts';

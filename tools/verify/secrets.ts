@@ -68,7 +68,7 @@ const namedInput = (name: string): Record<string, unknown> => {
 
 /** Runs every scenario in one world and scans everything; `artifacts` are returned for the caller's own checks. */
 export const runSecretScan = async (): Promise<SecretScanResult & { collected: Artifact[] }> => {
-  const { logger } = await import('../lib/logger.ts');
+  const { logger } = await import('../../src/lib/logger.ts');
   const previousLevel = logger.getLevelName();
   process.env['POWERTOOLS_LOGGER_LOG_EVENT'] = 'true'; // the handlers must ignore it (they never log events)
   logger.setLogLevel('DEBUG');

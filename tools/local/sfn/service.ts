@@ -1,7 +1,7 @@
 /**
  * The local world's Step Functions API subset (what the triggers, the API and the executions CLI call):
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for ONE state machine,
- * the provisioning workflow, executed by the lead's `runProvisioning` (src/local/runner.ts: the real ASL with
+ * the provisioning workflow, executed by the lead's `runProvisioning` (tools/local/runner.ts: the real ASL with
  * aws-local-stepfunctions, the real handlers, the shared emulator).
  *
  * Semantics kept from AWS (Standard workflows):

@@ -18,7 +18,7 @@
  * the world holds at most one directory and one connector, across all runs of the cell.
  */
 import './env.ts';
-import { ERROR_CATALOG } from '../workflow/catalog.ts';
+import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import type { Emulator } from '../local/emulator/index.ts';
 import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
 import { LocalWorld, defaultInput, failureOf, lambdaError, setLambdaFault } from './world.ts';

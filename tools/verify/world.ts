@@ -1,6 +1,6 @@
 /**
  * In-process harness over the local world for the reliability checks: per scenario one embedded emulator and the
- * local Step Functions service (src/local/sfn) that runs the real ASL with the real handlers (src/local/runner.ts),
+ * local Step Functions service (tools/local/sfn) that runs the real ASL with the real handlers (tools/local/runner.ts),
  * plus the hooks the checks need:
  *  - `activate()` points the SDK (env + fresh cached clients) at this world's emulator and Step Functions endpoint;
  *  - a per-attempt hook around every Task handler (which state runs, which attempt) and an SDK middleware on the
@@ -10,8 +10,8 @@ import './env.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
-import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
-import { setClock } from '../lib/clock.ts';
+import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../../src/aws/clients.ts';
+import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../local/emulator/index.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/runner.ts';
@@ -125,7 +125,7 @@ export interface ExecutionRun {
 let activeEndpoint: string | undefined;
 
 /**
- * An emulator plus the local Step Functions service (src/local/sfn: StartExecution name idempotency,
+ * An emulator plus the local Step Functions service (tools/local/sfn: StartExecution name idempotency,
  * RedriveExecution) on its own endpoint, with the SDK pointed at both. Executions of one world run one at a time
  * unless a check starts several on purpose (the trigger handlers' duplicate deliveries).
  */

@@ -6,7 +6,7 @@
  * Lambda receives and calls the REAL handlers:
  *   POST /provisionings        -> src/handlers/api-create-provisioning.ts
  *   GET  /provisionings/{id}   -> src/handlers/api-get-provisioning.ts
- * The handlers' Step Functions calls go to the local Step Functions endpoint (src/local/sfn/), which runs the real
+ * The handlers' Step Functions calls go to the local Step Functions endpoint (tools/local/sfn/), which runs the real
  * workflow with the real task handlers against the emulator, so a `curl` provisioning goes from 202 to SUCCEEDED.
  *
  * The EventBridge path, for `npm run put-event -- --file … --api <url>`:
@@ -134,9 +134,9 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   const world = opts.world ?? (await startLocalWorld(opts.worldOptions));
   const ownsWorld = !opts.world;
   // Imported after the world set the endpoint variables (the clients are created lazily anyway).
-  const create = (await import('../handlers/api-create-provisioning.ts')).handler as Handler;
-  const get = (await import('../handlers/api-get-provisioning.ts')).handler as Handler;
-  const { startFromEvent } = await import('../handlers/start-from-event.ts');
+  const create = (await import('../../src/handlers/api-create-provisioning.ts')).handler as Handler;
+  const get = (await import('../../src/handlers/api-get-provisioning.ts')).handler as Handler;
+  const { startFromEvent } = await import('../../src/handlers/start-from-event.ts');
   const deadLetters: DeadLetter[] = [];
 
   /** Lambda's async invocation of an EventBridge target: the first attempt and 2 retries, then the DLQ. */

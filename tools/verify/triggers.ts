@@ -4,11 +4,11 @@
  */
 import './env.ts';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { DETAIL_TYPE_REQUESTED } from '../contract.ts';
-import { handler as createProvisioningHandler } from '../handlers/api-create-provisioning.ts';
-import { handler as getProvisioningHandler } from '../handlers/api-get-provisioning.ts';
-import { REQUEST_EVENT_SOURCE, handler as startFromEventHandler } from '../handlers/start-from-event.ts';
-import type { StartFromEventResult } from '../handlers/start-from-event.ts';
+import { DETAIL_TYPE_REQUESTED } from '../../src/contract.ts';
+import { handler as createProvisioningHandler } from '../../src/handlers/api-create-provisioning.ts';
+import { handler as getProvisioningHandler } from '../../src/handlers/api-get-provisioning.ts';
+import { REQUEST_EVENT_SOURCE, handler as startFromEventHandler } from '../../src/handlers/start-from-event.ts';
+import type { StartFromEventResult } from '../../src/handlers/start-from-event.ts';
 import { apiGatewayEvent, lambdaContext } from '../local/lambda.ts';
 
 export { lambdaContext };

@@ -20,7 +20,7 @@ import {
   localContext,
   waitStateNames,
 } from './asl.ts';
-import { setClock } from '../lib/clock.ts';
+import { setClock } from '../../src/lib/clock.ts';
 import { startEmulator } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, World } from './emulator/index.ts';
@@ -213,8 +213,8 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
 
   try {
     // Import after the endpoint variables are set: the handlers' clients are created once per module.
-    const { TASK_HANDLERS } = await import('../handlers/registry.ts');
-    const { resetClients } = await import('../aws/clients.ts');
+    const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
+    const { resetClients } = await import('../../src/aws/clients.ts');
     if (!opts.sharedEmulator) resetClients();
     const eventBridge = new EventBridgeClient({});
 
