@@ -15,11 +15,11 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Emulator } from '../tools/local/emulator/index.ts';
+import type { Emulator } from '../local/emulator/index.ts';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../tools/local/emulator/index.ts';
-import { runProvisioning } from '../tools/local/runner.ts';
-import type { LocalTaskHandler } from '../tools/local/runner.ts';
+import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../local/emulator/index.ts';
+import { runProvisioning } from '../local/runner.ts';
+import type { LocalTaskHandler } from '../local/runner.ts';
 import type { SdkMode } from './bundles.ts';
 import { buildEmptyHandler, OUT_DIR } from './bundles.ts';
 import { readFileSync } from 'node:fs';
@@ -92,13 +92,13 @@ export interface ColdStartRow {
 
 /** Valid events per Task state: captured from a real run, then made to create (not adopt) on every cold run. */
 async function captureEvents(emulator: Emulator, rounds: number): Promise<(state: string, i: number) => unknown> {
-  const { resetClients } = await import('../src/aws/clients.ts');
-  const { TASK_HANDLERS } = await import('../src/handlers/registry.ts');
+  const { resetClients } = await import('../../src/aws/clients.ts');
+  const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
   const restore = pointAt(emulator);
   resetClients();
   try {
     const captured: Record<string, unknown> = {};
-    const input = JSON.parse(readFileSync(new URL('../events/execution-input.json', import.meta.url), 'utf8')) as {
+    const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as {
       Directory: { Name: string };
     };
     const r = await runProvisioning({

@@ -17,7 +17,7 @@ import type { BuildOptions, Metafile } from 'esbuild';
 import { parse } from 'yaml';
 import { kb, markdownTable, table } from './stats.ts';
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OUT_DIR = join(ROOT, 'node_modules/.cache/ad-cert-bench');
 /** Goal per handler with the SDK bundled. */
 export const GOAL_BYTES = 150 * 1024;
@@ -158,7 +158,7 @@ export async function buildProbes(): Promise<BundleResult[]> {
     const outfile = join(OUT_DIR, 'bundled', `${name}.mjs`);
     const r = await build({ ...options, stdin: { contents, loader: 'ts', resolveDir: ROOT }, outfile, metafile: true, logLevel: 'silent' });
     const bytes = Object.values(r.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-    results.push({ handler: name, sdk: 'bundled', bytes, outfile, declaredIn: 'bench/bundles.ts', topInputs: topInputs(r.metafile) });
+    results.push({ handler: name, sdk: 'bundled', bytes, outfile, declaredIn: 'tools/bench/bundles.ts', topInputs: topInputs(r.metafile) });
   }
   return results;
 }

@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../tools/local/emulator/index.ts';
-import { runProvisioning } from '../tools/local/runner.ts';
-import type { RunResult } from '../tools/local/runner.ts';
+import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../local/emulator/index.ts';
+import { runProvisioning } from '../local/runner.ts';
+import type { RunResult } from '../local/runner.ts';
 import { median, round, table, markdownTable } from './stats.ts';
 
 export interface ThroughputMode {
@@ -37,14 +37,14 @@ interface Request {
 }
 
 const baseInput = (): Request =>
-  JSON.parse(readFileSync(new URL('../events/execution-input.json', import.meta.url), 'utf8')) as Request;
+  JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as Request;
 
 export async function benchThroughput(opts: { sequential: number; concurrent: number }): Promise<ThroughputResult> {
   const base = loadWorld(DEFAULT_WORLD_PATH);
   const directoryLimit = 10_000;
   const world = { ...base, directoryLimit, connectorLimit: directoryLimit };
   const emulator = await startEmulator({ world });
-  const { resetClients } = await import('../src/aws/clients.ts');
+  const { resetClients } = await import('../../src/aws/clients.ts');
   const restore = pointAt(emulator);
   resetClients();
   let n = 0;

@@ -14,10 +14,10 @@
  * GetDirectoryStage poll that saw Active was.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryPollState, DirectoryType } from '../src/contract.ts';
-import { loadWorld, DEFAULT_WORLD_PATH } from '../tools/local/emulator/index.ts';
-import { runProvisioning } from '../tools/local/runner.ts';
-import type { LocalTaskHandler, RunResult } from '../tools/local/runner.ts';
+import type { DirectoryPollState, DirectoryType } from '../../src/contract.ts';
+import { loadWorld, DEFAULT_WORLD_PATH } from '../local/emulator/index.ts';
+import { runProvisioning } from '../local/runner.ts';
+import type { LocalTaskHandler, RunResult } from '../local/runner.ts';
 import { markdownTable, median, percentile, round, table } from './stats.ts';
 
 /** Standard workflows: $0.025 per 1,000 state transitions (retries count). */
@@ -27,7 +27,7 @@ export const CONNECTOR_ACTIVE_AFTER_SECONDS = 120;
 /** Activation times are spread around each nominal time: -60 s … +60 s in 10 s steps (13 runs). */
 export const OFFSETS_SECONDS: readonly number[] = Array.from({ length: 13 }, (_, i) => -60 + 10 * i);
 
-const ROOT = new URL('../', import.meta.url);
+const ROOT = new URL('../../', import.meta.url);
 const inputFor = (type: DirectoryType): unknown =>
   JSON.parse(
     readFileSync(new URL(type === 'SimpleAD' ? 'events/execution-input.json' : 'events/execution-input-microsoft-ad.json', ROOT), 'utf8'),

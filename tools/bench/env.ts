@@ -1,4 +1,4 @@
-import type { Emulator } from '../tools/local/emulator/index.ts';
+import type { Emulator } from '../local/emulator/index.ts';
 
 /**
  * Points this process's AWS SDK clients at the emulator (its `AWS_ENDPOINT_URL_*`, region and dummy credentials),

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables and writes
- * bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; written under node_modules/.cache, not to results.json),
+ * tools/bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; written under node_modules/.cache, not to results.json),
  * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
  *
  * The handlers' Powertools logger is silenced in this process (as the local runner does); the cold-start children log
@@ -16,7 +16,7 @@ const polling = await import('./polling.ts');
 const bundles = await import('./bundles.ts');
 const cold = await import('./cold-start.ts');
 const throughput = await import('./throughput.ts');
-const { CONNECTOR_POLL, DIRECTORY_POLL } = await import('../src/domain/polling.ts');
+const { CONNECTOR_POLL, DIRECTORY_POLL } = await import('../../src/domain/polling.ts');
 const { kb } = await import('./stats.ts');
 
 const { values: flags } = parseArgs({
