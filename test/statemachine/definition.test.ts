@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ASL_FILE } from '../../scripts/gen-asl.ts';
+import { ASL_FILE } from '../../tools/cli/gen-asl.ts';
 import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
 import { renderDefinition } from '../../src/workflow/definition.ts';
 import type { Catcher, Definition, Retrier } from '../../src/workflow/definition.ts';
@@ -20,7 +20,7 @@ const raw = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Defi
 const PUBLISH_STATES = ['PublishSucceededEvent', 'PublishFailedEvent'];
 
 describe('statemachine/provision.asl.json', () => {
-  it('is exactly what scripts/gen-asl.ts generates from the catalog (npm run gen:asl)', () => {
+  it('is exactly what tools/cli/gen-asl.ts generates from the catalog (npm run gen:asl)', () => {
     // Prepare
     const checkedIn = readFileSync(ASL_FILE, 'utf8');
     // Act

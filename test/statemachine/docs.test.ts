@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { README_FILE, generatedBlocks, readBlock, readDefinition, renderDiagram } from '../../scripts/docs.ts';
+import { README_FILE, generatedBlocks, readBlock, readDefinition, renderDiagram } from '../../tools/cli/docs.ts';
 import { ALL_ERROR_NAMES, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
 
 describe('README generated blocks (npm run docs)', () => {
-  it('the Architecture diagram and the error table match what scripts/docs.ts generates', () => {
+  it('the Architecture diagram and the error table match what tools/cli/docs.ts generates', () => {
     // Prepare
     const readme = readFileSync(README_FILE, 'utf8');
     // Act

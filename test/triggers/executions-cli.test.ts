@@ -7,7 +7,7 @@ import { fakeSfn } from './fake-sfn.ts';
 import type { FakeSfn } from './fake-sfn.ts';
 
 setTestEnv();
-const { main } = await import('../../scripts/executions.ts');
+const { main } = await import('../../tools/cli/executions.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');
 
 const run = async (...argv: string[]) => {

@@ -13,7 +13,7 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from 
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PASSWORD = 'E2e-Adm1n-Passw0rd!';
-const { main: putEvent } = await import('../../scripts/put-event.ts');
+const { main: putEvent } = await import('../../tools/cli/put-event.ts');
 
 /** The command of the `api` npm script, run with this Node (package.json: "node --import tsx tools/local/api-server.ts"). */
 const apiCommand = (): string[] => {

@@ -18,7 +18,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
 const { startLocalWorld } = await import('../../tools/local/sfn/world.ts');
-const { main: executionsCli } = await import('../../scripts/executions.ts');
+const { main: executionsCli } = await import('../../tools/cli/executions.ts');
 type LocalWorld = Awaited<ReturnType<typeof startLocalWorld>>;
 
 const INPUT = readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8');

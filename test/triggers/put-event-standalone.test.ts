@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
-const { main } = await import('../../scripts/put-event.ts');
+const { main } = await import('../../tools/cli/put-event.ts');
 
 describe('npm run put-event (standalone)', () => {
   it('delivers events/provisioning-requested.json through the rule and the start function; the execution succeeds', async () => {

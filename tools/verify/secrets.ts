@@ -221,10 +221,10 @@ export type IsolatedScanResult = Omit<SecretScanResult, 'leaks'> & {
   rawOutputLeaks: number;
 };
 
-export const VERIFY_SCRIPT = new URL('../../scripts/verify-reliability.ts', import.meta.url).pathname;
+export const VERIFY_SCRIPT = new URL('../cli/verify-reliability.ts', import.meta.url).pathname;
 
 /**
- * Runs the scan in a child process (`scripts/verify-reliability.ts --secrets-child`) with POWERTOOLS_LOG_LEVEL=DEBUG:
+ * Runs the scan in a child process (`tools/cli/verify-reliability.ts --secrets-child`) with POWERTOOLS_LOG_LEVEL=DEBUG:
  * the logger's level is fixed when it is created, and a test runner's own stdout must not be captured. The child's
  * whole stdout/stderr is scanned as well.
  */

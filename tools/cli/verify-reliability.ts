@@ -12,16 +12,16 @@
  * Exit codes: 0 every figure is as required, 1 a figure falls short, 2 usage error.
  * The IAM/exposure checks need `serverless package` and live in test/packaging/iam-checks.ts (npm test).
  */
-import '../tools/verify/env.ts';
+import '../verify/env.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPUS_SEED, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../tools/verify/corpus.ts';
-import { runLoad } from '../tools/verify/load.ts';
-import { formatMatrix, runMatrix } from '../tools/verify/matrix.ts';
-import { shortfalls } from '../tools/verify/report.ts';
-import type { ReliabilityFigures } from '../tools/verify/report.ts';
-import { runSecretScan, runSecretScanIsolated } from '../tools/verify/secrets.ts';
-import { LocalWorld, defaultWorld } from '../tools/verify/world.ts';
+import { CORPUS_SEED, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../verify/corpus.ts';
+import { runLoad } from '../verify/load.ts';
+import { formatMatrix, runMatrix } from '../verify/matrix.ts';
+import { shortfalls } from '../verify/report.ts';
+import type { ReliabilityFigures } from '../verify/report.ts';
+import { runSecretScan, runSecretScanIsolated } from '../verify/secrets.ts';
+import { LocalWorld, defaultWorld } from '../verify/world.ts';
 
 const PARTS = ['matrix', 'corpus', 'secrets', 'load'] as const;
 type Part = (typeof PARTS)[number];

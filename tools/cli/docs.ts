@@ -8,13 +8,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CATALOG, STAGE_FAILURES } from '../src/workflow/catalog.ts';
-import type { ErrorRow, Handling } from '../src/workflow/catalog.ts';
+import { ERROR_CATALOG, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
+import type { ErrorRow, Handling } from '../../src/workflow/catalog.ts';
 import { ASL_FILE } from './gen-asl.ts';
-import { RETRY_POLICIES, retryGroupOf } from '../src/workflow/retry-policies.ts';
-import type { Definition, State } from '../src/workflow/definition.ts';
+import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import type { Definition, State } from '../../src/workflow/definition.ts';
 
-export const README_FILE = fileURLToPath(new URL('../README.md', import.meta.url));
+export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
 
 export const readDefinition = (): Definition => JSON.parse(readFileSync(ASL_FILE, 'utf8')) as Definition;
 

@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TASK_STATES } from '../src/workflow/catalog.ts';
-import { buildDefinition, lambdaTaskStates, renderDefinition } from '../src/workflow/definition.ts';
+import { TASK_STATES } from '../../src/workflow/catalog.ts';
+import { buildDefinition, lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
 
-export const ASL_FILE = fileURLToPath(new URL('../statemachine/provision.asl.json', import.meta.url));
+export const ASL_FILE = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
 
 function main(): void {
   const expected = renderDefinition();

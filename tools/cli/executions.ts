@@ -21,10 +21,10 @@ import {
   RedriveExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus } from '@aws-sdk/client-sfn';
-import { ERROR_CATALOG, STAGE_FAILURES } from '../src/workflow/catalog.ts';
-import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../src/domain/execution-names.ts';
-import { sfn } from '../src/aws/clients.ts';
-import { readProvisioningStatus } from '../src/handlers/api-get-provisioning.ts';
+import { ERROR_CATALOG, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
+import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../../src/domain/execution-names.ts';
+import { sfn } from '../../src/aws/clients.ts';
+import { readProvisioningStatus } from '../../src/handlers/api-get-provisioning.ts';
 
 const USAGE = `Usage: npm run executions -- <command> [options]
 

@@ -77,8 +77,8 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
 
   // Standalone: a local world in this process.
   process.env['POWERTOOLS_LOG_LEVEL'] ??= 'WARN';
-  const { startApiServer } = await import('../tools/local/api-server.ts');
-  const { readProvisioningStatus } = await import('../src/handlers/api-get-provisioning.ts');
+  const { startApiServer } = await import('../local/api-server.ts');
+  const { readProvisioningStatus } = await import('../../src/handlers/api-get-provisioning.ts');
   const api = await startApiServer();
   try {
     const res = await fetch(`${api.url}/_local/events`, {
