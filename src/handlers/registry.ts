@@ -1,5 +1,5 @@
 /**
- * The Lambda handler of every Task state, by state name. The local runner binds these by name; serverless.yml points
+ * The Lambda handler of every Task state, by state name. The local engine binds these by name; serverless.yml points
  * each function at the `handler` export of the same files.
  */
 import type { Context } from 'aws-lambda';

@@ -1,5 +1,5 @@
 /**
- * The handlers' clock: wall time. The local runner swaps in its simulated clock (`setClock`), so time-based logic in
+ * The handlers' clock: wall time. The local engine swaps in its simulated clock (`setClock`), so time-based logic in
  * the handlers (the directory creation lease, an adopted directory's age) runs on the same clock as the emulator's
  * directories and the simulated Wait/Retry pauses; otherwise a lease would never lapse during a local run, whose
  * retries take milliseconds of wall time.

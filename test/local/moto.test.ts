@@ -1,6 +1,6 @@
 /**
  * The Directory Service + Secrets Manager + EC2 half of the workflow against moto_server (an independent AWS
- * implementation), the rest (ACM PCA, PCA Connector AD, EventBridge) against the embedded emulator: the runner must
+ * implementation), the rest (ACM PCA, PCA Connector AD, EventBridge) against the embedded emulator: the engine must
  * honour AWS_ENDPOINT_URL_<SERVICE> variables the user already set. Skips, with the reason, where moto is absent.
  */
 import assert from 'node:assert/strict';

@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
-import { ASL_PATH } from '../../tools/local/asl.ts';
+import { ASL_PATH } from '../../tools/local/engine.ts';
 import { OUT, TEMPLATE, actionsOf, onPath, packageService, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';

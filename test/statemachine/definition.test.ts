@@ -13,7 +13,7 @@ import {
   loadDefinition,
   runLocal,
   taskStateNames,
-} from '../../tools/local/asl.ts';
+} from '../../tools/local/engine.ts';
 import { REQUEST, stubHandlers } from './support.ts';
 
 const raw = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Definition;

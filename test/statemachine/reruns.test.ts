@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadDefinition, runLocal } from '../../tools/local/asl.ts';
-import type { LocalEvent } from '../../tools/local/asl.ts';
+import { loadDefinition, runLocal } from '../../tools/local/engine.ts';
+import type { LocalEvent } from '../../tools/local/engine.ts';
 import { entered, enteredInput, run, stubHandlers } from './support.ts';
 
 type Def = ReturnType<typeof loadDefinition>;

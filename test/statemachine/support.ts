@@ -12,8 +12,8 @@ import type {
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
-import { executionArnFor, runLocal } from '../../tools/local/asl.ts';
-import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/asl.ts';
+import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
+import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
 
 export const REQUEST: ProvisioningRequest = {
   Directory: {

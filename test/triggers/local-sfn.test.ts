@@ -1,5 +1,5 @@
 /**
- * The local Step Functions endpoint (tools/local/sfn/) through the real SFNClient over HTTP: name idempotency,
+ * The local Step Functions endpoint (tools/local/step-functions/) through the real SFNClient over HTTP: name idempotency,
  * history with AWS event names, ListExecutions, and RedriveExecution continuing from the failed state with the same
  * ARN (a fault injected at the wire, cleared, then `npm run executions -- redrive`).
  */
@@ -17,7 +17,7 @@ import {
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
-const { startLocalWorld } = await import('../../tools/local/sfn/world.ts');
+const { startLocalWorld } = await import('../../tools/local/world.ts');
 const { main: executionsCli } = await import('../../tools/cli/executions.ts');
 type LocalWorld = Awaited<ReturnType<typeof startLocalWorld>>;
 

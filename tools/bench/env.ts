@@ -2,7 +2,7 @@ import type { Emulator } from '../local/emulator/index.ts';
 
 /**
  * Points this process's AWS SDK clients at the emulator (its `AWS_ENDPOINT_URL_*`, region and dummy credentials),
- * as the runner does for its own emulator; returns the function that restores the previous values. Callers also
+ * as runProvisioning does for its own emulator; returns the function that restores the previous values. Callers also
  * `resetClients()` so the handlers' cached clients pick the endpoints up.
  */
 export function pointAt(emulator: Emulator): () => void {

@@ -3,7 +3,7 @@
  * tools/bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; written under node_modules/.cache, not to results.json),
  * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
  *
- * The handlers' Powertools logger is silenced in this process (as the local runner does); the cold-start children log
+ * The handlers' Powertools logger is silenced in this process (as the local engine does); the cold-start children log
  * at INFO as deployed.
  */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';

@@ -8,7 +8,7 @@
  * GetConnectorStatus). The handlers still compute ElapsedSeconds/PollRound/timeouts from the rewritten waits, so the
  * Wait states pause exactly what the strategy says.
  *
- * Transitions are the runner's count from the execution's event log (states entered + retries, as Step Functions
+ * Transitions are the engine's count from the execution's event log (states entered + retries, as Step Functions
  * bills them). Detection latency = simulated time at which the step after the directory loop (CreateConnector) starts
  * minus the moment the directory became Active (CreateDirectory's start + the activation time), i.e. how late the
  * GetDirectoryStage poll that saw Active was.
@@ -16,8 +16,8 @@
 import { readFileSync } from 'node:fs';
 import type { DirectoryPollState, DirectoryType } from '../../src/contract.ts';
 import { loadWorld, DEFAULT_WORLD_PATH } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/runner.ts';
-import type { LocalTaskHandler, RunResult } from '../local/runner.ts';
+import { runProvisioning } from '../local/engine.ts';
+import type { LocalTaskHandler, RunResult } from '../local/engine.ts';
 import { markdownTable, median, percentile, round, table } from './stats.ts';
 
 /** Standard workflows: $0.025 per 1,000 state transitions (retries count). */

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { pointAt } from './env.ts';
 import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/runner.ts';
-import type { RunResult } from '../local/runner.ts';
+import { runProvisioning } from '../local/engine.ts';
+import type { RunResult } from '../local/engine.ts';
 import { median, round, table, markdownTable } from './stats.ts';
 
 export interface ThroughputMode {

@@ -6,7 +6,7 @@
  * Lambda receives and calls the REAL handlers:
  *   POST /provisionings        -> src/handlers/api-create-provisioning.ts
  *   GET  /provisionings/{id}   -> src/handlers/api-get-provisioning.ts
- * The handlers' Step Functions calls go to the local Step Functions endpoint (tools/local/sfn/), which runs the real
+ * The handlers' Step Functions calls go to the local Step Functions endpoint (tools/local/step-functions/), which runs the real
  * workflow with the real task handlers against the emulator, so a `curl` provisioning goes from 202 to SUCCEEDED.
  *
  * The EventBridge path, for `npm run put-event -- --file … --api <url>`:
@@ -26,8 +26,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { startLocalWorld } from './sfn/world.ts';
-import type { LocalWorld, LocalWorldOptions } from './sfn/world.ts';
+import { startLocalWorld } from './world.ts';
+import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { lambdaContext } from './lambda.ts';
 
 export interface ApiServerOptions {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FaultSpec } from './emulator/index.ts';
-import type { RunResult, TimelineEntry } from './runner.ts';
+import type { RunResult, TimelineEntry } from './engine.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
   process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
   const { loadWorld, parseFault } = await import('./emulator/index.ts');
-  const { runProvisioning } = await import('./runner.ts');
+  const { runProvisioning } = await import('./engine.ts');
 
   let result: RunResult;
   try {

@@ -1,5 +1,5 @@
 /**
- * What Lambda and API Gateway hand a handler, for running the real handlers outside AWS (local runner, local API,
+ * What Lambda and API Gateway hand a handler, for running the real handlers outside AWS (local engine, local API,
  * verification harness, tests). No imports with side effects.
  */
 import { randomUUID } from 'node:crypto';

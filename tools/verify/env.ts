@@ -7,9 +7,9 @@
  * - AWS_MAX_ATTEMPTS=1: the SDK's own retries are off, so EVERY injected fault reaches the Lambda handler and the
  *   state machine (with SDK retries on, up to two faults per call would be absorbed invisibly, with real sleeps).
  *   That is the strictest setting for the Retry/Catch/idempotency logic under test.
- * - STATE_MACHINE_ARN: the local runner's state machine, so the trigger handlers' execution ARNs match the runner's.
+ * - STATE_MACHINE_ARN: the local engine's state machine, so the trigger handlers' execution ARNs match the engine's.
  */
-import { DEFAULT_STATE_MACHINE_ARN } from '../local/asl.ts';
+import { DEFAULT_STATE_MACHINE_ARN } from '../local/engine.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
 process.env['POWERTOOLS_DEV'] = 'false';

@@ -3,7 +3,7 @@
  * an operator or an attacker with read access could see is scanned for it (plain, JSON-escaped, base64, URL-encoded):
  *  - stdout/stderr of the process (captured), which carries every Powertools log line (level raised to DEBUG);
  *  - every execution's input, output, error, cause and full event history (GetExecutionHistory of the local
- *    Step Functions service) and the runner's timeline;
+ *    Step Functions service) and the engine's timeline;
  *  - the EventBridge events the workflow emitted (emulator);
  *  - API responses (POST with an inline Password, POST rejected for a password in the wrong place, GET);
  *  - the emulator snapshot (what `npm start --state` writes to disk).

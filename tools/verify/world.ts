@@ -1,6 +1,6 @@
 /**
  * In-process harness over the local world for the reliability checks: per scenario one embedded emulator and the
- * local Step Functions service (tools/local/sfn) that runs the real ASL with the real handlers (tools/local/runner.ts),
+ * local Step Functions service (tools/local/step-functions) that runs the real ASL with the real handlers (tools/local/engine.ts),
  * plus the hooks the checks need:
  *  - `activate()` points the SDK (env + fresh cached clients) at this world's emulator and Step Functions endpoint;
  *  - a per-attempt hook around every Task handler (which state runs, which attempt) and an SDK middleware on the
@@ -14,9 +14,9 @@ import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoD
 import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, World } from '../local/emulator/index.ts';
-import type { LocalTaskHandler, TimelineEntry } from '../local/runner.ts';
-import { LocalStepFunctions, startSfnServer } from '../local/sfn/index.ts';
-import type { SfnServer } from '../local/sfn/index.ts';
+import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
+import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
+import type { SfnServer } from '../local/step-functions/index.ts';
 
 export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
 export const defaultWorld = (): World => loadWorld(DEFAULT_WORLD_PATH);
@@ -113,7 +113,7 @@ export interface ExecutionRun {
   error?: string;
   cause?: string;
   output?: unknown;
-  /** The runner's timeline of this run (states entered, retries, catches). */
+  /** The engine's timeline of this run (states entered, retries, catches). */
   timeline: TimelineEntry[];
   /** Task invocations of this run (replayed steps of a redrive are not invocations). */
   tasks: TaskCall[];
@@ -125,7 +125,7 @@ export interface ExecutionRun {
 let activeEndpoint: string | undefined;
 
 /**
- * An emulator plus the local Step Functions service (tools/local/sfn: StartExecution name idempotency,
+ * An emulator plus the local Step Functions service (tools/local/step-functions: StartExecution name idempotency,
  * RedriveExecution) on its own endpoint, with the SDK pointed at both. Executions of one world run one at a time
  * unless a check starts several on purpose (the trigger handlers' duplicate deliveries).
  */

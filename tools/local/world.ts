@@ -1,19 +1,19 @@
 /**
- * The local world with a Step Functions API: the lead's emulator (Directory Service, PCA Connector AD, Secrets
- * Manager, ACM PCA, EC2, EventBridge) + the local Step Functions endpoint executing the provisioning workflow.
+ * The local world: the embedded emulator (Directory Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2,
+ * EventBridge, DynamoDB) on a simulated clock + the local Step Functions endpoint executing the provisioning workflow.
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
  * them unmodified) and restores them on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN` and `STATE_MACHINE_ARN` always (the local world owns them);
  *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region and dummy credentials unless already set (a user pointing
  *    Directory Service at moto_server keeps that, as with `npm start`).
  */
-import { resetClients } from '../../../src/aws/clients.ts';
-import { setClock } from '../../../src/lib/clock.ts';
-import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../emulator/index.ts';
-import type { Emulator, EmulatorOptions, World } from '../emulator/index.ts';
-import { LocalStepFunctions } from './service.ts';
-import type { LocalSfnOptions } from './service.ts';
-import { startSfnServer } from './server.ts';
+import { resetClients } from '../../src/aws/clients.ts';
+import { setClock } from '../../src/lib/clock.ts';
+import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from './emulator/index.ts';
+import type { Emulator, EmulatorOptions, World } from './emulator/index.ts';
+import { LocalStepFunctions } from './step-functions/service.ts';
+import type { LocalSfnOptions } from './step-functions/service.ts';
+import { startSfnServer } from './step-functions/server.ts';
 
 export interface LocalWorldOptions {
   /** Default: events/world.json. */

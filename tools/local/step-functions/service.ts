@@ -1,8 +1,8 @@
 /**
- * The local world's Step Functions API subset (what the triggers, the API and the executions CLI call):
+ * The Step Functions API semantics over the engine (what the triggers, the API and the executions CLI call):
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for ONE state machine,
- * the provisioning workflow, executed by the lead's `runProvisioning` (tools/local/runner.ts: the real ASL with
- * aws-local-stepfunctions, the real handlers, the shared emulator).
+ * the provisioning workflow, each run by `runProvisioning` (../engine.ts: the real ASL, the real handlers, the
+ * shared emulator).
  *
  * Semantics kept from AWS (Standard workflows):
  *  - StartExecution name idempotency: the same name + the same input while RUNNING returns the original ARN and
@@ -16,7 +16,7 @@
  *    path, the failed step re-run with its full retry budget, the same execution ARN (so the same ClientToken).
  *    The one difference: the two PutEvents integration states are not Lambda tasks and are re-run, not replayed
  *    (only PublishFailedEvent lies before a Fail state, so a redriven caught failure may publish its failure again).
- *  - GetExecutionHistory: AWS event type names built from the runner's timeline and the Lambda invocations
+ *  - GetExecutionHistory: AWS event type names built from the engine's timeline and the Lambda invocations
  *    (`ExecutionStarted`, `TaskStateEntered`/`ChoiceStateEntered`/…, `LambdaFunctionScheduled|Started|Succeeded|Failed`,
  *    `…StateExited`, `ExecutionRedriven`, `ExecutionSucceeded`/`ExecutionFailed`), ids in order, `reverseOrder`,
  *    paging. Replayed steps of a redrive add no events (AWS keeps the original ones).
@@ -24,11 +24,9 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { DEFAULT_STATE_MACHINE_ARN, loadDefinition } from '../asl.ts';
-import type { Emulator } from '../emulator/index.ts';
-import { runProvisioning } from '../runner.ts';
-import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../runner.ts';
-import type { World } from '../emulator/index.ts';
+import { DEFAULT_STATE_MACHINE_ARN, loadDefinition, runProvisioning } from '../engine.ts';
+import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
+import type { Emulator, World } from '../emulator/index.ts';
 
 /** An AWS-shaped service error (the server renders `__type` from `name`). */
 export class SfnError extends Error {
@@ -69,7 +67,7 @@ export interface LocalSfnOptions {
   emulator: Emulator;
   world: World;
   stateMachineArn?: string;
-  /** Extra runner options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
+  /** Extra runProvisioning options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
 }
 
