@@ -7,8 +7,8 @@
 import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CORPUS_SEED, RULES, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../../tools/verify/corpus.ts';
-import { LocalWorld, defaultWorld } from '../../tools/verify/world.ts';
+import { CORPUS_SEED, RULES, corpusSeed, runCorpus, runHandlerSample, runWorkflowSample } from '../../tools/verify/corpus.ts';
+import { Harness, defaultSeed } from '../../tools/verify/harness.ts';
 
 describe('bad-input corpus: domain validator', { timeout: 120_000 }, () => {
   it(`every rule, ${300} runs each (seed ${CORPUS_SEED}): invalid rejected with the field named, valid accepted`, (t) => {
@@ -28,11 +28,11 @@ describe('bad-input corpus: domain validator', { timeout: 120_000 }, () => {
 });
 
 describe('bad-input corpus: through the handler and the workflow', { timeout: 120_000 }, () => {
-  let world: LocalWorld;
+  let harness: Harness;
   before(async () => {
-    world = await LocalWorld.start({ world: corpusWorld(defaultWorld()) });
+    harness = await Harness.start({ seed: corpusSeed(defaultSeed()) });
   });
-  after(async () => world.stop());
+  after(async () => harness.stop());
 
   it('the ValidateRequest handler core with preflight against the emulator rejects with the field named', async (t) => {
     // Act
@@ -47,12 +47,12 @@ describe('bad-input corpus: through the handler and the workflow', { timeout: 12
 
   it('whole executions fail with InvalidRequestError naming the field, before any create call', async () => {
     // Act
-    const result = await runWorkflowSample((input) => world.execute(input), { seed: CORPUS_SEED });
+    const result = await runWorkflowSample((input) => harness.execute(input), { seed: CORPUS_SEED });
     // Assess
     assert.deepEqual(result.failures, []);
     assert.equal(result.rejected, result.cases);
     assert.ok(result.cases >= 20);
-    assert.equal(world.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
-    assert.equal(world.emulator.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
+    assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
+    assert.equal(harness.emulator.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 });

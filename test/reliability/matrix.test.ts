@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FAULT_KINDS, RERUNS, discoverTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor } from '../../tools/verify/matrix.ts';
 import type { Target } from '../../tools/verify/matrix.ts';
-import type { ExecutionRun } from '../../tools/verify/world.ts';
+import type { ExecutionRun } from '../../tools/verify/harness.ts';
 
 const run = (over: Partial<ExecutionRun>): ExecutionRun => ({
   executionArn: 'arn', status: 'FAILED', timeline: [], tasks: [], apiCalls: {}, ...over,
@@ -72,29 +72,29 @@ describe('fault × rerun matrix: every cell', { timeout: 240_000 }, () => {
 describe('beyond the matrix: two different executions for the same request at the same time', { timeout: 60_000 }, () => {
   it('leave exactly one directory and one connector: the creation lock lets one create, the other adopts', async () => {
     // Prepare
-    const { LocalWorld, defaultInput } = await import('../../tools/verify/world.ts');
-    const world = await LocalWorld.start();
+    const { Harness, defaultInput } = await import('../../tools/verify/harness.ts');
+    const harness = await Harness.start();
     try {
       const input = JSON.stringify(defaultInput());
       // Act: e.g. the same request sent once as an event and once to the API (two names, so no name idempotency)
-      const arns = ['first', 'second'].map((name) => String(world.stepFunctions.StartExecution({ stateMachineArn: world.stateMachineArn, name, input })['executionArn']));
-      await world.stepFunctions.idle();
+      const arns = ['first', 'second'].map((name) => String(harness.stepFunctions.StartExecution({ stateMachineArn: harness.stateMachineArn, name, input })['executionArn']));
+      await harness.stepFunctions.idle();
       // Assess
-      const { directories, connectors } = world.resources();
+      const { directories, connectors } = harness.resources();
       assert.equal(directories.length, 1, `${directories.length} directories`);
       assert.equal(connectors.length, 1, `${connectors.length} connectors`);
-      const ends = arns.map((executionArn) => world.stepFunctions.DescribeExecution({ executionArn }));
+      const ends = arns.map((executionArn) => harness.stepFunctions.DescribeExecution({ executionArn }));
       assert.deepEqual(ends.map((e) => e['status']), ['SUCCEEDED', 'SUCCEEDED'], JSON.stringify(ends.map((e) => [e['error'], e['cause']])));
       const outputs = ends.map((e) => JSON.parse(String(e['output'])) as { DirectoryId: string; DirectoryAdopted: boolean; ConnectorArn: string });
       assert.deepEqual(outputs.map((o) => o.DirectoryId), [directories[0]?.DirectoryId, directories[0]?.DirectoryId]);
       assert.deepEqual(outputs.map((o) => o.ConnectorArn), [connectors[0]?.Arn, connectors[0]?.Arn]);
       assert.deepEqual(outputs.map((o) => o.DirectoryAdopted).sort(), [false, true], 'one created, the other adopted');
       // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
-      const refused = world.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
+      const refused = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
       assert.ok(refused.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
-      assert.equal(world.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
     } finally {
-      await world.stop();
+      await harness.stop();
     }
   });
 });

@@ -29,7 +29,7 @@ const goodFacts = (): PreflightFacts => ({
 });
 
 describe('preflightViolations', () => {
-  it('passes the default world', () => {
+  it('passes the default seed', () => {
     assert.deepEqual(preflightViolations(request(), goodFacts()), []);
   });
 

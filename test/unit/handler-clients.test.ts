@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, eventBridge, pcaConnectorAd, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
 import { startEmulator } from '../../tools/local/emulator/index.ts';
-import { DEFAULT_WORLD_PATH, loadWorld } from '../../tools/local/emulator/index.ts';
+import { DEFAULT_SEED_PATH, loadSeed } from '../../tools/local/emulator/index.ts';
 
 process.env.AWS_REGION ??= 'us-east-1';
 // Dummy credentials so the SDK gets as far as building the request (nothing is sent).
@@ -54,7 +54,7 @@ describe('src/aws/clients.ts', () => {
 
   it('Directory Service throttles (ClientException "Rate exceeded") are retried by the SDK; other ClientExceptions are not', async () => {
     // Prepare: the emulator answers the first two DescribeDirectories with a throttle, on the real wire protocol
-    const emu = await startEmulator({ world: loadWorld(DEFAULT_WORLD_PATH) });
+    const emu = await startEmulator({ seed: loadSeed(DEFAULT_SEED_PATH) });
     process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE = emu.endpoint;
     try {
       resetClients();

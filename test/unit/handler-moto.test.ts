@@ -77,7 +77,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
 
   const validateDeps = () => ({ ec2: clients.ec2, acmPca: clients.acmPca, secretsManager: clients.secretsManager });
 
-  it('ValidateRequest reads the real world: only the not-yet-ACTIVE CA is reported', async () => {
+  it('ValidateRequest reads what moto holds: only the not-yet-ACTIVE CA is reported', async () => {
     // Act
     const error = await validateRequestCore({ ExecutionId: EXEC, Request: request }, validateDeps()).catch((e: unknown) => e);
     // Assess: a fresh moto CA is PENDING_CERTIFICATE

@@ -10,13 +10,11 @@ import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';
 import { SIMPLE_AD_CONNECTOR_WARNING } from '../../src/domain/warnings.ts';
 import { logger } from '../../src/lib/logger.ts';
+import { DEFAULT_SEED_PATH, loadSeed } from '../../tools/local/emulator/index.ts';
 
 const load = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-const world = load('world.json') as unknown as {
-  subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string }[];
-  securityGroups: { GroupId: string; VpcId: string }[];
-};
+const seed = loadSeed(DEFAULT_SEED_PATH);
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
 const PASSWORD = 'Corp-Adm1n-Passw0rd!';
@@ -33,8 +31,8 @@ const deps = () => ({ ec2: new EC2Client({ region: 'us-east-1' }), acmPca: new A
 /** An AWS error as the SDK surfaces unmodelled codes: an Error whose name is the code. */
 const ec2Error = (name: string): Error => Object.assign(new Error(`${name}: it does not exist`), { name });
 
-/** EC2 behaving like the default local world: describing a missing id fails the whole call. */
-const worldEc2 = (subnets = world.subnets, groups = world.securityGroups) => {
+/** EC2 behaving like the default seed: describing a missing id fails the whole call. */
+const seedEc2 = (subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string }[] = seed.subnets, groups: { GroupId: string; VpcId: string }[] = seed.securityGroups) => {
   ec2.on(DescribeSubnetsCommand).callsFake((input: DescribeSubnetsCommandInput) => {
     const ids = input.SubnetIds ?? [];
     if (ids.some((id) => !subnets.find((s) => s.SubnetId === id))) throw ec2Error('InvalidSubnetID.NotFound');
@@ -52,7 +50,7 @@ beforeEach(() => {
   pca.reset();
   sm.reset();
   logger.setLogLevel('SILENT');
-  worldEc2();
+  seedEc2();
   onDescribeCa().resolves(caStatus('ACTIVE'));
   sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
 });
@@ -139,7 +137,7 @@ describe('ValidateRequest handler', () => {
   });
 
   it('preflight: subnets in the same AZ', async () => {
-    worldEc2([
+    seedEc2([
       { SubnetId: 'subnet-0a1b2c3d4e5f6a001', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a' },
       { SubnetId: 'subnet-0a1b2c3d4e5f6b002', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a' },
     ]);
@@ -151,7 +149,7 @@ describe('ValidateRequest handler', () => {
 
   it('preflight: NotFound errors of EC2, ACM PCA and Secrets Manager become violations naming the missing ids', async () => {
     // Prepare
-    worldEc2(world.subnets.slice(1), []);
+    seedEc2(seed.subnets.slice(1), []);
     onDescribeCa().rejects(new PcaNotFound({ message: 'no CA', $metadata: {} }));
     sm.on(GetSecretValueCommand).rejects(new SecretNotFound({ message: 'no secret', $metadata: {} }));
     // Act

@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Emulator } from '../local/emulator/index.ts';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../local/emulator/index.ts';
+import { loadSeed, DEFAULT_SEED_PATH, startEmulator } from '../local/emulator/index.ts';
 import { runProvisioning } from '../local/engine.ts';
 import type { LocalTaskHandler } from '../local/engine.ts';
 import type { SdkMode } from './bundles.ts';
@@ -103,7 +103,7 @@ async function captureEvents(emulator: Emulator, rounds: number): Promise<(state
     };
     const r = await runProvisioning({
       input,
-      world: loadWorld(DEFAULT_WORLD_PATH),
+      seed: loadSeed(DEFAULT_SEED_PATH),
       sharedEmulator: emulator,
       wrapHandler: (state: string, handler: LocalTaskHandler): LocalTaskHandler => async (event, context) => {
         captured[state] ??= structuredClone(event);
@@ -150,9 +150,9 @@ export interface ColdStartOptions {
 }
 
 export async function benchColdStart(opts: ColdStartOptions): Promise<ColdStartRow[]> {
-  const base = loadWorld(DEFAULT_WORLD_PATH);
-  const world = { ...base, directoryLimit: 10_000, connectorLimit: 10_000 };
-  const emulator = await startEmulator({ world });
+  const base = loadSeed(DEFAULT_SEED_PATH);
+  const seed = { ...base, directoryLimit: 10_000, connectorLimit: 10_000 };
+  const emulator = await startEmulator({ seed });
   try {
     const eventFor = await captureEvents(emulator, Math.max(opts.rounds, opts.excludedRounds) + 1);
     const empty = await buildEmptyHandler();

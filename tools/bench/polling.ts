@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DirectoryPollState, DirectoryType } from '../../src/contract.ts';
-import { loadWorld, DEFAULT_WORLD_PATH } from '../local/emulator/index.ts';
+import { loadSeed, DEFAULT_SEED_PATH } from '../local/emulator/index.ts';
 import { runProvisioning } from '../local/engine.ts';
 import type { LocalTaskHandler, RunResult } from '../local/engine.ts';
 import { markdownTable, median, percentile, round, table } from './stats.ts';
@@ -161,7 +161,7 @@ export async function runOnce(strategy: Strategy, type: DirectoryType, activatio
   const { rewrite } = strategy;
   const r = await runProvisioning({
     input: inputFor(type),
-    world: loadWorld(DEFAULT_WORLD_PATH),
+    seed: loadSeed(DEFAULT_SEED_PATH),
     directoryActiveAfterSeconds: activationSeconds,
     connectorActiveAfterSeconds: CONNECTOR_ACTIVE_AFTER_SECONDS,
     ...(rewrite

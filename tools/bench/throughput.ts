@@ -2,14 +2,14 @@
  * Local throughput: whole-workflow executions per second in the local world (compressed time: Wait states advance
  * the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE shared emulator.
  *
- * The world's directory and connector limits (10 by default, as on AWS) are raised for the bench, and every execution
+ * The seed's directory and connector limits (10 by default, as on AWS) are raised for the bench, and every execution
  * asks for a distinct directory name, so none adopts another's directory. Note: the simulated clock is shared, so
  * with 50 executions in flight each Wait advances everyone's time; concurrent executions therefore poll fewer times
  * each (transitions per execution are reported next to the rate, and transitions per second too).
  */
 import { readFileSync } from 'node:fs';
 import { pointAt } from './env.ts';
-import { loadWorld, DEFAULT_WORLD_PATH, startEmulator } from '../local/emulator/index.ts';
+import { loadSeed, DEFAULT_SEED_PATH, startEmulator } from '../local/emulator/index.ts';
 import { runProvisioning } from '../local/engine.ts';
 import type { RunResult } from '../local/engine.ts';
 import { median, round, table, markdownTable } from './stats.ts';
@@ -40,10 +40,10 @@ const baseInput = (): Request =>
   JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as Request;
 
 export async function benchThroughput(opts: { sequential: number; concurrent: number }): Promise<ThroughputResult> {
-  const base = loadWorld(DEFAULT_WORLD_PATH);
+  const base = loadSeed(DEFAULT_SEED_PATH);
   const directoryLimit = 10_000;
-  const world = { ...base, directoryLimit, connectorLimit: directoryLimit };
-  const emulator = await startEmulator({ world });
+  const seed = { ...base, directoryLimit, connectorLimit: directoryLimit };
+  const emulator = await startEmulator({ seed });
   const { resetClients } = await import('../../src/aws/clients.ts');
   const restore = pointAt(emulator);
   resetClients();
@@ -51,7 +51,7 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
   const one = (): Promise<RunResult> => {
     const input = baseInput();
     input.Directory.Name = `tp${n++}.bench.example.com`;
-    return runProvisioning({ input, world, sharedEmulator: emulator });
+    return runProvisioning({ input, seed, sharedEmulator: emulator });
   };
   const measure = async (concurrency: number, executions: number): Promise<ThroughputMode> => {
     const results: RunResult[] = [];

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 const USAGE = `Usage: npm run put-event -- --file EVENT.json [--api http://127.0.0.1:3000] [--id EVENT_ID]
 
   --file FILE   an EventBridge event (envelope), e.g. events/provisioning-requested.json
-  --api URL     deliver to a running \`npm run api\` instead of a world started in this process
+  --api URL     deliver to a running \`npm run api\` instead of a local world started in this process
   --id ID       override the event id (a new id = a new execution; the same id = the same execution)
 `;
 

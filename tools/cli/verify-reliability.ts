@@ -15,13 +15,13 @@
 import '../verify/env.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPUS_SEED, corpusWorld, runCorpus, runHandlerSample, runWorkflowSample } from '../verify/corpus.ts';
+import { CORPUS_SEED, corpusSeed, runCorpus, runHandlerSample, runWorkflowSample } from '../verify/corpus.ts';
 import { runLoad } from '../verify/load.ts';
 import { formatMatrix, runMatrix } from '../verify/matrix.ts';
 import { shortfalls } from '../verify/report.ts';
 import type { ReliabilityFigures } from '../verify/report.ts';
 import { runSecretScan, runSecretScanIsolated } from '../verify/secrets.ts';
-import { LocalWorld, defaultWorld } from '../verify/world.ts';
+import { Harness, defaultSeed } from '../verify/harness.ts';
 
 const PARTS = ['matrix', 'corpus', 'secrets', 'load'] as const;
 type Part = (typeof PARTS)[number];
@@ -35,10 +35,10 @@ const secretsChild = async (): Promise<void> => {
 
 const corpusPart = async (log: (s: string) => void) => {
   const domain = runCorpus({ seed: CORPUS_SEED, numRuns: 300 });
-  const world = await LocalWorld.start({ world: corpusWorld(defaultWorld()) });
+  const harness = await Harness.start({ seed: corpusSeed(defaultSeed()) });
   try {
     const handler = await runHandlerSample({ seed: CORPUS_SEED });
-    const workflow = await runWorkflowSample((input) => world.execute(input), { seed: CORPUS_SEED });
+    const workflow = await runWorkflowSample((input) => harness.execute(input), { seed: CORPUS_SEED });
     log(`corpus (fast-check seed ${CORPUS_SEED}, 300 runs per rule, ${domain.perRule.length} rules):`);
     for (const r of domain.perRule) log(`  ${r.name.padEnd(46)} ${String(r.cases).padStart(5)} cases (${r.invalid} invalid, ${r.valid} valid)${r.failure ? `  ✗ ${r.failure}` : ''}`);
     log(`  ValidateRequest handler + preflight (emulator): ${handler.cases} cases (${handler.invalid} invalid, ${handler.valid} valid), ${handler.failures.length} wrong`);
@@ -54,7 +54,7 @@ const corpusPart = async (log: (s: string) => void) => {
       valid: domain.valid + handler.valid,
     };
   } finally {
-    await world.stop();
+    await harness.stop();
   }
 };
 

@@ -14,7 +14,7 @@ Runs statemachine/provision.asl.json with the real handlers against the embedded
 
 Options:
   --input FILE                      execution input (default events/execution-input.json)
-  --world FILE                      pre-existing AWS resources (default events/world.json)
+  --seed FILE                       pre-existing AWS resources (default tools/local/seeds/default.json)
   --state FILE                      load emulator state from FILE if it exists, save it back after the run
   --execution-id ARN                execution ARN (reuse one to rerun as a redrive would: same ClientToken)
   --fault OP:ERROR[:COUNT][:after]  inject a wire fault, repeatable (e.g. CreateConnector:ThrottlingException:2)
@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         input: { type: 'string' },
-        world: { type: 'string' },
+        seed: { type: 'string' },
         state: { type: 'string' },
         'execution-id': { type: 'string' },
         fault: { type: 'string', multiple: true },
@@ -124,15 +124,15 @@ export async function main(argv: string[]): Promise<number> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
-  const { loadWorld, parseFault } = await import('./emulator/index.ts');
+  const { DEFAULT_SEED_PATH, loadSeed, parseFault } = await import('./emulator/index.ts');
   const { runProvisioning } = await import('./engine.ts');
 
   let result: RunResult;
   try {
     const input = readJson(resolve(values.input ?? 'events/execution-input.json'), 'input');
-    let world;
+    let seed;
     try {
-      world = loadWorld(resolve(values.world ?? 'events/world.json'));
+      seed = loadSeed(values.seed ? resolve(values.seed) : DEFAULT_SEED_PATH);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     result = await runProvisioning({
       input,
-      world,
+      seed,
       snapshot,
       executionArn,
       faults,

@@ -25,7 +25,7 @@ import type { RunOptions as EngineRunOptions, StateMachineDefinition } from 'aws
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { setClock } from '../../src/lib/clock.ts';
 import { startEmulator } from './emulator/index.ts';
-import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, World } from './emulator/index.ts';
+import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 
 /* ---------------- the definition ---------------- */
@@ -232,7 +232,8 @@ export interface TimelineEntry {
 
 export interface RunOptions {
   input: unknown;
-  world: World;
+  /** The pre-existing AWS resources the emulator starts from (ignored with `sharedEmulator`). */
+  seed: Seed;
   /** Emulator state from a previous run (`--state`). */
   snapshot?: EmulatorSnapshot;
   /** Execution ARN; reuse one to rerun "as a redrive would" (same ClientToken). */
@@ -258,6 +259,7 @@ export interface RunResult {
   /** State transitions as Step Functions bills them: states entered plus retries. */
   transitions: number;
   apiCalls: Record<string, number>;
+  /** What the local world holds after the run. */
   world: { directories: number; connectors: number };
   simulatedSeconds: number;
   wallMs: number;
@@ -361,7 +363,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
   const emulator =
     opts.sharedEmulator ??
     (await startEmulator({
-      world: opts.world,
+      seed: opts.seed,
       snapshot: opts.snapshot,
       faults: opts.faults,
       directoryActiveAfterSeconds: opts.directoryActiveAfterSeconds,

@@ -9,16 +9,16 @@
  */
 import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
-import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from './emulator/index.ts';
-import type { Emulator, EmulatorOptions, World } from './emulator/index.ts';
+import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from './emulator/index.ts';
+import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { LocalSfnOptions } from './step-functions/service.ts';
 import { startSfnServer } from './step-functions/server.ts';
 
 export interface LocalWorldOptions {
-  /** Default: events/world.json. */
-  world?: World;
-  emulator?: Partial<Omit<EmulatorOptions, 'world'>>;
+  /** Default: tools/local/seeds/default.json. */
+  seed?: Seed;
+  emulator?: Partial<Omit<EmulatorOptions, 'seed'>>;
   /** Port of the Step Functions endpoint (default: a free one). */
   sfnPort?: number;
   runOptions?: LocalSfnOptions['runOptions'];
@@ -51,9 +51,9 @@ const applyEnv = (forced: Record<string, string>, defaults: Record<string, strin
 };
 
 export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
-  const world = opts.world ?? loadWorld(DEFAULT_WORLD_PATH);
-  const emulator = await startEmulator({ world, ...opts.emulator });
-  const stepFunctions = new LocalStepFunctions({ emulator, world, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
+  const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
+  const emulator = await startEmulator({ seed, ...opts.emulator });
+  const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };
   const restore = applyEnv(forced, emulator.env());

@@ -15,11 +15,11 @@ import fc from 'fast-check';
 import { validateRequest } from '../../src/domain/validate.ts';
 import type { Violation } from '../../src/domain/errors.ts';
 import { SIMPLE_KEY } from '../../src/domain/field-path.ts';
-import type { World } from '../local/emulator/index.ts';
+import type { Seed } from '../local/emulator/index.ts';
 
 export const CORPUS_SEED = 20261123;
 
-/* ---------------- the base request (valid in events/world.json) ---------------- */
+/* ---------------- the base request (valid against tools/local/seeds/default.json) ---------------- */
 
 export const BASE_REQUEST = {
   Directory: {
@@ -439,8 +439,8 @@ export const runCorpus = (opts: { seed?: number; numRuns?: number } = {}): Corpu
 
 /* ---------------- preflight facts (need the emulator) ---------------- */
 
-/** events/world.json plus one more subnet in us-east-1a of the directory's VPC (for the two-AZ rule). */
-export const corpusWorld = (base: World): World => ({
+/** The default seed plus one more subnet in us-east-1a of the directory's VPC (for the two-AZ rule). */
+export const corpusSeed = (base: Seed): Seed => ({
   ...base,
   subnets: [...base.subnets, { SubnetId: 'subnet-0a1b2c3d4e5f6c004', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a', CidrBlock: '10.0.4.0/24' }],
 });
@@ -448,7 +448,7 @@ export const corpusWorld = (base: World): World => ({
 const SUBNET_PATH = (i: number) => `Directory.VpcSettings.SubnetIds[${i}]`;
 const SG_PATH = (i: number) => `Connector.VpcInformation.SecurityGroupIds[${i}]`;
 
-/** Requests that pass the schema but break a preflight fact of `corpusWorld` (several at once), and valid ones. */
+/** Requests that pass the schema but break a preflight fact of `corpusSeed` (several at once), and valid ones. */
 export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }> = fc
   .record({
     vpc: fc.constantFrom('ok', 'missing'),
@@ -494,8 +494,8 @@ const preview = (v: unknown): string => {
   }
 };
 
-/** Rules whose schema-valid values name resources that do not exist in the world. */
-const WORLD_REFERENCE_RULES = [
+/** Rules whose schema-valid values name resources that do not exist in the seed. */
+const SEED_REFERENCE_RULES = [
   'Directory.PasswordSecretId', 'Directory.VpcSettings.VpcId', 'Directory.VpcSettings.SubnetIds[1]',
   'Connector.VpcInformation.SecurityGroupIds[0]', 'Connector.CertificateAuthorityArn', 'SubnetIds count/duplicates',
   'SecurityGroupIds count/duplicates',
@@ -521,7 +521,7 @@ export const runHandlerSample = async (opts: { seed?: number; perRule?: number; 
   for (const rule of RULES) {
     for (const c of fc.sample(rule.arbitrary, { seed, numRuns: opts.perRule ?? 4 })) {
       // A schema-valid value of a field that names an AWS resource is a preflight case (preflightArbitrary).
-      if (c.path === undefined && WORLD_REFERENCE_RULES.includes(rule.name)) continue;
+      if (c.path === undefined && SEED_REFERENCE_RULES.includes(rule.name)) continue;
       cases.push({ request: c.request, paths: c.path === undefined ? [] : [c.path], ...(c.prefix ? { prefix: true } : {}) });
     }
   }

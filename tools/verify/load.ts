@@ -1,6 +1,6 @@
 /**
  * Load: N concurrent executions (distinct directory names) in ONE local world (one emulator, one local Step
- * Functions service, limits raised in the world) while a seeded 20 % of all Directory Service and PCA Connector AD
+ * Functions service, limits raised in its seed) while a seeded 20 % of all Directory Service and PCA Connector AD
  * calls are throttled (emulator rate faults). Every execution must succeed, and every request must own exactly one
  * directory and one connector.
  *
@@ -11,7 +11,7 @@
  * connector ClientToken is derived from the execution ARN; none of them reads the clock.
  */
 import './env.ts';
-import { LocalWorld, defaultInput, defaultWorld } from './world.ts';
+import { Harness, defaultInput, defaultSeed } from './harness.ts';
 
 export interface LoadResult {
   executions: number;
@@ -33,10 +33,10 @@ export const runLoad = async (opts: { executions?: number; throttleRate?: number
   const rate = opts.throttleRate ?? 0.2;
   const savedMaxAttempts = process.env['AWS_MAX_ATTEMPTS'];
   process.env['AWS_MAX_ATTEMPTS'] = String(opts.sdkMaxAttempts ?? 3);
-  const world = await LocalWorld.start({
-    world: { ...defaultWorld(), directoryLimit: count + 10, connectorLimit: count + 10 },
+  const harness = await Harness.start({
+    seed: { ...defaultSeed(), directoryLimit: count + 10, connectorLimit: count + 10 },
     emulator: {
-      seed: opts.seed ?? 7,
+      randomSeed: opts.seed ?? 7,
       faults: [
         { operation: 'DirectoryService.*', error: 'ClientException', message: 'Rate exceeded', rate },
         { operation: 'PcaConnectorAd.*', error: 'ThrottlingException', rate },
@@ -44,27 +44,27 @@ export const runLoad = async (opts: { executions?: number; throttleRate?: number
     },
   });
   const startedAt = performance.now();
-  const simStart = world.emulator.clock.elapsedSeconds();
+  const simStart = harness.emulator.clock.elapsedSeconds();
   try {
     const arns = Array.from({ length: count }, (_, i) => {
       const input = defaultInput() as { Directory: Record<string, unknown> };
       input.Directory['Name'] = `load${String(i).padStart(3, '0')}.example.com`;
-      const out = world.stepFunctions.StartExecution({ stateMachineArn: world.stateMachineArn, name: `load-${i}`, input: JSON.stringify(input) });
+      const out = harness.stepFunctions.StartExecution({ stateMachineArn: harness.stateMachineArn, name: `load-${i}`, input: JSON.stringify(input) });
       return String(out['executionArn']);
     });
-    await world.stepFunctions.idle();
+    await harness.stepFunctions.idle();
     const wallMs = Math.round(performance.now() - startedAt);
-    const described = arns.map((executionArn) => world.stepFunctions.DescribeExecution({ executionArn }));
+    const described = arns.map((executionArn) => harness.stepFunctions.DescribeExecution({ executionArn }));
     const failed = described
       .filter((d) => d['status'] !== 'SUCCEEDED')
       .map((d) => ({ executionArn: String(d['executionArn']), ...(d['error'] ? { error: String(d['error']) } : {}), ...(d['cause'] ? { cause: String(d['cause']) } : {}) }));
-    const { directories, connectors } = world.resources();
+    const { directories, connectors } = harness.resources();
     const perName = new Map<string, number>();
     for (const d of directories) perName.set(d.Name.toLowerCase(), (perName.get(d.Name.toLowerCase()) ?? 0) + 1);
     const perDirectory = new Map<string, number>();
     for (const c of connectors) perDirectory.set(c.DirectoryId, (perDirectory.get(c.DirectoryId) ?? 0) + 1);
     const duplicates = [...perName.values(), ...perDirectory.values()].filter((n) => n > 1).length;
-    const apiCalls = Object.values(world.emulator.apiCalls).reduce((a, b) => a + b, 0);
+    const apiCalls = Object.values(harness.emulator.apiCalls).reduce((a, b) => a + b, 0);
     return {
       executions: count,
       succeeded: described.filter((d) => d['status'] === 'SUCCEEDED').length,
@@ -75,11 +75,11 @@ export const runLoad = async (opts: { executions?: number; throttleRate?: number
       wallMs,
       apiCalls,
       apiCallsPerExecution: Math.round((apiCalls / count) * 10) / 10,
-      retries: world.timelineEntries().filter((e) => e.kind === 'retry').length,
-      simulatedSeconds: Math.round(world.emulator.clock.elapsedSeconds() - simStart),
+      retries: harness.timelineEntries().filter((e) => e.kind === 'retry').length,
+      simulatedSeconds: Math.round(harness.emulator.clock.elapsedSeconds() - simStart),
     };
   } finally {
-    await world.stop();
+    await harness.stop();
     process.env['AWS_MAX_ATTEMPTS'] = savedMaxAttempts;
   }
 };

@@ -21,8 +21,8 @@ import './env.ts';
 import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import type { Emulator } from '../local/emulator/index.ts';
 import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
-import { LocalWorld, defaultInput, failureOf, lambdaError, setLambdaFault } from './world.ts';
-import type { AttemptHooks, ExecutionRun } from './world.ts';
+import { Harness, defaultInput, failureOf, lambdaError, setLambdaFault } from './harness.ts';
+import type { AttemptHooks, ExecutionRun } from './harness.ts';
 
 export const FAULT_KINDS = ['throttled', 'server', 'terminal', 'lost-response', 'lambda-before', 'lambda-after'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -65,9 +65,9 @@ export const terminalErrorFor = (target: Target): string | undefined => {
 
 /** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
 export const discoverTargets = async (): Promise<Target[]> => {
-  const world = await LocalWorld.start();
+  const harness = await Harness.start();
   try {
-    const run = await world.execute(defaultInput());
+    const run = await harness.execute(defaultInput());
     if (run.status !== 'SUCCEEDED') throw new Error(`clean run failed: ${run.error}: ${run.cause}`);
     const seen = new Map<string, Target>();
     const attributed: Record<string, number> = {};
@@ -89,7 +89,7 @@ export const discoverTargets = async (): Promise<Target[]> => {
     const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
     return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
   } finally {
-    await world.stop();
+    await harness.stop();
   }
 };
 
@@ -206,7 +206,7 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   const problems: string[] = [];
   const steps: string[] = [];
   let executions = 0;
-  const world = await LocalWorld.start();
+  const harness = await Harness.start();
   const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
     steps.push(`${label} ${describeEnd(run)}`);
     executions += 1;
@@ -223,23 +223,23 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   try {
     const transient = faultHooks(target, kind, 'transient');
     if (rerun === 'retry') {
-      world.hooks = transient.hooks;
-      transient.arm(world.emulator);
-      const run = await world.execute(input);
-      transient.disarm(world.emulator);
+      harness.hooks = transient.hooks;
+      transient.arm(harness.emulator);
+      const run = await harness.execute(input);
+      transient.disarm(harness.emulator);
       expectEnd(run, 'run', kind === 'terminal' ? 'terminal' : 'success');
       if (target.state === PUBLISH_STATE && kind === 'terminal' && !publishWarned(run)) problems.push('publish failure not reported in the output');
     } else if (rerun === 'redrive' || rerun === 'new-execution') {
       const persistent = faultHooks(target, kind, 'persistent');
-      world.hooks = persistent.hooks;
-      persistent.arm(world.emulator);
-      const first = await world.execute(input);
-      persistent.disarm(world.emulator);
-      world.hooks = undefined; // the user fixed the cause
+      harness.hooks = persistent.hooks;
+      persistent.arm(harness.emulator);
+      const first = await harness.execute(input);
+      persistent.disarm(harness.emulator);
+      harness.hooks = undefined; // the user fixed the cause
       expectEnd(first, 'run', kind === 'terminal' ? 'terminal' : 'documented');
       if (first.status !== 'SUCCEEDED' && rerun === 'redrive') {
         const { caught } = failureOf(first);
-        const redriven = await world.redrive(first.executionArn);
+        const redriven = await harness.redrive(first.executionArn);
         steps.push(`redrive ${describeEnd(redriven)}`);
         executions += 1;
         if (!caught && redriven.status !== 'SUCCEEDED') problems.push(`redrive: expected SUCCEEDED, got ${redriven.error}: ${redriven.cause}`);
@@ -247,60 +247,60 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
           // AWS: continues from the unsuccessful step = the Fail state; nothing else runs, nothing is created.
           if (redriven.status !== 'FAILED' || redriven.error !== first.error) problems.push(`redrive of a caught failure: expected ${first.error} again, got ${describeEnd(redriven)}`);
           if (redriven.tasks.length > 0) problems.push(`redrive of a caught failure ran Task states: ${redriven.tasks.map((t) => t.state).join(', ')}`);
-          const fresh = await world.execute(input);
+          const fresh = await harness.execute(input);
           expectEnd(fresh, 'new-execution', 'success');
         }
       } else if (rerun === 'new-execution' || first.status !== 'SUCCEEDED') {
-        const fresh = await world.execute(input);
+        const fresh = await harness.execute(input);
         expectEnd(fresh, 'new-execution', 'success');
       }
     } else {
       // duplicate-start: EventBridge redelivery, then API repeats, through the real trigger handlers.
-      world.hooks = transient.hooks;
-      transient.arm(world.emulator);
+      harness.hooks = transient.hooks;
+      transient.arm(harness.emulator);
       cellCounter += 1;
       const eventId = `0f1e2d3c-${String(cellCounter).padStart(4, '0')}-4b5a-8c9d-0e1f2a3b4c5d`;
       const event = requestEvent(eventId, input);
       let eventArns: string[] = [];
-      const viaEvent = await world.track(async () => {
+      const viaEvent = await harness.track(async () => {
         const results = await Promise.all([deliverEvent(event), deliverEvent(event)]);
         eventArns = results.map((r) => r.executionArn);
         return results[0]?.executionArn ?? '';
       });
-      transient.disarm(world.emulator);
+      transient.disarm(harness.emulator);
       expectEnd(viaEvent, 'event', kind === 'terminal' ? 'terminal' : 'success');
       const late = await deliverEvent(event);
       if (new Set([...eventArns, late.executionArn]).size !== 1) problems.push(`event deliveries got different executions: ${[...eventArns, late.executionArn].join(', ')}`);
       if (!late.alreadyStarted) problems.push('a redelivery after the end started a new execution');
-      if (kind === 'terminal') world.hooks = undefined; // the user fixed the cause before asking again
-      else transient.arm(world.emulator);
+      if (kind === 'terminal') harness.hooks = undefined; // the user fixed the cause before asking again
+      else transient.arm(harness.emulator);
       const key = `reliability-${eventId}`;
       let statuses: number[] = [];
-      const viaApi = await world.track(async () => {
+      const viaApi = await harness.track(async () => {
         const responses = await Promise.all([postProvisioning(input, key), postProvisioning(input, key)]);
         statuses = responses.map((r) => r.statusCode);
         const body = JSON.parse(responses[0]?.body ?? '{}') as { executionArn?: string };
         return body.executionArn ?? '';
       });
-      transient.disarm(world.emulator);
-      world.hooks = undefined;
+      transient.disarm(harness.emulator);
+      harness.hooks = undefined;
       expectEnd(viaApi, 'api', 'success');
       const again = await postProvisioning(input, key);
       statuses.push(again.statusCode);
       if (!statuses.every((s) => s === 200 || s === 202) || statuses.filter((s) => s === 202).length < 1) {
         problems.push(`API statuses ${statuses.join(', ')}`);
       }
-      const listed = world.stepFunctions.ListExecutions({ stateMachineArn: world.stateMachineArn })['executions'] as unknown[];
+      const listed = harness.stepFunctions.ListExecutions({ stateMachineArn: harness.stateMachineArn })['executions'] as unknown[];
       if (listed.length !== 2) problems.push(`expected 2 executions (one per channel), found ${listed.length}`);
     }
   } catch (err) {
     problems.push(`harness error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   } finally {
-    world.hooks = undefined;
+    harness.hooks = undefined;
     setLambdaFault(undefined);
   }
-  const resources = world.resources();
-  await world.stop();
+  const resources = harness.resources();
+  await harness.stop();
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
   const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1;

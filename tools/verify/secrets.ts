@@ -11,11 +11,11 @@
 import './env.ts';
 import { captureOutput } from './capture.ts';
 import { spawnSync } from 'node:child_process';
-import type { Emulator, World } from '../local/emulator/index.ts';
+import type { Emulator, Seed } from '../local/emulator/index.ts';
 import { getProvisioning, postProvisioning, deliverEvent, requestEvent } from './triggers.ts';
 import { discoverTargets, faultHooks } from './matrix.ts';
-import { LocalWorld, defaultInput, defaultWorld } from './world.ts';
-import type { ExecutionRun } from './world.ts';
+import { Harness, defaultInput, defaultSeed } from './harness.ts';
+import type { ExecutionRun } from './harness.ts';
 
 /** Satisfies the Directory Service password rules; appears nowhere in the repository's fixtures. */
 export const KNOWN_PASSWORD = 'Rel1ab-Kn0wn-Pw!9q';
@@ -35,7 +35,7 @@ export { captureOutput };
 export const countOccurrences = (haystack: string, needles: readonly string[]): number =>
   needles.reduce((n, needle) => n + (needle ? haystack.split(needle).length - 1 : 0), 0);
 
-export const secretWorld = (base: World = defaultWorld()): World => ({
+export const secretSeed = (base: Seed = defaultSeed()): Seed => ({
   ...base,
   secrets: base.secrets.map((s) => (s.Name === 'ad-cert-orchestrator/ad-admin-password' ? { ...s, SecretString: KNOWN_PASSWORD } : s)),
   directoryLimit: 100,
@@ -66,7 +66,7 @@ const namedInput = (name: string): Record<string, unknown> => {
   return input;
 };
 
-/** Runs every scenario in one world and scans everything; `artifacts` are returned for the caller's own checks. */
+/** Runs every scenario in one local world and scans everything; `artifacts` are returned for the caller's own checks. */
 export const runSecretScan = async (): Promise<SecretScanResult & { collected: Artifact[] }> => {
   const { logger } = await import('../../src/lib/logger.ts');
   const previousLevel = logger.getLevelName();
@@ -81,27 +81,27 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
   let counter = 0;
   const name = () => `secret${(counter += 1)}.example.com`;
 
-  const { output, result: world } = await captureOutput(async () => {
+  const { output, result: harness } = await captureOutput(async () => {
     const targets = await discoverTargets();
-    const world = await LocalWorld.start({ world: secretWorld(), emulator: { directoryActiveAfterSeconds: 600 } });
+    const harness = await Harness.start({ seed: secretSeed(), emulator: { directoryActiveAfterSeconds: 600 } });
     const record = (label: string, run: ExecutionRun) => {
       scenarios.push(`${label}: ${run.status}${run.error ? ` ${run.error}` : ''}`);
       runs.push(run);
     };
-    const withFault = async (label: string, hooksFor: (e: Emulator) => { arm(e: Emulator): void; disarm(e: Emulator): void; hooks: LocalWorld['hooks'] }) => {
-      const plan = hooksFor(world.emulator);
-      world.hooks = plan.hooks;
-      plan.arm(world.emulator);
+    const withFault = async (label: string, hooksFor: (e: Emulator) => { arm(e: Emulator): void; disarm(e: Emulator): void; hooks: Harness['hooks'] }) => {
+      const plan = hooksFor(harness.emulator);
+      harness.hooks = plan.hooks;
+      plan.arm(harness.emulator);
       try {
-        record(label, await world.execute(namedInput(name())));
+        record(label, await harness.execute(namedInput(name())));
       } finally {
-        plan.disarm(world.emulator);
-        world.hooks = undefined;
+        plan.disarm(harness.emulator);
+        harness.hooks = undefined;
       }
     };
 
     // 1. Happy path.
-    record('happy path', await world.execute(namedInput(name())));
+    record('happy path', await harness.execute(namedInput(name())));
     // 2. Every AWS call of the workflow failing terminally (caught) and transiently until exhausted (uncaught).
     for (const target of targets) {
       for (const kind of ['terminal', 'server', 'lambda-after'] as const) {
@@ -110,23 +110,23 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
       }
     }
     // 3. Stage failures and deadlines.
-    world.emulator.setOutcomes({ directory: { stage: 'Failed', reason: 'Simulated directory failure' } });
-    record('directory Failed', await world.execute(namedInput(name())));
-    world.emulator.setOutcomes({ connector: { statusReason: 'VPC_ACCESS_DENIED' } });
-    record('connector FAILED', await world.execute(namedInput(name())));
-    world.emulator.setOutcomes({});
+    harness.emulator.setOutcomes({ directory: { stage: 'Failed', reason: 'Simulated directory failure' } });
+    record('directory Failed', await harness.execute(namedInput(name())));
+    harness.emulator.setOutcomes({ connector: { statusReason: 'VPC_ACCESS_DENIED' } });
+    record('connector FAILED', await harness.execute(namedInput(name())));
+    harness.emulator.setOutcomes({});
     const slow = namedInput(name()) as { Options?: Record<string, number> };
     slow.Options = { DirectoryTimeoutMinutes: 10 };
-    world.emulator.addFault({ operation: 'DirectoryLifecycle', error: 'Impaired', message: 'Simulated impaired directory' });
-    record('directory Impaired', await world.execute(slow));
-    world.emulator.clearFaults();
+    harness.emulator.addFault({ operation: 'DirectoryLifecycle', error: 'Impaired', message: 'Simulated impaired directory' });
+    record('directory Impaired', await harness.execute(slow));
+    harness.emulator.clearFaults();
     // 4. Invalid requests: weak password in the secret, password pasted into PasswordSecretId, password as a field.
     const weak = namedInput(name()) as { Directory: Record<string, unknown> };
     weak.Directory['PasswordSecretId'] = 'ad-cert-orchestrator/ad-weak-password';
-    record('weak password secret', await world.execute(weak));
+    record('weak password secret', await harness.execute(weak));
     const pasted = namedInput(name()) as { Directory: Record<string, unknown> };
     pasted.Directory['PasswordSecretId'] = KNOWN_PASSWORD;
-    const pastedRun = await world.execute(pasted);
+    const pastedRun = await harness.execute(pasted);
     record('password pasted into PasswordSecretId', pastedRun);
     userInputRuns.add(pastedRun.executionArn);
     // 5. The API: inline Password stored in Secrets Manager, then the execution; repeats; rejections; GET.
@@ -134,7 +134,7 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
     delete inline.Directory['PasswordSecretId'];
     inline.Directory['Password'] = KNOWN_PASSWORD;
     let apiArn = '';
-    const viaApi = await world.track(async () => {
+    const viaApi = await harness.track(async () => {
       const res = await postProvisioning(inline, 'secret-scan-inline');
       artifacts.push({ where: 'POST inline password', text: JSON.stringify(res) });
       apiArn = String((JSON.parse(res.body) as { executionArn?: string }).executionArn ?? '');
@@ -162,15 +162,15 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
       const res = await getProvisioning(run.executionArn.split(':').pop() ?? '');
       artifacts.push({ where: `GET ${run.executionArn.split(':').pop() ?? ''}`, text: JSON.stringify(res) });
     }
-    return world;
+    return harness;
   });
 
   // Execution records, histories, timelines; events; snapshot.
   for (const run of runs) {
     const executionArn = run.executionArn;
-    const d = world.stepFunctions.DescribeExecution({ executionArn });
+    const d = harness.stepFunctions.DescribeExecution({ executionArn });
     const userInput = userInputRuns.has(executionArn);
-    const history = world.stepFunctions.GetExecutionHistory({ executionArn, maxResults: 1000, includeExecutionData: !userInput });
+    const history = harness.stepFunctions.GetExecutionHistory({ executionArn, maxResults: 1000, includeExecutionData: !userInput });
     if (userInput) {
       artifacts.push({ where: `describe ${executionArn} (error, cause, output)`, text: JSON.stringify([d['error'], d['cause'], d['output']]) });
       artifacts.push({ where: `run ${executionArn} (error, cause, timeline)`, text: JSON.stringify([run.error, run.cause, run.timeline]) });
@@ -180,15 +180,15 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
     }
     artifacts.push({ where: `history ${executionArn}`, text: JSON.stringify(history) });
   }
-  artifacts.push({ where: 'EventBridge events', text: JSON.stringify(world.emulator.events) });
-  artifacts.push({ where: 'emulator snapshot', text: JSON.stringify(world.emulator.snapshot()) });
+  artifacts.push({ where: 'EventBridge events', text: JSON.stringify(harness.emulator.events) });
+  artifacts.push({ where: 'emulator snapshot', text: JSON.stringify(harness.emulator.snapshot()) });
   artifacts.push({ where: 'stdout/stderr (Powertools logs)', text: output });
   const used = {
-    getSecretValue: world.emulator.apiCalls['SecretsManager.GetSecretValue'] ?? 0,
-    createDirectory: world.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0,
-    createSecret: world.emulator.apiCalls['SecretsManager.CreateSecret'] ?? 0,
+    getSecretValue: harness.emulator.apiCalls['SecretsManager.GetSecretValue'] ?? 0,
+    createDirectory: harness.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0,
+    createSecret: harness.emulator.apiCalls['SecretsManager.CreateSecret'] ?? 0,
   };
-  await world.stop();
+  await harness.stop();
   logger.setLogLevel(previousLevel as Parameters<typeof logger.setLogLevel>[0]);
   delete process.env['POWERTOOLS_LOGGER_LOG_EVENT'];
 

@@ -1,6 +1,6 @@
 /**
  * Drives the REAL trigger handlers (EventBridge start function, POST/GET /provisionings) in-process; their
- * SFNClient reaches the local Step Functions endpoint of the active LocalWorld (AWS_ENDPOINT_URL_SFN).
+ * SFNClient reaches the local Step Functions endpoint of the active Harness (AWS_ENDPOINT_URL_SFN).
  */
 import './env.ts';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-directory-service';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { Emulator } from '../../../tools/local/emulator/index.ts';
-import { PASSWORD, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, WORLD, clients, errorOf, simpleAd, start } from './helpers.ts';
+import { PASSWORD, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, SEED, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 async function stageOf(ds: DirectoryServiceClient, id: string): Promise<string | undefined> {
   const out = await ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [id] }));
@@ -192,7 +192,7 @@ describe('Directory Service validations', () => {
 
   test('directory limit (configurable) -> DirectoryLimitExceededException; per type', async () => {
     // Prepare
-    const small = await start({ world: { ...WORLD, directoryLimit: 2 } });
+    const small = await start({ seed: { ...SEED, directoryLimit: 2 } });
     const c = clients(small).ds;
     try {
       // Act

@@ -78,7 +78,7 @@ describe('wire faults', () => {
   test('rate: a deterministic fraction of calls fails (same seed, same pattern)', async () => {
     const pattern = async (seed: number): Promise<string> => {
       let out = '';
-      await withEmu({ seed, faults: [{ operation: '*', error: 'ThrottlingException', rate: 0.3 }] }, async (_emu, c) => {
+      await withEmu({ randomSeed: seed, faults: [{ operation: '*', error: 'ThrottlingException', rate: 0.3 }] }, async (_emu, c) => {
         for (let i = 0; i < 40; i++) out += await c.ds.send(new DescribeDirectoriesCommand({})).then(() => '.', () => 'x');
       });
       return out;

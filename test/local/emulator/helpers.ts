@@ -4,10 +4,10 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
-import { DEFAULT_WORLD_PATH, createSimClock, loadWorld, startEmulator } from '../../../tools/local/emulator/index.ts';
+import { DEFAULT_SEED_PATH, createSimClock, loadSeed, startEmulator } from '../../../tools/local/emulator/index.ts';
 import type { Emulator, EmulatorOptions } from '../../../tools/local/emulator/index.ts';
 
-export const WORLD = loadWorld(DEFAULT_WORLD_PATH);
+export const SEED = loadSeed(DEFAULT_SEED_PATH);
 export const VPC = 'vpc-0a1b2c3d4e5f60718';
 export const SUBNET_A = 'subnet-0a1b2c3d4e5f6a001';
 export const SUBNET_B = 'subnet-0a1b2c3d4e5f6b002';
@@ -29,9 +29,9 @@ export const simpleAd = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** An emulator on the default world with a clock at 2026-01-01T00:00:00Z. */
+/** An emulator on the default seed with a clock at 2026-01-01T00:00:00Z. */
 export function start(opts: Partial<EmulatorOptions> = {}): Promise<Emulator> {
-  return startEmulator({ world: WORLD, clock: createSimClock(START_MS), ...opts });
+  return startEmulator({ seed: SEED, clock: createSimClock(START_MS), ...opts });
 }
 
 const base = (emu: Emulator) => ({

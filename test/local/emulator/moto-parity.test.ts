@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { CreateDirectoryCommand, CreateMicrosoftADCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { MOTO_MISSING, onPath, startMoto } from '../../support/moto.ts';
-import { PASSWORD, SUBNET_A, SUBNET_B, VPC, WORLD, errorOf, start } from './helpers.ts';
+import { PASSWORD, SUBNET_A, SUBNET_B, VPC, SEED, errorOf, start } from './helpers.ts';
 
 const SUBNET_A2 = 'subnet-0a1b2c3d4e5f6a003';
 
@@ -59,7 +59,7 @@ test('Directory Service: the same bad requests fail with the same error names on
   // Prepare: moto on a free port, with a VPC and three subnets (two in us-east-1a).
   const moto = await startMoto();
   const emu = await start({
-    world: { ...WORLD, subnets: [...WORLD.subnets, { SubnetId: SUBNET_A2, VpcId: VPC, AvailabilityZone: 'us-east-1a', CidrBlock: '10.0.3.0/24' }] },
+    seed: { ...SEED, subnets: [...SEED.subnets, { SubnetId: SUBNET_A2, VpcId: VPC, AvailabilityZone: 'us-east-1a', CidrBlock: '10.0.3.0/24' }] },
   });
   try {
     const motoUrl = moto.url;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CreateDirectoryCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
 import type { Emulator } from '../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, WORLD, clients, connectorApi, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, SEED, clients, connectorApi, simpleAd, start } from './helpers.ts';
 
 /** An emulator with `n` Active directories. */
 async function withActiveDirectories(n: number, opts: Parameters<typeof start>[0] = {}): Promise<{ emu: Emulator; dirs: string[] }> {
@@ -158,7 +158,7 @@ describe('PCA Connector AD validations', () => {
 
   test('connector quota -> ServiceQuotaExceededException 402 with QuotaCode/ServiceCode', async () => {
     // Prepare
-    const { emu: small, dirs: two } = await withActiveDirectories(2, { world: { ...WORLD, connectorLimit: 1 } });
+    const { emu: small, dirs: two } = await withActiveDirectories(2, { seed: { ...SEED, connectorLimit: 1 } });
     try {
       // Act
       const ok = await connectorApi(small, 'POST', '/connectors', request(two[0] ?? ''));

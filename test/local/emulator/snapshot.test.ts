@@ -6,7 +6,7 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateConnectorCommand, GetConnectorCommand } from '../../../src/aws/pca-connector-ad/index.ts';
 import { startEmulator } from '../../../tools/local/emulator/index.ts';
 import type { EmulatorSnapshot } from '../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, PASSWORD, SG_1, START_MS, WORLD, clients, errorOf, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, PASSWORD, SG_1, START_MS, SEED, clients, errorOf, simpleAd, start } from './helpers.ts';
 
 const SECRET_VALUE = 'Stored-Passw0rd-42!';
 
@@ -28,7 +28,7 @@ test('snapshot -> new emulator keeps directories, connectors, tokens, created se
   // Act
   const snapshot = JSON.parse(JSON.stringify(first.snapshot())) as EmulatorSnapshot;
   await first.stop();
-  const second = await startEmulator({ world: WORLD, snapshot });
+  const second = await startEmulator({ seed: SEED, snapshot });
   const c2 = clients(second);
   try {
     const described = await c2.ds.send(new DescribeDirectoriesCommand({}));

@@ -11,13 +11,13 @@ export const acmPca: ServiceDef = {
     DescribeCertificateAuthority(input, ctx) {
       const arn = str(input, 'CertificateAuthorityArn');
       if (!arn || !CA_ARN.test(arn)) throw new ApiError('InvalidArnException', `The ARN ${arn ?? 'null'} is not valid.`);
-      const ca = ctx.world.certificateAuthorities.find((c) => c.Arn === arn);
+      const ca = ctx.seed.certificateAuthorities.find((c) => c.Arn === arn);
       if (!ca) throw new ApiError('ResourceNotFoundException', `Could not find certificate authority ${arn}.`);
       const id = arn.split('/').pop() ?? '';
       return {
         CertificateAuthority: {
           Arn: ca.Arn,
-          OwnerAccount: ctx.world.accountId,
+          OwnerAccount: ctx.seed.accountId,
           CreatedAt: 1_700_000_000,
           LastStateChangeAt: 1_700_000_000,
           Type: 'ROOT',

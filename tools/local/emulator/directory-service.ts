@@ -94,7 +94,7 @@ function findDirectory(ctx: ServiceContext, id: string | undefined, field = 'dir
 }
 
 function limitFor(ctx: ServiceContext): number {
-  return ctx.world.directoryLimit ?? 10;
+  return ctx.seed.directoryLimit ?? 10;
 }
 
 function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceContext): Json {
@@ -132,13 +132,13 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
   // The VPC facts (messages as moto, which copies AWS).
   const pairMsg = 'Invalid subnet ID(s). They must correspond to two subnets in different Availability Zones.';
   if (subnetIds.length !== 2) throw new ApiError('InvalidParameterException', pairMsg);
-  const subnets = subnetIds.map((id) => ctx.world.subnets.find((s) => s.SubnetId === id));
+  const subnets = subnetIds.map((id) => ctx.seed.subnets.find((s) => s.SubnetId === id));
   const [a, b] = subnets;
   if (!a || !b) throw new ApiError('InvalidParameterException', pairMsg);
   if (a.AvailabilityZone === b.AvailabilityZone) {
     throw new ApiError('ClientException', 'Invalid subnet ID(s). The two subnets must be in different Availability Zones.');
   }
-  if (!ctx.world.vpcs.some((x) => x.VpcId === vpcId)) throw new ApiError('ClientException', 'Invalid VPC ID.');
+  if (!ctx.seed.vpcs.some((x) => x.VpcId === vpcId)) throw new ApiError('ClientException', 'Invalid VPC ID.');
   const outside = [a, b].find((s) => s.VpcId !== vpcId);
   if (outside) throw new ApiError('ClientException', `Invalid subnet ID(s). Subnet ${outside.SubnetId} does not belong to VPC ${vpcId}.`);
 

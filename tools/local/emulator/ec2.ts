@@ -42,21 +42,21 @@ export const ec2: ServiceDef = {
   name: 'EC2',
   ops: {
     DescribeVpcs(input, ctx) {
-      const vpcs = select(ctx.world.vpcs, input, 'VpcId', (v) => v.VpcId, { 'vpc-id': (v) => v.VpcId, 'cidr': (v) => v.CidrBlock }, {
+      const vpcs = select(ctx.seed.vpcs, input, 'VpcId', (v) => v.VpcId, { 'vpc-id': (v) => v.VpcId, 'cidr': (v) => v.CidrBlock }, {
         malformed: 'InvalidVpcID.Malformed', notFound: 'InvalidVpcID.NotFound', noun: 'vpc ID', re: /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/,
       });
       return {
-        vpcSet: vpcs.map((v) => ({ vpcId: v.VpcId, state: 'available', cidrBlock: v.CidrBlock, ownerId: ctx.world.accountId, isDefault: false, instanceTenancy: 'default' })),
+        vpcSet: vpcs.map((v) => ({ vpcId: v.VpcId, state: 'available', cidrBlock: v.CidrBlock, ownerId: ctx.seed.accountId, isDefault: false, instanceTenancy: 'default' })),
       };
     },
     DescribeSubnets(input, ctx) {
-      const subnets = select(ctx.world.subnets, input, 'SubnetId', (s) => s.SubnetId, {
+      const subnets = select(ctx.seed.subnets, input, 'SubnetId', (s) => s.SubnetId, {
         'subnet-id': (s) => s.SubnetId, 'vpc-id': (s) => s.VpcId, 'availability-zone': (s) => s.AvailabilityZone,
       }, { malformed: 'InvalidSubnetID.Malformed', notFound: 'InvalidSubnetID.NotFound', noun: 'subnet ID', re: /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/ });
       return {
         subnetSet: subnets.map((s) => ({
           subnetId: s.SubnetId,
-          subnetArn: `arn:aws:ec2:${ctx.world.region}:${ctx.world.accountId}:subnet/${s.SubnetId}`,
+          subnetArn: `arn:aws:ec2:${ctx.seed.region}:${ctx.seed.accountId}:subnet/${s.SubnetId}`,
           state: 'available',
           vpcId: s.VpcId,
           cidrBlock: s.CidrBlock,
@@ -65,22 +65,22 @@ export const ec2: ServiceDef = {
           availableIpAddressCount: 250,
           defaultForAz: false,
           mapPublicIpOnLaunch: false,
-          ownerId: ctx.world.accountId,
+          ownerId: ctx.seed.accountId,
         })),
       };
     },
     DescribeSecurityGroups(input, ctx) {
-      const groups = select(ctx.world.securityGroups, input, 'GroupId', (g) => g.GroupId, {
+      const groups = select(ctx.seed.securityGroups, input, 'GroupId', (g) => g.GroupId, {
         'group-id': (g) => g.GroupId, 'vpc-id': (g) => g.VpcId, 'group-name': (g) => g.GroupName,
       }, { malformed: 'InvalidGroupId.Malformed', notFound: 'InvalidGroup.NotFound', noun: 'security group', re: /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/ });
       return {
         securityGroupInfo: groups.map((g) => ({
-          ownerId: ctx.world.accountId,
+          ownerId: ctx.seed.accountId,
           groupId: g.GroupId,
           groupName: g.GroupName,
           groupDescription: g.GroupName,
           vpcId: g.VpcId,
-          securityGroupArn: `arn:aws:ec2:${ctx.world.region}:${ctx.world.accountId}:security-group/${g.GroupId}`,
+          securityGroupArn: `arn:aws:ec2:${ctx.seed.region}:${ctx.seed.accountId}:security-group/${g.GroupId}`,
         })),
       };
     },

@@ -19,19 +19,19 @@ import type { FaultSpec } from './faults.ts';
 import { existingConnectors } from './pca-connector-ad.ts';
 import { startServer } from './server.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
-import { validateWorld } from './world.ts';
-import type { World } from './world.ts';
+import { validateSeed } from './seed.ts';
+import type { Seed } from './seed.ts';
 
 export { createSimClock } from './clock.ts';
 export type { SimClock } from './clock.ts';
 export { parseFault } from './faults.ts';
 export type { FaultSpec } from './faults.ts';
-export { DEFAULT_WORLD_PATH, loadWorld } from './world.ts';
-export type { World } from './world.ts';
+export { DEFAULT_SEED_PATH, loadSeed } from './seed.ts';
+export type { Seed } from './seed.ts';
 export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
 
 export interface EmulatorOptions {
-  world: World;
+  seed: Seed;
   /** Resume from a snapshot (resources, idempotency tokens, created secrets' metadata, events, clock time). */
   snapshot?: EmulatorSnapshot;
   faults?: FaultSpec[];
@@ -39,8 +39,8 @@ export interface EmulatorOptions {
   directoryActiveAfterSeconds?: number | { SimpleAD?: number; MicrosoftAD?: number };
   /** Seconds until ACTIVE (default 120). */
   connectorActiveAfterSeconds?: number;
-  /** Seeds resource ids and fault rates (default 1). */
-  seed?: number;
+  /** Seeds the PRNG of resource ids and fault rates (default 1). */
+  randomSeed?: number;
   /** Default: a new SimClock (at the snapshot's time when resuming). */
   clock?: SimClock;
   /** Every directory created while set lands in this stage with this StageReason instead of Active. */
@@ -72,7 +72,7 @@ export interface Emulator {
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
-  const world = validateWorld(opts.world);
+  const seed = validateSeed(opts.seed);
   const snap = opts.snapshot;
   if (snap && snap.version !== 1) throw new Error(`Unsupported emulator snapshot version ${String(snap.version)}`);
   let clock = opts.clock;
@@ -80,8 +80,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     clock = createSimClock(snap?.clock.startMs);
     if (snap) clock.advance((snap.clock.nowMs - snap.clock.startMs) / 1000);
   }
-  const seed = opts.seed ?? 1;
-  const ids = new Rng(seed);
+  const randomSeed = opts.randomSeed ?? 1;
+  const ids = new Rng(randomSeed);
   if (snap) ids.state = snap.rngState;
   const state: EmulatorState = {
     directories: clone(snap?.directories ?? []),
@@ -94,11 +94,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   };
   const d = opts.directoryActiveAfterSeconds;
   const ctx: ServiceContext = {
-    world,
+    seed,
     state,
     clock,
     ids,
-    faults: new FaultBook(seed, opts.faults),
+    faults: new FaultBook(randomSeed, opts.faults),
     directoryActiveAfterSeconds: {
       SimpleAD: (typeof d === 'number' ? d : d?.SimpleAD) ?? 600,
       MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? 2220,
@@ -131,7 +131,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
       AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-      AWS_REGION: world.region,
+      AWS_REGION: seed.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
     }),

@@ -127,12 +127,12 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
     if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
   }
 
-  const ca = ctx.world.certificateAuthorities.find((x) => x.Arn === caArn);
+  const ca = ctx.seed.certificateAuthorities.find((x) => x.Arn === caArn);
   if (!ca) throw notFound('CERTIFICATE_AUTHORITY', caArn ?? '', `Certificate authority ${caArn} was not found.`);
   if (ca.Status !== 'ACTIVE') throw invalid(`Certificate authority ${caArn} is ${ca.Status}; it must be ACTIVE.`, 'INVALID_STATE');
 
   for (const sg of dir ? sgIds : []) {
-    const group = ctx.world.securityGroups.find((g) => g.GroupId === sg);
+    const group = ctx.seed.securityGroups.find((g) => g.GroupId === sg);
     if (!group) throw notFound('SECURITY_GROUP', sg, `Security group ${sg} was not found.`);
     if (group.VpcId !== dir?.VpcSettings.VpcId) {
       throw invalid(`Security group ${sg} is in ${group.VpcId}, not in the directory's VPC ${dir?.VpcSettings.VpcId}.`, 'MISMATCHED_VPC');
@@ -144,7 +144,7 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
   if (other) {
     throw new ApiError('ConflictException', `A connector already exists for directory ${directoryId}.`, 409, { ResourceId: other.Arn, ResourceType: 'CONNECTOR' });
   }
-  const limit = ctx.world.connectorLimit ?? 10;
+  const limit = ctx.seed.connectorLimit ?? 10;
   if (live.length >= limit) {
     throw new ApiError('ServiceQuotaExceededException', `You have reached the quota of ${limit} connectors.`, 402, {
       QuotaCode: 'L-0E0C5E7B', ResourceId: directoryId, ResourceType: 'CONNECTOR', ServiceCode: 'pca-connector-ad',
@@ -152,7 +152,7 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
   }
 
   const id = ctx.ids.uuid();
-  const arn = `arn:aws:pca-connector-ad:${ctx.world.region}:${ctx.world.accountId}:connector/${id}`;
+  const arn = `arn:aws:pca-connector-ad:${ctx.seed.region}:${ctx.seed.accountId}:connector/${id}`;
   const lifecycleFault = ctx.faults.take('PcaConnectorAd', 'ConnectorLifecycle');
   const outcome = lifecycleFault ? { statusReason: lifecycleFault.error as ConnectorStatusReason } : ctx.connectorOutcome;
   const record: ConnectorRecord = {
@@ -161,7 +161,7 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
     CertificateAuthorityArn: caArn ?? '',
     VpcInformation: { ...(ipType ? { IpAddressType: ipType } : {}), SecurityGroupIds: sgIds },
     Tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)])),
-    CertificateEnrollmentPolicyServerEndpoint: `https://${id}.pca-connector-ad.${ctx.world.region}.amazonaws.com/cep/policy`,
+    CertificateEnrollmentPolicyServerEndpoint: `https://${id}.pca-connector-ad.${ctx.seed.region}.amazonaws.com/cep/policy`,
     createdAtMs: ctx.clock.now(),
     activeAfterSeconds: ctx.connectorActiveAfterSeconds,
     ...(outcome ? { outcome: { statusReason: outcome.statusReason, afterSeconds: outcome.afterSeconds ?? ctx.connectorActiveAfterSeconds } } : {}),

@@ -22,21 +22,21 @@ const suffix = (name: string): string => {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from(h.subarray(0, 6), (b) => alphabet[b % alphabet.length]).join('');
 };
-const worldVersion = (name: string): string => {
+const seedVersion = (name: string): string => {
   const h = createHash('sha256').update(`version:${name}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
 function all(ctx: ServiceContext): SecretView[] {
-  const fromWorld = ctx.world.secrets.map((s) => ({
+  const fromSeed = ctx.seed.secrets.map((s) => ({
     Name: s.Name,
-    ARN: s.Arn ?? `arn:aws:secretsmanager:${ctx.world.region}:${ctx.world.accountId}:secret:${s.Name}-${suffix(s.Name)}`,
-    VersionId: worldVersion(s.Name),
+    ARN: s.Arn ?? `arn:aws:secretsmanager:${ctx.seed.region}:${ctx.seed.accountId}:secret:${s.Name}-${suffix(s.Name)}`,
+    VersionId: seedVersion(s.Name),
     CreatedDateMs: 0,
     value: s.SecretString,
   }));
   const created = ctx.state.secrets.map((s) => ({ ...s, value: ctx.state.secretValues.get(s.ARN) }));
-  return [...fromWorld, ...created];
+  return [...fromSeed, ...created];
 }
 
 function find(ctx: ServiceContext, id: string | undefined): SecretView {
@@ -72,7 +72,7 @@ export const secretsManager: ServiceDef = {
       if (!name || !/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(name)) throw new ApiError('InvalidParameterException', 'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
       if (all(ctx).some((s) => s.Name === name)) throw new ApiError('ResourceExistsException', `The operation failed because the secret ${name} already exists.`);
       const value = str(input, 'SecretString');
-      const ARN = `arn:aws:secretsmanager:${ctx.world.region}:${ctx.world.accountId}:secret:${name}-${suffix(`${name}:${ctx.ids.hex(8)}`)}`;
+      const ARN = `arn:aws:secretsmanager:${ctx.seed.region}:${ctx.seed.accountId}:secret:${name}-${suffix(`${name}:${ctx.ids.hex(8)}`)}`;
       const VersionId = str(input, 'ClientRequestToken') ?? ctx.ids.uuid();
       const description = str(input, 'Description');
       const tags = Array.isArray(input.Tags) ? input.Tags.map((t: unknown) => ({ Key: String(obj(t)?.Key), Value: String(obj(t)?.Value) })) : [];

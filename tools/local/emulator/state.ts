@@ -1,6 +1,6 @@
 import type { Rng, SimClock } from './clock.ts';
 import type { FaultBook } from './faults.ts';
-import type { World } from './world.ts';
+import type { Seed } from './seed.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -109,7 +109,7 @@ export interface EmulatorState {
 }
 
 export interface ServiceContext {
-  world: World;
+  seed: Seed;
   state: EmulatorState;
   clock: SimClock;
   ids: Rng;

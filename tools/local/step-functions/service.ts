@@ -26,7 +26,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { DEFAULT_STATE_MACHINE_ARN, loadDefinition, runProvisioning } from '../engine.ts';
 import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
-import type { Emulator, World } from '../emulator/index.ts';
+import type { Emulator, Seed } from '../emulator/index.ts';
 
 /** An AWS-shaped service error (the server renders `__type` from `name`). */
 export class SfnError extends Error {
@@ -65,7 +65,7 @@ interface LocalExecution {
 
 export interface LocalSfnOptions {
   emulator: Emulator;
-  world: World;
+  seed: Seed;
   stateMachineArn?: string;
   /** Extra runProvisioning options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
@@ -86,7 +86,7 @@ const lambdaCause = (name: string, message: string): string => JSON.stringify({ 
 export class LocalStepFunctions {
   readonly stateMachineArn: string;
   readonly emulator: Emulator;
-  private readonly world: World;
+  private readonly seed: Seed;
   private readonly runOptions: LocalSfnOptions['runOptions'];
   private readonly executions = new Map<string, LocalExecution>();
   private readonly stateTypes: Record<string, string>;
@@ -94,7 +94,7 @@ export class LocalStepFunctions {
   constructor(opts: LocalSfnOptions) {
     this.stateMachineArn = opts.stateMachineArn ?? DEFAULT_STATE_MACHINE_ARN;
     this.emulator = opts.emulator;
-    this.world = opts.world;
+    this.seed = opts.seed;
     this.runOptions = opts.runOptions;
     const def = loadDefinition() as unknown as { States: Record<string, { Type: string }> };
     this.stateTypes = Object.fromEntries(Object.entries(def.States).map(([n, s]) => [n, s.Type]));
@@ -273,7 +273,7 @@ export class LocalStepFunctions {
           pendingEntries = [];
           if (resumeAt) enter(resumeAt);
         }
-        const resource = `arn:aws:lambda:${this.world.region}:${this.world.accountId}:function:local-${state}`;
+        const resource = `arn:aws:lambda:${this.seed.region}:${this.seed.accountId}:function:local-${state}`;
         this.event(e, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: { resource, input: JSON.stringify(event) } });
         this.event(e, 'LambdaFunctionStarted', {});
         try {
@@ -296,7 +296,7 @@ export class LocalStepFunctions {
     try {
       result = await runProvisioning({
         input: JSON.parse(e.input) as unknown,
-        world: this.world,
+        seed: this.seed,
         sharedEmulator: this.emulator,
         executionArn: e.executionArn,
         wrapHandler,

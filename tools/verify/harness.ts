@@ -12,14 +12,14 @@ import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
-import { DEFAULT_WORLD_PATH, loadWorld, startEmulator } from '../local/emulator/index.ts';
-import type { Emulator, EmulatorOptions, World } from '../local/emulator/index.ts';
+import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../local/emulator/index.ts';
+import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
 import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
 import type { SfnServer } from '../local/step-functions/index.ts';
 
 export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
-export const defaultWorld = (): World => loadWorld(DEFAULT_WORLD_PATH);
+export const defaultSeed = (): Seed => loadSeed(DEFAULT_SEED_PATH);
 export const defaultInput = (): Record<string, unknown> => JSON.parse(readFileSync(INPUT_PATH, 'utf8')) as Record<string, unknown>;
 
 /* ---------------- Lambda crash / timeout injection at one AWS call ---------------- */
@@ -104,7 +104,7 @@ export interface TaskCall {
 const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(after).flatMap(([k, v]) => (v - (before[k] ?? 0) > 0 ? [[k, v - (before[k] ?? 0)]] : [])));
 
-/* ---------------- the world ---------------- */
+/* ---------------- the harness ---------------- */
 
 /** One execution's run as the checks see it. */
 export interface ExecutionRun {
@@ -129,7 +129,7 @@ let activeEndpoint: string | undefined;
  * RedriveExecution) on its own endpoint, with the SDK pointed at both. Executions of one world run one at a time
  * unless a check starts several on purpose (the trigger handlers' duplicate deliveries).
  */
-export class LocalWorld {
+export class Harness {
   hooks: AttemptHooks | undefined;
   private attempts = new Map<string, number>();
   private timeline: TimelineEntry[] = [];
@@ -141,22 +141,22 @@ export class LocalWorld {
     private readonly sfnServer: SfnServer,
   ) {}
 
-  static async start(opts: { world?: World; emulator?: Partial<EmulatorOptions> } = {}): Promise<LocalWorld> {
-    const world = opts.world ?? defaultWorld();
-    const emulator = await startEmulator({ world, ...opts.emulator });
-    const ref: { world?: LocalWorld } = {};
+  static async start(opts: { seed?: Seed; emulator?: Partial<EmulatorOptions> } = {}): Promise<Harness> {
+    const seed = opts.seed ?? defaultSeed();
+    const emulator = await startEmulator({ seed, ...opts.emulator });
+    const ref: { harness?: Harness } = {};
     const stepFunctions = new LocalStepFunctions({
       emulator,
-      world,
+      seed,
       runOptions: {
-        wrapHandler: (state, handler) => (event, context) => (ref.world as LocalWorld).invoke(state, handler, event, context),
-        onTimeline: (entry) => ref.world?.timeline.push(entry),
+        wrapHandler: (state, handler) => (event, context) => (ref.harness as Harness).invoke(state, handler, event, context),
+        onTimeline: (entry) => ref.harness?.timeline.push(entry),
       },
     });
     const sfnServer = await startSfnServer(stepFunctions);
-    ref.world = new LocalWorld(emulator, stepFunctions, sfnServer);
-    ref.world.activate();
-    return ref.world;
+    ref.harness = new Harness(emulator, stepFunctions, sfnServer);
+    ref.harness.activate();
+    return ref.harness;
   }
 
   /** Timeline entries of every run since the last `track()` (concurrent runs interleave). */

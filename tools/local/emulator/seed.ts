@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** The pre-existing AWS resources the emulator serves (read-only, except secrets created through the API). */
-export interface World {
+/** The seed: the pre-existing AWS resources the emulator starts from (read-only, except secrets created through the API). */
+export interface Seed {
   region: string;
   accountId: string;
   vpcs: { VpcId: string; CidrBlock: string }[];
@@ -24,8 +24,8 @@ const ITEM_FIELDS: Record<string, Fields> = {
   secrets: { Name: 'string', Arn: 'string?', SecretString: 'string' },
 };
 
-/** Checks a parsed world document; returns it typed or throws one Error listing every problem. */
-export function validateWorld(value: unknown, source = 'world'): World {
+/** Checks a parsed seed document; returns it typed or throws one Error listing every problem. */
+export function validateSeed(value: unknown, source = 'seed'): Seed {
   const problems: string[] = [];
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObj(value)) throw new Error(`Invalid ${source}: expected a JSON object`);
@@ -51,24 +51,24 @@ export function validateWorld(value: unknown, source = 'world'): World {
     if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) problems.push(`${limit} must be an integer >= 0`);
   }
   if (problems.length) throw new Error(`Invalid ${source}: ${problems.join('; ')}`);
-  return value as unknown as World;
+  return value as unknown as Seed;
 }
 
-export function loadWorld(path: string): World {
+export function loadSeed(path: string): Seed {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`Cannot read world file ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read seed file ${path}: ${(e as Error).message}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`World file ${path} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`Seed file ${path} is not valid JSON: ${(e as Error).message}`);
   }
-  return validateWorld(parsed, `world file ${path}`);
+  return validateSeed(parsed, `seed file ${path}`);
 }
 
-/** events/world.json, the default local world. */
-export const DEFAULT_WORLD_PATH = new URL('../../../events/world.json', import.meta.url).pathname;
+/** tools/local/seeds/default.json: what the local world starts from unless told otherwise. */
+export const DEFAULT_SEED_PATH = new URL('../seeds/default.json', import.meta.url).pathname;
