@@ -4,7 +4,7 @@
  *   <!-- errors:start -->  … <!-- errors:end -->   error table from ERROR_CATALOG + STAGE_FAILURES
  *
  *   npm run docs             # rewrite the blocks in README.md
- *   npm run docs -- --check  # exit 1 when README.md's blocks are stale (test/statemachine/docs.test.ts checks too)
+ *   npm run docs -- --check  # exit 1 when README.md's blocks are stale (test/tools/cli/docs.test.ts checks too)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,7 @@ export function errorTableRows(): TableRow[] {
 export function renderErrorTable(def: Definition): string {
   const out: string[] = [
     'Generated from `src/errors.ts` (`ERROR_CATALOG`, `STAGE_FAILURES`) and the ASL; each row is proven by a test in',
-    '`test/statemachine/`. Waits: retry *n* waits about min(interval × rate^(n−1), max); jitter randomises it.',
+    '`test/workflow/`. Waits: retry *n* waits about min(interval × rate^(n−1), max); jitter randomises it.',
     '',
     '| Error | State | Handling | What the user sees | How to rerun |',
     '| --- | --- | --- | --- | --- |',

@@ -9,7 +9,7 @@
  * huge sizes, non-object documents) must always be rejected with the path named.
  *
  * `preflightCases` adds the constraints that need AWS facts (subnets, AZs, security groups, CA status, secret):
- * they are checked through the ValidateRequest handler core against the emulator (see test/reliability).
+ * they are checked through the ValidateRequest handler core against the emulator (see test/tools/verify).
  */
 import fc from 'fast-check';
 import { validateRequest } from '../../src/domain/validate.ts';

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { EXECUTION_PREFIX, apiEvent, captureOutput, lambdaContext, setTestEnv, validInput } from '../support/handlers.ts';
+import { fakeSfn } from '../support/fake-sfn.ts';
+import type { FakeSfn } from '../support/fake-sfn.ts';
+
+setTestEnv();
+const { handler } = await import('../../src/handlers/api-get-provisioning.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
+
+/** A small history builder: oldest first, ids in order. */
+const history = () => {
+  const events: HistoryEvent[] = [];
+  const t = new Date('2026-11-23T12:00:00Z');
+  const add = (type: string, details: Partial<HistoryEvent>) =>
+    events.push({ id: events.length + 1, previousEventId: events.length, timestamp: t, type: type as HistoryEvent['type'], ...details });
+  const api = {
+    started: () => (add('ExecutionStarted', { executionStartedEventDetails: { input: '{}' } }), api),
+    enter: (name: string, type = 'TaskStateEntered') => (add(type, { stateEnteredEventDetails: { name, input: '{}' } }), api),
+    lambdaOk: (output: unknown) => (add('LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: { output: JSON.stringify(output) } }), api),
+    lambdaFailed: (error: string, cause: string) => (add('LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: { error, cause } }), api),
+    exit: (name: string, output: unknown, type = 'TaskStateExited') =>
+      (add(type, { stateExitedEventDetails: { name, output: JSON.stringify(output) } }), api),
+    failed: (error: string, cause: string) => (add('ExecutionFailed', { executionFailedEventDetails: { error, cause } }), api),
+    succeeded: (output: unknown) => (add('ExecutionSucceeded', { executionSucceededEventDetails: { output: JSON.stringify(output) } }), api),
+    events,
+  };
+  return api;
+};
+
+const directory = (Stage: string) => ({ DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: false, Stage, StageReason: null });
+
+interface StatusBody {
+  status?: string;
+  currentState?: string;
+  directory?: { DirectoryId?: string; Stage?: string };
+  connector?: { ConnectorArn?: string; Status?: string };
+  error?: string;
+  cause?: string;
+  failure?: { state?: string; error?: string };
+  output?: Record<string, unknown>;
+  message?: string;
+  executionArn?: string;
+  redriveCount?: number;
+}
+
+const get = async (id: string) => {
+  const { result } = await captureOutput(() =>
+    handler(apiEvent({ method: 'GET', path: `/provisionings/${id}`, pathParameters: { id } }), lambdaContext()),
+  );
+  const res = result as APIGatewayProxyResult;
+  return { res, body: JSON.parse(res.body) as StatusBody };
+};
+
+describe('GET /provisionings/{id}', () => {
+  let sfn: FakeSfn;
+  const add = (name: string, status: string, events: HistoryEvent[], extra: Record<string, unknown> = {}) => {
+    const executionArn = `${EXECUTION_PREFIX}${name}`;
+    sfn.executions.set(executionArn, {
+      executionArn,
+      name,
+      status: status as 'RUNNING',
+      input: JSON.stringify(validInput()),
+      startDate: new Date('2026-11-23T12:00:00Z'),
+      stateMachineArn: 'sm',
+      history: events,
+      ...extra,
+    });
+  };
+  before(() => resetClients());
+  beforeEach(() => {
+    sfn = fakeSfn();
+  });
+  afterEach(() => sfn.restore());
+  after(() => resetClients());
+
+  it('RUNNING: status, the state it is in, and the directory stage from the newest step output', async () => {
+    // Prepare
+    const h = history().started().enter('ValidateRequest').exit('ValidateRequest', {})
+      .enter('CreateDirectory').lambdaOk(directory('Requested')).exit('CreateDirectory', { directory: directory('Requested') })
+      .enter('CheckDirectoryStage', 'ChoiceStateEntered').exit('CheckDirectoryStage', { directory: directory('Requested') }, 'ChoiceStateExited')
+      .enter('WaitForDirectory', 'WaitStateEntered').exit('WaitForDirectory', { directory: directory('Requested') }, 'WaitStateExited')
+      .enter('GetDirectoryStage').lambdaOk(directory('Creating')).exit('GetDirectoryStage', { directory: directory('Creating') })
+      .enter('WaitForDirectory', 'WaitStateEntered');
+    add('api-key-running', 'RUNNING', h.events);
+    // Act
+    const { res, body } = await get('api-key-running');
+    // Assess
+    assert.equal(res.statusCode, 200);
+    assert.equal(body.status, 'RUNNING');
+    assert.equal(body.currentState, 'WaitForDirectory');
+    assert.equal(body.directory?.Stage, 'Creating');
+    assert.equal(body.directory?.DirectoryId, 'd-1234567890');
+    assert.equal(body.connector, undefined);
+    assert.equal(body.error, undefined);
+  });
+
+  it('SUCCEEDED: the provisioning record as outputs, directory stage and connector status', async () => {
+    // Prepare
+    const record = { DirectoryId: 'd-1234567890', ConnectorArn: 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/abc', ConnectorStatus: 'ACTIVE' };
+    const h = history().started()
+      .enter('GetConnectorStatus').lambdaOk({ ConnectorArn: record.ConnectorArn, Status: 'ACTIVE' })
+      .exit('GetConnectorStatus', { directory: directory('Active'), connector: { ConnectorArn: record.ConnectorArn, Status: 'ACTIVE', StatusReason: null } })
+      .enter('RecordResult', 'PassStateEntered').exit('RecordResult', record, 'PassStateExited')
+      .enter('Provisioned', 'SucceedStateEntered').exit('Provisioned', record, 'SucceedStateExited')
+      .succeeded(record);
+    add('api-key-done', 'SUCCEEDED', h.events, { output: JSON.stringify(record), stopDate: new Date('2026-11-23T12:20:00Z') });
+    // Act
+    const { body } = await get('api-key-done');
+    // Assess
+    assert.equal(body.status, 'SUCCEEDED');
+    assert.deepEqual(body.output, record);
+    assert.equal(body.directory?.Stage, 'Active');
+    assert.equal(body.connector?.Status, 'ACTIVE');
+    assert.equal(body.currentState, 'Provisioned');
+  });
+
+  it('FAILED (caught into the Fail state): error, cause and the Task that failed', async () => {
+    // Prepare
+    const cause = '{"errorType":"DirectoryLimitExceededException","errorMessage":"limit reached"}';
+    const h = history().started()
+      .enter('CreateDirectory').lambdaFailed('DirectoryLimitExceededException', cause)
+      .enter('FailedBeforeDirectory', 'PassStateEntered').exit('FailedBeforeDirectory', {}, 'PassStateExited')
+      .enter('PublishFailedEvent').exit('PublishFailedEvent', {})
+      .enter('ProvisioningFailed', 'FailStateEntered')
+      .failed('DirectoryLimitExceededException', cause);
+    add('evt-failed', 'FAILED', h.events, { error: 'DirectoryLimitExceededException', cause, redriveCount: 0, redriveStatus: 'NOT_REDRIVABLE' });
+    // Act
+    const { body } = await get('evt-failed');
+    // Assess
+    assert.equal(body.status, 'FAILED');
+    assert.equal(body.error, 'DirectoryLimitExceededException');
+    assert.equal(body.cause, cause);
+    assert.equal(body.failure?.state, 'CreateDirectory');
+    assert.equal(body.redriveCount, 0);
+  });
+
+  it('FAILED (uncaught after retries): the failed Task is the redrive point', async () => {
+    // Prepare
+    const h = history().started()
+      .enter('CreateConnector').lambdaFailed('ThrottlingException', 'Rate exceeded')
+      .failed('ThrottlingException', 'Rate exceeded');
+    add('evt-throttled', 'FAILED', h.events, { error: 'ThrottlingException', cause: 'Rate exceeded', redriveStatus: 'REDRIVABLE' });
+    // Act
+    const { body } = await get(encodeURIComponent(`${EXECUTION_PREFIX}evt-throttled`));
+    // Assess
+    assert.equal(body.failure?.state, 'CreateConnector');
+    assert.equal(body.currentState, 'CreateConnector');
+  });
+
+  it('404 for an unknown name, an invalid name, and an execution ARN of another state machine', async () => {
+    // Act
+    const unknown = await get('api-key-nope');
+    const invalid = await get('no spaces allowed');
+    const foreign = await get(encodeURIComponent('arn:aws:states:us-east-1:111122223333:execution:other-machine:x'));
+    // Assess
+    for (const r of [unknown, invalid, foreign]) {
+      assert.equal(r.res.statusCode, 404);
+      assert.equal(r.body.message, 'No such provisioning');
+    }
+  });
+
+  it('never returns a password-like field, even if an output carried one', async () => {
+    // Prepare
+    const output = { DirectoryId: 'd-1', Password: 'Should-Not-Show-1' };
+    add('api-key-leaky', 'SUCCEEDED', history().started().succeeded(output).events, { output: JSON.stringify(output) });
+    // Act
+    const { res } = await get('api-key-leaky');
+    // Assess
+    assert.ok(!res.body.includes('Should-Not-Show-1'));
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Fault × rerun matrix over the local world (tools/verify/matrix.ts): every AWS call the workflow makes × {throttled,
+ * 5xx, terminal, lost response, Lambda crash before / timeout after the call} × {Step Functions retry, redrive,
+ * new execution, duplicate start}. Each execution must end SUCCEEDED or in the catalog's documented failure, and
+ * every cell must leave at most one directory and one connector.
+ */
+import '../../../tools/verify/env.ts';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FAULT_KINDS, RERUNS, discoverTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor } from '../../../tools/verify/matrix.ts';
+import type { Target } from '../../../tools/verify/matrix.ts';
+import type { ExecutionRun } from '../../../tools/verify/harness.ts';
+
+const run = (over: Partial<ExecutionRun>): ExecutionRun => ({
+  executionArn: 'arn', status: 'FAILED', timeline: [], tasks: [], apiCalls: {}, ...over,
+});
+const entry = (kind: 'state' | 'caught' | 'retry', state: string) => ({ kind, state, text: state, simulatedSeconds: 0, wallMs: 0 });
+const CREATE_DIRECTORY: Target = { state: 'CreateDirectory', call: 'DirectoryService.CreateDirectory', service: 'DirectoryService', op: 'CreateDirectory' };
+
+describe('fault × rerun matrix: rows and expectations', () => {
+  it('discovers the rows from the emulator calls of a clean run (every Task state and the PutEvents integration)', async () => {
+    // Act
+    const targets = await discoverTargets();
+    // Assess
+    const rows = targets.map((t) => `${t.state} ${t.call}`);
+    for (const expected of [
+      'ValidateRequest EC2.DescribeSubnets',
+      'ValidateRequest SecretsManager.GetSecretValue',
+      'CreateDirectory DirectoryService.DescribeDirectories',
+      'CreateDirectory DirectoryService.CreateDirectory',
+      'GetDirectoryStage DirectoryService.DescribeDirectories',
+      'CreateConnector PcaConnectorAd.CreateConnector',
+      'GetConnectorStatus PcaConnectorAd.GetConnector',
+      'PublishSucceededEvent EventBridge.PutEvents',
+    ]) {
+      assert.ok(rows.includes(expected), `${expected} not discovered: ${rows.join(', ')}`);
+    }
+    for (const t of targets) if (t.state !== 'PublishSucceededEvent') assert.ok(terminalErrorFor(t), `no catalog terminal error for ${t.state} ${t.call}`);
+  });
+
+  it('judges a failure by the catalog: documented and handled as catalogued, at the faulted state', () => {
+    // uncaught retryable error at the faulted state: documented (remedy: redrive)
+    assert.equal(judgeFailure(run({ error: 'ServiceException', timeline: [entry('state', 'CreateDirectory')] }), CREATE_DIRECTORY), undefined);
+    // caught terminal error: documented (remedy: new execution)
+    assert.equal(judgeFailure(run({ error: 'DirectoryLimitExceededException', timeline: [entry('state', 'CreateDirectory'), entry('caught', 'CreateDirectory')] }), CREATE_DIRECTORY, true), undefined);
+    // a name the catalog does not have
+    assert.match(judgeFailure(run({ error: 'InternalFailure', timeline: [entry('state', 'CreateDirectory')] }), CREATE_DIRECTORY) ?? '', /not in the error catalog/);
+    // a catch-only error that ended uncaught
+    assert.match(judgeFailure(run({ error: 'DirectoryLimitExceededException', timeline: [entry('state', 'CreateDirectory')] }), CREATE_DIRECTORY) ?? '', /uncaught/);
+    // failed somewhere else than where the fault was injected
+    assert.match(judgeFailure(run({ error: 'ServiceException', timeline: [entry('state', 'GetDirectoryStage')] }), CREATE_DIRECTORY) ?? '', /not at CreateDirectory/);
+  });
+});
+
+describe('fault × rerun matrix: every cell', { timeout: 240_000 }, () => {
+  it('ends SUCCEEDED or in the documented named failure, with at most one directory and one connector per cell', async (t) => {
+    // Act
+    const m = await runMatrix();
+    t.diagnostic(`\n${formatMatrix(m)}`);
+    // Assess
+    const expectedCells = m.targets.reduce((n, target) => n + FAULT_KINDS.filter((k) => isApplicable(target, k)).length * RERUNS.length, 0);
+    assert.equal(m.summary.cells, expectedCells);
+    assert.equal(m.summary.duplicates, 0, 'a cell left a duplicate directory or connector');
+    assert.deepEqual(m.cells.filter((c) => !c.passed).map((c) => `${c.state} ${c.call} ${c.kind}/${c.rerun}: ${c.problems.join('; ')}`), []);
+    // Every column really exercised its rerun.
+    assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /redrive SUCCEEDED/.test(c.path)), 'no redrive succeeded');
+    assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /\(caught\) -> redrive FAILED/.test(c.path)), 'no redrive of a caught failure');
+    assert.ok(m.cells.every((c) => c.rerun !== 'duplicate-start' || /^event .* -> api /.test(c.path)), 'duplicate start did not run both channels');
+  });
+});
+
+describe('beyond the matrix: two different executions for the same request at the same time', { timeout: 60_000 }, () => {
+  it('leave exactly one directory and one connector: the creation lock lets one create, the other adopts', async () => {
+    // Prepare
+    const { Harness, defaultInput } = await import('../../../tools/verify/harness.ts');
+    const harness = await Harness.start();
+    try {
+      const input = JSON.stringify(defaultInput());
+      // Act: e.g. the same request sent once as an event and once to the API (two names, so no name idempotency)
+      const arns = ['first', 'second'].map((name) => String(harness.stepFunctions.StartExecution({ stateMachineArn: harness.stateMachineArn, name, input })['executionArn']));
+      await harness.stepFunctions.idle();
+      // Assess
+      const { directories, connectors } = harness.resources();
+      assert.equal(directories.length, 1, `${directories.length} directories`);
+      assert.equal(connectors.length, 1, `${connectors.length} connectors`);
+      const ends = arns.map((executionArn) => harness.stepFunctions.DescribeExecution({ executionArn }));
+      assert.deepEqual(ends.map((e) => e['status']), ['SUCCEEDED', 'SUCCEEDED'], JSON.stringify(ends.map((e) => [e['error'], e['cause']])));
+      const outputs = ends.map((e) => JSON.parse(String(e['output'])) as { DirectoryId: string; DirectoryAdopted: boolean; ConnectorArn: string });
+      assert.deepEqual(outputs.map((o) => o.DirectoryId), [directories[0]?.DirectoryId, directories[0]?.DirectoryId]);
+      assert.deepEqual(outputs.map((o) => o.ConnectorArn), [connectors[0]?.Arn, connectors[0]?.Arn]);
+      assert.deepEqual(outputs.map((o) => o.DirectoryAdopted).sort(), [false, true], 'one created, the other adopted');
+      // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
+      const refused = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
+      assert.ok(refused.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
+      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+    } finally {
+      await harness.stop();
+    }
+  });
+});
