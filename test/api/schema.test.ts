@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { provisioningBodySchema, provisioningRequestSchemaFile } from '../../src/api/schema.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { bodyViolations } from '../../src/handlers/api-create-provisioning.ts';
-import { inputWithPassword, readJson, validInput } from '../support/handlers.ts';
+import { inputWithPassword, readJson, sampleInput } from '../fixtures.ts';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const schemaAccepts = (body: unknown): boolean => (provisioningBodySchema as unknown as Validate)(body);
@@ -99,7 +99,7 @@ describe('request schema <-> domain validator agreement', () => {
   it('the schema never rejects what the domain validator accepts; single-field rules are rejected by both', () => {
     for (const [what, mutate] of MUTATIONS) {
       // Prepare
-      const body = clone(validInput()) as Json;
+      const body = clone(sampleInput()) as Json;
       mutate(body);
       // Act
       const bySchema = schemaAccepts(body);
@@ -111,7 +111,7 @@ describe('request schema <-> domain validator agreement', () => {
     // They agree exactly except on cross-field rules (Size required for SimpleAD), which draft-04 cannot express
     // without noisy oneOf branches: the domain validator's alone (the API handler runs both, 400 lists both).
     const schemaOnlyLoose = MUTATIONS.filter(([, mutate]) => {
-      const body = clone(validInput()) as Json;
+      const body = clone(sampleInput()) as Json;
       mutate(body);
       return schemaAccepts(body) && !domainAccepts(body);
     }).map(([what]) => what);

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { ProvisioningRequest } from '../../src/contract.ts';
 import type { PreflightFacts } from '../../src/domain/preflight.ts';
 import { preflightViolations } from '../../src/domain/preflight.ts';
+import { ADMIN_PASSWORD, OTHER_VPC, SG_1, SUBNET_A, SUBNET_B, VPC, sampleRequest } from '../fixtures.ts';
 
-const request = (): ProvisioningRequest =>
-  JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as ProvisioningRequest;
-
-const VPC = 'vpc-0a1b2c3d4e5f60718';
-const OTHER_VPC = 'vpc-0f9e8d7c6b5a40321';
-const PASSWORD = 'Corp-Adm1n-Passw0rd!';
+const request = (): ProvisioningRequest => sampleRequest();
 
 const first = <T>(items: T[], i: number): T => {
   const item = items[i];
@@ -20,12 +15,12 @@ const first = <T>(items: T[], i: number): T => {
 
 const goodFacts = (): PreflightFacts => ({
   subnets: [
-    { SubnetId: 'subnet-0a1b2c3d4e5f6a001', VpcId: VPC, AvailabilityZone: 'us-east-1a' },
-    { SubnetId: 'subnet-0a1b2c3d4e5f6b002', VpcId: VPC, AvailabilityZone: 'us-east-1b' },
+    { SubnetId: SUBNET_A, VpcId: VPC, AvailabilityZone: 'us-east-1a' },
+    { SubnetId: SUBNET_B, VpcId: VPC, AvailabilityZone: 'us-east-1b' },
   ],
-  securityGroups: [{ GroupId: 'sg-0a1b2c3d4e5f6a101', VpcId: VPC }],
+  securityGroups: [{ GroupId: SG_1, VpcId: VPC }],
   certificateAuthority: { found: true, status: 'ACTIVE' },
-  secret: { found: true, secretString: PASSWORD },
+  secret: { found: true, secretString: ADMIN_PASSWORD },
 });
 
 describe('preflightViolations', () => {

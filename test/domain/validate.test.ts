@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { validateRequest } from '../../src/domain/validate.ts';
+import { readEvent } from '../fixtures.ts';
 
 type Req = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests mutate free-form JSON
 
-const load = (file: string): Req => JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Req;
-const simpleAd = (): Req => load('execution-input.json');
-const microsoftAd = (): Req => load('execution-input-microsoft-ad.json');
+const simpleAd = (): Req => readEvent<Req>('execution-input.json');
+const microsoftAd = (): Req => readEvent<Req>('execution-input-microsoft-ad.json');
 
 const hex17 = 'a'.repeat(17);
 

@@ -11,7 +11,7 @@ import { DETAIL_TYPE_FAILED, DETAIL_TYPE_REQUESTED, DETAIL_TYPE_SUCCEEDED, EVENT
 import { validateRequest } from '../../src/domain/validate.ts';
 import { matchesRequestRule } from '../../tools/local/api-server.ts';
 import { REQUEST_EVENT_SOURCE } from '../../src/handlers/start-from-event.ts';
-import { readJson } from '../support/handlers.ts';
+import { readJson } from '../fixtures.ts';
 
 interface Envelope {
   id: string;

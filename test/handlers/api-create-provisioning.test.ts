@@ -3,17 +3,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import {
-  EXECUTION_PREFIX,
-  PASSWORD,
-  STATE_MACHINE_ARN,
-  apiEvent,
-  captureOutput,
-  inputWithPassword,
-  lambdaContext,
-  setTestEnv,
-  validInput,
-} from '../support/handlers.ts';
+import { EXECUTION_PREFIX, STATE_MACHINE_ARN, apiEvent, captureOutput, lambdaContext, setTestEnv } from '../support/handlers.ts';
+import { PASSWORD, inputWithPassword, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
 import { fakeSecrets } from '../support/fake-secrets.ts';
@@ -61,8 +52,8 @@ describe('POST /provisionings', () => {
     // Prepare
     const key = 'order-4711';
     // Act
-    const first = await post(validInput(), { 'Idempotency-Key': key });
-    const second = await post(validInput(), { 'idempotency-key': key });
+    const first = await post(sampleInput(), { 'Idempotency-Key': key });
+    const second = await post(sampleInput(), { 'idempotency-key': key });
     // Assess
     assert.equal(first.res.statusCode, 202);
     assert.equal(first.body.executionArn, `${EXECUTION_PREFIX}api-key-${key}`);
@@ -78,8 +69,8 @@ describe('POST /provisionings', () => {
 
   it('a different body under the same key is 409 and starts nothing', async () => {
     // Prepare
-    await post(validInput(), { 'Idempotency-Key': 'k1' });
-    const changed = validInput();
+    await post(sampleInput(), { 'Idempotency-Key': 'k1' });
+    const changed = sampleInput();
     changed.Directory['Description'] = 'another request';
     // Act
     const { res, body } = await post(changed, { 'Idempotency-Key': 'k1' });
@@ -91,7 +82,7 @@ describe('POST /provisionings', () => {
 
   it('without Idempotency-Key the name is a hash of the canonical request: key order does not matter', async () => {
     // Prepare
-    const input = validInput();
+    const input = sampleInput();
     const reordered = { Connector: input['Connector'], Directory: input.Directory };
     // Act
     const first = await post(input);
@@ -106,8 +97,8 @@ describe('POST /provisionings', () => {
 
   it('an Idempotency-Key that is not name-safe is hashed; one longer than 256 characters is a 400', async () => {
     // Act
-    const hashed = await post(validInput(), { 'Idempotency-Key': 'tenant a / order #12' });
-    const tooLong = await post(validInput(), { 'Idempotency-Key': 'x'.repeat(257) });
+    const hashed = await post(sampleInput(), { 'Idempotency-Key': 'tenant a / order #12' });
+    const tooLong = await post(sampleInput(), { 'Idempotency-Key': 'x'.repeat(257) });
     // Assess
     assert.equal(hashed.res.statusCode, 202);
     assert.match(hashed.body.name ?? '', /^api-keyh-[0-9a-f]{64}$/);
@@ -194,7 +185,7 @@ describe('POST /provisionings', () => {
     // Prepare
     const both = inputWithPassword();
     (both['Directory'] as Record<string, unknown>)['PasswordSecretId'] = 'ad-cert-orchestrator/ad-admin-password';
-    const neither = validInput();
+    const neither = sampleInput();
     delete neither.Directory['PasswordSecretId'];
     // Act
     const a = await post(both);
@@ -222,9 +213,9 @@ describe('POST /provisionings', () => {
     // Prepare
     sfn.mock.on(StartExecutionCommand).rejects(Object.assign(new Error('arn:aws:iam::111122223333:role/secret-internal-role is not authorized'), { name: 'AccessDeniedException' }));
     // Act
-    const { res, body } = await post(validInput(), { 'Idempotency-Key': 'boom' });
+    const { res, body } = await post(sampleInput(), { 'Idempotency-Key': 'boom' });
     sfn.mock.on(StartExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-    const throttled = await post(validInput(), { 'Idempotency-Key': 'busy' });
+    const throttled = await post(sampleInput(), { 'Idempotency-Key': 'busy' });
     // Assess
     assert.equal(res.statusCode, 500);
     assert.deepEqual(body, { message: 'Internal server error', requestId: 'apigw-request-id' });

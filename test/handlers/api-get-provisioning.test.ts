@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { EXECUTION_PREFIX, apiEvent, captureOutput, lambdaContext, setTestEnv, validInput } from '../support/handlers.ts';
+import { EXECUTION_PREFIX, apiEvent, captureOutput, lambdaContext, setTestEnv } from '../support/handlers.ts';
+import { sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
 
@@ -62,7 +63,7 @@ describe('GET /provisionings/{id}', () => {
       executionArn,
       name,
       status: status as 'RUNNING',
-      input: JSON.stringify(validInput()),
+      input: JSON.stringify(sampleInput()),
       startDate: new Date('2026-11-23T12:00:00Z'),
       stateMachineArn: 'sm',
       history: events,

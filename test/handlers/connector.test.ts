@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, it } from 'node:test';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
@@ -20,6 +19,7 @@ import { clientTokenFor } from '../../src/domain/client-token.ts';
 import { createConnectorCore } from '../../src/handlers/create-connector.ts';
 import { getConnectorStatusCore } from '../../src/handlers/get-connector-status.ts';
 import { logger } from '../../src/lib/logger.ts';
+import { sampleRequest } from '../fixtures.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
 const CA = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555';
@@ -27,8 +27,7 @@ const DIRECTORY = 'd-aaaaaaaaaa';
 const ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const OTHER_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/99999999-bbbb-cccc-dddd-eeeeeeeeeeee';
 
-const connector = (): ConnectorRequest =>
-  (JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as { Connector: ConnectorRequest }).Connector;
+const connector = (): ConnectorRequest => sampleRequest().Connector;
 const input = (executionId = EXEC): CreateConnectorInput => ({ ExecutionId: executionId, DirectoryId: DIRECTORY, Connector: connector(), TimeoutSeconds: 1800 });
 
 const pca = mockClient(PcaConnectorAdClient);

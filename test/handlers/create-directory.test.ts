@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, it } from 'node:test';
 import {
   ClientException,
@@ -23,14 +22,12 @@ import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
 import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
 import { logger } from '../../src/lib/logger.ts';
 import { DynamoDbDirectoryLeaseStore } from '../../src/persistence/directory-lease-store.ts';
+import { ADMIN_PASSWORD as PASSWORD, SUBNET_A, SUBNET_B, VPC, readEvent } from '../fixtures.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
-const PASSWORD = 'Corp-Adm1n-Passw0rd!';
-const VPC = 'vpc-0a1b2c3d4e5f60718';
 const NOW = new Date('2026-01-01T12:00:00Z');
 
-const requestOf = (file: string): DirectoryRequest =>
-  (JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as { Directory: DirectoryRequest }).Directory;
+const requestOf = (file: string): DirectoryRequest => readEvent<{ Directory: DirectoryRequest }>(file).Directory;
 
 const input = (file = 'execution-input.json', type: 'SimpleAD' | 'MicrosoftAD' = 'SimpleAD'): CreateDirectoryInput => ({
   ExecutionId: EXEC,
@@ -141,7 +138,7 @@ describe('CreateDirectory handler: find-or-create', () => {
       Description: 'Simple AD for the PKI team',
       Size: 'Small',
       Password: PASSWORD,
-      VpcSettings: { VpcId: VPC, SubnetIds: ['subnet-0a1b2c3d4e5f6a001', 'subnet-0a1b2c3d4e5f6b002'] },
+      VpcSettings: { VpcId: VPC, SubnetIds: [SUBNET_A, SUBNET_B] },
       Tags: [
         { Key: 'team', Value: 'pki' },
         { Key: MANAGED_BY_TAG_KEY, Value: 'ad-cert-orchestrator' },

@@ -18,6 +18,7 @@ import { logger } from '../../src/lib/logger.ts';
 import { DynamoDbDirectoryLeaseStore } from '../../src/persistence/directory-lease-store.ts';
 import { MOTO_MISSING, onPath, startMoto } from '../support/moto.ts';
 import type { Moto } from '../support/moto.ts';
+import { sampleRequest } from '../fixtures.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:123456789012:execution:provision:moto-1';
 const PASSWORD = 'M0to-Adm1n-Passw0rd!';
@@ -58,13 +59,12 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
         CertificateAuthorityConfiguration: { KeyAlgorithm: 'RSA_2048', SigningAlgorithm: 'SHA256WITHRSA', Subject: { CommonName: 'corp' } },
       } as never),
     );
+    // The sample request, on moto's VPC, subnets, security group and CA.
+    const sample = sampleRequest();
     request = {
-      Directory: {
-        Type: 'SimpleAD', Name: 'corp.example.com', ShortName: 'CORP', Size: 'Small', PasswordSecretId: 'ad-cert-orchestrator/ad-admin-password',
-        VpcSettings: { VpcId, SubnetIds: [a.Subnet?.SubnetId ?? '', b.Subnet?.SubnetId ?? ''] },
-        Tags: [{ Key: 'team', Value: 'pki' }],
-      },
+      Directory: { ...sample.Directory, VpcSettings: { VpcId, SubnetIds: [a.Subnet?.SubnetId ?? '', b.Subnet?.SubnetId ?? ''] } },
       Connector: {
+        ...sample.Connector,
         CertificateAuthorityArn: (ca as { CertificateAuthorityArn?: string }).CertificateAuthorityArn ?? '',
         VpcInformation: { SecurityGroupIds: [sg.GroupId ?? ''] },
       },

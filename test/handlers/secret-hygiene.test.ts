@@ -4,7 +4,6 @@
  * CreateDirectory request to Directory Service carries it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Context } from 'aws-lambda';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
@@ -20,6 +19,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
 import { captureOutput } from '../../tools/verify/capture.ts';
+import { readEvent } from '../fixtures.ts';
 
 // Log everything, and ask Powertools to log events: the handlers must still not log them.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
@@ -33,8 +33,7 @@ const { resetClients } = await import('../../src/aws/clients.ts');
 const PASSWORD = 'Kn0wn-Secret-Passw0rd!';
 const WEAK = 'knownweakpassword1';
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:hygiene-1';
-const request = (): Record<string, Record<string, unknown>> =>
-  JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+const request = (): Record<string, Record<string, unknown>> => readEvent('execution-input.json');
 
 const context = (name: string): Context =>
   ({

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { captureOutput, captureRejection, lambdaContext, readJson, setTestEnv, validInput, EXECUTION_PREFIX } from '../support/handlers.ts';
+import { captureOutput, captureRejection, lambdaContext, setTestEnv, EXECUTION_PREFIX } from '../support/handlers.ts';
+import { readJson, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
 
@@ -32,7 +33,7 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('the same event delivered twice starts one execution, named from the event id', async () => {
     // Prepare
-    const event = requestEvent(validInput());
+    const event = requestEvent(sampleInput());
     // Act
     const { result: first } = await captureOutput(() => handler(event, lambdaContext()));
     const { result: second } = await captureOutput(() => handler(event, lambdaContext()));
@@ -48,7 +49,7 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('a redelivery after the execution closed is ExecutionAlreadyExists -> DescribeExecution -> already started', async () => {
     // Prepare
-    const event = requestEvent(validInput());
+    const event = requestEvent(sampleInput());
     await captureOutput(() => handler(event, lambdaContext()));
     const only = [...sfn.executions.values()][0];
     assert.ok(only);
@@ -65,8 +66,8 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('the same event id with a different detail is a named conflict, not a second execution', async () => {
     // Prepare
-    await captureOutput(() => handler(requestEvent(validInput()), lambdaContext()));
-    const changed = validInput();
+    await captureOutput(() => handler(requestEvent(sampleInput()), lambdaContext()));
+    const changed = sampleInput();
     changed.Directory['Description'] = 'something else';
     // Act
     const { error } = await captureRejection(() => handler(requestEvent(changed), lambdaContext()));
@@ -78,7 +79,7 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('the execution input is the normalised detail (Type defaulted), keys in canonical order', async () => {
     // Prepare
-    const detail = validInput();
+    const detail = sampleInput();
     delete detail.Directory['Type'];
     // Act
     await captureOutput(() => handler(requestEvent(detail), lambdaContext()));
@@ -89,7 +90,7 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('a malformed event (password in detail, missing Connector) throws InvalidRequestError and starts nothing; the log has the reason, never the password', async () => {
     // Prepare
-    const detail = validInput();
+    const detail = sampleInput();
     detail.Directory['Password'] = 'Leak3d-Passw0rd!';
     delete detail['Connector'];
     // Act
@@ -108,8 +109,8 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('an event without an id, or of another detail-type, is malformed too', async () => {
     // Prepare
-    const noId = { ...requestEvent(validInput()), id: '' };
-    const otherType = { ...requestEvent(validInput()), 'detail-type': 'Something Else' };
+    const noId = { ...requestEvent(sampleInput()), id: '' };
+    const otherType = { ...requestEvent(sampleInput()), 'detail-type': 'Something Else' };
     // Act
     const a = await captureRejection(() => handler(noId, lambdaContext()));
     const b = await captureRejection(() => handler(otherType, lambdaContext()));
@@ -125,7 +126,7 @@ describe('start-from-event (EventBridge trigger)', () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     sfn.mock.on(StartExecutionCommand).rejects(throttled);
     // Act
-    const { error } = await captureRejection(() => handler(requestEvent(validInput()), lambdaContext()));
+    const { error } = await captureRejection(() => handler(requestEvent(sampleInput()), lambdaContext()));
     // Assess
     assert.equal((error as Error).name, 'ThrottlingException');
   });

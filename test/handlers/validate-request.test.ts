@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand, ResourceNotFoundException as PcaNotFound } from '@aws-sdk/client-acm-pca';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
@@ -10,14 +9,12 @@ import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';
 import { SIMPLE_AD_CONNECTOR_WARNING } from '../../src/domain/warnings.ts';
 import { logger } from '../../src/lib/logger.ts';
-import { DEFAULT_SEED_PATH, loadSeed } from '../../tools/local/emulator/index.ts';
+import { ADMIN_PASSWORD as PASSWORD, defaultSeed, readEvent } from '../fixtures.ts';
 
-const load = (file: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-const seed = loadSeed(DEFAULT_SEED_PATH);
+const load = (file: string): Record<string, unknown> => readEvent<Record<string, unknown>>(file);
+const seed = defaultSeed();
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1';
-const PASSWORD = 'Corp-Adm1n-Passw0rd!';
 
 const ec2 = mockClient(EC2Client);
 // @aws-sdk/client-acm-pca 3.523 (the newest our registry serves) is typed against an older @smithy/types than

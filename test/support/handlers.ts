@@ -1,8 +1,8 @@
 /**
- * Shared fixtures of the trigger/API tests: environment, API Gateway events, a Lambda context, and a capture of
- * everything written to stdout/stderr (Powertools log lines) so a test can assert a secret never appears.
+ * Helpers of the trigger/API handler tests: environment, API Gateway events, a Lambda context, and a capture of
+ * everything written to stdout/stderr (Powertools log lines) so a test can assert a secret never appears. Sample
+ * requests come from test/fixtures.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { captureOutput } from '../../tools/verify/capture.ts';
 import { apiGatewayEvent, lambdaContext as localLambdaContext } from '../../tools/local/lambda.ts';
@@ -19,22 +19,6 @@ export const setTestEnv = (): void => {
   process.env['AWS_SECRET_ACCESS_KEY'] = 'test';
   process.env['POWERTOOLS_LOG_LEVEL'] = 'DEBUG';
   process.env['POWERTOOLS_DEV'] = 'false';
-};
-
-export const readJson = <T = unknown>(path: string): T =>
-  JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
-
-/** A valid execution input (events/execution-input.json), fresh copy each call. */
-export const validInput = (): Record<string, unknown> & { Directory: Record<string, unknown> } =>
-  readJson('events/execution-input.json');
-
-export const PASSWORD = 'Sup3r-Secret-Pa55!';
-
-/** The same input with the password instead of the secret reference (what a POST may send). */
-export const inputWithPassword = (password = PASSWORD): Record<string, unknown> => {
-  const input = validInput();
-  const { PasswordSecretId: _ref, ...directory } = input.Directory;
-  return { ...input, Directory: { ...directory, Password: password } };
 };
 
 /** The Lambda context of one test invocation (fixed request id, so responses can be asserted). */

@@ -14,23 +14,10 @@ import type {
 } from '../../src/contract.ts';
 import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
 import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
+import { sampleRequest } from '../fixtures.ts';
 
-export const REQUEST: ProvisioningRequest = {
-  Directory: {
-    Type: 'SimpleAD',
-    Name: 'corp.example.com',
-    ShortName: 'CORP',
-    Size: 'Small',
-    PasswordSecretId: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:corp-admin-AbCdEf',
-    VpcSettings: { VpcId: 'vpc-0123456789abcdef0', SubnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'] },
-    Tags: [{ Key: 'team', Value: 'pki' }],
-  },
-  Connector: {
-    CertificateAuthorityArn: 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555',
-    VpcInformation: { IpAddressType: 'IPV4', SecurityGroupIds: ['sg-0123456789abcdef0'] },
-    Tags: { team: 'pki' },
-  },
-};
+/** The execution input of every run (the stubs do not validate it; the tests check it is passed on unchanged). */
+export const REQUEST: ProvisioningRequest = sampleRequest();
 
 export const DIRECTORY_ID = 'd-9067a1b2c3';
 export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { RedriveExecutionCommand } from '@aws-sdk/client-sfn';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { EXECUTION_PREFIX, setTestEnv, validInput } from '../../support/handlers.ts';
+import { EXECUTION_PREFIX, setTestEnv } from '../../support/handlers.ts';
+import { sampleInput } from '../../fixtures.ts';
 import { fakeSfn } from '../../support/fake-sfn.ts';
 import type { FakeSfn } from '../../support/fake-sfn.ts';
 
@@ -34,7 +35,7 @@ describe('npm run executions', () => {
   const addFailed = (name: string, state: string, error: string, caught: boolean) => {
     const executionArn = `${EXECUTION_PREFIX}${name}`;
     sfn.executions.set(executionArn, {
-      executionArn, name, status: 'FAILED', input: JSON.stringify(validInput()), startDate: new Date('2026-11-23T12:00:00Z'),
+      executionArn, name, status: 'FAILED', input: JSON.stringify(sampleInput()), startDate: new Date('2026-11-23T12:00:00Z'),
       stateMachineArn: 'sm', error, cause: `${error} happened`, redriveCount: 0, redriveStatus: 'REDRIVABLE',
       history: failedHistory(state, error, `${error} happened`, caught),
     });

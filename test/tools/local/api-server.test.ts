@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { sampleInput } from '../../fixtures.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const PASSWORD = 'E2e-Adm1n-Passw0rd!';
@@ -24,7 +25,7 @@ const apiCommand = (): string[] => {
 };
 
 const body = (withPassword: boolean): Record<string, unknown> => {
-  const input = JSON.parse(readFileSync(`${ROOT}events/execution-input.json`, 'utf8')) as { Directory: Record<string, unknown> };
+  const input = sampleInput();
   input.Directory['Name'] = 'e2e.example.com';
   if (withPassword) {
     delete input.Directory['PasswordSecretId'];

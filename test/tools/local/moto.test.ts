@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/cli
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { MOTO_MISSING, onPath, startMoto } from '../../support/moto.ts';
+import { sampleRequest } from '../../fixtures.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 
@@ -34,10 +35,7 @@ test('provisioning with Directory Service, Secrets Manager and EC2 on moto_serve
     const password = 'Moto-Adm1n-Passw0rd!';
     await new SecretsManagerClient(moto.config).send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/moto-ad-admin', SecretString: password }));
 
-    const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as {
-      Directory: Record<string, unknown>;
-      Connector: { VpcInformation: Record<string, unknown> };
-    };
+    const sample = sampleRequest();
     sample.Directory.PasswordSecretId = 'ad-cert-orchestrator/moto-ad-admin';
     sample.Directory.VpcSettings = { VpcId, SubnetIds: subnets };
     sample.Connector.VpcInformation.SecurityGroupIds = [sg];

@@ -4,7 +4,6 @@
  * ARN (a fault injected at the wire, cleared, then `npm run executions -- redrive`).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   DescribeExecutionCommand,
@@ -15,18 +14,17 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { sampleMicrosoftAdRequest, sampleRequest } from '../../fixtures.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
 const { startLocalWorld } = await import('../../../tools/local/world.ts');
 const { main: executionsCli } = await import('../../../tools/cli/executions.ts');
 type LocalWorld = Awaited<ReturnType<typeof startLocalWorld>>;
 
-const INPUT = readFileSync(new URL('../../../events/execution-input.json', import.meta.url), 'utf8');
+const INPUT = JSON.stringify(sampleRequest());
 /** The Managed Microsoft AD sample under its own directory name (the SimpleAD sample's name is taken by then). */
 const msInput = (name: string): string => {
-  const input = JSON.parse(readFileSync(new URL('../../../events/execution-input-microsoft-ad.json', import.meta.url), 'utf8')) as {
-    Directory: { Name: string };
-  };
+  const input = sampleMicrosoftAdRequest();
   input.Directory.Name = name;
   return JSON.stringify(input);
 };

@@ -4,30 +4,17 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PcaConnectorAdClient } from '../../../../src/aws/pca-connector-ad/index.ts';
-import { DEFAULT_SEED_PATH, createSimClock, loadSeed, startEmulator } from '../../../../tools/local/emulator/index.ts';
+import { createSimClock, startEmulator } from '../../../../tools/local/emulator/index.ts';
 import type { Emulator, EmulatorOptions } from '../../../../tools/local/emulator/index.ts';
+import { ADMIN_PASSWORD, defaultSeed, sampleCreateDirectoryParams } from '../../../fixtures.ts';
 
-export const SEED = loadSeed(DEFAULT_SEED_PATH);
-export const VPC = 'vpc-0a1b2c3d4e5f60718';
-export const SUBNET_A = 'subnet-0a1b2c3d4e5f6a001';
-export const SUBNET_B = 'subnet-0a1b2c3d4e5f6b002';
-export const SUBNET_OTHER_VPC = 'subnet-0f9e8d7c6b5a4c003';
-export const SG_1 = 'sg-0a1b2c3d4e5f6a101';
-export const SG_2 = 'sg-0a1b2c3d4e5f6a102';
-export const SG_OTHER_VPC = 'sg-0f9e8d7c6b5a4c201';
-export const CA_ACTIVE = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555';
-export const CA_DISABLED = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/66666666-7777-8888-9999-000000000000';
-export const PASSWORD = 'Corp-Adm1n-Passw0rd!';
+export { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC } from '../../../fixtures.ts';
+export const SEED = defaultSeed();
+export const PASSWORD = ADMIN_PASSWORD;
 export const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
-export const simpleAd = (over: Record<string, unknown> = {}) => ({
-  Name: 'corp.example.com',
-  ShortName: 'CORP',
-  Password: PASSWORD,
-  Size: 'Small' as const,
-  VpcSettings: { VpcId: VPC, SubnetIds: [SUBNET_A, SUBNET_B] },
-  ...over,
-});
+/** The sample's CreateDirectory request (Simple AD, the admin password), with overrides. */
+export const simpleAd = (over: Record<string, unknown> = {}) => ({ ...sampleCreateDirectoryParams(), ...over });
 
 /** An emulator on the default seed with a clock at 2026-01-01T00:00:00Z. */
 export function start(opts: Partial<EmulatorOptions> = {}): Promise<Emulator> {

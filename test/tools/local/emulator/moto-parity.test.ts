@@ -9,6 +9,7 @@ import { CreateDirectoryCommand, CreateMicrosoftADCommand, DirectoryServiceClien
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { MOTO_MISSING, onPath, startMoto } from '../../../support/moto.ts';
 import { PASSWORD, SUBNET_A, SUBNET_B, VPC, SEED, errorOf, start } from './helpers.ts';
+import { sampleCreateDirectoryParams } from '../../../fixtures.ts';
 
 const SUBNET_A2 = 'subnet-0a1b2c3d4e5f6a003';
 
@@ -22,7 +23,7 @@ interface Net {
 
 type Case = [what: string, op: 'CreateDirectory' | 'CreateMicrosoftAD', build: (n: Net) => Record<string, unknown>];
 const base = (n: Net, over: Record<string, unknown> = {}) => ({
-  Name: 'corp.example.com', ShortName: 'CORP', Password: PASSWORD, Size: 'Small', VpcSettings: { VpcId: n.vpc, SubnetIds: [n.a, n.b] }, ...over,
+  ...sampleCreateDirectoryParams(PASSWORD), VpcSettings: { VpcId: n.vpc, SubnetIds: [n.a, n.b] }, ...over,
 });
 const CASES: Case[] = [
   ['bad Name', 'CreateDirectory', (n) => base(n, { Name: 'nodots' })],
