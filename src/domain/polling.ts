@@ -6,7 +6,7 @@
  * ~37 min, connector ~2 min. So the directory is polled inside a window sized to its type (Simple AD 9–13 min,
  * Managed Microsoft AD 33–41 min): no polling before the window opens (nothing can have happened), a poll every 60 s
  * inside it (median detection latency ~30 s), and 60 → +30 → 120 s after it; a directory in `Created` (the last step
- * before `Active`) is polled after 30 s. Measured with `npm run bench` (README: Performance): a 13 min Simple AD costs
+ * before `Active`) is polled after 30 s. Measured with `npm run bench` (docs/performance.md): a 13 min Simple AD costs
  * 29 transitions per execution (median; the naive fixed 30 s poll: 98), against the previous 8 min + backoff schedule
  * whose 30 s median latency at 13 min only held because the emulator's `Created` stage hinted at `Active` (without that
  * hint: 50 s; this window: 20 s).

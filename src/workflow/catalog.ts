@@ -87,7 +87,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     `Grant the ValidateRequest role ec2:Describe* on the VPC resources, ${NEW_EXEC}.`),
   row('ThrottlingException', 'ValidateRequest', 'Secrets Manager / ACM PCA', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('RequestLimitExceeded', 'ValidateRequest', 'EC2 Describe*', 'retry', 'Transient; retried. Redrive if exhausted.'),
-  // 5xx of the preflight reads (found by the reliability matrix: they failed the execution uncaught, undocumented)
+  // 5xx of the preflight reads: transient (without these rows they failed the execution uncaught)
   row('InternalServiceError', 'ValidateRequest', 'Secrets Manager (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalError', 'ValidateRequest', 'EC2 Describe* (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalFailure', 'ValidateRequest', 'ACM PCA (HTTP 500, AWS common error)', 'retry', 'Transient; retried. Redrive if exhausted.'),
@@ -117,7 +117,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'The password secret changed after validation and is now unusable or too weak (the cause names the rule, never the value); fix the secret and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
-  // Secrets Manager GetSecretValue before the create (found by the reliability matrix: not retried before)
+  // Secrets Manager GetSecretValue before the create: transient, and nothing was created yet
   row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue / DynamoDB PutItem on the lock table (throttled)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
   row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
@@ -150,7 +150,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
 
   // CreateConnector: adopt (ListConnectors) or CreateConnector with ClientToken = sha256(execution ARN)
   row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors', 'catch',
-    `Grant the CreateConnector role the pca-connector-ad, acm-pca and ds permissions in the README, ${NEW_EXEC}.`),
+    `Grant the CreateConnector role the pca-connector-ad, acm-pca and ds permissions in docs/operations.md, ${NEW_EXEC}.`),
   row('ValidationException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'catch',
     'Read Reason in the cause (e.g. directory type not supported, mismatched VPC); fix and start a new execution.'),
   row('ResourceNotFoundException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'retry-then-catch',

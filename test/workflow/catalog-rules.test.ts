@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES } from '../../src/workflow/catalog.ts';
-import { DirectoryActivationTimeoutError, InvalidRequestError } from '../../src/domain/errors.ts';
 
 describe('error catalog', () => {
-  it('project errors carry their class name as name (Lambda errorType)', () => {
-    const e = new InvalidRequestError([
-      { path: 'Directory.Name', message: 'is required' },
-      { path: 'Connector.CertificateAuthorityArn', message: 'is not an ACM PCA CA ARN' },
-    ]);
-    assert.equal(e.name, 'InvalidRequestError');
-    assert.match(e.message, /2 violations/);
-    assert.match(e.message, /Directory\.Name/);
-    assert.match(e.message, /Connector\.CertificateAuthorityArn/);
-    assert.equal(new DirectoryActivationTimeoutError('x').name, 'DirectoryActivationTimeoutError');
-  });
-
   it('has one row per (state, name) and every Lambda task retries every Lambda service error', () => {
     const keys = ERROR_CATALOG.map((r) => `${r.state}/${r.name}`);
     assert.equal(new Set(keys).size, keys.length);

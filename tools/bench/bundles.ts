@@ -173,7 +173,7 @@ export async function benchBundles(): Promise<BundleResult[]> {
   return results;
 }
 
-export function bundlesTable(results: readonly BundleResult[], markdown = false): string {
+export function bundlesTable(results: readonly Pick<BundleResult, 'handler' | 'sdk' | 'bytes' | 'topInputs'>[], markdown = false): string {
   const handlers = [...new Set(results.map((r) => r.handler))];
   const get = (h: string, sdk: SdkMode) => results.find((r) => r.handler === h && r.sdk === sdk)?.bytes ?? 0;
   const headers = ['handler', 'SDK bundled', 'goal ≤ 150 KB', '@aws-sdk/* excluded', 'ratio', '+ @smithy/* excluded', 'largest input (bundled)'];

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables and writes
- * tools/bench/results.json. Options: `--quick` (fewer runs, for trying the bench itself; written under node_modules/.cache, not to results.json),
+ * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables, writes
+ * tools/bench/results.json and regenerates the tables of docs/performance.md from it. Options: `--quick` (fewer runs,
+ * for trying the bench itself; written under node_modules/.cache, never to results.json or the docs),
  * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
  *
  * The handlers' Powertools logger is silenced in this process (as the local engine does); the cold-start children log
@@ -18,6 +19,8 @@ const cold = await import('./cold-start.ts');
 const throughput = await import('./throughput.ts');
 const { CONNECTOR_POLL, DIRECTORY_POLL } = await import('../../src/domain/polling.ts');
 const { kb } = await import('./stats.ts');
+const { PERFORMANCE_DOC, performanceBlocks } = await import('./report.ts');
+const { updateBlocks } = await import('../markdown.ts');
 
 const { values: flags } = parseArgs({
   options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' } },
@@ -124,4 +127,8 @@ const results = {
 const out = quick ? new URL('file://' + bundles.OUT_DIR + '/results.quick.json') : new URL('./results.json', import.meta.url);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${out.pathname} (${elapsed()} in all).`);
+if (!quick) {
+  updateBlocks(PERFORMANCE_DOC, performanceBlocks(results));
+  console.log(`Regenerated the tables of ${PERFORMANCE_DOC}.`);
+}
 if (flags.markdown) console.log(`\n${md.join('\n\n')}`);

@@ -105,9 +105,9 @@ const windowed = (win: Record<DirectoryType, [number, number]>, every: number, c
   },
 });
 
-/** The candidates measured while choosing the schedule (README: Performance). */
+/** The candidates measured while choosing the schedule (docs/performance.md). */
 export const CANDIDATES: readonly Strategy[] = [
-  directoryCandidate('v0-backoff', 'before this issue: first poll at 8 / 30 min, then 60 → +30 → 120 s; Created 30 s', {
+  directoryCandidate('v0-backoff', 'the previous schedule: first poll at 8 / 30 min, then 60 → +30 → 120 s; Created 30 s', {
     initial: (type) => (type === 'SimpleAD' ? 480 : 1800),
     next: (s) => (s.Stage === 'Created' ? Math.min(30, backoff(s.PollRound, 60, 30, 120)) : backoff(s.PollRound, 60, 30, 120)),
   }),
@@ -231,7 +231,7 @@ const scenarioLabel = (r: { directoryType: string; activationMinutes: number }) 
 const fmt = (n: number) => String(round(n, 1));
 
 /** Side by side: fixed-30s vs project per scenario, with the ratios. */
-export function pollingTable(rows: readonly PollingRow[], markdown = false): string {
+export function pollingTable(rows: readonly Omit<PollingRow, 'runs'>[], markdown = false): string {
   const headers = [
     'activation (±60 s)',
     'transitions fixed-30s',
@@ -264,7 +264,7 @@ export function pollingTable(rows: readonly PollingRow[], markdown = false): str
 }
 
 /** Every candidate: transitions median (max) and latency median/p90 per scenario. */
-export function candidatesTable(rows: readonly PollingRow[], markdown = false): string {
+export function candidatesTable(rows: readonly Omit<PollingRow, 'runs'>[], markdown = false): string {
   const names = [...new Set(rows.map((r) => r.strategy))];
   const headers = ['candidate', ...SCENARIOS.map((s) => `${scenarioLabel(s)}: transitions med (max), latency med/p90 s`)];
   const body = names.map((name) => [

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { README_FILE, generatedBlocks, readBlock, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
+import { ERRORS_DOC, README_FILE, generatedBlocks, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
+import { readBlock } from '../../../tools/markdown.ts';
 import { ALL_ERROR_NAMES, STAGE_FAILURES } from '../../../src/workflow/catalog.ts';
 
-describe('README generated blocks (npm run docs)', () => {
-  it('the Architecture diagram and the error table match what tools/cli/docs.ts generates', () => {
+describe('generated blocks of README.md and docs/errors.md (npm run docs)', () => {
+  it('the README diagram and the docs/errors.md error table match what tools/cli/docs.ts generates', () => {
     // Prepare
-    const readme = readFileSync(README_FILE, 'utf8');
+    const text = { diagram: readFileSync(README_FILE, 'utf8'), errors: readFileSync(ERRORS_DOC, 'utf8') };
     // Act
     const blocks = generatedBlocks();
     // Assess
     for (const [name, content] of Object.entries(blocks)) {
-      assert.equal(readBlock(readme, name), content, `README.md ${name} block is stale: run \`npm run docs\``);
+      assert.equal(readBlock(text[name as keyof typeof text], name), content, `the ${name} block is stale: run \`npm run docs\``);
     }
   });
 
