@@ -1,7 +1,7 @@
 /**
  * ValidateRequest: schema validation of the execution input, then preflight reads (EC2, ACM PCA, Secrets Manager).
  * Creates nothing. Every violation is reported at once in one InvalidRequestError; access and throttling errors of
- * the reads propagate with their AWS names (see src/errors.ts).
+ * the reads propagate with their AWS names (see src/workflow/catalog.ts).
  */
 import type { ACMPCAClient} from '@aws-sdk/client-acm-pca';
 import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
@@ -111,7 +111,7 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     }
   })();
   // DescribeSubnets/DescribeSecurityGroups by id never check the VPC: ask for it, so a VpcId that does not exist is
-  // reported on Directory.VpcSettings.VpcId (found by the reliability corpus: it was only visible on the subnets).
+  // reported on Directory.VpcSettings.VpcId (otherwise it would only show as subnets "in another VPC").
   const vpcMissing = (async (): Promise<boolean> => {
     try {
       await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [request.Directory.VpcSettings.VpcId] }));

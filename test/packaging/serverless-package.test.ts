@@ -1,7 +1,7 @@
 /**
  * Packages the service offline (`serverless package --stage test`, dummy credentials, no network) once, then checks
- * the CloudFormation template: the five functions and their own least-privilege roles, the state machine built from
- * the checked-in ASL with every catalog error name and the five function ARNs, the bus, the triggers
+ * the CloudFormation template: the five Task functions and their own least-privilege roles, the state machine built
+ * from the checked-in ASL with every catalog error name and the five Task function ARNs, the bus, the triggers
  * (test/packaging/triggers-template.ts), IAM derived from the bundled code (test/packaging/iam-checks.ts), and cfn-lint
  * over the whole template.
  */
@@ -57,7 +57,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
     template = await packageService();
   });
 
-  it('has the five workflow functions (nodejs22.x, arm64), each with its own role from resources', () => {
+  it('has the five Task functions and the three trigger functions (nodejs22.x, arm64), each with its own role from resources', () => {
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     assert.equal(functions.length, TASK_STATES.length + 3, 'the five Task functions and the three trigger functions');
     const roles = new Set<string>();

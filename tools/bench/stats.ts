@@ -29,7 +29,7 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
   return [line(cells[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-/** A Markdown table with the same cells (for the README). */
+/** A Markdown table with the same cells (for docs/performance.md). */
 export function markdownTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (r: readonly (string | number)[]) => `| ${r.map((c) => String(c)).join(' | ')} |`;
   return [line(headers), line(headers.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');

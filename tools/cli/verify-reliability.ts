@@ -1,5 +1,5 @@
 /**
- * `npm run verify:reliability` — the reliability and security figures of issue 6, in the local world:
+ * `npm run verify:reliability` — the reliability and security figures (docs/reliability.md), in the local world:
  *   1. fault × rerun matrix (every AWS call of the workflow × 6 faults × 4 reruns),
  *   2. bad-input corpus (fast-check, fixed seed) through the validator, the ValidateRequest handler and whole executions,
  *   3. secret-leak scan (happy path + every failure path + API + events + snapshot, with a known password),

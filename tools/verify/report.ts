@@ -1,4 +1,4 @@
-/** The figures `npm run verify:reliability -- --json` prints (the shape issue 6 fixes) and when they fall short. */
+/** The figures `npm run verify:reliability -- --json` prints and when they fall short. */
 
 export interface ReliabilityFigures {
   matrix: { cells: number; passed: number; duplicates: number };
