@@ -7,16 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
 import { ASL_PATH } from '../../tools/local/engine.ts';
-import { OUT, TEMPLATE, actionsOf, onPath, packageService, resource, statementsOf } from '../support/packaging.ts';
+import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, packagedFunctions, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
@@ -34,6 +35,35 @@ const logicalId = (state: TaskStateName): string => `${state}LambdaFunction`;
 
 let template: Template;
 const res = (id: string) => resource(template, id);
+
+/** Every packaged bundle unzipped once (function key -> path of its .mjs), or undefined without `unzip`. */
+let unpacked: Map<string, string> | undefined;
+const bundles = (): Map<string, string> | undefined => {
+  if (unpacked || !onPath('unzip')) return unpacked;
+  const dir = mkdtempSync(join(tmpdir(), 'sls-bundles-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  unpacked = new Map();
+  for (const fn of packagedFunctions(template)) {
+    assert.equal(spawnSync('unzip', ['-q', '-o', fn.zip, '-d', join(dir, fn.key)]).status, 0, fn.zip);
+    unpacked.set(fn.key, join(dir, fn.key, fn.file));
+  }
+  return unpacked;
+};
+
+/** The project's error classes: every `class XxxError extends` under src/ (their names are Step Functions error names). */
+const projectErrorClasses = (): Set<string> => {
+  const names = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.ts')) {
+        for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/class (\w+Error) extends/g)) names.add(m[1] as string);
+      }
+    }
+  };
+  walk(join(ROOT, 'src'));
+  return names;
+};
 
 describe('statemachine/serverless-definition.cjs (the ${file()} resolver serverless.yml uses)', () => {
   it('turns every placeholder into Fn::GetAtt of the function or Ref of the bus, leaving no ${', () => {
@@ -169,6 +199,54 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
       const mod = (await import(pathToFileURL(join(target, 'src', 'handlers', `${file}.mjs`)).href)) as { handler?: unknown };
       assert.equal(typeof mod.handler, 'function', `${key} exports handler`);
     }
+  });
+
+  // Lambda reports `errorType = error.name` and the project's errors take their name from their class: a minifier that
+  // renames classes breaks every Retry/Catch on them. keepNames registers each class name as a string literal.
+  it('keeps the class name of every project error in every bundle (errorType stays what the ASL matches)', async (t) => {
+    const paths = bundles();
+    if (!paths) {
+      t.skip('unzip not on PATH: bundle check skipped');
+      return;
+    }
+    const errorClasses = projectErrorClasses();
+    assert.ok(errorClasses.has('InvalidRequestError') && errorClasses.size >= 8, [...errorClasses].join(', '));
+    const checked = new Set<string>();
+    for (const fn of packagedFunctions(template)) {
+      // Which project error classes this function's code contains: an unminified build of its entry point.
+      const plain = await build({
+        entryPoints: [join(ROOT, fn.file.replace(/\.mjs$/, '.ts'))],
+        bundle: true, write: false, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
+      });
+      const defined = [...(plain.outputFiles[0]?.text ?? '').matchAll(/(?:class (\w+)|(\w+) = class) extends/g)]
+        .map((m) => (m[1] ?? m[2]) as string)
+        .filter((n) => errorClasses.has(n));
+      const bundle = readFileSync(paths.get(fn.key) ?? '', 'utf8');
+      for (const name of defined) {
+        assert.match(bundle, new RegExp(`\\((?:this|[\\w$]+),"${name}"\\)`), `${fn.key}: class ${name} is renamed by minification`);
+        checked.add(name);
+      }
+    }
+    t.diagnostic(`class names kept: ${[...checked].sort().join(', ')}`);
+    assert.ok(checked.has('InvalidRequestError') && checked.has('DirectoryCreationInProgressError'), [...checked].join(', '));
+  });
+
+  it('a packaged bundle throws InvalidRequestError by that name for an invalid input (no AWS call)', (t) => {
+    const paths = bundles();
+    if (!paths) {
+      t.skip('unzip not on PATH: bundle invoke skipped');
+      return;
+    }
+    const validate = invokeBundle(paths.get('validateRequest') ?? '', {
+      ExecutionId: 'arn:aws:states:us-east-1:111122223333:execution:m:x',
+      Request: { Directory: { Name: 'not a name' } },
+    });
+    assert.equal(validate.errorType, 'InvalidRequestError', JSON.stringify(validate));
+    assert.match(validate.errorMessage ?? '', /Directory\.Name/);
+    const start = invokeBundle(paths.get('startFromEvent') ?? '', { id: 'e-1', 'detail-type': 'Provisioning Requested', detail: {} }, {
+      STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:111122223333:stateMachine:m',
+    });
+    assert.equal(start.errorType, 'InvalidRequestError', JSON.stringify(start));
   });
 
   triggerTemplateChecks(() => template);

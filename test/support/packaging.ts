@@ -72,3 +72,57 @@ export const statementsOf = (role: Resource): Statement[] =>
     (p) => p.PolicyDocument.Statement,
   );
 export const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** The packaged bundles: function key (serverless.yml) -> the .zip in .serverless/ and the handler file inside it. */
+export const packagedFunctions = (template: Template): { key: string; logicalId: string; zip: string; file: string }[] =>
+  Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    .map(([logicalId, r]) => {
+      const s3Key = String((r.Properties['Code'] as { S3Key: string }).S3Key);
+      const key = s3Key.slice(s3Key.lastIndexOf('/') + 1).replace(/\.zip$/, '');
+      const handler = String(r.Properties['Handler']);
+      return { key, logicalId, zip: join(OUT, `${key}.zip`), file: `${handler.slice(0, handler.lastIndexOf('.'))}.mjs` };
+    });
+
+/** Runs in a fresh Node: imports the bundle, invokes `handler(event, context)` once, prints one JSON line last. */
+const INVOKE_CHILD = `
+const mod = await import(process.env.BUNDLE_URL);
+const context = { functionName: 'bundle-test', functionVersion: '$LATEST', awsRequestId: 'bundle-test', memoryLimitInMB: '256',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bundle-test', logGroupName: '/aws/lambda/bundle-test',
+  logStreamName: 'local', getRemainingTimeInMillis: () => 30000, callbackWaitsForEmptyEventLoop: false };
+let out;
+try { out = { result: await mod.handler(JSON.parse(process.env.BUNDLE_EVENT), context) }; }
+catch (error) { out = { errorType: error?.name, errorMessage: error?.message }; }
+process.stdout.write('\\n' + JSON.stringify(out) + '\\n');
+`;
+
+export interface BundleRun {
+  result?: unknown;
+  errorType?: string;
+  errorMessage?: string;
+  stderr: string;
+}
+
+/** Imports a bundle in a child Node (warnings on) and invokes its handler once with `event`. */
+export const invokeBundle = (bundlePath: string, event: unknown, env: Record<string, string> = {}): BundleRun => {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', INVOKE_CHILD], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      AWS_REGION: 'us-east-1',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      ...env,
+      BUNDLE_URL: new URL(`file://${bundlePath}`).href,
+      BUNDLE_EVENT: JSON.stringify(event),
+    },
+  });
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  let parsed: Omit<BundleRun, 'stderr'>;
+  try {
+    parsed = JSON.parse(last) as Omit<BundleRun, 'stderr'>;
+  } catch {
+    throw new Error(`bundle ${bundlePath} printed no result (status ${String(run.status)}): ${run.stdout}\n${run.stderr}`);
+  }
+  return { ...parsed, stderr: run.stderr };
+};
