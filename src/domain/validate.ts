@@ -3,7 +3,8 @@
  * (Directory Service CreateDirectory / CreateMicrosoftAD, PCA Connector AD CreateConnector) and the service models.
  *
  * Pure: no I/O, never throws on any JSON-ish input, returns ALL violations with field paths. Messages never contain
- * a secret (the admin password is never accepted here) and never echo values longer than 64 characters.
+ * a secret (the admin password is never accepted here) and never echo values longer than 64 characters. The rules
+ * are one spec tree (`REQUEST_SPEC`, interpreted by src/domain/spec.ts), which also generates the API's model.
  *
  * Where this is stricter than the service model, the reason is written next to the rule.
  */
@@ -18,9 +19,11 @@ import type {
   ProvisioningRequest,
 } from '../contract.ts';
 import type { Violation } from './errors.ts';
-import { SIMPLE_KEY } from './field-path.ts';
-import { PASSWORD_KEY } from './password.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
+import { checkShape, has, show } from './spec.ts';
+import type { ArraySpec, ObjectSpec, StringSpec } from './spec.ts';
+
+export { kindOf, show } from './spec.ts';
 
 /* ---------------- documented constraints ---------------- */
 
@@ -85,349 +88,7 @@ export const RESERVED_TAG_PREFIX = 'ad-cert-orchestrator:';
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
 export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
-/** Bounds on the work and the report size for hostile inputs. */
-const MAX_ITEMS_CHECKED = 50;
-const MAX_VIOLATIONS = 60;
-const MAX_ECHO = 64;
-
-/* ---------------- helpers ---------------- */
-
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
-
-type Json = Record<string, unknown>;
-
-/** What a value is, for messages (never the value itself). */
-export const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-
-/** A value for a message: short printable strings are quoted, anything else is described by its length. */
-export const show = (value: string): string =>
-  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? JSON.stringify(value) : `a ${value.length}-character value`;
-
-/** A map key or unknown field name inside a path: safe, bounded, printable. */
-const keyPath = (path: string, key: string): string => {
-  if (SIMPLE_KEY.test(key)) return path ? `${path}.${key}` : key;
-  const shown = key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key;
-  return `${path}[${JSON.stringify(shown)}]`;
-};
-
-const own = (obj: Json, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-const has = (obj: Json, key: string): boolean => Object.hasOwn(obj, key) && obj[key] !== undefined;
-
-const isPlainObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-class Collector {
-  readonly violations: Violation[] = [];
-  private dropped = 0;
-
-  add(path: string, message: string): void {
-    if (this.violations.length < MAX_VIOLATIONS) this.violations.push({ path, message });
-    else this.dropped += 1;
-  }
-
-  result(): Violation[] {
-    if (this.dropped === 0) return this.violations;
-    return [...this.violations, { path: '(request)', message: `${this.dropped} more violation(s) not listed` }];
-  }
-
-  /** Checks an object's type, unknown fields and required fields; returns it when it is an object. */
-  object(value: unknown, path: string, allowed: readonly string[], required: readonly string[]): Json | undefined {
-    if (!isPlainObject(value)) {
-      this.add(path || '(request)', `must be an object (got ${kindOf(value)})`);
-      return undefined;
-    }
-    for (const key of Object.keys(value)) {
-      if (allowed.includes(key)) continue;
-      if (PASSWORD_KEY.test(key)) {
-        this.add(
-          keyPath(path, key),
-          'a password must never be part of the request (it would be stored in the execution history); put it in ' +
-            'AWS Secrets Manager and pass the secret id or ARN as Directory.PasswordSecretId. The value was not logged',
-        );
-      } else {
-        this.add(keyPath(path, key), `unknown field (allowed: ${allowed.join(', ')})`);
-      }
-    }
-    for (const key of required) {
-      if (!has(value, key)) this.add(keyPath(path, key), 'is required');
-    }
-    return value;
-  }
-
-  /** Checks a string: type, length, control characters, pattern. Returns it when every check passed. */
-  string(
-    value: unknown,
-    path: string,
-    rules: {
-      min?: number;
-      max: number;
-      pattern?: RegExp;
-      patternText?: string;
-      /** '' is allowed although the pattern needs a character (min 0 in the model). */
-      emptyOk?: boolean;
-      controlChars?: boolean;
-      echo?: boolean;
-    },
-  ): string | undefined {
-    if (typeof value !== 'string') {
-      this.add(path, `must be a string (got ${kindOf(value)})`);
-      return undefined;
-    }
-    const echo = rules.echo === false ? '' : ` (got ${show(value)})`;
-    const min = rules.min ?? 0;
-    if (value.length < min || value.length > rules.max) {
-      const range = min === 0 ? `at most ${rules.max}` : `${min}-${rules.max}`;
-      this.add(path, `must be ${range} characters long (it has ${value.length})`);
-      return undefined;
-    }
-    if (!rules.controlChars && CONTROL_CHARS.test(value)) {
-      this.add(path, 'must not contain control characters');
-      return undefined;
-    }
-    if (rules.pattern && !(rules.emptyOk && value === '') && !rules.pattern.test(value)) {
-      this.add(path, `must match ${rules.patternText ?? String(rules.pattern)}${echo}`);
-      return undefined;
-    }
-    return value;
-  }
-
-  enumeration<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    const got = typeof value === 'string' ? show(value) : kindOf(value);
-    this.add(path, `must be one of ${allowed.join(' | ')} (got ${got})`);
-    return undefined;
-  }
-
-  /** An array with a count range; returns the (bounded) items to check when it is an array. */
-  array(value: unknown, path: string, min: number, max: number, what: string): unknown[] | undefined {
-    if (!Array.isArray(value)) {
-      this.add(path, `must be an array (got ${kindOf(value)})`);
-      return undefined;
-    }
-    if (value.length < min || value.length > max) {
-      const range = min === max ? `exactly ${min}` : min === 0 ? `at most ${max}` : `${min}-${max}`;
-      this.add(path, `must contain ${range} ${what} (it has ${value.length})`);
-    }
-    return value.slice(0, MAX_ITEMS_CHECKED);
-  }
-
-  integer(value: unknown, path: string, min: number, max: number): number | undefined {
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.add(path, `must be an integer (got ${typeof value === 'number' ? String(value) : kindOf(value)})`);
-      return undefined;
-    }
-    if (value < min || value > max) {
-      this.add(path, `must be between ${min} and ${max} (got ${value})`);
-      return undefined;
-    }
-    return value;
-  }
-
-  /** Strings of one id pattern, no duplicates. */
-  distinctIds(items: unknown[], path: string, pattern: RegExp, patternText: string): void {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const itemPath = `${path}[${i}]`;
-      const id = this.string(item, itemPath, { min: 1, max: 64, pattern, patternText });
-      if (id === undefined) return;
-      const first = seen.get(id);
-      if (first !== undefined) this.add(itemPath, `duplicates ${path}[${first}] (${show(id)})`);
-      else seen.set(id, i);
-    });
-  }
-
-  tagKey(key: unknown, path: string): string | undefined {
-    const checked = this.string(key, path, {
-      min: 1,
-      max: TAG_KEY_MAX,
-      pattern: TAG_PATTERN,
-      patternText: 'the tag character set (letters, digits, spaces and _.:/=+-@)',
-    });
-    if (checked === undefined) return undefined;
-    if (checked.toLowerCase().startsWith('aws:')) {
-      this.add(path, `tag keys must not start with "aws:" (reserved by AWS; got ${show(checked)})`);
-      return undefined;
-    }
-    if (checked.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) {
-      this.add(path, `tag keys must not start with "${RESERVED_TAG_PREFIX}" (this tool sets those itself)`);
-      return undefined;
-    }
-    return checked;
-  }
-
-  tagValue(value: unknown, path: string): string | undefined {
-    return this.string(value, path, {
-      max: TAG_VALUE_MAX,
-      pattern: TAG_PATTERN,
-      patternText: 'the tag character set (letters, digits, spaces and _.:/=+-@)',
-    });
-  }
-}
-
-/* ---------------- the request ---------------- */
-
-export interface ValidationOutcome {
-  violations: Violation[];
-  /** The request, typed, when there are no violations (Directory.Type defaulted to SimpleAD). */
-  request?: ProvisioningRequest;
-}
-
-const TOP_FIELDS = ['Directory', 'Connector', 'Options'] as const;
-const DIRECTORY_FIELDS = [
-  'Type', 'Name', 'ShortName', 'Description', 'Size', 'Edition', 'PasswordSecretId', 'VpcSettings', 'Tags',
-] as const;
-const VPC_SETTINGS_FIELDS = ['VpcId', 'SubnetIds'] as const;
-const CONNECTOR_FIELDS = ['CertificateAuthorityArn', 'VpcInformation', 'Tags'] as const;
-const VPC_INFORMATION_FIELDS = ['IpAddressType', 'SecurityGroupIds'] as const;
-const TAG_FIELDS = ['Key', 'Value'] as const;
-const OPTIONS_FIELDS = ['DirectoryTimeoutMinutes', 'ConnectorTimeoutMinutes'] as const;
-
-const checkDirectory = (c: Collector, value: unknown, scope: ValidationScope): void => {
-  const d = c.object(value, 'Directory', DIRECTORY_FIELDS, ['Name', 'PasswordSecretId', 'VpcSettings']);
-  if (!d) return;
-
-  let type: DirectoryType | undefined = 'SimpleAD';
-  if (has(d, 'Type')) type = c.enumeration(own(d, 'Type'), 'Directory.Type', DIRECTORY_TYPES);
-
-  if (has(d, 'Name')) {
-    const name = c.string(own(d, 'Name'), 'Directory.Name', {
-      min: 1,
-      max: DIRECTORY_NAME_MAX,
-      pattern: DIRECTORY_NAME_PATTERN,
-      patternText: 'a fully qualified domain name such as corp.example.com (letters and digits, separated by . or -)',
-    });
-    if (name !== undefined) {
-      const long = name.split(/[.]/).find((label) => label.length > DNS_LABEL_MAX);
-      if (long) c.add('Directory.Name', `each DNS label must be at most ${DNS_LABEL_MAX} characters`);
-    }
-  }
-  if (has(d, 'ShortName')) {
-    c.string(own(d, 'ShortName'), 'Directory.ShortName', {
-      min: 1,
-      max: SHORT_NAME_MAX,
-      pattern: SHORT_NAME_PATTERN,
-      patternText: 'a NetBIOS name: no \\ / : * ? " < > | and not starting with "."',
-    });
-  }
-  if (has(d, 'Description')) {
-    c.string(own(d, 'Description'), 'Directory.Description', {
-      max: DESCRIPTION_MAX,
-      pattern: DESCRIPTION_PATTERN,
-      patternText: 'the Directory Service description pattern (starts with a letter, digit or _, then letters, digits, spaces and _@#%*+=:?./!\\-)',
-      controlChars: true, // the pattern itself admits \t \n \x0B \f \r and rejects the others
-      emptyOk: true, // min 0 in the model; an empty description is simply not sent
-    });
-  }
-
-  if (has(d, 'Size')) c.enumeration(own(d, 'Size'), 'Directory.Size', DIRECTORY_SIZES);
-  if (has(d, 'Edition')) c.enumeration(own(d, 'Edition'), 'Directory.Edition', DIRECTORY_EDITIONS);
-  if (type === 'SimpleAD') {
-    if (!has(d, 'Size')) c.add('Directory.Size', 'is required for Directory.Type SimpleAD (Small | Large)');
-    if (has(d, 'Edition')) c.add('Directory.Edition', 'applies to Directory.Type MicrosoftAD only (Simple AD uses Size)');
-  } else if (type === 'MicrosoftAD') {
-    if (has(d, 'Size')) c.add('Directory.Size', 'applies to Directory.Type SimpleAD only (Managed Microsoft AD uses Edition)');
-  }
-
-  if (has(d, 'PasswordSecretId')) {
-    const secretId = c.string(own(d, 'PasswordSecretId'), 'Directory.PasswordSecretId', {
-      min: 1,
-      max: SECRET_ID_MAX,
-      pattern: SECRET_ID_PATTERN,
-      patternText: 'a Secrets Manager secret name or ARN (letters, digits and /_+=.@-:), never the password itself',
-      echo: false, // if a password was pasted here, do not repeat it
-    });
-    const outOfScope = secretId === undefined ? undefined : secretScopeProblem(secretId, scope.passwordSecretPrefix);
-    if (outOfScope) c.add('Directory.PasswordSecretId', outOfScope);
-  }
-
-  if (has(d, 'VpcSettings')) {
-    const vpc = c.object(own(d, 'VpcSettings'), 'Directory.VpcSettings', VPC_SETTINGS_FIELDS, VPC_SETTINGS_FIELDS);
-    if (vpc) {
-      if (has(vpc, 'VpcId')) {
-        c.string(own(vpc, 'VpcId'), 'Directory.VpcSettings.VpcId', {
-          min: 1, max: 64, pattern: VPC_ID_PATTERN, patternText: 'vpc- followed by 8 or 17 hex digits',
-        });
-      }
-      if (has(vpc, 'SubnetIds')) {
-        const path = 'Directory.VpcSettings.SubnetIds';
-        const items = c.array(own(vpc, 'SubnetIds'), path, SUBNET_COUNT, SUBNET_COUNT, 'subnet ids (in two different Availability Zones)');
-        if (items) c.distinctIds(items, path, SUBNET_ID_PATTERN, 'subnet- followed by 8 or 17 hex digits');
-      }
-    }
-  }
-
-  if (has(d, 'Tags')) {
-    const path = 'Directory.Tags';
-    const items = c.array(own(d, 'Tags'), path, 0, USER_TAG_LIMIT, `tags (AWS allows ${AWS_TAG_LIMIT}; this tool adds ${OWN_TAG_COUNT})`);
-    const seen = new Map<string, number>();
-    items?.forEach((item, i) => {
-      const tag = c.object(item, `${path}[${i}]`, TAG_FIELDS, TAG_FIELDS);
-      if (!tag) return;
-      const key = has(tag, 'Key') ? c.tagKey(own(tag, 'Key'), `${path}[${i}].Key`) : undefined;
-      if (has(tag, 'Value')) c.tagValue(own(tag, 'Value'), `${path}[${i}].Value`);
-      if (key !== undefined) {
-        const first = seen.get(key);
-        if (first !== undefined) c.add(`${path}[${i}].Key`, `duplicates ${path}[${first}].Key (${show(key)})`);
-        else seen.set(key, i);
-      }
-    });
-  }
-};
-
-const checkConnector = (c: Collector, value: unknown): void => {
-  const k = c.object(value, 'Connector', CONNECTOR_FIELDS, ['CertificateAuthorityArn', 'VpcInformation']);
-  if (!k) return;
-  if (has(k, 'CertificateAuthorityArn')) {
-    c.string(own(k, 'CertificateAuthorityArn'), 'Connector.CertificateAuthorityArn', {
-      min: CA_ARN_MIN,
-      max: CA_ARN_MAX,
-      pattern: CA_ARN_PATTERN,
-      patternText: 'arn:<partition>:acm-pca:<region>:<12-digit account>:certificate-authority/<uuid>',
-    });
-  }
-  if (has(k, 'VpcInformation')) {
-    const vpc = c.object(own(k, 'VpcInformation'), 'Connector.VpcInformation', VPC_INFORMATION_FIELDS, ['SecurityGroupIds']);
-    if (vpc) {
-      if (has(vpc, 'IpAddressType')) {
-        c.enumeration(own(vpc, 'IpAddressType'), 'Connector.VpcInformation.IpAddressType', IP_ADDRESS_TYPES);
-      }
-      if (has(vpc, 'SecurityGroupIds')) {
-        const path = 'Connector.VpcInformation.SecurityGroupIds';
-        const items = c.array(own(vpc, 'SecurityGroupIds'), path, SECURITY_GROUPS_MIN, SECURITY_GROUPS_MAX, 'security group ids');
-        if (items) c.distinctIds(items, path, SECURITY_GROUP_ID_PATTERN, 'sg- followed by 8 or 17 hex digits');
-      }
-    }
-  }
-  if (has(k, 'Tags')) {
-    const path = 'Connector.Tags';
-    const tags = own(k, 'Tags');
-    if (!isPlainObject(tags)) {
-      c.add(path, `must be an object of string values, e.g. {"team": "pki"} (got ${kindOf(tags)})`);
-      return;
-    }
-    const keys = Object.keys(tags);
-    if (keys.length > USER_TAG_LIMIT) {
-      c.add(path, `must contain at most ${USER_TAG_LIMIT} tags (AWS allows ${AWS_TAG_LIMIT}; this tool adds ${OWN_TAG_COUNT}) (it has ${keys.length})`);
-    }
-    for (const key of keys.slice(0, MAX_ITEMS_CHECKED)) {
-      const tagPath = `${path}[${JSON.stringify(key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key)}]`;
-      c.tagKey(key, tagPath);
-      c.tagValue(own(tags, key), tagPath);
-    }
-  }
-};
-
-const checkOptions = (c: Collector, value: unknown): void => {
-  const o = c.object(value, 'Options', OPTIONS_FIELDS, []);
-  if (!o) return;
-  if (has(o, 'DirectoryTimeoutMinutes')) {
-    c.integer(own(o, 'DirectoryTimeoutMinutes'), 'Options.DirectoryTimeoutMinutes', DIRECTORY_TIMEOUT_MINUTES.min, DIRECTORY_TIMEOUT_MINUTES.max);
-  }
-  if (has(o, 'ConnectorTimeoutMinutes')) {
-    c.integer(own(o, 'ConnectorTimeoutMinutes'), 'Options.ConnectorTimeoutMinutes', CONNECTOR_TIMEOUT_MINUTES.min, CONNECTOR_TIMEOUT_MINUTES.max);
-  }
-};
+/* ---------------- the request, as a spec (src/domain/spec.ts) ---------------- */
 
 /** What this deployment allows beyond the documented constraints. */
 export interface ValidationScope {
@@ -436,16 +97,167 @@ export interface ValidationScope {
 }
 export const DEFAULT_SCOPE: ValidationScope = { passwordSecretPrefix: DEFAULT_PASSWORD_SECRET_PREFIX };
 
+const TAG_CHARACTERS = 'the tag character set (letters, digits, spaces and _.:/=+-@)';
+
+const tagKey: StringSpec<ValidationScope> = {
+  kind: 'string',
+  min: 1,
+  max: TAG_KEY_MAX,
+  pattern: TAG_PATTERN,
+  patternText: TAG_CHARACTERS,
+  refine: (key) => {
+    if (key.toLowerCase().startsWith('aws:')) return `tag keys must not start with "aws:" (reserved by AWS; got ${show(key)})`;
+    if (key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) {
+      return `tag keys must not start with "${RESERVED_TAG_PREFIX}" (this tool sets those itself)`;
+    }
+    return undefined;
+  },
+};
+const tagValue: StringSpec<ValidationScope> = { kind: 'string', max: TAG_VALUE_MAX, pattern: TAG_PATTERN, patternText: TAG_CHARACTERS };
+const TAG_COUNT = `tags (AWS allows ${AWS_TAG_LIMIT}; this tool adds ${OWN_TAG_COUNT})`;
+
+const ids = (pattern: RegExp, patternText: string, min: number, max: number, what: string): ArraySpec<ValidationScope> => ({
+  kind: 'array',
+  min,
+  max,
+  what,
+  unique: true,
+  items: { kind: 'string', min: 1, max: 64, pattern, patternText },
+});
+
+/** Size for SimpleAD, Edition for MicrosoftAD (Type defaults to SimpleAD; an invalid Type has its own violation). */
+const directoryTypeRules: ObjectSpec<ValidationScope>['check'] = (d, _path, _scope, report) => {
+  const type = has(d, 'Type') ? d['Type'] : 'SimpleAD';
+  if (type === 'SimpleAD') {
+    if (!has(d, 'Size')) report('Directory.Size', 'is required for Directory.Type SimpleAD (Small | Large)');
+    if (has(d, 'Edition')) report('Directory.Edition', 'applies to Directory.Type MicrosoftAD only (Simple AD uses Size)');
+  } else if (type === 'MicrosoftAD') {
+    if (has(d, 'Size')) report('Directory.Size', 'applies to Directory.Type SimpleAD only (Managed Microsoft AD uses Edition)');
+  }
+};
+
+/**
+ * The execution input (contract v1): the one source of the workflow's validation, the API's, and the API Gateway
+ * model (`npm run gen:schema` writes src/api/provisioning-request.schema.json from it).
+ */
+export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
+  kind: 'object',
+  required: ['Directory', 'Connector'],
+  fields: {
+    Directory: {
+      kind: 'object',
+      required: ['Name', 'PasswordSecretId', 'VpcSettings'],
+      check: directoryTypeRules,
+      fields: {
+        Type: { kind: 'enum', values: DIRECTORY_TYPES },
+        Name: {
+          kind: 'string',
+          min: 1,
+          max: DIRECTORY_NAME_MAX,
+          pattern: DIRECTORY_NAME_PATTERN,
+          patternText: 'a fully qualified domain name such as corp.example.com (letters and digits, separated by . or -)',
+          refine: (name) =>
+            name.split('.').some((label) => label.length > DNS_LABEL_MAX)
+              ? `each DNS label must be at most ${DNS_LABEL_MAX} characters`
+              : undefined,
+        },
+        ShortName: {
+          kind: 'string',
+          min: 1,
+          max: SHORT_NAME_MAX,
+          pattern: SHORT_NAME_PATTERN,
+          patternText: 'a NetBIOS name: no \\ / : * ? " < > | and not starting with "."',
+        },
+        Description: {
+          kind: 'string',
+          max: DESCRIPTION_MAX,
+          pattern: DESCRIPTION_PATTERN,
+          patternText:
+            'the Directory Service description pattern (starts with a letter, digit or _, then letters, digits, spaces and _@#%*+=:?./!\\-)',
+          controlChars: true, // the pattern itself admits \t \n \x0B \f \r and rejects the others
+          emptyOk: true, // min 0 in the model; an empty description is simply not sent
+        },
+        Size: { kind: 'enum', values: DIRECTORY_SIZES },
+        Edition: { kind: 'enum', values: DIRECTORY_EDITIONS },
+        PasswordSecretId: {
+          kind: 'string',
+          min: 1,
+          max: SECRET_ID_MAX,
+          pattern: SECRET_ID_PATTERN,
+          patternText: 'a Secrets Manager secret name or ARN (letters, digits and /_+=.@-:), never the password itself',
+          echo: false, // if a password was pasted here, do not repeat it
+          refine: (secretId, scope) => secretScopeProblem(secretId, scope.passwordSecretPrefix),
+        },
+        VpcSettings: {
+          kind: 'object',
+          required: ['VpcId', 'SubnetIds'],
+          fields: {
+            VpcId: { kind: 'string', min: 1, max: 64, pattern: VPC_ID_PATTERN, patternText: 'vpc- followed by 8 or 17 hex digits' },
+            SubnetIds: ids(
+              SUBNET_ID_PATTERN,
+              'subnet- followed by 8 or 17 hex digits',
+              SUBNET_COUNT,
+              SUBNET_COUNT,
+              'subnet ids (in two different Availability Zones)',
+            ),
+          },
+        },
+        Tags: {
+          kind: 'array',
+          max: USER_TAG_LIMIT,
+          what: TAG_COUNT,
+          unique: { field: 'Key' },
+          items: { kind: 'object', required: ['Key', 'Value'], fields: { Key: tagKey, Value: tagValue } },
+        },
+      },
+    },
+    Connector: {
+      kind: 'object',
+      required: ['CertificateAuthorityArn', 'VpcInformation'],
+      fields: {
+        CertificateAuthorityArn: {
+          kind: 'string',
+          min: CA_ARN_MIN,
+          max: CA_ARN_MAX,
+          pattern: CA_ARN_PATTERN,
+          patternText: 'arn:<partition>:acm-pca:<region>:<12-digit account>:certificate-authority/<uuid>',
+        },
+        VpcInformation: {
+          kind: 'object',
+          required: ['SecurityGroupIds'],
+          fields: {
+            IpAddressType: { kind: 'enum', values: IP_ADDRESS_TYPES },
+            SecurityGroupIds: ids(
+              SECURITY_GROUP_ID_PATTERN,
+              'sg- followed by 8 or 17 hex digits',
+              SECURITY_GROUPS_MIN,
+              SECURITY_GROUPS_MAX,
+              'security group ids',
+            ),
+          },
+        },
+        Tags: { kind: 'map', keys: tagKey, values: tagValue, max: USER_TAG_LIMIT, what: TAG_COUNT, example: '{"team": "pki"}' },
+      },
+    },
+    Options: {
+      kind: 'object',
+      fields: {
+        DirectoryTimeoutMinutes: { kind: 'integer', min: DIRECTORY_TIMEOUT_MINUTES.min, max: DIRECTORY_TIMEOUT_MINUTES.max },
+        ConnectorTimeoutMinutes: { kind: 'integer', min: CONNECTOR_TIMEOUT_MINUTES.min, max: CONNECTOR_TIMEOUT_MINUTES.max },
+      },
+    },
+  },
+};
+
+export interface ValidationOutcome {
+  violations: Violation[];
+  /** The request, typed, when there are no violations (Directory.Type defaulted to SimpleAD). */
+  request?: ProvisioningRequest;
+}
+
 /** Validates an untrusted execution input. Never throws. */
 export const validateRequest = (input: unknown, scope: ValidationScope = DEFAULT_SCOPE): ValidationOutcome => {
-  const c = new Collector();
-  const top = c.object(input, '', TOP_FIELDS, ['Directory', 'Connector']);
-  if (top) {
-    if (has(top, 'Directory')) checkDirectory(c, own(top, 'Directory'), scope);
-    if (has(top, 'Connector')) checkConnector(c, own(top, 'Connector'));
-    if (has(top, 'Options')) checkOptions(c, own(top, 'Options'));
-  }
-  const violations = c.result();
+  const violations = checkShape(REQUEST_SPEC, input, scope);
   if (violations.length > 0) return { violations };
   return { violations, request: normalise(input as ProvisioningRequest) };
 };

@@ -30,7 +30,6 @@ import { stateMachineArn } from '../lib/config.ts';
 import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
-import { provisioningEventSchema } from '../api/schema.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -68,10 +67,14 @@ const asExecutionInput = (split: SplitBody, secretId: string): Record<string, un
   return { ...split.rest, Directory: { ...directory, PasswordSecretId: secretId } };
 };
 
-/** Domain + password rules for a body (used for 400s whether or not the schema passed). Never echoes the password. */
+/**
+ * Every violation of a body: the domain validator's (the workflow's messages, word for word) and the password rules.
+ * Never echoes the password.
+ */
 export const bodyViolations = (body: unknown): Violation[] => {
   const split = splitPassword(body);
-  const violations = [...validateRequest(asExecutionInput(split, validationSecretId()), validationScope()).violations];
+  const input = isRecord(body) ? asExecutionInput(split, validationSecretId()) : body;
+  const violations = [...validateRequest(input, validationScope()).violations];
   if (split.password !== undefined) {
     const check = checkPassword(split.password);
     if (!check.ok) violations.push({ path: 'Directory.Password', message: check.message ?? 'is not a valid password' });
@@ -169,7 +172,4 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   );
 };
 
-export const handler = httpHandler(createProvisioning, {
-  eventSchema: provisioningEventSchema,
-  extraViolations: bodyViolations,
-});
+export const handler = httpHandler(createProvisioning, { jsonBody: true });

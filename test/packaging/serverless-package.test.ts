@@ -249,6 +249,24 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
     assert.equal(start.errorType, 'InvalidRequestError', JSON.stringify(start));
   });
 
+  it('no bundle prints a warning when loaded (DEP0040 punycode and any other deprecation)', (t) => {
+    const paths = bundles();
+    if (!paths) {
+      t.skip('unzip not on PATH: bundle load check skipped');
+      return;
+    }
+    for (const [key, path] of paths) {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(path).href)})`], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { PATH: process.env['PATH'] ?? '', AWS_REGION: 'us-east-1' },
+      });
+      assert.equal(run.status, 0, `${key}: ${run.stderr}`);
+      assert.doesNotMatch(run.stderr, /Warning/, `${key} prints a warning on load`);
+      assert.doesNotMatch(readFileSync(path, 'utf8'), /from\s*"punycode"|require\("punycode"\)/, `${key} imports the core punycode module`);
+    }
+  });
+
   triggerTemplateChecks(() => template);
   iamChecks(() => readTemplate(OUT));
 
