@@ -88,10 +88,12 @@ export const problemResponses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatew
     } else if (err?.cause?.package === '@middy/http-json-body-parser') {
       const unsupported = err.message === 'Unsupported Media Type';
       statusCode = unsupported ? 415 : 400;
-      body = {
-        message: unsupported ? 'Content-Type must be application/json' : 'The request body is not valid JSON',
-        requestId,
-      };
+      const message = unsupported
+        ? 'Content-Type must be application/json'
+        : err.message === 'Forbidden key in JSON body' // the parser refuses prototype-polluting keys
+          ? 'The request body has a forbidden key (__proto__, or constructor with a prototype)'
+          : 'The request body is not valid JSON';
+      body = { message, requestId };
     } else if (err && THROTTLED.has(err.name)) {
       statusCode = 503;
       body = { message: 'Service busy, retry later', requestId };
