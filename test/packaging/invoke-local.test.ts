@@ -1,0 +1,110 @@
+/**
+ * `serverless invoke local --stage local -f <fn> -p events/<fn>.json` for EVERY function of serverless.yml, as a user
+ * runs it: the real osls CLI (serverless-esbuild builds the .mjs bundle, serverless/plugins/invoke-local-esm.cjs points
+ * the invoker at it), against a local world started here (what `npm run world` starts). The commands run one after
+ * the other in a copy of the service (esbuild's work folder is per service directory), in the order a provisioning
+ * takes, and each handler's real result is checked.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { startLocalWorld } from '../../tools/local/world.ts';
+import type { LocalWorld } from '../../tools/local/world.ts';
+import { ROOT } from '../support/packaging.ts';
+import { readEvent } from '../fixtures.ts';
+
+const SERVERLESS_BIN = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js');
+process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT'; // the world's own executions, in this process
+
+/** The function keys of serverless.yml's `functions:` block, in order. */
+const functionKeys = (): string[] => {
+  const lines = readFileSync(join(ROOT, 'serverless.yml'), 'utf8').split('\n');
+  const start = lines.indexOf('functions:');
+  const end = lines.findIndex((l, i) => i > start && /^\S/.test(l));
+  return lines.slice(start + 1, end).flatMap((l) => /^ {2}(\w+):/.exec(l)?.[1] ?? []);
+};
+
+/** The handler's result: the last pretty-printed JSON block osls writes (log lines are one-line JSON). */
+const resultOf = (stdout: string): Record<string, unknown> => {
+  const lines = stdout.split('\n');
+  const start = lines.lastIndexOf('{');
+  assert.ok(start >= 0, `no result in:\n${stdout}`);
+  return JSON.parse(lines.slice(start).join('\n')) as Record<string, unknown>;
+};
+
+describe('serverless invoke local, every function, against the local world', { timeout: 900_000 }, () => {
+  let world: LocalWorld;
+  let service: string;
+  before(async () => {
+    service = mkdtempSync(join(tmpdir(), 'invoke-local-'));
+    for (const entry of ['serverless.yml', 'serverless', 'src', 'statemachine', 'events', 'package.json', 'tsconfig.json']) {
+      cpSync(join(ROOT, entry), join(service, entry), { recursive: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(service, 'node_modules'));
+    // As `npm run world`: resources turn Active at once (nothing advances the simulated clock between invokes).
+    world = await startLocalWorld({ emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0 } });
+  });
+  after(async () => {
+    await world?.stop();
+    if (service) rmSync(service, { recursive: true, force: true });
+  });
+
+  const invoke = async (fn: string): Promise<Record<string, unknown>> => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [SERVERLESS_BIN, 'invoke', 'local', '--stage', 'local', '-f', fn, '-p', `events/${fn}.json`],
+      {
+        cwd: service,
+        timeout: 180_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: process.env['HOME'] ?? tmpdir(),
+          SLS_TELEMETRY_DISABLED: '1',
+          SLS_NOTIFICATIONS_MODE: 'off',
+          CI: '1',
+          ...world.env,
+        },
+      },
+    );
+    return resultOf(stdout);
+  };
+
+  it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
+    const keys = functionKeys();
+    assert.equal(keys.length, 8, keys.join(', '));
+    const results: Record<string, Record<string, unknown>> = {};
+    // The order of a provisioning: each Task's sample event refers to what the previous one created.
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning'];
+    assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
+    for (const fn of order) {
+      results[fn] = await invoke(fn);
+      t.diagnostic(`${fn}: ${JSON.stringify(results[fn]).slice(0, 160)}`);
+    }
+
+    assert.equal(results['validateRequest']?.['DirectoryType'], 'SimpleAD');
+    const directoryId = (readEvent<{ Directory: { DirectoryId: string } }>('getDirectoryStage.json')).Directory.DirectoryId;
+    assert.equal(results['createDirectory']?.['DirectoryId'], directoryId, 'createDirectory creates the directory the next sample polls');
+    assert.equal(results['createDirectory']?.['Adopted'], false);
+    assert.equal(results['getDirectoryStage']?.['Stage'], 'Active');
+    const connectorArn = (readEvent<{ Connector: { ConnectorArn: string } }>('getConnectorStatus.json')).Connector.ConnectorArn;
+    assert.equal(results['createConnector']?.['ConnectorArn'], connectorArn);
+    assert.equal(results['getConnectorStatus']?.['Status'], 'ACTIVE');
+    assert.equal(results['startFromEvent']?.['executionName'], `evt-${readEvent<{ id: string }>('startFromEvent.json').id}`);
+    assert.equal(results['startFromEvent']?.['alreadyStarted'], false);
+    assert.equal(results['apiCreateProvisioning']?.['statusCode'], 202);
+    const get = results['apiGetProvisioning'] as { statusCode: number; body: { name: string } };
+    assert.equal(get.statusCode, 200);
+    assert.equal(get.body.name, 'api-key-invoke-local-1');
+
+    // Offline: every AWS call went to the local world.
+    assert.equal(world.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+    assert.equal(world.emulator.apiCalls['PcaConnectorAd.CreateConnector'], 1);
+    // The execution the event started runs the real workflow in the world (it adopts what the Task invokes created).
+    assert.equal(await world.stepFunctions.waitFor(String(results['startFromEvent']?.['executionArn'])), 'SUCCEEDED');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The sample event of each Task function (events/<function>.json): the exact input its Task state's Parameters build,
+ * captured from one run of the real ASL with the real handlers in the local world (sample Simple AD request, default
+ * seed, fixed execution ARN, so the capture is deterministic). `npm run gen:events` writes them; a test compares.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
+import { DEFAULT_SEED_PATH, loadSeed } from './emulator/index.ts';
+
+const require = createRequire(import.meta.url);
+const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs') as {
+  SUBSTITUTIONS: Record<string, { 'Fn::GetAtt'?: [string, string] }>;
+};
+
+export const SAMPLE_EXECUTION_ARN = executionArnFor('sample-execution');
+
+/** Task state -> serverless.yml function key, from the ASL's `${…FunctionArn}` placeholders. */
+export const taskFunctionKeys = (): Record<string, string> => {
+  const asl = JSON.parse(readFileSync(ASL_PATH, 'utf8')) as { States: Record<string, { Type: string; Resource?: string }> };
+  const out: Record<string, string> = {};
+  for (const [state, def] of Object.entries(asl.States)) {
+    const placeholder = def.Type === 'Task' ? /^\$\{(\w+FunctionArn)\}$/.exec(def.Resource ?? '')?.[1] : undefined;
+    const key = placeholder ? SUBSTITUTIONS[placeholder]?.['Fn::GetAtt']?.[0] : undefined;
+    if (key) out[state] = key;
+  }
+  return out;
+};
+
+/** Function key -> the first input its Task state received in a successful sample run. */
+export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
+  const keys = taskFunctionKeys();
+  const events: Record<string, unknown> = {};
+  const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as unknown;
+  const run = await runProvisioning({
+    input,
+    seed: loadSeed(DEFAULT_SEED_PATH),
+    executionArn: SAMPLE_EXECUTION_ARN,
+    wrapHandler: (state, handler) => async (event, context) => {
+      const key = keys[state];
+      if (key && !(key in events)) events[key] = structuredClone(event);
+      return handler(event, context);
+    },
+  });
+  if (run.status !== 'SUCCEEDED') throw new Error(`sample run ${run.status}: ${run.error ?? ''} ${run.cause ?? ''}`);
+  return events;
+};
+
+export const eventFileText = (event: unknown): string => `${JSON.stringify(event, null, 2)}\n`;
