@@ -21,6 +21,7 @@ import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, p
 import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
+import { monitoringTemplateChecks } from './monitoring-template.ts';
 import { triggerTemplateChecks } from './triggers-template.ts';
 
 /** serverless.yml function keys, by Task state. */
@@ -268,6 +269,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
   });
 
   triggerTemplateChecks(() => template);
+  monitoringTemplateChecks(() => template);
   iamChecks(() => readTemplate(OUT));
 
   it('passes cfn-lint without errors (warnings are listed)', (t) => {

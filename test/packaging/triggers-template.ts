@@ -16,7 +16,7 @@ const EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${A
 export function triggerTemplateChecks(getTemplate: () => Template): void {
   const res = (id: string): Resource => resource(getTemplate(), id);
   it('EventBridge: a rule on the project bus for Provisioning Requested, target with retry policy and the SQS DLQ', () => {
-    const rules = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::Events::Rule');
+    const rules = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::Events::Rule' && r.Properties['EventBusName'] !== undefined);
     assert.equal(rules.length, 1);
     const rule = rules[0] as Resource;
     assert.deepEqual(rule.Properties['EventBusName'], { 'Fn::GetAtt': ['EventBus', 'Name'] });
