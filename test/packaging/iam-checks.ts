@@ -51,7 +51,7 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     assert.deepEqual(r.openMethods, []);
   });
 
-  it('would catch a scoped create, a widened role, a * action and an open method', async () => {
+  it('would catch a scoped create, a widened role, a * action, an open method and missing or unneeded X-Ray writes', async () => {
     // Prepare: a copy of the template with four defects planted
     const bad = structuredClone(getTemplate());
     const resources = bad.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -72,6 +72,10 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     const method = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::Method');
     assert.ok(method);
     method.Properties['AuthorizationType'] = 'NONE';
+    // active tracing needs the X-Ray writes: a role without them is denied; a function without tracing needs none
+    const getStage = statementsOf('GetDirectoryStageRole');
+    getStage.splice(getStage.findIndex((s) => [s['Action']].flat().includes('xray:PutTraceSegments')), 1);
+    delete (resources['ValidateRequestLambdaFunction'] as { Properties: Record<string, unknown> }).Properties['TracingConfig'];
     // Act
     const r = await checkIam(bad as unknown as CfnTemplate);
     // Assess
@@ -81,5 +85,7 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     assert.ok(wide.some((w) => w.includes('pca-connector-ad:GetConnector has resource types')), wide.join('\n'));
     assert.deepEqual(r.principals.find((p) => p.principal === 'GetConnectorStatus')?.extra, ['ec2:*', 'pca-connector-ad:DeleteConnector']);
     assert.equal(r.openMethods.length, 1);
+    assert.ok(summary(r, 'denied').some((d) => d.startsWith('GetDirectoryStage: xray:PutTraceSegments on * (X-Ray active tracing)')), summary(r, 'denied').join('\n'));
+    assert.deepEqual(r.principals.find((p) => p.principal === 'ValidateRequest')?.extra, ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 }

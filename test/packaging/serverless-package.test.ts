@@ -100,6 +100,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
       assert.deepEqual(fn.Properties['Role'], { 'Fn::GetAtt': [`${state}Role`, 'Arn'] });
       assert.equal(res(`${state}Role`).Type, 'AWS::IAM::Role');
       roles.add(`${state}Role`);
+      assert.deepEqual(fn.Properties['TracingConfig'], { Mode: 'Active' }, `${state}: X-Ray active tracing`);
       const logGroup = res(`${state}LogGroup`);
       assert.equal(typeof logGroup.Properties['RetentionInDays'], 'number');
     }

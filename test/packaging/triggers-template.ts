@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { ROOT, actionsOf as actions, resource, statementsOf } from '../support/packaging.ts';
+import { ROOT, actionsOf as actions, resource, statementsOf as allStatementsOf } from '../support/packaging.ts';
 import type { Json, Resource, Template } from '../support/packaging.ts';
 
 const EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${ProvisionStateMachine.Name}:*' };
@@ -56,6 +56,8 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
   });
 
   it('roles: the start function may start only this state machine (no *), the API roles only what their code calls', () => {
+    // The X-Ray writes of active tracing have no resource types (Resource *): the IAM check derives and checks them.
+    const statementsOf = (role: Resource) => allStatementsOf(role).filter((s) => !actions(s).every((a) => a.startsWith('xray:')));
     const start = statementsOf(res('StartFromEventRole'));
     const startExec = start.filter((s) => actions(s).includes('states:StartExecution'));
     assert.equal(startExec.length, 1);

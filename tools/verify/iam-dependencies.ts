@@ -91,6 +91,11 @@ export const REQUEST_TAGS: ReadonlySet<string> = new Set([
 
 /** What the Lambda runtime writes with the function's role. */
 export const LAMBDA_RUNTIME = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+/**
+ * What Lambda sends with the function's role when its TracingConfig is Active (Lambda developer guide, "Visualize
+ * Lambda function invocations using AWS X-Ray": the execution role needs these two to upload trace data).
+ */
+export const LAMBDA_ACTIVE_TRACING = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
 /** Step Functions execution logging to CloudWatch Logs (Step Functions developer guide, "Logging using CloudWatch Logs"). */
 export const STATE_MACHINE_LOGGING = [

