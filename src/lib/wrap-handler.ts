@@ -3,7 +3,9 @@ import type { MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
+import { metricsForError, metricsForResult } from '../domain/metrics.ts';
 import { logger } from './logger.ts';
+import { publish } from './metrics.ts';
 
 /** A task's core: typed event in, result out (dependencies are bound by the caller). */
 export type TaskCore<TEvent, TResult> = (event: TEvent) => Promise<TResult>;
@@ -34,11 +36,30 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
 });
 
 /**
+ * Publishes the business metrics a Task's outcome carries (src/domain/metrics.ts): from its result, or from its error
+ * name and the error catalog. A failure to publish never fails the task.
+ */
+export const taskMetrics = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => {
+  const safely = (points: () => Parameters<typeof publish>[0]): void => {
+    try {
+      publish(points());
+    } catch (error) {
+      logger.warn('Metrics not published', { errorName: error instanceof Error ? error.name : 'Error' });
+    }
+  };
+  return {
+    after: (request) => safely(() => metricsForResult(stateName, request.response)),
+    onError: (request) => safely(() => metricsForError(stateName, request.error?.name ?? 'Error')),
+  };
+};
+
+/**
  * Builds the middy Lambda handler for one Task state: Powertools context injection (never logging the event,
- * whatever POWERTOOLS_LOGGER_LOG_EVENT says), then the correlation keys, then the core.
+ * whatever POWERTOOLS_LOGGER_LOG_EVENT says), the correlation keys, the business metrics, then the core.
  * Errors propagate untouched so Lambda reports `errorType = error.name`.
  */
 export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: TaskStateName): TaskHandler =>
   middy(async (event: unknown): Promise<unknown> => core(event as TEvent))
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .use(correlationKeys(stateName)) as unknown as TaskHandler;
+    .use(correlationKeys(stateName))
+    .use(taskMetrics(stateName)) as unknown as TaskHandler;

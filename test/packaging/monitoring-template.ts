@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { METRIC_NAMES } from '../../src/domain/metrics.ts';
 import { resource } from '../support/packaging.ts';
 import type { Json, Resource, Template } from '../support/packaging.ts';
 
@@ -93,5 +94,38 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(target?.['Arn'], TOPIC);
     const transformer = target?.['InputTransformer'] as { InputPathsMap: Record<string, string> };
     assert.ok(Object.values(transformer.InputPathsMap).every((p) => !/input|output/i.test(p)), JSON.stringify(transformer));
+  });
+
+  it('the dashboard: executions of every state machine, every business metric, the DLQ, errors and duration of every function', () => {
+    const t = getTemplate();
+    const [body, params] = (resource(t, 'Dashboard').Properties['DashboardBody'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];
+    // every ${...} is a Sub parameter, a pseudo parameter or an attribute of a template resource
+    for (const [, ref] of body.matchAll(/\$\{([^}]+)\}/g)) {
+      const id = String(ref).split('.')[0] ?? '';
+      assert.ok(Object.hasOwn(params, String(ref)) || String(ref).startsWith('AWS::') || t.Resources[id], `unresolved \${${String(ref)}}`);
+    }
+    const dashboard = JSON.parse(body.replace(/\$\{([^}]+)\}/g, (_m, ref: string) => `<${ref}>`)) as { widgets: { properties: { title: string; metrics: Json[][] } }[] };
+    const widget = (title: RegExp) => {
+      const w = dashboard.widgets.find((x) => title.test(x.properties.title));
+      assert.ok(w, String(title));
+      return JSON.stringify(w.properties.metrics);
+    };
+    const paramFor = (id: string): string => Object.entries(params).find(([, v]) => JSON.stringify(v) === JSON.stringify({ Ref: id }))?.[0] ?? id;
+    for (const [id] of ofType(t, 'AWS::StepFunctions::StateMachine')) {
+      for (const m of ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed', 'ExecutionsTimedOut']) {
+        assert.ok(widget(/executions/i).includes(`"${m}","StateMachineArn","<${paramFor(id)}>"`), `${id} ${m}`);
+      }
+    }
+    for (const [id] of ofType(t, 'AWS::Lambda::Function')) {
+      assert.ok(widget(/Function errors/).includes(`"Errors","FunctionName","<${paramFor(id)}>"`), `${id} errors`);
+      assert.ok(widget(/Function duration/).includes(`"Duration","FunctionName","<${paramFor(id)}>"`), `${id} duration`);
+    }
+    assert.ok(widget(/dead-letter/).includes('"ApproximateNumberOfMessagesVisible","QueueName","<TriggersDeadLetterQueue.QueueName>"'));
+    const fn = resource(t, 'ValidateRequestLambdaFunction').Properties['Environment'] as { Variables: Record<string, string> };
+    const namespace = fn.Variables['POWERTOOLS_METRICS_NAMESPACE'];
+    assert.ok(namespace);
+    for (const name of METRIC_NAMES) {
+      assert.ok(body.includes(`"${namespace}", "${name}"`) || body.includes(`{${namespace},`) && body.includes(`\\"${name}\\"`), `${name} on the dashboard`);
+    }
   });
 }

@@ -1,0 +1,75 @@
+/**
+ * The business metrics of a provisioning, decided from what a Task handler returned or threw (pure: the wrapper in
+ * src/lib/wrap-handler.ts publishes them as CloudWatch EMF). Dimensions are names from a fixed vocabulary (state,
+ * directory type, error name): never an id, a value of the request or a secret.
+ */
+import type { ConnectorPollState, DirectoryPollState } from '../contract.ts';
+import { CONNECTOR_FAILED, DIRECTORY_FAILED, ERROR_CATALOG } from '../workflow/catalog.ts';
+import type { TaskStateName } from '../workflow/catalog.ts';
+import { CONNECTOR_ACTIVE, CONNECTOR_TERMINAL, DIRECTORY_ACTIVE, DIRECTORY_TERMINAL } from '../workflow/stages.ts';
+
+export const METRIC_NAMES = [
+  'ProvisioningSucceeded',
+  'ProvisioningFailed',
+  'DirectoryCreated',
+  'DirectoryAdopted',
+  'ConnectorCreated',
+  'ConnectorAdopted',
+  'DirectoryActiveSeconds',
+  'ConnectorActiveSeconds',
+  'RetriedErrors',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export interface MetricPoint {
+  name: MetricName;
+  unit: 'Count' | 'Seconds';
+  value: number;
+  dimensions: Record<string, string>;
+}
+
+const count = (name: MetricName, dimensions: Record<string, string> = {}): MetricPoint => ({ name, unit: 'Count', value: 1, dimensions });
+
+/** An error name as a dimension value: names are short identifiers; anything else is `Other`. */
+export const errorDimension = (name: string): string => (/^[A-Za-z][A-Za-z0-9_.]{0,63}$/.test(name) ? name : 'Other');
+
+const isDirectoryState = (v: unknown): v is DirectoryPollState =>
+  typeof v === 'object' && v !== null && typeof (v as DirectoryPollState).Stage === 'string' && typeof (v as DirectoryPollState).DirectoryType === 'string';
+const isConnectorState = (v: unknown): v is ConnectorPollState =>
+  typeof v === 'object' && v !== null && typeof (v as ConnectorPollState).Status === 'string';
+
+/** What a Task's result says about the provisioning. */
+export const metricsForResult = (state: TaskStateName, result: unknown): MetricPoint[] => {
+  const out: MetricPoint[] = [];
+  if ((state === 'CreateDirectory' || state === 'GetDirectoryStage') && isDirectoryState(result)) {
+    const type = { DirectoryType: result.DirectoryType };
+    if (state === 'CreateDirectory') out.push(count(result.Adopted ? 'DirectoryAdopted' : 'DirectoryCreated', type));
+    if (state === 'GetDirectoryStage' && result.Stage === DIRECTORY_ACTIVE) {
+      // The poll's measure: the waits of this execution until it saw the directory Active.
+      out.push({ name: 'DirectoryActiveSeconds', unit: 'Seconds', value: result.ElapsedSeconds, dimensions: type });
+    }
+    if (DIRECTORY_TERMINAL.includes(result.Stage)) out.push(count('ProvisioningFailed', { ErrorName: DIRECTORY_FAILED }));
+  }
+  if ((state === 'CreateConnector' || state === 'GetConnectorStatus') && isConnectorState(result)) {
+    if (state === 'CreateConnector') out.push(count(result.Adopted ? 'ConnectorAdopted' : 'ConnectorCreated'));
+    if (result.Status === CONNECTOR_ACTIVE) {
+      if (state === 'GetConnectorStatus') {
+        out.push({ name: 'ConnectorActiveSeconds', unit: 'Seconds', value: result.ElapsedSeconds, dimensions: {} });
+      }
+      // What follows an ACTIVE connector cannot fail the execution (the completion event's failure is caught).
+      out.push(count('ProvisioningSucceeded'));
+    }
+    if (CONNECTOR_TERMINAL.includes(result.Status)) out.push(count('ProvisioningFailed', { ErrorName: CONNECTOR_FAILED }));
+  }
+  return out;
+};
+
+/**
+ * What a Task's error means, by the error catalog: a name a Retry of that state catches is one retry (or the last
+ * attempt); any other name ends the execution (caught into its Fail state, or uncaught).
+ */
+export const metricsForError = (state: TaskStateName, errorName: string): MetricPoint[] => {
+  const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
+  if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
+  return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];
+};

@@ -1,0 +1,26 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { MetricPoint } from '../domain/metrics.ts';
+import { SERVICE_NAME } from './logger.ts';
+
+/**
+ * The business metrics, as CloudWatch embedded metric format (EMF) lines on stdout: Lambda's log pipeline turns them
+ * into metrics, no API call and no IAM. Namespace `POWERTOOLS_METRICS_NAMESPACE` (set in serverless.yml). Off outside
+ * Lambda (no `AWS_LAMBDA_FUNCTION_NAME`: the local world, the tests) unless `POWERTOOLS_METRICS_DISABLED=false`.
+ */
+export const METRICS_NAMESPACE = 'AdCertOrchestrator';
+
+if (!process.env['AWS_LAMBDA_FUNCTION_NAME']) process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
+
+export const metrics = new Metrics({
+  namespace: process.env['POWERTOOLS_METRICS_NAMESPACE'] || METRICS_NAMESPACE,
+  serviceName: SERVICE_NAME,
+});
+
+/** Publishes each point now, with its own dimensions (one EMF line each; a handler emits at most three). */
+export const publish = (points: readonly MetricPoint[]): void => {
+  for (const point of points) {
+    const single = metrics.singleMetric();
+    if (Object.keys(point.dimensions).length > 0) single.addDimensions(point.dimensions);
+    single.addMetric(point.name, point.unit, point.value);
+  }
+};
