@@ -2,7 +2,8 @@
  * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables, writes
  * tools/bench/results.json and regenerates the tables of docs/performance.md from it. Options: `--quick` (fewer runs,
  * for trying the bench itself; written under node_modules/.cache, never to results.json or the docs),
- * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
+ * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown), `--baseline`
+ * (measure the checked-in poll schedule and the naive 30 s poll into results.json's `pollingBaseline`, nothing else).
  *
  * The handlers' Powertools logger is silenced in this process (as the local engine does); the cold-start children log
  * at INFO as deployed.
@@ -23,8 +24,35 @@ const { PERFORMANCE_DOC, performanceBlocks } = await import('./report.ts');
 const { updateBlocks } = await import('../markdown.ts');
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' } },
+  options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' }, baseline: { type: 'boolean' } },
 });
+
+// --baseline: measure the checked-in poll schedule and the naive 30 s poll, keep them in results.json, and stop.
+if (flags.baseline === true) {
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const detection = await import('./detection.ts');
+  const t0 = performance.now();
+  const measured = await detection.measureBaseline();
+  const file = new URL('./results.json', import.meta.url);
+  const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'statemachine'], { encoding: 'utf8' }).trim() !== '';
+  const pollingBaseline = {
+    measuredAt: new Date().toISOString(),
+    commit: `${commit}${dirty ? ' (src/ or statemachine/ modified)' : ''}`,
+    command: 'npm run bench -- --baseline',
+    note:
+      `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${Math.round((performance.now() - t0) / 1000)} s. ` +
+      'Lambda wall times are local (in-process handlers, emulator over HTTP), not AWS durations.',
+    ...measured,
+  };
+  writeFileSync(file, `${JSON.stringify({ ...current, pollingBaseline }, null, 2)}\n`);
+  console.log(detection.costTable(measured.rows, ['old', 'naive-30s']));
+  console.log(`\n${detection.failureTable(measured.failure)}`);
+  console.log(`\nWrote pollingBaseline to ${file.pathname}.`);
+  process.exit(0);
+}
 const quick = flags.quick === true;
 const started = performance.now();
 const section = (title: string) => console.log(`\n== ${title} ${'='.repeat(Math.max(0, 100 - title.length))}`);
@@ -102,6 +130,8 @@ console.log(
 );
 
 // results.json -------------------------------------------------------------------------------------------------------
+// The baseline is measured once, at the commit it names (`--baseline`); every later run carries it over.
+const previous = JSON.parse((await import('node:fs')).readFileSync(new URL('./results.json', import.meta.url), 'utf8')) as { pollingBaseline?: unknown };
 const results = {
   generatedAt: new Date().toISOString(),
   node: process.version,
@@ -121,6 +151,7 @@ const results = {
   coldStartProbes: coldRows.filter((r) => r.handler.startsWith('probe-')),
   coldStartSdkExcluded: coldRows.filter((r) => r.sdk === 'excluded'),
   throughput: tp,
+  pollingBaseline: previous.pollingBaseline,
   benchSeconds: Math.round((performance.now() - started) / 1000),
 };
 // A quick run never overwrites the committed results.

@@ -250,6 +250,17 @@ export interface RunOptions {
   onTimeline?: (entry: TimelineEntry) => void;
 }
 
+/** One Lambda task invocation: when (simulated), how long (wall), and how it ended. */
+export interface Invocation {
+  state: string;
+  /** Simulated seconds since the run started, when the handler ran. */
+  simulatedSeconds: number;
+  /** The handler's wall time (what Lambda would bill, before rounding up to 1 ms). */
+  wallMs: number;
+  /** The error name it threw; undefined when it returned. */
+  error?: string;
+}
+
 export interface RunResult {
   status: 'SUCCEEDED' | 'FAILED';
   executionArn: string;
@@ -258,6 +269,8 @@ export interface RunResult {
   cause?: string;
   /** State transitions as Step Functions bills them: states entered plus retries. */
   transitions: number;
+  /** Every Lambda task invocation, in order (the PutEvents integration states are not Lambda tasks). */
+  invocations: Invocation[];
   apiCalls: Record<string, number>;
   /** What the local world holds after the run. */
   world: { directories: number; connectors: number };
@@ -397,12 +410,23 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       States: Record<string, { Type: string; Retry?: RetrierLike[] } & Partial<WaitStateLike>>;
     };
     const handlers: Record<string, LocalHandler> = {};
+    const invocations: Invocation[] = [];
     for (const [state, handler] of Object.entries(TASK_HANDLERS as Record<string, LocalTaskHandler>)) {
       const wrapped = opts.wrapHandler ? opts.wrapHandler(state, handler) : handler;
       handlers[state] = async (input) => {
         // Let onEvent catch up first (it advances the simulated clock on Wait/Retry). runLocal passes JSON both ways.
         await new Promise((resolve) => setImmediate(resolve));
-        return wrapped(input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
+        const invocation: Invocation = { state, simulatedSeconds: simNow(), wallMs: 0 };
+        invocations.push(invocation);
+        const started = performance.now();
+        try {
+          return await wrapped(input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
+        } catch (err) {
+          invocation.error = err instanceof Error ? err.name : 'Error';
+          throw err;
+        } finally {
+          invocation.wallMs = performance.now() - started;
+        }
       };
     }
     for (const state of ['PublishSucceededEvent', 'PublishFailedEvent']) {
@@ -464,6 +488,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       executionArn,
       ...(status === 'SUCCEEDED' ? { output } : { error, cause }),
       transitions,
+      invocations,
       apiCalls: { ...emulator.apiCalls },
       world: emulator.counts(),
       simulatedSeconds: simNow(),
