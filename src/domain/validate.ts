@@ -83,6 +83,17 @@ export const USER_TAG_LIMIT = AWS_TAG_LIMIT - OWN_TAG_COUNT;
 export const RESERVED_TAG_PREFIX = 'ad-cert-orchestrator:';
 /** Options, in minutes. */
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
+/**
+ * The least DirectoryTimeoutMinutes per type: a shorter deadline is certain to expire. AWS Managed Microsoft AD: the
+ * Directory Service admin guide's status page says "Directory creation typically takes between 20 to 45 minutes"
+ * (https://docs.aws.amazon.com/directoryservice/latest/admin-guide/simple_ad_directory_status.html; the text sits on
+ * the Simple AD page, but the Managed AD figures of other sources match it, e.g. "Microsoft AD 20-40 minutes"). Simple
+ * AD: roughly 10 minutes by secondary sources, with no documented lower bound, so it keeps the general minimum.
+ */
+export const DIRECTORY_TIMEOUT_MIN_BY_TYPE: Readonly<Record<DirectoryType, { minutes: number; why: string }>> = {
+  SimpleAD: { minutes: DIRECTORY_TIMEOUT_MINUTES.min, why: 'the general minimum' },
+  MicrosoftAD: { minutes: 20, why: 'AWS documents 20-45 minutes to create one' },
+};
 export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
 /** Bounds on the work and the report size for hostile inputs. */
@@ -283,9 +294,10 @@ const VPC_INFORMATION_FIELDS = ['IpAddressType', 'SecurityGroupIds'] as const;
 const TAG_FIELDS = ['Key', 'Value'] as const;
 const OPTIONS_FIELDS = ['DirectoryTimeoutMinutes', 'ConnectorTimeoutMinutes'] as const;
 
-const checkDirectory = (c: Collector, value: unknown, scope: ValidationScope): void => {
+/** Checks the directory; returns its type when known (for the checks that depend on it). */
+const checkDirectory = (c: Collector, value: unknown, scope: ValidationScope): DirectoryType | undefined => {
   const d = c.object(value, 'Directory', DIRECTORY_FIELDS, ['Name', 'PasswordSecretId', 'VpcSettings']);
-  if (!d) return;
+  if (!d) return undefined;
 
   let type: DirectoryType | undefined = 'SimpleAD';
   if (has(d, 'Type')) type = c.enumeration(own(d, 'Type'), 'Directory.Type', DIRECTORY_TYPES);
@@ -373,6 +385,7 @@ const checkDirectory = (c: Collector, value: unknown, scope: ValidationScope): v
       }
     });
   }
+  return type;
 };
 
 const checkConnector = (c: Collector, value: unknown): void => {
@@ -418,11 +431,16 @@ const checkConnector = (c: Collector, value: unknown): void => {
   }
 };
 
-const checkOptions = (c: Collector, value: unknown): void => {
+const checkOptions = (c: Collector, value: unknown, type: DirectoryType | undefined): void => {
   const o = c.object(value, 'Options', OPTIONS_FIELDS, []);
   if (!o) return;
   if (has(o, 'DirectoryTimeoutMinutes')) {
-    c.integer(own(o, 'DirectoryTimeoutMinutes'), 'Options.DirectoryTimeoutMinutes', DIRECTORY_TIMEOUT_MINUTES.min, DIRECTORY_TIMEOUT_MINUTES.max);
+    const path = 'Options.DirectoryTimeoutMinutes';
+    const minutes = c.integer(own(o, 'DirectoryTimeoutMinutes'), path, DIRECTORY_TIMEOUT_MINUTES.min, DIRECTORY_TIMEOUT_MINUTES.max);
+    const least = type ? DIRECTORY_TIMEOUT_MIN_BY_TYPE[type] : undefined;
+    if (minutes !== undefined && least && minutes < least.minutes) {
+      c.add(path, `must be at least ${least.minutes} for Directory.Type ${type} (${least.why}) (got ${minutes})`);
+    }
   }
   if (has(o, 'ConnectorTimeoutMinutes')) {
     c.integer(own(o, 'ConnectorTimeoutMinutes'), 'Options.ConnectorTimeoutMinutes', CONNECTOR_TIMEOUT_MINUTES.min, CONNECTOR_TIMEOUT_MINUTES.max);
@@ -441,9 +459,9 @@ export const validateRequest = (input: unknown, scope: ValidationScope = DEFAULT
   const c = new Collector();
   const top = c.object(input, '', TOP_FIELDS, ['Directory', 'Connector']);
   if (top) {
-    if (has(top, 'Directory')) checkDirectory(c, own(top, 'Directory'), scope);
+    const type = has(top, 'Directory') ? checkDirectory(c, own(top, 'Directory'), scope) : undefined;
     if (has(top, 'Connector')) checkConnector(c, own(top, 'Connector'));
-    if (has(top, 'Options')) checkOptions(c, own(top, 'Options'));
+    if (has(top, 'Options')) checkOptions(c, own(top, 'Options'), type);
   }
   const violations = c.result();
   if (violations.length > 0) return { violations };
