@@ -173,9 +173,12 @@ describe('secret hygiene through the Lambda handlers', () => {
 
   it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
     await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
-    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' }] });
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' }] });
     const r = await run(TASK_HANDLERS.GetDirectoryStage, {
-      Directory: { DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600 },
+      Directory: {
+        DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+        WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
+      },
     });
     assert.equal(r.error, undefined);
     const lines = logLines(r.logs);

@@ -1,20 +1,26 @@
 /**
  * Detection latency and cost per provisioning, over the whole range of activation times: the REAL ASL and handlers
- * in the local world (`runProvisioning`), one emulator per run with the directory's activation (or failure) time set.
+ * in the local world (`runProvisioning`), one emulator per run with the directory's and the connector's activation
+ * (or failure) times set.
  *
  * Per run: state transitions as Step Functions bills them (states entered + retries), every Lambda invocation with
- * its wall time, and per waited resource when it became ready (Active/ACTIVE, or Failed) and when the poll that saw
- * it ran (simulated seconds since the execution started). Latency = detected − ready.
+ * its wall time, and the engine's `detections`: per waited resource, when its lifecycle made it ready (or Failed) and
+ * when the poll that saw it ran (simulated seconds since the execution started). Latency = detected − ready.
  *
- * Strategies other than the checked-in one are run without touching product code, by wrapping the handlers
- * (`rewrite`: e.g. the naive fixed 30 s Wait loop rewrites every `WaitSeconds` a poll handler returns).
+ * Candidate poll intervals run a variant of the checked-in ASL (`transformDefinition`: the poll retriers' interval
+ * changed), so no product code changes. The schedule before retry-as-poll and the naive 30 s Wait loop cannot run
+ * on this code any more: their figures are the baseline measured at the commit results.json names
+ * (`pollingBaseline`).
  */
 import { readFileSync } from 'node:fs';
+import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { DirectoryType } from '../../src/contract.ts';
+import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS } from '../../src/workflow/retry-policies.ts';
+import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../local/emulator/index.ts';
 import type { DirectoryOutcome } from '../local/emulator/index.ts';
 import { runProvisioning } from '../local/engine.ts';
-import type { LocalTaskHandler, RunResult } from '../local/engine.ts';
+import type { Detection, RunResult } from '../local/engine.ts';
 import { markdownTable, median, round, table } from './stats.ts';
 
 /* ---------------- prices ---------------- */
@@ -47,19 +53,29 @@ export const costOf = (transitions: number, lambdaRequests: number, lambdaBilled
 
 /* ---------------- scenarios ---------------- */
 
-/** Activation times of the baseline (today's schedule and the naive poll): the rows of the cost table. */
+/** Activation times, minutes: the whole documented range and beyond (Simple AD ~10, Managed AD 20–45). */
+export const GRID_MINUTES: readonly number[] = [5, 10, 15, 20, 30, 40, 50, 60];
+/** The rows of the cost table (old vs new vs naive): the baseline's activation times. */
 export const COST_MINUTES: readonly number[] = [10, 20, 40, 60];
 /**
  * Offsets added to each activation time: 0 … 84 s in 7 s steps (13 runs), so the activation moment falls anywhere
  * in a poll interval up to 90 s and the latency distribution is the real one, not one phase of it.
  */
 export const OFFSETS_SECONDS: readonly number[] = Array.from({ length: 13 }, (_, i) => 7 * i);
-/** Connector: ACTIVE 120 s after its creation in every run. */
+/** Connector: ACTIVE 120 s after its creation plus the run's offset (the baseline: 120 s in every run). */
 export const CONNECTOR_ACTIVE_AFTER_SECONDS = 120;
 /** A failing directory goes Failed at minute 2 (plus the offsets of the first minute). */
 export const FAIL_AFTER_SECONDS = 120;
 /** The deadline of every run: above the 60-min activation plus its offsets (the samples' 60 min would expire). */
 export const BENCH_DIRECTORY_TIMEOUT_MINUTES = 90;
+
+/** The goals (max, median latency in s; transitions of the Managed AD Active at 40 min; failure reported by). */
+export const GOALS = { latencyMaxSeconds: 90, latencyMedianSeconds: 45, transitionsAt40MinManagedAd: 90, failureReportedBySeconds: 240 } as const;
+/**
+ * What the simulation must show for an interval to be chosen: the goals minus 10 s / 5 s for what it leaves out (the
+ * Lambda's run time and Step Functions' scheduling between two attempts, both per poll on AWS).
+ */
+export const MARGIN_GOALS = { latencyMaxSeconds: 80, latencyMedianSeconds: 40 } as const;
 
 const ROOT = new URL('../../', import.meta.url);
 export const SAMPLE_INPUT: Record<DirectoryType, string> = {
@@ -76,46 +92,54 @@ const inputFor = (type: DirectoryType): unknown => {
 export interface Strategy {
   name: string;
   description: string;
-  /** Rewrites a handler's output in place (undefined: the checked-in code, untouched). */
-  rewrite?: (state: string, output: Record<string, unknown>) => void;
+  /** The poll interval it runs with. */
+  intervalSeconds: number;
+  /** A variant of the checked-in ASL (undefined: the checked-in one). */
+  transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
 }
 
-/** The waited resources and the Task state that polls each. */
-export const POLL_STATES: Readonly<Record<'directory' | 'connector', string>> = {
-  directory: 'GetDirectoryStage',
-  connector: 'GetConnectorStatus',
+export const CHECKED_IN: Strategy = {
+  name: 'new',
+  description: `retry-as-poll every ${POLL_INTERVAL_SECONDS} s (src/workflow/retry-policies.ts), one transition per poll`,
+  intervalSeconds: POLL_INTERVAL_SECONDS,
 };
-const CREATE_STATES: Readonly<Record<'directory' | 'connector', string>> = {
-  directory: 'CreateDirectory',
-  connector: 'CreateConnector',
-};
-const WAIT_OUTPUT_STATES = new Set(['CreateDirectory', 'GetDirectoryStage', 'CreateConnector', 'GetConnectorStatus']);
 
-export const CHECKED_IN: Strategy = { name: 'project', description: 'the checked-in schedule (src/domain/polling.ts)' };
+const POLL_NAMES: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
 
-export const NAIVE_30S: Strategy = {
-  name: 'naive-30s',
-  description: 'Wait 30 s → poll → Choice, for the directory and the connector (3 transitions per poll)',
-  rewrite: (state, out) => {
-    if (WAIT_OUTPUT_STATES.has(state) && Number(out.WaitSeconds) > 0) out.WaitSeconds = 30;
-  },
-};
+/** The checked-in ASL with every poll retrier at `seconds` (backstop rescaled to the longest deadline). */
+export function intervalCandidate(seconds: number): Strategy {
+  if (seconds === POLL_INTERVAL_SECONDS) return { ...CHECKED_IN, name: `every ${seconds} s` };
+  return {
+    name: `every ${seconds} s`,
+    description: `retry-as-poll every ${seconds} s (the checked-in ASL with the poll retriers changed)`,
+    intervalSeconds: seconds,
+    transformDefinition: (def) => {
+      const copy = JSON.parse(JSON.stringify(def)) as { States: Record<string, { Retry?: Record<string, unknown>[] }> };
+      for (const state of Object.values(copy.States)) {
+        for (const r of state.Retry ?? []) {
+          if (!(r['ErrorEquals'] as string[]).some((e) => POLL_NAMES.has(e))) continue;
+          r['IntervalSeconds'] = seconds;
+          r['MaxDelaySeconds'] = seconds;
+          r['MaxAttempts'] = Math.ceil(LONGEST_DEADLINE_SECONDS / seconds) + 5;
+        }
+      }
+      return copy as unknown as StateMachineDefinition;
+    },
+  };
+}
+
+/** The fixed intervals measured before choosing POLL_INTERVAL_SECONDS. */
+export const CANDIDATE_INTERVALS: readonly number[] = [30, 45, 60, 75, 80, 90];
 
 /* ---------------- one run ---------------- */
 
-export type Resource = 'directory' | 'connector';
-
-export interface Detection {
-  resource: Resource;
-  readyAtSeconds: number;
-  detectedAtSeconds: number;
-  polls: number;
-}
+export type Resource = Detection['resource'];
 
 export interface RunRecord {
   directoryType: DirectoryType;
   /** Seconds from the directory's creation to Active (or to Failed in a failure run). */
   activationSeconds: number;
+  connectorActivationSeconds: number;
   failure: boolean;
   status: 'SUCCEEDED' | 'FAILED';
   error?: string;
@@ -129,53 +153,41 @@ export interface RunRecord {
 }
 
 /**
- * When each resource was ready and seen: ready = its create step's time + its lifecycle time; seen = the first poll
- * of it at or after that moment (the emulator is deterministic and the bench injects no faults, so that poll saw it).
+ * The engine's detections, checked against the invocations: with a deterministic emulator and no faults, the poll
+ * that saw a resource is the first one at or after its ready time.
  */
-export const detectionsOf = (r: RunResult, readyAfter: Record<Resource, number>): Detection[] => {
-  const out: Detection[] = [];
-  for (const resource of ['directory', 'connector'] as const) {
-    const created = r.invocations.find((i) => i.state === CREATE_STATES[resource] && i.error === undefined);
-    if (!created) continue;
-    const readyAt = created.simulatedSeconds + readyAfter[resource];
-    const polls = r.invocations.filter((i) => i.state === POLL_STATES[resource]);
-    const seen = polls.find((i) => i.simulatedSeconds >= readyAt);
-    if (!seen) continue;
-    out.push({ resource, readyAtSeconds: readyAt, detectedAtSeconds: seen.simulatedSeconds, polls: polls.length });
+const checkedDetections = (r: RunResult, label: string): Detection[] => {
+  for (const d of r.detections) {
+    if (d.readyAtSeconds === null || d.detectedAtSeconds === null) throw new Error(`${label}: ${d.resource} not detected`);
+    const ready = d.readyAtSeconds;
+    const first = r.invocations.find((i) => i.polled?.resource === d.resource && i.simulatedSeconds >= ready);
+    if (first?.simulatedSeconds !== d.detectedAtSeconds) {
+      throw new Error(`${label}: ${d.resource} detected at ${d.detectedAtSeconds}, first poll after ${ready} at ${first?.simulatedSeconds}`);
+    }
   }
-  return out;
+  return r.detections;
 };
 
-export async function runOnce(strategy: Strategy, type: DirectoryType, activationSeconds: number, failure = false): Promise<RunRecord> {
-  const { rewrite } = strategy;
+export async function runOnce(strategy: Strategy, type: DirectoryType, activationSeconds: number, connectorActivationSeconds: number, failure = false): Promise<RunRecord> {
   const directoryOutcome: DirectoryOutcome | undefined = failure
-    ? { stage: 'Failed', reason: 'Directory creation failed: insufficient IP addresses in subnet (bench)', afterSeconds: activationSeconds }
+    ? { stage: 'Failed', reason: 'Directory creation failed: insufficient free IP addresses in the subnets (bench)', afterSeconds: activationSeconds }
     : undefined;
+  const label = `${strategy.name} ${type} @${activationSeconds}s${failure ? ' (failure)' : ''}`;
   const r = await runProvisioning({
     input: inputFor(type),
     seed: loadSeed(DEFAULT_SEED_PATH),
     directoryActiveAfterSeconds: activationSeconds,
-    connectorActiveAfterSeconds: CONNECTOR_ACTIVE_AFTER_SECONDS,
+    connectorActiveAfterSeconds: connectorActivationSeconds,
     ...(directoryOutcome ? { emulator: { directoryOutcome } } : {}),
-    ...(rewrite
-      ? {
-          wrapHandler: (state: string, handler: LocalTaskHandler): LocalTaskHandler => async (event, context) => {
-            const out = await handler(event, context);
-            if (out !== null && typeof out === 'object') rewrite(state, out as Record<string, unknown>);
-            return out;
-          },
-        }
-      : {}),
+    ...(strategy.transformDefinition ? { transformDefinition: strategy.transformDefinition } : {}),
   });
   const expected = failure ? 'FAILED' : 'SUCCEEDED';
-  if (r.status !== expected) {
-    throw new Error(`${strategy.name} ${type} @${activationSeconds}s: ${r.status} (expected ${expected}) ${r.error ?? ''} ${r.cause ?? ''}`);
-  }
-  const detections = detectionsOf(r, { directory: activationSeconds, connector: CONNECTOR_ACTIVE_AFTER_SECONDS });
+  if (r.status !== expected) throw new Error(`${label}: ${r.status} (expected ${expected}) ${r.error ?? ''} ${r.cause ?? ''}`);
   const lambdaBilledMs = r.invocations.reduce((sum, i) => sum + billedMs(i.wallMs), 0);
   return {
     directoryType: type,
     activationSeconds,
+    connectorActivationSeconds,
     failure,
     status: r.status,
     ...(r.error ? { error: r.error } : {}),
@@ -184,7 +196,7 @@ export async function runOnce(strategy: Strategy, type: DirectoryType, activatio
     lambdaRequests: r.invocations.length,
     lambdaBilledMs,
     costUsd: costOf(r.transitions, r.invocations.length, lambdaBilledMs),
-    detections,
+    detections: checkedDetections(r, label),
   };
 }
 
@@ -212,15 +224,15 @@ export interface DetectionRow {
 }
 
 const latencies = (runs: readonly RunRecord[], resource: Resource): number[] =>
-  runs.flatMap((r) => r.detections.filter((d) => d.resource === resource).map((d) => d.detectedAtSeconds - d.readyAtSeconds));
+  runs.flatMap((r) => r.detections.filter((d) => d.resource === resource).map((d) => (d.detectedAtSeconds ?? Number.NaN) - (d.readyAtSeconds ?? Number.NaN)));
 
 const stats = (values: readonly number[]): LatencyStats =>
   values.length === 0 ? { median: Number.NaN, max: Number.NaN } : { median: round(median(values), 1), max: round(Math.max(...values), 1) };
 
-export function rowOf(strategy: Strategy, type: DirectoryType, activationMinutes: number, runs: readonly RunRecord[]): DetectionRow {
+export function rowOf(strategy: string, type: DirectoryType, activationMinutes: number, runs: readonly RunRecord[]): DetectionRow {
   const directoryPolls = runs.map((r) => r.detections.find((d) => d.resource === 'directory')?.polls ?? 0);
   return {
-    strategy: strategy.name,
+    strategy,
     directoryType: type,
     activationMinutes,
     runs: runs.length,
@@ -236,10 +248,13 @@ export function rowOf(strategy: Strategy, type: DirectoryType, activationMinutes
   };
 }
 
+/** One activation time, both offsets spread: the directory at minutes + offset, the connector at 120 s + offset. */
 export async function measure(strategy: Strategy, type: DirectoryType, activationMinutes: number): Promise<DetectionRow> {
   const runs: RunRecord[] = [];
-  for (const offset of OFFSETS_SECONDS) runs.push(await runOnce(strategy, type, activationMinutes * 60 + offset));
-  return rowOf(strategy, type, activationMinutes, runs);
+  for (const offset of OFFSETS_SECONDS) {
+    runs.push(await runOnce(strategy, type, activationMinutes * 60 + offset, CONNECTOR_ACTIVE_AFTER_SECONDS + offset));
+  }
+  return rowOf(strategy.name, type, activationMinutes, runs);
 }
 
 export interface FailureRow {
@@ -258,7 +273,7 @@ export interface FailureRow {
 export async function measureFailure(strategy: Strategy, type: DirectoryType): Promise<FailureRow> {
   const runs: RunRecord[] = [];
   const failedAt = OFFSETS_SECONDS.filter((o) => o < 60).map((o) => FAIL_AFTER_SECONDS + o);
-  for (const at of failedAt) runs.push(await runOnce(strategy, type, at, true));
+  for (const at of failedAt) runs.push(await runOnce(strategy, type, at, CONNECTOR_ACTIVE_AFTER_SECONDS, true));
   const detected = runs.map((r) => r.detections.find((d) => d.resource === 'directory')?.detectedAtSeconds ?? Number.NaN);
   return {
     strategy: strategy.name,
@@ -270,11 +285,61 @@ export async function measureFailure(strategy: Strategy, type: DirectoryType): P
   };
 }
 
+/* ---------------- the whole measurement ---------------- */
+
+export const TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD'];
+
+export interface CandidateSummary {
+  strategy: string;
+  intervalSeconds: number;
+  /** The worst row of the grid, both types (directory), and the connector's worst. */
+  directoryLatency: LatencyStats;
+  connectorLatency: LatencyStats;
+  /** Managed AD Active at 40 min: transitions median (max) and $ median. */
+  transitionsAt40MinManagedAd: { median: number; max: number };
+  costUsdAt40MinManagedAd: number;
+  meetsGoals: boolean;
+  meetsMargin: boolean;
+}
+
+const worst = (rows: readonly DetectionRow[], pick: (r: DetectionRow) => LatencyStats): LatencyStats => ({
+  median: Math.max(...rows.map((r) => pick(r).median)),
+  max: Math.max(...rows.map((r) => pick(r).max)),
+});
+
+export function summarise(strategy: Strategy, rows: readonly DetectionRow[]): CandidateSummary {
+  const directoryLatency = worst(rows, (r) => r.directoryLatency);
+  const connectorLatency = worst(rows, (r) => r.connectorLatency);
+  const at40 = rows.find((r) => r.directoryType === 'MicrosoftAD' && r.activationMinutes === 40);
+  const within = (l: LatencyStats, g: { latencyMaxSeconds: number; latencyMedianSeconds: number }) => l.max <= g.latencyMaxSeconds && l.median <= g.latencyMedianSeconds;
+  const transitionsOk = (at40?.transitionsMax ?? Infinity) <= GOALS.transitionsAt40MinManagedAd;
+  return {
+    strategy: strategy.name,
+    intervalSeconds: strategy.intervalSeconds,
+    directoryLatency,
+    connectorLatency,
+    transitionsAt40MinManagedAd: { median: at40?.transitionsMedian ?? Number.NaN, max: at40?.transitionsMax ?? Number.NaN },
+    costUsdAt40MinManagedAd: at40?.costUsdMedian ?? Number.NaN,
+    meetsGoals: within(directoryLatency, GOALS) && within(connectorLatency, GOALS) && transitionsOk,
+    meetsMargin: within(directoryLatency, MARGIN_GOALS) && within(connectorLatency, MARGIN_GOALS) && transitionsOk,
+  };
+}
+
+export async function measureGrid(strategy: Strategy, minutes: readonly number[] = GRID_MINUTES): Promise<DetectionRow[]> {
+  const rows: DetectionRow[] = [];
+  for (const type of TYPES) for (const m of minutes) rows.push(await measure(strategy, type, m));
+  return rows;
+}
+
+/** The largest (cheapest) interval whose grid meets the margin goals; undefined when none does. */
+export const chooseInterval = (candidates: readonly CandidateSummary[]): CandidateSummary | undefined =>
+  [...candidates].filter((c) => c.meetsMargin).sort((a, b) => b.intervalSeconds - a.intervalSeconds)[0];
+
 /* ---------------- tables ---------------- */
 
-const TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD'];
 const usd = (n: number): string => `$${n.toFixed(6)}`;
 const lat = (s: LatencyStats): string => `${s.max} / ${s.median}`;
+const sortedMinutes = (rows: readonly DetectionRow[]): number[] => [...new Set(rows.map((r) => r.activationMinutes))].sort((a, b) => a - b);
 
 /** One row per (activation time, type): for each strategy, directory latency max/median, transitions, $ per run. */
 export function costTable(rows: readonly DetectionRow[], strategies: readonly string[], markdown = false): string {
@@ -284,15 +349,50 @@ export function costTable(rows: readonly DetectionRow[], strategies: readonly st
   ];
   const body: string[][] = [];
   for (const type of TYPES) {
-    for (const minutes of [...new Set(rows.map((r) => r.activationMinutes))].sort((a, b) => a - b)) {
+    for (const minutes of sortedMinutes(rows)) {
       const cells = strategies.map((s) => rows.find((r) => r.strategy === s && r.directoryType === type && r.activationMinutes === minutes));
-      if (cells.every((c) => c === undefined)) continue;
+      if (cells.some((c) => c === undefined)) continue;
       body.push([
         `${minutes} min ${type}`,
-        ...cells.flatMap((c) => (c ? [lat(c.directoryLatency), `${c.transitionsMedian} (${c.transitionsMax})`, usd(c.costUsdMedian)] : ['', '', ''])),
+        ...cells.flatMap((c) => (c ? [lat(c.directoryLatency), `${c.transitionsMedian} (${c.transitionsMax})`, usd(c.costUsdMedian)] : [])),
       ]);
     }
   }
+  return markdown ? markdownTable(headers, body) : table(headers, body);
+}
+
+/** The checked-in strategy over the whole grid: both resources' latency, transitions, $, Lambda share. */
+export function gridTable(rows: readonly DetectionRow[], markdown = false): string {
+  const headers = [
+    'activation', 'directory latency max / median s', 'connector latency max / median s', 'transitions med (max)',
+    'directory polls med', '$ / provisioning med', 'of which Lambda', 'goals (90 / 45 s)',
+  ];
+  const body: string[][] = [];
+  for (const type of TYPES) {
+    for (const minutes of sortedMinutes(rows)) {
+      const r = rows.find((x) => x.directoryType === type && x.activationMinutes === minutes);
+      if (!r) continue;
+      const lambda = costOf(0, r.lambdaRequestsMedian, r.lambdaBilledMsMedian);
+      const ok = [r.directoryLatency, r.connectorLatency].every((l) => l.max <= GOALS.latencyMaxSeconds && l.median <= GOALS.latencyMedianSeconds);
+      body.push([
+        `${minutes} min ${type}`, lat(r.directoryLatency), lat(r.connectorLatency), `${r.transitionsMedian} (${r.transitionsMax})`,
+        String(r.directoryPollsMedian), usd(r.costUsdMedian), usd(lambda), ok ? 'met' : 'NOT MET',
+      ]);
+    }
+  }
+  return markdown ? markdownTable(headers, body) : table(headers, body);
+}
+
+export function candidatesTable(rows: readonly CandidateSummary[], markdown = false): string {
+  const headers = [
+    'interval', 'directory latency worst max / median s', 'connector latency worst max / median s',
+    'Managed AD @40 min transitions med (max)', 'Managed AD @40 min $', 'goals 90 / 45 s, ≤ 90 transitions', 'with margin 80 / 40 s',
+  ];
+  const body = rows.map((c) => [
+    `${c.intervalSeconds} s`, lat(c.directoryLatency), lat(c.connectorLatency),
+    `${c.transitionsAt40MinManagedAd.median} (${c.transitionsAt40MinManagedAd.max})`, usd(c.costUsdAt40MinManagedAd),
+    c.meetsGoals ? 'met' : 'no', c.meetsMargin ? 'met' : 'no',
+  ]);
   return markdown ? markdownTable(headers, body) : table(headers, body);
 }
 
@@ -309,7 +409,7 @@ export function failureTable(rows: readonly FailureRow[], markdown = false): str
   return markdown ? markdownTable(headers, body) : table(headers, body);
 }
 
-/* ---------------- the baseline ---------------- */
+/* ---------------- results ---------------- */
 
 export interface PollingBaseline {
   measuredAt: string;
@@ -321,16 +421,43 @@ export interface PollingBaseline {
   failure: FailureRow[];
 }
 
-/** Today's schedule and the naive 30 s Wait loop, at the cost table's activation times, both types. */
-export async function measureBaseline(): Promise<Pick<PollingBaseline, 'rows' | 'failure'>> {
-  const rows: DetectionRow[] = [];
+export interface PollingResults {
+  intervalSeconds: number;
+  goals: typeof GOALS;
+  marginGoals: typeof MARGIN_GOALS;
+  prices: typeof PRICES;
+  offsetsSeconds: readonly number[];
+  benchDirectoryTimeoutMinutes: number;
+  /** The checked-in strategy over GRID_MINUTES, both types. */
+  rows: DetectionRow[];
+  failure: FailureRow[];
+  candidates: CandidateSummary[];
+  /** The interval the measurement picks (must be the checked-in one). */
+  chosenIntervalSeconds: number | null;
+}
+
+export async function benchDetection(opts: { candidates: boolean; minutes?: readonly number[] }): Promise<PollingResults> {
+  const rows = await measureGrid(CHECKED_IN, opts.minutes);
   const failure: FailureRow[] = [];
-  const old: Strategy = { ...CHECKED_IN, name: 'old', description: 'the schedule before retry-as-poll (Wait → Task → Choice, windows 9–13 / 33–41 min)' };
-  for (const strategy of [old, NAIVE_30S]) {
-    for (const type of TYPES) {
-      for (const minutes of COST_MINUTES) rows.push(await measure(strategy, type, minutes));
-      failure.push(await measureFailure(strategy, type));
+  for (const type of TYPES) failure.push(await measureFailure(CHECKED_IN, type));
+  const candidates: CandidateSummary[] = [];
+  if (opts.candidates) {
+    for (const seconds of CANDIDATE_INTERVALS) {
+      const strategy = intervalCandidate(seconds);
+      const measured = seconds === POLL_INTERVAL_SECONDS ? rows : await measureGrid(strategy, opts.minutes);
+      candidates.push(summarise(strategy, measured));
     }
   }
-  return { rows, failure };
+  return {
+    intervalSeconds: POLL_INTERVAL_SECONDS,
+    goals: GOALS,
+    marginGoals: MARGIN_GOALS,
+    prices: PRICES,
+    offsetsSeconds: OFFSETS_SECONDS,
+    benchDirectoryTimeoutMinutes: BENCH_DIRECTORY_TIMEOUT_MINUTES,
+    rows,
+    failure,
+    candidates,
+    chosenIntervalSeconds: chooseInterval(candidates)?.intervalSeconds ?? null,
+  };
 }
