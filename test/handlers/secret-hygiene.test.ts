@@ -171,6 +171,22 @@ describe('secret hygiene through the Lambda handlers', () => {
     assertClean(weak, WEAK);
   });
 
+  it('a poll that finds the directory still being created logs INFO, not a task failure (it is the poll loop)', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' }] });
+    const r = await run(TASK_HANDLERS.GetDirectoryStage, {
+      ExecutionId: EXEC,
+      Directory: {
+        DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+        WaitStartedAt: '2000-01-01T00:00:00.000Z', Deadline: '2999-01-01T00:00:00.000Z', ElapsedSeconds: 0,
+      },
+    });
+    assert.equal((r.error as Error).name, 'DirectoryNotReadyError');
+    const lines = logLines(r.logs);
+    assert.ok(!lines.some((l) => l['message'] === 'Task failed'));
+    const notReady = lines.find((l) => l['errorName'] === 'DirectoryNotReadyError');
+    assert.deepEqual([notReady?.['level'], notReady?.['state']], ['INFO', 'GetDirectoryStage']);
+  });
+
   it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
     await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' }] });
