@@ -58,32 +58,35 @@ export interface ValidationResult {
   ConnectorTimeoutSeconds: number;
 }
 
-/** CreateDirectory and GetDirectoryStage output, stored at `$.directory`. */
-export interface DirectoryPollState {
+/**
+ * The wait for a resource, set by its create step: the poll Task is retried with this same input, so the deadline
+ * is an absolute time rather than a sum of waits.
+ */
+export interface WaitWindow {
+  /** When this execution started waiting for the resource (ISO 8601): its creation, or its adoption. */
+  WaitStartedAt: string;
+  /** The poll that sees the resource still in progress at or after this time (ISO 8601) fails with a timeout error. */
+  Deadline: string;
+  /** Seconds from WaitStartedAt to the poll that saw the resource ready (0 until then). */
+  ElapsedSeconds: number;
+}
+
+/** CreateDirectory output, stored at `$.directory`; GetDirectoryStage returns it again once the directory is Active. */
+export interface DirectoryPollState extends WaitWindow {
   DirectoryId: string;
   DirectoryType: DirectoryType;
   /** true when an existing directory (same Name, same VPC, not Deleting/Deleted) was found and reused. */
   Adopted: boolean;
   Stage: string;
   StageReason: string | null;
-  /** Seconds the next WaitForDirectory pauses (read by the Wait state's SecondsPath). */
-  WaitSeconds: number;
-  PollRound: number;
-  /** Sum of the waits so far: the deadline is measured on this, so it is deterministic and clock-free. */
-  ElapsedSeconds: number;
-  TimeoutSeconds: number;
 }
 
-/** CreateConnector and GetConnectorStatus output, stored at `$.connector`. */
-export interface ConnectorPollState {
+/** CreateConnector output, stored at `$.connector`; GetConnectorStatus returns it again once the connector is ACTIVE. */
+export interface ConnectorPollState extends WaitWindow {
   ConnectorArn: string;
   Adopted: boolean;
   Status: string;
   StatusReason: string | null;
-  WaitSeconds: number;
-  PollRound: number;
-  ElapsedSeconds: number;
-  TimeoutSeconds: number;
 }
 
 /* ---- Lambda task inputs (built by each Task state's Parameters) ---- */

@@ -41,8 +41,27 @@ export class DirectoryServiceThrottledError extends ProvisioningError {}
  */
 export class DirectoryCreationInProgressError extends ProvisioningError {}
 
+/**
+ * The directory is still being created (Requested, Creating, Created, …): not a failure. The poll Task's own Retry
+ * polls again after the poll interval (src/workflow/retry-policies.ts), one state transition per poll.
+ */
+export class DirectoryNotReadyError extends ProvisioningError {}
+
+/**
+ * The directory reached a terminal stage (Failed, Impaired, …, or one this workflow does not know); the message
+ * carries its StageReason. Named without the `Error` suffix: the name users see in the failed execution, the
+ * completion event and the runbook is `DirectoryFailed`, as it was when a Choice state produced it.
+ */
+export class DirectoryFailed extends ProvisioningError {}
+
 /** The directory did not become Active within the configured deadline. */
 export class DirectoryActivationTimeoutError extends ProvisioningError {}
+
+/** The connector is still CREATING: polled again by the Task's Retry, as DirectoryNotReadyError. */
+export class ConnectorNotReadyError extends ProvisioningError {}
+
+/** The connector reached FAILED or DELETING (or an unknown status); the message carries its StatusReason. */
+export class ConnectorFailed extends ProvisioningError {}
 
 /** The connector did not become ACTIVE within the configured deadline. */
 export class ConnectorActivationTimeoutError extends ProvisioningError {}

@@ -4,9 +4,10 @@
  * directory type, error name): never an id, a value of the request or a secret.
  */
 import type { ConnectorPollState, DirectoryPollState } from '../contract.ts';
-import { CONNECTOR_FAILED, DIRECTORY_FAILED, ERROR_CATALOG } from '../workflow/catalog.ts';
+import { ERROR_CATALOG } from '../workflow/catalog.ts';
 import type { TaskStateName } from '../workflow/catalog.ts';
-import { CONNECTOR_ACTIVE, CONNECTOR_TERMINAL, DIRECTORY_ACTIVE, DIRECTORY_TERMINAL } from '../workflow/stages.ts';
+import { CONNECTOR_ACTIVE, DIRECTORY_ACTIVE } from '../workflow/stages.ts';
+import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 
 export const METRIC_NAMES = [
   'ProvisioningSucceeded',
@@ -48,7 +49,6 @@ export const metricsForResult = (state: TaskStateName, result: unknown): MetricP
       // The poll's measure: the waits of this execution until it saw the directory Active.
       out.push({ name: 'DirectoryActiveSeconds', unit: 'Seconds', value: result.ElapsedSeconds, dimensions: type });
     }
-    if (DIRECTORY_TERMINAL.includes(result.Stage)) out.push(count('ProvisioningFailed', { ErrorName: DIRECTORY_FAILED }));
   }
   if ((state === 'CreateConnector' || state === 'GetConnectorStatus') && isConnectorState(result)) {
     if (state === 'CreateConnector') out.push(count(result.Adopted ? 'ConnectorAdopted' : 'ConnectorCreated'));
@@ -59,16 +59,17 @@ export const metricsForResult = (state: TaskStateName, result: unknown): MetricP
       // What follows an ACTIVE connector cannot fail the execution (the completion event's failure is caught).
       out.push(count('ProvisioningSucceeded'));
     }
-    if (CONNECTOR_TERMINAL.includes(result.Status)) out.push(count('ProvisioningFailed', { ErrorName: CONNECTOR_FAILED }));
   }
   return out;
 };
 
 /**
- * What a Task's error means, by the error catalog: a name a Retry of that state catches is one retry (or the last
- * attempt); any other name ends the execution (caught into its Fail state, or uncaught).
+ * What a Task's error means, by the error catalog: a poll's not-ready error is no event (it is how a poll says
+ * "again"); a name a Retry of that state catches is one retry (or the last attempt); any other name ends the
+ * execution (caught into its Fail state, or uncaught), a terminal stage's DirectoryFailed/ConnectorFailed included.
  */
 export const metricsForError = (state: TaskStateName, errorName: string): MetricPoint[] => {
+  if (NOT_READY_ERRORS.includes(errorName)) return [];
   const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
   return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];

@@ -1,164 +1,100 @@
 /**
- * The poll schedules of the two Wait → Task → Choice loops, as data, so a benchmark can tune them.
+ * What one poll of a waited resource decides (pure). The poll Task runs once per attempt and the state machine's
+ * Retry repeats it (src/workflow/waits.ts, the `poll` retry group): so a poll returns the state document when the
+ * resource is ready and throws otherwise — not ready yet, failed, or past the deadline.
  *
- * Cost model: every round is 3 Standard-workflow state transitions (Wait, Task, Choice) at $0.025 per 1,000, plus a
- * Lambda invocation and one Describe/Get call. Observed creation times: Simple AD ~9–13 min, Managed Microsoft AD
- * ~37 min, connector ~2 min. So the directory is polled inside a window sized to its type (Simple AD 9–13 min,
- * Managed Microsoft AD 33–41 min): no polling before the window opens (nothing can have happened), a poll every 60 s
- * inside it (median detection latency ~30 s), and 60 → +30 → 120 s after it; a directory in `Created` (the last step
- * before `Active`) is polled after 30 s. Measured with `npm run bench` (docs/performance.md): a 13 min Simple AD costs
- * 29 transitions per execution (median; the naive fixed 30 s poll: 98), against the previous 8 min + backoff schedule
- * whose 30 s median latency at 13 min only held because the emulator's `Created` stage hinted at `Active` (without that
- * hint: 50 s; this window: 20 s).
- *
- * The deadline is measured on ElapsedSeconds (the sum of waits so far) so it is deterministic and clock-free; the last
- * wait is clamped so the final poll happens exactly at the deadline.
+ * The deadline is an absolute time (`Deadline`, ISO 8601) the create step writes from the handlers' clock
+ * (src/lib/clock.ts: wall time on AWS, the simulated clock locally): a retried Task gets the same input every time,
+ * so nothing can be summed across polls. The timeout is raised by the first poll at or after the deadline that still
+ * sees the resource in progress, so at most one poll interval after it. A ready or failed resource is reported as
+ * such even past the deadline.
  */
-import type { ConnectorPollState, DirectoryPollState, DirectoryType } from '../contract.ts';
-import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
-import { ConnectorActivationTimeoutError, DirectoryActivationTimeoutError } from './errors.ts';
+import type { ConnectorPollState, DirectoryPollState, WaitWindow } from '../contract.ts';
+import {
+  CONNECTOR_ACTIVE,
+  CONNECTOR_PENDING,
+  DIRECTORY_ACTIVE,
+  DIRECTORY_PENDING,
+} from '../workflow/stages.ts';
+import {
+  ConnectorActivationTimeoutError,
+  ConnectorFailed,
+  ConnectorNotReadyError,
+  DirectoryActivationTimeoutError,
+  DirectoryFailed,
+  DirectoryNotReadyError,
+} from './errors.ts';
 
-export const DIRECTORY_POLL = {
-  /** First wait after CreateDirectory / CreateMicrosoftAD, by type: the start of the type's typical window. */
-  initialWaitSeconds: { SimpleAD: 540, MicrosoftAD: 1980 } as Record<DirectoryType, number>,
-  /** End of the typical window (ElapsedSeconds), by type. */
-  windowEndSeconds: { SimpleAD: 780, MicrosoftAD: 2460 } as Record<DirectoryType, number>,
-  /** Wait between polls inside the window. */
-  windowPollSeconds: 60,
-  /** After the window: the first wait ... */
-  firstPollSeconds: 60,
-  /** ... plus this per further minute past the window's end ... */
-  stepSeconds: 30,
-  /** ... up to this. */
-  maxPollSeconds: 120,
-  /** Wait while the stage is `Created` (nearly Active). */
-  createdStageSeconds: 30,
-} as const;
-
-export const CONNECTOR_POLL = {
-  /** ~2 min to ACTIVE: first look at 90 s, then 30 s later. */
-  initialWaitSeconds: 90,
-  firstPollSeconds: 30,
-  stepSeconds: 15,
-  maxPollSeconds: 60,
-} as const;
-
-const backoff = (round: number, p: { firstPollSeconds: number; stepSeconds: number; maxPollSeconds: number }): number =>
-  Math.min(p.firstPollSeconds + p.stepSeconds * Math.max(0, round - 1), p.maxPollSeconds);
-
-/** Clamp a wait to what is left before the deadline (at least 1 s so a Wait state is valid). */
-const clamp = (wait: number, elapsed: number, timeout: number): number => Math.max(1, Math.min(wait, timeout - elapsed));
-
-export const initialDirectoryWait = (type: DirectoryType): number => DIRECTORY_POLL.initialWaitSeconds[type];
-
-/**
- * The wait after a poll at `elapsed` that saw an in-progress stage: up to the window's start, every
- * `windowPollSeconds` inside it (the last one landing on its end), then 60 → +30 → 120 s.
- */
-export const directoryWaitAt = (type: DirectoryType, elapsed: number): number => {
-  const start = DIRECTORY_POLL.initialWaitSeconds[type];
-  const end = DIRECTORY_POLL.windowEndSeconds[type];
-  if (elapsed < start) return start - elapsed;
-  if (elapsed < end) return Math.min(DIRECTORY_POLL.windowPollSeconds, end - elapsed);
-  return backoff(Math.floor((elapsed - end) / 60) + 1, DIRECTORY_POLL);
-};
-
-/**
- * First wait for a directory found by find-or-create: 0 when it needs no waiting (Active, or a terminal stage the
- * Choice will route), else what is left of the typical creation time since its LaunchTime, at least one short poll.
- */
-export const adoptedDirectoryWait = (type: DirectoryType, stage: string, secondsSinceLaunch: number | undefined): number => {
-  if (!DIRECTORY_PENDING.includes(stage)) return 0;
-  if (stage === 'Created') return DIRECTORY_POLL.createdStageSeconds;
-  const left = initialDirectoryWait(type) - Math.max(0, secondsSinceLaunch ?? 0);
-  return Math.max(DIRECTORY_POLL.firstPollSeconds, left);
-};
-
-/** The state CreateDirectory returns. */
-export const initialDirectoryState = (init: {
-  DirectoryId: string;
-  DirectoryType: DirectoryType;
-  Adopted: boolean;
-  Stage: string;
-  StageReason?: string | null | undefined;
-  TimeoutSeconds: number;
-  WaitSeconds: number;
-}): DirectoryPollState => ({
-  DirectoryId: init.DirectoryId,
-  DirectoryType: init.DirectoryType,
-  Adopted: init.Adopted,
-  Stage: init.Stage,
-  StageReason: init.StageReason ?? null,
-  WaitSeconds: init.WaitSeconds === 0 ? 0 : clamp(init.WaitSeconds, 0, init.TimeoutSeconds),
-  PollRound: 0,
+/** The wait window a create step starts: now, and now + the request's timeout. */
+export const startWait = (now: Date, timeoutSeconds: number): WaitWindow => ({
+  WaitStartedAt: now.toISOString(),
+  Deadline: new Date(now.getTime() + timeoutSeconds * 1000).toISOString(),
   ElapsedSeconds: 0,
-  TimeoutSeconds: init.TimeoutSeconds,
 });
 
+/** Whole seconds from `since` (ISO 8601) to `now`. */
+export const secondsSince = (since: string, now: Date): number => Math.max(0, Math.round((now.getTime() - Date.parse(since)) / 1000));
+
+export type Verdict = 'ready' | 'pending' | 'failed';
+
+/** Ready, in progress, or terminal (any value the workflow does not know counts as terminal). */
+export const verdictOf = (value: string, ready: string, pending: readonly string[]): Verdict =>
+  value === ready ? 'ready' : pending.includes(value) ? 'pending' : 'failed';
+
+/* ---------------- messages (the not-ready ones are also read back: parseNotReady) ---------------- */
+
+type Kind = 'Directory' | 'Connector';
+
+const notReadyMessage = (kind: Kind, id: string, value: string, w: WaitWindow, now: Date): string =>
+  `${kind} ${id} is ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting (deadline ${w.Deadline})`;
+
+const timeoutMessage = (kind: Kind, id: string, value: string, w: WaitWindow, now: Date, reason: string | null): string =>
+  `${kind} ${id} is still ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting, past its deadline ${w.Deadline}` +
+  (reason ? `: ${reason}` : '');
+
+const failedMessage = (kind: Kind, id: string, value: string, reason: string | null): string =>
+  `${kind} ${id} is ${value}: ${reason ?? `no ${kind === 'Directory' ? 'StageReason' : 'StatusReason'} given`}`;
+
+const NOT_READY = /^(Directory|Connector) (\S+) is (\S+) after \d+ s of waiting/;
+
 /**
- * After a poll saw `newStage`: the next state. In progress → next wait from the schedule; otherwise WaitSeconds 0
- * (the Choice routes Active / failures). Throws DirectoryActivationTimeoutError when still in progress at or past
- * the deadline.
+ * The resource, id and stage/status a not-ready error's message names, or undefined. The status API reads the
+ * progress of a waiting execution from its newest failed poll with this.
  */
-export const nextDirectoryPoll = (
-  state: DirectoryPollState,
-  newStage: string,
-  stageReason: string | null = null,
-): DirectoryPollState => {
-  const elapsed = state.ElapsedSeconds + state.WaitSeconds;
-  const round = state.PollRound + 1;
-  const inProgress = DIRECTORY_PENDING.includes(newStage);
-  if (inProgress && elapsed >= state.TimeoutSeconds) {
-    throw new DirectoryActivationTimeoutError(
-      `Directory ${state.DirectoryId} is still ${newStage} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ` +
-        `${round} polls)${stageReason ? `: ${stageReason}` : ''}`,
-    );
-  }
-  const wait = !inProgress
-    ? 0
-    : clamp(
-        newStage === 'Created'
-          ? Math.min(DIRECTORY_POLL.createdStageSeconds, directoryWaitAt(state.DirectoryType, elapsed))
-          : directoryWaitAt(state.DirectoryType, elapsed),
-        elapsed,
-        state.TimeoutSeconds,
-      );
-  return { ...state, Stage: newStage, StageReason: stageReason, WaitSeconds: wait, PollRound: round, ElapsedSeconds: elapsed };
+export const parseNotReady = (message: string): { kind: 'directory' | 'connector'; id: string; value: string } | undefined => {
+  const m = NOT_READY.exec(message);
+  if (!m?.[1] || !m[2] || !m[3]) return undefined;
+  return { kind: m[1] === 'Directory' ? 'directory' : 'connector', id: m[2], value: m[3] };
 };
 
-/** The state CreateConnector returns. */
-export const initialConnectorState = (init: {
-  ConnectorArn: string;
-  Adopted: boolean;
-  Status: string;
-  StatusReason?: string | null | undefined;
-  TimeoutSeconds: number;
-}): ConnectorPollState => ({
-  ConnectorArn: init.ConnectorArn,
-  Adopted: init.Adopted,
-  Status: init.Status,
-  StatusReason: init.StatusReason ?? null,
-  WaitSeconds: CONNECTOR_PENDING.includes(init.Status)
-    ? clamp(CONNECTOR_POLL.initialWaitSeconds, 0, init.TimeoutSeconds)
-    : 0,
-  PollRound: 0,
-  ElapsedSeconds: 0,
-  TimeoutSeconds: init.TimeoutSeconds,
-});
+/* ---------------- one poll ---------------- */
 
-export const nextConnectorPoll = (
-  state: ConnectorPollState,
-  newStatus: string,
-  statusReason: string | null = null,
-): ConnectorPollState => {
-  const elapsed = state.ElapsedSeconds + state.WaitSeconds;
-  const round = state.PollRound + 1;
-  const inProgress = CONNECTOR_PENDING.includes(newStatus);
-  if (inProgress && elapsed >= state.TimeoutSeconds) {
-    throw new ConnectorActivationTimeoutError(
-      `Connector ${state.ConnectorArn} is still ${newStatus} after ${elapsed} s (deadline ${state.TimeoutSeconds} s, ${round} polls)`,
-    );
+/** After one DescribeDirectories saw `stage`: the state document when Active; throws otherwise. */
+export const afterDirectoryPoll = (state: DirectoryPollState, stage: string, stageReason: string | null, now: Date): DirectoryPollState => {
+  switch (verdictOf(stage, DIRECTORY_ACTIVE, DIRECTORY_PENDING)) {
+    case 'ready':
+      return { ...state, Stage: stage, StageReason: stageReason, ElapsedSeconds: secondsSince(state.WaitStartedAt, now) };
+    case 'failed':
+      throw new DirectoryFailed(failedMessage('Directory', state.DirectoryId, stage, stageReason));
+    case 'pending':
+      if (now.getTime() >= Date.parse(state.Deadline)) {
+        throw new DirectoryActivationTimeoutError(timeoutMessage('Directory', state.DirectoryId, stage, state, now, stageReason));
+      }
+      throw new DirectoryNotReadyError(notReadyMessage('Directory', state.DirectoryId, stage, state, now));
   }
-  const wait = inProgress ? clamp(backoff(round, CONNECTOR_POLL), elapsed, state.TimeoutSeconds) : 0;
-  return { ...state, Status: newStatus, StatusReason: statusReason, WaitSeconds: wait, PollRound: round, ElapsedSeconds: elapsed };
+};
+
+/** After one GetConnector saw `status`: the state document when ACTIVE; throws otherwise. */
+export const afterConnectorPoll = (state: ConnectorPollState, status: string, statusReason: string | null, now: Date): ConnectorPollState => {
+  switch (verdictOf(status, CONNECTOR_ACTIVE, CONNECTOR_PENDING)) {
+    case 'ready':
+      return { ...state, Status: status, StatusReason: statusReason, ElapsedSeconds: secondsSince(state.WaitStartedAt, now) };
+    case 'failed':
+      throw new ConnectorFailed(failedMessage('Connector', state.ConnectorArn, status, statusReason));
+    case 'pending':
+      if (now.getTime() >= Date.parse(state.Deadline)) {
+        throw new ConnectorActivationTimeoutError(timeoutMessage('Connector', state.ConnectorArn, status, state, now, statusReason));
+      }
+      throw new ConnectorNotReadyError(notReadyMessage('Connector', state.ConnectorArn, status, state, now));
+  }
 };

@@ -4,13 +4,17 @@
  *
  * The per-step state lives in the execution's state document (`$.directory`, `$.connector`, written by the Task
  * states' ResultPath), so the newest `*StateExited` output (or Lambda result) that carries `directory.Stage` /
- * `connector.Status` is the current directory stage / connector status.
+ * `connector.Status` is the current directory stage / connector status. While a resource is being created its poll
+ * Task fails with a not-ready error per poll (the Task's Retry is the poll loop), so a newer failed poll's cause
+ * gives the stage/status it saw.
  *
  * Nothing here returns a secret: the execution carries only a Secrets Manager reference by contract, and any field
  * whose name looks like a password is redacted anyway before anything leaves this module.
  */
 import type { DescribeExecutionOutput, HistoryEvent } from '@aws-sdk/client-sfn';
+import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 import { PASSWORD_KEY } from './password.ts';
+import { parseNotReady } from './polling.ts';
 
 export interface DirectorySummary {
   DirectoryId?: string;
@@ -118,6 +122,23 @@ const connectorFrom = (doc: unknown): ConnectorSummary | undefined => {
   return { ConnectorArn: str(c['ConnectorArn']), Status: c['Status'], StatusReason: reason(c['StatusReason']) ?? null };
 };
 
+/** A Lambda error's cause on AWS is `{"errorType","errorMessage",…}` as JSON; take the message when it is. */
+const messageOf = (cause: string | undefined): string => {
+  const parsed = asRecord(parse(cause));
+  return typeof parsed?.['errorMessage'] === 'string' ? parsed['errorMessage'] : (cause ?? '');
+};
+
+/** What a failed poll saw (a not-ready error names the resource and its stage/status), else nothing. */
+const progressOf = (event: HistoryEvent): { directory?: DirectorySummary; connector?: ConnectorSummary } => {
+  const d = event.lambdaFunctionFailedEventDetails ?? event.taskFailedEventDetails;
+  if (!d?.error || !NOT_READY_ERRORS.includes(d.error)) return {};
+  const seen = parseNotReady(messageOf(d.cause));
+  if (!seen) return {};
+  return seen.kind === 'directory'
+    ? { directory: { DirectoryId: seen.id, Stage: seen.value, StageReason: null } }
+    : { connector: { ConnectorArn: seen.id, Status: seen.value, StatusReason: null } };
+};
+
 const ENTERED = /StateEntered$/;
 
 const executionErrorOf = (event: HistoryEvent): { error?: string; cause?: string } | undefined => {
@@ -171,6 +192,9 @@ export const factsFromHistory = (newestFirst: readonly HistoryEvent[]): HistoryF
       taskFailedState = entered;
       awaitingTaskState = false;
     }
+    const progress = progressOf(event);
+    facts.directory ??= progress.directory;
+    facts.connector ??= progress.connector;
     for (const doc of outputsOf(event)) {
       facts.directory ??= directoryFrom(doc);
       facts.connector ??= connectorFrom(doc);

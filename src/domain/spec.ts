@@ -95,7 +95,7 @@ const bracketed = (path: string, key: string): string =>
 export const keyPath = (path: string, key: string): string =>
   SIMPLE_KEY.test(key) ? (path ? `${path}.${key}` : key) : bracketed(path, key);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const has = (obj: Record<string, unknown>, key: string): boolean => Object.hasOwn(obj, key) && obj[key] !== undefined;

@@ -20,7 +20,7 @@ import type {
 } from '../contract.ts';
 import type { Violation } from './errors.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
-import { checkShape, has, show } from './spec.ts';
+import { checkShape, has, isPlainObject, show } from './spec.ts';
 import type { ArraySpec, ObjectSpec, StringSpec } from './spec.ts';
 
 export { kindOf, show } from './spec.ts';
@@ -86,6 +86,17 @@ export const USER_TAG_LIMIT = AWS_TAG_LIMIT - OWN_TAG_COUNT;
 export const RESERVED_TAG_PREFIX = 'ad-cert-orchestrator:';
 /** Options, in minutes. */
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
+/**
+ * The least DirectoryTimeoutMinutes per type: a shorter deadline is certain to expire. AWS Managed Microsoft AD: the
+ * Directory Service admin guide's status page says "Directory creation typically takes between 20 to 45 minutes"
+ * (https://docs.aws.amazon.com/directoryservice/latest/admin-guide/simple_ad_directory_status.html; the text sits on
+ * the Simple AD page, but the Managed AD figures of other sources match it, e.g. "Microsoft AD 20-40 minutes"). Simple
+ * AD: roughly 10 minutes by secondary sources, with no documented lower bound, so it keeps the general minimum.
+ */
+export const DIRECTORY_TIMEOUT_MIN_BY_TYPE: Readonly<Record<DirectoryType, { minutes: number; why: string }>> = {
+  SimpleAD: { minutes: DIRECTORY_TIMEOUT_MINUTES.min, why: 'the general minimum' },
+  MicrosoftAD: { minutes: 20, why: 'AWS documents 20-45 minutes to create one' },
+};
 export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
 /* ---------------- the request, as a spec (src/domain/spec.ts) ---------------- */
@@ -136,6 +147,22 @@ const directoryTypeRules: ObjectSpec<ValidationScope>['check'] = (d, _path, _sco
   }
 };
 
+/** Options.DirectoryTimeoutMinutes at least the type's minimum (checked only when the value is otherwise valid). */
+const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
+  const directory = request['Directory'];
+  const options = request['Options'];
+  if (!isPlainObject(directory) || !isPlainObject(options)) return;
+  const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
+  const minutes = options['DirectoryTimeoutMinutes'];
+  if (type !== 'SimpleAD' && type !== 'MicrosoftAD') return;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes)) return;
+  if (minutes < DIRECTORY_TIMEOUT_MINUTES.min || minutes > DIRECTORY_TIMEOUT_MINUTES.max) return;
+  const least = DIRECTORY_TIMEOUT_MIN_BY_TYPE[type];
+  if (minutes < least.minutes) {
+    report('Options.DirectoryTimeoutMinutes', `must be at least ${least.minutes} for Directory.Type ${type} (${least.why}) (got ${minutes})`);
+  }
+};
+
 /**
  * The execution input (contract v1): the one source of the workflow's validation, the API's, and the API Gateway
  * model (`npm run gen:schema` writes src/api/provisioning-request.schema.json from it).
@@ -143,6 +170,7 @@ const directoryTypeRules: ObjectSpec<ValidationScope>['check'] = (d, _path, _sco
 export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
   kind: 'object',
   required: ['Directory', 'Connector'],
+  check: directoryTimeoutByType,
   fields: {
     Directory: {
       kind: 'object',

@@ -1,7 +1,8 @@
 /**
  * CreateConnector: adopt an existing CREATING/ACTIVE connector for the same directory + CA (ListConnectors), else
  * CreateConnector with ClientToken = sha256(execution ARN) (same execution, retry or redrive → same connector). On
- * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status.
+ * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status, and
+ * the wait window (Deadline) GetConnectorStatus polls against.
  */
 import type {
   PcaConnectorAdClient} from '../aws/pca-connector-ad-sdk.ts';
@@ -15,16 +16,18 @@ import { pcaConnectorAd } from '../aws/clients.ts';
 import { clientTokenFor } from '../domain/client-token.ts';
 import type { ConnectorCandidate } from '../domain/find-or-create.ts';
 import { chooseConnector } from '../domain/find-or-create.ts';
-import { initialConnectorState } from '../domain/polling.ts';
+import { startWait } from '../domain/polling.ts';
 import { connectorTags } from '../domain/tags.ts';
+import { now as clockNow } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
 export interface CreateConnectorDeps {
   pcaConnectorAd: PcaConnectorAdClient;
+  now: () => Date;
 }
 
-const defaultDeps = (): CreateConnectorDeps => ({ pcaConnectorAd: pcaConnectorAd() });
+const defaultDeps = (): CreateConnectorDeps => ({ pcaConnectorAd: pcaConnectorAd(), now: clockNow });
 
 /** Every connector of the account and Region (all pages). */
 export const listAllConnectors = async (client: PcaConnectorAdClient): Promise<ConnectorCandidate[]> => {
@@ -77,13 +80,13 @@ export const createConnectorCore = async (
 
   const out = await client.send(new GetConnectorCommand({ ConnectorArn: connectorArn }));
   const status = out.Connector?.Status ?? adopted?.Status ?? 'CREATING';
-  return initialConnectorState({
+  return {
     ConnectorArn: connectorArn,
     Adopted: adopted !== undefined,
     Status: status,
     StatusReason: out.Connector?.StatusReason ?? null,
-    TimeoutSeconds: input.TimeoutSeconds,
-  });
+    ...startWait(deps.now(), input.TimeoutSeconds),
+  };
 };
 
 export const handler = wrapHandler(createConnectorCore, 'CreateConnector');

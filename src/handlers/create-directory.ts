@@ -28,7 +28,7 @@ import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
-import { adoptedDirectoryWait, initialDirectoryState, initialDirectoryWait } from '../domain/polling.ts';
+import { startWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { lockTableName } from '../lib/config.ts';
@@ -117,16 +117,16 @@ const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceCl
 const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
   const stage = existing.Stage ?? 'Requested';
   const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
-  logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates });
-  return initialDirectoryState({
+  logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates, secondsSinceLaunch: since });
+  // A fresh deadline for this execution: a rerun after a timeout gets the whole timeout again.
+  return {
     DirectoryId: existing.DirectoryId ?? '',
     DirectoryType: input.DirectoryType,
     Adopted: true,
     Stage: stage,
-    StageReason: existing.StageReason,
-    TimeoutSeconds: input.TimeoutSeconds,
-    WaitSeconds: adoptedDirectoryWait(input.DirectoryType, stage, since),
-  });
+    StageReason: existing.StageReason ?? null,
+    ...startWait(now, input.TimeoutSeconds),
+  };
 };
 
 export const createDirectoryCore = async (
@@ -167,14 +167,14 @@ export const createDirectoryCore = async (
   }
   if (!created.DirectoryId) throw new Error('Directory Service returned no DirectoryId');
   logger.info('Directory creation started', { directoryId: created.DirectoryId, directoryType: type });
-  return initialDirectoryState({
+  return {
     DirectoryId: created.DirectoryId,
     DirectoryType: type,
     Adopted: false,
     Stage: 'Requested',
-    TimeoutSeconds: input.TimeoutSeconds,
-    WaitSeconds: initialDirectoryWait(type),
-  });
+    StageReason: null,
+    ...startWait(deps.now(), input.TimeoutSeconds),
+  };
 };
 
 export const handler = wrapHandler(createDirectoryCore, 'CreateDirectory');

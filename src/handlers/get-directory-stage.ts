@@ -1,18 +1,24 @@
-/** GetDirectoryStage: one DescribeDirectories for the directory, then the poll schedule decides the next wait. */
-import type { DirectoryServiceClient} from '@aws-sdk/client-directory-service';
+/**
+ * GetDirectoryStage: one DescribeDirectories for the directory, then src/domain/polling.ts decides: Active → the
+ * state document; in progress → DirectoryNotReadyError (the Task's Retry polls again); terminal → DirectoryFailed;
+ * past the Deadline → DirectoryActivationTimeoutError.
+ */
+import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DescribeDirectoriesCommand, EntityDoesNotExistException } from '@aws-sdk/client-directory-service';
 import type { DirectoryPollState, GetDirectoryStageInput } from '../contract.ts';
 import { directoryService } from '../aws/clients.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
-import { nextDirectoryPoll } from '../domain/polling.ts';
+import { afterDirectoryPoll } from '../domain/polling.ts';
+import { now as clockNow } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 
 export interface GetDirectoryStageDeps {
   directoryService: DirectoryServiceClient;
+  now: () => Date;
 }
 
-const defaultDeps = (): GetDirectoryStageDeps => ({ directoryService: directoryService() });
+const defaultDeps = (): GetDirectoryStageDeps => ({ directoryService: directoryService(), now: clockNow });
 
 export const getDirectoryStageCore = async (
   input: GetDirectoryStageInput,
@@ -27,9 +33,8 @@ export const getDirectoryStageCore = async (
     // DS normally throws this itself for an unknown id; keep the same name when it answers with an empty list.
     throw new EntityDoesNotExistException({ message: `Directory ${state.DirectoryId} does not exist`, $metadata: {} });
   }
-  const next = nextDirectoryPoll(state, directory.Stage, directory.StageReason ?? null);
-  logger.info('Directory stage', { directoryId: state.DirectoryId, stage: next.Stage, pollRound: next.PollRound, waitSeconds: next.WaitSeconds });
-  return next;
+  logger.info('Directory stage', { directoryId: state.DirectoryId, stage: directory.Stage, deadline: state.Deadline });
+  return afterDirectoryPoll(state, directory.Stage, directory.StageReason ?? null, deps.now());
 };
 
 export const handler = wrapHandler(getDirectoryStageCore, 'GetDirectoryStage');

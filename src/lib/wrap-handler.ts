@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
 import { metricsForError, metricsForResult } from '../domain/metrics.ts';
+import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 import { logger } from './logger.ts';
 import { publish } from './metrics.ts';
 
@@ -22,7 +23,8 @@ export const executionIdOf = (event: unknown): string | undefined => {
 
 /**
  * Appends `executionId` and `state` to every log line of the invocation (removed again by `resetKeys`), and logs a
- * failing task's error name and message (never the event; messages of project and AWS errors carry no secret).
+ * failing task's error name and message (never the event; messages of project and AWS errors carry no secret): at
+ * INFO for a poll's not-ready error, which is how every poll of a resource still being created ends.
  */
 export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => ({
   before: (request) => {
@@ -31,7 +33,9 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
   },
   onError: (request) => {
     const error = request.error;
-    logger.warn('Task failed', { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' });
+    const fields = { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' };
+    if (NOT_READY_ERRORS.includes(fields.errorName)) logger.info('Not ready yet: polled again by the Retry', fields);
+    else logger.warn('Task failed', fields);
   },
 });
 

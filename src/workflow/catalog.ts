@@ -38,10 +38,6 @@ export const LAMBDA_TRANSIENT_ERRORS = [
   'States.Timeout',
 ] as const;
 
-/** Error names produced by Pass states after a Choice saw a terminal stage/status. */
-export const DIRECTORY_FAILED = 'DirectoryFailed';
-export const CONNECTOR_FAILED = 'ConnectorFailed';
-
 /* ---------------- the catalog ---------------- */
 
 export interface ErrorRow {
@@ -135,7 +131,11 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('AccessDeniedException', 'CreateDirectory', 'DynamoDB PutItem (lock table)', 'catch',
     `Grant the CreateDirectory role dynamodb:PutItem on the DirectoryLocksTable, ${NEW_EXEC}.`),
 
-  // GetDirectoryStage: DescribeDirectories
+  // GetDirectoryStage: one DescribeDirectories per attempt; the Task's Retry is the poll loop (src/workflow/waits.ts)
+  row('DirectoryNotReadyError', 'GetDirectoryStage', 'own (poll: the directory is still being created)', 'retry',
+    'Not a failure: the directory is polled again at a fixed interval until it is Active, reaches a terminal stage or passes its deadline (DirectoryActivationTimeoutError comes first). Should the retries ever run out, redrive: the poll resumes with the same deadline.'),
+  row('DirectoryFailed', 'GetDirectoryStage', 'own (poll: terminal stage Failed/Impaired/Inoperable/RestoreFailed/Deleting/Deleted, or an unknown one)', 'catch',
+    'The directory reached a terminal stage (the cause names it and its StageReason). Delete it, then start a new execution.'),
   row('EntityDoesNotExistException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
     'The directory was deleted outside this workflow; start a new execution to create it again.'),
   row('InvalidParameterException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
@@ -164,7 +164,11 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ConflictException', 'CreateConnector', 'PCA Connector AD (HTTP 409)', 'catch',
     'A conflicting connector exists that could not be adopted (e.g. FAILED or DELETING); delete it and start a new execution.'),
 
-  // GetConnectorStatus: GetConnector
+  // GetConnectorStatus: one GetConnector per attempt; the Task's Retry is the poll loop
+  row('ConnectorNotReadyError', 'GetConnectorStatus', 'own (poll: the connector is still CREATING)', 'retry',
+    'Not a failure: the connector is polled again at a fixed interval until it is ACTIVE, FAILED or past its deadline (ConnectorActivationTimeoutError comes first). Should the retries ever run out, redrive: the poll resumes with the same deadline.'),
+  row('ConnectorFailed', 'GetConnectorStatus', 'own (poll: status FAILED or DELETING, or an unknown one)', 'catch',
+    'The connector reached FAILED or DELETING (the cause names its StatusReason, e.g. VPC_ACCESS_DENIED). Fix the cause, delete the connector, then start a new execution.'),
   row('AccessDeniedException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
     `Grant pca-connector-ad:GetConnector, ${NEW_EXEC}.`),
   row('ValidationException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
@@ -178,20 +182,6 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
 
   ...lambdaRows,
 ];
-
-/** Failures produced by Choice -> Pass states (not thrown by a Task). */
-export const STAGE_FAILURES = [
-  {
-    name: DIRECTORY_FAILED,
-    from: 'CheckDirectoryStage',
-    remedy: 'The directory reached Failed/Impaired/Inoperable/RestoreFailed/Deleting/Deleted (StageReason in the cause). Delete it, then start a new execution.',
-  },
-  {
-    name: CONNECTOR_FAILED,
-    from: 'CheckConnectorStatus',
-    remedy: 'The connector reached FAILED or DELETING (StatusReason in the cause, e.g. VPC_ACCESS_DENIED). Fix the cause, delete the connector, then start a new execution.',
-  },
-] as const;
 
 /** All error names the ASL must mention. */
 export const ALL_ERROR_NAMES: readonly string[] = [...new Set(ERROR_CATALOG.map((r) => r.name))];

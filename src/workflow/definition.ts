@@ -1,22 +1,16 @@
 /**
  * The state machine definition, built from the error catalog (catalog.ts), the retry policies (retry-policies.ts)
- * and the stage lists (stages.ts): the Retry and Catch arrays of every Lambda Task state come from ERROR_CATALOG, so
- * the ASL cannot drift from it. `npm run gen:asl` writes it to statemachine/provision.asl.json (tools/cli/gen-asl.ts).
+ * and the waited resources (waits.ts): the Retry and Catch arrays of every Lambda Task state come from ERROR_CATALOG,
+ * so the ASL cannot drift from it. `npm run gen:asl` writes it to statemachine/provision.asl.json (tools/cli/gen-asl.ts).
  *
  * JSONPath (not JSONata) on purpose: the local engine (aws-local-stepfunctions) does not evaluate JSONata.
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED, EVENT_SOURCE } from '../contract.ts';
-import { CONNECTOR_FAILED, DIRECTORY_FAILED, ERROR_CATALOG } from './catalog.ts';
+import { ERROR_CATALOG } from './catalog.ts';
 import type { TaskStateName } from './catalog.ts';
 import { RETRY_GROUP_ORDER, RETRY_POLICIES, retryGroupOf } from './retry-policies.ts';
-import {
-  CONNECTOR_ACTIVE,
-  CONNECTOR_PENDING,
-  CONNECTOR_TERMINAL,
-  DIRECTORY_ACTIVE,
-  DIRECTORY_PENDING,
-  DIRECTORY_TERMINAL,
-} from './stages.ts';
+import { waitedResource } from './waits.ts';
+import type { WaitedResourceName } from './waits.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface Retrier {
@@ -116,11 +110,11 @@ const PUBLISH_RETRY: Retrier = {
   JitterStrategy: 'FULL',
 };
 
-const stringChoices = (variable: string, values: readonly string[], next: string): Json => ({
-  Or: values.map((v) => ({ Variable: variable, StringEquals: v })),
-  Next: next,
-});
-
+/** The poll Task of a waited resource: its state document in, the same document back once the resource is ready. */
+const pollTask = (resource: WaitedResourceName, next: string, comment: string): State => {
+  const w = waitedResource(resource);
+  return lambdaTask(w.pollState, { 'ExecutionId.$': '$$.Execution.Id', [`${w.inputKey}.$`]: w.resultPath }, w.resultPath, next, comment);
+};
 
 export function buildDefinition(): Definition {
   const execId = { 'ExecutionId.$': '$$.Execution.Id' };
@@ -141,43 +135,14 @@ export function buildDefinition(): Definition {
         'TimeoutSeconds.$': '$.validation.DirectoryTimeoutSeconds',
       },
       '$.directory',
-      'CheckDirectoryStage',
-      'Find-or-create: adopts a directory this request already started (same Name and VPC), else creates one',
-    ),
-    CheckDirectoryStage: {
-      Type: 'Choice',
-      Comment: 'Right after CreateDirectory too, so an adopted Active directory skips the wait',
-      Choices: [
-        { Variable: '$.directory.Stage', StringEquals: DIRECTORY_ACTIVE, Next: 'CreateConnector' },
-        stringChoices('$.directory.Stage', DIRECTORY_PENDING, 'WaitForDirectory'),
-        stringChoices('$.directory.Stage', DIRECTORY_TERMINAL, 'DirectoryFailed'),
-      ],
-      Default: 'DirectoryFailed',
-    },
-    WaitForDirectory: {
-      Type: 'Wait',
-      Comment: 'Backoff chosen by the handler (WaitSeconds); the handler enforces the total deadline',
-      SecondsPath: '$.directory.WaitSeconds',
-      Next: 'GetDirectoryStage',
-    },
-    GetDirectoryStage: lambdaTask(
       'GetDirectoryStage',
-      { ...execId, 'Directory.$': '$.directory' },
-      '$.directory',
-      'CheckDirectoryStage',
-      'DescribeDirectories: current Stage and StageReason, next wait, deadline',
+      'Find-or-create: adopts a directory this request already started (same Name and VPC), else creates one; sets the Deadline',
     ),
-    DirectoryFailed: {
-      Type: 'Pass',
-      Comment: 'Terminal directory stage (StageReason may be null: States.Format prints it as null)',
-      Parameters: {
-        Error: DIRECTORY_FAILED,
-        'Cause.$':
-          "States.Format('Directory {} is {}: {}', $.directory.DirectoryId, $.directory.Stage, $.directory.StageReason)",
-      },
-      ResultPath: ERROR_RESULT_PATH,
-      Next: 'FailedWithDirectory',
-    },
+    GetDirectoryStage: pollTask(
+      'directory',
+      'CreateConnector',
+      'One DescribeDirectories per attempt: Active -> on; in progress -> DirectoryNotReadyError, retried (the poll loop); terminal -> DirectoryFailed; past the Deadline -> DirectoryActivationTimeoutError',
+    ),
     CreateConnector: lambdaTask(
       'CreateConnector',
       {
@@ -187,41 +152,14 @@ export function buildDefinition(): Definition {
         'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
       },
       '$.connector',
-      'CheckConnectorStatus',
-      'Adopts an existing connector for this directory + CA, else CreateConnector with ClientToken = sha256(execution ARN)',
-    ),
-    CheckConnectorStatus: {
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.connector.Status', StringEquals: CONNECTOR_ACTIVE, Next: 'PublishSucceededEvent' },
-        stringChoices('$.connector.Status', CONNECTOR_PENDING, 'WaitForConnector'),
-        stringChoices('$.connector.Status', CONNECTOR_TERMINAL, 'ConnectorFailed'),
-      ],
-      Default: 'ConnectorFailed',
-    },
-    WaitForConnector: {
-      Type: 'Wait',
-      SecondsPath: '$.connector.WaitSeconds',
-      Next: 'GetConnectorStatus',
-    },
-    GetConnectorStatus: lambdaTask(
       'GetConnectorStatus',
-      { ...execId, 'Connector.$': '$.connector' },
-      '$.connector',
-      'CheckConnectorStatus',
-      'GetConnector: current Status and StatusReason, next wait, deadline',
+      'Adopts an existing connector for this directory + CA, else CreateConnector with ClientToken = sha256(execution ARN); sets the Deadline',
     ),
-    ConnectorFailed: {
-      Type: 'Pass',
-      Comment: 'Terminal connector status (StatusReason may be null)',
-      Parameters: {
-        Error: CONNECTOR_FAILED,
-        'Cause.$':
-          "States.Format('Connector {} is {}: {}', $.connector.ConnectorArn, $.connector.Status, $.connector.StatusReason)",
-      },
-      ResultPath: ERROR_RESULT_PATH,
-      Next: 'FailedWithConnector',
-    },
+    GetConnectorStatus: pollTask(
+      'connector',
+      'PublishSucceededEvent',
+      'One GetConnector per attempt: ACTIVE -> on; CREATING -> ConnectorNotReadyError, retried (the poll loop); FAILED/DELETING -> ConnectorFailed; past the Deadline -> ConnectorActivationTimeoutError',
+    ),
     PublishSucceededEvent: {
       Type: 'Task',
       Comment: 'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
@@ -276,12 +214,10 @@ export function buildDefinition(): Definition {
         'DirectoryType.$': '$.directory.DirectoryType',
         'DirectoryAdopted.$': '$.directory.Adopted',
         'DirectoryStage.$': '$.directory.Stage',
-        'DirectoryPollRounds.$': '$.directory.PollRound',
         'DirectoryElapsedSeconds.$': '$.directory.ElapsedSeconds',
         'ConnectorArn.$': '$.connector.ConnectorArn',
         'ConnectorAdopted.$': '$.connector.Adopted',
         'ConnectorStatus.$': '$.connector.Status',
-        'ConnectorPollRounds.$': '$.connector.PollRound',
         'ConnectorElapsedSeconds.$': '$.connector.ElapsedSeconds',
         'Warnings.$': '$.validation.Warnings',
         'EventPublished.$': '$.publish.Published',

@@ -4,8 +4,25 @@
  */
 import { LAMBDA_TRANSIENT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
+import { NOT_READY_ERRORS } from './waits.ts';
 
-export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency';
+export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll';
+
+/**
+ * Seconds between two polls of a waited resource (waits.ts), for every resource and every directory type: the
+ * largest interval whose detection latency in `npm run bench` stays within max 80 s / median 40 s (the goals are
+ * 90 s / 45 s; the 10 s / 5 s left are for the Lambda run and Step Functions scheduling the simulation does not
+ * have) at every activation time from 5 to 60 min. Candidates and figures: docs/performance.md.
+ */
+export const POLL_INTERVAL_SECONDS = 75;
+/** The longest deadline a request can set (the maximum of Options.DirectoryTimeoutMinutes), in seconds. */
+export const LONGEST_DEADLINE_SECONDS = 180 * 60;
+/**
+ * The poll retrier's MaxAttempts: a backstop only. The poll handler throws its timeout error at the first poll past
+ * the deadline, which comes at most LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS polls after the first; the
+ * margin covers the rounding. Exhausting it leaves the not-ready error uncaught (redrive).
+ */
+export const POLL_MAX_ATTEMPTS = Math.ceil(LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS) + 5;
 
 export interface RetryPolicy {
   IntervalSeconds: number;
@@ -50,8 +67,19 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     IntervalSeconds: 10, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
     Comment: 'Eventual consistency right after a resource turns Active: a few retries, then caught',
   },
+  /**
+   * A waited resource is still in progress: poll again after POLL_INTERVAL_SECONDS. No backoff (a fixed interval
+   * bounds the detection latency at any activation time) and no jitter (FULL jitter would make the latency random
+   * and double the polls for the same bound).
+   */
+  poll: {
+    IntervalSeconds: POLL_INTERVAL_SECONDS, MaxAttempts: POLL_MAX_ATTEMPTS, BackoffRate: 1, MaxDelaySeconds: POLL_INTERVAL_SECONDS, JitterStrategy: 'NONE',
+    Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
+  },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency', 'poll'];
+
+const POLL_NAMES: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
 
@@ -60,6 +88,7 @@ export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (row.handling === 'catch') throw new Error(`${row.state}/${row.name} is catch-only`);
   if (row.handling === 'retry-then-catch') return 'consistency';
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
+  if (POLL_NAMES.has(row.name)) return 'poll';
   if (row.name === 'DirectoryCreationInProgressError') return 'lock';
   if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';

@@ -6,41 +6,41 @@ import type { ConnectorPollState, DirectoryPollState } from '../../src/contract.
 
 const directory = (over: Partial<DirectoryPollState>): DirectoryPollState => ({
   DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
-  WaitSeconds: 60, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600, ...over,
+  WaitStartedAt: '2026-01-01T00:00:00.000Z', Deadline: '2026-01-01T01:00:00.000Z', ElapsedSeconds: 0, ...over,
 });
 const connector = (over: Partial<ConnectorPollState>): ConnectorPollState => ({
   ConnectorArn: 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/x', Adopted: false, Status: 'CREATING',
-  StatusReason: null, WaitSeconds: 30, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800, ...over,
+  StatusReason: null, WaitStartedAt: '2026-01-01T00:00:00.000Z', Deadline: '2026-01-01T00:30:00.000Z', ElapsedSeconds: 0, ...over,
 });
 const names = (points: { name: string }[]) => points.map((p) => p.name);
 
 describe('business metrics from a Task outcome', () => {
-  it('CreateDirectory: created or adopted, by directory type; an adopted failed directory fails the provisioning', () => {
+  it('CreateDirectory: created or adopted, by directory type', () => {
     assert.deepEqual(metricsForResult('CreateDirectory', directory({})), [{ name: 'DirectoryCreated', unit: 'Count', value: 1, dimensions: { DirectoryType: 'SimpleAD' } }]);
     assert.deepEqual(names(metricsForResult('CreateDirectory', directory({ Adopted: true, DirectoryType: 'MicrosoftAD', Stage: 'Active' }))), ['DirectoryAdopted']);
-    assert.deepEqual(metricsForResult('CreateDirectory', directory({ Adopted: true, Stage: 'Failed' }))[1], { name: 'ProvisioningFailed', unit: 'Count', value: 1, dimensions: { ErrorName: 'DirectoryFailed' } });
   });
 
-  it('GetDirectoryStage: the seconds waited until Active; nothing while polling', () => {
-    assert.deepEqual(metricsForResult('GetDirectoryStage', directory({ Stage: 'Creating', ElapsedSeconds: 540 })), []);
+  it('GetDirectoryStage: the seconds waited until Active', () => {
     assert.deepEqual(metricsForResult('GetDirectoryStage', directory({ Stage: 'Active', ElapsedSeconds: 600 })), [
       { name: 'DirectoryActiveSeconds', unit: 'Seconds', value: 600, dimensions: { DirectoryType: 'SimpleAD' } },
     ]);
-    assert.deepEqual(names(metricsForResult('GetDirectoryStage', directory({ Stage: 'Impaired' }))), ['ProvisioningFailed']);
   });
 
-  it('CreateConnector / GetConnectorStatus: created or adopted, succeeded when ACTIVE, failed when FAILED', () => {
+  it('CreateConnector / GetConnectorStatus: created or adopted, succeeded when ACTIVE', () => {
     assert.deepEqual(names(metricsForResult('CreateConnector', connector({}))), ['ConnectorCreated']);
     assert.deepEqual(names(metricsForResult('CreateConnector', connector({ Adopted: true, Status: 'ACTIVE' }))), ['ConnectorAdopted', 'ProvisioningSucceeded']);
     assert.deepEqual(metricsForResult('GetConnectorStatus', connector({ Status: 'ACTIVE', ElapsedSeconds: 120 })), [
       { name: 'ConnectorActiveSeconds', unit: 'Seconds', value: 120, dimensions: {} },
       { name: 'ProvisioningSucceeded', unit: 'Count', value: 1, dimensions: {} },
     ]);
-    assert.deepEqual(metricsForResult('GetConnectorStatus', connector({ Status: 'FAILED' })), [{ name: 'ProvisioningFailed', unit: 'Count', value: 1, dimensions: { ErrorName: 'ConnectorFailed' } }]);
     assert.deepEqual(metricsForResult('ValidateRequest', { DirectoryType: 'SimpleAD' }), []);
   });
 
-  it('errors: a name a Retry catches counts as a retry; a caught or unknown name fails the provisioning', () => {
+  it('errors: a poll not ready is no event; a name a Retry catches counts as a retry; a caught or unknown name fails the provisioning', () => {
+    assert.deepEqual(metricsForError('GetDirectoryStage', 'DirectoryNotReadyError'), []);
+    assert.deepEqual(metricsForError('GetConnectorStatus', 'ConnectorNotReadyError'), []);
+    assert.deepEqual(metricsForError('GetDirectoryStage', 'DirectoryFailed'), [{ name: 'ProvisioningFailed', unit: 'Count', value: 1, dimensions: { ErrorName: 'DirectoryFailed' } }]);
+    assert.deepEqual(metricsForError('GetConnectorStatus', 'ConnectorFailed'), [{ name: 'ProvisioningFailed', unit: 'Count', value: 1, dimensions: { ErrorName: 'ConnectorFailed' } }]);
     assert.deepEqual(metricsForError('CreateConnector', 'ThrottlingException'), [{ name: 'RetriedErrors', unit: 'Count', value: 1, dimensions: { State: 'CreateConnector', ErrorName: 'ThrottlingException' } }]);
     assert.deepEqual(names(metricsForError('CreateDirectory', 'DirectoryCreationInProgressError')), ['RetriedErrors']);
     assert.deepEqual(metricsForError('ValidateRequest', 'InvalidRequestError'), [{ name: 'ProvisioningFailed', unit: 'Count', value: 1, dimensions: { ErrorName: 'InvalidRequestError' } }]);

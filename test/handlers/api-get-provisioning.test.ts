@@ -77,21 +77,21 @@ describe('GET /provisionings/{id}', () => {
   afterEach(() => sfn.restore());
   after(() => resetClients());
 
-  it('RUNNING: status, the state it is in, and the directory stage from the newest step output', async () => {
-    // Prepare
+  it('RUNNING: status, the state it is in, and the directory stage the newest poll saw (its not-ready error)', async () => {
+    // Prepare: two polls while the directory is being created, each a failed attempt the Retry repeats
+    const notReady = (stage: string, waited: number) =>
+      JSON.stringify({ errorType: 'DirectoryNotReadyError', errorMessage: `Directory d-1234567890 is ${stage} after ${waited} s of waiting (deadline 2026-11-23T13:00:00.000Z)`, trace: [] });
     const h = history().started().enter('ValidateRequest').exit('ValidateRequest', {})
       .enter('CreateDirectory').lambdaOk(directory('Requested')).exit('CreateDirectory', { directory: directory('Requested') })
-      .enter('CheckDirectoryStage', 'ChoiceStateEntered').exit('CheckDirectoryStage', { directory: directory('Requested') }, 'ChoiceStateExited')
-      .enter('WaitForDirectory', 'WaitStateEntered').exit('WaitForDirectory', { directory: directory('Requested') }, 'WaitStateExited')
-      .enter('GetDirectoryStage').lambdaOk(directory('Creating')).exit('GetDirectoryStage', { directory: directory('Creating') })
-      .enter('WaitForDirectory', 'WaitStateEntered');
+      .enter('GetDirectoryStage').lambdaFailed('DirectoryNotReadyError', notReady('Requested', 0))
+      .lambdaFailed('DirectoryNotReadyError', notReady('Creating', 75));
     add('api-key-running', 'RUNNING', h.events);
     // Act
     const { res, body } = await get('api-key-running');
     // Assess
     assert.equal(res.statusCode, 200);
     assert.equal(body.status, 'RUNNING');
-    assert.equal(body.currentState, 'WaitForDirectory');
+    assert.equal(body.currentState, 'GetDirectoryStage');
     assert.equal(body.directory?.Stage, 'Creating');
     assert.equal(body.directory?.DirectoryId, 'd-1234567890');
     assert.equal(body.connector, undefined);

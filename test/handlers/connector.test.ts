@@ -31,13 +31,16 @@ const connector = (): ConnectorRequest => sampleRequest().Connector;
 const input = (executionId = EXEC): CreateConnectorInput => ({ ExecutionId: executionId, DirectoryId: DIRECTORY, Connector: connector(), TimeoutSeconds: 1800 });
 
 const pca = mockClient(PcaConnectorAdClient);
-const deps = () => ({ pcaConnectorAd: new PcaConnectorAdClient({ region: 'us-east-1' }) });
+const NOW = new Date('2026-11-23T12:00:00.000Z');
+let now = NOW;
+const deps = () => ({ pcaConnectorAd: new PcaConnectorAdClient({ region: 'us-east-1' }), now: () => now });
 const summary = (over: Partial<ConnectorSummary> = {}): ConnectorSummary => ({
   Arn: OTHER_ARN, DirectoryId: DIRECTORY, CertificateAuthorityArn: CA, Status: 'ACTIVE', ...over,
 });
 const meta = { $metadata: {} };
 
 beforeEach(() => {
+  now = NOW;
   pca.reset();
   logger.setLogLevel('SILENT');
   pca.on(ListConnectorsCommand).resolves({ Connectors: [] });
@@ -60,7 +63,7 @@ describe('CreateConnector handler', () => {
     assert.deepEqual(pca.commandCalls(GetConnectorCommand)[0]?.args[0].input, { ConnectorArn: ARN });
     assert.deepEqual(state, {
       ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null,
-      WaitSeconds: 90, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800,
+      WaitStartedAt: '2026-11-23T12:00:00.000Z', Deadline: '2026-11-23T12:30:00.000Z', ElapsedSeconds: 0,
     });
   });
 
@@ -85,7 +88,7 @@ describe('CreateConnector handler', () => {
     const state = await createConnectorCore(input(), deps());
     // Assess
     assert.equal(pca.commandCalls(CreateConnectorCommand).length, 0);
-    assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status, state.WaitSeconds], [OTHER_ARN, true, 'ACTIVE', 0]);
+    assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status, state.Deadline], [OTHER_ARN, true, 'ACTIVE', '2026-11-23T12:30:00.000Z']);
   });
 
   it('does not adopt FAILED/DELETING or other-CA connectors', async () => {
@@ -131,28 +134,34 @@ describe('CreateConnector handler', () => {
 
 describe('GetConnectorStatus handler', () => {
   const polled = (over: Partial<ConnectorPollState> = {}): ConnectorPollState => ({
-    ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null, WaitSeconds: 60, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 1800, ...over,
+    ConnectorArn: ARN, Adopted: false, Status: 'CREATING', StatusReason: null,
+    WaitStartedAt: '2026-11-23T12:00:00.000Z', Deadline: '2026-11-23T12:30:00.000Z', ElapsedSeconds: 0, ...over,
   });
 
-  it('CREATING → wait again; ACTIVE → done', async () => {
-    const next = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps());
-    assert.deepEqual([next.Status, next.WaitSeconds, next.PollRound, next.ElapsedSeconds], ['CREATING', 30, 1, 60]);
+  it('CREATING → ConnectorNotReadyError (polled again by the Retry); ACTIVE → the state document with the seconds waited', async () => {
+    now = new Date('2026-11-23T12:01:15.000Z');
+    await assert.rejects(getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps()), {
+      name: 'ConnectorNotReadyError',
+      message: `Connector ${ARN} is CREATING after 75 s of waiting (deadline 2026-11-23T12:30:00.000Z)`,
+    });
     pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'ACTIVE' } });
-    const done = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: next }, deps());
-    assert.deepEqual([done.Status, done.WaitSeconds, done.PollRound, done.ElapsedSeconds], ['ACTIVE', 0, 2, 90]);
+    now = new Date('2026-11-23T12:02:30.000Z');
+    const done = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps());
+    assert.deepEqual(done, { ...polled(), Status: 'ACTIVE', ElapsedSeconds: 150 });
+    assert.deepEqual(pca.commandCalls(GetConnectorCommand).map((c) => c.args[0].input), [{ ConnectorArn: ARN }, { ConnectorArn: ARN }]);
   });
 
-  it('FAILED is returned with StatusReason for the Choice', async () => {
+  it('FAILED → ConnectorFailed carrying StatusReason', async () => {
     pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'FAILED', StatusReason: 'VPC_ACCESS_DENIED' } });
-    const next = await getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps());
-    assert.deepEqual([next.Status, next.StatusReason], ['FAILED', 'VPC_ACCESS_DENIED']);
+    await assert.rejects(getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps()), {
+      name: 'ConnectorFailed',
+      message: `Connector ${ARN} is FAILED: VPC_ACCESS_DENIED`,
+    });
   });
 
   it('still CREATING at the deadline → ConnectorActivationTimeoutError; errors keep their names', async () => {
-    await assert.rejects(
-      getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled({ ElapsedSeconds: 1770, WaitSeconds: 30, PollRound: 40 }) }, deps()),
-      { name: 'ConnectorActivationTimeoutError' },
-    );
+    now = new Date('2026-11-23T12:30:00.000Z');
+    await assert.rejects(getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps()), { name: 'ConnectorActivationTimeoutError' });
     pca.on(GetConnectorCommand).rejects(new ResourceNotFoundException({ message: 'not yet', Message: 'x', ResourceId: ARN, ResourceType: 'CONNECTOR', ...meta }));
     await assert.rejects(getConnectorStatusCore({ ExecutionId: EXEC, Connector: polled() }, deps()), { name: 'ResourceNotFoundException' });
   });

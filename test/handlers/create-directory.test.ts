@@ -81,18 +81,18 @@ describe('CreateDirectory handler: find-or-create', () => {
     // Assess
     assert.deepEqual(state, {
       DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: true, Stage: 'Active', StageReason: null,
-      WaitSeconds: 0, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+      WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
     });
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
     assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
   });
 
-  it('adopts a directory still Creating and waits only the rest of the typical time', async () => {
+  it('adopts a directory still Creating with a fresh deadline for this execution', async () => {
     ds.on(DescribeDirectoriesCommand).resolves({
       DirectoryDescriptions: [existing({ Stage: 'Creating', LaunchTime: new Date(NOW.getTime() - 180_000) })],
     });
     const state = await createDirectoryCore(input(), deps());
-    assert.deepEqual([state.Adopted, state.Stage, state.WaitSeconds], [true, 'Creating', 360]);
+    assert.deepEqual([state.Adopted, state.Stage, state.WaitStartedAt, state.Deadline], [true, 'Creating', '2026-01-01T12:00:00.000Z', '2026-01-01T13:00:00.000Z']);
   });
 
   it('reads every DescribeDirectories page before deciding', async () => {
@@ -147,12 +147,12 @@ describe('CreateDirectory handler: find-or-create', () => {
     });
     assert.deepEqual(state, {
       DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
-      WaitSeconds: 540, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600,
+      WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
     });
     assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-cert-orchestrator/ad-admin-password' });
   });
 
-  it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size) and waits 33 min first', async () => {
+  it('MicrosoftAD uses CreateMicrosoftAD with Edition (no Size)', async () => {
     // Prepare
     sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ username: 'Admin', password: PASSWORD }) });
     // Act
@@ -163,7 +163,7 @@ describe('CreateDirectory handler: find-or-create', () => {
     assert.equal(sent?.Edition, 'Standard');
     assert.equal(sent?.Password, PASSWORD);
     assert.equal('Size' in (sent ?? {}), false);
-    assert.deepEqual([state.DirectoryId, state.DirectoryType, state.WaitSeconds], ['d-bbbbbbbbbb', 'MicrosoftAD', 1980]);
+    assert.deepEqual([state.DirectoryId, state.DirectoryType, state.Stage], ['d-bbbbbbbbbb', 'MicrosoftAD', 'Requested']);
   });
 
   it('MicrosoftAD without Edition sends Enterprise (the AWS default)', async () => {
@@ -328,41 +328,44 @@ describe('CreateDirectory handler: the creation lock', () => {
 describe('GetDirectoryStage handler', () => {
   const polled = (over: Partial<DirectoryPollState> = {}): DirectoryPollState => ({
     DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
-    WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600, ...over,
+    WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0, ...over,
   });
-  const stageDeps = () => ({ directoryService: new DirectoryServiceClient({ region: 'us-east-1' }) });
+  let now = NOW;
+  const stageDeps = () => ({ directoryService: new DirectoryServiceClient({ region: 'us-east-1' }), now: () => now });
+  const poll = () => getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps());
 
-  it('Creating → next wait; asks for exactly this directory', async () => {
+  it('Creating → DirectoryNotReadyError (polled again by the Retry); asks for exactly this directory', async () => {
+    now = new Date('2026-01-01T12:08:45Z');
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' })] });
-    const next = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps());
+    await assert.rejects(poll(), {
+      name: 'DirectoryNotReadyError',
+      message: 'Directory d-aaaaaaaaaa is Creating after 525 s of waiting (deadline 2026-01-01T13:00:00.000Z)',
+    });
     assert.deepEqual(ds.commandCalls(DescribeDirectoriesCommand)[0]?.args[0].input, { DirectoryIds: ['d-aaaaaaaaaa'] });
-    assert.deepEqual([next.Stage, next.WaitSeconds, next.PollRound, next.ElapsedSeconds], ['Creating', 60, 1, 480]);
   });
 
-  it('Active → WaitSeconds 0; Failed carries StageReason', async () => {
+  it('Active → the state document with the seconds waited; Failed → DirectoryFailed carrying StageReason', async () => {
+    now = new Date('2026-01-01T12:10:00Z');
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' })] });
-    assert.equal((await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps())).WaitSeconds, 0);
+    assert.deepEqual(await poll(), { ...polled(), Stage: 'Active', ElapsedSeconds: 600 });
     ds.on(DescribeDirectoriesCommand).resolves({
       DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Failed', StageReason: 'Insufficient IP addresses' })],
     });
-    const failed = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps());
-    assert.deepEqual([failed.Stage, failed.StageReason], ['Failed', 'Insufficient IP addresses']);
+    await assert.rejects(poll(), { name: 'DirectoryFailed', message: 'Directory d-aaaaaaaaaa is Failed: Insufficient IP addresses' });
   });
 
   it('still Creating at the deadline → DirectoryActivationTimeoutError', async () => {
+    now = new Date('2026-01-01T13:00:00Z');
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' })] });
-    await assert.rejects(
-      getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled({ ElapsedSeconds: 3540, WaitSeconds: 60, PollRound: 30 }) }, stageDeps()),
-      { name: 'DirectoryActivationTimeoutError' },
-    );
+    await assert.rejects(poll(), { name: 'DirectoryActivationTimeoutError' });
   });
 
   it('throttling is renamed; EntityDoesNotExistException keeps its name, also for an empty answer', async () => {
     ds.on(DescribeDirectoriesCommand).rejects(new ClientException({ message: 'Rate exceeded', ...meta }));
-    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'DirectoryServiceThrottledError' });
+    await assert.rejects(poll(), { name: 'DirectoryServiceThrottledError' });
     ds.on(DescribeDirectoriesCommand).rejects(new EntityDoesNotExistException({ message: 'no such directory', ...meta }));
-    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'EntityDoesNotExistException' });
+    await assert.rejects(poll(), { name: 'EntityDoesNotExistException' });
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
-    await assert.rejects(getDirectoryStageCore({ ExecutionId: EXEC, Directory: polled() }, stageDeps()), { name: 'EntityDoesNotExistException' });
+    await assert.rejects(poll(), { name: 'EntityDoesNotExistException' });
   });
 });

@@ -112,13 +112,13 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     // Act
     const first = await createDirectoryCore(input, deps);
     const again = await createDirectoryCore({ ...input, ExecutionId: `${EXEC}-rerun` }, deps);
-    const polled = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: first }, { directoryService: clients.ds });
+    const polled = await getDirectoryStageCore({ ExecutionId: EXEC, Directory: first }, { directoryService: clients.ds, now: () => new Date() });
     // Assess
     assert.match(first.DirectoryId, /^d-[0-9a-f]{10}$/);
     assert.equal(first.Adopted, false);
     assert.deepEqual([again.DirectoryId, again.Adopted], [first.DirectoryId, true]);
     assert.equal(polled.Stage, 'Active'); // moto: Active at once
-    assert.equal(polled.WaitSeconds, 0);
+    assert.equal(polled.Deadline, first.Deadline);
   });
 
   it('CreateDirectory for MicrosoftAD with the same name and VPC → DirectoryConflictError', async () => {
@@ -136,7 +136,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
       { ExecutionId: EXEC, Directory: { ...rest, Type: 'MicrosoftAD', Name: 'managed.example.com', ShortName: 'MANAGED', Edition: 'Standard' }, DirectoryType: 'MicrosoftAD', TimeoutSeconds: 3600 },
       deps,
     );
-    assert.deepEqual([state.DirectoryType, state.Adopted, state.WaitSeconds], ['MicrosoftAD', false, 1980]);
+    assert.deepEqual([state.DirectoryType, state.Adopted, state.Stage], ['MicrosoftAD', false, 'Requested']);
   });
 
   it('the creation lock on moto DynamoDB: held by another → DirectoryCreationInProgressError; own or lapsed lease → created', async () => {

@@ -171,11 +171,30 @@ describe('secret hygiene through the Lambda handlers', () => {
     assertClean(weak, WEAK);
   });
 
-  it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
-    await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
+  it('a poll that finds the directory still being created logs INFO, not a task failure (it is the poll loop)', async () => {
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Creating' }] });
     const r = await run(TASK_HANDLERS.GetDirectoryStage, {
-      Directory: { DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, WaitSeconds: 480, PollRound: 0, ElapsedSeconds: 0, TimeoutSeconds: 3600 },
+      ExecutionId: EXEC,
+      Directory: {
+        DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+        WaitStartedAt: '2000-01-01T00:00:00.000Z', Deadline: '2999-01-01T00:00:00.000Z', ElapsedSeconds: 0,
+      },
+    });
+    assert.equal((r.error as Error).name, 'DirectoryNotReadyError');
+    const lines = logLines(r.logs);
+    assert.ok(!lines.some((l) => l['message'] === 'Task failed'));
+    const notReady = lines.find((l) => l['errorName'] === 'DirectoryNotReadyError');
+    assert.deepEqual([notReady?.['level'], notReady?.['state']], ['INFO', 'GetDirectoryStage']);
+  });
+
+  it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
+    await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' }] });
+    const r = await run(TASK_HANDLERS.GetDirectoryStage, {
+      Directory: {
+        DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+        WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
+      },
     });
     assert.equal(r.error, undefined);
     const lines = logLines(r.logs);

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { ALL_ERROR_NAMES, STAGE_FAILURES, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { ALL_ERROR_NAMES, TASK_STATES } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
 import { ASL_PATH } from '../../tools/local/engine.ts';
 import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, packagedFunctions, resource, statementsOf } from '../support/packaging.ts';
@@ -152,7 +152,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
     const deployed = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value));
     assert.deepEqual(deployed, JSON.parse(readFileSync(ASL_PATH, 'utf8')));
     assert.doesNotMatch(body, /JSONata/);
-    for (const name of [...ALL_ERROR_NAMES, ...STAGE_FAILURES.map((f) => f.name)]) {
+    for (const name of ALL_ERROR_NAMES) {
       assert.ok(body.includes(`"${name}"`), `definition lacks ${name}`);
     }
     const logging = sm.Properties['LoggingConfiguration'] as { Level: string; IncludeExecutionData: boolean };

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/domain/validate.ts';
 import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS, RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 
 describe('error catalog', () => {
   it('has one row per (state, name) and every Lambda task retries every Lambda service error', () => {
@@ -18,5 +21,25 @@ describe('error catalog', () => {
     for (const r of ERROR_CATALOG) {
       assert.equal(r.rerun, r.handling === 'retry' ? 'redrive' : 'new-execution', `${r.state}/${r.name}`);
     }
+  });
+
+  it('each waited resource has its not-ready row (poll retry group), its failed and its timeout rows (caught), at its poll Task', () => {
+    for (const w of WAITED_RESOURCES) {
+      const at = (name: string) => ERROR_CATALOG.find((r) => r.state === w.pollState && r.name === name);
+      const notReady = at(w.notReady);
+      assert.ok(notReady, `${w.pollState}/${w.notReady}`);
+      assert.equal(notReady.handling, 'retry');
+      assert.equal(retryGroupOf(notReady), 'poll');
+      assert.equal(at(w.failed)?.handling, 'catch', `${w.pollState}/${w.failed}`);
+      assert.equal(at(w.timeout)?.handling, 'catch', `${w.pollState}/${w.timeout}`);
+    }
+  });
+
+  it('the poll backstop outlasts the longest deadline a request may set, so the timeout error always comes first', () => {
+    assert.equal(LONGEST_DEADLINE_SECONDS, Math.max(DIRECTORY_TIMEOUT_MINUTES.max, CONNECTOR_TIMEOUT_MINUTES.max) * 60);
+    const { MaxAttempts, IntervalSeconds } = RETRY_POLICIES.poll;
+    assert.equal(IntervalSeconds, POLL_INTERVAL_SECONDS);
+    // the first poll at or past the deadline is at most attempt ceil(deadline / interval) + 1 (the first is not a retry)
+    assert.ok(MaxAttempts * IntervalSeconds >= LONGEST_DEADLINE_SECONDS + IntervalSeconds, `${MaxAttempts} × ${IntervalSeconds} s`);
   });
 });

@@ -14,11 +14,10 @@ import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { entered, enteredInput, ofType, retriesOf, run } from './support.ts';
 
-/** Every state a default scenario enters after a Task succeeds, in order (directory and connector poll once). */
+/** Every state a default scenario enters, in order (the first poll of the directory and of the connector sees them ready). */
 const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'CheckDirectoryStage', 'WaitForDirectory', 'GetDirectoryStage',
-  'CheckDirectoryStage', 'CreateConnector', 'CheckConnectorStatus', 'WaitForConnector', 'GetConnectorStatus',
-  'CheckConnectorStatus', 'PublishSucceededEvent', 'RecordResult', 'Provisioned',
+  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'CreateConnector', 'GetConnectorStatus',
+  'PublishSucceededEvent', 'RecordResult', 'Provisioned',
 ];
 const N = 2;
 

@@ -5,7 +5,8 @@ import { ASL_FILE } from '../../tools/cli/gen-asl.ts';
 import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
 import { renderDefinition } from '../../src/workflow/definition.ts';
 import type { Catcher, Definition, Retrier } from '../../src/workflow/definition.ts';
-import { ALL_ERROR_NAMES, ERROR_CATALOG, STAGE_FAILURES, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { ALL_ERROR_NAMES, ERROR_CATALOG, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import {
   ASL_PATH,
   assertAllTasksBound,
@@ -30,18 +31,37 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
 
-  it('is JSONPath (no JSONata) and has the fixed state names', () => {
+  it('is JSONPath (no JSONata) and has the fixed state names; no Wait or Choice states (the polls are retries)', () => {
     const def = raw();
     assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
     assert.doesNotMatch(JSON.stringify(def), /\{%/);
     for (const name of [
       ...TASK_STATES,
-      'CheckDirectoryStage', 'WaitForDirectory', 'DirectoryFailed', 'CheckConnectorStatus', 'WaitForConnector',
-      'ConnectorFailed', 'PublishSucceededEvent', 'RecordResult', 'Provisioned', 'PublishFailedEvent', 'ProvisioningFailed',
+      'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
+      'FailedWithConnector', 'PublishFailedEvent', 'ProvisioningFailed',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 9);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
+    assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait' || s.Type === 'Choice'), []);
+  });
+
+  it('each waited resource: its create Task leads to its poll Task, which reads and writes the same state document', () => {
+    const def = raw();
+    for (const w of WAITED_RESOURCES) {
+      const create = def.States[w.createState];
+      const poll = def.States[w.pollState];
+      assert.equal(create?.['Next'], w.pollState);
+      assert.equal(create?.['ResultPath'], w.resultPath);
+      assert.deepEqual(poll?.['Parameters'], { 'ExecutionId.$': '$$.Execution.Id', [`${w.inputKey}.$`]: w.resultPath });
+      assert.equal(poll?.['ResultPath'], w.resultPath);
+      const pollRetrier = (poll?.Retry ?? []).find((r) => r.ErrorEquals.includes(w.notReady));
+      assert.deepEqual(pollRetrier?.ErrorEquals, [w.notReady], 'the not-ready error has its own retrier (its own budget)');
+      const caught = (poll?.Catch ?? []).flatMap((c) => c.ErrorEquals);
+      assert.ok(caught.includes(w.failed) && caught.includes(w.timeout), w.pollState);
+      assert.ok(!caught.includes(w.notReady));
+    }
   });
 
   it('names every catalog row at its state: retry rows in Retry, catch rows in Catch, retry-then-catch in both', () => {
@@ -82,7 +102,6 @@ describe('statemachine/provision.asl.json', () => {
     }
     const mentioned = JSON.stringify(def);
     for (const name of ALL_ERROR_NAMES) assert.ok(mentioned.includes(`"${name}"`), name);
-    for (const f of STAGE_FAILURES) assert.ok(mentioned.includes(`"${f.name}"`), f.name);
   });
 
   it('uses the documented retry parameters (throttling: 5 s, x2, 8 attempts, <=120 s, full jitter)', () => {

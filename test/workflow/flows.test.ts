@@ -1,34 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONNECTOR_FAILED, DIRECTORY_FAILED, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
-import { CONNECTOR_TERMINAL, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, run } from './support.ts';
+import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
+import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
+import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DIRECTORY_PENDING, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
+import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run } from './support.ts';
 import type { Scenario } from './support.ts';
+
+const DIRECTORY_FAILED = 'DirectoryFailed';
+const CONNECTOR_FAILED = 'ConnectorFailed';
+/** Every successful run enters exactly these states: the poll loops are the poll Tasks' retries. */
+const SUCCESS_PATH = [
+  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'CreateConnector', 'GetConnectorStatus',
+  'PublishSucceededEvent', 'RecordResult', 'Provisioned',
+];
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 describe('state machine flows (real ASL, stub handlers)', () => {
-  it('happy path: validate, create, poll Creating -> Active, create connector, poll CREATING -> ACTIVE, publish, record', async () => {
+  it('happy path: validate, create, poll until Active, create connector, poll until ACTIVE, publish, record', async () => {
     // Act
     const r = await run();
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
-    assert.deepEqual(entered(r.events), [
-      'ValidateRequest',
-      'CreateDirectory',
-      'CheckDirectoryStage',
-      'WaitForDirectory',
-      'GetDirectoryStage',
-      'CheckDirectoryStage',
-      'CreateConnector',
-      'CheckConnectorStatus',
-      'WaitForConnector',
-      'GetConnectorStatus',
-      'CheckConnectorStatus',
-      'PublishSucceededEvent',
-      'RecordResult',
-      'Provisioned',
-    ]);
+    assert.deepEqual(entered(r.events), SUCCESS_PATH);
     const out = r.output as Record<string, unknown>;
     const { StartedAt, FinishedAt, ...rest } = out;
     assert.deepEqual(rest, {
@@ -37,13 +32,11 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       DirectoryType: 'SimpleAD',
       DirectoryAdopted: false,
       DirectoryStage: 'Active',
-      DirectoryPollRounds: 1,
-      DirectoryElapsedSeconds: 30,
+      DirectoryElapsedSeconds: POLL_SECONDS,
       ConnectorArn: CONNECTOR_ARN,
       ConnectorAdopted: false,
       ConnectorStatus: 'ACTIVE',
-      ConnectorPollRounds: 1,
-      ConnectorElapsedSeconds: 10,
+      ConnectorElapsedSeconds: POLL_SECONDS,
       Warnings: [WARNING],
       EventPublished: true,
       EventWarning: null,
@@ -63,7 +56,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     const [poll] = r.calls.inputs['GetDirectoryStage'] as { ExecutionId: string; Directory: { DirectoryId: string; Stage: string } }[];
     assert.equal(poll?.ExecutionId, r.executionArn);
     assert.equal(poll?.Directory.DirectoryId, DIRECTORY_ID);
-    assert.equal(poll?.Directory.Stage, 'Creating');
+    assert.equal(poll?.Directory.Stage, 'Requested');
     const [connector] = r.calls.inputs['CreateConnector'] ?? [];
     assert.deepEqual(connector, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, Connector: REQUEST.Connector, TimeoutSeconds: 1800 });
     const [status] = r.calls.inputs['GetConnectorStatus'] as { Connector: { ConnectorArn: string } }[];
@@ -87,56 +80,70 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     ]);
   });
 
-  it('polls the directory through Requested -> Creating -> Created -> Active with a Wait before every poll', async () => {
-    const r = await run({ directoryStages: ['Requested', 'Creating', 'Creating', 'Created', 'Active'], connectorStatuses: ['ACTIVE'] });
+  it('polls the directory through Requested -> Creating -> Created -> Active: one state, one transition per poll', async () => {
+    const r = await run({ directoryStages: ['Requested', 'Requested', 'Creating', 'Creating', 'Created', 'Active'], connectorStatuses: ['ACTIVE'] });
     assert.equal(r.status, 'SUCCEEDED');
     const states = entered(r.events);
-    assert.equal(states.filter((s) => s === 'WaitForDirectory').length, 4);
-    assert.equal(states.filter((s) => s === 'GetDirectoryStage').length, 4);
-    const stages = ofType(r.events, 'StateExited', 'GetDirectoryStage').map(
-      (e) => (e.state.output as { directory: { Stage: string } }).directory.Stage,
-    );
-    assert.deepEqual(stages, ['Creating', 'Creating', 'Created', 'Active']);
-    assert.equal((r.output as { DirectoryPollRounds: number }).DirectoryPollRounds, 4);
-    assert.ok(!states.includes('WaitForConnector'), 'connector ACTIVE at once: no connector wait');
+    assert.deepEqual(states, SUCCESS_PATH, 'the poll Task is entered once');
+    assert.equal(r.calls.inputs['GetDirectoryStage']?.length, 5);
+    assert.equal(retriesOf(r.events, 'GetDirectoryStage', 'DirectoryNotReadyError'), 4);
+    assert.equal(ofType(r.events, 'StateRetried').length, 4, 'a poll is a retry: one transition each');
+    const [first, ...rest] = r.calls.inputs['GetDirectoryStage'] ?? [];
+    for (const again of rest) assert.deepEqual(again, first, 'every poll gets the same input (the deadline is in it)');
+    const failures = ofType(r.events, 'StateFailed', 'GetDirectoryStage').map((e) => (e as unknown as { Cause: string }).Cause);
+    assert.deepEqual(failures.map((c) => /is (\w+) after/.exec(c)?.[1]), ['Requested', 'Creating', 'Creating', 'Created']);
+    assert.equal((r.output as { DirectoryElapsedSeconds: number }).DirectoryElapsedSeconds, 5 * POLL_SECONDS);
+    assert.ok(!states.includes('PublishFailedEvent'));
+  });
+
+  it('the poll retrier waits the poll interval, without backoff or jitter, and is the poll errors\' alone', async () => {
+    const r = await run({ directoryStages: ['Requested', 'Creating', 'Active'], connectorStatuses: ['CREATING', 'CREATING', 'ACTIVE'] });
+    assert.equal(r.status, 'SUCCEEDED');
+    const retriers = ofType(r.events, 'StateRetried').map((e) => (e as unknown as { retry: { retrier: Record<string, unknown> } }).retry.retrier);
+    assert.equal(retriers.length, 2);
+    const { Comment: _c, ...poll } = RETRY_POLICIES.poll;
+    for (const retrier of retriers) {
+      const { ErrorEquals, ...timing } = retrier;
+      assert.deepEqual(timing, poll);
+      assert.equal((ErrorEquals as string[]).length, 1);
+      assert.ok(WAITED_RESOURCES.some((w) => (ErrorEquals as string[])[0] === w.notReady));
+    }
+    assert.deepEqual({ IntervalSeconds: poll.IntervalSeconds, BackoffRate: poll.BackoffRate, JitterStrategy: poll.JitterStrategy }, { IntervalSeconds: poll.MaxDelaySeconds, BackoffRate: 1, JitterStrategy: 'NONE' });
   });
 
   it('keeps polling while the directory is Updating or Restoring', async () => {
-    const r = await run({ directoryStages: ['Creating', 'Updating', 'Restoring', 'Active'] });
+    const r = await run({ directoryStages: ['Requested', 'Updating', 'Restoring', 'Active'] });
     assert.equal(r.status, 'SUCCEEDED');
-    assert.equal(entered(r.events).filter((s) => s === 'GetDirectoryStage').length, 3);
+    assert.equal(r.calls.inputs['GetDirectoryStage']?.length, 3);
   });
 
   it('polls the connector CREATING -> CREATING -> ACTIVE', async () => {
-    const r = await run({ directoryStages: ['Active'], connectorStatuses: ['CREATING', 'CREATING', 'ACTIVE'] });
+    const r = await run({ directoryStages: ['Active'], connectorStatuses: ['CREATING', 'CREATING', 'CREATING', 'ACTIVE'] });
     assert.equal(r.status, 'SUCCEEDED');
-    const states = entered(r.events);
-    assert.equal(states.filter((s) => s === 'WaitForConnector').length, 2);
-    assert.equal(states.filter((s) => s === 'GetConnectorStatus').length, 2);
-    assert.equal((r.output as { ConnectorPollRounds: number }).ConnectorPollRounds, 2);
+    assert.deepEqual(entered(r.events), SUCCESS_PATH);
+    assert.equal(r.calls.inputs['GetConnectorStatus']?.length, 3);
+    assert.equal(retriesOf(r.events, 'GetConnectorStatus', 'ConnectorNotReadyError'), 2);
+    assert.equal((r.output as { ConnectorElapsedSeconds: number }).ConnectorElapsedSeconds, 3 * POLL_SECONDS);
   });
 
-  it('an adopted directory that is already Active skips the wait entirely', async () => {
+  it('an adopted directory that is already Active costs one poll and no retry', async () => {
     const r = await run({ directoryStages: ['Active'], directoryAdopted: true, connectorAdopted: true, connectorStatuses: ['ACTIVE'] });
     assert.equal(r.status, 'SUCCEEDED');
-    const states = entered(r.events);
-    assert.deepEqual(states.slice(0, 4), ['ValidateRequest', 'CreateDirectory', 'CheckDirectoryStage', 'CreateConnector']);
-    assert.ok(!states.includes('WaitForDirectory'));
-    assert.ok(!states.includes('GetDirectoryStage'));
-    const out = r.output as { DirectoryAdopted: boolean; ConnectorAdopted: boolean; DirectoryPollRounds: number };
+    assert.deepEqual(entered(r.events), SUCCESS_PATH);
+    assert.equal(ofType(r.events, 'StateRetried').length, 0);
+    assert.equal(r.calls.inputs['GetDirectoryStage']?.length, 1);
+    const out = r.output as { DirectoryAdopted: boolean; ConnectorAdopted: boolean };
     assert.equal(out.DirectoryAdopted, true);
     assert.equal(out.ConnectorAdopted, true);
-    assert.equal(out.DirectoryPollRounds, 0);
   });
 
   it('DirectoryFailed: a Failed stage publishes the failure (with the directory id) and fails with StageReason in the cause', async () => {
-    const r = await run({ directoryStages: ['Creating', 'Failed'], stageReason: 'Insufficient IP addresses in subnet' });
+    const r = await run({ directoryStages: ['Requested', 'Creating', 'Failed'], stageReason: 'Insufficient IP addresses in subnet' });
     assert.equal(r.status, 'FAILED');
     assert.equal(r.error, DIRECTORY_FAILED);
     assert.equal(r.cause, `Directory ${DIRECTORY_ID} is Failed: Insufficient IP addresses in subnet`);
-    assert.deepEqual(entered(r.events).slice(-5), [
-      'CheckDirectoryStage', 'DirectoryFailed', 'FailedWithDirectory', 'PublishFailedEvent', 'ProvisioningFailed',
-    ]);
+    assert.deepEqual(entered(r.events).slice(-4), ['GetDirectoryStage', 'FailedWithDirectory', 'PublishFailedEvent', 'ProvisioningFailed']);
+    assert.equal(ofType(r.events, 'StateCaught', 'GetDirectoryStage').length, 1);
     const [event] = r.calls.inputs['PublishFailedEvent'] as { Entries: { DetailType: string; Detail: Record<string, unknown> }[] }[];
     assert.equal(event?.Entries[0]?.DetailType, 'Provisioning Failed');
     assert.deepEqual(event?.Entries[0]?.Detail, {
@@ -149,11 +156,11 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.ok(!entered(r.events).includes('CreateConnector'));
   });
 
-  it('DirectoryFailed works with a null StageReason and for an unknown stage (Choice Default)', async () => {
-    const nullReason = await run({ directoryStages: ['Impaired'], stageReason: null });
+  it('DirectoryFailed works with a null StageReason and for an unknown stage', async () => {
+    const nullReason = await run({ directoryStages: ['Requested', 'Impaired'], stageReason: null });
     assert.equal(nullReason.error, DIRECTORY_FAILED);
-    assert.equal(nullReason.cause, `Directory ${DIRECTORY_ID} is Impaired: null`);
-    const unknown = await run({ directoryStages: ['SomethingNew'] });
+    assert.equal(nullReason.cause, `Directory ${DIRECTORY_ID} is Impaired: no StageReason given`);
+    const unknown = await run({ directoryStages: ['Requested', 'SomethingNew'] });
     assert.equal(unknown.error, DIRECTORY_FAILED);
     assert.match(unknown.cause ?? '', /is SomethingNew/);
   });
@@ -163,9 +170,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal(r.status, 'FAILED');
     assert.equal(r.error, CONNECTOR_FAILED);
     assert.equal(r.cause, `Connector ${CONNECTOR_ARN} is FAILED: VPC_ACCESS_DENIED`);
-    assert.deepEqual(entered(r.events).slice(-5), [
-      'CheckConnectorStatus', 'ConnectorFailed', 'FailedWithConnector', 'PublishFailedEvent', 'ProvisioningFailed',
-    ]);
+    assert.deepEqual(entered(r.events).slice(-4), ['GetConnectorStatus', 'FailedWithConnector', 'PublishFailedEvent', 'ProvisioningFailed']);
     const [input] = enteredInput(r.events, 'PublishFailedEvent') as { failure: unknown }[];
     assert.deepEqual(input?.failure, { DirectoryId: DIRECTORY_ID, ConnectorArn: CONNECTOR_ARN });
   });
@@ -183,7 +188,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
   });
 
   it('a failed failure-event publish does not mask the original error', async () => {
-    const r = await run({ directoryStages: ['Failed'], stageReason: 'x', publishFails: true });
+    const r = await run({ directoryStages: ['Requested', 'Failed'], stageReason: 'x', publishFails: true });
     assert.equal(r.status, 'FAILED');
     assert.equal(r.error, DIRECTORY_FAILED);
     assert.equal(r.cause, `Directory ${DIRECTORY_ID} is Failed: x`);
@@ -191,36 +196,44 @@ describe('state machine flows (real ASL, stub handlers)', () => {
   });
 });
 
-const STAGE_FAILURE_SCENARIOS: Record<(typeof STAGE_FAILURES)[number]['name'], { values: readonly string[]; scenario: (v: string) => Scenario; cause: (v: string) => string }> = {
-  [DIRECTORY_FAILED]: {
-    values: DIRECTORY_TERMINAL,
-    scenario: (stage) => ({ directoryStages: ['Creating', stage], stageReason: `reason for ${stage}` }),
-    cause: (stage) => `Directory ${DIRECTORY_ID} is ${stage}: reason for ${stage}`,
+/** Every terminal stage/status, and every in-progress one, of each waited resource, through the real ASL. */
+const WAIT_SCENARIOS = {
+  directory: {
+    terminal: DIRECTORY_TERMINAL,
+    pending: DIRECTORY_PENDING,
+    scenario: (stage: string): Scenario => ({ directoryStages: ['Requested', stage, 'Active'], stageReason: `reason for ${stage}` }),
+    cause: (stage: string) => `Directory ${DIRECTORY_ID} is ${stage}: reason for ${stage}`,
   },
-  [CONNECTOR_FAILED]: {
-    values: CONNECTOR_TERMINAL,
-    scenario: (status) => ({ directoryStages: ['Active'], connectorStatuses: ['CREATING', status], statusReason: `reason for ${status}` }),
-    cause: (status) => `Connector ${CONNECTOR_ARN} is ${status}: reason for ${status}`,
+  connector: {
+    terminal: CONNECTOR_TERMINAL,
+    pending: CONNECTOR_PENDING,
+    scenario: (status: string): Scenario => ({ directoryStages: ['Active'], connectorStatuses: ['CREATING', status, 'ACTIVE'], statusReason: `reason for ${status}` }),
+    cause: (status: string) => `Connector ${CONNECTOR_ARN} is ${status}: reason for ${status}`,
   },
-};
+} as const;
 
-describe('STAGE_FAILURES (Choice -> Pass failures), one test per entry', () => {
-  for (const failure of STAGE_FAILURES) {
-    it(`${failure.name} from ${failure.from}: every terminal value fails the execution with ${failure.name}`, async () => {
-      const { values, scenario, cause } = STAGE_FAILURE_SCENARIOS[failure.name];
-      for (const value of values) {
+describe('waited resources (src/workflow/waits.ts), one test per resource', () => {
+  for (const w of WAITED_RESOURCES) {
+    const { terminal, pending, scenario, cause } = WAIT_SCENARIOS[w.resource];
+    it(`${w.resource}: every terminal value fails the execution with ${w.failed} at ${w.pollState}; every pending one is polled again`, async () => {
+      for (const value of terminal) {
         // Act
         const r = await run(scenario(value));
         // Assess
         assert.equal(r.status, 'FAILED', value);
-        assert.equal(r.error, failure.name, value);
+        assert.equal(r.error, w.failed, value);
         assert.equal(r.cause, cause(value));
         const states = entered(r.events);
-        assert.equal(states[states.lastIndexOf(failure.from) + 1], failure.name);
+        assert.equal(states[states.indexOf(w.pollState) + 1], FAILURE_ENTRY[w.pollState]);
         const [input] = enteredInput(r.events, 'PublishFailedEvent') as { error: { Error: string } }[];
-        assert.equal(input?.error.Error, failure.name);
+        assert.equal(input?.error.Error, w.failed);
         assert.deepEqual(states.slice(-2), ['PublishFailedEvent', 'ProvisioningFailed']);
         assert.ok(!states.includes('PublishSucceededEvent'));
+      }
+      for (const value of pending) {
+        const r = await run(scenario(value));
+        assert.equal(r.status, 'SUCCEEDED', value);
+        assert.equal(retriesOf(r.events, w.pollState, w.notReady), 1, value);
       }
     });
   }

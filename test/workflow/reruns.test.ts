@@ -50,12 +50,31 @@ describe('reruns (runbook)', () => {
     const second = await redrive(first.events, 'CreateConnector', first.executionArn, healthy.handlers);
     // Assess
     assert.equal(second.status, 'SUCCEEDED');
-    assert.deepEqual(entered(second.events).slice(0, 2), ['CreateConnector', 'CheckConnectorStatus']);
+    assert.deepEqual(entered(second.events).slice(0, 2), ['CreateConnector', 'GetConnectorStatus']);
     const [firstCall] = first.calls.inputs['CreateConnector'] as { ExecutionId: string }[];
     const [redriveCall] = healthy.calls.inputs['CreateConnector'] as { ExecutionId: string }[];
     assert.equal(redriveCall?.ExecutionId, firstCall?.ExecutionId, 'same execution ARN -> same ClientToken');
     assert.equal(healthy.calls.inputs['ValidateRequest'], undefined, 'the succeeded steps are not re-run');
     assert.equal(healthy.calls.inputs['CreateDirectory'], undefined);
+  });
+
+  it('uncaught at a poll (throttled polls exhausted): redrive re-runs the poll with the same input, so the same Deadline', async () => {
+    // Prepare: every poll of the directory is throttled until the throttling retrier gives up
+    const first = await run({ failures: [{ state: 'GetDirectoryStage', name: 'DirectoryServiceThrottledError', times: Infinity }] });
+    assert.equal(first.status, 'FAILED');
+    assert.equal(first.error, 'DirectoryServiceThrottledError');
+    assert.equal(entered(first.events).at(-1), 'GetDirectoryStage');
+    // Act
+    const healthy = stubHandlers({ directoryStages: ['Creating', 'Active'] });
+    const second = await redrive(first.events, 'GetDirectoryStage', first.executionArn, healthy.handlers);
+    // Assess: one not-ready poll, then Active; every redriven poll got the first run's state document
+    assert.equal(second.status, 'SUCCEEDED');
+    const [original] = first.calls.inputs['GetDirectoryStage'] as { Directory: { Deadline: string } }[];
+    const polls = healthy.calls.inputs['GetDirectoryStage'] as { Directory: { Deadline: string } }[];
+    assert.equal(polls.length, 2);
+    for (const poll of polls) assert.deepEqual(poll, original);
+    assert.equal(polls[0]?.Directory.Deadline, '2026-11-23T13:00:00.000Z');
+    assert.equal(healthy.calls.inputs['CreateDirectory'], undefined, 'the directory is not created again');
   });
 
   it('caught (named failure): a redrive would only re-run the Fail state, so the remedy is a new execution', async () => {

@@ -12,6 +12,7 @@ import type {
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
+import { afterConnectorPoll, afterDirectoryPoll, startWait } from '../../src/domain/polling.ts';
 import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
 import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
 import { sampleRequest } from '../fixtures.ts';
@@ -23,12 +24,20 @@ export const DIRECTORY_ID = 'd-9067a1b2c3';
 export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
 
+/** When the stubs' waits start; each poll of a resource happens POLL_SECONDS after the previous one. */
+export const WAIT_START = new Date('2026-11-23T12:00:00.000Z');
+export const POLL_SECONDS = 30;
+
 export interface Scenario {
-  /** Stage CreateDirectory reports, then one stage per GetDirectoryStage call (last one repeats). */
+  /**
+   * Stage CreateDirectory reports, then one stage per GetDirectoryStage call (last one repeats). The poll stub
+   * decides like the real handler (src/domain/polling.ts): Active returns, in progress throws
+   * DirectoryNotReadyError (the Retry polls again), anything else throws DirectoryFailed.
+   */
   directoryStages?: string[];
   directoryAdopted?: boolean;
   stageReason?: string | null;
-  /** Status CreateConnector reports, then one per GetConnectorStatus call (last one repeats). */
+  /** Status CreateConnector reports, then one per GetConnectorStatus call (last one repeats), decided likewise. */
   connectorStatuses?: string[];
   connectorAdopted?: boolean;
   statusReason?: string | null;
@@ -50,11 +59,14 @@ const nth = <T>(list: readonly T[], i: number): T => {
 };
 
 export function stubHandlers(s: Scenario = {}): { handlers: Record<string, LocalHandler>; calls: Calls } {
-  const stages = s.directoryStages ?? ['Creating', 'Active'];
+  const stages = s.directoryStages ?? ['Requested', 'Active'];
   const statuses = s.connectorStatuses ?? ['CREATING', 'ACTIVE'];
   const calls: Calls = { inputs: {} };
   let stageCalls = 0;
   let statusCalls = 0;
+  let directoryPolls = 0;
+  let connectorPolls = 0;
+  const pollTime = (n: number): Date => new Date(WAIT_START.getTime() + n * POLL_SECONDS * 1000);
 
   const base: Record<string, LocalHandler> = {
     ValidateRequest: (): ValidationResult => ({
@@ -71,24 +83,14 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
         DirectoryType: i.DirectoryType,
         Adopted: s.directoryAdopted ?? false,
         Stage: stage,
-        StageReason: stage === 'Active' || stage === 'Creating' ? null : (s.stageReason ?? null),
-        WaitSeconds: 30,
-        PollRound: 0,
-        ElapsedSeconds: 0,
-        TimeoutSeconds: i.TimeoutSeconds,
+        StageReason: null,
+        ...startWait(WAIT_START, i.TimeoutSeconds),
       };
     },
     GetDirectoryStage: (input): DirectoryPollState => {
       const prev = (input as GetDirectoryStageInput).Directory;
       const stage = nth(stages, stageCalls++);
-      return {
-        ...prev,
-        Stage: stage,
-        StageReason: stage === 'Active' || stage === 'Creating' ? null : (s.stageReason ?? null),
-        PollRound: prev.PollRound + 1,
-        ElapsedSeconds: prev.ElapsedSeconds + prev.WaitSeconds,
-        WaitSeconds: Math.min(prev.WaitSeconds * 2, 120),
-      };
+      return afterDirectoryPoll(prev, stage, stage === 'Active' ? null : (s.stageReason ?? null), pollTime(++directoryPolls));
     },
     CreateConnector: (input): ConnectorPollState => {
       const i = input as CreateConnectorInput;
@@ -97,22 +99,13 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
         Adopted: s.connectorAdopted ?? false,
         Status: nth(statuses, statusCalls++),
         StatusReason: null,
-        WaitSeconds: 10,
-        PollRound: 0,
-        ElapsedSeconds: 0,
-        TimeoutSeconds: i.TimeoutSeconds,
+        ...startWait(WAIT_START, i.TimeoutSeconds),
       };
     },
     GetConnectorStatus: (input): ConnectorPollState => {
       const prev = (input as GetConnectorStatusInput).Connector;
       const status = nth(statuses, statusCalls++);
-      return {
-        ...prev,
-        Status: status,
-        StatusReason: status === 'FAILED' || status === 'DELETING' ? (s.statusReason ?? null) : null,
-        PollRound: prev.PollRound + 1,
-        ElapsedSeconds: prev.ElapsedSeconds + prev.WaitSeconds,
-      };
+      return afterConnectorPoll(prev, status, status === 'ACTIVE' ? null : (s.statusReason ?? null), pollTime(++connectorPolls));
     },
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),

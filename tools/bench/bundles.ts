@@ -176,14 +176,13 @@ export async function benchBundles(): Promise<BundleResult[]> {
 export function bundlesTable(results: readonly Pick<BundleResult, 'handler' | 'sdk' | 'bytes' | 'topInputs'>[], markdown = false): string {
   const handlers = [...new Set(results.map((r) => r.handler))];
   const get = (h: string, sdk: SdkMode) => results.find((r) => r.handler === h && r.sdk === sdk)?.bytes ?? 0;
-  const headers = ['handler', 'SDK bundled', 'goal ≤ 150 KB', '@aws-sdk/* excluded', 'ratio', '+ @smithy/* excluded', 'largest input (bundled)'];
+  const headers = ['handler', 'SDK bundled', '@aws-sdk/* excluded', 'ratio', '+ @smithy/* excluded', 'largest input (bundled)'];
   const rows = handlers.map((h) => {
     const b = get(h, 'bundled');
     const top = results.find((r) => r.handler === h && r.sdk === 'bundled')?.topInputs[0];
     return [
       h,
       kb(b),
-      b <= GOAL_BYTES ? 'yes' : 'NO',
       kb(get(h, 'excluded')),
       `${(get(h, 'excluded') / b).toFixed(2)}×`,
       kb(get(h, 'excluded-with-smithy')),

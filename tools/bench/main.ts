@@ -2,7 +2,10 @@
  * `npm run bench`: polling cost vs reaction, bundle sizes, cold start, local throughput. Prints the tables, writes
  * tools/bench/results.json and regenerates the tables of docs/performance.md from it. Options: `--quick` (fewer runs,
  * for trying the bench itself; written under node_modules/.cache, never to results.json or the docs),
- * `--no-candidates` (skip the candidate poll schedules), `--markdown` (also print the tables as Markdown).
+ * `--no-candidates` (skip the candidate poll intervals), `--markdown` (also print the tables as Markdown).
+ *
+ * results.json's `pollingBaseline` (the schedule before retry-as-poll and the naive 30 s Wait loop) was measured once,
+ * at the commit it names, by that commit's `npm run bench -- --baseline`; every run carries it over unchanged.
  *
  * The handlers' Powertools logger is silenced in this process (as the local engine does); the cold-start children log
  * at INFO as deployed.
@@ -13,18 +16,18 @@ process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 const { writeFileSync } = await import('node:fs');
 const { cpus } = await import('node:os');
 const { parseArgs } = await import('node:util');
-const polling = await import('./polling.ts');
+const detection = await import('./detection.ts');
 const bundles = await import('./bundles.ts');
 const cold = await import('./cold-start.ts');
 const throughput = await import('./throughput.ts');
-const { CONNECTOR_POLL, DIRECTORY_POLL } = await import('../../src/domain/polling.ts');
 const { kb } = await import('./stats.ts');
-const { PERFORMANCE_DOC, performanceBlocks } = await import('./report.ts');
+const { PERFORMANCE_DOC, README, performanceBlocks, readResults, readmeBlocks } = await import('./report.ts');
 const { updateBlocks } = await import('../markdown.ts');
 
 const { values: flags } = parseArgs({
   options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' } },
 });
+
 const quick = flags.quick === true;
 const started = performance.now();
 const section = (title: string) => console.log(`\n== ${title} ${'='.repeat(Math.max(0, 100 - title.length))}`);
@@ -34,29 +37,38 @@ const md: string[] = [];
 console.log(`npm run bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}${quick ? ' (QUICK: not for results.json)' : ''}`);
 
 // 1. Polling ---------------------------------------------------------------------------------------------------------
-section('1. Polling: transitions per successful execution and detection latency (real ASL + handlers, local world)');
-const poll = await polling.benchPolling({ candidates: !quick && flags['no-candidates'] !== true });
+section('1. Polling: detection latency, transitions and $ per provisioning (real ASL + handlers, local world)');
+const baseline = readResults().pollingBaseline;
+const poll = await detection.benchDetection({
+  candidates: !quick && flags['no-candidates'] !== true,
+  ...(quick ? { minutes: detection.COST_MINUTES } : {}),
+});
 console.log(
-  `Activation times: nominal ±60 s in 10 s steps (13 runs each); transitions = median (max), latency = simulated s from\n` +
-    `the directory turning Active to the next step starting (median / p90). Connector ACTIVE after ${polling.CONNECTOR_ACTIVE_AFTER_SECONDS} s.\n` +
-    `9 and 13 min are Simple AD, 37 min is Managed Microsoft AD. Cost: $0.025 per 1,000 transitions.\n`,
+  `Directory activation: each time + ${detection.OFFSETS_SECONDS.join(', ')} s (${detection.OFFSETS_SECONDS.length} runs); connector ACTIVE ` +
+    `${detection.CONNECTOR_ACTIVE_AFTER_SECONDS} s + the same offset after its creation. Latency = simulated s from ready to the poll that saw it.\n` +
+    `Transitions as billed (retries count). $ = transitions × $0.025/1,000 + Lambda requests × $0.20/1M + GB-s (${detection.PRICES.lambdaMemoryMb} MB, ` +
+    `local wall time rounded up to 1 ms) × $0.0000133334. Samples with Options.DirectoryTimeoutMinutes ${detection.BENCH_DIRECTORY_TIMEOUT_MINUTES}.\n`,
 );
-console.log(polling.pollingTable(poll.polling));
-md.push(polling.pollingTable(poll.polling, true));
-const at13 = poll.polling.find((r) => r.strategy === 'project' && r.activationMinutes === 13);
-if (at13) {
-  const met = at13.transitions <= 30 && at13.detectionLatencySeconds <= 30;
-  console.log(
-    `\nGoal at 13 min (≤ 30 transitions, median detection latency ≤ 30 s): ${met ? 'MET' : 'NOT MET'} — ` +
-      `${at13.transitions} transitions (max ${at13.transitionsMax}), ${at13.detectionLatencySeconds} s median latency, ` +
-      `$${at13.costUsdPerExecution.toFixed(6)} per execution.`,
-  );
-}
+const costRows = [...(baseline?.rows ?? []), ...poll.rows.filter((r) => detection.COST_MINUTES.includes(r.activationMinutes))];
+const costStrategies = [...(baseline ? ['old', 'naive-30s'] : []), 'new'];
+console.log(`Old (${baseline ? `baseline, measured at ${baseline.commit.slice(0, 7)}` : 'no baseline'}) vs new vs naive:`);
+console.log(detection.costTable(costRows, costStrategies));
+md.push(detection.costTable(costRows, costStrategies, true));
+console.log(`\nNew (every ${poll.intervalSeconds} s) over the whole range:`);
+console.log(detection.gridTable(poll.rows));
+md.push(detection.gridTable(poll.rows, true));
+const failureRows = [...(baseline?.failure ?? []), ...poll.failure];
+console.log('\nA directory that fails at minute 2:');
+console.log(detection.failureTable(failureRows));
+md.push(detection.failureTable(failureRows, true));
 if (poll.candidates.length > 0) {
-  console.log('\nCandidate directory schedules (connector: the project schedule):');
-  console.log(polling.candidatesTable([...poll.polling.filter((r) => r.strategy === 'project'), ...poll.candidates]));
-  for (const c of polling.CANDIDATES) console.log(`  ${c.name}: ${c.description}`);
-  md.push(polling.candidatesTable([...poll.polling.filter((r) => r.strategy === 'project'), ...poll.candidates], true));
+  console.log('\nCandidate poll intervals (grid worst case over every activation time and both types):');
+  console.log(detection.candidatesTable(poll.candidates));
+  md.push(detection.candidatesTable(poll.candidates, true));
+  console.log(
+    `Chosen by the measurement: ${poll.chosenIntervalSeconds ?? 'none'} s; checked in: ${poll.intervalSeconds} s` +
+      `${poll.chosenIntervalSeconds === poll.intervalSeconds ? '' : '  <-- DIFFERENT: update POLL_INTERVAL_SECONDS'}`,
+  );
 }
 console.log(`(${elapsed()})`);
 
@@ -107,9 +119,8 @@ const results = {
   node: process.version,
   cpus: cpus().length,
   quick,
-  polling: poll.polling,
-  pollingCandidates: poll.candidates.map(({ runs: _runs, ...row }) => row),
-  pollingSchedule: { directory: DIRECTORY_POLL, connector: CONNECTOR_POLL, candidates: polling.CANDIDATES.map(({ name, description }) => ({ name, description })) },
+  polling: poll,
+  pollingBaseline: baseline,
   bundles: built
     .filter((b) => b.sdk !== 'excluded-with-smithy')
     .map(({ handler, sdk, bytes, declaredIn, topInputs }) => ({ handler, sdk, bytes, declaredIn, topInputs })),
@@ -129,6 +140,7 @@ writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${out.pathname} (${elapsed()} in all).`);
 if (!quick) {
   updateBlocks(PERFORMANCE_DOC, performanceBlocks(results));
-  console.log(`Regenerated the tables of ${PERFORMANCE_DOC}.`);
+  updateBlocks(README, readmeBlocks(results));
+  console.log(`Regenerated the tables of ${PERFORMANCE_DOC} and ${README}.`);
 }
 if (flags.markdown) console.log(`\n${md.join('\n\n')}`);

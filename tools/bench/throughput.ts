@@ -58,6 +58,9 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
     const start = performance.now();
     for (let done = 0; done < executions; done += concurrency) {
       const batch = Math.min(concurrency, executions - done);
+      // Fresh SDK clients per batch: a batch's ValidateRequest clients sit idle while the batch ends, and the next
+      // batch would reuse sockets the emulator's HTTP server closed after Node's 5 s keep-alive (ECONNRESET).
+      if (concurrency > 1) resetClients();
       results.push(...(await Promise.all(Array.from({ length: batch }, () => one()))));
     }
     const wallMs = performance.now() - start;

@@ -21,7 +21,7 @@ import {
   RedriveExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus } from '@aws-sdk/client-sfn';
-import { ERROR_CATALOG, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
+import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../../src/domain/execution-names.ts';
 import { sfn } from '../../src/aws/clients.ts';
 import { readProvisioningStatus } from '../../src/handlers/api-get-provisioning.ts';
@@ -63,8 +63,6 @@ const oneLine = (text: string | undefined, max = 160): string => {
 /** Runbook advice for an error name (at a state when known). */
 export const adviceFor = (error: string | undefined, state: string | undefined): { rerun: string; remedy: string } | undefined => {
   if (!error) return undefined;
-  const stage = STAGE_FAILURES.find((f) => f.name === error);
-  if (stage) return { rerun: 'new-execution', remedy: stage.remedy };
   const rows = ERROR_CATALOG.filter((r) => r.name === error);
   const row = rows.find((r) => r.state === state) ?? rows[0];
   return row ? { rerun: row.rerun, remedy: row.remedy } : undefined;

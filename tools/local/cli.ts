@@ -19,10 +19,16 @@ Options:
   --execution-id ARN                execution ARN (reuse one to rerun as a redrive would: same ClientToken)
   --fault OP:ERROR[:COUNT][:after]  inject a wire fault, repeatable (e.g. CreateConnector:ThrottlingException:2)
   --directory-active-after SECONDS  simulated time until a new directory is Active (default by type)
+  --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
   --connector-active-after SECONDS  simulated time until a new connector is ACTIVE (default 120)
-  --json                            print one JSON object instead of the timeline
+  --connector-fails-after SECONDS   a new connector goes FAILED (VPC_ENDPOINT_LIMIT_EXCEEDED) at that time instead
+  --json                            print one JSON object instead of the timeline (with "detections": per waited
+                                    resource, when it was ready and when a poll saw it, in simulated seconds)
   -h, --help                        this text
 `;
+
+/** The StageReason of a directory failed by --directory-fails-after (a simulation's wording, not AWS's). */
+const DIRECTORY_FAILURE_REASON = 'Directory creation failed: insufficient free IP addresses in the subnets (simulated by --directory-fails-after)';
 
 class UsageError extends Error {
   constructor(message: string) {
@@ -104,7 +110,9 @@ export async function main(argv: string[]): Promise<number> {
         'execution-id': { type: 'string' },
         fault: { type: 'string', multiple: true },
         'directory-active-after': { type: 'string' },
+        'directory-fails-after': { type: 'string' },
         'connector-active-after': { type: 'string' },
+        'connector-fails-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -150,6 +158,8 @@ export async function main(argv: string[]): Promise<number> {
     if (executionArn !== undefined && !/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[A-Za-z0-9_-]{1,80}$/.test(executionArn)) {
       throw new UsageError(`--execution-id must be a Step Functions execution ARN, got "${executionArn}"`);
     }
+    const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
+    const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
     result = await runProvisioning({
       input,
       seed,
@@ -158,6 +168,14 @@ export async function main(argv: string[]): Promise<number> {
       faults,
       directoryActiveAfterSeconds: positiveNumber(values['directory-active-after'], '--directory-active-after'),
       connectorActiveAfterSeconds: positiveNumber(values['connector-active-after'], '--connector-active-after'),
+      emulator: {
+        ...(directoryFailsAfter !== undefined
+          ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
+          : {}),
+        ...(connectorFailsAfter !== undefined
+          ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
+          : {}),
+      },
       onTimeline: values.json ? undefined : (e) => process.stdout.write(`${formatTimelineEntry(e)}\n`),
     });
     if (statePath) writeFileSync(statePath, `${JSON.stringify(result.snapshot, null, 2)}\n`);
@@ -170,9 +188,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   if (values.json) {
-    const { status, executionArn, output, error, cause, transitions, apiCalls, world, simulatedSeconds, wallMs } = result;
+    const { status, executionArn, output, error, cause, transitions, apiCalls, world, simulatedSeconds, wallMs, detections } = result;
     process.stdout.write(
-      `${JSON.stringify({ status, executionArn, ...(status === 'SUCCEEDED' ? { output } : { error, cause }), transitions, apiCalls, world, simulatedSeconds, wallMs })}\n`,
+      `${JSON.stringify({ status, executionArn, ...(status === 'SUCCEEDED' ? { output } : { error, cause }), transitions, apiCalls, world, simulatedSeconds, wallMs, detections })}\n`,
     );
   } else {
     process.stdout.write(`${summary(result)}\n`);

@@ -23,7 +23,10 @@ import type { Context } from 'aws-lambda';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import type { RunOptions as EngineRunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { parseNotReady } from '../../src/domain/polling.ts';
 import { setClock } from '../../src/lib/clock.ts';
+import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
+import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
 import { startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
@@ -247,7 +250,36 @@ export interface RunOptions {
   sharedEmulator?: Emulator;
   /** Replace handlers (Lambda crash/timeout injection in tests). Keys are Task state names. */
   wrapHandler?: (state: string, handler: LocalTaskHandler) => LocalTaskHandler;
+  /** Run a variant of the checked-in ASL (the bench's candidate poll intervals). */
+  transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
   onTimeline?: (entry: TimelineEntry) => void;
+}
+
+/** One Lambda task invocation: when (simulated), how long (wall), and how it ended. */
+export interface Invocation {
+  state: string;
+  /** Simulated seconds since the run started, when the handler ran. */
+  simulatedSeconds: number;
+  /** The handler's wall time (what Lambda would bill, before rounding up to 1 ms). */
+  wallMs: number;
+  /** The error name it threw; undefined when it returned. */
+  error?: string;
+  /** For a poll Task: the resource it polled (its id from the Task input). */
+  polled?: { resource: WaitedResourceName; id: string };
+}
+
+/** One waited resource of a run (src/workflow/waits.ts): when it was ready and when a poll saw it. */
+export interface Detection {
+  resource: WaitedResourceName;
+  /**
+   * Simulated seconds since the run started when the emulator's lifecycle made it Active/ACTIVE, or Failed/FAILED in
+   * a failure run (negative: before this run; null: the emulator does not hold it, e.g. Directory Service on moto).
+   */
+  readyAtSeconds: number | null;
+  /** Simulated seconds of the poll that saw it ready or failed (null: no poll did, e.g. a timeout). */
+  detectedAtSeconds: number | null;
+  /** Invocations of its poll Task in this run. */
+  polls: number;
 }
 
 export interface RunResult {
@@ -258,6 +290,10 @@ export interface RunResult {
   cause?: string;
   /** State transitions as Step Functions bills them: states entered plus retries. */
   transitions: number;
+  /** Every Lambda task invocation, in order (the PutEvents integration states are not Lambda tasks). */
+  invocations: Invocation[];
+  /** Per waited resource that was polled: `detectedAtSeconds - readyAtSeconds` is the detection latency. */
+  detections: Detection[];
   apiCalls: Record<string, number>;
   /** What the local world holds after the run. */
   world: { directories: number; connectors: number };
@@ -358,6 +394,38 @@ function applyEndpointEnv(emulatorEnv: Record<string, string>): () => void {
   };
 }
 
+const POLL_STATES: ReadonlyMap<string, WaitedResource> = new Map(WAITED_RESOURCES.map((w) => [w.pollState, w]));
+const NOT_READY: ReadonlySet<string> = new Set(WAITED_RESOURCES.map((w) => w.notReady));
+
+/** The id of the resource a poll Task input carries (`{ Directory: { DirectoryId } }`). */
+const polledId = (w: WaitedResource, input: unknown): string | undefined => {
+  const doc = (input as Record<string, unknown> | null)?.[w.inputKey] as Record<string, unknown> | undefined;
+  const id = doc?.[w.idField];
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * Per waited resource: its lifecycle's end from the emulator, and the first poll that saw it ready (returned) or
+ * failed (threw the resource's failure error). Not-ready, timeout and transient errors are not a detection.
+ */
+export function detectionsOf(invocations: readonly Invocation[], emulator: Pick<Emulator, 'settledAtMs'>, simStartMs: number): Detection[] {
+  const out: Detection[] = [];
+  for (const w of WAITED_RESOURCES) {
+    const polls = invocations.filter((i) => i.state === w.pollState && i.polled);
+    const first = polls[0]?.polled;
+    if (!first) continue;
+    const settled = emulator.settledAtMs(w.resource, first.id);
+    const seen = polls.find((i) => i.error === undefined || i.error === w.failed);
+    out.push({
+      resource: w.resource,
+      readyAtSeconds: settled === undefined ? null : (settled - simStartMs) / 1000,
+      detectedAtSeconds: seen ? seen.simulatedSeconds : null,
+      polls: polls.length,
+    });
+  }
+  return out;
+}
+
 export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
   const wallStart = performance.now();
   const emulator =
@@ -393,16 +461,31 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
     if (!opts.sharedEmulator) resetClients();
     const eventBridge = new EventBridgeClient({});
 
-    const definition = loadDefinition() as StateMachineDefinition & {
+    const loaded = loadDefinition();
+    const definition = (opts.transformDefinition ? opts.transformDefinition(loaded) : loaded) as StateMachineDefinition & {
       States: Record<string, { Type: string; Retry?: RetrierLike[] } & Partial<WaitStateLike>>;
     };
     const handlers: Record<string, LocalHandler> = {};
+    const invocations: Invocation[] = [];
     for (const [state, handler] of Object.entries(TASK_HANDLERS as Record<string, LocalTaskHandler>)) {
       const wrapped = opts.wrapHandler ? opts.wrapHandler(state, handler) : handler;
       handlers[state] = async (input) => {
         // Let onEvent catch up first (it advances the simulated clock on Wait/Retry). runLocal passes JSON both ways.
         await new Promise((resolve) => setImmediate(resolve));
-        return wrapped(input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
+        const invocation: Invocation = { state, simulatedSeconds: simNow(), wallMs: 0 };
+        const waited = POLL_STATES.get(state);
+        const id = waited ? polledId(waited, input) : undefined;
+        if (waited && id) invocation.polled = { resource: waited.resource, id };
+        invocations.push(invocation);
+        const started = performance.now();
+        try {
+          return await wrapped(input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
+        } catch (err) {
+          invocation.error = err instanceof Error ? err.name : 'Error';
+          throw err;
+        } finally {
+          invocation.wallMs = performance.now() - started;
+        }
       };
     }
     for (const state of ['PublishSucceededEvent', 'PublishFailedEvent']) {
@@ -430,13 +513,22 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
         }
       } else if (event.type === 'StateFailed') {
         lastFailure = { state: event.state.name, error: event.Error };
+        const progress = parseNotReady(event.Cause ?? '');
+        if (progress?.kind === 'directory' && progress.value !== lastStage) {
+          lastStage = progress.value;
+          note({ kind: 'stage', text: `directory ${progress.id} is ${progress.value}` });
+        } else if (progress?.kind === 'connector' && progress.value !== lastStatus) {
+          lastStatus = progress.value;
+          note({ kind: 'status', text: `connector is ${progress.value}` });
+        }
       } else if (event.type === 'StateRetried') {
         transitions += 1;
         const delay = retryDelaySeconds(event.retry.retrier, event.retry.attempt);
+        const polling = NOT_READY.has(lastFailure?.error ?? '');
         note({
           kind: 'retry',
           state: event.state.name,
-          text: `retry #${event.retry.attempt} of ${event.state.name} after ${lastFailure?.error ?? 'error'} (backoff ${delay} s)`,
+          text: `retry #${event.retry.attempt} of ${event.state.name} after ${lastFailure?.error ?? 'error'} (${polling ? 'next poll in' : 'backoff'} ${delay} s)`,
         });
         emulator.clock.advance(delay);
       } else if (event.type === 'StateCaught') {
@@ -464,6 +556,8 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       executionArn,
       ...(status === 'SUCCEEDED' ? { output } : { error, cause }),
       transitions,
+      invocations,
+      detections: detectionsOf(invocations, emulator, simStart),
       apiCalls: { ...emulator.apiCalls },
       world: emulator.counts(),
       simulatedSeconds: simNow(),

@@ -106,6 +106,8 @@ export const SPEC = {
     len(s, 1, 128) && !CONTROL.test(s) && TAG_CHARS.test(s) && !/^aws:/i.test(s) && !/^ad-cert-orchestrator:/i.test(s),
   tagValue: (s: string) => s.length <= 256 && !CONTROL.test(s) && TAG_CHARS.test(s),
   directoryTimeout: (n: unknown) => Number.isInteger(n) && (n as number) >= 10 && (n as number) <= 180,
+  /** A Managed Microsoft AD takes 20-45 min to create (AWS admin guide): a shorter deadline is rejected. */
+  directoryTimeoutMicrosoftAd: (n: unknown) => Number.isInteger(n) && (n as number) >= 20 && (n as number) <= 180,
   connectorTimeout: (n: unknown) => Number.isInteger(n) && (n as number) >= 5 && (n as number) <= 120,
 };
 
@@ -297,6 +299,13 @@ export const RULES: Rule[] = [
         const ok = field === 'DirectoryTimeoutMinutes' ? SPEC.directoryTimeout(v) : SPEC.connectorTimeout(v);
         return { request: withValue(['Options', field], v), ...(ok ? {} : { path: pathOf(['Options', field]) }) };
       }),
+  },
+  {
+    name: 'Options.DirectoryTimeoutMinutes for MicrosoftAD',
+    arbitrary: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.double({ min: 0, max: 200 })).map((v) => ({
+      request: withValue(['Options', 'DirectoryTimeoutMinutes'], v, MS_BASE),
+      ...(SPEC.directoryTimeoutMicrosoftAd(v) ? {} : { path: pathOf(['Options', 'DirectoryTimeoutMinutes']) }),
+    })),
   },
   {
     name: 'SubnetIds count/duplicates',

@@ -4,11 +4,12 @@
  * calls are throttled (emulator rate faults). Every execution must succeed, and every request must own exactly one
  * directory and one connector.
  *
- * The simulated clock is shared: every execution's Wait states and retry back-offs advance the same clock, so with
+ * The simulated clock is shared: every execution's poll pauses and retry back-offs advance the same clock, so with
  * N executions in flight simulated time runs up to N times faster than any one execution waits. That changes how
- * many poll rounds an execution needs (directories look Active sooner), not correctness: poll deadlines are the
- * sum of the execution's OWN waits (ElapsedSeconds, clock-free), find-or-create matches by Name + VPC, and the
- * connector ClientToken is derived from the execution ARN; none of them reads the clock.
+ * many polls an execution needs (directories look Active sooner), not correctness: a poll reports a ready resource
+ * before it looks at its deadline, and deadlines and lifecycles are on the same clock, so no resource is past its
+ * deadline while still being created; find-or-create matches by Name + VPC, and the connector ClientToken is
+ * derived from the execution ARN.
  */
 import './env.ts';
 import { Harness, defaultInput, defaultSeed } from './harness.ts';

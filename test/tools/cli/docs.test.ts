@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ERRORS_DOC, README_FILE, generatedBlocks, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
 import { readBlock } from '../../../tools/markdown.ts';
-import { ALL_ERROR_NAMES, STAGE_FAILURES } from '../../../src/workflow/catalog.ts';
+import { ALL_ERROR_NAMES } from '../../../src/workflow/catalog.ts';
+import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
 
 describe('generated blocks of README.md and docs/errors.md (npm run docs)', () => {
   it('the README diagram and the docs/errors.md error table match what tools/cli/docs.ts generates', () => {
@@ -17,20 +18,21 @@ describe('generated blocks of README.md and docs/errors.md (npm run docs)', () =
     }
   });
 
-  it('the diagram has every state, the Choice branches with Default, and Catch edges', () => {
+  it('the diagram has every state, the Catch edges and the poll loops', () => {
     const def = readDefinition();
     const diagram = renderDiagram(def);
     assert.match(diagram, /^```mermaid\nstateDiagram-v2\n/);
     for (const name of Object.keys(def.States)) assert.match(diagram, new RegExp(`\\b${name}\\b`));
-    assert.match(diagram, /CheckDirectoryStage --> DirectoryFailed: Default/);
-    assert.match(diagram, /CheckConnectorStatus --> ConnectorFailed: Default/);
+    assert.match(diagram, /GetDirectoryStage --> FailedWithDirectory: Catch DirectoryFailed, /);
+    assert.match(diagram, new RegExp(`note right of GetDirectoryStage : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry DirectoryNotReadyError\\)`));
+    assert.match(diagram, new RegExp(`note right of GetConnectorStatus : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry ConnectorNotReadyError\\)`));
     assert.match(diagram, /CreateDirectory --> FailedBeforeDirectory: Catch .*DirectoryLimitExceededException/);
     assert.match(diagram, /Provisioned --> \[\*\]/);
   });
 
-  it('the error table names every catalog error and stage failure', () => {
+  it('the error table names every catalog error', () => {
     const table = generatedBlocks().errors;
-    for (const name of [...ALL_ERROR_NAMES, ...STAGE_FAILURES.map((f) => f.name)]) assert.ok(table.includes(`\`${name}\``), name);
+    for (const name of ALL_ERROR_NAMES) assert.ok(table.includes(`\`${name}\``), name);
     assert.match(table, /\*\*Redrive\*\*/);
     assert.match(table, /\*\*New execution\*\*/);
   });

@@ -24,6 +24,7 @@ interface CliJson {
   world: { directories: number; connectors: number };
   simulatedSeconds: number;
   wallMs: number;
+  detections: { resource: string; readyAtSeconds: number | null; detectedAtSeconds: number | null; polls: number }[];
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -50,7 +51,8 @@ describe('npm start (local world CLI)', () => {
     const res = cli([]);
     assert.equal(res.code, 0, res.stderr);
     assert.match(res.stdout, /▶ ValidateRequest/);
-    assert.match(res.stdout, /▶ WaitForDirectory/);
+    assert.match(res.stdout, /↻ retry #1 of GetDirectoryStage after DirectoryNotReadyError \(next poll in \d+ s\)/);
+    assert.match(res.stdout, /directory d-[0-9a-f]{10} is Creating/);
     assert.match(res.stdout, /directory d-[0-9a-f]{10} is Active/);
     assert.match(res.stdout, /SUCCEEDED/);
     assert.match(res.stdout, /DirectoryId\s+d-[0-9a-f]{10}/);
@@ -68,9 +70,33 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.apiCalls['DirectoryService.CreateDirectory'], 1);
     assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'], 1);
     assert.ok(json.transitions > 8);
-    for (const key of ['status', 'executionArn', 'output', 'transitions', 'apiCalls', 'world', 'simulatedSeconds', 'wallMs']) {
+    for (const key of ['status', 'executionArn', 'output', 'transitions', 'apiCalls', 'world', 'simulatedSeconds', 'wallMs', 'detections']) {
       assert.ok(key in json, key);
     }
+    assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [['directory', 600], ['connector', 720]]);
+    for (const d of json.detections) assert.ok((d.detectedAtSeconds ?? Infinity) >= (d.readyAtSeconds ?? 0) && d.polls > 1, JSON.stringify(d));
+  });
+
+  it('--directory-fails-after: the directory goes Failed then, the execution fails with DirectoryFailed and its StageReason', () => {
+    const { code, json } = cliJson(['--directory-fails-after', '120']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'DirectoryFailed');
+    assert.match(json.cause ?? '', /^Directory d-[0-9a-f]{10} is Failed: .*--directory-fails-after/);
+    const [directory, ...rest] = json.detections;
+    assert.equal(directory?.readyAtSeconds, 120);
+    assert.ok((directory?.detectedAtSeconds ?? Infinity) <= 240, JSON.stringify(directory));
+    assert.deepEqual(rest, [], 'no connector was waited for');
+    assert.equal(json.simulatedSeconds, directory?.detectedAtSeconds, 'reported when seen');
+  });
+
+  it('--connector-fails-after: the connector goes FAILED (VPC_ENDPOINT_LIMIT_EXCEEDED), the execution fails with ConnectorFailed', () => {
+    const { code, json } = cliJson(['--connector-fails-after', '100']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'ConnectorFailed');
+    assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
+    const connector = json.detections.find((d) => d.resource === 'connector');
+    assert.equal(connector?.readyAtSeconds, 700);
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 700);
   });
 
   it('retries injected throttling and 5xx faults, then succeeds', () => {
@@ -150,5 +176,9 @@ describe('npm start (local world CLI)', () => {
     assert.equal(cli(['--input', 'does/not/exist.json']).code, 2);
     assert.equal(cli(['--execution-id', 'not-an-arn']).code, 2);
     assert.equal(cli(['--directory-active-after', '-5']).code, 2);
+    const fails = cli(['--directory-fails-after', 'soon']);
+    assert.equal(fails.code, 2);
+    assert.match(fails.stderr, /--directory-fails-after needs a number of seconds/);
+    assert.match(cli(['--connector-fails-after=-1']).stderr, /--connector-fails-after needs a number of seconds/);
   });
 });

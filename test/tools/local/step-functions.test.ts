@@ -83,7 +83,12 @@ describe('local Step Functions API (real SFNClient over HTTP)', () => {
 
   it('GetExecutionHistory uses AWS event types, in order, with paging and reverseOrder', async () => {
     // Prepare
-    const { executionArn = '' } = await client.send(new StartExecutionCommand({ stateMachineArn: world.stateMachineArn, name: 'history-1', input: INPUT }));
+    // its own directory name, so it creates (and polls) instead of adopting what an earlier test created
+    const input = sampleRequest();
+    input.Directory.Name = 'history.example.com';
+    const { executionArn = '' } = await client.send(
+      new StartExecutionCommand({ stateMachineArn: world.stateMachineArn, name: 'history-1', input: JSON.stringify(input) }),
+    );
     await world.stepFunctions.waitFor(executionArn);
     // Act
     const events = await historyOf(client, executionArn);
@@ -96,9 +101,13 @@ describe('local Step Functions API (real SFNClient over HTTP)', () => {
     assert.deepEqual(events.map((e) => e.id), events.map((_, i) => i + 1));
     const entered = events.filter((e) => e.type === 'TaskStateEntered').map((e) => e.stateEnteredEventDetails?.name);
     assert.deepEqual(entered.slice(0, 2), ['ValidateRequest', 'CreateDirectory']);
-    for (const t of ['ChoiceStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionSucceeded', 'PassStateEntered', 'SucceedStateEntered']) {
+    for (const t of ['LambdaFunctionScheduled', 'LambdaFunctionFailed', 'LambdaFunctionSucceeded', 'PassStateEntered', 'SucceedStateEntered']) {
       assert.ok(types.includes(t as HistoryEvent['type']), t);
     }
+    // each poll of the directory while it is created is one Lambda attempt of the same state: a failed not-ready attempt
+    const notReady = events.filter((e) => e.lambdaFunctionFailedEventDetails?.error === 'DirectoryNotReadyError');
+    assert.ok(notReady.length > 1);
+    assert.equal(entered.filter((n) => n === 'GetDirectoryStage').length, 1);
   });
 
   it('ListExecutions filters by status, newest first', async () => {

@@ -70,13 +70,21 @@ export function directoryStage(d: DirectoryRecord, nowMs: number): { stage: stri
   const t = d.activeAfterSeconds * 1000;
   const at = (fraction: number): number => d.createdAtMs + Math.round(t * fraction);
   if (d.outcome) {
+    // A directory with a failure outcome lands there instead of Active: Requested, Creating, then the outcome.
     const failAt = d.createdAtMs + d.outcome.afterSeconds * 1000;
     if (nowMs >= failAt) return { stage: d.outcome.stage, reason: d.outcome.reason, sinceMs: failAt };
+    const creatingAt = Math.min(at(0.05), failAt);
+    return nowMs < creatingAt ? { stage: 'Requested', sinceMs: d.createdAtMs } : { stage: 'Creating', sinceMs: creatingAt };
   }
   if (nowMs < at(0.05)) return { stage: 'Requested', sinceMs: d.createdAtMs };
   if (nowMs < at(0.95)) return { stage: 'Creating', sinceMs: at(0.05) };
   if (nowMs < at(1)) return { stage: 'Created', sinceMs: at(0.95) };
   return { stage: 'Active', sinceMs: at(1) };
+}
+
+/** When the creation lifecycle ends (epoch ms): Active, or the stage of its failure outcome. */
+export function directorySettledAtMs(d: DirectoryRecord): number {
+  return d.createdAtMs + (d.outcome ? d.outcome.afterSeconds * 1000 : Math.round(d.activeAfterSeconds * 1000));
 }
 
 /** Directories not yet gone (Deleting included). */

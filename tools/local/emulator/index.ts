@@ -13,10 +13,10 @@
 import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './clock.ts';
 import type { SimClock } from './clock.ts';
-import { existingDirectories } from './directory-service.ts';
+import { directorySettledAtMs, existingDirectories } from './directory-service.ts';
 import { FaultBook } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
-import { existingConnectors } from './pca-connector-ad.ts';
+import { connectorSettledAtMs, existingConnectors } from './pca-connector-ad.ts';
 import { startServer } from './server.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
 import { validateSeed } from './seed.ts';
@@ -61,6 +61,11 @@ export interface Emulator {
   readonly events: EmittedEvent[];
   env(): Record<string, string>;
   counts(): { directories: number; connectors: number };
+  /**
+   * When the creation lifecycle of a directory (by id) or connector (by ARN) ended or will end, in simulated epoch
+   * ms: Active/ACTIVE, or the failure outcome. Undefined for a resource this emulator does not hold.
+   */
+  settledAtMs(resource: 'directory' | 'connector', id: string): number | undefined;
   snapshot(): EmulatorSnapshot;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
@@ -139,6 +144,14 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
       connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
     }),
+    settledAtMs: (resource, id) => {
+      if (resource === 'directory') {
+        const d = state.directories.find((x) => x.DirectoryId === id);
+        return d ? directorySettledAtMs(d) : undefined;
+      }
+      const c = state.connectors.find((x) => x.Arn === id);
+      return c ? connectorSettledAtMs(c) : undefined;
+    },
     snapshot: (): EmulatorSnapshot => {
       const nowMs = simClock.now();
       return clone({

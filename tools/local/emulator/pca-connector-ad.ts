@@ -55,6 +55,11 @@ export function connectorStatus(c: ConnectorRecord, nowMs: number): { status: st
   return nowMs >= at ? { status: 'ACTIVE', sinceMs: at } : { status: 'CREATING', sinceMs: c.createdAtMs };
 }
 
+/** When the creation lifecycle ends (epoch ms): ACTIVE, or FAILED with the outcome's reason. */
+export function connectorSettledAtMs(c: ConnectorRecord): number {
+  return c.createdAtMs + (c.outcome ? c.outcome.afterSeconds : c.activeAfterSeconds) * 1000;
+}
+
 export function existingConnectors(ctx: ServiceContext): ConnectorRecord[] {
   return ctx.state.connectors.filter((c) => connectorStatus(c, ctx.clock.now()) !== undefined);
 }

@@ -13,6 +13,27 @@ async function stageOf(ds: DirectoryServiceClient, id: string): Promise<string |
   return out.DirectoryDescriptions?.[0]?.Stage;
 }
 
+describe('Directory Service failure outcome', () => {
+  test('a directory with a failure outcome is Requested, then Creating, then the outcome: never Active first', async () => {
+    // Prepare: fails at 900 s, after the 600 s a successful Simple AD needs
+    const emu = await start({ directoryOutcome: { stage: 'Failed', reason: 'late failure', afterSeconds: 900 } });
+    const { ds } = clients(emu);
+    try {
+      const { DirectoryId = '' } = await ds.send(new CreateDirectoryCommand(simpleAd()));
+      const seen: (string | undefined)[] = [await stageOf(ds, DirectoryId)];
+      for (const step of [60, 540, 299, 1]) {
+        emu.clock.advance(step);
+        seen.push(await stageOf(ds, DirectoryId));
+      }
+      // Assess
+      assert.deepEqual(seen, ['Requested', 'Creating', 'Creating', 'Creating', 'Failed']);
+      assert.equal(emu.settledAtMs('directory', DirectoryId), emu.clock.now());
+    } finally {
+      await emu.stop();
+    }
+  });
+});
+
 describe('Directory Service', () => {
   let emu: Emulator;
   let ds: DirectoryServiceClient;
@@ -247,6 +268,7 @@ describe('Directory failure outcomes', () => {
       assert.deepEqual(out.DirectoryDescriptions?.map((d) => [d.Stage, d.StageReason]), [
         ['Failed', 'DNS setup failed'], ['Active', undefined], ['Impaired', 'controllers unreachable'],
       ]);
+      assert.deepEqual([first, second, third].map((id) => (emu.settledAtMs('directory', id) ?? 0) - (emu.clock.now() - 600_000)), [600_000, 600_000, 100_000]);
       assert.equal(emu.apiCalls['DirectoryService.DirectoryLifecycle'], undefined);
     } finally {
       await emu.stop();

@@ -207,6 +207,10 @@ describe('Connector failure outcomes', () => {
       assert.deepEqual(await view(a), ['FAILED', 'VPC_ACCESS_DENIED']);
       assert.deepEqual(await view(b), ['FAILED', 'INSUFFICIENT_FREE_ADDRESSES']);
       assert.deepEqual(await view(c), ['ACTIVE', undefined]);
+      // when each lifecycle ended, as the engine's detections read it
+      const created = emu.clock.now() - 120_000;
+      assert.deepEqual([a, b, c].map((arn) => (emu.settledAtMs('connector', arn) ?? 0) - created), [60_000, 120_000, 120_000]);
+      assert.equal(emu.settledAtMs('connector', `${a}x`), undefined);
     } finally {
       await emu.stop();
     }

@@ -1,0 +1,64 @@
+/**
+ * The resources the workflow waits for. Each is polled by ONE Lambda Task that polls once per attempt:
+ *  - ready (Active / ACTIVE): returns the resource's state document, and the workflow goes on;
+ *  - in progress: throws `notReady`, which the Task's own Retry (the `poll` group of retry-policies.ts) retries after
+ *    the poll interval, so a poll costs one state transition (a Wait → Task → Choice loop costs three);
+ *  - terminal: throws `failed` (caught into the failure path, the reason in the cause);
+ *  - past the deadline the create step wrote into the state document: throws `timeout` (caught).
+ * The ASL builder, the local engine (its `detections`) and the docs read this list: adding a waited resource is an
+ * entry here, its catalog rows (catalog.ts) and its create and poll handlers.
+ */
+import type { TaskStateName } from './catalog.ts';
+
+export type WaitedResourceName = 'directory' | 'connector';
+
+export interface WaitedResource {
+  resource: WaitedResourceName;
+  /** The Task that creates or adopts it and writes its state document (with the Deadline). */
+  createState: TaskStateName;
+  /** The Task that polls it. */
+  pollState: TaskStateName;
+  /** Where its state document lives in the execution state; the poll Task reads it and writes it back there. */
+  resultPath: `$.${string}`;
+  /** The key of the poll Task's input that carries the state document. */
+  inputKey: string;
+  /** The field of the state document that identifies the resource. */
+  idField: string;
+  /** Error names the poll handler throws (project error classes, src/domain/errors.ts). */
+  notReady: string;
+  failed: string;
+  timeout: string;
+}
+
+export const WAITED_RESOURCES: readonly WaitedResource[] = [
+  {
+    resource: 'directory',
+    createState: 'CreateDirectory',
+    pollState: 'GetDirectoryStage',
+    resultPath: '$.directory',
+    inputKey: 'Directory',
+    idField: 'DirectoryId',
+    notReady: 'DirectoryNotReadyError',
+    failed: 'DirectoryFailed',
+    timeout: 'DirectoryActivationTimeoutError',
+  },
+  {
+    resource: 'connector',
+    createState: 'CreateConnector',
+    pollState: 'GetConnectorStatus',
+    resultPath: '$.connector',
+    inputKey: 'Connector',
+    idField: 'ConnectorArn',
+    notReady: 'ConnectorNotReadyError',
+    failed: 'ConnectorFailed',
+    timeout: 'ConnectorActivationTimeoutError',
+  },
+];
+
+export const NOT_READY_ERRORS: readonly string[] = WAITED_RESOURCES.map((w) => w.notReady);
+
+export const waitedResource = (resource: WaitedResourceName): WaitedResource => {
+  const found = WAITED_RESOURCES.find((w) => w.resource === resource);
+  if (!found) throw new Error(`no waited resource ${resource}`);
+  return found;
+};

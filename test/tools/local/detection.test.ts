@@ -1,0 +1,102 @@
+/**
+ * Detection in the local world: the real ASL and handlers on the emulator, whose lifecycles end at set simulated
+ * times, so every figure here is exact (simulated seconds and billed transitions, no wall time). The bench measures
+ * the same over the whole range (docs/performance.md); this checks the goals at their worst case.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DirectoryType, ProvisioningRequest } from '../../../src/contract.ts';
+import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
+import { runProvisioning } from '../../../tools/local/engine.ts';
+import type { RunOptions, RunResult } from '../../../tools/local/engine.ts';
+import { defaultSeed, sampleMicrosoftAdRequest, sampleRequest } from '../../fixtures.ts';
+
+process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
+
+const GOAL_MAX_LATENCY = 90;
+const GOAL_TRANSITIONS_MANAGED_AD_40_MIN = 90;
+const GOAL_FAILURE_REPORTED_BY = 240;
+/** States a successful execution enters once each; every other billed transition is a retry (a poll). */
+const STATES_ENTERED = 8;
+
+const sample = (type: DirectoryType, directoryTimeoutMinutes = 90): ProvisioningRequest => {
+  const input = type === 'SimpleAD' ? sampleRequest() : sampleMicrosoftAdRequest();
+  return { ...input, Options: { ...input.Options, DirectoryTimeoutMinutes: directoryTimeoutMinutes } };
+};
+
+const run = (type: DirectoryType, opts: Partial<RunOptions> = {}, timeoutMinutes?: number): Promise<RunResult> =>
+  runProvisioning({ input: sample(type, timeoutMinutes), seed: defaultSeed(), ...opts });
+
+const detection = (r: RunResult, resource: string) => {
+  const d = r.detections.find((x) => x.resource === resource);
+  assert.ok(d, `${resource} detection in ${JSON.stringify(r.detections)}`);
+  return d;
+};
+
+describe('detection latency, failure reporting and transitions (local world, simulated clock)', () => {
+  // Polls run at creation + k × interval, so a resource ready 1 s after a poll waits the longest: interval − 1 s.
+  for (const type of ['SimpleAD', 'MicrosoftAD'] as const) {
+    for (const minutes of [5, 20, 40, 60]) {
+      it(`${type} Active at ${minutes} min, just after a poll: seen within ${GOAL_MAX_LATENCY} s, and so is the connector`, async () => {
+        // Prepare: activation 1 s after the last poll before `minutes`
+        const activation = Math.floor((minutes * 60) / POLL_INTERVAL_SECONDS) * POLL_INTERVAL_SECONDS + 1;
+        // Act
+        const r = await run(type, { directoryActiveAfterSeconds: activation, connectorActiveAfterSeconds: POLL_INTERVAL_SECONDS + 1 });
+        // Assess
+        assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
+        const directory = detection(r, 'directory');
+        const connector = detection(r, 'connector');
+        assert.equal(directory.readyAtSeconds, activation);
+        for (const d of [directory, connector]) {
+          const latency = (d.detectedAtSeconds ?? Infinity) - (d.readyAtSeconds ?? 0);
+          assert.equal(latency, POLL_INTERVAL_SECONDS - 1, `${d.resource}: the worst case of a ${POLL_INTERVAL_SECONDS} s interval`);
+          assert.ok(latency <= GOAL_MAX_LATENCY);
+        }
+        // one transition per poll: the states entered once, plus one retry per poll after the first of each
+        assert.equal(r.transitions, STATES_ENTERED + (directory.polls - 1) + (connector.polls - 1));
+      });
+    }
+
+    it(`${type} that fails at minute 2 is reported FAILED (DirectoryFailed) by minute 4`, async () => {
+      const r = await run(type, {
+        emulator: { directoryOutcome: { stage: 'Failed', reason: 'Insufficient IP addresses (test)', afterSeconds: 121 } },
+      });
+      assert.equal(r.status, 'FAILED');
+      assert.equal(r.error, 'DirectoryFailed');
+      assert.match(r.cause ?? '', /is Failed: Insufficient IP addresses \(test\)$/);
+      const d = detection(r, 'directory');
+      assert.equal(d.readyAtSeconds, 121);
+      assert.ok((d.detectedAtSeconds ?? Infinity) - 121 < POLL_INTERVAL_SECONDS);
+      assert.ok(r.simulatedSeconds <= GOAL_FAILURE_REPORTED_BY, `reported at ${r.simulatedSeconds} s`);
+    });
+  }
+
+  it(`a Managed AD Active at 40 min: the whole successful run stays within ${GOAL_TRANSITIONS_MANAGED_AD_40_MIN} transitions`, async () => {
+    const transitions: number[] = [];
+    for (const offset of [0, 1, POLL_INTERVAL_SECONDS - 1]) {
+      const r = await run('MicrosoftAD', { directoryActiveAfterSeconds: 2400 + offset, connectorActiveAfterSeconds: 120 + offset });
+      assert.equal(r.status, 'SUCCEEDED');
+      transitions.push(r.transitions);
+    }
+    assert.ok(Math.max(...transitions) <= GOAL_TRANSITIONS_MANAGED_AD_40_MIN, `transitions ${transitions.join(', ')}`);
+  });
+
+  it('past the deadline: DirectoryActivationTimeoutError within one interval of it; a new execution adopts with a fresh deadline', async () => {
+    // Prepare: a Managed AD with the least deadline (20 min) that takes 30 min
+    const first = await run('MicrosoftAD', { directoryActiveAfterSeconds: 1800 }, 20);
+    // Assess the first execution
+    assert.equal(first.status, 'FAILED');
+    assert.equal(first.error, 'DirectoryActivationTimeoutError');
+    assert.match(first.cause ?? '', /is still Creating after \d+ s of waiting, past its deadline /);
+    assert.ok(first.simulatedSeconds >= 1200 && first.simulatedSeconds < 1200 + POLL_INTERVAL_SECONDS, `failed at ${first.simulatedSeconds} s`);
+    assert.equal(detection(first, 'directory').detectedAtSeconds, null, 'never seen ready');
+    // Act: the runbook's remedy, a new execution with the same input on the same world
+    const second = await run('MicrosoftAD', { snapshot: first.snapshot, directoryActiveAfterSeconds: 1800 }, 20);
+    // Assess
+    assert.equal(second.status, 'SUCCEEDED', `${second.error ?? ''} ${second.cause ?? ''}`);
+    const out = second.output as { DirectoryAdopted: boolean; DirectoryId: string };
+    assert.equal(out.DirectoryAdopted, true);
+    assert.equal(second.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
+    assert.deepEqual(second.world, { directories: 1, connectors: 1 });
+  });
+});
