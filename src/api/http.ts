@@ -24,6 +24,7 @@ import type { Violation } from '../domain/errors.ts';
 import { SIMPLE_KEY } from '../domain/field-path.ts';
 import { PASSWORD_KEY } from '../domain/password.ts';
 import { logger } from '../lib/logger.ts';
+import { quote } from '../lib/printable.ts';
 
 /** An API Gateway proxy event after the header normalizer and (for POST) the JSON body parser ran. */
 export type ParsedEvent<TBody = unknown> = Omit<APIGatewayProxyEvent, 'body'> & { body: TBody };
@@ -81,13 +82,13 @@ export const pointerToPath = (pointer: string): string => {
     const segment = unescapePointer(raw);
     if (/^\d+$/.test(segment)) path += `[${segment}]`;
     else if (SIMPLE_KEY.test(segment)) path += path ? `.${segment}` : segment;
-    else path += `[${JSON.stringify(segment.length > 64 ? `${segment.slice(0, 64)}…` : segment)}]`;
+    else path += `[${quote(segment.length > 64 ? `${segment.slice(0, 64)}…` : segment)}]`;
   }
   return path;
 };
 
 const child = (path: string, key: string): string =>
-  SIMPLE_KEY.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key.slice(0, 64))}]`;
+  SIMPLE_KEY.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${quote(key.slice(0, 64))}]`;
 
 /**
  * Converts ajv errors (allErrors) into violations, one per problem. `prefix` is the instance pointer of the body

@@ -18,6 +18,7 @@ import type {
   ProvisioningRequest,
 } from '../contract.ts';
 import type { Violation } from './errors.ts';
+import { quote } from '../lib/printable.ts';
 import { SIMPLE_KEY } from './field-path.ts';
 import { PASSWORD_KEY } from './password.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
@@ -102,13 +103,13 @@ export const kindOf = (value: unknown): string =>
 
 /** A value for a message: short printable strings are quoted, anything else is described by its length. */
 export const show = (value: string): string =>
-  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? JSON.stringify(value) : `a ${value.length}-character value`;
+  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? quote(value) : `a ${value.length}-character value`;
 
 /** A map key or unknown field name inside a path: safe, bounded, printable. */
 const keyPath = (path: string, key: string): string => {
   if (SIMPLE_KEY.test(key)) return path ? `${path}.${key}` : key;
   const shown = key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key;
-  return `${path}[${JSON.stringify(shown)}]`;
+  return `${path}[${quote(shown)}]`;
 };
 
 const own = (obj: Json, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
@@ -411,7 +412,7 @@ const checkConnector = (c: Collector, value: unknown): void => {
       c.add(path, `must contain at most ${USER_TAG_LIMIT} tags (AWS allows ${AWS_TAG_LIMIT}; this tool adds ${OWN_TAG_COUNT}) (it has ${keys.length})`);
     }
     for (const key of keys.slice(0, MAX_ITEMS_CHECKED)) {
-      const tagPath = `${path}[${JSON.stringify(key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key)}]`;
+      const tagPath = `${path}[${quote(key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key)}]`;
       c.tagKey(key, tagPath);
       c.tagValue(own(tags, key), tagPath);
     }
