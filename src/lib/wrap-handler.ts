@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
 import { logger } from './logger.ts';
+import { transportErrorNames } from './transport-errors.ts';
 
 /** A task's core: typed event in, result out (dependencies are bound by the caller). */
 export type TaskCore<TEvent, TResult> = (event: TEvent) => Promise<TResult>;
@@ -36,9 +37,11 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
 /**
  * Builds the middy Lambda handler for one Task state: Powertools context injection (never logging the event,
  * whatever POWERTOOLS_LOGGER_LOG_EVENT says), then the correlation keys, then the core.
- * Errors propagate untouched so Lambda reports `errorType = error.name`.
+ * Errors propagate with their names (Lambda reports `errorType = error.name`), except SDK transport failures, which
+ * leave under their catalogued names (transport-errors.ts; its onError runs first, so the log line shows that name).
  */
 export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: TaskStateName): TaskHandler =>
   middy(async (event: unknown): Promise<unknown> => core(event as TEvent))
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .use(correlationKeys(stateName)) as unknown as TaskHandler;
+    .use(correlationKeys(stateName))
+    .use(transportErrorNames()) as unknown as TaskHandler;

@@ -2,10 +2,10 @@
  * Retry timings: one retrier per group, in RETRY_GROUP_ORDER; every retried catalog row joins one group by rule
  * (retryGroupOf), so a new catalog row needs no change here.
  */
-import { LAMBDA_TRANSIENT_ERRORS } from './catalog.ts';
+import { LAMBDA_TRANSIENT_ERRORS, TRANSPORT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
 
-export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency';
+export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lock' | 'consistency';
 
 export interface RetryPolicy {
   IntervalSeconds: number;
@@ -24,6 +24,15 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
   lambda: {
     IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL',
     Comment: 'Lambda service errors and task timeouts (transient)',
+  },
+  /**
+   * TransportNotSentError / TransportMaybeSentError: waits 10, 20, 40, 60 s. No jitter on purpose: the first retry of
+   * a maybe-sent create must come after the lost call has settled on the service side (the SDK gives up on a silent
+   * socket after 8 s, src/aws/clients.ts), so that find-or-create sees what it created.
+   */
+  transport: {
+    IntervalSeconds: 10, MaxAttempts: 4, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
+    Comment: 'Network failures of the handler\'s AWS calls: a few spaced retries; the retried step finds what a lost call did',
   },
   throttling: {
     IntervalSeconds: 5, MaxAttempts: 8, BackoffRate: 2, MaxDelaySeconds: 120, JitterStrategy: 'FULL',
@@ -51,15 +60,17 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'Eventual consistency right after a resource turns Active: a few retries, then caught',
   },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lock', 'consistency'];
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
+const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
 
 /** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
 export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (row.handling === 'catch') throw new Error(`${row.state}/${row.name} is catch-only`);
   if (row.handling === 'retry-then-catch') return 'consistency';
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
+  if (TRANSPORT_NAMES.has(row.name)) return 'transport';
   if (row.name === 'DirectoryCreationInProgressError') return 'lock';
   if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';
