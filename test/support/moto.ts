@@ -20,19 +20,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`moto_server did not answer on ${url} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 export interface Moto {
   url: string;
   /** SDK client config pointing at moto, dummy credentials, no SDK retries. */
@@ -40,17 +27,33 @@ export interface Moto {
   stop(): void;
 }
 
-/** Starts moto_server on a free loopback port and waits until it answers. */
+/**
+ * Starts moto_server on a free loopback port and resolves once it prints that it is listening (an event, not a
+ * polling loop); rejects if it exits first.
+ */
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
-  const proc = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const proc = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(`${url}/moto-api/`, 30_000);
-  } catch (err) {
-    proc.kill('SIGTERM');
-    throw err;
-  }
+  await new Promise<void>((resolve, reject) => {
+    let printed = '';
+    const onData = (chunk: Buffer) => {
+      printed += chunk.toString('utf8');
+      if (printed.includes(`Running on ${url}`)) {
+        proc.stdout.off('data', onData);
+        proc.stderr.off('data', onData);
+        proc.off('exit', onExit);
+        // keep draining so the child never blocks on a full pipe
+        proc.stdout.resume();
+        proc.stderr.resume();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`moto_server exited (${String(code)}) before listening:\n${printed}`));
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.once('exit', onExit);
+  });
   return {
     url,
     config: { endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' }, maxAttempts: 1 },

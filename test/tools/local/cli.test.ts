@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { GENEROUS_CHILD_MS } from '../../support/limits.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'adco-cli-'));
@@ -31,7 +32,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 60_000,
+    timeout: GENEROUS_CHILD_MS,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }

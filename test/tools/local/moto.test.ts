@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GENEROUS_CHILD_MS } from '../../support/limits.ts';
 import { MOTO_MISSING, onPath, startMoto } from '../../support/moto.ts';
 import { sampleRequest } from '../../fixtures.ts';
 
@@ -46,7 +47,7 @@ test('provisioning with Directory Service, Secrets Manager and EC2 on moto_serve
     const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--input', inputPath, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: GENEROUS_CHILD_MS,
       env: {
         ...process.env,
         AWS_ENDPOINT_URL_DIRECTORY_SERVICE: moto.url,
