@@ -29,7 +29,8 @@ export interface Retrier {
 }
 export interface Catcher {
   ErrorEquals: string[];
-  ResultPath: string;
+  /** Omitted: the error replaces the state ("$", the default). */
+  ResultPath?: string;
   Next: string;
 }
 export interface State {
@@ -52,7 +53,7 @@ export interface Definition {
  * carries the directory id / connector ARN when they exist), so PublishFailedEvent never reads a missing path.
  */
 export const FAILURE_ENTRY: Record<TaskStateName, string> = {
-  ValidateRequest: 'FailedBeforeDirectory',
+  ValidateRequest: 'RequestRejected',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
   CreateConnector: 'FailedWithDirectory',
@@ -60,6 +61,13 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
 };
 
 const ERROR_RESULT_PATH = '$.error';
+/**
+ * Where each Task's Catch puts the error. ValidateRequest's input is whatever the execution was started with, which
+ * need not be an object (`[]`, `null`, `true`): `$.error` could not be set there (States.ResultPathMatchFailure
+ * instead of the validation error), so its Catch has no ResultPath (the default `$`: the error replaces the state;
+ * the local engine implements only the default, not an explicit "$") and RequestRejected rebuilds the document.
+ */
+const catchResultPath = (state: TaskStateName): { ResultPath?: string } => (state === 'ValidateRequest' ? {} : { ResultPath: ERROR_RESULT_PATH });
 const LAMBDA_TASK_TIMEOUT_SECONDS = 60;
 const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
 
@@ -85,7 +93,7 @@ export function catchersFor(state: TaskStateName): Catcher[] {
   return [
     {
       ErrorEquals: names,
-      ResultPath: ERROR_RESULT_PATH,
+      ...catchResultPath(state),
       Next: FAILURE_ENTRY[state],
     },
   ];
@@ -127,7 +135,9 @@ export function buildDefinition(): Definition {
   const states: Record<string, State> = {
     ValidateRequest: lambdaTask(
       'ValidateRequest',
-      { ...execId, 'Request.$': '$' },
+      // The execution input, read from the context object: `$` is the same for the first state, but a `null` input
+      // does not resolve as a path (the local engine fails it with States.Runtime before validation).
+      { ...execId, 'Request.$': '$$.Execution.Input' },
       '$.validation',
       'CreateDirectory',
       'Checks every documented constraint and the preflight facts; creates nothing',
@@ -292,6 +302,12 @@ export function buildDefinition(): Definition {
       Next: 'Provisioned',
     },
     Provisioned: { Type: 'Succeed' },
+    RequestRejected: {
+      Type: 'Pass',
+      Comment: 'ValidateRequest failed: its error replaced the state (the input may not be an object); nothing was created',
+      Parameters: { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } },
+      Next: 'PublishFailedEvent',
+    },
     FailedBeforeDirectory: {
       Type: 'Pass',
       Comment: 'Failure before a directory id is known',

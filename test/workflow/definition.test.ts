@@ -56,7 +56,7 @@ describe('statemachine/provision.asl.json', () => {
     }
   });
 
-  it('names nothing outside the catalog; no States.ALL/TaskFailed on Lambda tasks; catches keep $.error', () => {
+  it('names nothing outside the catalog; no States.ALL/TaskFailed on Lambda tasks; catches keep $.error (ValidateRequest: the whole state)', () => {
     const def = raw();
     for (const [name, state] of Object.entries(def.States)) {
       const matchers: (Retrier | Catcher)[] = [...(state.Retry ?? []), ...(state.Catch ?? [])];
@@ -74,8 +74,15 @@ describe('statemachine/provision.asl.json', () => {
       }
       if (TASK_STATES.includes(name as never)) {
         for (const c of state.Catch ?? []) {
-          assert.equal(c.ResultPath, '$.error');
-          assert.match(c.Next, /^Failed(Before|With)/);
+          if (name === 'ValidateRequest') {
+            // its input may be no object at all: the error replaces the state, RequestRejected rebuilds it
+            assert.equal(c.ResultPath, undefined);
+            assert.equal(c.Next, 'RequestRejected');
+            assert.deepEqual(def.States['RequestRejected']?.['Parameters'], { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } });
+          } else {
+            assert.equal(c.ResultPath, '$.error');
+            assert.match(c.Next, /^Failed(Before|With)/);
+          }
         }
         assert.ok(typeof state['TimeoutSeconds'] === 'number', `${name} TimeoutSeconds`);
       }

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONNECTOR_FAILED, DIRECTORY_FAILED, STAGE_FAILURES } from '../../src/workflow/catalog.ts';
 import { CONNECTOR_TERMINAL, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, run } from './support.ts';
+import { validateRequest } from '../../src/domain/validate.ts';
+import { InvalidRequestError } from '../../src/domain/errors.ts';
+import { runLocal } from '../../tools/local/engine.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -222,6 +225,27 @@ describe('STAGE_FAILURES (Choice -> Pass failures), one test per entry', () => {
         assert.deepEqual(states.slice(-2), ['PublishFailedEvent', 'ProvisioningFailed']);
         assert.ok(!states.includes('PublishSucceededEvent'));
       }
+    });
+  }
+
+  for (const [what, input] of [['an array', []], ['null', null], ['a boolean', true], ['a string', 'corp']] as const) {
+    it(`an execution input that is ${what}: InvalidRequestError naming the request (not a path failure), nothing else runs`, async () => {
+      // Prepare: ValidateRequest validates for real (the domain validator the handler runs first)
+      const { handlers, calls } = stubHandlers();
+      handlers['ValidateRequest'] = (event) => {
+        const { violations } = validateRequest((event as { Request: unknown }).Request);
+        throw new InvalidRequestError(violations);
+      };
+      // Act
+      const r = await runLocal(input, { handlers });
+      // Assess
+      assert.equal(r.status, 'FAILED');
+      assert.equal(r.error, 'InvalidRequestError');
+      assert.match(r.cause ?? '', /\(request\): must be an object/);
+      assert.deepEqual(entered(r.events), ['ValidateRequest', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed']);
+      const [event] = calls.inputs['PublishFailedEvent'] as { Entries: { Detail: { Error: string; DirectoryId: null } }[] }[];
+      assert.equal(event?.Entries[0]?.Detail.Error, 'InvalidRequestError');
+      assert.equal(event?.Entries[0]?.Detail.DirectoryId, null);
     });
   }
 });
