@@ -4,3 +4,10 @@
  * busy 2-core machine (serverless package, ~1-2 min beside two CPU-bound processes).
  */
 export const GENEROUS_CHILD_MS = 600_000;
+
+/**
+ * The lines a command printed itself: without Node's own deprecation warning (a dependency loads `punycode`), which
+ * Node prints before any code of ours runs.
+ */
+export const ownLines = (stderr: string): string[] =>
+  stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\) \[DEP\d+\]|^\(Use `node --trace-deprecation/.test(l));

@@ -135,6 +135,26 @@ export function localContext(opts: LocalContextOptions = {}): NonNullable<Engine
 
 /* ---------------- running one execution ---------------- */
 
+/**
+ * The deepest execution input the engine runs. aws-local-stepfunctions clones every state's input recursively (and
+ * JSON.stringify recurses too), so a document nested a few thousand levels deep overflows the stack; inputs are
+ * refused well before that. The contract's own fields are at most 5 levels deep, so such an input is invalid anyway.
+ */
+export const MAX_INPUT_DEPTH = 512;
+
+/** Nesting depth of a JSON value, counted without recursion (a scalar is 0). */
+export const jsonDepth = (value: unknown): number => {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+};
+
 /** JSON in, JSON out, as across the Lambda boundary (no `undefined`, no shared references). */
 const jsonRoundTrip = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
@@ -173,6 +193,8 @@ export const createLocalStateMachine = (def: StateMachineDefinition = loadDefini
 
 /** Runs the definition in-process with local handlers and returns the outcome plus the full event log. */
 export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<LocalRunResult> {
+  const depth = jsonDepth(input);
+  if (depth > MAX_INPUT_DEPTH) throw new Error(`the execution input is nested ${depth} levels deep; the local engine runs at most ${MAX_INPUT_DEPTH}`);
   const def = opts.definition ?? loadDefinition();
   assertAllTasksBound(def, opts.handlers);
   const machine = createLocalStateMachine(def);

@@ -27,7 +27,7 @@ export const LIFECYCLE_OPS = ['DirectoryLifecycle', 'ConnectorLifecycle'] as con
 export const TRANSPORT_FAULTS = ['reset', 'timeout'] as const;
 export type TransportFault = (typeof TRANSPORT_FAULTS)[number];
 export const isTransportFault = (error: string): error is TransportFault => (TRANSPORT_FAULTS as readonly string[]).includes(error);
-const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
+export const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
 /** The ConnectorStatusReason enum of the PCA Connector AD model. */
 export const CONNECTOR_STATUS_REASONS = [
   'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',

@@ -14,21 +14,55 @@ import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './clock.ts';
 import type { SimClock } from './clock.ts';
 import { existingDirectories } from './directory-service.ts';
-import { FaultBook } from './faults.ts';
+import { FaultBook, LIFECYCLE_OPS } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
 import { existingConnectors } from './pca-connector-ad.ts';
-import { startServer } from './server.ts';
+import { SERVICES, startServer } from './server.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
 import { validateSeed } from './seed.ts';
 import type { Seed } from './seed.ts';
 
 export { createSimClock } from './clock.ts';
 export type { SimClock } from './clock.ts';
-export { parseFault } from './faults.ts';
+export { CONNECTOR_STATUS_REASONS, DIRECTORY_FAIL_STAGES, TRANSPORT_FAULTS, parseFault } from './faults.ts';
 export type { FaultSpec } from './faults.ts';
 export { DEFAULT_SEED_PATH, loadSeed } from './seed.ts';
 export type { Seed } from './seed.ts';
 export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
+
+/** The operations a fault can name: `Op` and `Service.Op` for every emulated operation, plus the lifecycle ones. */
+export const faultOperations = (): { services: string[]; operations: string[]; qualified: string[] } => ({
+  services: SERVICES.map((svc) => svc.name),
+  operations: [...new Set([...SERVICES.flatMap((svc) => Object.keys(svc.ops)), ...LIFECYCLE_OPS])],
+  qualified: SERVICES.flatMap((svc) => Object.keys(svc.ops).map((op) => `${svc.name}.${op}`)),
+});
+
+/**
+ * Why a fault can never fire or is malformed (an operation the emulator does not have, a lifecycle outcome that
+ * does not exist, a bad count or rate), or undefined when it is fine. `suggest` proposes the closest name.
+ */
+export const faultProblem = (spec: FaultSpec, suggest: (word: string, names: readonly string[]) => string | undefined = () => undefined): string | undefined => {
+  const { services, operations, qualified } = faultOperations();
+  const o = spec.operation;
+  const hint = (word: string, names: readonly string[]) => {
+    const near = suggest(word, names);
+    return near ? ` (did you mean ${near}?)` : '';
+  };
+  if (o !== '*') {
+    const [service, op] = o.includes('.') ? (o.split('.') as [string, string]) : [undefined, o];
+    if (service !== undefined && !services.includes(service)) return `unknown service "${service}"${hint(service, services)}; services: ${services.join(', ')}`;
+    if (service !== undefined && op !== '*' && !qualified.includes(o) && !(LIFECYCLE_OPS as readonly string[]).includes(op)) {
+      return `${service} has no operation "${op}"${hint(op, operations)}`;
+    }
+    if (service === undefined && !operations.includes(op)) return `unknown operation "${op}"${hint(op, operations)}; operations: ${operations.join(', ')}`;
+  }
+  try {
+    new FaultBook(1, [spec]);
+  } catch (err) {
+    return (err as Error).message.replace(/^FaultSpec /, '');
+  }
+  return undefined;
+};
 
 export interface EmulatorOptions {
   seed: Seed;

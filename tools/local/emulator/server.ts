@@ -30,6 +30,8 @@ const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
   'pca-connector-ad': [pcaConnectorAd, 'restJson'],
   dynamodb: [dynamoDb, 'awsJson'],
 };
+/** Every emulated service, for the list of operations a fault may name. */
+export const SERVICES: readonly ServiceDef[] = Object.values(BY_SIGNING_NAME).map(([svc]) => svc);
 const BY_TARGET_PREFIX: Record<string, string> = {
   DirectoryService_20150416: 'ds',
   secretsmanager: 'secretsmanager',
