@@ -7,9 +7,9 @@
  * `@middy/validator`, so a direct invoke (or the local API server) gets the same answers.
  *
  * Middleware chain (CORS is off: no CORS middleware, no CORS headers; an IAM-signed API is called by SDKs/CLIs):
- *   Powertools context (never logs the event) -> header normalizer (lower-case names) -> JSON body parser ->
- *   validator (all schema violations) -> core; on error: `problemResponses` (runs first) shapes every error into a
- *   JSON body, then `@middy/http-error-handler` writes it. A 5xx body is always the generic
+ *   Powertools context (never logs the event) -> header normalizer (lower-case names) -> media type lower-cased ->
+ *   JSON body parser -> validator (all schema violations) -> core; on error: `problemResponses` (runs first) shapes
+ *   every error into a JSON body, then `@middy/http-error-handler` writes it. A 5xx body is always the generic
  *   `{"message":"Internal server error","requestId":…}`: no error name, message or stack reaches the client.
  */
 import middy from '@middy/core';
@@ -200,6 +200,18 @@ export const problemResponses = (
   },
 });
 
+/**
+ * Media types are case-insensitive (RFC 9110 §8.3.1) but the JSON body parser matches `application/json` exactly:
+ * lower-case the type/subtype of Content-Type (parameters as sent), so `APPLICATION/JSON` is JSON too.
+ */
+export const mediaTypeCase = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> => ({
+  before: (request) => {
+    const headers = request.event.headers;
+    const value = headers?.['content-type'];
+    if (typeof value === 'string') headers['content-type'] = value.replace(/^[^;]*/, (type) => type.trim().toLowerCase());
+  },
+});
+
 export interface HttpHandlerOptions {
   /** A compiled validator for the whole (parsed) event; enables the JSON body parser too. */
   eventSchema?: unknown;
@@ -212,7 +224,7 @@ export const httpHandler = <TBody>(core: ApiCore<TBody>, options: HttpHandlerOpt
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(httpHeaderNormalizer());
   if (options.eventSchema) {
-    chain.use(httpJsonBodyParser()).use(validator({ eventSchema: options.eventSchema }));
+    chain.use(mediaTypeCase()).use(httpJsonBodyParser()).use(validator({ eventSchema: options.eventSchema }));
   }
   chain
     .use(httpErrorHandler({ logger: false }))

@@ -14,6 +14,7 @@ import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoD
 import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
+import { LOCAL_LOCK_TABLE_NAME } from '../local/engine.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
 import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
 import type { SfnServer } from '../local/step-functions/index.ts';
@@ -173,6 +174,7 @@ export class Harness {
     Object.assign(process.env, this.emulator.env(), {
       AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
       STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
+      LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME,
     });
     resetClients();
     activeEndpoint = this.sfnServer.endpoint;
