@@ -24,7 +24,7 @@ import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import type { RunOptions as EngineRunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { setClock } from '../../src/lib/clock.ts';
-import { startEmulator } from './emulator/index.ts';
+import { externalEndpointsFrom, startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 
@@ -281,7 +281,7 @@ export interface RunResult {
   /** State transitions as Step Functions bills them: states entered plus retries. */
   transitions: number;
   apiCalls: Record<string, number>;
-  /** What the local world holds after the run. */
+  /** What the world holds after the run: directories and connectors on the endpoints the workflow used. */
   world: { directories: number; connectors: number };
   simulatedSeconds: number;
   wallMs: number;
@@ -390,8 +390,8 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       faults: opts.faults,
       directoryActiveAfterSeconds: opts.directoryActiveAfterSeconds,
       connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds,
-      // The user pointed Directory Service elsewhere (e.g. moto_server): the connector service cannot see it here.
-      externalDirectoryService: Boolean(process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE),
+      // Services the user pointed elsewhere (e.g. moto_server): the connector service consults them there.
+      external: externalEndpointsFrom(process.env),
       ...opts.emulator,
     }));
   const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv({ ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
@@ -487,7 +487,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       ...(status === 'SUCCEEDED' ? { output } : { error, cause }),
       transitions,
       apiCalls: { ...emulator.apiCalls },
-      world: emulator.counts(),
+      world: await emulator.worldCounts(),
       simulatedSeconds: simNow(),
       wallMs: Math.round(performance.now() - wallStart),
       events: [...emulator.events],

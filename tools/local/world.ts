@@ -9,7 +9,7 @@
  */
 import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
-import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from './emulator/index.ts';
+import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
 import { LOCAL_LOCK_TABLE_NAME } from './engine.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
@@ -53,7 +53,8 @@ const applyEnv = (forced: Record<string, string>, defaults: Record<string, strin
 
 export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
-  const emulator = await startEmulator({ seed, ...opts.emulator });
+  // Services the user pointed elsewhere (e.g. moto_server) are consulted there by the emulated connector service.
+  const emulator = await startEmulator({ seed, external: externalEndpointsFrom(process.env), ...opts.emulator });
   const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };

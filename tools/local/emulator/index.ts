@@ -16,6 +16,8 @@ import type { SimClock } from './clock.ts';
 import { existingDirectories } from './directory-service.ts';
 import { FaultBook, LIFECYCLE_OPS } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
+import { countExternalConnectors, countExternalDirectories, externalLookups } from './external.ts';
+import type { ExternalEndpoints } from './external.ts';
 import { existingConnectors } from './pca-connector-ad.ts';
 import { SERVICES, startServer } from './server.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
@@ -26,6 +28,8 @@ export { createSimClock } from './clock.ts';
 export type { SimClock } from './clock.ts';
 export { CONNECTOR_STATUS_REASONS, DIRECTORY_FAIL_STAGES, TRANSPORT_FAULTS, parseFault } from './faults.ts';
 export type { FaultSpec } from './faults.ts';
+export { externalEndpointsFrom } from './external.ts';
+export type { ExternalEndpoints } from './external.ts';
 export { DEFAULT_SEED_PATH, loadSeed } from './seed.ts';
 export type { Seed } from './seed.ts';
 export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
@@ -82,10 +86,10 @@ export interface EmulatorOptions {
   /** Every connector created while set lands in FAILED with this StatusReason instead of ACTIVE. */
   connectorOutcome?: ConnectorOutcome;
   /**
-   * The workflow's Directory Service and EC2 calls go to another endpoint (e.g. moto_server): CreateConnector then
-   * accepts any well-formed DirectoryId and skips the directory-stage and security-group/VPC checks it cannot make.
+   * Services the workflow reaches on another endpoint (e.g. moto_server): CreateConnector then checks the directory,
+   * the security groups and the CA there (SDK calls), and `worldCounts()` counts directories (connectors) there.
    */
-  externalDirectoryService?: boolean;
+  external?: ExternalEndpoints;
 }
 
 export interface Emulator {
@@ -94,7 +98,11 @@ export interface Emulator {
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
   env(): Record<string, string>;
+  /** Directories and connectors in the emulator's own state (not being deleted). */
   counts(): { directories: number; connectors: number };
+  /** What the world holds: the emulator's counts, or the external service's where one is configured. */
+  worldCounts(): Promise<{ directories: number; connectors: number }>;
+  readonly external: ExternalEndpoints;
   snapshot(): EmulatorSnapshot;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
@@ -140,8 +148,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
     ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
     ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
-    ...(opts.externalDirectoryService ? { externalDirectoryService: true } : {}),
   };
+  const external = opts.external ?? {};
+  const lookups = externalLookups(external, seed.region);
+  if (lookups) ctx.external = lookups;
   const apiCalls: Record<string, number> = {};
   const server = startServer(ctx, apiCalls);
   await new Promise<void>((resolve, reject) => {
@@ -151,6 +161,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const simClock = clock;
+  const counts = () => ({
+    directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+    connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+  });
 
   return {
     endpoint,
@@ -169,9 +183,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
     }),
-    counts: () => ({
-      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
-      connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+    counts,
+    external,
+    worldCounts: async () => ({
+      directories: external.directoryService ? await countExternalDirectories(external.directoryService, seed.region) : counts().directories,
+      connectors: external.pcaConnectorAd ? await countExternalConnectors(external.pcaConnectorAd, seed.region) : counts().connectors,
     }),
     snapshot: (): EmulatorSnapshot => {
       const nowMs = simClock.now();
@@ -197,6 +213,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        lookups?.close();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),

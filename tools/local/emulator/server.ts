@@ -141,7 +141,9 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    // A failure while answering must not crash the process: the connection is dropped (the caller sees a reset).
+    req.on('end', () => void handle().catch(() => req.socket.destroy()));
+    const handle = async (): Promise<void> => {
       const requestId = randomUUID();
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -161,7 +163,7 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
       if (fault && !fault.after) return transport ? failTransport(req, fault) : renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       let out: Json;
       try {
-        out = handler(call.input, ctx);
+        out = await handler(call.input, ctx);
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('InternalFailure', `Emulator bug: ${(e as Error).message}`, 500);
         return renderError(res, call.protocol, err, requestId, call.svc);
@@ -169,7 +171,7 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
       // `after`: the side effect above happened, but the caller sees an error (a lost response).
       if (fault) return transport ? failTransport(req, fault) : renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       renderOk(res, call, out, requestId);
-    });
+    };
   });
   // Node closes idle keep-alive sockets after 5 s; on a busy machine a client can pick such a socket just as the
   // server closes it and get "socket hang up". Connections are closed on stop() instead.
