@@ -115,6 +115,20 @@ const conflict = (name: string): HttpProblem =>
     name,
   });
 
+/**
+ * Whether this caller answers 202 (the first to claim the started execution). The execution is started either way:
+ * a claim that cannot be written (throttled, unavailable) answers 200 with it rather than fail the request, so at
+ * most one caller ever gets 202.
+ */
+const firstCaller = async (name: string, requestId: string): Promise<boolean> => {
+  try {
+    return await new DynamoDbStartClaims(dynamoDb(), lockTableName()).claim(name, requestId, now());
+  } catch (err) {
+    logger.warn('could not claim the 202 of a started execution; answering 200', { errorName: (err as Error).name });
+    return false;
+  }
+};
+
 export const createProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
   const split = splitPassword(event.body);
   const violations = bodyViolations(event.body);
@@ -166,9 +180,7 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   if (outcome.kind === 'conflict') throw conflict(name);
 
   const location = locationFor(event, name);
-  const started =
-    outcome.kind === 'started' &&
-    (await new DynamoDbStartClaims(dynamoDb(), lockTableName()).claim(name, event.requestContext?.requestId ?? 'unknown', now()));
+  const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
   logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)', {
     executionArn: outcome.executionArn,
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { ProvisionedThroughputExceededException, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyResult } from 'aws-lambda';
@@ -91,6 +92,17 @@ describe('POST /provisionings', () => {
     assert.equal(new Set(results.map((r) => r.body.executionArn)).size, 1);
     assert.ok(sfn.mock.commandCalls(StartExecutionCommand).length > 1, 'several callers really went through StartExecution');
     assert.deepEqual([...claims.items.keys()], [`api-start#api-key-${key}`]);
+  });
+
+  it('a claim that cannot be written (throttled): the execution still starts, answered 200 (never a second 202)', async () => {
+    // Prepare
+    claims.mock.on(PutItemCommand).rejects(new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} }));
+    // Act
+    const { res, body } = await post(sampleInput(), { 'Idempotency-Key': 'claim-down' });
+    // Assess
+    assert.equal(res.statusCode, 200);
+    assert.equal(body.executionArn, `${EXECUTION_PREFIX}api-key-claim-down`);
+    assert.equal(sfn.executions.size, 1);
   });
 
   it('two Idempotency-Key headers: 400 naming the header, nothing started', async () => {
