@@ -160,6 +160,30 @@ export class Harness {
     return ref.harness;
   }
 
+  /**
+   * Builds the handlers' cached clients of one service (emulator counter prefix, e.g. `EC2`) with a short socket
+   * timeout, for the cells whose fault is an unanswered call; every other client keeps the default, so the
+   * triggers' and the other services' calls are not timed out by a busy machine.
+   */
+  shortSocketTimeout(service: string, ms: number): void {
+    const getters: Record<string, (() => unknown)[]> = {
+      DirectoryService: [directoryService, directoryServiceCreate],
+      EC2: [ec2],
+      SecretsManager: [secretsManager],
+      ACMPCA: [acmPca],
+      PcaConnectorAd: [pcaConnectorAd],
+      DynamoDB: [dynamoDb],
+    };
+    const saved = process.env['SDK_SOCKET_TIMEOUT_MS'];
+    process.env['SDK_SOCKET_TIMEOUT_MS'] = String(ms);
+    try {
+      for (const get of getters[service] ?? []) get();
+    } finally {
+      if (saved === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+      else process.env['SDK_SOCKET_TIMEOUT_MS'] = saved;
+    }
+  }
+
   /** Timeline entries of every run since the last `track()` (concurrent runs interleave). */
   timelineEntries(): readonly TimelineEntry[] {
     return this.timeline;

@@ -7,7 +7,7 @@
  * service), lost response (the call's side effect happens, then a 5xx), the "Lambda" dying right before the call
  * (Lambda.Unknown) or timing out right after it returned (Sandbox.Timedout), and three transport faults: the
  * connection reset before the call runs, reset after it took effect, and no answer after it took effect (the
- * client's socket timeout fires; SDK_SOCKET_TIMEOUT_MS is lowered for those cells).
+ * client's socket timeout fires: the faulted service's clients get a 500 ms one in those cells).
  * Reruns (columns):
  *  - retry: one execution; the fault hits the first N attempts of the state, Step Functions' Retry absorbs it;
  *  - redrive: the fault persists until the execution fails; cleared; RedriveExecution on the local Step Functions
@@ -224,9 +224,8 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   const problems: string[] = [];
   const steps: string[] = [];
   let executions = 0;
-  const savedSocketTimeout = process.env['SDK_SOCKET_TIMEOUT_MS'];
-  if (kind === 'timeout-after') process.env['SDK_SOCKET_TIMEOUT_MS'] = String(MATRIX_SOCKET_TIMEOUT_MS);
-  const harness = await Harness.start(); // creates the SDK clients afresh, with that timeout
+  const harness = await Harness.start();
+  if (kind === 'timeout-after') harness.shortSocketTimeout(target.service, MATRIX_SOCKET_TIMEOUT_MS);
   const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
     steps.push(`${label} ${describeEnd(run)}`);
     executions += 1;
@@ -323,8 +322,6 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   }
   const resources = harness.resources();
   await harness.stop();
-  if (savedSocketTimeout === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
-  else process.env['SDK_SOCKET_TIMEOUT_MS'] = savedSocketTimeout;
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
   const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1;
