@@ -8,9 +8,9 @@
  * API server and the workflow give the same messages.
  *
  * Middleware chain (CORS is off: no CORS middleware, no CORS headers; an IAM-signed API is called by SDKs/CLIs):
- *   Powertools context (never logs the event) -> header normalizer (lower-case names) -> JSON body parser ->
- *   core; on error: `problemResponses` (runs first) shapes every error into a
- *   JSON body, then `@middy/http-error-handler` writes it. A 5xx body is always the generic
+ *   Powertools context (never logs the event) -> header normalizer (lower-case names) -> media type lower-cased ->
+ *   JSON body parser -> core; on error: `problemResponses` (runs first) shapes every error into a JSON body, then
+ *   `@middy/http-error-handler` writes it. A 5xx body is always the generic
  *   `{"message":"Internal server error","requestId":…}`: no error name, message or stack reaches the client.
  */
 import middy from '@middy/core';
@@ -114,6 +114,18 @@ export const problemResponses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatew
   },
 });
 
+/**
+ * Media types are case-insensitive (RFC 9110 §8.3.1) but the JSON body parser matches `application/json` exactly:
+ * lower-case the type/subtype of Content-Type (parameters as sent), so `APPLICATION/JSON` is JSON too.
+ */
+export const mediaTypeCase = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> => ({
+  before: (request) => {
+    const headers = request.event.headers;
+    const value = headers?.['content-type'];
+    if (typeof value === 'string') headers['content-type'] = value.replace(/^[^;]*/, (type) => type.trim().toLowerCase());
+  },
+});
+
 export interface HttpHandlerOptions {
   /** Parse a JSON body (415 for another content type, 400 for malformed JSON); the core validates it. */
   jsonBody?: boolean;
@@ -124,7 +136,7 @@ export const httpHandler = <TBody>(core: ApiCore<TBody>, options: HttpHandlerOpt
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(httpHeaderNormalizer());
-  if (options.jsonBody) chain.use(httpJsonBodyParser());
+  if (options.jsonBody) chain.use(mediaTypeCase()).use(httpJsonBodyParser());
   chain.use(httpErrorHandler({ logger: false })).use(problemResponses());
   return chain.handler((event, context) => core(event as unknown as ParsedEvent<TBody>, context)) as unknown as ApiHandler;
 };

@@ -14,6 +14,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
+import { SDK_CONNECTION_TIMEOUT_MS, sdkSocketTimeoutMs } from '../lib/config.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
 interface Destroyable {
@@ -30,6 +31,17 @@ const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) =>
   }
   return client;
 };
+
+/**
+ * Explicit timeouts for every client (the SDK sets none): a connection must be made within 3 s and a silent socket is
+ * given up after `sdkSocketTimeoutMs()`, so an unreachable or stalled endpoint fails the call as a transport error
+ * (renamed for Step Functions by src/lib/transport-errors.ts) well inside the function's timeout. `socketTimeout` is
+ * the idle timeout of both node-http-handler lines in use (4.x, and 2.x under client-acm-pca, where it feeds
+ * `requestTimeout`).
+ */
+const http = (): { requestHandler: { connectionTimeout: number; socketTimeout: number } } => ({
+  requestHandler: { connectionTimeout: SDK_CONNECTION_TIMEOUT_MS, socketTimeout: sdkSocketTimeoutMs() },
+});
 
 // `/* @__PURE__ */`: memo() only builds a closure, so esbuild may drop the getters (and SDK clients) a handler does not
 // use. Without it every handler bundled all six clients, EC2's 550 KB of schemas included (npm run bench: Bundles).
@@ -53,22 +65,22 @@ const retryDirectoryServiceThrottles = (client: DirectoryServiceClient): Directo
   return client;
 };
 
-export const directoryService = /* @__PURE__ */ memo('ds', () => retryDirectoryServiceThrottles(new DirectoryServiceClient({})));
+export const directoryService = /* @__PURE__ */ memo('ds', () => retryDirectoryServiceThrottles(new DirectoryServiceClient(http())));
 /**
  * For CreateDirectory / CreateMicrosoftAD only: SDK retries OFF. Those calls carry no idempotency token, so an SDK
  * retry after a lost response (5xx after the directory was created) would create a second directory. Step Functions
  * retries the whole find-or-create step instead, which adopts what the lost call created.
  */
-export const directoryServiceCreate = /* @__PURE__ */ memo('ds-create', () => new DirectoryServiceClient({ maxAttempts: 1 }));
-export const secretsManager = /* @__PURE__ */ memo('secretsmanager', () => new SecretsManagerClient({}));
-export const ec2 = /* @__PURE__ */ memo('ec2', () => new EC2Client({}));
-export const acmPca = /* @__PURE__ */ memo('acm-pca', () => new ACMPCAClient({}));
-export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBridgeClient({}));
+export const directoryServiceCreate = /* @__PURE__ */ memo('ds-create', () => new DirectoryServiceClient({ ...http(), maxAttempts: 1 }));
+export const secretsManager = /* @__PURE__ */ memo('secretsmanager', () => new SecretsManagerClient(http()));
+export const ec2 = /* @__PURE__ */ memo('ec2', () => new EC2Client(http()));
+export const acmPca = /* @__PURE__ */ memo('acm-pca', () => new ACMPCAClient(http()));
+export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBridgeClient(http()));
 /** The directory creation lock (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
-export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient({}));
-export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient({}));
+export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient(http()));
+export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient(http()));
 /** Step Functions: the trigger and API handlers start and read executions. */
-export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient({}));
+export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient(http()));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
 export const resetClients = (): void => {

@@ -65,3 +65,16 @@ export class ConnectorFailed extends ProvisioningError {}
 
 /** The connector did not become ACTIVE within the configured deadline. */
 export class ConnectorActivationTimeoutError extends ProvisioningError {}
+
+/**
+ * An AWS call failed at the transport level before any byte could have reached the service (connection refused, DNS
+ * failure, host or network unreachable, connection timeout), on its only attempt: safe to resend as it is.
+ */
+export class TransportNotSentError extends ProvisioningError {}
+
+/**
+ * An AWS call failed at the transport level after the request may have reached the service (connection reset,
+ * broken pipe, socket or request timeout, a response cut off or unparseable): the call may have taken effect, so a
+ * retry must find what it did first (find-or-create, ClientToken).
+ */
+export class TransportMaybeSentError extends ProvisioningError {}

@@ -4,6 +4,7 @@
  * into JSON Schema draft-04 (what API Gateway models accept) by `toJsonSchema`. Rules JSON Schema cannot express
  * (a DNS label length, reserved tag prefixes, cross-field rules) are `refine`/`check` hooks: code, domain-only.
  */
+import { quote } from '../lib/printable.ts';
 import type { Violation } from './errors.ts';
 import { SIMPLE_KEY } from './field-path.ts';
 import { PASSWORD_KEY } from './password.ts';
@@ -86,10 +87,10 @@ export const kindOf = (value: unknown): string =>
 
 /** A value for a message: short printable strings are quoted, anything else is described by its length. */
 export const show = (value: string): string =>
-  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? JSON.stringify(value) : `a ${value.length}-character value`;
+  value.length <= MAX_ECHO && !CONTROL_CHARS.test(value) ? quote(value) : `a ${value.length}-character value`;
 
 const bracketed = (path: string, key: string): string =>
-  `${path}[${JSON.stringify(key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key)}]`;
+  `${path}[${quote(key.length > MAX_ECHO ? `${key.slice(0, MAX_ECHO)}…` : key)}]`;
 
 /** A field name inside a path: `a.b` for a simple identifier, else `a["the key"]` (bounded, printable). */
 export const keyPath = (path: string, key: string): string =>

@@ -8,10 +8,13 @@
  *
  * Idempotency: the `Idempotency-Key` header (or, when absent, a SHA-256 of the canonical request) names the
  * execution (src/domain/execution-names.ts). Responses:
- *   202 Accepted  — this call started the execution: `{ executionArn, name, status, location }` + `Location`;
+ *   202 Accepted  — the first call for this execution (exactly one caller gets it, also when identical requests
+ *                   arrive at once: src/persistence/start-claims.ts): `{ executionArn, name, status, location }` +
+ *                   `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
  *   409 Conflict  — the key was used for a different request (different input or different password);
- *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`);
+ *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
+ *                   Idempotency-Key header given more than once;
  *   415           — not application/json; 5xx — generic message + request id only.
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -31,7 +34,10 @@ import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
-import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
+import { dynamoDb } from '../aws/clients.ts';
+import { now } from '../lib/clock.ts';
+import { lockTableName, passwordSecretPrefix, validationScope } from '../lib/config.ts';
+import { DynamoDbStartClaims } from '../persistence/start-claims.ts';
 import { logger } from '../lib/logger.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
@@ -90,6 +96,12 @@ const headerValue = (event: ParsedEvent, name: string): string | undefined => {
   return typeof value === 'string' ? value.trim() : undefined;
 };
 
+/** How many times a header was sent (API Gateway keeps only the last in `headers`, all in `multiValueHeaders`). */
+const headerCount = (event: ParsedEvent, name: string): number =>
+  Object.entries(event.multiValueHeaders ?? {})
+    .filter(([key]) => key.toLowerCase() === name)
+    .reduce((n, [, values]) => n + (values?.length ?? 0), 0);
+
 const locationFor = (event: ParsedEvent, name: string): string => {
   // requestContext.path includes the stage (or custom-domain base path) on API Gateway; fall back to the resource.
   const base = event.requestContext?.path && /\/provisionings\/?$/.test(event.requestContext.path)
@@ -106,11 +118,27 @@ const conflict = (name: string): HttpProblem =>
     name,
   });
 
+/**
+ * Whether this caller answers 202 (the first to claim the started execution). The execution is started either way:
+ * a claim that cannot be written (throttled, unavailable) answers 200 with it rather than fail the request, so at
+ * most one caller ever gets 202.
+ */
+const firstCaller = async (name: string, requestId: string): Promise<boolean> => {
+  try {
+    return await new DynamoDbStartClaims(dynamoDb(), lockTableName()).claim(name, requestId, now());
+  } catch (err) {
+    logger.warn('could not claim the 202 of a started execution; answering 200', { errorName: (err as Error).name });
+    return false;
+  }
+};
+
 export const createProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
   const split = splitPassword(event.body);
   const violations = bodyViolations(event.body);
   const key = headerValue(event, 'idempotency-key');
-  if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+  if (headerCount(event, 'idempotency-key') > 1) {
+    violations.push({ path: 'Idempotency-Key (header)', message: 'must be given once (it names the execution)' });
+  } else if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
     violations.push({ path: 'Idempotency-Key (header)', message: `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
   }
   if (violations.length > 0) throw badRequest(violations);
@@ -155,7 +183,7 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   if (outcome.kind === 'conflict') throw conflict(name);
 
   const location = locationFor(event, name);
-  const started = outcome.kind === 'started';
+  const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
   logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)', {
     executionArn: outcome.executionArn,
   });

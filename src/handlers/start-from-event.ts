@@ -26,6 +26,7 @@ import { stateMachineArn } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
+import { transportErrorNames } from '../lib/transport-errors.ts';
 
 /** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
 export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
@@ -96,4 +97,5 @@ export const startFromEvent = async (event: unknown): Promise<StartFromEventResu
 
 export const handler = middy<unknown, StartFromEventResult, Error, Context>()
   .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+  .use(transportErrorNames())
   .handler(startFromEvent);

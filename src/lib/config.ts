@@ -28,3 +28,18 @@ export const lockTableName = (): string => {
   if (!name) throw new Error('LOCK_TABLE_NAME is not set (the DirectoryLocksTable of serverless.yml)');
   return name;
 };
+
+/** How long an SDK call may wait for a TCP connection (ms). */
+export const SDK_CONNECTION_TIMEOUT_MS = 3_000;
+/** Default socket idle timeout of an SDK call (ms): three attempts fit well inside the functions' 30 s timeout. */
+export const SDK_SOCKET_TIMEOUT_MS = 8_000;
+
+/**
+ * `SDK_SOCKET_TIMEOUT_MS`: the socket idle timeout of the SDK clients, read when a client is created (default 8 s).
+ * A silent endpoint then fails the call as a TimeoutError inside the Lambda timeout instead of hanging until
+ * Sandbox.Timedout. The local world lowers it to exercise timeouts without long waits.
+ */
+export const sdkSocketTimeoutMs = (): number => {
+  const raw = Number(process.env['SDK_SOCKET_TIMEOUT_MS']);
+  return Number.isInteger(raw) && raw > 0 ? raw : SDK_SOCKET_TIMEOUT_MS;
+};

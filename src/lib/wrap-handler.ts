@@ -7,6 +7,7 @@ import { metricsForError, metricsForResult } from '../domain/metrics.ts';
 import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 import { logger } from './logger.ts';
 import { publish } from './metrics.ts';
+import { transportErrorNames } from './transport-errors.ts';
 
 /** A task's core: typed event in, result out (dependencies are bound by the caller). */
 export type TaskCore<TEvent, TResult> = (event: TEvent) => Promise<TResult>;
@@ -60,10 +61,13 @@ export const taskMetrics = (stateName: TaskStateName): MiddlewareObj<unknown, un
 /**
  * Builds the middy Lambda handler for one Task state: Powertools context injection (never logging the event,
  * whatever POWERTOOLS_LOGGER_LOG_EVENT says), the correlation keys, the business metrics, then the core.
- * Errors propagate untouched so Lambda reports `errorType = error.name`.
+ * Errors propagate with their names (Lambda reports `errorType = error.name`), except SDK transport failures, which
+ * leave under their catalogued names (transport-errors.ts; its onError runs first, so the log line and the metric
+ * show that name).
  */
 export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: TaskStateName): TaskHandler =>
   middy(async (event: unknown): Promise<unknown> => core(event as TEvent))
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(correlationKeys(stateName))
-    .use(taskMetrics(stateName)) as unknown as TaskHandler;
+    .use(taskMetrics(stateName))
+    .use(transportErrorNames()) as unknown as TaskHandler;

@@ -38,6 +38,13 @@ export const LAMBDA_TRANSIENT_ERRORS = [
   'States.Timeout',
 ] as const;
 
+/**
+ * SDK transport failures of a handler's own AWS calls, renamed by the task handler wrapper
+ * (src/lib/transport-errors.ts): retried on every Lambda task. A maybe-sent create is safe to retry because the
+ * retried step finds what the lost call did (find-or-create, the creation lease, the connector's ClientToken).
+ */
+export const TRANSPORT_ERRORS = ['TransportNotSentError', 'TransportMaybeSentError'] as const;
+
 /* ---------------- the catalog ---------------- */
 
 export interface ErrorRow {
@@ -60,6 +67,21 @@ const lambdaRows: ErrorRow[] = TASK_STATES.flatMap((state) =>
     handling: 'retry' as const,
     rerun: 'redrive' as const,
     remedy: 'Transient; retried with backoff. If retries are exhausted, redrive the execution.',
+  })),
+);
+
+const transportRows: ErrorRow[] = TASK_STATES.flatMap((state) =>
+  TRANSPORT_ERRORS.map((name) => ({
+    name,
+    state,
+    source: name === 'TransportNotSentError'
+      ? 'AWS SDK transport: connection refused, DNS failure, unreachable, connection timeout (nothing sent)'
+      : 'AWS SDK transport: connection reset, broken pipe, socket timeout, response cut off (may have been sent)',
+    handling: 'retry' as const,
+    rerun: 'redrive' as const,
+    remedy: name === 'TransportNotSentError'
+      ? 'Network problem between the function and the AWS endpoint; retried. If retries are exhausted, check the VPC routes, endpoints and DNS of the functions, then redrive.'
+      : 'Network problem after the request may have reached AWS; retried, and the retry finds what the call did (nothing is created twice). If retries are exhausted, redrive.',
   })),
 );
 
@@ -181,6 +203,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'The connector was still CREATING at the deadline. Start a new execution with the same input (it adopts the connector and resumes polling), or raise Options.ConnectorTimeoutMinutes.'),
 
   ...lambdaRows,
+  ...transportRows,
 ];
 
 /** All error names the ASL must mention. */

@@ -23,7 +23,8 @@ export interface Retrier {
 }
 export interface Catcher {
   ErrorEquals: string[];
-  ResultPath: string;
+  /** Omitted: the error replaces the state ("$", the default). */
+  ResultPath?: string;
   Next: string;
 }
 export interface State {
@@ -46,7 +47,7 @@ export interface Definition {
  * carries the directory id / connector ARN when they exist), so PublishFailedEvent never reads a missing path.
  */
 export const FAILURE_ENTRY: Record<TaskStateName, string> = {
-  ValidateRequest: 'FailedBeforeDirectory',
+  ValidateRequest: 'RequestRejected',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
   CreateConnector: 'FailedWithDirectory',
@@ -54,6 +55,13 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
 };
 
 const ERROR_RESULT_PATH = '$.error';
+/**
+ * Where each Task's Catch puts the error. ValidateRequest's input is whatever the execution was started with, which
+ * need not be an object (`[]`, `null`, `true`): `$.error` could not be set there (States.ResultPathMatchFailure
+ * instead of the validation error), so its Catch has no ResultPath (the default `$`: the error replaces the state;
+ * the local engine implements only the default, not an explicit "$") and RequestRejected rebuilds the document.
+ */
+const catchResultPath = (state: TaskStateName): { ResultPath?: string } => (state === 'ValidateRequest' ? {} : { ResultPath: ERROR_RESULT_PATH });
 const LAMBDA_TASK_TIMEOUT_SECONDS = 60;
 const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
 
@@ -79,7 +87,7 @@ export function catchersFor(state: TaskStateName): Catcher[] {
   return [
     {
       ErrorEquals: names,
-      ResultPath: ERROR_RESULT_PATH,
+      ...catchResultPath(state),
       Next: FAILURE_ENTRY[state],
     },
   ];
@@ -121,7 +129,9 @@ export function buildDefinition(): Definition {
   const states: Record<string, State> = {
     ValidateRequest: lambdaTask(
       'ValidateRequest',
-      { ...execId, 'Request.$': '$' },
+      // The execution input, read from the context object: `$` is the same for the first state, but a `null` input
+      // does not resolve as a path (the local engine fails it with States.Runtime before validation).
+      { ...execId, 'Request.$': '$$.Execution.Input' },
       '$.validation',
       'CreateDirectory',
       'Checks every documented constraint and the preflight facts; creates nothing',
@@ -228,6 +238,12 @@ export function buildDefinition(): Definition {
       Next: 'Provisioned',
     },
     Provisioned: { Type: 'Succeed' },
+    RequestRejected: {
+      Type: 'Pass',
+      Comment: 'ValidateRequest failed: its error replaced the state (the input may not be an object); nothing was created',
+      Parameters: { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } },
+      Next: 'PublishFailedEvent',
+    },
     FailedBeforeDirectory: {
       Type: 'Pass',
       Comment: 'Failure before a directory id is known',

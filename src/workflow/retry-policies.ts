@@ -2,11 +2,11 @@
  * Retry timings: one retrier per group, in RETRY_GROUP_ORDER; every retried catalog row joins one group by rule
  * (retryGroupOf), so a new catalog row needs no change here.
  */
-import { LAMBDA_TRANSIENT_ERRORS } from './catalog.ts';
+import { LAMBDA_TRANSIENT_ERRORS, TRANSPORT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
 import { NOT_READY_ERRORS } from './waits.ts';
 
-export type RetryGroup = 'lambda' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll';
+export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll';
 
 /**
  * Seconds between two polls of a waited resource (waits.ts), for every resource and every directory type: the
@@ -41,6 +41,15 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
   lambda: {
     IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL',
     Comment: 'Lambda service errors and task timeouts (transient)',
+  },
+  /**
+   * TransportNotSentError / TransportMaybeSentError: waits 10, 20, 40, 60 s. No jitter on purpose: the first retry of
+   * a maybe-sent create must come after the lost call has settled on the service side (the SDK gives up on a silent
+   * socket after 8 s, src/aws/clients.ts), so that find-or-create sees what it created.
+   */
+  transport: {
+    IntervalSeconds: 10, MaxAttempts: 4, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
+    Comment: 'Network failures of the handler\'s AWS calls: a few spaced retries; the retried step finds what a lost call did',
   },
   throttling: {
     IntervalSeconds: 5, MaxAttempts: 8, BackoffRate: 2, MaxDelaySeconds: 120, JitterStrategy: 'FULL',
@@ -77,11 +86,12 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
   },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'throttling', 'server', 'lock', 'consistency', 'poll'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lock', 'consistency', 'poll'];
 
 const POLL_NAMES: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
+const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
 
 /** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
 export function retryGroupOf(row: ErrorRow): RetryGroup {
@@ -89,6 +99,7 @@ export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (row.handling === 'retry-then-catch') return 'consistency';
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
   if (POLL_NAMES.has(row.name)) return 'poll';
+  if (TRANSPORT_NAMES.has(row.name)) return 'transport';
   if (row.name === 'DirectoryCreationInProgressError') return 'lock';
   if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, eventBridge, pcaConnectorAd, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
 import { startEmulator } from '../../tools/local/emulator/index.ts';
@@ -71,6 +73,45 @@ describe('src/aws/clients.ts', () => {
       delete process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE;
       resetClients();
       await emu.stop();
+    }
+  });
+
+  it('every client has a connection timeout and the socket timeout of SDK_SOCKET_TIMEOUT_MS (default 8 s)', async () => {
+    const getters = [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, dynamoDb, sfn];
+    type Resolved = { connectionTimeout?: number; socketTimeout?: number; requestTimeout?: number };
+    const resolved = async (get: (typeof getters)[number]): Promise<Resolved> =>
+      (await (get().config.requestHandler as unknown as { configProvider: Promise<Resolved> }).configProvider);
+    for (const [env, want] of [[undefined, 8_000], ['1234', 1_234]] as const) {
+      if (env === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+      else process.env['SDK_SOCKET_TIMEOUT_MS'] = env;
+      resetClients();
+      for (const get of getters) {
+        const c = await resolved(get);
+        assert.equal(c.connectionTimeout, 3_000, get.name);
+        // node-http-handler 2.x (client-acm-pca) takes socketTimeout as its requestTimeout (an idle timeout too)
+        assert.equal(c.socketTimeout ?? c.requestTimeout, want, get.name);
+      }
+    }
+    delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+    resetClients();
+  });
+
+  it('a silent endpoint fails the call with a TimeoutError instead of hanging', async () => {
+    // Prepare: a server that reads the request and never answers
+    const silent = createServer((req) => req.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    process.env['AWS_ENDPOINT_URL_DIRECTORY_SERVICE'] = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    process.env['SDK_SOCKET_TIMEOUT_MS'] = '200';
+    resetClients();
+    try {
+      // Act + Assess (the client's own timer ends the call; nothing here waits on time)
+      await assert.rejects(directoryServiceCreate().send(new DescribeDirectoriesCommand({})), { name: 'TimeoutError', message: /socket timed out after 200 ms/ });
+    } finally {
+      delete process.env['AWS_ENDPOINT_URL_DIRECTORY_SERVICE'];
+      delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+      resetClients();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -233,6 +233,22 @@ describe('validateRequest: the request as a whole', () => {
     assert.ok(!JSON.stringify(violations).includes('P@ss w0rd!'));
   });
 
+  it('escapes bidi and other invisible characters in echoed values and keys', () => {
+    // Prepare: a right-to-left override would make the terminal show the rest of the message reversed
+    const r = simpleAd();
+    r.Directory.ShortName = 'CO\u202ERP:';
+    r.Connector.Tags = { ['ev\u202Eil']: 'x' };
+    r['\u2066Extra'] = 1;
+    // Act
+    const { violations } = validateRequest(r);
+    // Assess
+    const text = violations.map((v) => `${v.path}: ${v.message}`).join('\n');
+    assert.ok(!/[\u202E\u2066]/.test(text), text);
+    assert.match(text, /Directory\.ShortName: .*"CO\\u202eRP:"/);
+    assert.match(text, /Connector\.Tags\["ev\\u202eil"\]/);
+    assert.match(text, /\["\\u2066Extra"\]: unknown field/);
+  });
+
   it('does not echo values longer than 64 characters', () => {
     // Prepare
     const r = simpleAd();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { ProvisionedThroughputExceededException, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyResult } from 'aws-lambda';
@@ -8,6 +9,8 @@ import { PASSWORD, inputWithPassword, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
 import { fakeSecrets } from '../support/fake-secrets.ts';
+import { fakeClaims } from '../support/fake-claims.ts';
+import type { FakeClaims } from '../support/fake-claims.ts';
 import type { FakeSecrets } from '../support/fake-secrets.ts';
 
 setTestEnv();
@@ -26,9 +29,12 @@ interface Body {
   violations?: { path: string; message: string }[];
 }
 
-const post = async (body: unknown, headers: Record<string, string> = {}, rawBody?: string) => {
+const post = async (body: unknown, headers: Record<string, string> = {}, rawBody?: string, repeatedHeaders?: Record<string, string[]>) => {
   const { result, output } = await captureOutput(() =>
-    handler(apiEvent({ method: 'POST', path: '/provisionings', body, headers, ...(rawBody !== undefined ? { rawBody } : {}) }), lambdaContext()),
+    handler(
+      apiEvent({ method: 'POST', path: '/provisionings', body, headers, ...(rawBody !== undefined ? { rawBody } : {}), ...(repeatedHeaders ? { repeatedHeaders } : {}) }),
+      lambdaContext(),
+    ),
   );
   const res = result as APIGatewayProxyResult;
   return { res, body: JSON.parse(res.body) as Body, output };
@@ -37,14 +43,17 @@ const post = async (body: unknown, headers: Record<string, string> = {}, rawBody
 describe('POST /provisionings', () => {
   let sfn: FakeSfn;
   let sm: FakeSecrets;
+  let claims: FakeClaims;
   before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
     sm = fakeSecrets();
+    claims = fakeClaims();
   });
   afterEach(() => {
     sfn.restore();
     sm.restore();
+    claims.restore();
   });
   after(() => resetClients());
 
@@ -65,6 +74,50 @@ describe('POST /provisionings', () => {
     assert.equal(sfn.executions.size, 1);
     assert.equal(sfn.mock.commandCalls(StartExecutionCommand).length, 1);
     assert.equal(first.res.headers?.['Access-Control-Allow-Origin'], undefined, 'CORS is off');
+  });
+
+  it('identical requests at once: exactly one 202, every other caller 200, all for the same execution', async () => {
+    // Prepare: every call passes DescribeExecution before any StartExecution (the fake answers them all at once), so
+    // StartExecution's own idempotency returns the running execution to every caller
+    const key = 'burst-1';
+    // Act
+    const { result } = await captureOutput(() =>
+      Promise.all(Array.from({ length: 20 }, () => handler(apiEvent({ method: 'POST', path: '/provisionings', body: sampleInput(), headers: { 'Idempotency-Key': key } }), lambdaContext()))),
+    );
+    const results = (result as APIGatewayProxyResult[]).map((res) => ({ res, body: JSON.parse(res.body) as Body }));
+    // Assess
+    const statuses = results.map((r) => r.res.statusCode);
+    assert.equal(statuses.filter((s) => s === 202).length, 1, statuses.join(','));
+    assert.equal(statuses.filter((s) => s === 200).length, 19, statuses.join(','));
+    assert.equal(new Set(results.map((r) => r.body.executionArn)).size, 1);
+    assert.ok(sfn.mock.commandCalls(StartExecutionCommand).length > 1, 'several callers really went through StartExecution');
+    assert.deepEqual([...claims.items.keys()], [`api-start#api-key-${key}`]);
+  });
+
+  it('a claim that cannot be written (throttled): the execution still starts, answered 200 (never a second 202)', async () => {
+    // Prepare
+    claims.mock.on(PutItemCommand).rejects(new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} }));
+    // Act
+    const { res, body } = await post(sampleInput(), { 'Idempotency-Key': 'claim-down' });
+    // Assess
+    assert.equal(res.statusCode, 200);
+    assert.equal(body.executionArn, `${EXECUTION_PREFIX}api-key-claim-down`);
+    assert.equal(sfn.executions.size, 1);
+  });
+
+  it('two Idempotency-Key headers: 400 naming the header, nothing started', async () => {
+    // Act
+    const { res, body } = await post(sampleInput(), {}, undefined, { 'Idempotency-Key': ['k-1', 'k-2'] });
+    // Assess
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(body.violations?.map((v) => v.path), ['Idempotency-Key (header)']);
+    assert.match(body.violations?.[0]?.message ?? '', /once/);
+    assert.equal(sfn.executions.size, 0);
+  });
+
+  it('Content-Type is matched case-insensitively (APPLICATION/JSON; charset=UTF-8)', async () => {
+    const { res } = await post(sampleInput(), { 'Content-Type': 'APPLICATION/JSON; charset=UTF-8', 'Idempotency-Key': 'case-1' });
+    assert.equal(res.statusCode, 202);
   });
 
   it('a different body under the same key is 409 and starts nothing', async () => {

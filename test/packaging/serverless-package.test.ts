@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { ALL_ERROR_NAMES, TASK_STATES } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
 import { ASL_PATH } from '../../tools/local/engine.ts';
+import { GENEROUS_CHILD_MS } from '../support/limits.ts';
 import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, packagedFunctions, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';
@@ -83,7 +84,7 @@ describe('statemachine/serverless-definition.cjs (the ${file()} resolver serverl
   });
 });
 
-describe('serverless package (offline)', { timeout: 120_000 }, () => {
+describe('serverless package (offline)', () => {
   before(async () => {
     template = await packageService();
   });
@@ -279,7 +280,7 @@ describe('serverless package (offline)', { timeout: 120_000 }, () => {
       console.log('# cfn-lint not on PATH: template lint skipped');
       return;
     }
-    const run = spawnSync('cfn-lint', ['--format', 'parseable', TEMPLATE], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('cfn-lint', ['--format', 'parseable', TEMPLATE], { encoding: 'utf8', timeout: GENEROUS_CHILD_MS });
     assert.equal(run.error, undefined, String(run.error));
     const lines = run.stdout.split('\n').filter(Boolean);
     for (const line of lines) t.diagnostic(`cfn-lint: ${line}`);

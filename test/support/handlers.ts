@@ -14,6 +14,7 @@ export const EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution
 /** Call before importing the handlers (the logger reads its level on import). */
 export const setTestEnv = (): void => {
   process.env['STATE_MACHINE_ARN'] = STATE_MACHINE_ARN;
+  process.env['LOCK_TABLE_NAME'] = 'test-locks';
   process.env['AWS_REGION'] = 'us-east-1';
   process.env['AWS_ACCESS_KEY_ID'] = 'test';
   process.env['AWS_SECRET_ACCESS_KEY'] = 'test';

@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { GENEROUS_CHILD_MS } from './limits.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const OUT = join(ROOT, '.serverless');
@@ -52,7 +53,7 @@ export async function packageService(): Promise<Template> {
     await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1'], {
       cwd: ROOT,
       env,
-      timeout: 100_000,
+      timeout: GENEROUS_CHILD_MS,
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (err) {

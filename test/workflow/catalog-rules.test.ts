@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/domain/validate.ts';
-import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS } from '../../src/workflow/catalog.ts';
 import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS, RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 
@@ -15,6 +15,17 @@ describe('error catalog', () => {
       }
     }
     assert.ok(ALL_ERROR_NAMES.includes('DirectoryLimitExceededException'));
+  });
+
+  it('every Lambda task retries both transport errors in the transport retrier', () => {
+    for (const state of TASK_STATES) {
+      for (const name of TRANSPORT_ERRORS) {
+        const row = ERROR_CATALOG.find((r) => r.state === state && r.name === name);
+        assert.ok(row, `${state} lacks ${name}`);
+        assert.equal(row.handling, 'retry');
+        assert.equal(retryGroupOf(row), 'transport');
+      }
+    }
   });
 
   it('retried-only rows are rerun by redrive, caught rows by a new execution', () => {

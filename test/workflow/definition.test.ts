@@ -38,11 +38,11 @@ describe('statemachine/provision.asl.json', () => {
     for (const name of [
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
-      'FailedWithConnector', 'PublishFailedEvent', 'ProvisioningFailed',
+      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 9);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 10);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
     assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait' || s.Type === 'Choice'), []);
   });
@@ -76,7 +76,7 @@ describe('statemachine/provision.asl.json', () => {
     }
   });
 
-  it('names nothing outside the catalog; no States.ALL/TaskFailed on Lambda tasks; catches keep $.error', () => {
+  it('names nothing outside the catalog; no States.ALL/TaskFailed on Lambda tasks; catches keep $.error (ValidateRequest: the whole state)', () => {
     const def = raw();
     for (const [name, state] of Object.entries(def.States)) {
       const matchers: (Retrier | Catcher)[] = [...(state.Retry ?? []), ...(state.Catch ?? [])];
@@ -94,8 +94,15 @@ describe('statemachine/provision.asl.json', () => {
       }
       if (TASK_STATES.includes(name as never)) {
         for (const c of state.Catch ?? []) {
-          assert.equal(c.ResultPath, '$.error');
-          assert.match(c.Next, /^Failed(Before|With)/);
+          if (name === 'ValidateRequest') {
+            // its input may be no object at all: the error replaces the state, RequestRejected rebuilds it
+            assert.equal(c.ResultPath, undefined);
+            assert.equal(c.Next, 'RequestRejected');
+            assert.deepEqual(def.States['RequestRejected']?.['Parameters'], { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } });
+          } else {
+            assert.equal(c.ResultPath, '$.error');
+            assert.match(c.Next, /^Failed(Before|With)/);
+          }
         }
         assert.ok(typeof state['TimeoutSeconds'] === 'number', `${name} TimeoutSeconds`);
       }

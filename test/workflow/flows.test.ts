@@ -4,7 +4,10 @@ import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
 import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DIRECTORY_PENDING, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run } from './support.ts';
+import { validateRequest } from '../../src/domain/validate.ts';
+import { InvalidRequestError } from '../../src/domain/errors.ts';
+import { runLocal } from '../../tools/local/engine.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
@@ -235,6 +238,27 @@ describe('waited resources (src/workflow/waits.ts), one test per resource', () =
         assert.equal(r.status, 'SUCCEEDED', value);
         assert.equal(retriesOf(r.events, w.pollState, w.notReady), 1, value);
       }
+    });
+  }
+
+  for (const [what, input] of [['an array', []], ['null', null], ['a boolean', true], ['a string', 'corp']] as const) {
+    it(`an execution input that is ${what}: InvalidRequestError naming the request (not a path failure), nothing else runs`, async () => {
+      // Prepare: ValidateRequest validates for real (the domain validator the handler runs first)
+      const { handlers, calls } = stubHandlers();
+      handlers['ValidateRequest'] = (event) => {
+        const { violations } = validateRequest((event as { Request: unknown }).Request);
+        throw new InvalidRequestError(violations);
+      };
+      // Act
+      const r = await runLocal(input, { handlers });
+      // Assess
+      assert.equal(r.status, 'FAILED');
+      assert.equal(r.error, 'InvalidRequestError');
+      assert.match(r.cause ?? '', /\(request\): must be an object/);
+      assert.deepEqual(entered(r.events), ['ValidateRequest', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed']);
+      const [event] = calls.inputs['PublishFailedEvent'] as { Entries: { Detail: { Error: string; DirectoryId: null } }[] }[];
+      assert.equal(event?.Entries[0]?.Detail.Error, 'InvalidRequestError');
+      assert.equal(event?.Entries[0]?.Detail.DirectoryId, null);
     });
   }
 });

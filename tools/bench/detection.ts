@@ -342,13 +342,18 @@ const lat = (s: LatencyStats): string => `${s.max} / ${s.median}`;
 const sortedMinutes = (rows: readonly DetectionRow[]): number[] => [...new Set(rows.map((r) => r.activationMinutes))].sort((a, b) => a - b);
 
 /** One row per (activation time, type): for each strategy, directory latency max/median, transitions, $ per run. */
-export function costTable(rows: readonly DetectionRow[], strategies: readonly string[], markdown = false): string {
+export function costTable(
+  rows: readonly DetectionRow[],
+  strategies: readonly string[],
+  markdown = false,
+  types: readonly DirectoryType[] = TYPES,
+): string {
   const headers = [
     'activation',
     ...strategies.flatMap((s) => [`${s}: latency max / median s`, `${s}: transitions med (max)`, `${s}: $ / provisioning`]),
   ];
   const body: string[][] = [];
-  for (const type of TYPES) {
+  for (const type of types) {
     for (const minutes of sortedMinutes(rows)) {
       const cells = strategies.map((s) => rows.find((r) => r.strategy === s && r.directoryType === type && r.activationMinutes === minutes));
       if (cells.some((c) => c === undefined)) continue;

@@ -13,9 +13,38 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
+const { parseArgs } = await import('node:util');
+const { EXIT_OK, EXIT_USAGE, errorLine, UsageError } = await import('../cli/io.ts');
+
+const USAGE = `Usage: npm run bench -- [--quick] [--no-candidates] [--markdown]
+
+Polling cost and reaction, bundle sizes, cold start and local throughput. Writes tools/bench/results.json and the
+tables of docs/performance.md (not with --quick).
+
+  --quick          fewer runs, to try the bench itself (results under node_modules/.cache, never results.json)
+  --no-candidates  skip the candidate poll schedules
+  --markdown       also print the tables as Markdown
+  -h, --help       this text
+
+Exit codes: 0 done, 2 usage error.
+`;
+
+let flags: { quick?: boolean; 'no-candidates'?: boolean; markdown?: boolean; help?: boolean };
+try {
+  ({ values: flags } = parseArgs({
+    options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  }));
+} catch (err) {
+  process.stderr.write(`${errorLine(new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm run bench -- --help for the options)`))}\n`);
+  process.exit(EXIT_USAGE);
+}
+if (flags.help) {
+  process.stdout.write(USAGE);
+  process.exit(EXIT_OK);
+}
+
 const { writeFileSync } = await import('node:fs');
 const { cpus } = await import('node:os');
-const { parseArgs } = await import('node:util');
 const detection = await import('./detection.ts');
 const bundles = await import('./bundles.ts');
 const cold = await import('./cold-start.ts');
@@ -23,10 +52,6 @@ const throughput = await import('./throughput.ts');
 const { kb } = await import('./stats.ts');
 const { PERFORMANCE_DOC, README, performanceBlocks, readResults, readmeBlocks } = await import('./report.ts');
 const { updateBlocks } = await import('../markdown.ts');
-
-const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, 'no-candidates': { type: 'boolean' }, markdown: { type: 'boolean' } },
-});
 
 const quick = flags.quick === true;
 const started = performance.now();

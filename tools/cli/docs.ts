@@ -1,7 +1,7 @@
 /**
  * Regenerates the blocks of the docs that are derived from the code:
  *   README.md            <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/provision.asl.json
- *                        <!-- bench:polling:start --> … <!-- bench:polling:end -->  the cost table (tools/bench/results.json)
+ *                        <!-- bench:summary:start --> … <!-- bench:summary:end -->  the cost table (tools/bench/results.json)
  *   docs/errors.md       <!-- errors:start -->  … <!-- errors:end -->   error table from ERROR_CATALOG
  *   docs/performance.md  <!-- bench:*:start --> … <!-- bench:*:end -->  tables from tools/bench/results.json
  *

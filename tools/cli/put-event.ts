@@ -10,17 +10,20 @@
  *  --api URL   deliver to a running `npm run api` (its local world; follow it with `curl URL/provisionings/<name>`)
  *  (default)   start a local world in this process, deliver, wait for the execution to finish, print its status
  *
- * Exit codes: 0 delivered (and, standalone, SUCCEEDED), 1 not delivered / failed, 2 usage error.
+ * Exit codes: 0 delivered (and, standalone, SUCCEEDED), 1 not delivered / failed (or --api unreachable), 2 usage
+ * error (one line naming the flag or file).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, readJsonFile, runMain } from './io.ts';
 
 const USAGE = `Usage: npm run put-event -- --file EVENT.json [--api http://127.0.0.1:3000] [--id EVENT_ID]
 
   --file FILE   an EventBridge event (envelope), e.g. events/provisioning-requested.json
   --api URL     deliver to a running \`npm run api\` instead of a local world started in this process
   --id ID       override the event id (a new id = a new execution; the same id = the same execution)
+
+Exit codes: 0 delivered (standalone: and SUCCEEDED), 1 not delivered or failed (or --api unreachable), 2 usage error.
 `;
 
 export interface Io {
@@ -28,7 +31,51 @@ export interface Io {
   err: (line: string) => void;
 }
 
+/** `--api` as a base URL (http or https, no trailing slash), or a UsageError naming it. */
+const apiBase = (value: string): string => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--api ${value}: not a URL (e.g. http://127.0.0.1:3000, as npm run api prints)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--api ${value}: must be an http:// or https:// URL`);
+  return url.href.replace(/\/$/, '');
+};
+
+/** POSTs the event to a running `npm run api`; a network failure is one line naming the URL, exit 1. */
+const deliverToApi = async (base: string, event: unknown, io: Io): Promise<number> => {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/_local/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    io.err(`error: --api ${base}: cannot reach it (${cause?.code ?? cause?.message ?? (err as Error).message}); is npm run api running there?`);
+    return EXIT_FAILED;
+  }
+  const text = await res.text();
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    io.err(`error: --api ${base}: answered HTTP ${res.status} with something that is not the local API's JSON; is that npm run api?`);
+    return EXIT_FAILED;
+  }
+  io.out(JSON.stringify(body, null, 2));
+  if (typeof body['executionName'] === 'string') io.out(`follow it: curl -s ${base}/provisionings/${body['executionName']}`);
+  return res.ok && body['deadLettered'] !== true && body['matchedRules'] !== 0 ? EXIT_OK : EXIT_FAILED;
+};
+
 export const main = async (argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> => {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    io.err(errorLine(err));
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+  }
+};
+
+const run = async (argv: string[], io: Io): Promise<number> => {
   let values;
   try {
     ({ values } = parseArgs({
@@ -41,39 +88,18 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
       },
     }));
   } catch (err) {
-    io.err(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm run put-event -- --help for the options)`);
   }
   if (values.help) {
     io.out(USAGE);
-    return 0;
+    return EXIT_OK;
   }
-  if (!values.file) {
-    io.err(`--file is required\n\n${USAGE}`);
-    return 2;
-  }
-  let event: Record<string, unknown>;
-  try {
-    event = JSON.parse(readFileSync(values.file, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    io.err(`cannot read ${values.file}: ${(err as Error).message}`);
-    return 2;
-  }
+  if (!values.file) throw new UsageError('--file is required (an EventBridge event, e.g. events/provisioning-requested.json)');
+  let event = readJsonFile(values.file, '--file') as Record<string, unknown>;
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new UsageError(`--file ${values.file}: must be an EventBridge event (a JSON object)`);
   if (values.id) event = { ...event, id: values.id };
 
-  if (values.api) {
-    const res = await fetch(`${values.api.replace(/\/$/, '')}/_local/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(event),
-    });
-    const body = (await res.json()) as Record<string, unknown>;
-    io.out(JSON.stringify(body, null, 2));
-    if (typeof body['executionName'] === 'string') {
-      io.out(`follow it: curl -s ${values.api.replace(/\/$/, '')}/provisionings/${body['executionName']}`);
-    }
-    return res.ok && body['deadLettered'] !== true && body['matchedRules'] !== 0 ? 0 : 1;
-  }
+  if (values.api) return deliverToApi(apiBase(values.api), event, io);
 
   // Standalone: a local world in this process.
   process.env['POWERTOOLS_LOG_LEVEL'] ??= 'WARN';
@@ -89,16 +115,16 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
     const body = (await res.json()) as Record<string, unknown>;
     io.out(JSON.stringify(body, null, 2));
     const arn = body['executionArn'];
-    if (typeof arn !== 'string') return 1;
+    if (typeof arn !== 'string') return EXIT_FAILED;
     const status = await api.world.stepFunctions.waitFor(arn);
     const summary = await readProvisioningStatus(arn);
     io.out(JSON.stringify({ status, directory: summary?.directory, connector: summary?.connector, error: summary?.error, cause: summary?.cause }, null, 2));
-    return status === 'SUCCEEDED' ? 0 : 1;
+    return status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
   } finally {
     await api.stop();
   }
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  runMain(() => main(process.argv.slice(2)));
 }

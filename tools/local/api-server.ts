@@ -14,6 +14,7 @@
  *                                 `Provisioning Requested`) -> src/handlers/start-from-event.ts, invoked the way
  *                                 Lambda invokes an EventBridge target: up to 3 attempts, then the local DLQ
  *   GET  /_local/dlq           -> what landed in the local DLQ
+ *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling)
  *
  * Differences from the deployed API, on purpose: no SigV4 check (the template's AWS_IAM authorizer does that on AWS;
  * like serverless-offline, locally any caller is allowed), no edge schema validation (the handler's own validator
@@ -28,6 +29,8 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { startLocalWorld } from './world.ts';
 import type { LocalWorld, LocalWorldOptions } from './world.ts';
+import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
+import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/server.ts';
 import { lambdaContext } from './lambda.ts';
 
 export interface ApiServerOptions {
@@ -122,13 +125,24 @@ export const matchesRequestRule = (event: unknown): boolean => {
   return e?.source === 'ad-cert-orchestrator.requests' && e['detail-type'] === 'Provisioning Requested';
 };
 
+/** The request body; rejects when the client aborts the upload (the caller then just drops the request). */
 const readBody = (req: IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    req.on('aborted', () => reject(new Error('the client aborted the request')));
   });
+
+/** A path segment as API Gateway hands it to the handler (URL-decoded), or undefined when its escapes are broken. */
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
 
 export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiServer> {
   const world = opts.world ?? (await startLocalWorld(opts.worldOptions));
@@ -160,11 +174,13 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     return { status: 202, body: { matchedRules: 1, delivered: false, deadLettered: true, errorName: letter.errorName, errorMessage: letter.errorMessage } };
   };
 
+  // Nothing a client does may stop the server: every request runs inside one try, a failed or aborted upload only
+  // drops that request, and a response to a client that has gone is skipped.
   const server = createServer((req, res) => {
+    res.on('error', () => undefined);
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const body = await readBody(req);
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        if (res.headersSent || res.destroyed) return;
         const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
         const merged = new Map<string, [string, string]>([['content-type', ['Content-Type', 'application/json']]]);
         for (const [k, v] of Object.entries(headers)) merged.set(k.toLowerCase(), [k, String(v)]);
@@ -172,7 +188,14 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
         res.writeHead(status, Object.fromEntries(merged.values()));
         res.end(text);
       };
+      let body: string;
       try {
+        body = await readBody(req);
+      } catch {
+        return; // the client went away mid-upload: nobody to answer
+      }
+      try {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const parts = url.pathname.split('/').filter(Boolean);
         if (parts[0] === 'provisionings' && parts.length === 1 && req.method === 'POST') {
           const event = toProxyEvent(req, url, body, '/provisionings', null);
@@ -180,8 +203,9 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (parts[0] === 'provisionings' && parts.length === 2 && req.method === 'GET') {
-          // API Gateway hands the handler the path parameter URL-decoded
-          const id = decodeURIComponent(parts[1] ?? '');
+          // API Gateway hands the handler the path parameter URL-decoded (and refuses a broken escape)
+          const id = decodeSegment(parts[1] ?? '');
+          if (id === undefined) return send(400, { message: 'The path has an invalid percent-encoding' });
           const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
           const out = await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
@@ -197,6 +221,13 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           return send(out.status, out.body);
         }
         if (url.pathname === '/_local/dlq' && req.method === 'GET') return send(200, deadLetters);
+        if (parts[0] === '_local' && parts[1] === 'wait' && parts.length === 3 && req.method === 'GET') {
+          // Answers when the execution's current run has ended: tests and scripts wait on this instead of polling.
+          const name = decodeSegment(parts[2] ?? '');
+          const arn = name === undefined ? undefined : `${world.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+          if (!arn || !world.stepFunctions.has(arn)) return send(404, { message: 'no such execution' });
+          return send(200, { executionArn: arn, status: await world.stepFunctions.waitFor(arn) });
+        }
         // what API Gateway answers for a route it does not have
         return send(403, { message: 'Missing Authentication Token' });
       } catch (err) {
@@ -206,10 +237,16 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    if (ownsWorld) await world.stop();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -229,6 +266,8 @@ const USAGE = `Usage: npm run api -- [--port 3000] [--verbose]
 
 Serves POST /provisionings and GET /provisionings/{id} on 127.0.0.1 with the real handlers, against the local world
 (emulated AWS + local Step Functions running the real workflow). No SigV4 check locally.
+
+Serves until SIGINT/SIGTERM (exit 0). Exit codes otherwise: 2 usage error (e.g. the port is in use), 1 anything else.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -243,20 +282,24 @@ async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm run api -- --help for the options)`);
   }
   if (values.help) {
     console.log(USAGE);
-    return 0;
+    return EXIT_OK;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be 0-65535\n\n${USAGE}`);
-    return 2;
-  }
+  if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
   process.env['POWERTOOLS_LOG_LEVEL'] ??= values.verbose ? 'INFO' : 'WARN';
-  const api = await startApiServer({ port });
+  let api: ApiServer;
+  try {
+    api = await startApiServer({ port });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port ${port}: the port is in use (pick another, or --port 0 for a free one)`);
+    if (code === 'EACCES') throw new UsageError(`--port ${port}: not allowed to listen on it (use a port above 1023)`);
+    throw err;
+  }
   console.log(`local provisioning API listening on ${api.url}`);
   console.log(`  local Step Functions: ${api.world.sfnEndpoint} (state machine ${api.world.stateMachineArn})`);
   console.log(`  curl -s -X POST ${api.url}/provisionings -H 'content-type: application/json' -H 'Idempotency-Key: demo-1' --data @events/execution-input.json`);
@@ -264,7 +307,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`  npm run put-event -- --file events/provisioning-requested.json --api ${api.url}`);
   console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
   const stop = () => {
-    void api.stop().then(() => process.exit(0));
+    void api.stop().then(() => process.exit(EXIT_OK));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -272,5 +315,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  runMain(() => main(process.argv.slice(2)));
 }

@@ -1,23 +1,29 @@
 /**
  * `npm start` — run one provisioning end to end in the local world (no AWS account).
- * Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error.
+ * Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (a flag, or a file it names: one line on stderr, nothing run).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { validateRequest } from '../../src/domain/validate.ts';
+import { canonicalJson } from '../../src/domain/execution-names.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain } from '../cli/io.ts';
 import type { FaultSpec } from './emulator/index.ts';
 import type { RunResult, TimelineEntry } from './engine.ts';
+import type { StateFile } from './state-file.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
 Runs statemachine/provision.asl.json with the real handlers against the embedded AWS emulator.
 
 Options:
-  --input FILE                      execution input (default events/execution-input.json)
+  --input FILE                      execution input (default events/execution-input.json; a UTF-8 BOM is fine)
   --seed FILE                       pre-existing AWS resources (default tools/local/seeds/default.json)
-  --state FILE                      load emulator state from FILE if it exists, save it back after the run
-  --execution-id ARN                execution ARN (reuse one to rerun as a redrive would: same ClientToken)
-  --fault OP:ERROR[:COUNT][:after]  inject a wire fault, repeatable (e.g. CreateConnector:ThrottlingException:2)
+  --state FILE                      load the local world from FILE if it exists, save it back after the run
+                                    (directory created; written atomically; one npm start per file at a time)
+  --execution-id ARN                execution ARN (reuse one, with the same input, to rerun as a redrive would:
+                                    same ClientToken; with --state, a different input under it is refused)
+  --fault SPEC                      inject a fault, repeatable (see Faults)
   --directory-active-after SECONDS  simulated time until a new directory is Active (default by type)
   --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
   --connector-active-after SECONDS  simulated time until a new connector is ACTIVE (default 120)
@@ -25,17 +31,26 @@ Options:
   --json                            print one JSON object instead of the timeline (with "detections": per waited
                                     resource, when it was ready and when a poll saw it, in simulated seconds)
   -h, --help                        this text
+
+Faults (SPEC):
+  OP:ERROR[:COUNT|:RATE][:after]    the next COUNT calls of OP (default 1), or a RATE fraction of them (0.3),
+                                    fail with the AWS error ERROR in the service's protocol, e.g.
+                                    CreateConnector:ThrottlingException:2, GetConnector:InternalServerException:0.3
+  OP:reset[:COUNT][:after]          the connection is dropped instead of answered ("socket hang up")
+  OP:timeout[:COUNT][:after]        no answer; the SDK's socket timeout fires (lowered to 1 s for this run
+                                    unless SDK_SOCKET_TIMEOUT_MS is set)
+    :after                          the call takes effect first, then fails: a lost response
+    OP                              CreateDirectory, Service.Op (DirectoryService.DescribeDirectories),
+                                    Service.* or *
+  DirectoryLifecycle:STAGE[:COUNT]  the next COUNT directories created end in STAGE: Failed, Impaired, Inoperable
+  ConnectorLifecycle:REASON[:COUNT] the next COUNT connectors created end FAILED with REASON, e.g.
+                                    VPC_ACCESS_DENIED, INTERNAL_FAILURE (every ConnectorStatusReason)
+
+Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (also: --state file in use by another npm start).
 `;
 
 /** The StageReason of a directory failed by --directory-fails-after (a simulation's wording, not AWS's). */
 const DIRECTORY_FAILURE_REASON = 'Directory creation failed: insufficient free IP addresses in the subnets (simulated by --directory-fails-after)';
-
-class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 const fmtSim = (s: number): string => {
   const t = Math.round(s);
@@ -56,14 +71,6 @@ const ICON: Record<TimelineEntry['kind'], string> = {
 
 export function formatTimelineEntry(e: TimelineEntry): string {
   return `[sim ${fmtSim(e.simulatedSeconds)} | wall ${String(e.wallMs).padStart(5)} ms] ${ICON[e.kind]} ${e.text}`;
-}
-
-function readJson(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(err as Error).message}`);
-  }
 }
 
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
@@ -98,6 +105,69 @@ export function summary(result: RunResult): string {
   return lines.join('\n');
 }
 
+/** sha256 of the canonical input: what `--execution-id` reuse is compared by. */
+const inputHash = (input: unknown): string => createHash('sha256').update(canonicalJson(input)).digest('hex');
+
+const EXECUTION_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[A-Za-z0-9_-]{1,80}$/;
+
+/** Everything the command line asks for, checked before anything runs. */
+async function prepare(values: Record<string, string | boolean | string[] | undefined>): Promise<{
+  input: unknown;
+  seed: unknown;
+  faults: FaultSpec[];
+  state?: StateFile;
+  executionArn?: string;
+}> {
+  const { DEFAULT_SEED_PATH, loadSeed, parseFault, faultProblem } = await import('./emulator/index.ts');
+  const { MAX_INPUT_DEPTH, jsonDepth } = await import('./engine.ts');
+  const inputPath = resolve((values['input'] as string | undefined) ?? 'events/execution-input.json');
+  const input = readJsonFile(inputPath, '--input');
+  const depth = jsonDepth(input);
+  if (depth > MAX_INPUT_DEPTH) {
+    // The engine cannot carry it; the validator can, and says what ValidateRequest would.
+    const { violations } = validateRequest(input);
+    const why = violations.slice(0, 3).map((v) => `${v.path}: ${v.message}`).join('; ');
+    throw new UsageError(`--input ${inputPath}: nested ${depth} levels deep, more than the local engine runs (${MAX_INPUT_DEPTH}); the request is invalid anyway: ${why}`);
+  }
+  const seedPath = values['seed'] ? resolve(values['seed'] as string) : DEFAULT_SEED_PATH;
+  let seed;
+  try {
+    seed = loadSeed(seedPath);
+  } catch (err) {
+    throw new UsageError(`--seed ${seedPath}: ${(err as Error).message}`);
+  }
+  const faults: FaultSpec[] = [];
+  for (const text of (values['fault'] as string[] | undefined) ?? []) {
+    let fault: FaultSpec;
+    try {
+      fault = parseFault(text);
+    } catch (err) {
+      throw new UsageError(`--fault ${(err as Error).message.replace(/^Invalid fault spec /, '')}`);
+    }
+    const problem = faultProblem(fault, closest);
+    if (problem) throw new UsageError(`--fault "${text}": ${problem} (npm start -- --help lists the fault forms)`);
+    faults.push(fault);
+  }
+  const executionArn = values['execution-id'] as string | undefined;
+  if (executionArn !== undefined && !EXECUTION_ARN.test(executionArn)) {
+    throw new UsageError(`--execution-id must be a Step Functions execution ARN, got "${executionArn}"`);
+  }
+  let state: StateFile | undefined;
+  if (values['state']) {
+    const { openStateFile } = await import('./state-file.ts');
+    state = openStateFile(resolve(values['state'] as string));
+    const before = executionArn ? state.executions[executionArn] : undefined;
+    if (before !== undefined && before !== inputHash(input)) {
+      state.release();
+      throw new UsageError(
+        `--execution-id ${executionArn ?? ''} already ran with a different input in ${state.path}; ` +
+          'rerun it with the same input, or start a new execution (omit --execution-id)',
+      );
+    }
+  }
+  return { input, seed, faults, ...(state ? { state } : {}), ...(executionArn ? { executionArn } : {}) };
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -120,54 +190,37 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: false,
     });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm start -- --help for the options)`);
   }
   const { values } = args;
+  const out = guardedStdout();
   if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
+    out(USAGE);
+    return EXIT_OK;
   }
   // Handler logs would interleave with the timeline (and break --json); keep them quiet unless asked for.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
-  const { DEFAULT_SEED_PATH, loadSeed, parseFault } = await import('./emulator/index.ts');
-  const { runProvisioning } = await import('./engine.ts');
+  const directoryActiveAfterSeconds = positiveNumber(values['directory-active-after'], '--directory-active-after');
+  const connectorActiveAfterSeconds = positiveNumber(values['connector-active-after'], '--connector-active-after');
+  const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
+  const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
+  const { input, seed, faults, state, executionArn } = await prepare(values);
+  // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator.
+  if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
 
+  const { runProvisioning } = await import('./engine.ts');
   let result: RunResult;
   try {
-    const input = readJson(resolve(values.input ?? 'events/execution-input.json'), 'input');
-    let seed;
-    try {
-      seed = loadSeed(values.seed ? resolve(values.seed) : DEFAULT_SEED_PATH);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const faults: FaultSpec[] = [];
-    for (const f of values.fault ?? []) {
-      try {
-        faults.push(parseFault(f));
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-    }
-    const statePath = values.state ? resolve(values.state) : undefined;
-    const snapshot = statePath && existsSync(statePath) ? (readJson(statePath, 'state') as never) : undefined;
-    const executionArn = values['execution-id'];
-    if (executionArn !== undefined && !/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[A-Za-z0-9_-]{1,80}$/.test(executionArn)) {
-      throw new UsageError(`--execution-id must be a Step Functions execution ARN, got "${executionArn}"`);
-    }
-    const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
-    const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
     result = await runProvisioning({
       input,
-      seed,
-      snapshot,
+      seed: seed as never,
+      snapshot: state?.snapshot,
       executionArn,
       faults,
-      directoryActiveAfterSeconds: positiveNumber(values['directory-active-after'], '--directory-active-after'),
-      connectorActiveAfterSeconds: positiveNumber(values['connector-active-after'], '--connector-active-after'),
+      directoryActiveAfterSeconds,
+      connectorActiveAfterSeconds,
       emulator: {
         ...(directoryFailsAfter !== undefined
           ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
@@ -176,34 +229,20 @@ export async function main(argv: string[]): Promise<number> {
           ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
           : {}),
       },
-      onTimeline: values.json ? undefined : (e) => process.stdout.write(`${formatTimelineEntry(e)}\n`),
+      onTimeline: values.json ? undefined : (e) => out(`${formatTimelineEntry(e)}\n`),
     });
-    if (statePath) writeFileSync(statePath, `${JSON.stringify(result.snapshot, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
+    state?.save(result.snapshot, { ...state.executions, [result.executionArn]: inputHash(input) });
+  } finally {
+    state?.release();
   }
 
   if (values.json) {
-    const { status, executionArn, output, error, cause, transitions, apiCalls, world, simulatedSeconds, wallMs, detections } = result;
-    process.stdout.write(
-      `${JSON.stringify({ status, executionArn, ...(status === 'SUCCEEDED' ? { output } : { error, cause }), transitions, apiCalls, world, simulatedSeconds, wallMs, detections })}\n`,
-    );
+    const { status, executionArn: arn, output, error, cause, transitions, apiCalls, world, simulatedSeconds, wallMs, detections } = result;
+    out(`${JSON.stringify({ status, executionArn: arn, ...(status === 'SUCCEEDED' ? { output } : { error, cause }), transitions, apiCalls, world, simulatedSeconds, wallMs, detections })}\n`);
   } else {
-    process.stdout.write(`${summary(result)}\n`);
+    out(`${summary(result)}\n`);
   }
-  return result.status === 'SUCCEEDED' ? 0 : 1;
+  return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(() => main(process.argv.slice(2)));

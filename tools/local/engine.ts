@@ -27,7 +27,7 @@ import { parseNotReady } from '../../src/domain/polling.ts';
 import { setClock } from '../../src/lib/clock.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
-import { startEmulator } from './emulator/index.ts';
+import { externalEndpointsFrom, startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 
@@ -138,6 +138,26 @@ export function localContext(opts: LocalContextOptions = {}): NonNullable<Engine
 
 /* ---------------- running one execution ---------------- */
 
+/**
+ * The deepest execution input the engine runs. aws-local-stepfunctions clones every state's input recursively (and
+ * JSON.stringify recurses too), so a document nested a few thousand levels deep overflows the stack; inputs are
+ * refused well before that. The contract's own fields are at most 5 levels deep, so such an input is invalid anyway.
+ */
+export const MAX_INPUT_DEPTH = 512;
+
+/** Nesting depth of a JSON value, counted without recursion (a scalar is 0). */
+export const jsonDepth = (value: unknown): number => {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+};
+
 /** JSON in, JSON out, as across the Lambda boundary (no `undefined`, no shared references). */
 const jsonRoundTrip = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
@@ -176,6 +196,8 @@ export const createLocalStateMachine = (def: StateMachineDefinition = loadDefini
 
 /** Runs the definition in-process with local handlers and returns the outcome plus the full event log. */
 export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<LocalRunResult> {
+  const depth = jsonDepth(input);
+  if (depth > MAX_INPUT_DEPTH) throw new Error(`the execution input is nested ${depth} levels deep; the local engine runs at most ${MAX_INPUT_DEPTH}`);
   const def = opts.definition ?? loadDefinition();
   assertAllTasksBound(def, opts.handlers);
   const machine = createLocalStateMachine(def);
@@ -295,7 +317,7 @@ export interface RunResult {
   /** Per waited resource that was polled: `detectedAtSeconds - readyAtSeconds` is the detection latency. */
   detections: Detection[];
   apiCalls: Record<string, number>;
-  /** What the local world holds after the run. */
+  /** What the world holds after the run: directories and connectors on the endpoints the workflow used. */
   world: { directories: number; connectors: number };
   simulatedSeconds: number;
   wallMs: number;
@@ -436,8 +458,8 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       faults: opts.faults,
       directoryActiveAfterSeconds: opts.directoryActiveAfterSeconds,
       connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds,
-      // The user pointed Directory Service elsewhere (e.g. moto_server): the connector service cannot see it here.
-      externalDirectoryService: Boolean(process.env.AWS_ENDPOINT_URL_DIRECTORY_SERVICE),
+      // Services the user pointed elsewhere (e.g. moto_server): the connector service consults them there.
+      external: externalEndpointsFrom(process.env),
       ...opts.emulator,
     }));
   const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv({ ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
@@ -559,7 +581,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       invocations,
       detections: detectionsOf(invocations, emulator, simStart),
       apiCalls: { ...emulator.apiCalls },
-      world: emulator.counts(),
+      world: await emulator.worldCounts(),
       simulatedSeconds: simNow(),
       wallMs: Math.round(performance.now() - wallStart),
       events: [...emulator.events],

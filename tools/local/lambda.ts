@@ -29,6 +29,8 @@ export interface ApiEventOptions {
   /** The body as sent, unparsed (sets Content-Type). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Headers sent more than once (API Gateway: every value here, the last one in `headers`). */
+  repeatedHeaders?: Record<string, string[]>;
   pathParameters?: Record<string, string>;
   requestId?: string;
   stage?: string;
@@ -38,12 +40,19 @@ export interface ApiEventOptions {
 export const apiGatewayEvent = (opts: ApiEventOptions): APIGatewayProxyEvent => {
   const resource = opts.method === 'POST' ? '/provisionings' : '/provisionings/{id}';
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
+  const headers: Record<string, string> = { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...opts.headers };
+  const multiValueHeaders: Record<string, string[]> = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+  for (const [name, values] of Object.entries(opts.repeatedHeaders ?? {})) {
+    multiValueHeaders[name] = values;
+    const last = values.at(-1);
+    if (last !== undefined) headers[name] = last;
+  }
   return {
     resource,
     path: opts.path,
     httpMethod: opts.method,
-    headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...opts.headers },
-    multiValueHeaders: {},
+    headers,
+    multiValueHeaders,
     queryStringParameters: null,
     multiValueQueryStringParameters: null,
     pathParameters: opts.pathParameters ?? null,

@@ -4,12 +4,13 @@
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
  * them unmodified) and restores them on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN` and `STATE_MACHINE_ARN` always (the local world owns them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region and dummy credentials unless already set (a user pointing
- *    Directory Service at moto_server keeps that, as with `npm start`).
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `LOCK_TABLE_NAME` unless already set
+ *    (a user pointing Directory Service at moto_server keeps that, as with `npm start`).
  */
 import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
-import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from './emulator/index.ts';
+import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
+import { LOCAL_LOCK_TABLE_NAME } from './engine.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { LocalSfnOptions } from './step-functions/service.ts';
@@ -52,14 +53,15 @@ const applyEnv = (forced: Record<string, string>, defaults: Record<string, strin
 
 export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
-  const emulator = await startEmulator({ seed, ...opts.emulator });
+  // Services the user pointed elsewhere (e.g. moto_server) are consulted there by the emulated connector service.
+  const emulator = await startEmulator({ seed, external: externalEndpointsFrom(process.env), ...opts.emulator });
   const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };
-  const restore = applyEnv(forced, emulator.env());
+  const restore = applyEnv(forced, { ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
   resetClients();
   const env: Record<string, string> = {};
-  for (const key of [...Object.keys(emulator.env()), ...Object.keys(forced)]) {
+  for (const key of [...Object.keys(emulator.env()), 'LOCK_TABLE_NAME', ...Object.keys(forced)]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }

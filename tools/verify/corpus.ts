@@ -44,11 +44,19 @@ type Json = Record<string, unknown>;
 type Seg = string | number;
 export const clone = <T>(v: T): T => structuredClone(v);
 
+/**
+ * How a key is shown in a path: a JSON string literal in which C1 controls, bidi marks, embeddings, overrides and
+ * isolates, zero-width and other invisible format characters, the line/paragraph separators and the BOM are
+ * `\uXXXX` escapes too (they would change how the rest of the message is displayed).
+ */
+const shownKey = (key: string): string =>
+  JSON.stringify(key).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** The validator's path format: `a.b[0].c`, map keys as `["key"]`. */
 export const pathOf = (segs: readonly Seg[]): string =>
   segs.reduce<string>((p, s, i) => {
     if (typeof s === 'number') return `${p}[${s}]`;
-    const shown = JSON.stringify(s.length > 64 ? `${s.slice(0, 64)}…` : s);
+    const shown = shownKey(s.length > 64 ? `${s.slice(0, 64)}…` : s);
     if ((segs[i - 1] === 'Tags' && segs[i - 2] === 'Connector') || !SIMPLE_KEY.test(s)) return `${p}[${shown}]`;
     return p ? `${p}.${s}` : s;
   }, '');

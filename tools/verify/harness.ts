@@ -14,6 +14,7 @@ import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoD
 import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
+import { LOCAL_LOCK_TABLE_NAME } from '../local/engine.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
 import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
 import type { SfnServer } from '../local/step-functions/index.ts';
@@ -159,6 +160,30 @@ export class Harness {
     return ref.harness;
   }
 
+  /**
+   * Builds the handlers' cached clients of one service (emulator counter prefix, e.g. `EC2`) with a short socket
+   * timeout, for the cells whose fault is an unanswered call; every other client keeps the default, so the
+   * triggers' and the other services' calls are not timed out by a busy machine.
+   */
+  shortSocketTimeout(service: string, ms: number): void {
+    const getters: Record<string, (() => unknown)[]> = {
+      DirectoryService: [directoryService, directoryServiceCreate],
+      EC2: [ec2],
+      SecretsManager: [secretsManager],
+      ACMPCA: [acmPca],
+      PcaConnectorAd: [pcaConnectorAd],
+      DynamoDB: [dynamoDb],
+    };
+    const saved = process.env['SDK_SOCKET_TIMEOUT_MS'];
+    process.env['SDK_SOCKET_TIMEOUT_MS'] = String(ms);
+    try {
+      for (const get of getters[service] ?? []) get();
+    } finally {
+      if (saved === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+      else process.env['SDK_SOCKET_TIMEOUT_MS'] = saved;
+    }
+  }
+
   /** Timeline entries of every run since the last `track()` (concurrent runs interleave). */
   timelineEntries(): readonly TimelineEntry[] {
     return this.timeline;
@@ -173,6 +198,7 @@ export class Harness {
     Object.assign(process.env, this.emulator.env(), {
       AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
       STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
+      LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME,
     });
     resetClients();
     activeEndpoint = this.sfnServer.endpoint;

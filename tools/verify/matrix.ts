@@ -4,8 +4,10 @@
  * Rows: every (Task state, AWS operation) pair a clean run makes, DISCOVERED from the emulator's call counters around
  * each Task invocation (not typed by hand); the PutEvents integration state's call is the one not made by a Lambda.
  * Faults (per row): throttled N times, 5xx N times, a terminal error (the catalog's caught error for that state and
- * service), lost response (the call's side effect happens, then a 5xx), and the "Lambda" dying right before the call
- * (Lambda.Unknown) or timing out right after it returned (Sandbox.Timedout).
+ * service), lost response (the call's side effect happens, then a 5xx), the "Lambda" dying right before the call
+ * (Lambda.Unknown) or timing out right after it returned (Sandbox.Timedout), and three transport faults: the
+ * connection reset before the call runs, reset after it took effect, and no answer after it took effect (the
+ * client's socket timeout fires: the faulted service's clients get a 500 ms one in those cells).
  * Reruns (columns):
  *  - retry: one execution; the fault hits the first N attempts of the state, Step Functions' Retry absorbs it;
  *  - redrive: the fault persists until the execution fails; cleared; RedriveExecution on the local Step Functions
@@ -24,7 +26,12 @@ import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
 import { Harness, defaultInput, failureOf, lambdaError, setLambdaFault } from './harness.ts';
 import type { AttemptHooks, ExecutionRun } from './harness.ts';
 
-export const FAULT_KINDS = ['throttled', 'server', 'terminal', 'lost-response', 'lambda-before', 'lambda-after'] as const;
+export const FAULT_KINDS = [
+  'throttled', 'server', 'terminal', 'lost-response', 'lambda-before', 'lambda-after', 'reset', 'reset-after', 'timeout-after',
+] as const;
+const TRANSPORT_KINDS: readonly FaultKind[] = ['reset', 'reset-after', 'timeout-after'];
+/** The client socket timeout in the timeout cells (ms): the emulator holds the response until it fires. */
+export const MATRIX_SOCKET_TIMEOUT_MS = 500;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export const RERUNS = ['retry', 'redrive', 'new-execution', 'duplicate-start'] as const;
 export type Rerun = (typeof RERUNS)[number];
@@ -93,8 +100,9 @@ export const discoverTargets = async (): Promise<Target[]> => {
   }
 };
 
+/** PutEvents is a service integration: no Lambda to crash, and no connection of ours to lose. */
 export const isApplicable = (target: Target, kind: FaultKind): boolean =>
-  !(target.state === PUBLISH_STATE && kind.startsWith('lambda'));
+  !(target.state === PUBLISH_STATE && (kind.startsWith('lambda') || TRANSPORT_KINDS.includes(kind)));
 
 /* ---------------- fault plans ---------------- */
 
@@ -114,7 +122,8 @@ const wireFault = (target: Target, kind: FaultKind): { error: string; message?: 
 
 /** Faults for the attempts of the target state (Lambda tasks), or for the whole run (the PutEvents state). */
 export const faultHooks = (target: Target, kind: FaultKind, mode: Mode): { hooks: AttemptHooks; arm(e: Emulator): void; disarm(e: Emulator): void } => {
-  const times = kind === 'terminal' || kind === 'lost-response' ? 1 : TRANSIENT_TIMES;
+  const once = kind === 'terminal' || kind === 'lost-response' || kind === 'reset-after' || kind === 'timeout-after';
+  const times = once ? 1 : TRANSIENT_TIMES;
   const faulted = (attempt: number): boolean => (mode === 'persistent' && kind !== 'terminal') || attempt <= times;
   const disarm = (e: Emulator): void => {
     e.clearFaults();
@@ -143,6 +152,15 @@ export const faultHooks = (target: Target, kind: FaultKind, mode: Mode): { hooks
           if (first) e.addFault({ operation: target.call, error: wireFault(target, kind).error, count: 1, after: true });
           // The service stays down for the later attempts (they would otherwise adopt what the lost call created).
           else e.addFault({ operation: `${target.service}.*`, error: wireFault(target, kind).error, count: 1000 });
+          return;
+        case 'reset':
+          e.addFault({ operation: target.call, error: 'reset', count: 1 });
+          return;
+        case 'reset-after':
+        case 'timeout-after':
+          if (first) e.addFault({ operation: target.call, error: kind === 'reset-after' ? 'reset' : 'timeout', count: 1, after: true });
+          // Unreachable for the later attempts (a reset: the same outcome for the workflow, without the wait).
+          else e.addFault({ operation: `${target.service}.*`, error: 'reset', count: 1000 });
           return;
         case 'lambda-before':
         case 'lambda-after': {
@@ -207,6 +225,7 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   const steps: string[] = [];
   let executions = 0;
   const harness = await Harness.start();
+  if (kind === 'timeout-after') harness.shortSocketTimeout(target.service, MATRIX_SOCKET_TIMEOUT_MS);
   const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
     steps.push(`${label} ${describeEnd(run)}`);
     executions += 1;
@@ -287,7 +306,9 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
       expectEnd(viaApi, 'api', 'success');
       const again = await postProvisioning(input, key);
       statuses.push(again.statusCode);
-      if (!statuses.every((s) => s === 200 || s === 202) || statuses.filter((s) => s === 202).length < 1) {
+      // Exactly one 202 per execution; none when the fault hits the API's own claim write (DynamoDB PutItem).
+      const accepted = statuses.filter((s) => s === 202).length;
+      if (!statuses.every((s) => s === 200 || s === 202) || accepted > 1 || (accepted === 0 && target.call !== 'DynamoDB.PutItem')) {
         problems.push(`API statuses ${statuses.join(', ')}`);
       }
       const listed = harness.stepFunctions.ListExecutions({ stateMachineArn: harness.stateMachineArn })['executions'] as unknown[];
@@ -349,6 +370,9 @@ const SHORT: Record<FaultKind, string> = {
   'lost-response': 'lost',
   'lambda-before': 'λ-pre',
   'lambda-after': 'λ-post',
+  reset: 'reset',
+  'reset-after': 'rst-af',
+  'timeout-after': 'tmo-af',
 };
 
 /** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `·` not applicable. */

@@ -3,11 +3,12 @@
  * emulator: happy path, retried faults, terminal faults, the lost-response case and reruns.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'adco-cli-'));
@@ -32,7 +33,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 60_000,
+    timeout: GENEROUS_CHILD_MS,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
@@ -170,15 +171,175 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
-  it('usage errors exit 2 with a message', () => {
-    assert.equal(cli(['--bogus']).code, 2);
-    assert.equal(cli(['--fault', 'nonsense']).code, 2);
-    assert.equal(cli(['--input', 'does/not/exist.json']).code, 2);
-    assert.equal(cli(['--execution-id', 'not-an-arn']).code, 2);
-    assert.equal(cli(['--directory-active-after', '-5']).code, 2);
-    const fails = cli(['--directory-fails-after', 'soon']);
-    assert.equal(fails.code, 2);
-    assert.match(fails.stderr, /--directory-fails-after needs a number of seconds/);
-    assert.match(cli(['--connector-fails-after=-1']).stderr, /--connector-fails-after needs a number of seconds/);
+  it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', () => {
+    const wrongShape = join(tmp, 'wrong-shape.json');
+    writeFileSync(wrongShape, '{"version":1}');
+    const empty = join(tmp, 'empty-object.json');
+    writeFileSync(empty, '{}');
+    for (const [args, expected] of [
+      [['--bogus'], /^error: Unknown option '--bogus'/],
+      [['--fault', 'nonsense'], /^error: --fault "nonsense": wrong number/],
+      [['--fault', 'CreateConector:ThrottlingException'], /^error: --fault "CreateConector:ThrottlingException": unknown operation "CreateConector" \(did you mean CreateConnector\?\)/],
+      [['--fault', 'DirectoryService.CreateConnector:ThrottlingException'], /DirectoryService has no operation "CreateConnector"/],
+      [['--fault', 'DirectoryLifecycle:Bogus'], /^error: --fault "DirectoryLifecycle:Bogus": DirectoryLifecycle error must be one of Failed, Impaired, Inoperable, got Bogus/],
+      [['--input', 'does/not/exist.json'], /^error: --input \S+does\/not\/exist\.json: no such file$/],
+      [['--input', 'package.json', '--seed', 'nope.json'], /^error: --seed \S+nope\.json: /],
+      [['--execution-id', 'not-an-arn'], /^error: --execution-id must be a Step Functions execution ARN/],
+      [['--directory-active-after=-5'], /^error: --directory-active-after needs a number/],
+      [['--directory-active-after', '-5'], /^error: Option '--directory-active-after' argument is ambiguous\. \(npm start -- --help/],
+      [['--directory-fails-after', 'soon'], /^error: --directory-fails-after needs a number of seconds/],
+      [['--connector-fails-after=-1'], /^error: --connector-fails-after needs a number of seconds/],
+      [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock\\.startMs`)],
+      [['--state', empty], new RegExp(`^error: --state ${empty}: not a state file of this version`)],
+      [['--state', tmp], new RegExp(`^error: --state ${tmp}: is a directory`)],
+    ] as const) {
+      const res = cli([...args]);
+      const lines = ownLines(res.stderr);
+      assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
+      assert.equal(lines.length, 1, `${args.join(' ')}: ${res.stderr}`);
+      assert.match(lines[0] ?? '', expected);
+      assert.equal(res.stdout, '', 'nothing ran');
+    }
+    assert.equal(readFileSync(wrongShape, 'utf8'), '{"version":1}', 'a wrong state file is left as it was');
+  });
+
+  it('--help documents the fault forms: RATE, after, reset, timeout and the lifecycle faults', () => {
+    const res = cli(['--help']);
+    assert.equal(res.code, 0);
+    for (const form of [':RATE', ':after', 'OP:reset', 'OP:timeout', 'DirectoryLifecycle:STAGE', 'ConnectorLifecycle:REASON', 'Exit codes']) {
+      assert.ok(res.stdout.includes(form), form);
+    }
+  });
+});
+
+describe('npm start: hostile input and files', () => {
+  it('an input file with a UTF-8 BOM is read', () => {
+    const input = join(tmp, 'bom.json');
+    writeFileSync(input, `\uFEFF${readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')}`);
+    const { code, json } = cliJson(['--input', input]);
+    assert.equal(code, 0, JSON.stringify(json));
+    assert.equal(json.status, 'SUCCEEDED');
+  });
+
+  it('an input that is not an object fails with InvalidRequestError naming the request (exit 1)', () => {
+    for (const text of ['[]', 'true', 'null']) {
+      const input = join(tmp, 'not-object.json');
+      writeFileSync(input, text);
+      const { code, json } = cliJson(['--input', input]);
+      assert.equal(code, 1, text);
+      assert.equal(json.error, 'InvalidRequestError', `${text}: ${json.error} ${json.cause}`);
+      assert.match(json.cause ?? '', /\(request\): must be an object/);
+    }
+  });
+
+  it('an input nested 2000 levels deep gives the validation error (exit 2), not a RangeError', () => {
+    const input = join(tmp, 'deep.json');
+    const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(input, JSON.stringify(sample).replace(/}$/, `,"Extra":${'{"a":'.repeat(2000)}{}${'}'.repeat(2000)}}`));
+    const res = cli(['--input', input]);
+    assert.equal(res.code, 2, res.stderr);
+    assert.match(ownLines(res.stderr)[0] ?? '', /nested 2002 levels deep.*Extra: unknown field/);
+    assert.doesNotMatch(res.stderr, /RangeError|\n\s+at /);
+  });
+
+  it('bidi and control characters from the input are escaped in the printed error', () => {
+    const input = join(tmp, 'bidi.json');
+    const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Directory: Record<string, unknown> };
+    sample.Directory['Name'] = 'co\u202erp.example.com';
+    writeFileSync(input, JSON.stringify(sample));
+    const res = cli(['--input', input]);
+    assert.equal(res.code, 1, res.stdout);
+    assert.doesNotMatch(res.stdout, /\u202e/);
+    assert.match(res.stdout, /Directory\.Name: must match .*"co\\u202erp\.example\.com"/);
+  });
+
+  it('--state in a directory that does not exist yet: created before the run, the file written', () => {
+    const state = join(tmp, 'fresh', 'clone', 'state.json');
+    const { code } = cliJson(['--state', state]);
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(readFileSync(state, 'utf8')) as { directories: unknown[] }).directories.length, 1);
+  });
+
+  it('--state is replaced atomically (a new file renamed over the old one; no temp or lock file left)', () => {
+    const state = join(tmp, 'atomic', 'state.json');
+    assert.equal(cliJson(['--state', state]).code, 0);
+    const before = statSync(state).ino;
+    assert.equal(cliJson(['--state', state]).code, 0);
+    assert.notEqual(statSync(state).ino, before, 'written in place would keep the inode');
+    assert.deepEqual(readdirSync(join(tmp, 'atomic')), ['state.json']);
+  });
+
+  it('--state held by a running npm start: "state file in use", exit 2, the file untouched; a stale lock is taken over', () => {
+    const state = join(tmp, 'locked', 'state.json');
+    assert.equal(cliJson(['--state', state]).code, 0);
+    const saved = readFileSync(state, 'utf8');
+    writeFileSync(`${state}.lock`, String(process.pid)); // this test process: alive
+    const busy = cli(['--state', state]);
+    assert.equal(busy.code, 2, busy.stderr);
+    assert.match(ownLines(busy.stderr)[0] ?? '', /state file in use by another npm start \(pid \d+\)/);
+    assert.equal(readFileSync(state, 'utf8'), saved);
+    writeFileSync(`${state}.lock`, '999999999'); // no such process (e.g. killed with -9)
+    const { code, json } = cliJson(['--state', state]);
+    assert.equal(code, 0);
+    assert.deepEqual(json.world, { directories: 1, connectors: 1 });
+    assert.equal(existsSync(`${state}.lock`), false);
+  });
+
+  it('two npm start at once on one --state file: never a lost world (one is refused, or they ran one after the other)', async () => {
+    const state = join(tmp, 'concurrent', 'state.json');
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--state', state, '--json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run(), run()]);
+    for (const r of results) {
+      assert.ok(r.code === 0 || (r.code === 2 && /state file in use/.test(r.stderr)), `${r.code}: ${r.stderr}`);
+    }
+    assert.ok(results.some((r) => r.code === 0));
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { directories: unknown[]; executions: Record<string, string> };
+    assert.equal(saved.directories.length, 1, 'one directory, adopted by the second run if both ran');
+    assert.equal(Object.keys(saved.executions).length, results.filter((r) => r.code === 0).length, 'every run that ran is in the world');
+  });
+
+  it('--execution-id reused with a DIFFERENT input under --state: refused up front, nothing created', () => {
+    const state = join(tmp, 'reuse', 'state.json');
+    const arn = `${ARN_PREFIX}reuse-1`;
+    assert.equal(cliJson(['--state', state, '--execution-id', arn]).code, 0);
+    const saved = readFileSync(state, 'utf8');
+    const other = join(tmp, 'other-input.json');
+    const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Directory: Record<string, unknown> };
+    sample.Directory['Name'] = 'other.example.com';
+    writeFileSync(other, JSON.stringify(sample));
+    const res = cli(['--state', state, '--execution-id', arn, '--input', other]);
+    assert.equal(res.code, 2, res.stderr);
+    assert.match(ownLines(res.stderr)[0] ?? '', /--execution-id \S+reuse-1 already ran with a different input/);
+    assert.equal(readFileSync(state, 'utf8'), saved, 'nothing ran, nothing was written');
+  });
+
+  it('npm start | head -1: no EPIPE crash, the state is still written, the run\'s own exit code', async () => {
+    const state = join(tmp, 'epipe', 'state.json');
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--state', state], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+      child.stdout.once('data', () => child.stdout.destroy()); // the reader goes away after the first line
+      child.on('exit', (exitCode) => resolve({ code: exitCode, stderr: err }));
+    });
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(ownLines(stderr), []);
+    assert.equal((JSON.parse(readFileSync(state, 'utf8')) as { directories: unknown[] }).directories.length, 1);
+  });
+
+  it('transport faults: a reset and an unanswered CreateDirectory that took effect still leave one directory', () => {
+    for (const fault of ['CreateDirectory:reset:1:after', 'CreateDirectory:timeout:1:after']) {
+      const { code, json } = cliJson(['--fault', fault]);
+      assert.equal(code, 0, `${fault}: ${JSON.stringify(json)}`);
+      assert.deepEqual(json.world, { directories: 1, connectors: 1 }, fault);
+      assert.equal(json.apiCalls['DirectoryService.CreateDirectory'], 1, `${fault}: the retry adopted`);
+      assert.equal(json.output?.DirectoryAdopted, true, fault);
+    }
   });
 });

@@ -1,74 +1,98 @@
 /**
- * The Directory Service + Secrets Manager + EC2 half of the workflow against moto_server (an independent AWS
- * implementation), the rest (ACM PCA, PCA Connector AD, EventBridge) against the embedded emulator: the engine must
- * honour AWS_ENDPOINT_URL_<SERVICE> variables the user already set. Skips, with the reason, where moto is absent.
+ * A mixed world: Directory Service, Secrets Manager, EC2 and ACM PCA on moto_server (an independent AWS
+ * implementation), PCA Connector AD, EventBridge and DynamoDB in the embedded emulator. The engine honours the
+ * AWS_ENDPOINT_URL_<SERVICE> variables the user set, the emulated connector service checks the directory, the
+ * security group and the CA in moto, and the record's `world` counts what moto holds. Skips, with the reason, where
+ * moto is absent.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
-import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { describe, it } from 'node:test';
+import { CreateConnectorCommand, PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad-sdk.ts';
+import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../../../tools/local/emulator/index.ts';
+import { motoDirectories, motoInput, seedMoto } from '../../../tools/local/moto.ts';
 import { MOTO_MISSING, onPath, startMoto } from '../../support/moto.ts';
-import { sampleRequest } from '../../fixtures.ts';
+import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
+const PASSWORD = 'Moto-Adm1n-Passw0rd!';
 
-test('provisioning with Directory Service, Secrets Manager and EC2 on moto_server succeeds', async (t) => {
-  if (!onPath('moto_server')) {
-    t.skip(MOTO_MISSING);
-    return;
-  }
-  const moto = await startMoto();
-  const tmp = mkdtempSync(join(tmpdir(), 'adco-moto-'));
-  try {
-    // Prepare: the network and the password secret exist in moto, as they would in the user's account.
-    const ec2 = new EC2Client(moto.config);
-    const VpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.20.0.0/16' }))).Vpc?.VpcId ?? '';
-    const subnet = async (AvailabilityZone: string, CidrBlock: string) =>
-      (await ec2.send(new CreateSubnetCommand({ VpcId, AvailabilityZone, CidrBlock }))).Subnet?.SubnetId ?? '';
-    const subnets = [await subnet('us-east-1a', '10.20.1.0/24'), await subnet('us-east-1b', '10.20.2.0/24')];
-    const sg = (await ec2.send(new CreateSecurityGroupCommand({ VpcId, GroupName: 'connector', Description: 'connector' }))).GroupId ?? '';
-    const password = 'Moto-Adm1n-Passw0rd!';
-    await new SecretsManagerClient(moto.config).send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/moto-ad-admin', SecretString: password }));
+describe('mixed world: DS, Secrets Manager, EC2 and ACM PCA on moto_server', () => {
+  it('a provisioning succeeds with exactly one directory in moto, and the record counts what moto holds', async (t) => {
+    if (!onPath('moto_server')) return t.skip(MOTO_MISSING);
+    const moto = await startMoto();
+    const tmp = mkdtempSync(join(tmpdir(), 'adco-moto-'));
+    try {
+      // Prepare: the prerequisites exist in moto, as they would in the user's account (the CA ACTIVE, with a CN)
+      const seed = await seedMoto(moto);
+      const inputPath = join(tmp, 'input.json');
+      writeFileSync(inputPath, JSON.stringify(motoInput(seed)));
+      // Act: the CLI, with the standard endpoint variables for four services pointing at moto
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--input', inputPath, '--json'], {
+        cwd: ROOT, encoding: 'utf8', timeout: GENEROUS_CHILD_MS, env: { ...process.env, ...moto.env },
+      });
+      // Assess
+      assert.equal(res.status, 0, `${res.stdout}\n${res.stderr}`);
+      const out = JSON.parse(res.stdout) as { status: string; output: { DirectoryId: string; ConnectorArn: string }; apiCalls: Record<string, number>; world: { directories: number; connectors: number } };
+      assert.equal(out.status, 'SUCCEEDED');
+      assert.deepEqual(await motoDirectories(moto), [out.output.DirectoryId], 'exactly one directory, in moto');
+      assert.deepEqual(out.world, { directories: 1, connectors: 1 }, 'the record counts the directory in moto');
+      for (const call of Object.keys(out.apiCalls)) {
+        assert.match(call, /^(PcaConnectorAd|EventBridge|DynamoDB)\./, `${call} went to the emulator, not moto`);
+      }
+      assert.equal(out.apiCalls['PcaConnectorAd.CreateConnector'], 1);
+      assert.ok(!res.stdout.includes(PASSWORD) && !res.stderr.includes(PASSWORD), 'password never printed');
+    } finally {
+      moto.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 
-    const sample = sampleRequest();
-    sample.Directory.PasswordSecretId = 'ad-cert-orchestrator/moto-ad-admin';
-    sample.Directory.VpcSettings = { VpcId, SubnetIds: subnets };
-    sample.Connector.VpcInformation.SecurityGroupIds = [sg];
-    const inputPath = join(tmp, 'input.json');
-    writeFileSync(inputPath, JSON.stringify(sample));
+  it('the emulated connector service checks the CA and the directory where ACM PCA and Directory Service are', async (t) => {
+    if (!onPath('moto_server')) return t.skip(MOTO_MISSING);
+    const moto = await startMoto();
+    const emulator = await startEmulator({ seed: loadSeed(DEFAULT_SEED_PATH), external: { acmPca: moto.url, directoryService: moto.url, ec2: moto.url } });
+    const connectors = new PcaConnectorAdClient({ endpoint: emulator.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' }, maxAttempts: 1 });
+    try {
+      const seed = await seedMoto(moto);
+      const seededCa = loadSeed(DEFAULT_SEED_PATH).certificateAuthorities[0]?.Arn ?? '';
+      const request = (CertificateAuthorityArn: string, DirectoryId: string) =>
+        connectors.send(new CreateConnectorCommand({ CertificateAuthorityArn, DirectoryId, VpcInformation: { SecurityGroupIds: [seed.SecurityGroupId] } }));
+      // Act + Assess: a CA only the emulator's seed knows does not exist for it; nor does a directory moto lacks
+      await assert.rejects(request(seededCa, 'd-0123456789'), (e: Error & { ResourceType?: string }) => e.name === 'ResourceNotFoundException' && e.ResourceType === 'DIRECTORY');
+      const dirId = await (async () => {
+        const { CreateDirectoryCommand, DirectoryServiceClient } = await import('@aws-sdk/client-directory-service');
+        const ds = new DirectoryServiceClient(moto.config);
+        try {
+          return (await ds.send(new CreateDirectoryCommand({ Name: 'mixed.example.com', Password: PASSWORD, Size: 'Small', VpcSettings: { VpcId: seed.VpcId, SubnetIds: seed.SubnetIds } }))).DirectoryId ?? '';
+        } finally {
+          ds.destroy();
+        }
+      })();
+      await assert.rejects(request(seededCa, dirId), (e: Error & { ResourceType?: string }) => e.name === 'ResourceNotFoundException' && e.ResourceType === 'CERTIFICATE_AUTHORITY');
+      const created = await request(seed.CertificateAuthorityArn, dirId);
+      assert.match(created.ConnectorArn ?? '', /^arn:aws:pca-connector-ad:/);
+      assert.deepEqual(await emulator.worldCounts(), { directories: 1, connectors: 1 });
+    } finally {
+      connectors.destroy();
+      await emulator.stop();
+      moto.stop();
+    }
+  });
 
-    // Act: the CLI, with the standard endpoint variables for three services pointing at moto.
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--input', inputPath, '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL_DIRECTORY_SERVICE: moto.url,
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: moto.url,
-        AWS_ENDPOINT_URL_EC2: moto.url,
-      },
-    });
-
-    // Assert: success, the directory is moto's, and the emulator was not asked for those services.
+  it('npm run start:moto: seeds moto, provisions, reports exactly one directory in moto (exit 0)', (t) => {
+    if (!onPath('moto_server')) return t.skip(MOTO_MISSING);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const [bin, ...args] = (pkg.scripts['start:moto'] ?? '').split(/\s+/);
+    assert.equal(bin, 'node');
+    const res = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: GENEROUS_CHILD_MS });
     assert.equal(res.status, 0, `${res.stdout}\n${res.stderr}`);
-    const out = JSON.parse(res.stdout) as { status: string; output: { DirectoryId: string; ConnectorArn: string }; apiCalls: Record<string, number> };
-    assert.equal(out.status, 'SUCCEEDED');
-    const dirs = await new DirectoryServiceClient(moto.config).send(new DescribeDirectoriesCommand({}));
-    assert.deepEqual(dirs.DirectoryDescriptions?.map((d) => d.DirectoryId), [out.output.DirectoryId]);
-    assert.equal(dirs.DirectoryDescriptions?.[0]?.VpcSettings?.VpcId, VpcId);
-    assert.equal(out.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0, 'emulator DS not used');
-    assert.equal(out.apiCalls['EC2.DescribeSubnets'] ?? 0, 0, 'emulator EC2 not used');
-    assert.equal(out.apiCalls['PcaConnectorAd.CreateConnector'], 1);
-    assert.match(out.output.ConnectorArn, /^arn:aws:pca-connector-ad:/);
-    assert.ok(!res.stdout.includes(password) && !res.stderr.includes(password), 'password never printed');
-  } finally {
-    moto.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+    const [run, counted] = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(run?.['status'], 'SUCCEEDED');
+    assert.deepEqual(counted, { motoDirectories: 1 });
+    assert.deepEqual(ownLines(res.stderr), []);
+  });
 });

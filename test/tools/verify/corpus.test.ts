@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { CORPUS_SEED, RULES, corpusSeed, runCorpus, runHandlerSample, runWorkflowSample } from '../../../tools/verify/corpus.ts';
 import { Harness, defaultSeed } from '../../../tools/verify/harness.ts';
 
-describe('bad-input corpus: domain validator', { timeout: 120_000 }, () => {
+describe('bad-input corpus: domain validator', () => {
   it(`every rule, ${300} runs each (seed ${CORPUS_SEED}): invalid rejected with the field named, valid accepted`, (t) => {
     // Act
     const result = runCorpus({ seed: CORPUS_SEED, numRuns: 300 });
@@ -27,7 +27,7 @@ describe('bad-input corpus: domain validator', { timeout: 120_000 }, () => {
   });
 });
 
-describe('bad-input corpus: through the handler and the workflow', { timeout: 120_000 }, () => {
+describe('bad-input corpus: through the handler and the workflow', () => {
   let harness: Harness;
   before(async () => {
     harness = await Harness.start({ seed: corpusSeed(defaultSeed()) });

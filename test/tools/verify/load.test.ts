@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runLoad } from '../../../tools/verify/load.ts';
 
-describe('load', { timeout: 240_000 }, () => {
+describe('load', () => {
   it('200 concurrent executions with 20 % of DS and PCA calls throttled: all succeed, one directory and one connector each', async (t) => {
     // Act
     const result = await runLoad({ executions: 200, throttleRate: 0.2 });

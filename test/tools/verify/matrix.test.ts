@@ -52,7 +52,7 @@ describe('fault × rerun matrix: rows and expectations', () => {
   });
 });
 
-describe('fault × rerun matrix: every cell', { timeout: 240_000 }, () => {
+describe('fault × rerun matrix: every cell', () => {
   it('ends SUCCEEDED or in the documented named failure, with at most one directory and one connector per cell', async (t) => {
     // Act
     const m = await runMatrix();
@@ -69,13 +69,38 @@ describe('fault × rerun matrix: every cell', { timeout: 240_000 }, () => {
   });
 });
 
-describe('beyond the matrix: two different executions for the same request at the same time', { timeout: 60_000 }, () => {
+describe('beyond the matrix: two different executions for the same request at the same time', () => {
   it('leave exactly one directory and one connector: the creation lock lets one create, the other adopts', async () => {
     // Prepare
     const { Harness, defaultInput } = await import('../../../tools/verify/harness.ts');
+    const { dynamoDb } = await import('../../../src/aws/clients.ts');
     const harness = await Harness.start();
     try {
       const input = JSON.stringify(defaultInput());
+      // Synchronised on events, not on timing: whichever execution takes the creation lease first is held right after
+      // its PutItem until the other one's PutItem has been refused, so both really meet at the lease.
+      let refused!: () => void;
+      const otherRefused = new Promise<void>((resolve) => (refused = resolve));
+      let leaseTaken = false;
+      dynamoDb().middlewareStack.add(
+        (next) => async (args) => {
+          try {
+            const out = await next(args);
+            if (!leaseTaken) {
+              leaseTaken = true;
+              await otherRefused;
+            }
+            return out;
+          } catch (err) {
+            if ((err as Error).name === 'ConditionalCheckFailedException') refused();
+            throw err;
+          }
+        },
+        { step: 'initialize', name: 'holdFirstLeaseUntilTheOtherIsRefused' },
+      );
+      // Never a hang: the held execution is inside its CreateDirectory attempt, so the first attempt to end is the
+      // other's (refused, or failed some other way, which the assertions below then report).
+      harness.hooks = { after: (state) => { if (state === 'CreateDirectory') refused(); } };
       // Act: e.g. the same request sent once as an event and once to the API (two names, so no name idempotency)
       const arns = ['first', 'second'].map((name) => String(harness.stepFunctions.StartExecution({ stateMachineArn: harness.stateMachineArn, name, input })['executionArn']));
       await harness.stepFunctions.idle();
@@ -89,9 +114,9 @@ describe('beyond the matrix: two different executions for the same request at th
       assert.deepEqual(outputs.map((o) => o.DirectoryId), [directories[0]?.DirectoryId, directories[0]?.DirectoryId]);
       assert.deepEqual(outputs.map((o) => o.ConnectorArn), [connectors[0]?.Arn, connectors[0]?.Arn]);
       assert.deepEqual(outputs.map((o) => o.DirectoryAdopted).sort(), [false, true], 'one created, the other adopted');
-      // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
-      const refused = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
-      assert.ok(refused.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
+      // The loser really met the lock: it was refused and retried.
+      const retried = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
+      assert.ok(retried.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
       assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
     } finally {
       await harness.stop();

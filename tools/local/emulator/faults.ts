@@ -9,6 +9,9 @@ import { Rng } from './clock.ts';
  * - `count`: how many calls fail (default 1). `rate`: fail that fraction of matching calls instead (seeded PRNG).
  * - `after`: perform the call's side effect first, then return the error (the lost-response case).
  * - `message`: optional error message (default: a message naming the injected fault; "Rate exceeded" for throttling).
+ * - `error: 'reset'` / `'timeout'` fail the call at the transport level instead of answering with an error:
+ *   `reset` drops the connection (the SDK sees "socket hang up"), `timeout` never answers (the client's socket
+ *   timeout fires; held responses are dropped on stop). With `after`, the call's side effect happens first.
  */
 export interface FaultSpec {
   operation: string;
@@ -20,7 +23,11 @@ export interface FaultSpec {
 }
 
 export const LIFECYCLE_OPS = ['DirectoryLifecycle', 'ConnectorLifecycle'] as const;
-const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
+/** Transport faults: the `error` of a FaultSpec that fails the connection instead of answering. */
+export const TRANSPORT_FAULTS = ['reset', 'timeout'] as const;
+export type TransportFault = (typeof TRANSPORT_FAULTS)[number];
+export const isTransportFault = (error: string): error is TransportFault => (TRANSPORT_FAULTS as readonly string[]).includes(error);
+export const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
 /** The ConnectorStatusReason enum of the PCA Connector AD model. */
 export const CONNECTOR_STATUS_REASONS = [
   'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',
@@ -28,7 +35,10 @@ export const CONNECTOR_STATUS_REASONS = [
   'VPC_ACCESS_DENIED', 'VPC_ENDPOINT_LIMIT_EXCEEDED', 'VPC_RESOURCE_NOT_FOUND',
 ];
 
-/** `OP:ERROR[:COUNT|:RATE][:after]`, e.g. `CreateDirectory:ServiceException:1:after`, `GetConnector:ThrottlingException:0.3`. */
+/**
+ * `OP:ERROR[:COUNT|:RATE][:after]`, e.g. `CreateDirectory:ServiceException:1:after`, `GetConnector:ThrottlingException:0.3`,
+ * `CreateDirectory:reset:1:after` (ERROR `reset` or `timeout`: a transport fault).
+ */
 export function parseFault(spec: string): FaultSpec {
   const fail = (why: string): never => {
     throw new Error(`Invalid fault spec "${spec}": ${why}. Expected OP:ERROR[:COUNT|:RATE][:after], e.g. CreateDirectory:ServiceException:1:after`);
@@ -68,6 +78,7 @@ export class FaultBook {
     const lifecycle = /(^|\.)(DirectoryLifecycle|ConnectorLifecycle)$/.exec(spec.operation)?.[2];
     const allowed = lifecycle === 'DirectoryLifecycle' ? DIRECTORY_FAIL_STAGES : lifecycle === 'ConnectorLifecycle' ? CONNECTOR_STATUS_REASONS : undefined;
     if (allowed && !allowed.includes(spec.error)) throw new Error(`FaultSpec ${lifecycle} error must be one of ${allowed.join(', ')}, got ${spec.error}`);
+    if (lifecycle && spec.after) throw new Error(`FaultSpec ${lifecycle} takes no "after"`);
     this.faults.push({ spec: { ...spec }, remaining: spec.count ?? 1 });
   }
   clear(): void {

@@ -14,21 +14,59 @@ import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './clock.ts';
 import type { SimClock } from './clock.ts';
 import { directorySettledAtMs, existingDirectories } from './directory-service.ts';
-import { FaultBook } from './faults.ts';
+import { FaultBook, LIFECYCLE_OPS } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
+import { countExternalConnectors, countExternalDirectories, externalLookups } from './external.ts';
+import type { ExternalEndpoints } from './external.ts';
 import { connectorSettledAtMs, existingConnectors } from './pca-connector-ad.ts';
-import { startServer } from './server.ts';
+import { SERVICES, startServer } from './server.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
 import { validateSeed } from './seed.ts';
 import type { Seed } from './seed.ts';
 
 export { createSimClock } from './clock.ts';
 export type { SimClock } from './clock.ts';
-export { parseFault } from './faults.ts';
+export { CONNECTOR_STATUS_REASONS, DIRECTORY_FAIL_STAGES, TRANSPORT_FAULTS, parseFault } from './faults.ts';
 export type { FaultSpec } from './faults.ts';
+export { externalEndpointsFrom } from './external.ts';
+export type { ExternalEndpoints } from './external.ts';
 export { DEFAULT_SEED_PATH, loadSeed } from './seed.ts';
 export type { Seed } from './seed.ts';
 export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
+
+/** The operations a fault can name: `Op` and `Service.Op` for every emulated operation, plus the lifecycle ones. */
+export const faultOperations = (): { services: string[]; operations: string[]; qualified: string[] } => ({
+  services: SERVICES.map((svc) => svc.name),
+  operations: [...new Set([...SERVICES.flatMap((svc) => Object.keys(svc.ops)), ...LIFECYCLE_OPS])],
+  qualified: SERVICES.flatMap((svc) => Object.keys(svc.ops).map((op) => `${svc.name}.${op}`)),
+});
+
+/**
+ * Why a fault can never fire or is malformed (an operation the emulator does not have, a lifecycle outcome that
+ * does not exist, a bad count or rate), or undefined when it is fine. `suggest` proposes the closest name.
+ */
+export const faultProblem = (spec: FaultSpec, suggest: (word: string, names: readonly string[]) => string | undefined = () => undefined): string | undefined => {
+  const { services, operations, qualified } = faultOperations();
+  const o = spec.operation;
+  const hint = (word: string, names: readonly string[]) => {
+    const near = suggest(word, names);
+    return near ? ` (did you mean ${near}?)` : '';
+  };
+  if (o !== '*') {
+    const [service, op] = o.includes('.') ? (o.split('.') as [string, string]) : [undefined, o];
+    if (service !== undefined && !services.includes(service)) return `unknown service "${service}"${hint(service, services)}; services: ${services.join(', ')}`;
+    if (service !== undefined && op !== '*' && !qualified.includes(o) && !(LIFECYCLE_OPS as readonly string[]).includes(op)) {
+      return `${service} has no operation "${op}"${hint(op, operations)}`;
+    }
+    if (service === undefined && !operations.includes(op)) return `unknown operation "${op}"${hint(op, operations)}; operations: ${operations.join(', ')}`;
+  }
+  try {
+    new FaultBook(1, [spec]);
+  } catch (err) {
+    return (err as Error).message.replace(/^FaultSpec /, '');
+  }
+  return undefined;
+};
 
 export interface EmulatorOptions {
   seed: Seed;
@@ -48,10 +86,10 @@ export interface EmulatorOptions {
   /** Every connector created while set lands in FAILED with this StatusReason instead of ACTIVE. */
   connectorOutcome?: ConnectorOutcome;
   /**
-   * The workflow's Directory Service and EC2 calls go to another endpoint (e.g. moto_server): CreateConnector then
-   * accepts any well-formed DirectoryId and skips the directory-stage and security-group/VPC checks it cannot make.
+   * Services the workflow reaches on another endpoint (e.g. moto_server): CreateConnector then checks the directory,
+   * the security groups and the CA there (SDK calls), and `worldCounts()` counts directories (connectors) there.
    */
-  externalDirectoryService?: boolean;
+  external?: ExternalEndpoints;
 }
 
 export interface Emulator {
@@ -60,12 +98,16 @@ export interface Emulator {
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
   env(): Record<string, string>;
+  /** Directories and connectors in the emulator's own state (not being deleted). */
   counts(): { directories: number; connectors: number };
   /**
    * When the creation lifecycle of a directory (by id) or connector (by ARN) ended or will end, in simulated epoch
    * ms: Active/ACTIVE, or the failure outcome. Undefined for a resource this emulator does not hold.
    */
   settledAtMs(resource: 'directory' | 'connector', id: string): number | undefined;
+  /** What the world holds: the emulator's counts, or the external service's where one is configured. */
+  worldCounts(): Promise<{ directories: number; connectors: number }>;
+  readonly external: ExternalEndpoints;
   snapshot(): EmulatorSnapshot;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
@@ -111,8 +153,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
     ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
     ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
-    ...(opts.externalDirectoryService ? { externalDirectoryService: true } : {}),
   };
+  const external = opts.external ?? {};
+  const lookups = externalLookups(external, seed.region);
+  if (lookups) ctx.external = lookups;
   const apiCalls: Record<string, number> = {};
   const server = startServer(ctx, apiCalls);
   await new Promise<void>((resolve, reject) => {
@@ -122,6 +166,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const simClock = clock;
+  const counts = () => ({
+    directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+    connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+  });
 
   return {
     endpoint,
@@ -140,9 +188,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
     }),
-    counts: () => ({
-      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
-      connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+    counts,
+    external,
+    worldCounts: async () => ({
+      directories: external.directoryService ? await countExternalDirectories(external.directoryService, seed.region) : counts().directories,
+      connectors: external.pcaConnectorAd ? await countExternalConnectors(external.pcaConnectorAd, seed.region) : counts().connectors,
     }),
     settledAtMs: (resource, id) => {
       if (resource === 'directory') {
@@ -176,6 +226,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        lookups?.close();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),

@@ -86,7 +86,65 @@ function findConnector(ctx: ServiceContext, arn: string | undefined): ConnectorR
   return c;
 }
 
-function createConnector(input: Json, ctx: ServiceContext): Json {
+/**
+ * What CreateConnector checks about its peers, from another endpoint (a mixed world, ExternalLookups); a key left
+ * out is read from the emulator's own state and seed.
+ */
+interface PeerFacts {
+  directory?: { stage: string; vpcId: string } | null;
+  ca?: { status: string } | null;
+  groups?: Record<string, { vpcId: string } | null>;
+}
+
+/** The connector created earlier with this ClientToken for the same request, if any (ConflictException if another). */
+function repeatOf(input: Json, ctx: ServiceContext): Json | undefined {
+  const token = str(input, 'ClientToken');
+  if (token === undefined) return undefined;
+  if (token.length < 1 || token.length > 64 || !PATTERNS.clientToken.test(token)) {
+    throw invalid(`1 validation error detected: Value at 'clientToken' failed to satisfy constraint: Member must have length between 1 and 64 and satisfy regular expression pattern: ${PATTERNS.clientToken.source}`);
+  }
+  // Idempotency: the same ClientToken with the same request returns the connector created the first time (202
+  // again, nothing new). The same token with a DIFFERENT request is a ConflictException, as AWS does for reused
+  // idempotency tokens.
+  const { ClientToken: _t, ...rest } = input;
+  const seen = ctx.state.clientTokens.find((t) => t.token === token);
+  if (!seen) return undefined;
+  if (seen.fingerprint === canonical(rest)) return { ConnectorArn: seen.connectorArn };
+  throw new ApiError('ConflictException', 'The ClientToken was already used with a different request.', 409, {
+    ResourceId: seen.connectorArn,
+    ResourceType: 'CONNECTOR',
+  });
+}
+
+/** Asks the external endpoints about the directory, the groups and the CA (only well-formed ids are looked up). */
+async function peerFacts(input: Json, ctx: ServiceContext): Promise<PeerFacts> {
+  const ext = ctx.external;
+  const facts: PeerFacts = {};
+  if (!ext) return facts;
+  const directoryId = str(input, 'DirectoryId');
+  const caArn = str(input, 'CertificateAuthorityArn');
+  const sgIds = strList(obj(input.VpcInformation)?.SecurityGroupIds) ?? [];
+  if (ext.directory && directoryId !== undefined && PATTERNS.directoryId.test(directoryId)) facts.directory = await ext.directory(directoryId);
+  if (ext.certificateAuthority && caArn !== undefined && PATTERNS.caArn.test(caArn)) facts.ca = await ext.certificateAuthority(caArn);
+  if (ext.securityGroup) {
+    const lookup = ext.securityGroup;
+    facts.groups = Object.fromEntries(await Promise.all(sgIds.filter((sg) => PATTERNS.sg.test(sg)).map(async (sg) => [sg, await lookup(sg)] as const)));
+  }
+  return facts;
+}
+
+/**
+ * CreateConnector. In a mixed world it first asks the other endpoints about its peers, then decides and records
+ * synchronously (no await between the ClientToken check and the new record: two concurrent calls cannot both create).
+ */
+async function createConnectorOp(input: Json, ctx: ServiceContext): Promise<Json> {
+  if (!ctx.external) return createConnector(input, ctx, {});
+  const repeat = repeatOf(input, ctx);
+  if (repeat) return repeat;
+  return createConnector(input, ctx, await peerFacts(input, ctx));
+}
+
+function createConnector(input: Json, ctx: ServiceContext, facts: PeerFacts): Json {
   const directoryId = str(input, 'DirectoryId');
   const caArn = str(input, 'CertificateAuthorityArn');
   const token = str(input, 'ClientToken');
@@ -94,24 +152,8 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
   const sgIds = strList(vpcInfo?.SecurityGroupIds);
   const tags = obj(input.Tags) ?? {};
 
-  if (token !== undefined) {
-    if (token.length < 1 || token.length > 64 || !PATTERNS.clientToken.test(token)) {
-      throw invalid(`1 validation error detected: Value at 'clientToken' failed to satisfy constraint: Member must have length between 1 and 64 and satisfy regular expression pattern: ${PATTERNS.clientToken.source}`);
-    }
-    // Idempotency: the same ClientToken with the same request returns the connector created the first time (202
-    // again, nothing new). The same token with a DIFFERENT request is a ConflictException, as AWS does for reused
-    // idempotency tokens.
-    const { ClientToken: _t, ...rest } = input;
-    const fingerprint = canonical(rest);
-    const seen = ctx.state.clientTokens.find((t) => t.token === token);
-    if (seen) {
-      if (seen.fingerprint === fingerprint) return { ConnectorArn: seen.connectorArn };
-      throw new ApiError('ConflictException', 'The ClientToken was already used with a different request.', 409, {
-        ResourceId: seen.connectorArn,
-        ResourceType: 'CONNECTOR',
-      });
-    }
-  }
+  const repeat = repeatOf(input, ctx);
+  if (repeat) return repeat;
 
   field('directoryId', directoryId, PATTERNS.directoryId);
   field('certificateAuthorityArn', caArn, PATTERNS.caArn);
@@ -125,22 +167,27 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
     throw invalid(`1 validation error detected: Value '${ipType}' at 'vpcInformation.ipAddressType' failed to satisfy constraint: Member must satisfy enum value set: [IPV4, DUALSTACK]`);
   }
 
-  const dir = ctx.externalDirectoryService ? undefined : existingDirectories(ctx).find((d) => d.DirectoryId === directoryId);
-  if (!ctx.externalDirectoryService) {
-    if (!dir || dir.deletedAtMs !== undefined) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
-    const stage = directoryStage(dir, ctx.clock.now())?.stage;
-    if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
+  // The directory: where the workflow created it (the emulator, or the external Directory Service).
+  let directory: { stage: string; vpcId: string } | null;
+  if (facts.directory !== undefined) {
+    directory = facts.directory;
+  } else {
+    const own = existingDirectories(ctx).find((d) => d.DirectoryId === directoryId && d.deletedAtMs === undefined);
+    directory = own ? { stage: directoryStage(own, ctx.clock.now())?.stage ?? 'Deleted', vpcId: own.VpcSettings.VpcId } : null;
   }
+  if (!directory) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
+  if (directory.stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${directory.stage}; it must be Active.`, 'INVALID_STATE');
 
-  const ca = ctx.seed.certificateAuthorities.find((x) => x.Arn === caArn);
+  const ca = facts.ca !== undefined ? facts.ca : ((s) => (s ? { status: s.Status } : null))(ctx.seed.certificateAuthorities.find((x) => x.Arn === caArn));
   if (!ca) throw notFound('CERTIFICATE_AUTHORITY', caArn ?? '', `Certificate authority ${caArn} was not found.`);
-  if (ca.Status !== 'ACTIVE') throw invalid(`Certificate authority ${caArn} is ${ca.Status}; it must be ACTIVE.`, 'INVALID_STATE');
+  if (ca.status !== 'ACTIVE') throw invalid(`Certificate authority ${caArn} is ${ca.status}; it must be ACTIVE.`, 'INVALID_STATE');
 
-  for (const sg of dir ? sgIds : []) {
-    const group = ctx.seed.securityGroups.find((g) => g.GroupId === sg);
+  for (const sg of sgIds) {
+    const seeded = ctx.seed.securityGroups.find((g) => g.GroupId === sg);
+    const group = facts.groups !== undefined ? facts.groups[sg] ?? null : seeded ? { vpcId: seeded.VpcId } : null;
     if (!group) throw notFound('SECURITY_GROUP', sg, `Security group ${sg} was not found.`);
-    if (group.VpcId !== dir?.VpcSettings.VpcId) {
-      throw invalid(`Security group ${sg} is in ${group.VpcId}, not in the directory's VPC ${dir?.VpcSettings.VpcId}.`, 'MISMATCHED_VPC');
+    if (group.vpcId !== directory.vpcId) {
+      throw invalid(`Security group ${sg} is in ${group.vpcId}, not in the directory's VPC ${directory.vpcId}.`, 'MISMATCHED_VPC');
     }
   }
 
@@ -192,7 +239,7 @@ export const pcaConnectorAd: ServiceDef = {
     return {};
   },
   ops: {
-    CreateConnector: createConnector,
+    CreateConnector: createConnectorOp,
     GetConnector: (input, ctx) => ({ Connector: view(findConnector(ctx, str(input, 'ConnectorArn')), ctx) }),
     ListConnectors(input, ctx) {
       const maxRaw = input.MaxResults;

@@ -12,6 +12,7 @@ import { directoryService } from './directory-service.ts';
 import { dynamoDb } from './dynamodb.ts';
 import { ec2 } from './ec2.ts';
 import { eventBridge } from './eventbridge.ts';
+import { isTransportFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
 import { pcaConnectorAd, routePcaConnectorAd } from './pca-connector-ad.ts';
 import { secretsManager } from './secrets-manager.ts';
@@ -29,6 +30,8 @@ const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
   'pca-connector-ad': [pcaConnectorAd, 'restJson'],
   dynamodb: [dynamoDb, 'awsJson'],
 };
+/** Every emulated service, for the list of operations a fault may name. */
+export const SERVICES: readonly ServiceDef[] = Object.values(BY_SIGNING_NAME).map(([svc]) => svc);
 const BY_TARGET_PREFIX: Record<string, string> = {
   DirectoryService_20150416: 'ds',
   secretsmanager: 'secretsmanager',
@@ -123,11 +126,24 @@ function injected(call: Call, fault: FaultSpec): ApiError {
   return new ApiError(fault.error, message, statusFor(call.svc, fault.error), call.svc.faultFields?.(fault.error, call.input) ?? {});
 }
 
+/**
+ * A transport fault: `reset` drops the connection without an answer; `timeout` keeps it open and silent until the
+ * client gives up (its socket timeout) or the server stops.
+ */
+function failTransport(req: IncomingMessage, fault: FaultSpec): void {
+  if (fault.error === 'reset') req.socket.destroy();
+}
+
+/** How long an idle keep-alive connection stays open: long, so a client never reuses a socket the server just closed. */
+export const KEEP_ALIVE_TIMEOUT_MS = 10 * 60_000;
+
 export function startServer(ctx: ServiceContext, apiCalls: Record<string, number>): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    // A failure while answering must not crash the process: the connection is dropped (the caller sees a reset).
+    req.on('end', () => void handle().catch(() => req.socket.destroy()));
+    const handle = async (): Promise<void> => {
       const requestId = randomUUID();
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -143,17 +159,22 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
       const handler = call.svc.ops[call.op];
       if (!handler) return renderError(res, call.protocol, new ApiError('UnknownOperationException', `Operation ${call.op} is not supported by the emulator.`), requestId, call.svc);
       const fault = ctx.faults.take(call.svc.name, call.op);
-      if (fault && !fault.after) return renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
+      const transport = fault !== undefined && isTransportFault(fault.error);
+      if (fault && !fault.after) return transport ? failTransport(req, fault) : renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       let out: Json;
       try {
-        out = handler(call.input, ctx);
+        out = await handler(call.input, ctx);
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('InternalFailure', `Emulator bug: ${(e as Error).message}`, 500);
         return renderError(res, call.protocol, err, requestId, call.svc);
       }
       // `after`: the side effect above happened, but the caller sees an error (a lost response).
-      if (fault) return renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
+      if (fault) return transport ? failTransport(req, fault) : renderError(res, call.protocol, injected(call, fault), requestId, call.svc);
       renderOk(res, call, out, requestId);
-    });
+    };
   });
+  // Node closes idle keep-alive sockets after 5 s; on a busy machine a client can pick such a socket just as the
+  // server closes it and get "socket hang up". Connections are closed on stop() instead.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  return server;
 }

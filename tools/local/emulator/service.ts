@@ -2,7 +2,8 @@ import { defaultStatus } from './api-error.ts';
 import type { ApiError } from './api-error.ts';
 import type { Json, ServiceContext } from './state.ts';
 
-export type OpHandler = (input: Json, ctx: ServiceContext) => Json;
+/** An operation; asynchronous only when it consults another endpoint (a mixed world). */
+export type OpHandler = (input: Json, ctx: ServiceContext) => Json | Promise<Json>;
 
 export interface ServiceDef {
   /** Key prefix for counters and faults: `DirectoryService`, `PcaConnectorAd`, ... */

@@ -1,3 +1,4 @@
+import type { ExternalLookups } from './external.ts';
 import type { Rng, SimClock } from './clock.ts';
 import type { FaultBook } from './faults.ts';
 import type { Seed } from './seed.ts';
@@ -118,8 +119,8 @@ export interface ServiceContext {
   connectorActiveAfterSeconds: number;
   directoryOutcome?: DirectoryOutcome;
   connectorOutcome?: ConnectorOutcome;
-  /** Directory Service (and EC2) live elsewhere, e.g. moto_server: CreateConnector cannot check the directory or its VPC. */
-  externalDirectoryService?: boolean;
+  /** Services on another endpoint (e.g. moto_server): CreateConnector checks the directory, groups and CA there. */
+  external?: ExternalLookups;
 }
 
 /** Seconds a deleted directory stays `Deleting` / a deleted connector stays `DELETING` before it is gone. */

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../emulator/server.ts';
 import { SfnError } from './service.ts';
 import type { LocalStepFunctions } from './service.ts';
 
@@ -69,6 +70,7 @@ export async function startSfnServer(service: LocalStepFunctions, port = 0): Pro
       }
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS; // see the emulator's server
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -24,7 +24,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { DEFAULT_STATE_MACHINE_ARN, loadDefinition, runProvisioning } from '../engine.ts';
+import { DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
 import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
 import type { Emulator, Seed } from '../emulator/index.ts';
 
@@ -105,6 +105,11 @@ export class LocalStepFunctions {
     await Promise.all([...this.executions.values()].map((e) => e.done));
   }
 
+  /** Whether an execution with this ARN exists. */
+  has(executionArn: string): boolean {
+    return this.executions.has(executionArn);
+  }
+
   /** The execution's current run, to await in tests. */
   async waitFor(executionArn: string): Promise<ExecutionStatus> {
     const e = this.get(executionArn);
@@ -120,11 +125,15 @@ export class LocalStepFunctions {
     if (!NAME.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}'`);
     const body = str(input, 'input') ?? '{}';
     if (Buffer.byteLength(body) > MAX_INPUT_BYTES) throw new SfnError('InvalidExecutionInput', 'Input exceeds the maximum size of 262144 bytes');
+    let parsed: unknown;
     try {
-      JSON.parse(body);
+      parsed = JSON.parse(body);
     } catch {
       throw new SfnError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not valid JSON');
     }
+    // A limit of the local engine (see MAX_INPUT_DEPTH), refused up front instead of failing inside the run.
+    const depth = jsonDepth(parsed);
+    if (depth > MAX_INPUT_DEPTH) throw new SfnError('InvalidExecutionInput', `Input nested ${depth} levels deep; the local engine runs at most ${MAX_INPUT_DEPTH}`);
     const executionArn = this.arnFor(name);
     const existing = this.executions.get(executionArn);
     if (existing) {

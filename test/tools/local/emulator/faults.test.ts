@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CreateDirectoryCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
+import { CreateDirectoryCommand, DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { parseFault } from '../../../../tools/local/emulator/index.ts';
@@ -15,6 +15,8 @@ describe('parseFault', () => {
     assert.deepEqual(parseFault('*:ThrottlingException:0.25'), { operation: '*', error: 'ThrottlingException', rate: 0.25 });
     assert.deepEqual(parseFault('CreateConnector:ConflictException:after'), { operation: 'CreateConnector', error: 'ConflictException', after: true });
     assert.deepEqual(parseFault('DirectoryLifecycle:Failed:2'), { operation: 'DirectoryLifecycle', error: 'Failed', count: 2 });
+    assert.deepEqual(parseFault('CreateDirectory:reset:1:after'), { operation: 'CreateDirectory', error: 'reset', count: 1, after: true });
+    assert.deepEqual(parseFault('GetConnector:timeout'), { operation: 'GetConnector', error: 'timeout' });
   });
   test('bad syntax throws a clear Error', () => {
     for (const bad of ['CreateDirectory', 'CreateDirectory:', ':X', 'Op:Err:0', 'Op:Err:-1', 'Op:Err:1:later', 'Op:Err:after:1', 'Op:Err:1:after:x', 'Op Space:Err', 'Op:Err:1.5']) {
@@ -31,6 +33,66 @@ async function withEmu(opts: Parameters<typeof start>[0], fn: (emu: Emulator, c:
     await emu.stop();
   }
 }
+
+describe('transport faults', () => {
+  /** A client of the emulator with a short socket timeout (the `timeout` fault never answers). */
+  const dsClient = (emu: Emulator) =>
+    new DirectoryServiceClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' }, maxAttempts: 1, requestHandler: { socketTimeout: 200 } });
+
+  test('reset: the connection drops before the call runs ("socket hang up"), nothing is created', () =>
+    withEmu({ faults: [parseFault('CreateDirectory:reset')] }, async (emu, c) => {
+      // Act
+      const err = await errorOf(c.ds.send(new CreateDirectoryCommand(simpleAd())));
+      const next = await c.ds.send(new CreateDirectoryCommand(simpleAd()));
+      // Assess
+      assert.equal(err.name, 'TimeoutError');
+      assert.equal(err['code'], 'ECONNRESET');
+      assert.match(err.message, /socket hang up/);
+      assert.match(next.DirectoryId ?? '', /^d-/, 'COUNT 1: the next call goes through');
+      assert.equal(emu.counts().directories, 1);
+      assert.equal(emu.apiCalls['DirectoryService.CreateDirectory'], 2);
+    }));
+
+  test('reset:after: the directory is created, then the connection drops (a lost response)', () =>
+    withEmu({ faults: [parseFault('CreateDirectory:reset:1:after')] }, async (emu, c) => {
+      const err = await errorOf(c.ds.send(new CreateDirectoryCommand(simpleAd())));
+      assert.equal(err.name, 'TimeoutError');
+      assert.equal(emu.counts().directories, 1);
+    }));
+
+  test('timeout:after: the directory is created and no answer comes; the client\'s socket timeout ends the call', () =>
+    withEmu({ faults: [parseFault('CreateDirectory:timeout:1:after')] }, async (emu) => {
+      const ds = dsClient(emu);
+      try {
+        const err = await errorOf(ds.send(new CreateDirectoryCommand(simpleAd())));
+        assert.equal(err.name, 'TimeoutError');
+        assert.match(err.message, /timed out/);
+        assert.equal(emu.counts().directories, 1);
+      } finally {
+        ds.destroy();
+      }
+    }));
+
+  test('timeout (before): nothing is created; stop() drops a held call instead of waiting for it', async () => {
+    // Prepare
+    const emu = await start({ faults: [parseFault('CreateDirectory:timeout:2')] });
+    const quick = dsClient(emu);
+    const patient = new DirectoryServiceClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' }, maxAttempts: 1 });
+    try {
+      // Act: one call times out on the client; another (no client timeout) is still held when the emulator stops
+      assert.equal((await errorOf(quick.send(new CreateDirectoryCommand(simpleAd())))).name, 'TimeoutError');
+      const held = errorOf(patient.send(new CreateDirectoryCommand(simpleAd())));
+      while ((emu.apiCalls['DirectoryService.CreateDirectory'] ?? 0) < 2) await new Promise((r) => setImmediate(r));
+      assert.equal(emu.counts().directories, 0);
+      await emu.stop();
+      // Assess: the held call ends with the connection, as a transport error
+      assert.equal((await held).name, 'TimeoutError');
+    } finally {
+      quick.destroy();
+      patient.destroy();
+    }
+  });
+});
 
 describe('wire faults', () => {
   test('after: the directory is created but the caller gets ServiceException (500); a second DescribeDirectories shows it', () =>
