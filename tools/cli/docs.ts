@@ -42,6 +42,9 @@ function describeRule(rule: ChoiceRule): string {
 
 const POLL_ERRORS: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
 
+/** Error names written on a Catch edge of the diagram. */
+const CATCH_NAMES_SHOWN = 2;
+
 /** Mermaid edge labels must not contain `:` or `;`. */
 const label = (text: string): string => text.replace(/[:;]/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -63,16 +66,17 @@ export function renderDiagram(def: Definition): string {
       lines.push(`  ${name} --> ${state['Next']}`);
     }
     for (const c of state.Catch ?? []) {
-      lines.push(`  ${name} --> ${c.Next}: ${label(`Catch ${c.ErrorEquals.join(', ')}`)}`);
+      // The first names, then a count: every name and its remedy is in docs/errors.md.
+      const shown = c.ErrorEquals.slice(0, CATCH_NAMES_SHOWN).join(', ');
+      const more = c.ErrorEquals.length - CATCH_NAMES_SHOWN;
+      lines.push(`  ${name} --> ${c.Next}: ${label(`Catch ${shown}${more > 0 ? ` +${more} more` : ''}`)}`);
     }
     if (state.Type === 'Succeed' || state.Type === 'Fail' || state['End'] === true) lines.push(`  ${name} --> [*]`);
   }
   for (const [name, state] of Object.entries(def.States)) {
     const polls = (state.Retry ?? []).filter((r) => r.ErrorEquals.some((e) => POLL_ERRORS.has(e)));
-    const retried = (state.Retry ?? []).filter((r) => !polls.includes(r)).reduce((n, r) => n + r.ErrorEquals.length, 0);
     if (state.Type !== 'Task') continue;
     for (const p of polls) lines.push(`  note right of ${name} : ${label(`Poll every ${p.IntervalSeconds} s (Retry ${p.ErrorEquals.join(', ')})`)}`);
-    if (retried > 0) lines.push(`  note right of ${name} : Retry ${retried} transient error name${retried === 1 ? '' : 's'}`);
   }
   return ['```mermaid', ...lines, '```'].join('\n');
 }

@@ -26,7 +26,7 @@ describe('generated blocks of README.md and docs/errors.md (npm run docs)', () =
     assert.match(diagram, /GetDirectoryStage --> FailedWithDirectory: Catch DirectoryFailed, /);
     assert.match(diagram, new RegExp(`note right of GetDirectoryStage : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry DirectoryNotReadyError\\)`));
     assert.match(diagram, new RegExp(`note right of GetConnectorStatus : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry ConnectorNotReadyError\\)`));
-    assert.match(diagram, /CreateDirectory --> FailedBeforeDirectory: Catch .*DirectoryLimitExceededException/);
+    assert.match(diagram, /CreateDirectory --> FailedBeforeDirectory: Catch DirectoryLimitExceededException, InvalidParameterException \+\d+ more\n/);
     assert.match(diagram, /Provisioned --> \[\*\]/);
   });
 
