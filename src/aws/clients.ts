@@ -14,7 +14,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
-import { SDK_CONNECTION_TIMEOUT_MS, sdkSocketTimeoutMs } from '../lib/config.ts';
+import { sdkConnectionTimeoutMs, sdkSocketTimeoutMs } from '../lib/config.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
 interface Destroyable {
@@ -40,7 +40,7 @@ const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) =>
  * `requestTimeout`).
  */
 const http = (): { requestHandler: { connectionTimeout: number; socketTimeout: number } } => ({
-  requestHandler: { connectionTimeout: SDK_CONNECTION_TIMEOUT_MS, socketTimeout: sdkSocketTimeoutMs() },
+  requestHandler: { connectionTimeout: sdkConnectionTimeoutMs(), socketTimeout: sdkSocketTimeoutMs() },
 });
 
 // `/* @__PURE__ */`: memo() only builds a closure, so esbuild may drop the getters (and SDK clients) a handler does not

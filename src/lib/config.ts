@@ -39,7 +39,16 @@ export const SDK_SOCKET_TIMEOUT_MS = 8_000;
  * A silent endpoint then fails the call as a TimeoutError inside the Lambda timeout instead of hanging until
  * Sandbox.Timedout. The local world lowers it to exercise timeouts without long waits.
  */
-export const sdkSocketTimeoutMs = (): number => {
-  const raw = Number(process.env['SDK_SOCKET_TIMEOUT_MS']);
-  return Number.isInteger(raw) && raw > 0 ? raw : SDK_SOCKET_TIMEOUT_MS;
+export const sdkSocketTimeoutMs = (): number => positiveIntegerEnv('SDK_SOCKET_TIMEOUT_MS', SDK_SOCKET_TIMEOUT_MS);
+
+/**
+ * `SDK_CONNECTION_TIMEOUT_MS`: how long the SDK clients wait for a TCP connection, read when a client is created
+ * (default 3 s). The in-process load run raises it: there the emulator shares one event loop with hundreds of
+ * executions, which is not a network fault.
+ */
+export const sdkConnectionTimeoutMs = (): number => positiveIntegerEnv('SDK_CONNECTION_TIMEOUT_MS', SDK_CONNECTION_TIMEOUT_MS);
+
+const positiveIntegerEnv = (name: string, fallback: number): number => {
+  const raw = Number(process.env[name]);
+  return Number.isInteger(raw) && raw > 0 ? raw : fallback;
 };
