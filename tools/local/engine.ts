@@ -34,6 +34,8 @@ import { lambdaContext } from './lambda.ts';
 /* ---------------- the definition ---------------- */
 
 export const ASL_PATH = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
+/** The teardown (src/workflow/teardown-definition.ts). */
+export const TEARDOWN_ASL_PATH = fileURLToPath(new URL('../../statemachine/deprovision.asl.json', import.meta.url));
 
 /** DefinitionSubstitutions names used in the ASL, with harmless local defaults. */
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
@@ -42,6 +44,10 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   GetDirectoryStageFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetDirectoryStage',
   CreateConnectorFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector',
   GetConnectorStatusFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetConnectorStatus',
+  DiscoverResourcesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DiscoverResources',
+  DeleteConnectorsFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteConnectors',
+  DeleteDirectoriesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteDirectories',
+  DeletePasswordSecretFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeletePasswordSecret',
   EventBusName: 'local-bus',
 };
 
@@ -68,8 +74,8 @@ function substitute(value: unknown, subs: Readonly<Record<string, string>>, miss
 }
 
 /** Reads the ASL file and replaces every `${Name}` (DefinitionSubstitutions) — throws when one is left unresolved. */
-export function loadDefinition(substitutions: Readonly<Record<string, string>> = {}): StateMachineDefinition {
-  const raw: unknown = JSON.parse(readFileSync(ASL_PATH, 'utf8'));
+export function loadDefinition(substitutions: Readonly<Record<string, string>> = {}, path: string = ASL_PATH): StateMachineDefinition {
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const missing = new Set<string>();
   const def = substitute(raw, { ...DEFAULT_SUBSTITUTIONS, ...substitutions }, missing);
   if (missing.size > 0) throw new Error(`No substitution for ${[...missing].map((n) => `\${${n}}`).join(', ')}`);
