@@ -25,6 +25,7 @@ import type { RunOptions as EngineRunOptions, StateMachineDefinition } from 'aws
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { parseNotReady } from '../../src/domain/polling.ts';
 import { setClock } from '../../src/lib/clock.ts';
+import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
 import { externalEndpointsFrom, startEmulator } from './emulator/index.ts';
@@ -52,6 +53,7 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
 };
 
 export const DEFAULT_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-provision';
+export const TEARDOWN_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-deprovision';
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
 
@@ -278,6 +280,8 @@ export interface RunOptions {
   sharedEmulator?: Emulator;
   /** Replace handlers (Lambda crash/timeout injection in tests). Keys are Task state names. */
   wrapHandler?: (state: string, handler: LocalTaskHandler) => LocalTaskHandler;
+  /** Run the teardown (statemachine/deprovision.asl.json, its handlers) instead of the provisioning. */
+  teardown?: boolean;
   /** Run a variant of the checked-in ASL (the bench's candidate poll intervals). */
   transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
   onTimeline?: (entry: TimelineEntry) => void;
@@ -423,7 +427,7 @@ function applyEndpointEnv(emulatorEnv: Record<string, string>): () => void {
 }
 
 const POLL_STATES: ReadonlyMap<string, WaitedResource> = new Map(WAITED_RESOURCES.map((w) => [w.pollState, w]));
-const NOT_READY: ReadonlySet<string> = new Set(WAITED_RESOURCES.map((w) => w.notReady));
+const NOT_READY: ReadonlySet<string> = new Set([...WAITED_RESOURCES.map((w) => w.notReady), ...DELETION_PENDING_ERRORS]);
 
 /** The id of the resource a poll Task input carries (`{ Directory: { DirectoryId } }`). */
 const polledId = (w: WaitedResource, input: unknown): string | undefined => {
@@ -484,12 +488,14 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
 
   try {
     // Import after the endpoint variables are set: the handlers' clients are created once per module.
-    const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
+    const { TASK_HANDLERS } = opts.teardown
+      ? { TASK_HANDLERS: (await import('../../src/handlers/teardown-registry.ts')).TEARDOWN_HANDLERS }
+      : await import('../../src/handlers/registry.ts');
     const { resetClients } = await import('../../src/aws/clients.ts');
     if (!opts.sharedEmulator) resetClients();
     const eventBridge = new EventBridgeClient({});
 
-    const loaded = loadDefinition();
+    const loaded = loadDefinition({}, opts.teardown ? TEARDOWN_ASL_PATH : ASL_PATH);
     const definition = (opts.transformDefinition ? opts.transformDefinition(loaded) : loaded) as StateMachineDefinition & {
       States: Record<string, { Type: string; Retry?: RetrierLike[] } & Partial<WaitStateLike>>;
     };
@@ -522,7 +528,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
         return putEventsIntegration(eventBridge, input);
       };
     }
-    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`);
+    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`, opts.teardown ? TEARDOWN_STATE_MACHINE_ARN : DEFAULT_STATE_MACHINE_ARN);
     let transitions = 0;
     let lastStage: string | undefined;
     let lastStatus: string | undefined;
