@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
+import { metricsForError } from '../../src/domain/metrics.ts';
 import {
   afterDeletionPoll,
   classifyDeleteDirectoryError,
@@ -105,5 +106,14 @@ describe('one poll of a deletion', () => {
     const other = Object.assign(new Error('Rate exceeded'), { name: 'ClientException' });
     assert.equal((classifyDeleteDirectoryError(apps) as Error).name, 'DirectoryHasAuthorizedApplicationsError');
     assert.equal(classifyDeleteDirectoryError(other), other);
+  });
+});
+
+describe('teardown metrics', () => {
+  it('a poll of a deletion publishes nothing; a retried error counts; a caught one is no failed provisioning', () => {
+    assert.deepEqual(metricsForError('DeleteConnectors', 'ConnectorDeletionPendingError'), []);
+    assert.deepEqual(metricsForError('DeleteDirectories', 'ServiceException').map((m) => m.name), ['RetriedErrors']);
+    assert.deepEqual(metricsForError('DeleteDirectories', 'DirectoryDeletionTimeoutError'), []);
+    assert.deepEqual(metricsForError('GetDirectoryStage', 'DirectoryFailed').map((m) => m.name), ['ProvisioningFailed']);
   });
 });
