@@ -4,9 +4,10 @@
  * directory type, error name): never an id, a value of the request or a secret.
  */
 import type { ConnectorPollState, DirectoryPollState } from '../contract.ts';
-import { ERROR_CATALOG } from '../workflow/catalog.ts';
-import type { TaskStateName } from '../workflow/catalog.ts';
+import { ERROR_CATALOG, machineOf } from '../workflow/catalog.ts';
+import type { CatalogStateName } from '../workflow/catalog.ts';
 import { CONNECTOR_ACTIVE, DIRECTORY_ACTIVE } from '../workflow/stages.ts';
+import { DELETION_PENDING_ERRORS } from '../workflow/teardown-waits.ts';
 import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 
 export const METRIC_NAMES = [
@@ -40,7 +41,7 @@ const isConnectorState = (v: unknown): v is ConnectorPollState =>
   typeof v === 'object' && v !== null && typeof (v as ConnectorPollState).Status === 'string';
 
 /** What a Task's result says about the provisioning. */
-export const metricsForResult = (state: TaskStateName, result: unknown): MetricPoint[] => {
+export const metricsForResult = (state: CatalogStateName, result: unknown): MetricPoint[] => {
   const out: MetricPoint[] = [];
   if ((state === 'CreateDirectory' || state === 'GetDirectoryStage') && isDirectoryState(result)) {
     const type = { DirectoryType: result.DirectoryType };
@@ -68,9 +69,11 @@ export const metricsForResult = (state: TaskStateName, result: unknown): MetricP
  * "again"); a name a Retry of that state catches is one retry (or the last attempt); any other name ends the
  * execution (caught into its Fail state, or uncaught), a terminal stage's DirectoryFailed/ConnectorFailed included.
  */
-export const metricsForError = (state: TaskStateName, errorName: string): MetricPoint[] => {
-  if (NOT_READY_ERRORS.includes(errorName)) return [];
+export const metricsForError = (state: CatalogStateName, errorName: string): MetricPoint[] => {
+  if (NOT_READY_ERRORS.includes(errorName) || DELETION_PENDING_ERRORS.includes(errorName)) return [];
   const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
+  // A failed teardown is no failed provisioning: its Deprovisioning Failed event and the state machine's alarms say it.
+  if (machineOf(state) === 'deprovision') return [];
   return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];
 };

@@ -2,8 +2,9 @@ import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import type { TaskStateName } from '../workflow/catalog.ts';
+import type { CatalogStateName } from '../workflow/catalog.ts';
 import { metricsForError, metricsForResult } from '../domain/metrics.ts';
+import { DELETION_PENDING_ERRORS } from '../workflow/teardown-waits.ts';
 import { NOT_READY_ERRORS } from '../workflow/waits.ts';
 import { logger } from './logger.ts';
 import { publish } from './metrics.ts';
@@ -27,7 +28,7 @@ export const executionIdOf = (event: unknown): string | undefined => {
  * failing task's error name and message (never the event; messages of project and AWS errors carry no secret): at
  * INFO for a poll's not-ready error, which is how every poll of a resource still being created ends.
  */
-export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => ({
+export const correlationKeys = (stateName: CatalogStateName): MiddlewareObj<unknown, unknown, Error, Context> => ({
   before: (request) => {
     const executionId = executionIdOf(request.event);
     logger.appendKeys({ state: stateName, ...(executionId ? { executionId } : {}) });
@@ -35,7 +36,7 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
   onError: (request) => {
     const error = request.error;
     const fields = { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' };
-    if (NOT_READY_ERRORS.includes(fields.errorName)) logger.info('Not ready yet: polled again by the Retry', fields);
+    if (NOT_READY_ERRORS.includes(fields.errorName) || DELETION_PENDING_ERRORS.includes(fields.errorName)) logger.info('Not ready yet: polled again by the Retry', fields);
     else logger.warn('Task failed', fields);
   },
 });
@@ -44,7 +45,7 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
  * Publishes the business metrics a Task's outcome carries (src/domain/metrics.ts): from its result, or from its error
  * name and the error catalog. A failure to publish never fails the task.
  */
-export const taskMetrics = (stateName: TaskStateName): MiddlewareObj<unknown, unknown, Error, Context> => {
+export const taskMetrics = (stateName: CatalogStateName): MiddlewareObj<unknown, unknown, Error, Context> => {
   const safely = (points: () => Parameters<typeof publish>[0]): void => {
     try {
       publish(points());
@@ -65,7 +66,7 @@ export const taskMetrics = (stateName: TaskStateName): MiddlewareObj<unknown, un
  * leave under their catalogued names (transport-errors.ts; its onError runs first, so the log line and the metric
  * show that name).
  */
-export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: TaskStateName): TaskHandler =>
+export const wrapHandler = <TEvent, TResult>(core: TaskCore<TEvent, TResult>, stateName: CatalogStateName): TaskHandler =>
   middy(async (event: unknown): Promise<unknown> => core(event as TEvent))
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(correlationKeys(stateName))

@@ -49,8 +49,8 @@ export const TRANSPORT_ERRORS = ['TransportNotSentError', 'TransportMaybeSentErr
 
 export interface ErrorRow {
   name: string;
-  /** The Task state whose Retry/Catch names it. */
-  state: TaskStateName;
+  /** The Task state whose Retry/Catch names it (state names are unique across both state machines). */
+  state: CatalogStateName;
   /** Where it comes from (AWS operation, or `own`/`Lambda`). */
   source: string;
   handling: Handling;
@@ -87,13 +87,92 @@ const transportRows: ErrorRow[] = TASK_STATES.flatMap((state) =>
 
 const row = (
   name: string,
-  state: TaskStateName,
+  state: CatalogStateName,
   source: string,
   handling: Handling,
   remedy: string,
 ): ErrorRow => ({ name, state, source, handling, rerun: handling === 'retry' ? 'redrive' : 'new-execution', remedy });
 
 const NEW_EXEC = 'then start a new execution with the same input (the directory/connector are adopted, not duplicated)';
+
+/* ---------------- the teardown state machine (statemachine/deprovision.asl.json) ---------------- */
+
+/**
+ * The Lambda Task states of the deprovisioning workflow. Their names differ from every provisioning state, so one
+ * catalog serves both machines: a row's state says which machine it belongs to (`machineOf`).
+ */
+export const TEARDOWN_TASK_STATES = ['DiscoverResources', 'DeleteConnectors', 'DeleteDirectories', 'DeletePasswordSecret'] as const;
+export type TeardownStateName = (typeof TEARDOWN_TASK_STATES)[number];
+export type CatalogStateName = TaskStateName | TeardownStateName;
+export type MachineName = 'provision' | 'deprovision';
+
+export const machineOf = (state: CatalogStateName): MachineName =>
+  (TEARDOWN_TASK_STATES as readonly string[]).includes(state) ? 'deprovision' : 'provision';
+
+const RERUN_TEARDOWN = 'start the teardown again with the same input (what is gone counts as done)';
+
+/** Lambda and transport rows of every teardown Task: the same names and remedies as the provisioning ones. */
+const teardownTransientRows = (): ErrorRow[] =>
+  [...lambdaRows, ...transportRows]
+    .filter((r) => r.state === 'ValidateRequest')
+    .flatMap((r) => TEARDOWN_TASK_STATES.map((state) => ({ ...r, state })));
+
+const TEARDOWN_ROWS: readonly ErrorRow[] = [
+  // DiscoverResources: DescribeDirectories, DS ListTagsForResource, ListConnectors, PCA ListTagsForResource, DescribeSecret
+  row('InvalidRequestError', 'DiscoverResources', 'own (the request, or Force, is invalid)', 'catch',
+    'Fix every field named in the cause and start the teardown again. Nothing was deleted.'),
+  row('DirectoryServiceThrottledError', 'DiscoverResources', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'DiscoverResources', 'DS DescribeDirectories/ListTagsForResource (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InvalidNextTokenException', 'DiscoverResources', 'DS DescribeDirectories/ListTagsForResource', 'retry', 'Paging restarted on retry. Redrive if exhausted.'),
+  row('ClientException', 'DiscoverResources', 'DS DescribeDirectories/ListTagsForResource', 'catch', `Read the cause, fix it, then ${RERUN_TEARDOWN}.`),
+  row('InvalidParameterException', 'DiscoverResources', 'DS DescribeDirectories/ListTagsForResource, Secrets Manager DescribeSecret', 'catch',
+    `Unexpected; read the cause, then ${RERUN_TEARDOWN}.`),
+  row('AccessDeniedException', 'DiscoverResources', 'PCA Connector AD ListConnectors/ListTagsForResource, Secrets Manager DescribeSecret', 'catch',
+    `Grant the DiscoverResources role the read permissions in serverless/teardown-resources.yml, then ${RERUN_TEARDOWN}.`),
+  row('ValidationException', 'DiscoverResources', 'PCA Connector AD ListConnectors/ListTagsForResource', 'catch',
+    `Unexpected (malformed ARN or token); read the cause, then ${RERUN_TEARDOWN}.`),
+  row('ThrottlingException', 'DiscoverResources', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerException', 'DiscoverResources', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServiceError', 'DiscoverResources', 'Secrets Manager DescribeSecret (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // DeleteConnectors: per attempt GetConnector, then DeleteConnector when it is ACTIVE/FAILED; the Retry is the poll
+  row('ConnectorDeletionPendingError', 'DeleteConnectors', 'own (poll: a connector is still CREATING or DELETING)', 'retry',
+    'Not a failure: polled again at a fixed interval until every connector is gone (a CREATING one is waited for, then deleted). Should the retries run out, redrive.'),
+  row('ConnectorDeletionTimeoutError', 'DeleteConnectors', 'own (poll deadline)', 'catch',
+    `A connector was still not gone at the deadline (the cause names it and its status). Check it in the console, then ${RERUN_TEARDOWN}.`),
+  row('AccessDeniedException', 'DeleteConnectors', 'PCA Connector AD GetConnector/DeleteConnector', 'catch',
+    `Grant the DeleteConnectors role pca-connector-ad:GetConnector/DeleteConnector (and ec2:DeleteVpcEndpoints, ec2:DescribeVpcEndpoints) on connectors tagged as this tool's, then ${RERUN_TEARDOWN}.`),
+  row('ValidationException', 'DeleteConnectors', 'PCA Connector AD GetConnector/DeleteConnector', 'catch',
+    `Unexpected (malformed ARN); read the cause, then ${RERUN_TEARDOWN}.`),
+  row('ConflictException', 'DeleteConnectors', 'PCA Connector AD DeleteConnector (HTTP 409)', 'retry',
+    'Another request is changing the connector; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'DeleteConnectors', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerException', 'DeleteConnectors', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // DeleteDirectories: per attempt DescribeDirectories, then DeleteDirectory when it is settled; the Retry is the poll
+  row('DirectoryDeletionPendingError', 'DeleteDirectories', 'own (poll: a directory is still being created or Deleting)', 'retry',
+    'Not a failure: polled again at a fixed interval until every directory is gone (one still being created is waited for, then deleted). Should the retries run out, redrive.'),
+  row('DirectoryHasAuthorizedApplicationsError', 'DeleteDirectories', 'DS DeleteDirectory ClientException "still has authorized applications"', 'retry-then-catch',
+    `Retried for a few minutes (a deregistration takes a while to reach Directory Service). If it persists, an application is still authorized: delete the directory registration of Connector for AD (and any other application using the directory), then ${RERUN_TEARDOWN}.`),
+  row('DirectoryDeletionTimeoutError', 'DeleteDirectories', 'own (poll deadline)', 'catch',
+    `A directory was still not gone at the deadline (the cause names it and its stage). Check it in the console, then ${RERUN_TEARDOWN}.`),
+  row('ClientException', 'DeleteDirectories', 'DS DescribeDirectories/DeleteDirectory', 'catch', `Read the cause, fix it, then ${RERUN_TEARDOWN}.`),
+  row('InvalidParameterException', 'DeleteDirectories', 'DS DescribeDirectories', 'catch', `Unexpected; read the cause, then ${RERUN_TEARDOWN}.`),
+  row('DirectoryServiceThrottledError', 'DeleteDirectories', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'DeleteDirectories', 'DS DescribeDirectories/DeleteDirectory (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InvalidNextTokenException', 'DeleteDirectories', 'DS DescribeDirectories', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // DeletePasswordSecret: DeleteSecret with a 7-day recovery window, only for a secret POST /provisionings stored
+  row('InvalidParameterException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret', 'catch', `Unexpected; read the cause, then ${RERUN_TEARDOWN}.`),
+  row('InvalidRequestException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret', 'catch',
+    `The secret cannot be deleted in its current state (e.g. it is a replica); read the cause, delete it by hand or ${RERUN_TEARDOWN}.`),
+  row('AccessDeniedException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret', 'catch',
+    `Grant the DeletePasswordSecret role secretsmanager:DeleteSecret on the password-secret prefix, then ${RERUN_TEARDOWN}.`),
+  row('InternalServiceError', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret (throttled)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  ...teardownTransientRows(),
+];
 
 export const ERROR_CATALOG: readonly ErrorRow[] = [
   // ValidateRequest: schema + preflight (EC2, ACM PCA, Secrets Manager reads)
@@ -157,7 +236,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('DirectoryNotReadyError', 'GetDirectoryStage', 'own (poll: the directory is still being created)', 'retry',
     'Not a failure: the directory is polled again at a fixed interval until it is Active, reaches a terminal stage or passes its deadline (DirectoryActivationTimeoutError comes first). Should the retries ever run out, redrive: the poll resumes with the same deadline.'),
   row('DirectoryFailed', 'GetDirectoryStage', 'own (poll: terminal stage Failed/Impaired/Inoperable/RestoreFailed/Deleting/Deleted, or an unknown one)', 'catch',
-    'The directory reached a terminal stage (the cause names it and its StageReason). Delete it, then start a new execution.'),
+    'The directory reached a terminal stage (the cause names it and its StageReason). Delete it (the teardown with the same input does: docs/teardown.md), then start a new execution.'),
   row('EntityDoesNotExistException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
     'The directory was deleted outside this workflow; start a new execution to create it again.'),
   row('InvalidParameterException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
@@ -190,7 +269,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ConnectorNotReadyError', 'GetConnectorStatus', 'own (poll: the connector is still CREATING)', 'retry',
     'Not a failure: the connector is polled again at a fixed interval until it is ACTIVE, FAILED or past its deadline (ConnectorActivationTimeoutError comes first). Should the retries ever run out, redrive: the poll resumes with the same deadline.'),
   row('ConnectorFailed', 'GetConnectorStatus', 'own (poll: status FAILED or DELETING, or an unknown one)', 'catch',
-    'The connector reached FAILED or DELETING (the cause names its StatusReason, e.g. VPC_ACCESS_DENIED). Fix the cause, delete the connector, then start a new execution.'),
+    'The connector reached FAILED or DELETING (the cause names its StatusReason, e.g. VPC_ACCESS_DENIED). Fix the cause, delete the connector (the teardown with the same input does: docs/teardown.md), then start a new execution.'),
   row('AccessDeniedException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
     `Grant pca-connector-ad:GetConnector, ${NEW_EXEC}.`),
   row('ValidationException', 'GetConnectorStatus', 'PCA Connector AD GetConnector', 'catch',
@@ -204,9 +283,10 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
 
   ...lambdaRows,
   ...transportRows,
+  ...TEARDOWN_ROWS,
 ];
 
 /** All error names the ASL must mention. */
 export const ALL_ERROR_NAMES: readonly string[] = [...new Set(ERROR_CATALOG.map((r) => r.name))];
 
-export const rowsFor = (state: TaskStateName): ErrorRow[] => ERROR_CATALOG.filter((r) => r.state === state);
+export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.filter((r) => r.state === state);

@@ -7,7 +7,7 @@
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED, EVENT_SOURCE } from '../contract.ts';
 import { ERROR_CATALOG } from './catalog.ts';
-import type { TaskStateName } from './catalog.ts';
+import type { CatalogStateName, TaskStateName } from './catalog.ts';
 import { RETRY_GROUP_ORDER, RETRY_POLICIES, retryGroupOf } from './retry-policies.ts';
 import { waitedResource } from './waits.ts';
 import type { WaitedResourceName } from './waits.ts';
@@ -67,7 +67,7 @@ const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
 
 const unique = (names: string[]): string[] => [...new Set(names)];
 
-export function retriersFor(state: TaskStateName): Retrier[] {
+export function retriersFor(state: CatalogStateName): Retrier[] {
   const rows = ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'catch');
   const retriers: Retrier[] = [];
   for (const group of RETRY_GROUP_ORDER) {

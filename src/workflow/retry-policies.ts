@@ -4,9 +4,10 @@
  */
 import { LAMBDA_TRANSIENT_ERRORS, TRANSPORT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
+import { DELETION_PENDING_ERRORS } from './teardown-waits.ts';
 import { NOT_READY_ERRORS } from './waits.ts';
 
-export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll';
+export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll' | 'deauthorization';
 
 /**
  * Seconds between two polls of a waited resource (waits.ts), for every resource and every directory type: the
@@ -85,10 +86,18 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     IntervalSeconds: POLL_INTERVAL_SECONDS, MaxAttempts: POLL_MAX_ATTEMPTS, BackoffRate: 1, MaxDelaySeconds: POLL_INTERVAL_SECONDS, JitterStrategy: 'NONE',
     Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
   },
+  /**
+   * DeleteDirectory refused because the directory still has authorized applications: a deregistration takes a while
+   * to reach Directory Service (Terraform retries exactly this for 2 min). 30 s x 10 = 5 min, then caught.
+   */
+  deauthorization: {
+    IntervalSeconds: 30, MaxAttempts: 10, BackoffRate: 1, MaxDelaySeconds: 30, JitterStrategy: 'NONE',
+    Comment: 'The directory still has authorized applications: wait for the deregistration to propagate, then give up',
+  },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lock', 'consistency', 'poll'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lock', 'consistency', 'poll', 'deauthorization'];
 
-const POLL_NAMES: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
+const POLL_NAMES: ReadonlySet<string> = new Set([...NOT_READY_ERRORS, ...DELETION_PENDING_ERRORS]);
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
 const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
@@ -96,6 +105,7 @@ const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
 /** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
 export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (row.handling === 'catch') throw new Error(`${row.state}/${row.name} is catch-only`);
+  if (row.name === 'DirectoryHasAuthorizedApplicationsError') return 'deauthorization';
   if (row.handling === 'retry-then-catch') return 'consistency';
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
   if (POLL_NAMES.has(row.name)) return 'poll';

@@ -76,10 +76,12 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 8, keys.join(', '));
+    assert.equal(keys.length, 12, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning'];
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
+      // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
+      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
     for (const fn of order) {
       results[fn] = await invoke(fn);
@@ -100,6 +102,11 @@ describe('serverless invoke local, every function, against the local world', { t
     const get = results['apiGetProvisioning'] as { statusCode: number; body: { name: string } };
     assert.equal(get.statusCode, 200);
     assert.equal(get.body.name, 'api-key-invoke-local-1');
+
+    const plan = results['discoverResources'] as { Connectors: string[]; Directories: string[] };
+    assert.deepEqual(plan.Connectors, [connectorArn]);
+    assert.deepEqual(plan.Directories, [directoryId]);
+    for (const fn of ['deleteConnectors', 'deleteDirectories', 'deletePasswordSecret']) assert.deepEqual(results[fn]?.['Deleted'], [], fn);
 
     // Offline: every AWS call went to the local world.
     assert.equal(world.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { ALL_ERROR_NAMES, TASK_STATES } from '../../src/workflow/catalog.ts';
+import { ERROR_CATALOG, TASK_STATES, TEARDOWN_TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
 import { ASL_PATH } from '../../tools/local/engine.ts';
 import { GENEROUS_CHILD_MS } from '../support/limits.ts';
@@ -23,6 +23,7 @@ import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
 import { monitoringTemplateChecks } from './monitoring-template.ts';
+import { teardownTemplateChecks } from './teardown-template.ts';
 import { triggerTemplateChecks } from './triggers-template.ts';
 
 /** serverless.yml function keys, by Task state. */
@@ -91,7 +92,7 @@ describe('serverless package (offline)', () => {
 
   it('has the five Task functions and the three trigger functions (nodejs22.x, arm64), each with its own role from resources', () => {
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-    assert.equal(functions.length, TASK_STATES.length + 3, 'the five Task functions and the three trigger functions');
+    assert.equal(functions.length, TASK_STATES.length + TEARDOWN_TASK_STATES.length + 3, 'the Task functions of both machines and the three trigger functions');
     const roles = new Set<string>();
     for (const state of TASK_STATES) {
       const fn = res(logicalId(state));
@@ -153,7 +154,7 @@ describe('serverless package (offline)', () => {
     const deployed = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value));
     assert.deepEqual(deployed, JSON.parse(readFileSync(ASL_PATH, 'utf8')));
     assert.doesNotMatch(body, /JSONata/);
-    for (const name of ALL_ERROR_NAMES) {
+    for (const name of new Set(ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision').map((r) => r.name))) {
       assert.ok(body.includes(`"${name}"`), `definition lacks ${name}`);
     }
     const logging = sm.Properties['LoggingConfiguration'] as { Level: string; IncludeExecutionData: boolean };
@@ -271,6 +272,7 @@ describe('serverless package (offline)', () => {
   });
 
   triggerTemplateChecks(() => template);
+  teardownTemplateChecks(() => template);
   monitoringTemplateChecks(() => template);
   iamChecks(() => readTemplate(OUT));
 

@@ -3,6 +3,7 @@
  *   README.md            <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/provision.asl.json
  *                        <!-- bench:summary:start --> … <!-- bench:summary:end -->  the cost table (tools/bench/results.json)
  *   docs/errors.md       <!-- errors:start -->  … <!-- errors:end -->   error table from ERROR_CATALOG
+ *   docs/teardown.md     <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/deprovision.asl.json
  *   docs/performance.md  <!-- bench:*:start --> … <!-- bench:*:end -->  tables from tools/bench/results.json
  *
  *   npm run docs             # rewrite the blocks
@@ -11,17 +12,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
+import { ERROR_CATALOG, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, Handling } from '../../src/workflow/catalog.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
 import type { Definition, State } from '../../src/workflow/definition.ts';
 import { PERFORMANCE_DOC, performanceBlocks, readResults, readmeBlocks } from '../bench/report.ts';
 import { updateBlocks } from '../markdown.ts';
-import { ASL_FILE } from './gen-asl.ts';
+import { ASL_FILE, TEARDOWN_ASL_FILE } from './gen-asl.ts';
 
 export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
 export const ERRORS_DOC = fileURLToPath(new URL('../../docs/errors.md', import.meta.url));
+export const TEARDOWN_DOC = fileURLToPath(new URL('../../docs/teardown.md', import.meta.url));
 
 export const readDefinition = (): Definition => JSON.parse(readFileSync(ASL_FILE, 'utf8')) as Definition;
 
@@ -40,7 +43,7 @@ function describeRule(rule: ChoiceRule): string {
   return 'match';
 }
 
-const POLL_ERRORS: ReadonlySet<string> = new Set(NOT_READY_ERRORS);
+const POLL_ERRORS: ReadonlySet<string> = new Set([...NOT_READY_ERRORS, ...DELETION_PENDING_ERRORS]);
 
 /** Error names written on a Catch edge of the diagram. */
 const CATCH_NAMES_SHOWN = 2;
@@ -104,9 +107,10 @@ function handlingText(row: ErrorRow): string {
 }
 
 function userSees(row: ErrorRow): string {
-  const failed = 'execution FAILED with this error, cause = the message; `Provisioning Failed` event';
+  const teardown = machineOf(row.state) === 'deprovision';
+  const failed = `execution FAILED with this error, cause = the message; \`${teardown ? 'Deprovisioning' : 'Provisioning'} Failed\` event`;
   if (POLL_ERRORS.has(row.name)) {
-    return 'A `StateRetried` per poll in the history while the resource is being created; each failed poll\'s cause names the stage/status it saw';
+    return `A \`StateRetried\` per poll in the history while the resource is being ${teardown ? 'deleted' : 'created'}; each failed poll's cause names the stage/status it saw`;
   }
   switch (row.handling) {
     case 'retry':
@@ -197,6 +201,7 @@ export function generatedDocs(def: Definition = readDefinition()): { file: strin
   return [
     { file: README_FILE, blocks: { diagram, ...readmeBlocks(results) } },
     { file: ERRORS_DOC, blocks: { errors } },
+    { file: TEARDOWN_DOC, blocks: { diagram: renderDiagram(JSON.parse(readFileSync(TEARDOWN_ASL_FILE, 'utf8')) as Definition) } },
     { file: PERFORMANCE_DOC, blocks: performanceBlocks(results) },
   ];
 }

@@ -1,38 +1,48 @@
 /**
- * Writes statemachine/provision.asl.json from the definition builder (src/workflow/definition.ts):
+ * Writes statemachine/provision.asl.json from the definition builder (src/workflow/definition.ts), and
+ * statemachine/deprovision.asl.json from the teardown's (src/workflow/teardown-definition.ts):
  *
  *   npm run gen:asl            # (re)write the checked-in ASL file
  *   npm run gen:asl -- --check # exit 1 when the checked-in file differs (the workflow tests check it too)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TASK_STATES } from '../../src/workflow/catalog.ts';
+import { TASK_STATES, TEARDOWN_TASK_STATES } from '../../src/workflow/catalog.ts';
 import { buildDefinition, lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
+import { buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
 
 export const ASL_FILE = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
+export const TEARDOWN_ASL_FILE = fileURLToPath(new URL('../../statemachine/deprovision.asl.json', import.meta.url));
 
 function main(): void {
-  const expected = renderDefinition();
-  const lambdaTasks = lambdaTaskStates(buildDefinition());
-  if (lambdaTasks.join() !== TASK_STATES.join()) {
-    throw new Error(`Lambda Task states ${lambdaTasks.join()} differ from TASK_STATES ${TASK_STATES.join()}`);
-  }
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(ASL_FILE, 'utf8');
-    } catch {
-      /* missing file = differs */
+  const targets = [
+    { file: ASL_FILE, definition: buildDefinition(), states: TASK_STATES },
+    { file: TEARDOWN_ASL_FILE, definition: buildTeardownDefinition(), states: TEARDOWN_TASK_STATES },
+  ];
+  let stale = false;
+  for (const { file, definition, states } of targets) {
+    const expected = renderDefinition(definition);
+    const lambdaTasks = lambdaTaskStates(definition);
+    if (lambdaTasks.join() !== states.join()) {
+      throw new Error(`Lambda Task states ${lambdaTasks.join()} of ${file} differ from the catalog's ${states.join()}`);
     }
-    if (current !== expected) {
-      console.error(`${ASL_FILE} is out of date: run npm run gen:asl`);
-      process.exit(1);
+    if (process.argv.includes('--check')) {
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {
+        /* missing file = differs */
+      }
+      if (current !== expected) {
+        console.error(`${file} is out of date: run npm run gen:asl`);
+        stale = true;
+      } else console.log(`${file} is up to date`);
+      continue;
     }
-    console.log(`${ASL_FILE} is up to date`);
-    return;
+    writeFileSync(file, expected);
+    console.log(`wrote ${file}`);
   }
-  writeFileSync(ASL_FILE, expected);
-  console.log(`wrote ${ASL_FILE}`);
+  if (stale) process.exit(1);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -14,7 +14,8 @@ import type { StateFile } from './state-file.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
-Runs statemachine/provision.asl.json with the real handlers against the embedded AWS emulator.
+Runs statemachine/provision.asl.json (or, with --teardown, statemachine/deprovision.asl.json) with the real
+handlers against the embedded AWS emulator.
 
 Options:
   --input FILE                      execution input (default events/execution-input.json; a UTF-8 BOM is fine)
@@ -28,6 +29,10 @@ Options:
   --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
   --connector-active-after SECONDS  simulated time until a new connector is ACTIVE (default 120)
   --connector-fails-after SECONDS   a new connector goes FAILED (VPC_ENDPOINT_LIMIT_EXCEEDED) at that time instead
+  --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
+                                    then the directory, then a password secret POST /provisionings stored; only
+                                    what carries this tool's ownership tag
+  --force                           with --teardown: also delete what this tool did not create ("Force": true)
   --json                            print one JSON object instead of the timeline (with "detections": per waited
                                     resource, when it was ready and when a poll saw it, in simulated seconds)
   -h, --help                        this text
@@ -80,9 +85,21 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return n;
 }
 
-export function summary(result: RunResult): string {
+/** What a teardown's output lists, one line per resource. */
+const teardownLines = (output: unknown): string[] => {
+  const out = output as { Deleted?: { Resource: string; Id: string }[]; Kept?: { Resource: string; Id: string; Reason: string }[]; AlreadyGone?: { Resource: string; Id: string }[] };
+  return [
+    ...(out.Deleted ?? []).map((r) => `  deleted       ${r.Resource} ${r.Id}`),
+    ...(out.Kept ?? []).map((r) => `  kept          ${r.Resource} ${r.Id}: ${r.Reason}`),
+    ...(out.AlreadyGone ?? []).map((r) => `  already gone  ${r.Resource} ${r.Id}`),
+  ];
+};
+
+export function summary(result: RunResult, teardown = false): string {
   const lines = [''];
-  if (result.status === 'SUCCEEDED') {
+  if (result.status === 'SUCCEEDED' && teardown) {
+    lines.push(`SUCCEEDED  ${result.executionArn}`, ...teardownLines(result.output));
+  } else if (result.status === 'SUCCEEDED') {
     const out = result.output as { DirectoryId?: string; ConnectorArn?: string; Warnings?: string[] };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
     lines.push(`  DirectoryId   ${out.DirectoryId ?? '?'}`);
@@ -184,6 +201,8 @@ export async function main(argv: string[]): Promise<number> {
         'connector-active-after': { type: 'string' },
         'connector-fails-after': { type: 'string' },
         json: { type: 'boolean', default: false },
+        teardown: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -206,7 +225,10 @@ export async function main(argv: string[]): Promise<number> {
   const connectorActiveAfterSeconds = positiveNumber(values['connector-active-after'], '--connector-active-after');
   const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
   const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
-  const { input, seed, faults, state, executionArn } = await prepare(values);
+  if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
+  const prepared = await prepare(values);
+  const { seed, faults, state, executionArn } = prepared;
+  const input = values.force && prepared.input !== null && typeof prepared.input === 'object' ? { ...(prepared.input as object), Force: true } : prepared.input;
   // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator.
   if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
 
@@ -219,6 +241,7 @@ export async function main(argv: string[]): Promise<number> {
       snapshot: state?.snapshot,
       executionArn,
       faults,
+      teardown: values.teardown,
       directoryActiveAfterSeconds,
       connectorActiveAfterSeconds,
       emulator: {
@@ -240,7 +263,7 @@ export async function main(argv: string[]): Promise<number> {
     const { status, executionArn: arn, output, error, cause, transitions, apiCalls, world, simulatedSeconds, wallMs, detections } = result;
     out(`${JSON.stringify({ status, executionArn: arn, ...(status === 'SUCCEEDED' ? { output } : { error, cause }), transitions, apiCalls, world, simulatedSeconds, wallMs, detections })}\n`);
   } else {
-    out(`${summary(result)}\n`);
+    out(`${summary(result, values.teardown)}\n`);
   }
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
 }

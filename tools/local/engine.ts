@@ -25,6 +25,7 @@ import type { RunOptions as EngineRunOptions, StateMachineDefinition } from 'aws
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { parseNotReady } from '../../src/domain/polling.ts';
 import { setClock } from '../../src/lib/clock.ts';
+import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
 import { externalEndpointsFrom, startEmulator } from './emulator/index.ts';
@@ -34,6 +35,8 @@ import { lambdaContext } from './lambda.ts';
 /* ---------------- the definition ---------------- */
 
 export const ASL_PATH = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
+/** The teardown (src/workflow/teardown-definition.ts). */
+export const TEARDOWN_ASL_PATH = fileURLToPath(new URL('../../statemachine/deprovision.asl.json', import.meta.url));
 
 /** DefinitionSubstitutions names used in the ASL, with harmless local defaults. */
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
@@ -42,10 +45,15 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   GetDirectoryStageFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetDirectoryStage',
   CreateConnectorFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector',
   GetConnectorStatusFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetConnectorStatus',
+  DiscoverResourcesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DiscoverResources',
+  DeleteConnectorsFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteConnectors',
+  DeleteDirectoriesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteDirectories',
+  DeletePasswordSecretFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeletePasswordSecret',
   EventBusName: 'local-bus',
 };
 
 export const DEFAULT_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-provision';
+export const TEARDOWN_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-deprovision';
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
 
@@ -68,8 +76,8 @@ function substitute(value: unknown, subs: Readonly<Record<string, string>>, miss
 }
 
 /** Reads the ASL file and replaces every `${Name}` (DefinitionSubstitutions) — throws when one is left unresolved. */
-export function loadDefinition(substitutions: Readonly<Record<string, string>> = {}): StateMachineDefinition {
-  const raw: unknown = JSON.parse(readFileSync(ASL_PATH, 'utf8'));
+export function loadDefinition(substitutions: Readonly<Record<string, string>> = {}, path: string = ASL_PATH): StateMachineDefinition {
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const missing = new Set<string>();
   const def = substitute(raw, { ...DEFAULT_SUBSTITUTIONS, ...substitutions }, missing);
   if (missing.size > 0) throw new Error(`No substitution for ${[...missing].map((n) => `\${${n}}`).join(', ')}`);
@@ -272,6 +280,8 @@ export interface RunOptions {
   sharedEmulator?: Emulator;
   /** Replace handlers (Lambda crash/timeout injection in tests). Keys are Task state names. */
   wrapHandler?: (state: string, handler: LocalTaskHandler) => LocalTaskHandler;
+  /** Run the teardown (statemachine/deprovision.asl.json, its handlers) instead of the provisioning. */
+  teardown?: boolean;
   /** Run a variant of the checked-in ASL (the bench's candidate poll intervals). */
   transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
   onTimeline?: (entry: TimelineEntry) => void;
@@ -417,7 +427,7 @@ function applyEndpointEnv(emulatorEnv: Record<string, string>): () => void {
 }
 
 const POLL_STATES: ReadonlyMap<string, WaitedResource> = new Map(WAITED_RESOURCES.map((w) => [w.pollState, w]));
-const NOT_READY: ReadonlySet<string> = new Set(WAITED_RESOURCES.map((w) => w.notReady));
+const NOT_READY: ReadonlySet<string> = new Set([...WAITED_RESOURCES.map((w) => w.notReady), ...DELETION_PENDING_ERRORS]);
 
 /** The id of the resource a poll Task input carries (`{ Directory: { DirectoryId } }`). */
 const polledId = (w: WaitedResource, input: unknown): string | undefined => {
@@ -478,12 +488,14 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
 
   try {
     // Import after the endpoint variables are set: the handlers' clients are created once per module.
-    const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
+    const { TASK_HANDLERS } = opts.teardown
+      ? { TASK_HANDLERS: (await import('../../src/handlers/teardown-registry.ts')).TEARDOWN_HANDLERS }
+      : await import('../../src/handlers/registry.ts');
     const { resetClients } = await import('../../src/aws/clients.ts');
     if (!opts.sharedEmulator) resetClients();
     const eventBridge = new EventBridgeClient({});
 
-    const loaded = loadDefinition();
+    const loaded = loadDefinition({}, opts.teardown ? TEARDOWN_ASL_PATH : ASL_PATH);
     const definition = (opts.transformDefinition ? opts.transformDefinition(loaded) : loaded) as StateMachineDefinition & {
       States: Record<string, { Type: string; Retry?: RetrierLike[] } & Partial<WaitStateLike>>;
     };
@@ -516,7 +528,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
         return putEventsIntegration(eventBridge, input);
       };
     }
-    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`);
+    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`, opts.teardown ? TEARDOWN_STATE_MACHINE_ARN : DEFAULT_STATE_MACHINE_ARN);
     let transitions = 0;
     let lastStage: string | undefined;
     let lastStatus: string | undefined;

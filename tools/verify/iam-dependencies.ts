@@ -59,6 +59,20 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
   // A secret encrypted with a customer managed key: Secrets Manager decrypts it with the caller's kms:Decrypt,
   // via the service (kms:ViaService). Source: Secrets Manager user guide, "Secret encryption and decryption".
   'secretsmanager:GetSecretValue': [{ action: 'kms:Decrypt' }],
+  // Source: SAR dependent actions of ds:DeleteDirectory (iam-floyd's SAR-generated ds.ts): Directory Service removes
+  // the directory's ENIs and security group with the caller's rights.
+  'ds:DeleteDirectory': [
+    { action: 'ec2:DescribeNetworkInterfaces' },
+    { action: 'ec2:DeleteNetworkInterface', on: ['ec2:network-interface'] },
+    { action: 'ec2:DeleteSecurityGroup', on: ['ec2:security-group'] },
+    { action: 'ec2:RevokeSecurityGroupIngress', on: ['ec2:security-group'] },
+    { action: 'ec2:RevokeSecurityGroupEgress', on: ['ec2:security-group'] },
+  ],
+  // Source: SAR dependent actions of pca-connector-ad:DeleteConnector: the connector's VPC endpoint goes with it.
+  'pca-connector-ad:DeleteConnector': [
+    { action: 'ec2:DescribeVpcEndpoints' },
+    { action: 'ec2:DeleteVpcEndpoints', on: ['ec2:vpc-endpoint'] },
+  ],
 };
 
 /**
@@ -87,6 +101,13 @@ export const REQUEST_TAGS: ReadonlySet<string> = new Set([
   'pca-connector-ad:TagResource',
   'secretsmanager:CreateSecret',
   'secretsmanager:TagResource',
+]);
+
+/** Calls on resources this tool created, so carrying its ownership tag (`aws:ResourceTag/…` conditions narrow them). */
+export const RESOURCE_TAGS: ReadonlySet<string> = new Set([
+  'ds:DeleteDirectory',
+  'pca-connector-ad:DeleteConnector',
+  'secretsmanager:DeleteSecret',
 ]);
 
 /** What the Lambda runtime writes with the function's role. */
@@ -137,6 +158,8 @@ export const resourcePolicyFor = (action: string, scope: PrincipalScope): object
 export const contextFor = (action: string, scope: PrincipalScope): Record<string, string | string[]> => {
   const { partition, region } = scope.resolver.stack;
   if (action === 'kms:Decrypt') return { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` };
+  // The teardown schedules deletions with a recovery window, never without one.
+  if (action === 'secretsmanager:DeleteSecret') return { 'secretsmanager:ForceDeleteWithoutRecovery': 'false' };
   if (action === 'acm-pca:IssueCertificate') {
     return {
       'acm-pca:TemplateArn': `arn:${partition}:acm-pca:::template/BlankEndEntityCertificate_APIPassthrough/V1`,

@@ -28,6 +28,7 @@ import {
   LAMBDA_RUNTIME,
   NOT_NEEDED,
   REQUEST_TAGS,
+  RESOURCE_TAGS,
   STATE_MACHINE_LOGGING,
   resourcePolicyFor,
   STATE_MACHINE_TRACING,
@@ -241,7 +242,11 @@ const requestsFor = async (needed: Needed[], scope: PrincipalScope, problems: st
   for (const n of needed) {
     try {
       const types = await resourceTypesOf(n.action);
-      const context = { ...contextFor(n.action, scope), ...(REQUEST_TAGS.has(n.action) ? requestTagContext() : {}) };
+      const context = {
+        ...contextFor(n.action, scope),
+        ...(REQUEST_TAGS.has(n.action) ? requestTagContext() : {}),
+        ...(RESOURCE_TAGS.has(n.action) ? resourceTagContext() : {}),
+      };
       const resourcePolicy = resourcePolicyFor(n.action, scope);
       const base = { action: n.action, context, why: n.why, ...(resourcePolicy ? { resourcePolicy } : {}) };
       if (n.arn !== undefined) {
@@ -276,6 +281,11 @@ export const requestTagContext = (): Record<string, string | string[]> => {
     'aws:TagKeys': Object.keys(tags),
   };
 };
+
+/** The ownership tag on a resource this tool created, as the IAM resource-tag context key. */
+export const resourceTagContext = (): Record<string, string | string[]> => ({
+  'aws:ResourceTag/ad-cert-orchestrator:managed-by': 'ad-cert-orchestrator',
+});
 
 const simulate = async (
   request: Request,

@@ -85,6 +85,8 @@ import {
   type RuntimeExtensionsConfig,
 } from './runtimeConfig.ts';
 
+import type { ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput } from './tagging.ts';
+
 export { __Client };
 
 export type ServiceInputTypes =
@@ -95,6 +97,7 @@ export type ServiceInputTypes =
   | GetConnectorCommandInput
   | GetDirectoryRegistrationCommandInput
   | GetServicePrincipalNameCommandInput
+  | ListTagsForResourceCommandInput
   | ListConnectorsCommandInput
   | ListDirectoryRegistrationsCommandInput;
 
@@ -106,6 +109,7 @@ export type ServiceOutputTypes =
   | GetConnectorCommandOutput
   | GetDirectoryRegistrationCommandOutput
   | GetServicePrincipalNameCommandOutput
+  | ListTagsForResourceCommandOutput
   | ListConnectorsCommandOutput
   | ListDirectoryRegistrationsCommandOutput;
 

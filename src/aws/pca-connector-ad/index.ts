@@ -13,3 +13,4 @@ export * from './schemas.ts';
 export type { EndpointParameters, ClientInputEndpointParameters } from './endpoint.ts';
 export type { PcaConnectorAdExtensionConfiguration, RuntimeExtension } from './runtimeConfig.ts';
 export type { PcaConnectorAdHttpAuthSchemeProvider, PcaConnectorAdHttpAuthSchemeParameters } from './auth.ts';
+export * from './tagging.ts';

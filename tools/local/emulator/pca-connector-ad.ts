@@ -8,6 +8,7 @@ import { directoryStage, existingDirectories } from './directory-service.ts';
 import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
 import type { ServiceDef } from './service.ts';
 import { DELETE_SECONDS, epochSeconds } from './state.ts';
+import { listConnectorAdTags, routeConnectorAdTags } from './teardown.ts';
 import type { ConnectorRecord, ConnectorStatusReason, Json, ServiceContext } from './state.ts';
 
 export const STATUS: Record<string, number> = {
@@ -257,12 +258,15 @@ export const pcaConnectorAd: ServiceDef = {
       c.deletedAtMs ??= ctx.clock.now();
       return {};
     },
+    ListTagsForResource: listConnectorAdTags,
   },
 };
 
 /** restJson1 routing: method + path (+ query) -> operation and its input. */
 export function routePcaConnectorAd(method: string, url: URL, body: Json): { op: string; input: Json; status: number } | undefined {
   const path = url.pathname.replace(/\/+$/, '');
+  const tags = routeConnectorAdTags(method, path);
+  if (tags) return tags;
   if (path === '/connectors') {
     if (method === 'POST') return { op: 'CreateConnector', input: body, status: 202 };
     if (method === 'GET') {

@@ -1,9 +1,10 @@
-/** Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret. */
+/** Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret, DeleteSecret. */
 import { createHash } from 'node:crypto';
 import { ApiError } from './api-error.ts';
 import { obj, str } from './service.ts';
 import type { ServiceDef } from './service.ts';
 import { epochSeconds } from './state.ts';
+import { deleteSecret } from './teardown.ts';
 import type { Json, ServiceContext } from './state.ts';
 
 interface SecretView {
@@ -15,6 +16,7 @@ interface SecretView {
   Tags?: { Key: string; Value: string }[];
   /** undefined: a secret restored from a snapshot, whose value was (deliberately) not saved. */
   value: string | undefined;
+  DeletedDateMs?: number;
 }
 
 const suffix = (name: string): string => {
@@ -50,6 +52,9 @@ export const secretsManager: ServiceDef = {
   ops: {
     GetSecretValue(input: Json, ctx) {
       const s = find(ctx, str(input, 'SecretId'));
+      if (s.DeletedDateMs !== undefined) {
+        throw new ApiError('InvalidRequestException', "You can't perform this operation on the secret because it was marked for deletion.");
+      }
       if (s.value === undefined) {
         throw new ApiError('ResourceNotFoundException', "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT");
       }
@@ -62,6 +67,7 @@ export const secretsManager: ServiceDef = {
         Name: s.Name,
         ...(s.Description ? { Description: s.Description } : {}),
         ...(s.Tags?.length ? { Tags: s.Tags } : {}),
+        ...(s.DeletedDateMs !== undefined ? { DeletedDate: epochSeconds(s.DeletedDateMs) } : {}),
         CreatedDate: epochSeconds(s.CreatedDateMs),
         LastChangedDate: epochSeconds(s.CreatedDateMs),
         VersionIdsToStages: { [s.VersionId]: ['AWSCURRENT'] },
@@ -82,5 +88,6 @@ export const secretsManager: ServiceDef = {
       if (value !== undefined) ctx.state.secretValues.set(ARN, value);
       return { ARN, Name: name, VersionId };
     },
+    DeleteSecret: deleteSecret,
   },
 };

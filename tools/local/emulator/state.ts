@@ -71,6 +71,8 @@ export interface CreatedSecret {
   Description?: string;
   CreatedDateMs: number;
   Tags?: { Key: string; Value: string }[];
+  /** DeleteSecret with a recovery window: marked for deletion at this time. */
+  DeletedDateMs?: number;
 }
 
 export interface EmittedEvent {

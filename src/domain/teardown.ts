@@ -1,0 +1,206 @@
+/**
+ * The teardown's decisions (pure): what the request designates, which of it this tool owns, and what one poll of a
+ * deletion does. The handlers (src/handlers/discover-resources.ts, delete-*.ts) gather the facts and make the calls.
+ *
+ * Ownership: a resource is this tool's when it carries `ad-cert-orchestrator:managed-by = ad-cert-orchestrator`,
+ * the tag every create of this tool sets (src/domain/tags.ts). The link to THIS request is the discovery itself
+ * (directory by Name + VPC, connectors of that directory for the request's CA, the request's password secret); the
+ * execution tag is kept for the audit trail only, so a teardown needs no provisioning execution ARN and also cleans
+ * up after a failed or rerun provisioning.
+ */
+import type { ProvisioningRequest } from '../contract.ts';
+import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../contract.ts';
+import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
+import {
+  ConnectorDeletionPendingError,
+  ConnectorDeletionTimeoutError,
+  DirectoryDeletionPendingError,
+  DirectoryDeletionTimeoutError,
+  DirectoryHasAuthorizedApplicationsError,
+} from './teardown-errors.ts';
+import { InvalidRequestError } from './errors.ts';
+import { isPlainObject, kindOf } from './spec.ts';
+import { validateRequest } from './validate.ts';
+import type { ValidationScope } from './validate.ts';
+
+/** EventBridge completion events of a teardown (same source as the provisioning's). */
+export const DETAIL_TYPE_DEPROVISIONING_SUCCEEDED = 'Deprovisioning Succeeded';
+export const DETAIL_TYPE_DEPROVISIONING_FAILED = 'Deprovisioning Failed';
+export const DETAIL_TYPE_DEPROVISIONING_REQUESTED = 'Deprovisioning Requested';
+
+export type TeardownResource = 'connector' | 'directory' | 'password-secret';
+export interface ResourceRef {
+  Resource: TeardownResource;
+  Id: string;
+}
+export interface KeptResource extends ResourceRef {
+  Reason: string;
+}
+
+/** DiscoverResources' result, carried through the delete Tasks (each appends what it deleted). */
+export interface TeardownPlan {
+  Force: boolean;
+  /** To delete, in this order. */
+  Connectors: string[];
+  Directories: string[];
+  PasswordSecret: string | null;
+  Kept: KeptResource[];
+  AlreadyGone: ResourceRef[];
+  Deleted: ResourceRef[];
+  /** Absolute deadlines of the two waits (ISO 8601), fixed here so a retried poll sees the same ones. */
+  ConnectorDeadline: string;
+  DirectoryDeadline: string;
+}
+
+export interface DiscoverResourcesInput {
+  ExecutionId: string;
+  Request: unknown;
+}
+export interface DeleteStepInput {
+  ExecutionId: string;
+  Plan: TeardownPlan;
+}
+
+/* ---------------- the request ---------------- */
+
+/**
+ * The teardown request: the provisioning request (checked by the same rules, so a request that could not have
+ * provisioned anything is refused) plus an optional boolean `Force`.
+ */
+export const parseTeardownRequest = (input: unknown, scope?: ValidationScope): { request: ProvisioningRequest; force: boolean } => {
+  if (!isPlainObject(input)) throw new InvalidRequestError([{ path: '(request)', message: `must be an object (got ${kindOf(input)})` }]);
+  const { Force, ...rest } = input;
+  const violations = [];
+  if (Force !== undefined && typeof Force !== 'boolean') violations.push({ path: 'Force', message: `must be true or false (got ${kindOf(Force)})` });
+  const outcome = validateRequest(rest, scope);
+  violations.push(...outcome.violations);
+  if (violations.length > 0 || !outcome.request) throw new InvalidRequestError(violations);
+  return { request: outcome.request, force: Force === true };
+};
+
+/* ---------------- ownership and the plan ---------------- */
+
+export const isOwned = (tags: Readonly<Record<string, string>>): boolean => tags[MANAGED_BY_TAG_KEY] === MANAGED_BY_TAG_VALUE;
+
+const NOT_OWNED = `not tagged ${MANAGED_BY_TAG_KEY}=${MANAGED_BY_TAG_VALUE} (created by someone else); start the teardown with "Force": true to delete it anyway`;
+
+export interface FoundDirectory {
+  DirectoryId: string;
+  Tags: Record<string, string>;
+}
+export interface FoundConnector {
+  Arn: string;
+  DirectoryId: string;
+  Tags: Record<string, string>;
+}
+export interface FoundSecret {
+  Arn: string;
+  Tags: Record<string, string>;
+  /** Already scheduled for deletion. */
+  Deleted: boolean;
+}
+export interface TeardownFacts {
+  request: ProvisioningRequest;
+  force: boolean;
+  /** Directories with the request's Name (any case) in its VPC, not Deleted. */
+  directories: FoundDirectory[];
+  /** Connectors of those directories for the request's CA, not gone. */
+  connectors: FoundConnector[];
+  /** The request's password secret; undefined when it does not exist. */
+  secret: FoundSecret | undefined;
+  now: Date;
+  connectorTimeoutSeconds: number;
+  directoryTimeoutSeconds: number;
+}
+
+const later = (now: Date, seconds: number): string => new Date(now.getTime() + seconds * 1000).toISOString();
+
+/** Who created what, from the tags: the resources to delete, those kept (and why), and those already gone. */
+export const planTeardown = (f: TeardownFacts): TeardownPlan => {
+  const d = f.request.Directory;
+  const kept: KeptResource[] = [];
+  const gone: ResourceRef[] = [];
+  const mayDelete = (tags: Record<string, string>): boolean => f.force || isOwned(tags);
+
+  const connectors: string[] = [];
+  for (const c of f.connectors) {
+    if (mayDelete(c.Tags)) connectors.push(c.Arn);
+    else kept.push({ Resource: 'connector', Id: c.Arn, Reason: NOT_OWNED });
+  }
+  if (f.connectors.length === 0) gone.push({ Resource: 'connector', Id: `for ${f.request.Connector.CertificateAuthorityArn}` });
+
+  const directories: string[] = [];
+  for (const dir of f.directories) {
+    const foreignConnector = kept.find((k) => k.Resource === 'connector' && f.connectors.some((c) => c.Arn === k.Id && c.DirectoryId === dir.DirectoryId));
+    if (!mayDelete(dir.Tags)) kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: NOT_OWNED });
+    else if (foreignConnector) kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: `connector ${foreignConnector.Id}, which is kept, uses it` });
+    else directories.push(dir.DirectoryId);
+  }
+  if (f.directories.length === 0) gone.push({ Resource: 'directory', Id: `${d.Name} in ${d.VpcSettings.VpcId}` });
+
+  // The password secret: only one POST /provisionings stored (it carries the ownership tag); Force does not widen
+  // this, a user's own secret is never deleted. Kept while a directory it is the admin password of stays.
+  let secret: string | null = null;
+  if (!f.secret || f.secret.Deleted) gone.push({ Resource: 'password-secret', Id: d.PasswordSecretId });
+  else if (!isOwned(f.secret.Tags)) kept.push({ Resource: 'password-secret', Id: f.secret.Arn, Reason: 'not stored by POST /provisionings (a secret of your own is never deleted)' });
+  else if (kept.some((k) => k.Resource === 'directory')) kept.push({ Resource: 'password-secret', Id: f.secret.Arn, Reason: 'the directory it is the admin password of is kept' });
+  else secret = f.secret.Arn;
+
+  return {
+    Force: f.force,
+    Connectors: connectors,
+    Directories: directories,
+    PasswordSecret: secret,
+    Kept: kept,
+    AlreadyGone: gone,
+    Deleted: [],
+    ConnectorDeadline: later(f.now, f.connectorTimeoutSeconds),
+    DirectoryDeadline: later(f.now, f.connectorTimeoutSeconds + f.directoryTimeoutSeconds),
+  };
+};
+
+/** The execution that created a resource, from its tags (for the log; never a decision). */
+export const creatorOf = (tags: Readonly<Record<string, string>>): string | undefined => tags[EXECUTION_TAG_KEY];
+
+/* ---------------- one poll of a deletion ---------------- */
+
+export type DeletionStep = 'gone' | 'wait' | 'delete';
+
+/** A connector's status (undefined: not found) -> what to do. CREATING is waited for: it cannot be deleted yet. */
+export const connectorDeletionStep = (status: string | undefined): DeletionStep =>
+  status === undefined ? 'gone' : status === 'DELETING' || CONNECTOR_PENDING.includes(status) ? 'wait' : 'delete';
+
+/** A directory's stage (undefined: not found) -> what to do. A directory still being created is waited for. */
+export const directoryDeletionStep = (stage: string | undefined): DeletionStep =>
+  stage === undefined || stage === 'Deleted' ? 'gone' : stage === 'Deleting' || DIRECTORY_PENDING.includes(stage) ? 'wait' : 'delete';
+
+/** After one poll: the plan with the deletions recorded when nothing is pending; throws pending or timeout otherwise. */
+export const afterDeletionPoll = (
+  plan: TeardownPlan,
+  resource: 'connector' | 'directory',
+  pending: readonly string[],
+  now: Date,
+): TeardownPlan => {
+  const ids = resource === 'connector' ? plan.Connectors : plan.Directories;
+  const deadline = resource === 'connector' ? plan.ConnectorDeadline : plan.DirectoryDeadline;
+  if (pending.length === 0) return { ...plan, Deleted: [...plan.Deleted, ...ids.map((Id) => ({ Resource: resource, Id }))] };
+  const what = pending.join('; ');
+  if (now.getTime() >= Date.parse(deadline)) {
+    const message = `still not gone past the deletion deadline ${deadline}: ${what}`;
+    throw resource === 'connector' ? new ConnectorDeletionTimeoutError(message) : new DirectoryDeletionTimeoutError(message);
+  }
+  const message = `waiting for the deletion (deadline ${deadline}): ${what}`;
+  throw resource === 'connector' ? new ConnectorDeletionPendingError(message) : new DirectoryDeletionPendingError(message);
+};
+
+/** DeleteDirectory's refusal while applications (Connector for AD's registration) are still authorized. */
+export const AUTHORIZED_APPLICATIONS_MESSAGE = /authorized applications/i;
+
+export const classifyDeleteDirectoryError = (error: unknown): unknown => {
+  if (error instanceof Error && error.name === 'ClientException' && AUTHORIZED_APPLICATIONS_MESSAGE.test(error.message)) {
+    const renamed = new DirectoryHasAuthorizedApplicationsError(error.message);
+    renamed.cause = error;
+    return renamed;
+  }
+  return error;
+};

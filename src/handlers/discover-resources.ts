@@ -1,0 +1,148 @@
+/**
+ * DiscoverResources (teardown): checks the request, then finds what it provisioned — the directories with its Name
+ * in its VPC, the connectors of those directories for its CA, its password secret — reads their tags, and plans
+ * (src/domain/teardown.ts) what to delete. Deletes nothing.
+ */
+import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { DescribeDirectoriesCommand, ListTagsForResourceCommand as ListDirectoryTagsCommand } from '@aws-sdk/client-directory-service';
+import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
+import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
+import { ListConnectorsCommand, ListTagsForResourceCommand } from '../aws/pca-connector-ad-sdk.ts';
+import type { ConnectorSummary } from '../aws/pca-connector-ad-sdk.ts';
+import { directoryService, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
+import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
+import type { DiscoverResourcesInput, FoundConnector, FoundDirectory, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
+import { now as clockNow } from '../lib/clock.ts';
+import { validationScope } from '../lib/config.ts';
+import { logger } from '../lib/logger.ts';
+import { wrapHandler } from '../lib/wrap-handler.ts';
+import { CONNECTOR_DELETION_TIMEOUT_SECONDS, DIRECTORY_DELETION_TIMEOUT_SECONDS } from '../workflow/teardown-waits.ts';
+
+export interface DiscoverResourcesDeps {
+  directoryService: DirectoryServiceClient;
+  pcaConnectorAd: PcaConnectorAdClient;
+  secretsManager: SecretsManagerClient;
+  now: () => Date;
+}
+
+const defaultDeps = (): DiscoverResourcesDeps => ({
+  directoryService: directoryService(),
+  pcaConnectorAd: pcaConnectorAd(),
+  secretsManager: secretsManager(),
+  now: clockNow,
+});
+
+// Not imported from the create handlers: their modules would bring their create calls into this bundle (and role).
+const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<DirectoryDescription[]> => {
+  const all: DirectoryDescription[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await withDirectoryServiceErrors(() => ds.send(new DescribeDirectoriesCommand({ NextToken })));
+    all.push(...(page.DirectoryDescriptions ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+};
+
+const listAllConnectors = async (client: PcaConnectorAdClient): Promise<ConnectorSummary[]> => {
+  const all: ConnectorSummary[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListConnectorsCommand({ NextToken }));
+    all.push(...(page.Connectors ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+};
+
+const named = (error: unknown, ...names: string[]): boolean => error instanceof Error && names.includes(error.name);
+
+/** A directory's tags; undefined when it disappeared meanwhile. */
+const directoryTags = async (ds: DirectoryServiceClient, ResourceId: string): Promise<Record<string, string> | undefined> => {
+  const tags: Record<string, string> = {};
+  let NextToken: string | undefined;
+  try {
+    do {
+      const page = await withDirectoryServiceErrors(() => ds.send(new ListDirectoryTagsCommand({ ResourceId, NextToken })));
+      for (const t of page.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
+      NextToken = page.NextToken;
+    } while (NextToken);
+  } catch (error) {
+    if (named(error, 'EntityDoesNotExistException')) return undefined;
+    throw error;
+  }
+  return tags;
+};
+
+/** A connector's tags; undefined when it disappeared meanwhile. */
+const connectorTags = async (client: PcaConnectorAdClient, ResourceArn: string): Promise<Record<string, string> | undefined> => {
+  try {
+    return (await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags ?? {};
+  } catch (error) {
+    if (named(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+};
+
+const findSecret = async (sm: SecretsManagerClient, SecretId: string): Promise<FoundSecret | undefined> => {
+  try {
+    const out = await sm.send(new DescribeSecretCommand({ SecretId }));
+    const tags = Object.fromEntries((out.Tags ?? []).flatMap((t) => (t.Key !== undefined ? [[t.Key, t.Value ?? '']] : [])));
+    return { Arn: out.ARN ?? SecretId, Tags: tags, Deleted: out.DeletedDate !== undefined };
+  } catch (error) {
+    if (named(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+};
+
+const vpcOf = (d: { VpcSettings?: { VpcId?: string | undefined } | undefined; ConnectSettings?: { VpcId?: string | undefined } | undefined }): string | undefined =>
+  d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
+
+export const discoverResourcesCore = async (
+  input: DiscoverResourcesInput,
+  deps: DiscoverResourcesDeps = defaultDeps(),
+): Promise<TeardownPlan> => {
+  const { request, force } = parseTeardownRequest(input.Request, validationScope());
+  const want = request.Directory;
+
+  const directories: FoundDirectory[] = [];
+  for (const d of await describeAllDirectories(deps.directoryService)) {
+    const sameName = d.Name?.toLowerCase() === want.Name.toLowerCase() && vpcOf(d) === want.VpcSettings.VpcId;
+    if (!sameName || !d.DirectoryId || d.Stage === 'Deleted') continue;
+    const tags = await directoryTags(deps.directoryService, d.DirectoryId);
+    if (tags) directories.push({ DirectoryId: d.DirectoryId, Tags: tags });
+  }
+
+  const connectors: FoundConnector[] = [];
+  const ids = new Set(directories.map((d) => d.DirectoryId));
+  for (const c of await listAllConnectors(deps.pcaConnectorAd)) {
+    if (!c.Arn || !c.DirectoryId || !ids.has(c.DirectoryId) || c.CertificateAuthorityArn !== request.Connector.CertificateAuthorityArn) continue;
+    const tags = await connectorTags(deps.pcaConnectorAd, c.Arn);
+    if (tags) connectors.push({ Arn: c.Arn, DirectoryId: c.DirectoryId, Tags: tags });
+  }
+
+  const secret = await findSecret(deps.secretsManager, want.PasswordSecretId);
+  const plan = planTeardown({
+    request,
+    force,
+    directories,
+    connectors,
+    secret,
+    now: deps.now(),
+    connectorTimeoutSeconds: CONNECTOR_DELETION_TIMEOUT_SECONDS,
+    directoryTimeoutSeconds: DIRECTORY_DELETION_TIMEOUT_SECONDS,
+  });
+  logger.info('Teardown planned', {
+    force,
+    connectors: plan.Connectors.length,
+    directories: plan.Directories.length,
+    passwordSecret: plan.PasswordSecret !== null,
+    kept: plan.Kept.map((k) => `${k.Resource} ${k.Id}`),
+  });
+  return plan;
+};
+
+export const handler = wrapHandler(discoverResourcesCore, 'DiscoverResources');

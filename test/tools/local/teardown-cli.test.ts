@@ -1,0 +1,51 @@
+/** `npm start -- --teardown`, run as a user runs it: provision into a state file, tear down, tear down again. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { GENEROUS_CHILD_MS } from '../../support/limits.ts';
+
+const ROOT = new URL('../../..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'adco-teardown-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Record {
+  status: string;
+  executionArn: string;
+  output?: { Deleted: { Resource: string }[]; Kept: { Resource: string }[]; AlreadyGone: { Resource: string }[] };
+  world: { directories: number; connectors: number };
+}
+
+const cli = (args: string[]) => {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: GENEROUS_CHILD_MS });
+  return { code: res.status, record: res.stdout.trim() ? (JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '{}') as Record) : undefined, stderr: res.stderr };
+};
+
+describe('npm start -- --teardown', () => {
+  it('--state S, then --teardown --state S: 0 directories and 0 connectors; again: succeeds, deletes nothing', () => {
+    const state = join(tmp, 'world.json');
+    const provisioned = cli(['--state', state, '--json']);
+    assert.equal(provisioned.code, 0, provisioned.stderr);
+    assert.deepEqual(provisioned.record?.world, { directories: 1, connectors: 1 });
+
+    const torn = cli(['--teardown', '--state', state, '--json', '--fault', 'DeleteConnector:ThrottlingException:1']);
+    assert.equal(torn.code, 0, torn.stderr);
+    assert.equal(torn.record?.status, 'SUCCEEDED');
+    assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-deprovision:/);
+    assert.deepEqual(torn.record?.world, { directories: 0, connectors: 0 });
+    assert.deepEqual(torn.record?.output?.Deleted.map((d) => d.Resource), ['connector', 'directory']);
+
+    const again = cli(['--teardown', '--state', state, '--json']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(again.record?.output?.Deleted, []);
+    assert.deepEqual(again.record?.world, { directories: 0, connectors: 0 });
+  });
+
+  it('--force without --teardown is a usage error', () => {
+    const r = cli(['--force']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--force only applies to --teardown/);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The teardown end to end: the real handlers and statemachine/deprovision.asl.json against the emulator, on the
+ * simulated clock, after a real provisioning (the world carried over as `npm start --state` does).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_SEED_PATH, loadSeed } from '../../../tools/local/emulator/index.ts';
+import type { EmulatorSnapshot, FaultSpec } from '../../../tools/local/emulator/index.ts';
+import { runProvisioning } from '../../../tools/local/engine.ts';
+import type { RunResult } from '../../../tools/local/engine.ts';
+import { sampleRequest } from '../../fixtures.ts';
+
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
+
+const seed = loadSeed(DEFAULT_SEED_PATH);
+const request = sampleRequest();
+
+interface TeardownOutput {
+  Deleted: { Resource: string; Id: string }[];
+  Kept: { Resource: string; Id: string; Reason: string }[];
+  AlreadyGone: { Resource: string; Id: string }[];
+}
+
+const provision = async (): Promise<RunResult> => {
+  const r = await runProvisioning({ input: request, seed });
+  assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
+  assert.deepEqual(r.world, { directories: 1, connectors: 1 });
+  return r;
+};
+
+const teardown = (snapshot: EmulatorSnapshot, opts: { force?: boolean; faults?: FaultSpec[] } = {}): Promise<RunResult> =>
+  runProvisioning({ input: opts.force ? { ...request, Force: true } : request, seed, snapshot, teardown: true, faults: opts.faults ?? [] });
+
+const resources = (r: RunResult, list: keyof TeardownOutput): string[] => ((r.output as TeardownOutput)[list] ?? []).map((x) => x.Resource).sort();
+
+describe('teardown (real handlers, emulator)', () => {
+  it('removes the connector and the directory a provisioning created; a second teardown deletes nothing', async () => {
+    const provisioned = await provision();
+    const first = await teardown(provisioned.snapshot);
+    assert.equal(first.status, 'SUCCEEDED', `${first.error ?? ''} ${first.cause ?? ''}`);
+    assert.deepEqual(first.world, { directories: 0, connectors: 0 });
+    assert.deepEqual(resources(first, 'Deleted'), ['connector', 'directory']);
+    assert.equal(first.apiCalls['PcaConnectorAd.DeleteConnector'], 1);
+    assert.equal(first.apiCalls['DirectoryService.DeleteDirectory'], 1);
+    // The sample's password secret is the user's own: never deleted.
+    assert.deepEqual(resources(first, 'Kept'), ['password-secret']);
+    assert.ok(first.events.some((e) => e.DetailType === 'Deprovisioning Succeeded'));
+
+    const again = await teardown(first.snapshot);
+    assert.equal(again.status, 'SUCCEEDED');
+    assert.deepEqual(resources(again, 'Deleted'), []);
+    assert.deepEqual(resources(again, 'AlreadyGone'), ['connector', 'directory']);
+    assert.equal(again.apiCalls['PcaConnectorAd.DeleteConnector'], undefined);
+    assert.equal(again.apiCalls['DirectoryService.DeleteDirectory'], undefined);
+  });
+
+  it('keeps what someone else created unless Force', async () => {
+    const provisioned = await provision();
+    // Someone else's: the same resources without this tool's tags.
+    const foreign = structuredClone(provisioned.snapshot);
+    for (const d of foreign.directories) d.Tags = d.Tags.filter((t) => !t.Key.startsWith('ad-cert-orchestrator:'));
+    for (const c of foreign.connectors) c.Tags = Object.fromEntries(Object.entries(c.Tags).filter(([k]) => !k.startsWith('ad-cert-orchestrator:')));
+
+    const kept = await teardown(foreign);
+    assert.equal(kept.status, 'SUCCEEDED');
+    assert.deepEqual(kept.world, { directories: 1, connectors: 1 });
+    assert.deepEqual(resources(kept, 'Deleted'), []);
+    assert.deepEqual(resources(kept, 'Kept'), ['connector', 'directory', 'password-secret']);
+    assert.equal(kept.apiCalls['PcaConnectorAd.DeleteConnector'], undefined);
+
+    const forced = await teardown(kept.snapshot, { force: true });
+    assert.equal(forced.status, 'SUCCEEDED');
+    assert.deepEqual(forced.world, { directories: 0, connectors: 0 });
+    assert.deepEqual(resources(forced, 'Deleted'), ['connector', 'directory']);
+  });
+
+  it('waits for a connector still CREATING before deleting it', async () => {
+    const r = await runProvisioning({ input: request, seed, connectorActiveAfterSeconds: 1200, faults: [{ operation: 'GetConnector', error: 'AccessDeniedException', count: 1 }] });
+    assert.equal(r.status, 'FAILED');
+    assert.deepEqual(r.world, { directories: 1, connectors: 1 });
+    const t = await teardown(r.snapshot);
+    assert.equal(t.status, 'SUCCEEDED', `${t.error ?? ''} ${t.cause ?? ''}`);
+    assert.deepEqual(t.world, { directories: 0, connectors: 0 });
+    // Deleted only once the connector left CREATING (20 min after its creation, on the simulated clock).
+    assert.ok(t.simulatedSeconds >= 900, `${t.simulatedSeconds} s`);
+    assert.equal(t.apiCalls['PcaConnectorAd.DeleteConnector'], 1);
+  });
+
+  it('ends with 0 leftovers under throttling and lost responses of the deletes', async () => {
+    const provisioned = await provision();
+    const t = await teardown(provisioned.snapshot, {
+      faults: [
+        { operation: 'DeleteConnector', error: 'ThrottlingException', count: 2 },
+        { operation: 'DeleteConnector', error: 'InternalServerException', count: 1, after: true },
+        { operation: 'DeleteDirectory', error: 'ServiceException', count: 1, after: true },
+        { operation: 'ListTagsForResource', error: 'reset', count: 1 },
+      ],
+    });
+    assert.equal(t.status, 'SUCCEEDED', `${t.error ?? ''} ${t.cause ?? ''}`);
+    assert.deepEqual(t.world, { directories: 0, connectors: 0 });
+    assert.deepEqual(resources(t, 'Deleted'), ['connector', 'directory']);
+  });
+
+  it('retries DeleteDirectory while the directory still has authorized applications, then fails with the remedy', async () => {
+    const provisioned = await provision();
+    const message = 'Cannot delete the directory because it still has authorized applications.';
+    const brief = await teardown(provisioned.snapshot, { faults: [{ operation: 'DeleteDirectory', error: 'ClientException', count: 3, message }] });
+    assert.equal(brief.status, 'SUCCEEDED', `${brief.error ?? ''} ${brief.cause ?? ''}`);
+    assert.deepEqual(brief.world, { directories: 0, connectors: 0 });
+
+    const stuck = await teardown(provisioned.snapshot, { faults: [{ operation: 'DeleteDirectory', error: 'ClientException', count: 100, message }] });
+    assert.equal(stuck.status, 'FAILED');
+    assert.equal(stuck.error, 'DirectoryHasAuthorizedApplicationsError');
+    assert.deepEqual(stuck.world, { directories: 1, connectors: 0 }, 'the connector was deleted before');
+    const failed = stuck.events.find((e) => e.DetailType === 'Deprovisioning Failed')?.Detail as { Deleted: { Resource: string }[] } | undefined;
+    assert.deepEqual(failed?.Deleted.map((d) => d.Resource), ['connector']);
+  });
+});
