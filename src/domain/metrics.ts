@@ -7,7 +7,7 @@ import type { ConnectorPollState, DirectoryPollState } from '../contract.ts';
 import { ERROR_CATALOG } from '../workflow/catalog.ts';
 import type { TaskStateName } from '../workflow/catalog.ts';
 import { CONNECTOR_ACTIVE, DIRECTORY_ACTIVE } from '../workflow/stages.ts';
-import { NOT_READY_ERRORS } from '../workflow/waits.ts';
+import { NOT_READY_ERRORS, SHORT_WAIT_ERRORS } from '../workflow/waits.ts';
 
 export const METRIC_NAMES = [
   'ProvisioningSucceeded',
@@ -69,7 +69,7 @@ export const metricsForResult = (state: TaskStateName, result: unknown): MetricP
  * execution (caught into its Fail state, or uncaught), a terminal stage's DirectoryFailed/ConnectorFailed included.
  */
 export const metricsForError = (state: TaskStateName, errorName: string): MetricPoint[] => {
-  if (NOT_READY_ERRORS.includes(errorName)) return [];
+  if (NOT_READY_ERRORS.includes(errorName) || SHORT_WAIT_ERRORS.includes(errorName)) return [];
   const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
   return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];

@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
 import { metricsForError, metricsForResult } from '../domain/metrics.ts';
-import { NOT_READY_ERRORS } from '../workflow/waits.ts';
+import { NOT_READY_ERRORS, SHORT_WAIT_ERRORS } from '../workflow/waits.ts';
 import { logger } from './logger.ts';
 import { publish } from './metrics.ts';
 
@@ -34,8 +34,11 @@ export const correlationKeys = (stateName: TaskStateName): MiddlewareObj<unknown
   onError: (request) => {
     const error = request.error;
     const fields = { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' };
-    if (NOT_READY_ERRORS.includes(fields.errorName)) logger.info('Not ready yet: polled again by the Retry', fields);
-    else logger.warn('Task failed', fields);
+    if (NOT_READY_ERRORS.includes(fields.errorName) || SHORT_WAIT_ERRORS.includes(fields.errorName)) {
+      logger.info('Not ready yet: polled again by the Retry', fields);
+    } else {
+      logger.warn('Task failed', fields);
+    }
   },
 });
 

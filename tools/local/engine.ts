@@ -28,7 +28,7 @@ import { setClock } from '../../src/lib/clock.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
 import { startEmulator } from './emulator/index.ts';
-import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
+import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed, WorldCounts } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 
 /* ---------------- the definition ---------------- */
@@ -40,6 +40,7 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   ValidateRequestFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ValidateRequest',
   CreateDirectoryFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateDirectory',
   GetDirectoryStageFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetDirectoryStage',
+  ShareCertificateAuthorityFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ShareCertificateAuthority',
   CreateConnectorFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector',
   GetConnectorStatusFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetConnectorStatus',
   EventBusName: 'local-bus',
@@ -296,7 +297,7 @@ export interface RunResult {
   detections: Detection[];
   apiCalls: Record<string, number>;
   /** What the local world holds after the run. */
-  world: { directories: number; connectors: number };
+  world: WorldCounts;
   simulatedSeconds: number;
   wallMs: number;
   events: Emulator['events'];

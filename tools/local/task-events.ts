@@ -1,12 +1,12 @@
 /**
  * The sample event of each Task function (events/<function>.json): the exact input its Task state's Parameters build,
- * captured from one run of the real ASL with the real handlers in the local world (sample Simple AD request, default
- * seed, fixed execution ARN, so the capture is deterministic). `npm run gen:events` writes them; a test compares.
+ * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
+ * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic). `npm run gen:events` writes them; a test compares.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
-import { DEFAULT_SEED_PATH, loadSeed } from './emulator/index.ts';
+import { DEFAULT_SEED_PATH, createSimClock, loadSeed } from './emulator/index.ts';
 
 const require = createRequire(import.meta.url);
 const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs') as {
@@ -14,6 +14,8 @@ const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs'
 };
 
 export const SAMPLE_EXECUTION_ARN = executionArnFor('sample-execution');
+/** The simulated time the sample run starts at: the deadlines in the events do not depend on the wall clock. */
+export const SAMPLE_START_MS = Date.parse('2026-01-01T00:00:00.000Z');
 
 /** Task state -> serverless.yml function key, from the ASL's `${…FunctionArn}` placeholders. */
 export const taskFunctionKeys = (): Record<string, string> => {
@@ -36,6 +38,7 @@ export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
     input,
     seed: loadSeed(DEFAULT_SEED_PATH),
     executionArn: SAMPLE_EXECUTION_ARN,
+    emulator: { clock: createSimClock(SAMPLE_START_MS) },
     wrapHandler: (state, handler) => async (event, context) => {
       const key = keys[state];
       if (key && !(key in events)) events[key] = structuredClone(event);

@@ -27,7 +27,7 @@ describe('fault × rerun matrix: rows and expectations', () => {
       'ValidateRequest EC2.DescribeSubnets',
       'ValidateRequest SecretsManager.GetSecretValue',
       'CreateDirectory DirectoryService.DescribeDirectories',
-      'CreateDirectory DirectoryService.CreateDirectory',
+      'CreateDirectory DirectoryService.CreateMicrosoftAD',
       'GetDirectoryStage DirectoryService.DescribeDirectories',
       'CreateConnector PcaConnectorAd.CreateConnector',
       'GetConnectorStatus PcaConnectorAd.GetConnector',
@@ -92,7 +92,8 @@ describe('beyond the matrix: two different executions for the same request at th
       // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
       const refused = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
       assert.ok(refused.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
-      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
+      assert.equal(harness.emulator.counts().resourceShares, 1, 'the loser, held back by the lock, found the CA share');
     } finally {
       await harness.stop();
     }

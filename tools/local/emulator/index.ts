@@ -1,6 +1,6 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
+ * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
  * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
@@ -8,11 +8,16 @@
  *  - `directoryOutcome: { stage: 'Failed', reason: '...' }` / `connectorOutcome: { statusReason: 'VPC_ACCESS_DENIED' }`
  *    apply to every directory/connector created while set (also `setOutcomes()` at run time), or
  *  - lifecycle faults, for the next N created ones: `{ operation: 'DirectoryLifecycle', error: 'Failed' }`,
- *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`).
+ *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`);
+ *    likewise `DirectoryRegistrationLifecycle` and `ServicePrincipalNameLifecycle` with a status reason of the model.
+ * Directory registrations (60 s) and SPNs (30 s) go CREATING -> ACTIVE; a Simple AD registration ends FAILED with
+ * DIRECTORY_TYPE_NOT_SUPPORTED. RAM principal associations are ASSOCIATING for 5 s. These durations are assumptions.
  */
 import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './clock.ts';
 import type { SimClock } from './clock.ts';
+import { DEFAULT_LIFECYCLES, emptyConnectorAdState, settledAtMs } from './connector-ad-resources.ts';
+import type { FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './connector-ad-resources.ts';
 import { directorySettledAtMs, existingDirectories } from './directory-service.ts';
 import { FaultBook } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
@@ -52,6 +57,25 @@ export interface EmulatorOptions {
    * accepts any well-formed DirectoryId and skips the directory-stage and security-group/VPC checks it cannot make.
    */
   externalDirectoryService?: boolean;
+  /** Seconds until a directory registration is ACTIVE (default 60) / an SPN is ACTIVE (default 30). */
+  registrationActiveAfterSeconds?: number;
+  spnActiveAfterSeconds?: number;
+  /** Every registration / SPN created while set ends FAILED with this reason. */
+  registrationOutcome?: FailedOutcome<RegistrationStatusReason>;
+  spnOutcome?: FailedOutcome<SpnStatusReason>;
+  /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
+  shareAssociatedAfterSeconds?: number;
+}
+
+/** What the emulator holds, live (not deleted). */
+export interface WorldCounts {
+  directories: number;
+  connectors: number;
+  directoryRegistrations: number;
+  servicePrincipalNames: number;
+  templates: number;
+  accessControlEntries: number;
+  resourceShares: number;
 }
 
 export interface Emulator {
@@ -60,12 +84,12 @@ export interface Emulator {
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
   env(): Record<string, string>;
-  counts(): { directories: number; connectors: number };
+  counts(): WorldCounts;
   /**
    * When the creation lifecycle of a directory (by id) or connector (by ARN) ended or will end, in simulated epoch
    * ms: Active/ACTIVE, or the failure outcome. Undefined for a resource this emulator does not hold.
    */
-  settledAtMs(resource: 'directory' | 'connector', id: string): number | undefined;
+  settledAtMs(resource: 'directory' | 'connector' | 'directoryRegistration' | 'servicePrincipalName', id: string): number | undefined;
   snapshot(): EmulatorSnapshot;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
@@ -112,6 +136,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
     ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
     ...(opts.externalDirectoryService ? { externalDirectoryService: true } : {}),
+    connectorAd: {
+      state: clone(snap?.connectorAd ?? { ...emptyConnectorAdState(), resourceShares: [] }),
+      lifecycles: {
+        registrationActiveAfterSeconds: opts.registrationActiveAfterSeconds ?? DEFAULT_LIFECYCLES.registrationActiveAfterSeconds,
+        spnActiveAfterSeconds: opts.spnActiveAfterSeconds ?? DEFAULT_LIFECYCLES.spnActiveAfterSeconds,
+        ...(opts.registrationOutcome ? { registrationOutcome: opts.registrationOutcome } : {}),
+        ...(opts.spnOutcome ? { spnOutcome: opts.spnOutcome } : {}),
+      },
+      shareAssociatedAfterSeconds: opts.shareAssociatedAfterSeconds ?? 5,
+    },
   };
   const apiCalls: Record<string, number> = {};
   const server = startServer(ctx, apiCalls);
@@ -135,16 +169,34 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ENDPOINT_URL_ACM_PCA: endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
       AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
+      AWS_ENDPOINT_URL_RAM: endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       AWS_REGION: seed.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
     }),
-    counts: () => ({
-      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
-      connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
-    }),
+    counts: () => {
+      const c = ctx.connectorAd.state;
+      return {
+        directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+        connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+        directoryRegistrations: c.registrations.length,
+        servicePrincipalNames: c.servicePrincipalNames.length,
+        templates: c.templates.length,
+        accessControlEntries: c.accessControlEntries.length,
+        resourceShares: c.resourceShares.length,
+      };
+    },
     settledAtMs: (resource, id) => {
+      if (resource === 'directoryRegistration') {
+        const r = ctx.connectorAd.state.registrations.find((x) => x.Arn === id);
+        return r ? settledAtMs(r) : undefined;
+      }
+      if (resource === 'servicePrincipalName') {
+        // id: `<registration ARN>|<connector ARN>`
+        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => `${x.DirectoryRegistrationArn}|${x.ConnectorArn}` === id);
+        return s ? settledAtMs(s) : undefined;
+      }
       if (resource === 'directory') {
         const d = state.directories.find((x) => x.DirectoryId === id);
         return d ? directorySettledAtMs(d) : undefined;
@@ -164,6 +216,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         secrets: state.secrets,
         events: state.events,
         dynamoDb: state.dynamoDb,
+        connectorAd: ctx.connectorAd.state,
       });
     },
     addFault: (f) => ctx.faults.add(f),

@@ -4,6 +4,7 @@
  * Errors carry `x-amzn-ErrorType` and a JSON body with Message/message plus the shape's members.
  */
 import { ApiError } from './api-error.ts';
+import { connectorAdOps } from './connector-ad-resources.ts';
 import { directoryStage, existingDirectories } from './directory-service.ts';
 import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
 import type { ServiceDef } from './service.ts';
@@ -130,6 +131,12 @@ function createConnector(input: Json, ctx: ServiceContext): Json {
     if (!dir || dir.deletedAtMs !== undefined) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
     const stage = directoryStage(dir, ctx.clock.now())?.stage;
     if (stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${stage}; it must be Active.`, 'INVALID_STATE');
+    // AWS documents Connector for AD for AWS Managed Microsoft AD and AD Connector only. What AWS answers for a
+    // Simple AD directory is undocumented; this emulator refuses it synchronously (an assumption, README known limits)
+    // so that a connector is never ACTIVE on a directory AWS does not support.
+    if (dir.Type === 'SimpleAD') {
+      throw invalid(`Directory ${directoryId} is a Simple AD directory (DIRECTORY_TYPE_NOT_SUPPORTED): Connector for AD supports AWS Managed Microsoft AD and AD Connector.`, 'OTHER');
+    }
   }
 
   const ca = ctx.seed.certificateAuthorities.find((x) => x.Arn === caArn);
@@ -210,6 +217,7 @@ export const pcaConnectorAd: ServiceDef = {
       c.deletedAtMs ??= ctx.clock.now();
       return {};
     },
+    ...connectorAdOps,
   },
 };
 
