@@ -46,13 +46,16 @@ export interface ProvisioningOptions {
 /** The execution input. */
 export interface ProvisioningRequest {
   Directory: DirectoryRequest;
-  Connector: ConnectorRequest;
+  /** Without it only the directory is created (required-absent for Simple AD, which Connector for AD does not support). */
+  Connector?: ConnectorRequest;
   Options?: ProvisioningOptions;
 }
 
 /** ValidateRequest output, stored at `$.validation`. Normalised so later states never read optional fields. */
 export interface ValidationResult {
   DirectoryType: DirectoryType;
+  /** Whether the request has a Connector: the workflow skips the connector states when it does not. */
+  ConnectorRequested: boolean;
   Warnings: string[];
   DirectoryTimeoutSeconds: number;
   ConnectorTimeoutSeconds: number;
@@ -89,6 +92,15 @@ export interface ConnectorPollState extends WaitWindow {
   StatusReason: string | null;
 }
 
+/** ShareCertificateAuthority output, stored at `$.share`: the AWS RAM share of the CA with Connector for AD. */
+export interface CertificateAuthorityShareState {
+  ResourceShareArn: string;
+  /** true when this execution created the share (its execution tag): only such a share is this tool's to remove. */
+  CreatedByThisExecution: boolean;
+  /** The share's association with pca-connector-ad.amazonaws.com. */
+  PrincipalAssociationStatus: 'ASSOCIATED';
+}
+
 /* ---- Lambda task inputs (built by each Task state's Parameters) ---- */
 
 export interface ValidateRequestInput {
@@ -104,6 +116,10 @@ export interface CreateDirectoryInput {
 export interface GetDirectoryStageInput {
   ExecutionId: string;
   Directory: DirectoryPollState;
+}
+export interface ShareCertificateAuthorityInput {
+  ExecutionId: string;
+  CertificateAuthorityArn: string;
 }
 export interface CreateConnectorInput {
   ExecutionId: string;

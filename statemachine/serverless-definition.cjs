@@ -21,6 +21,7 @@ const SUBSTITUTIONS = {
   ValidateRequestFunctionArn: { 'Fn::GetAtt': ['validateRequest', 'Arn'] },
   CreateDirectoryFunctionArn: { 'Fn::GetAtt': ['createDirectory', 'Arn'] },
   GetDirectoryStageFunctionArn: { 'Fn::GetAtt': ['getDirectoryStage', 'Arn'] },
+  ShareCertificateAuthorityFunctionArn: { 'Fn::GetAtt': ['shareCertificateAuthority', 'Arn'] },
   CreateConnectorFunctionArn: { 'Fn::GetAtt': ['createConnector', 'Arn'] },
   GetConnectorStatusFunctionArn: { 'Fn::GetAtt': ['getConnectorStatus', 'Arn'] },
   EventBusName: { Ref: 'EventBus' },

@@ -3,7 +3,7 @@
  * tools/local/seeds/ and the ids of the default seed the sample request refers to. Every reader returns a fresh copy.
  */
 import { readFileSync } from 'node:fs';
-import type { ProvisioningRequest } from '../src/contract.ts';
+import type { ConnectorRequest, ProvisioningRequest } from '../src/contract.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../tools/local/emulator/index.ts';
 import type { Seed } from '../tools/local/emulator/index.ts';
 
@@ -13,11 +13,17 @@ export const readJson = <T = unknown>(path: string): T => JSON.parse(readFileSyn
 /** A file under events/. */
 export const readEvent = <T = unknown>(file: string): T => readJson<T>(`events/${file}`);
 
-/** events/execution-input.json: a valid Simple AD request for the default seed. */
-export const sampleRequest = (): ProvisioningRequest => readEvent('execution-input.json');
+/** A request with its Connector. */
+export type RequestWithConnector = ProvisioningRequest & { Connector: ConnectorRequest };
 
-/** events/execution-input-microsoft-ad.json: the same for AWS Managed Microsoft AD (two security groups, Options). */
-export const sampleMicrosoftAdRequest = (): ProvisioningRequest => readEvent('execution-input-microsoft-ad.json');
+/** events/execution-input.json: a valid AWS Managed Microsoft AD + connector request for the default seed. */
+export const sampleRequest = (): RequestWithConnector => readEvent('execution-input.json');
+
+/** events/execution-input-microsoft-ad.json: the same with two security groups and Options. */
+export const sampleMicrosoftAdRequest = (): RequestWithConnector => readEvent('execution-input-microsoft-ad.json');
+
+/** events/execution-input-simple-ad.json: a Simple AD directory alone (no Connector: AWS does not support one on it). */
+export const sampleSimpleAdRequest = (): ProvisioningRequest => readEvent('execution-input-simple-ad.json');
 
 /** The sample request as plain JSON, for tests that change or delete fields. */
 export const sampleInput = (): Record<string, unknown> & { Directory: Record<string, unknown> } => readEvent('execution-input.json');
@@ -51,8 +57,8 @@ export const ADMIN_SECRET = 'ad-cert-orchestrator/ad-admin-password';
 /** The value of ADMIN_SECRET in the default seed. */
 export const ADMIN_PASSWORD = 'Corp-Adm1n-Passw0rd!';
 
-/** The sample's directory as a Directory Service CreateDirectory request (what the handler sends), with a password. */
+/** The Simple AD sample's directory as a Directory Service CreateDirectory request (what the handler sends), with a password. */
 export const sampleCreateDirectoryParams = (password = ADMIN_PASSWORD) => {
-  const d = sampleRequest().Directory;
+  const d = sampleSimpleAdRequest().Directory;
   return { Name: d.Name, ShortName: d.ShortName ?? '', Password: password, Size: d.Size ?? 'Small', VpcSettings: d.VpcSettings };
 };

@@ -11,6 +11,7 @@ import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
@@ -79,6 +80,8 @@ export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBr
 /** The directory creation lock (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
 export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient(http()));
 export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient(http()));
+/** AWS RAM: the share of the private CA with Connector for AD (CreateResourceShare carries a clientToken). */
+export const ram = /* @__PURE__ */ memo('ram', () => new RAMClient(http()));
 /** Step Functions: the trigger and API handlers start and read executions. */
 export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient(http()));
 

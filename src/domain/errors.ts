@@ -29,6 +29,12 @@ export class InvalidRequestError extends ProvisioningError {
   }
 }
 
+/**
+ * The CA's AWS RAM share with pca-connector-ad.amazonaws.com exists (or was just created) but its principal
+ * association is not ASSOCIATED yet: the ShareCertificateAuthority Task's Retry tries again.
+ */
+export class ResourceShareNotReadyError extends ProvisioningError {}
+
 /** A directory with the same Name in the same VPC exists but cannot be adopted (different type). */
 export class DirectoryConflictError extends ProvisioningError {}
 

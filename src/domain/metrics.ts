@@ -8,7 +8,7 @@ import { ERROR_CATALOG, machineOf } from '../workflow/catalog.ts';
 import type { CatalogStateName } from '../workflow/catalog.ts';
 import { CONNECTOR_ACTIVE, DIRECTORY_ACTIVE } from '../workflow/stages.ts';
 import { DELETION_PENDING_ERRORS } from '../workflow/teardown-waits.ts';
-import { NOT_READY_ERRORS } from '../workflow/waits.ts';
+import { NOT_READY_ERRORS, SHORT_WAIT_ERRORS } from '../workflow/waits.ts';
 
 export const METRIC_NAMES = [
   'ProvisioningSucceeded',
@@ -70,7 +70,7 @@ export const metricsForResult = (state: CatalogStateName, result: unknown): Metr
  * execution (caught into its Fail state, or uncaught), a terminal stage's DirectoryFailed/ConnectorFailed included.
  */
 export const metricsForError = (state: CatalogStateName, errorName: string): MetricPoint[] => {
-  if (NOT_READY_ERRORS.includes(errorName) || DELETION_PENDING_ERRORS.includes(errorName)) return [];
+  if (NOT_READY_ERRORS.includes(errorName) || SHORT_WAIT_ERRORS.includes(errorName) || DELETION_PENDING_ERRORS.includes(errorName)) return [];
   const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
   // A failed teardown is no failed provisioning: its Deprovisioning Failed event and the state machine's alarms say it.

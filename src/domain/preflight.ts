@@ -23,7 +23,8 @@ export interface PreflightFacts {
   securityGroups: SecurityGroupFact[];
   /** The VPC is known not to exist (EC2 InvalidVpcID.NotFound). */
   vpcMissing?: boolean;
-  certificateAuthority: { found: false; reason: string } | { found: true; status: string | undefined };
+  /** Undefined when the request has no Connector (nothing to check). */
+  certificateAuthority?: { found: false; reason: string } | { found: true; status: string | undefined };
   /** `secretString` is the SecretString (undefined for a binary secret); it is checked, never copied into output. */
   secret: { found: false; reason: string } | { found: true; secretString: string | undefined };
 }
@@ -59,7 +60,7 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
     }
   });
 
-  request.Connector.VpcInformation.SecurityGroupIds.forEach((id, i) => {
+  (request.Connector?.VpcInformation.SecurityGroupIds ?? []).forEach((id, i) => {
     const path = `Connector.VpcInformation.SecurityGroupIds[${i}]`;
     const sg = facts.securityGroups.find((g) => g.GroupId === id);
     if (!sg) v.push({ path, message: `security group ${id} does not exist` });
@@ -69,7 +70,9 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
   });
 
   const ca = facts.certificateAuthority;
-  if (!ca.found) {
+  if (!request.Connector || !ca) {
+    // no connector requested: no CA to check
+  } else if (!ca.found) {
     v.push({ path: 'Connector.CertificateAuthorityArn', message: `certificate authority not found (${ca.reason})` });
   } else if (ca.status !== 'ACTIVE') {
     v.push({

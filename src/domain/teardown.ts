@@ -127,7 +127,9 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
     if (mayDelete(c.Tags)) connectors.push(c.Arn);
     else kept.push({ Resource: 'connector', Id: c.Arn, Reason: NOT_OWNED });
   }
-  if (f.connectors.length === 0) gone.push({ Resource: 'connector', Id: `for ${f.request.Connector.CertificateAuthorityArn}` });
+  if (f.connectors.length === 0 && f.request.Connector) {
+    gone.push({ Resource: 'connector', Id: `for ${f.request.Connector.CertificateAuthorityArn}` });
+  }
 
   const directories: string[] = [];
   for (const dir of f.directories) {

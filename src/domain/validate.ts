@@ -147,6 +147,26 @@ const directoryTypeRules: ObjectSpec<ValidationScope>['check'] = (d, _path, _sco
   }
 };
 
+/**
+ * AWS documents AWS Private CA Connector for Active Directory for AWS Managed Microsoft AD and AD Connector only
+ * (Private CA User Guide, "Set up Connector for AD"); its registration reasons include DIRECTORY_TYPE_NOT_SUPPORTED.
+ * A Simple AD directory with a connector would be a billable directory the connector can never use, so the request
+ * is refused before anything is created. Type defaults to SimpleAD, so an omitted Type counts.
+ */
+export const SIMPLE_AD_CONNECTOR_MESSAGE =
+  'SimpleAD cannot be used with a Connector (DIRECTORY_TYPE_NOT_SUPPORTED): AWS documents AWS Private CA Connector for ' +
+  'Active Directory for AWS Managed Microsoft AD and AD Connector only. Use Type "MicrosoftAD" (with Edition instead ' +
+  'of Size), or leave out Connector to create the Simple AD directory alone';
+
+const simpleAdConnector: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
+  const directory = request['Directory'];
+  if (!isPlainObject(directory) || !has(request, 'Connector')) return;
+  const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
+  if (type === 'SimpleAD') {
+    report('Directory.Type', `${SIMPLE_AD_CONNECTOR_MESSAGE}${has(directory, 'Type') ? '' : ' (Type defaults to SimpleAD)'}`);
+  }
+};
+
 /** Options.DirectoryTimeoutMinutes at least the type's minimum (checked only when the value is otherwise valid). */
 const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
   const directory = request['Directory'];
@@ -169,8 +189,11 @@ const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _
  */
 export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
   kind: 'object',
-  required: ['Directory', 'Connector'],
-  check: directoryTimeoutByType,
+  required: ['Directory'],
+  check: (request, path, scope, report) => {
+    simpleAdConnector(request, path, scope, report);
+    directoryTimeoutByType(request, path, scope, report);
+  },
   fields: {
     Directory: {
       kind: 'object',
@@ -305,16 +328,18 @@ const normalise = (r: ProvisioningRequest): ProvisioningRequest => {
     ...(d.Tags !== undefined ? { Tags: d.Tags.map((t: DirectoryTag) => ({ Key: t.Key, Value: t.Value })) } : {}),
   };
   const k = r.Connector;
-  const connector: ConnectorRequest = {
-    CertificateAuthorityArn: k.CertificateAuthorityArn,
-    VpcInformation: {
-      ...(k.VpcInformation.IpAddressType !== undefined ? { IpAddressType: k.VpcInformation.IpAddressType } : {}),
-      SecurityGroupIds: [...k.VpcInformation.SecurityGroupIds],
-    },
-    ...(k.Tags !== undefined ? { Tags: { ...k.Tags } } : {}),
-  };
+  const connector: ConnectorRequest | undefined = k
+    ? {
+        CertificateAuthorityArn: k.CertificateAuthorityArn,
+        VpcInformation: {
+          ...(k.VpcInformation.IpAddressType !== undefined ? { IpAddressType: k.VpcInformation.IpAddressType } : {}),
+          SecurityGroupIds: [...k.VpcInformation.SecurityGroupIds],
+        },
+        ...(k.Tags !== undefined ? { Tags: { ...k.Tags } } : {}),
+      }
+    : undefined;
   const options: ProvisioningOptions | undefined = r.Options ? { ...r.Options } : undefined;
-  return { Directory: directory, Connector: connector, ...(options ? { Options: options } : {}) };
+  return { Directory: directory, ...(connector ? { Connector: connector } : {}), ...(options ? { Options: options } : {}) };
 };
 
 /** Timeouts in seconds, defaults applied. */

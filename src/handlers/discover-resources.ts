@@ -119,7 +119,9 @@ export const discoverResourcesCore = async (
   const connectors: FoundConnector[] = [];
   const ids = new Set(directories.map((d) => d.DirectoryId));
   for (const c of await listAllConnectors(deps.pcaConnectorAd)) {
-    if (!c.Arn || !c.DirectoryId || !ids.has(c.DirectoryId) || c.CertificateAuthorityArn !== request.Connector.CertificateAuthorityArn) continue;
+    // Without a Connector in the request, every connector of the directory (it cannot be deleted under one).
+    const otherCa = request.Connector !== undefined && c.CertificateAuthorityArn !== request.Connector.CertificateAuthorityArn;
+    if (!c.Arn || !c.DirectoryId || !ids.has(c.DirectoryId) || otherCa) continue;
     const tags = await connectorTags(deps.pcaConnectorAd, c.Arn);
     if (tags) connectors.push({ Arn: c.Arn, DirectoryId: c.DirectoryId, Tags: tags });
   }

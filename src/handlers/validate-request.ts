@@ -48,6 +48,8 @@ const describeEach = async <T>(
   describe: (ids: string[]) => Promise<T[]>,
   notFound: readonly string[],
 ): Promise<{ found: T[]; vpcMissing: boolean }> => {
+  // An empty id list would describe every subnet or group of the account.
+  if (ids.length === 0) return { found: [], vpcMissing: false };
   try {
     return { found: await describe(ids), vpcMissing: false };
   } catch (error) {
@@ -80,8 +82,9 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     },
     [SUBNET_NOT_FOUND],
   );
+  const connector = request.Connector;
   const groups = describeEach<SecurityGroupFact>(
-    request.Connector.VpcInformation.SecurityGroupIds,
+    connector?.VpcInformation.SecurityGroupIds ?? [],
     async (GroupIds) => {
       const out = await deps.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds }));
       return (out.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [{ GroupId: g.GroupId, VpcId: g.VpcId }] : []));
@@ -89,9 +92,10 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     GROUP_NOT_FOUND,
   );
   const certificateAuthority = (async (): Promise<PreflightFacts['certificateAuthority']> => {
+    if (!connector) return undefined;
     try {
       const out = await deps.acmPca.send(
-        new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: request.Connector.CertificateAuthorityArn }),
+        new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: connector.CertificateAuthorityArn }),
       );
       return { found: true, status: out.CertificateAuthority?.Status };
     } catch (error) {
@@ -126,7 +130,7 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     subnets: s.found,
     securityGroups: g.found,
     vpcMissing: s.vpcMissing || g.vpcMissing || v,
-    certificateAuthority: ca,
+    ...(ca ? { certificateAuthority: ca } : {}),
     secret: sec,
   };
 };
@@ -153,6 +157,7 @@ export const validateRequestCore = async (
   const timeouts = timeoutsOf(valid);
   const result: ValidationResult = {
     DirectoryType: valid.Directory.Type ?? 'SimpleAD',
+    ConnectorRequested: valid.Connector !== undefined,
     Warnings: requestWarnings(valid, timeouts.directory),
     DirectoryTimeoutSeconds: timeouts.directory,
     ConnectorTimeoutSeconds: timeouts.connector,

@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import type { CatalogStateName } from '../workflow/catalog.ts';
 import { metricsForError, metricsForResult } from '../domain/metrics.ts';
 import { DELETION_PENDING_ERRORS } from '../workflow/teardown-waits.ts';
-import { NOT_READY_ERRORS } from '../workflow/waits.ts';
+import { NOT_READY_ERRORS, SHORT_WAIT_ERRORS } from '../workflow/waits.ts';
 import { logger } from './logger.ts';
 import { publish } from './metrics.ts';
 import { transportErrorNames } from './transport-errors.ts';
@@ -36,7 +36,8 @@ export const correlationKeys = (stateName: CatalogStateName): MiddlewareObj<unkn
   onError: (request) => {
     const error = request.error;
     const fields = { errorName: error?.name ?? 'Error', errorMessage: error?.message ?? '' };
-    if (NOT_READY_ERRORS.includes(fields.errorName) || DELETION_PENDING_ERRORS.includes(fields.errorName)) logger.info('Not ready yet: polled again by the Retry', fields);
+    const waiting = [NOT_READY_ERRORS, SHORT_WAIT_ERRORS, DELETION_PENDING_ERRORS].some((names) => names.includes(fields.errorName));
+    if (waiting) logger.info('Not ready yet: polled again by the Retry', fields);
     else logger.warn('Task failed', fields);
   },
 });

@@ -57,6 +57,12 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
 
 export const NOT_READY_ERRORS: readonly string[] = WAITED_RESOURCES.map((w) => w.notReady);
 
+/**
+ * Not-ready errors of Tasks that wait briefly by their ordinary Retry instead of a poll Task (the CA share's principal
+ * association): like a poll's not-ready error, how a normal run ends an attempt, so neither a failure nor a metric.
+ */
+export const SHORT_WAIT_ERRORS: readonly string[] = ['ResourceShareNotReadyError'];
+
 export const waitedResource = (resource: WaitedResourceName): WaitedResource => {
   const found = WAITED_RESOURCES.find((w) => w.resource === resource);
   if (!found) throw new Error(`no waited resource ${resource}`);

@@ -5,7 +5,7 @@ import { DirectoryServiceThrottledError } from '../../src/domain/errors.ts';
 import { CLIENT_TOKEN_PATTERN, clientTokenFor } from '../../src/domain/client-token.ts';
 import { classifyDirectoryServiceError, withDirectoryServiceErrors } from '../../src/domain/ds-errors.ts';
 import { connectorTags, directoryTags } from '../../src/domain/tags.ts';
-import { SIMPLE_AD_CONNECTOR_WARNING, requestWarnings } from '../../src/domain/warnings.ts';
+import { requestWarnings } from '../../src/domain/warnings.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:req-0001';
 
@@ -65,11 +65,8 @@ describe('requestWarnings', () => {
     Directory: { Type: type, Name: 'corp.example.com', PasswordSecretId: 's', VpcSettings: { VpcId: 'vpc-11111111', SubnetIds: [] } },
     Connector: { CertificateAuthorityArn: 'arn', VpcInformation: { SecurityGroupIds: [] } },
   });
-  it('SimpleAD + connector → the DIRECTORY_TYPE_NOT_SUPPORTED warning suggesting MicrosoftAD', () => {
-    const warnings = requestWarnings(req('SimpleAD'), 3600);
-    assert.deepEqual(warnings, [SIMPLE_AD_CONNECTOR_WARNING]);
-    assert.match(warnings[0] ?? '', /DIRECTORY_TYPE_NOT_SUPPORTED/);
-    assert.match(warnings[0] ?? '', /Directory\.Type: "MicrosoftAD"/);
+  it('SimpleAD: no warning (a Simple AD request with a Connector is refused by validation instead)', () => {
+    assert.deepEqual(requestWarnings(req('SimpleAD'), 600), []);
   });
   it('MicrosoftAD: no warning with the default timeout, one with a short one', () => {
     assert.deepEqual(requestWarnings(req('MicrosoftAD'), 3600), []);

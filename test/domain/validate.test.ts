@@ -5,7 +5,8 @@ import { readEvent } from '../fixtures.ts';
 
 type Req = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests mutate free-form JSON
 
-const simpleAd = (): Req => readEvent<Req>('execution-input.json');
+const sample = (): Req => readEvent<Req>('execution-input.json');
+const simpleAd = (): Req => readEvent<Req>('execution-input-simple-ad.json');
 const microsoftAd = (): Req => readEvent<Req>('execution-input-microsoft-ad.json');
 
 const hex17 = 'a'.repeat(17);
@@ -22,8 +23,23 @@ interface Case {
 
 const cases: Case[] = [
   // Directory.Type
-  { name: 'Type SimpleAD', mutate: (r) => { r.Directory.Type = 'SimpleAD'; } },
-  { name: 'Type omitted defaults to SimpleAD', mutate: (r) => { delete r.Directory.Type; } },
+  { name: 'Type SimpleAD without a Connector', base: simpleAd, mutate: () => undefined },
+  { name: 'Type omitted without a Connector defaults to SimpleAD', base: simpleAd, mutate: (r) => { delete r.Directory.Type; } },
+  { name: 'Connector omitted (MicrosoftAD)', mutate: (r) => { delete r.Connector; } },
+  {
+    name: 'Type SimpleAD with a Connector: refused, citing DIRECTORY_TYPE_NOT_SUPPORTED and the documented types',
+    base: () => readEvent<Req>('invalid-simple-ad-connector.json'),
+    mutate: () => undefined,
+    path: 'Directory.Type',
+    message: 'DIRECTORY_TYPE_NOT_SUPPORTED): AWS documents AWS Private CA Connector for Active Directory for AWS Managed Microsoft AD and AD Connector only',
+  },
+  {
+    name: 'Type omitted with a Connector: refused (the default is SimpleAD)',
+    base: simpleAd,
+    mutate: (r) => { delete r.Directory.Type; r.Connector = sample().Connector; },
+    path: 'Directory.Type',
+    message: '(Type defaults to SimpleAD)',
+  },
   { name: 'Type MicrosoftAD (with Edition)', base: microsoftAd, mutate: () => undefined },
   { name: 'Type ADConnector', mutate: (r) => { r.Directory.Type = 'ADConnector'; }, path: 'Directory.Type', message: 'SimpleAD | MicrosoftAD' },
   { name: 'Type not a string', mutate: (r) => { r.Directory.Type = 7; }, path: 'Directory.Type', message: 'got a number' },
@@ -53,14 +69,14 @@ const cases: Case[] = [
   { name: 'Description with <', mutate: (r) => { r.Directory.Description = 'a<b'; }, path: 'Directory.Description' },
   { name: 'Description with NUL', mutate: (r) => { r.Directory.Description = 'a\u0000b'; }, path: 'Directory.Description' },
   // Size / Edition
-  { name: 'Size Large', mutate: (r) => { r.Directory.Size = 'Large'; } },
-  { name: 'Size Medium', mutate: (r) => { r.Directory.Size = 'Medium'; }, path: 'Directory.Size', message: 'Small | Large' },
-  { name: 'Size missing for SimpleAD', mutate: (r) => { delete r.Directory.Size; }, path: 'Directory.Size', message: 'required' },
+  { name: 'Size Large', base: simpleAd, mutate: (r) => { r.Directory.Size = 'Large'; } },
+  { name: 'Size Medium', base: simpleAd, mutate: (r) => { r.Directory.Size = 'Medium'; }, path: 'Directory.Size', message: 'Small | Large' },
+  { name: 'Size missing for SimpleAD', base: simpleAd, mutate: (r) => { delete r.Directory.Size; }, path: 'Directory.Size', message: 'required' },
   { name: 'Size for MicrosoftAD', base: microsoftAd, mutate: (r) => { r.Directory.Size = 'Small'; }, path: 'Directory.Size', message: 'SimpleAD only' },
   { name: 'Edition Enterprise', base: microsoftAd, mutate: (r) => { r.Directory.Edition = 'Enterprise'; } },
   { name: 'Edition omitted for MicrosoftAD', base: microsoftAd, mutate: (r) => { delete r.Directory.Edition; } },
   { name: 'Edition Hybrid', base: microsoftAd, mutate: (r) => { r.Directory.Edition = 'Hybrid'; }, path: 'Directory.Edition' },
-  { name: 'Edition for SimpleAD', mutate: (r) => { r.Directory.Edition = 'Standard'; }, path: 'Directory.Edition', message: 'MicrosoftAD only' },
+  { name: 'Edition for SimpleAD', base: simpleAd, mutate: (r) => { r.Directory.Edition = 'Standard'; }, path: 'Directory.Edition', message: 'MicrosoftAD only' },
   // PasswordSecretId
   { name: 'PasswordSecretId ARN', mutate: (r) => { r.Directory.PasswordSecretId = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-cert-orchestrator/ad-admin-password-AbCdEf'; } },
   { name: 'PasswordSecretId missing', mutate: (r) => { delete r.Directory.PasswordSecretId; }, path: 'Directory.PasswordSecretId', message: 'required' },
@@ -125,7 +141,7 @@ const cases: Case[] = [
   { name: 'Connector tag key 129', mutate: (r) => { r.Connector.Tags = { ['k'.repeat(129)]: 'y' }; }, message: '1-128' },
   { name: 'Connector tag value 257', mutate: (r) => { r.Connector.Tags = { k: 'v'.repeat(257) }; }, path: 'Connector.Tags["k"]', message: 'at most 256' },
   // Options
-  { name: 'Options bounds low', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 10, ConnectorTimeoutMinutes: 5 }; } },
+  { name: 'Options bounds low', base: simpleAd, mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 10, ConnectorTimeoutMinutes: 5 }; } },
   { name: 'Options bounds high', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 180, ConnectorTimeoutMinutes: 120 }; } },
   { name: 'DirectoryTimeoutMinutes 9', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 9 }; }, path: 'Options.DirectoryTimeoutMinutes', message: '10 and 180' },
   { name: 'MicrosoftAD DirectoryTimeoutMinutes 20', base: microsoftAd, mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 20 }; } },
@@ -136,7 +152,7 @@ const cases: Case[] = [
     path: 'Options.DirectoryTimeoutMinutes',
     message: 'must be at least 20 for Directory.Type MicrosoftAD (AWS documents 20-45 minutes to create one) (got 19)',
   },
-  { name: 'SimpleAD DirectoryTimeoutMinutes 10', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 10 }; } },
+  { name: 'SimpleAD DirectoryTimeoutMinutes 10', base: simpleAd, mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 10 }; } },
   { name: 'DirectoryTimeoutMinutes 181', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 181 }; }, path: 'Options.DirectoryTimeoutMinutes' },
   { name: 'DirectoryTimeoutMinutes 12.5', mutate: (r) => { r.Options = { DirectoryTimeoutMinutes: 12.5 }; }, path: 'Options.DirectoryTimeoutMinutes', message: 'integer' },
   { name: 'ConnectorTimeoutMinutes "30"', mutate: (r) => { r.Options = { ConnectorTimeoutMinutes: '30' }; }, path: 'Options.ConnectorTimeoutMinutes', message: 'integer' },
@@ -155,7 +171,7 @@ describe('validateRequest: every rule, passing and failing', () => {
   for (const c of cases) {
     it(c.name, () => {
       // Prepare
-      const request = (c.base ?? simpleAd)();
+      const request = (c.base ?? sample)();
       c.mutate(request);
       // Act
       const { violations, request: valid } = validateRequest(request);
@@ -175,7 +191,7 @@ describe('validateRequest: every rule, passing and failing', () => {
 describe('validateRequest: the request as a whole', () => {
   it('reports all violations at once, with paths', () => {
     // Prepare
-    const r = simpleAd();
+    const r = sample();
     r.Directory.Name = 'bad_name';
     r.Directory.VpcSettings.SubnetIds = ['subnet-0a1b2c3d', 'subnet-1a1b2c3d', 'subnet-2a1b2c3d'];
     r.Directory.VpcSettings.SubnetIds[1] = 'nope';
@@ -199,7 +215,7 @@ describe('validateRequest: the request as a whole', () => {
   it('rejects a Password field without echoing it, anywhere', () => {
     // Prepare
     const secret = 'Sup3r-Secret-Value!';
-    const r = simpleAd();
+    const r = sample();
     r.Directory.Password = secret;
     r.Connector.AdminPassword = secret;
     // Act
@@ -212,7 +228,7 @@ describe('validateRequest: the request as a whole', () => {
 
   it('checks PasswordSecretId against the deployment\'s own prefix', () => {
     // Prepare
-    const r = simpleAd();
+    const r = sample();
     r.Directory.PasswordSecretId = 'team-pki/ad/admin';
     // Act
     const inScope = validateRequest(r, { passwordSecretPrefix: 'team-pki/ad/' });
@@ -224,7 +240,7 @@ describe('validateRequest: the request as a whole', () => {
 
   it('does not echo a password pasted into PasswordSecretId', () => {
     // Prepare
-    const r = simpleAd();
+    const r = sample();
     r.Directory.PasswordSecretId = 'P@ss w0rd!';
     // Act
     const { violations } = validateRequest(r);
@@ -235,7 +251,7 @@ describe('validateRequest: the request as a whole', () => {
 
   it('escapes bidi and other invisible characters in echoed values and keys', () => {
     // Prepare: a right-to-left override would make the terminal show the rest of the message reversed
-    const r = simpleAd();
+    const r = sample();
     r.Directory.ShortName = 'CO\u202ERP:';
     r.Connector.Tags = { ['ev\u202Eil']: 'x' };
     r['\u2066Extra'] = 1;
@@ -251,7 +267,7 @@ describe('validateRequest: the request as a whole', () => {
 
   it('does not echo values longer than 64 characters', () => {
     // Prepare
-    const r = simpleAd();
+    const r = sample();
     r.Directory.Name = `${'z'.repeat(70)}_.example.com`;
     // Act
     const { violations } = validateRequest(r);
@@ -283,7 +299,7 @@ describe('validateRequest: the request as a whole', () => {
 
   it('bounds the work and the report on huge arrays', () => {
     // Prepare
-    const r = simpleAd();
+    const r = sample();
     r.Directory.Tags = Array.from({ length: 100_000 }, () => ({ Key: 'aws:x', Value: 'a;b' }));
     // Act
     const { violations } = validateRequest(r);
@@ -298,8 +314,10 @@ describe('validateRequest: the request as a whole', () => {
     delete r.Directory.Type;
     // Act
     const { request } = validateRequest(r);
+    const withConnector = validateRequest(sample()).request;
     // Assess
     assert.equal(request?.Directory.Type, 'SimpleAD');
-    assert.deepEqual(request?.Connector.Tags, { team: 'pki' });
+    assert.equal(request !== undefined && 'Connector' in request, false);
+    assert.deepEqual(withConnector?.Connector?.Tags, { team: 'pki' });
   });
 });

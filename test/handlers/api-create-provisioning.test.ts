@@ -209,7 +209,7 @@ describe('POST /provisionings', () => {
     const body = inputWithPassword('short');
     const d = body['Directory'] as Record<string, unknown>;
     d['Name'] = 'not a domain';
-    delete d['Size']; // domain rule: SimpleAD needs Size (the schema cannot say that)
+    d['Size'] = 'Small'; // domain rule: Size is for SimpleAD only (the schema cannot say that)
     (d['VpcSettings'] as Record<string, unknown>)['SubnetIds'] = ['subnet-0a1b2c3d'];
     (body['Connector'] as Record<string, unknown>)['CertificateAuthorityArn'] = 'arn:aws:acm-pca:nope';
     body['Extra'] = true;

@@ -29,7 +29,7 @@ const NOW = new Date('2026-01-01T12:00:00Z');
 
 const requestOf = (file: string): DirectoryRequest => readEvent<{ Directory: DirectoryRequest }>(file).Directory;
 
-const input = (file = 'execution-input.json', type: 'SimpleAD' | 'MicrosoftAD' = 'SimpleAD'): CreateDirectoryInput => ({
+const input = (file = 'execution-input-simple-ad.json', type: 'SimpleAD' | 'MicrosoftAD' = 'SimpleAD'): CreateDirectoryInput => ({
   ExecutionId: EXEC,
   Directory: requestOf(file),
   DirectoryType: type,

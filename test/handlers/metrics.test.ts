@@ -40,9 +40,9 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
     const points = await emitted(() => runProvisioning({ input: sampleRequest(), seed: defaultSeed() }));
     const byName = new Map(points.map((p) => [p.name, p]));
     assert.deepEqual([...byName.keys()].sort(), ['ConnectorActiveSeconds', 'ConnectorCreated', 'DirectoryActiveSeconds', 'DirectoryCreated', 'ProvisioningSucceeded']);
-    assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', DirectoryType: 'SimpleAD' });
+    assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', DirectoryType: 'MicrosoftAD' });
     assert.equal(byName.get('DirectoryActiveSeconds')?.unit, 'Seconds');
-    assert.ok(Number(byName.get('DirectoryActiveSeconds')?.value) >= 600, 'the emulator makes a Simple AD Active after 600 s');
+    assert.ok(Number(byName.get('DirectoryActiveSeconds')?.value) >= 2220, 'the emulator makes a Managed AD Active after 2220 s');
     assert.equal(points.filter((p) => p.name === 'ProvisioningSucceeded').length, 1);
 
     // Three throttles outlast the SDK's own attempts: the handler throws and the Task's Retry catches it.
@@ -53,7 +53,7 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
     assert.ok(retried.some((p) => p.name === 'ProvisioningSucceeded'));
 
     const failed = await emitted(() =>
-      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateDirectory:DirectoryLimitExceededException')] }),
+      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] }),
     );
     assert.deepEqual(failed.map((p) => [p.name, p.dimensions['ErrorName']]), [['ProvisioningFailed', 'DirectoryLimitExceededException']]);
   });

@@ -9,7 +9,6 @@ import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { ProvisioningRequest } from '../../src/contract.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { createDirectoryCore } from '../../src/handlers/create-directory.ts';
 import { getDirectoryStageCore } from '../../src/handlers/get-directory-stage.ts';
@@ -19,6 +18,7 @@ import { DynamoDbDirectoryLeaseStore } from '../../src/persistence/directory-lea
 import { MOTO_MISSING, onPath, startMoto } from '../support/moto.ts';
 import type { Moto } from '../support/moto.ts';
 import { sampleRequest } from '../fixtures.ts';
+import type { RequestWithConnector } from '../fixtures.ts';
 
 const EXEC = 'arn:aws:states:us-east-1:123456789012:execution:provision:moto-1';
 const PASSWORD = 'M0to-Adm1n-Passw0rd!';
@@ -29,7 +29,7 @@ if (!hasMoto) console.log(`# handler-moto: skipped, ${MOTO_MISSING}`);
 describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING }, () => {
   let moto: Moto;
   let clients: { ec2: EC2Client; acmPca: ACMPCAClient; secretsManager: SecretsManagerClient; ds: DirectoryServiceClient; dsCreate: DirectoryServiceClient; dynamoDb: DynamoDBClient };
-  let request: ProvisioningRequest;
+  let request: RequestWithConnector;
 
   before(async () => {
     logger.setLogLevel('SILENT');
@@ -88,7 +88,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
 
   it('ValidateRequest maps real EC2/ACM PCA/Secrets Manager NotFound errors to violations', async () => {
     // Prepare
-    const broken = JSON.parse(JSON.stringify(request)) as ProvisioningRequest;
+    const broken = JSON.parse(JSON.stringify(request)) as RequestWithConnector;
     broken.Directory.VpcSettings.SubnetIds[1] = 'subnet-0123456789abcdef0';
     broken.Connector.VpcInformation.SecurityGroupIds = ['sg-0123456789abcdef0'];
     broken.Connector.CertificateAuthorityArn = 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';

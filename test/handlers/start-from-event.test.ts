@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { captureOutput, captureRejection, lambdaContext, setTestEnv, EXECUTION_PREFIX } from '../support/handlers.ts';
-import { readJson, sampleInput } from '../fixtures.ts';
+import { readEvent, readJson, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
 
@@ -79,7 +79,7 @@ describe('start-from-event (EventBridge trigger)', () => {
 
   it('the execution input is the normalised detail (Type defaulted), keys in canonical order', async () => {
     // Prepare
-    const detail = sampleInput();
+    const detail = readEvent<Record<string, unknown> & { Directory: Record<string, unknown> }>('execution-input-simple-ad.json');
     delete detail.Directory['Type'];
     // Act
     await captureOutput(() => handler(requestEvent(detail), lambdaContext()));
@@ -88,11 +88,11 @@ describe('start-from-event (EventBridge trigger)', () => {
     assert.equal(input.Directory.Type, 'SimpleAD');
   });
 
-  it('a malformed event (password in detail, missing Connector) throws InvalidRequestError and starts nothing; the log has the reason, never the password', async () => {
+  it('a malformed event (password in detail, Connector not an object) throws InvalidRequestError and starts nothing; the log has the reason, never the password', async () => {
     // Prepare
     const detail = sampleInput();
     detail.Directory['Password'] = 'Leak3d-Passw0rd!';
-    delete detail['Connector'];
+    detail['Connector'] = 'none';
     // Act
     const { error, output } = await captureRejection(() => handler(requestEvent(detail, 'evt-bad-1'), lambdaContext()));
     // Assess

@@ -7,7 +7,6 @@ import { GetSecretValueCommand, ResourceNotFoundException as SecretNotFound, Sec
 import { mockClient } from 'aws-sdk-client-mock';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { validateRequestCore } from '../../src/handlers/validate-request.ts';
-import { SIMPLE_AD_CONNECTOR_WARNING } from '../../src/domain/warnings.ts';
 import { logger } from '../../src/lib/logger.ts';
 import { ADMIN_PASSWORD as PASSWORD, defaultSeed, readEvent } from '../fixtures.ts';
 
@@ -80,13 +79,14 @@ describe('ValidateRequest handler', () => {
     }
   });
 
-  it('valid Simple AD request → ValidationResult with the SimpleAD warning and default timeouts', async () => {
+  it('valid Managed AD + connector request (the sample) → ValidationResult with default timeouts, no warning', async () => {
     // Act
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps());
     // Assess
     assert.deepEqual(result, {
-      DirectoryType: 'SimpleAD',
-      Warnings: [SIMPLE_AD_CONNECTOR_WARNING],
+      DirectoryType: 'MicrosoftAD',
+      ConnectorRequested: true,
+      Warnings: [],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
     });
@@ -95,7 +95,29 @@ describe('ValidateRequest handler', () => {
 
   it('valid Managed AD request → no warning, timeouts from Options', async () => {
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input-microsoft-ad.json') }, deps());
-    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
+    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', ConnectorRequested: true, Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
+  });
+
+  it('Simple AD directory only → ConnectorRequested false, no CA or security group read', async () => {
+    // Act
+    const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input-simple-ad.json') }, deps());
+    // Assess
+    assert.equal(result.DirectoryType, 'SimpleAD');
+    assert.equal(result.ConnectorRequested, false);
+    assert.deepEqual(result.Warnings, []);
+    assert.equal(pca.calls().length, 0);
+    assert.equal(ec2.commandCalls(DescribeSecurityGroupsCommand).length, 0);
+  });
+
+  it('Simple AD + Connector → InvalidRequestError on Directory.Type citing DIRECTORY_TYPE_NOT_SUPPORTED, no AWS call', async () => {
+    // Act
+    const error = await validateRequestCore({ ExecutionId: EXEC, Request: load('invalid-simple-ad-connector.json') }, deps()).catch((e: unknown) => e);
+    // Assess
+    assert.ok(error instanceof InvalidRequestError, String(error));
+    assert.deepEqual(error.violations.map((v) => v.path), ['Directory.Type']);
+    assert.match(error.message, /DIRECTORY_TYPE_NOT_SUPPORTED/);
+    assert.match(error.message, /AWS Managed Microsoft AD and AD Connector only/);
+    assert.equal(ec2.calls().length + pca.calls().length + sm.calls().length, 0);
   });
 
   it('schema violations → InvalidRequestError, no AWS call', async () => {

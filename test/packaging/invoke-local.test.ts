@@ -46,7 +46,7 @@ describe('serverless invoke local, every function, against the local world', { t
     }
     symlinkSync(join(ROOT, 'node_modules'), join(service, 'node_modules'));
     // As `npm run world`: resources turn Active at once (nothing advances the simulated clock between invokes).
-    world = await startLocalWorld({ emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0 } });
+    world = await startLocalWorld({ emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, shareAssociatedAfterSeconds: 0 } });
   });
   after(async () => {
     await world?.stop();
@@ -76,10 +76,10 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 12, keys.join(', '));
+    assert.equal(keys.length, 13, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
       'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
@@ -88,11 +88,12 @@ describe('serverless invoke local, every function, against the local world', { t
       t.diagnostic(`${fn}: ${JSON.stringify(results[fn]).slice(0, 160)}`);
     }
 
-    assert.equal(results['validateRequest']?.['DirectoryType'], 'SimpleAD');
+    assert.equal(results['validateRequest']?.['DirectoryType'], 'MicrosoftAD');
     const directoryId = (readEvent<{ Directory: { DirectoryId: string } }>('getDirectoryStage.json')).Directory.DirectoryId;
     assert.equal(results['createDirectory']?.['DirectoryId'], directoryId, 'createDirectory creates the directory the next sample polls');
     assert.equal(results['createDirectory']?.['Adopted'], false);
     assert.equal(results['getDirectoryStage']?.['Stage'], 'Active');
+    assert.equal(results['shareCertificateAuthority']?.['PrincipalAssociationStatus'], 'ASSOCIATED');
     const connectorArn = (readEvent<{ Connector: { ConnectorArn: string } }>('getConnectorStatus.json')).Connector.ConnectorArn;
     assert.equal(results['createConnector']?.['ConnectorArn'], connectorArn);
     assert.equal(results['getConnectorStatus']?.['Status'], 'ACTIVE');
@@ -109,7 +110,8 @@ describe('serverless invoke local, every function, against the local world', { t
     for (const fn of ['deleteConnectors', 'deleteDirectories', 'deletePasswordSecret']) assert.deepEqual(results[fn]?.['Deleted'], [], fn);
 
     // Offline: every AWS call went to the local world.
-    assert.equal(world.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+    assert.equal(world.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
+    assert.equal(world.emulator.apiCalls['RAM.CreateResourceShare'], 1);
     assert.equal(world.emulator.apiCalls['PcaConnectorAd.CreateConnector'], 1);
     // The execution the event started runs the real workflow in the world (it adopts what the Task invokes created).
     assert.equal(await world.stepFunctions.waitFor(String(results['startFromEvent']?.['executionArn'])), 'SUCCEEDED');

@@ -31,6 +31,7 @@ const FUNCTIONS: Record<TaskStateName, { key: string; file: string }> = {
   ValidateRequest: { key: 'validateRequest', file: 'validate-request' },
   CreateDirectory: { key: 'createDirectory', file: 'create-directory' },
   GetDirectoryStage: { key: 'getDirectoryStage', file: 'get-directory-stage' },
+  ShareCertificateAuthority: { key: 'shareCertificateAuthority', file: 'share-certificate-authority' },
   CreateConnector: { key: 'createConnector', file: 'create-connector' },
   GetConnectorStatus: { key: 'getConnectorStatus', file: 'get-connector-status' },
 };
@@ -90,7 +91,7 @@ describe('serverless package (offline)', () => {
     template = await packageService();
   });
 
-  it('has the five Task functions and the three trigger functions (nodejs22.x, arm64), each with its own role from resources', () => {
+  it('has one function per Task state and the three trigger functions (nodejs22.x, arm64), each with its own role from resources', () => {
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     assert.equal(functions.length, TASK_STATES.length + TEARDOWN_TASK_STATES.length + 3, 'the Task functions of both machines and the three trigger functions');
     const roles = new Set<string>();
@@ -106,7 +107,7 @@ describe('serverless package (offline)', () => {
       const logGroup = res(`${state}LogGroup`);
       assert.equal(typeof logGroup.Properties['RetentionInDays'], 'number');
     }
-    assert.equal(roles.size, 5);
+    assert.equal(roles.size, TASK_STATES.length);
     assert.equal(template.Resources['IamRoleLambdaExecution'], undefined, 'no shared default role');
   });
 

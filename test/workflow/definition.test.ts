@@ -34,20 +34,24 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
 
-  it('is JSONPath (no JSONata) and has the fixed state names; no Wait or Choice states (the polls are retries)', () => {
+  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state and one Choice, on ConnectorRequested (the polls are retries)', () => {
     const def = raw();
     assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
     assert.doesNotMatch(JSON.stringify(def), /\{%/);
     for (const name of [
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
-      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed',
+      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector', 'NoCertificateAuthorityShare',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 10);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 13);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
-    assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait' || s.Type === 'Choice'), []);
+    assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait'), []);
+    assert.deepEqual(
+      Object.entries(def.States).filter(([, s]) => s.Type === 'Choice').map(([name, s]) => [name, JSON.stringify(s['Choices'])]),
+      [['ConnectorRequested', JSON.stringify([{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'ShareCertificateAuthority' }])]],
+    );
   });
 
   it('each waited resource: its create Task leads to its poll Task, which reads and writes the same state document', () => {
@@ -132,7 +136,7 @@ describe('statemachine/provision.asl.json', () => {
     assert.doesNotThrow(() => createLocalStateMachine(def));
   });
 
-  it('has exactly the six DefinitionSubstitutions placeholders, each with a local default', () => {
+  it('has exactly one DefinitionSubstitutions placeholder per Task state plus the bus, each with a local default', () => {
     const names = new Set([...readFileSync(ASL_PATH, 'utf8').matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]));
     assert.deepEqual(names, new Set([...TASK_STATES.map((s) => `${s}FunctionArn`), 'EventBusName']));
     assert.doesNotThrow(() => loadDefinition());

@@ -7,14 +7,14 @@ import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { runLocal } from '../../tools/local/engine.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, SHARE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
 const CONNECTOR_FAILED = 'ConnectorFailed';
 /** Every successful run enters exactly these states: the poll loops are the poll Tasks' retries. */
 const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'CreateConnector', 'GetConnectorStatus',
+  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority', 'CreateConnector', 'GetConnectorStatus',
   'PublishSucceededEvent', 'RecordResult', 'Provisioned',
 ];
 
@@ -40,6 +40,8 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       ConnectorAdopted: false,
       ConnectorStatus: 'ACTIVE',
       ConnectorElapsedSeconds: POLL_SECONDS,
+      ResourceShareArn: SHARE_ARN,
+      ResourceShareCreated: true,
       Warnings: [WARNING],
       EventPublished: true,
       EventWarning: null,
@@ -48,6 +50,25 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.match(String(FinishedAt), ISO);
     assert.ok(String(FinishedAt) >= String(StartedAt));
     assert.equal(executionEnd(r.events)?.type, 'ExecutionSucceeded');
+  });
+
+  it('no Connector requested: ends with the directory, the connector fields null, no connector Task entered', async () => {
+    // Act
+    const r = await run({ connectorRequested: false });
+    // Assess
+    assert.equal(r.status, 'SUCCEEDED');
+    assert.deepEqual(entered(r.events), [
+      'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector', 'NoCertificateAuthorityShare',
+      'PublishSucceededEvent', 'RecordResult', 'Provisioned',
+    ]);
+    const out = r.output as Record<string, unknown>;
+    assert.equal(out['DirectoryId'], DIRECTORY_ID);
+    assert.deepEqual([out['ConnectorArn'], out['ConnectorAdopted'], out['ConnectorStatus'], out['ConnectorElapsedSeconds']], [null, null, null, null]);
+    assert.deepEqual([out['ResourceShareArn'], out['ResourceShareCreated']], [null, null]);
+    assert.equal(r.calls.inputs['ShareCertificateAuthority'], undefined);
+    assert.equal(r.calls.inputs['CreateConnector'], undefined);
+    const [event] = r.calls.inputs['PublishSucceededEvent'] as { Entries: { Detail: Record<string, unknown> }[] }[];
+    assert.equal(event?.Entries[0]?.Detail['ConnectorArn'], null);
   });
 
   it('passes contract-shaped inputs to each Lambda task (execution ARN, request parts, poll state)', async () => {
@@ -77,6 +98,8 @@ describe('state machine flows (real ASL, stub handlers)', () => {
           DirectoryAdopted: false,
           ConnectorArn: CONNECTOR_ARN,
           ConnectorAdopted: false,
+          ResourceShareArn: SHARE_ARN,
+          ResourceShareCreated: true,
           Warnings: [WARNING],
         },
       },

@@ -3,6 +3,7 @@
  * readers for the state-machine tests. The ASL under test is the real statemachine/provision.asl.json.
  */
 import type {
+  CertificateAuthorityShareState,
   ConnectorPollState,
   CreateConnectorInput,
   CreateDirectoryInput,
@@ -22,6 +23,7 @@ export const REQUEST: ProvisioningRequest = sampleRequest();
 
 export const DIRECTORY_ID = 'd-9067a1b2c3';
 export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
+export const SHARE_ARN = 'arn:aws:ram:us-east-1:111122223333:resource-share/aaaabbbb-cccc-dddd-eeee-ffff00002222';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
 
 /** When the stubs' waits start; each poll of a resource happens POLL_SECONDS after the previous one. */
@@ -41,6 +43,8 @@ export interface Scenario {
   connectorStatuses?: string[];
   connectorAdopted?: boolean;
   statusReason?: string | null;
+  /** ValidationResult.ConnectorRequested (default true); false: the workflow ends with the directory. */
+  connectorRequested?: boolean;
   /** Make a state's handler throw an Error with this `name` `times` times (Infinity = always), then behave. */
   failures?: { state: string; name: string; times: number }[];
   /** Make the PutEvents integration states fail. */
@@ -71,6 +75,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
   const base: Record<string, LocalHandler> = {
     ValidateRequest: (): ValidationResult => ({
       DirectoryType: 'SimpleAD',
+      ConnectorRequested: s.connectorRequested ?? true,
       Warnings: [WARNING],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
@@ -92,6 +97,11 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       const stage = nth(stages, stageCalls++);
       return afterDirectoryPoll(prev, stage, stage === 'Active' ? null : (s.stageReason ?? null), pollTime(++directoryPolls));
     },
+    ShareCertificateAuthority: (): CertificateAuthorityShareState => ({
+      ResourceShareArn: SHARE_ARN,
+      CreatedByThisExecution: true,
+      PrincipalAssociationStatus: 'ASSOCIATED',
+    }),
     CreateConnector: (input): ConnectorPollState => {
       const i = input as CreateConnectorInput;
       return {

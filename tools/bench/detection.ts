@@ -79,7 +79,7 @@ export const MARGIN_GOALS = { latencyMaxSeconds: 80, latencyMedianSeconds: 40 } 
 
 const ROOT = new URL('../../', import.meta.url);
 export const SAMPLE_INPUT: Record<DirectoryType, string> = {
-  SimpleAD: 'events/execution-input.json',
+  SimpleAD: 'events/execution-input-simple-ad.json',
   MicrosoftAD: 'events/execution-input-microsoft-ad.json',
 };
 const inputFor = (type: DirectoryType): unknown => {

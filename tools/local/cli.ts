@@ -100,10 +100,11 @@ export function summary(result: RunResult, teardown = false): string {
   if (result.status === 'SUCCEEDED' && teardown) {
     lines.push(`SUCCEEDED  ${result.executionArn}`, ...teardownLines(result.output));
   } else if (result.status === 'SUCCEEDED') {
-    const out = result.output as { DirectoryId?: string; ConnectorArn?: string; Warnings?: string[] };
+    const out = result.output as { DirectoryId?: string; ConnectorArn?: string | null; ResourceShareArn?: string | null; ResourceShareCreated?: boolean | null; Warnings?: string[] };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
     lines.push(`  DirectoryId   ${out.DirectoryId ?? '?'}`);
-    lines.push(`  ConnectorArn  ${out.ConnectorArn ?? '?'}`);
+    lines.push(`  ConnectorArn  ${out.ConnectorArn === null ? '(no connector requested)' : (out.ConnectorArn ?? '?')}`);
+    if (out.ResourceShareArn) lines.push(`  CA share      ${out.ResourceShareArn}${out.ResourceShareCreated ? ' (created by this execution)' : ' (adopted)'}`);
     for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
   } else {
     lines.push(`FAILED     ${result.executionArn}`);
@@ -113,7 +114,7 @@ export function summary(result: RunResult, teardown = false): string {
   lines.push(
     `  ${result.transitions} state transitions, ${fmtSim(result.simulatedSeconds)} simulated, ${result.wallMs} ms wall`,
   );
-  lines.push(`  world: ${result.world.directories} directory(ies), ${result.world.connectors} connector(s)`);
+  lines.push(`  world: ${result.world.directories} directory(ies), ${result.world.connectors} connector(s), ${result.world.resourceShares} RAM share(s)`);
   lines.push(
     `  API calls: ${Object.entries(result.apiCalls)
       .map(([k, v]) => `${k}=${v}`)

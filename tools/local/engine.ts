@@ -29,7 +29,7 @@ import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../src/workflow/waits.ts';
 import { externalEndpointsFrom, startEmulator } from './emulator/index.ts';
-import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed } from './emulator/index.ts';
+import type { Emulator, EmulatorOptions, EmulatorSnapshot, FaultSpec, Seed, WorldCounts } from './emulator/index.ts';
 import { lambdaContext } from './lambda.ts';
 
 /* ---------------- the definition ---------------- */
@@ -43,6 +43,7 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
   ValidateRequestFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ValidateRequest',
   CreateDirectoryFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateDirectory',
   GetDirectoryStageFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetDirectoryStage',
+  ShareCertificateAuthorityFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ShareCertificateAuthority',
   CreateConnectorFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector',
   GetConnectorStatusFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetConnectorStatus',
   DiscoverResourcesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DiscoverResources',
@@ -327,8 +328,8 @@ export interface RunResult {
   /** Per waited resource that was polled: `detectedAtSeconds - readyAtSeconds` is the detection latency. */
   detections: Detection[];
   apiCalls: Record<string, number>;
-  /** What the world holds after the run: directories and connectors on the endpoints the workflow used. */
-  world: { directories: number; connectors: number };
+  /** What the world holds after the run (directories and connectors on the endpoints the workflow used). */
+  world: WorldCounts;
   simulatedSeconds: number;
   wallMs: number;
   events: Emulator['events'];

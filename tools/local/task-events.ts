@@ -1,16 +1,13 @@
 /**
  * The sample event of each Task function (events/<function>.json): the exact input its Task state's Parameters build,
- * captured from one run of the real ASL with the real handlers in the local world (sample Simple AD request, default
- * seed, fixed execution ARN and start time, so the capture is deterministic). `npm run gen:events` writes them; a
- * test compares.
+ * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
+ * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic).
+ * `npm run gen:events` writes them; a test compares.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
 import { DEFAULT_SEED_PATH, createSimClock, loadSeed } from './emulator/index.ts';
-
-/** The simulated time the sample run starts at: fixed, so the captured deadlines are too. */
-const SAMPLE_START = Date.parse('2026-01-01T00:00:00.000Z');
 
 const require = createRequire(import.meta.url);
 const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs') as {
@@ -18,6 +15,8 @@ const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs'
 };
 
 export const SAMPLE_EXECUTION_ARN = executionArnFor('sample-execution');
+/** The simulated time the sample run starts at: the deadlines in the events do not depend on the wall clock. */
+export const SAMPLE_START_MS = Date.parse('2026-01-01T00:00:00.000Z');
 
 /** Task state -> serverless.yml function key, from the ASL's `${…FunctionArn}` placeholders. */
 export const taskFunctionKeys = (): Record<string, string> => {
@@ -40,7 +39,7 @@ export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
     input,
     seed: loadSeed(DEFAULT_SEED_PATH),
     executionArn: SAMPLE_EXECUTION_ARN,
-    emulator: { clock: createSimClock(SAMPLE_START) },
+    emulator: { clock: createSimClock(SAMPLE_START_MS) },
     wrapHandler: (state, handler) => async (event, context) => {
       const key = keys[state];
       if (key && !(key in events)) events[key] = structuredClone(event);

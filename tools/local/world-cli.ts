@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
   process.env['POWERTOOLS_LOG_LEVEL'] ??= 'WARN';
   const world = await startLocalWorld({
     seed: loadSeed(values.seed),
-    emulator: { directoryActiveAfterSeconds: directory, connectorActiveAfterSeconds: connector },
+    // Nothing advances the simulated clock between separate invokes: the CA share is associated at once.
+    emulator: { directoryActiveAfterSeconds: directory, connectorActiveAfterSeconds: connector, shareAssociatedAfterSeconds: 0 },
   });
   const lines = exportLines(world.env);
   if (values['env-out']) writeFileSync(values['env-out'], `${lines}\n`);

@@ -23,11 +23,11 @@ export const CORPUS_SEED = 20261123;
 
 export const BASE_REQUEST = {
   Directory: {
-    Type: 'SimpleAD',
+    Type: 'MicrosoftAD',
     Name: 'corp.example.com',
     ShortName: 'CORP',
-    Description: 'Simple AD for the PKI team',
-    Size: 'Small',
+    Description: 'Managed AD for the PKI team',
+    Edition: 'Standard',
     PasswordSecretId: 'ad-cert-orchestrator/ad-admin-password',
     VpcSettings: { VpcId: 'vpc-0a1b2c3d4e5f60718', SubnetIds: ['subnet-0a1b2c3d4e5f6a001', 'subnet-0a1b2c3d4e5f6b002'] },
     Tags: [{ Key: 'team', Value: 'pki' }],
@@ -38,6 +38,16 @@ export const BASE_REQUEST = {
     Tags: { team: 'pki' },
   },
   Options: { DirectoryTimeoutMinutes: 60, ConnectorTimeoutMinutes: 30 },
+};
+
+/**
+ * A Simple AD directory alone. Connector for AD is documented for AWS Managed Microsoft AD and AD Connector only, so a
+ * Simple AD request (Type given or defaulted) with a Connector must be refused on Directory.Type.
+ */
+const { Edition: _edition, ...directoryWithoutEdition } = BASE_REQUEST.Directory;
+export const SIMPLE_BASE = {
+  Directory: { ...directoryWithoutEdition, Type: 'SimpleAD', Description: 'Simple AD for the PKI team', Size: 'Small' },
+  Options: { DirectoryTimeoutMinutes: 60 },
 };
 
 type Json = Record<string, unknown>;
@@ -218,13 +228,13 @@ interface FieldSpec {
 
 const FIELDS: FieldSpec[] = [
   { segs: ['Directory'], kind: 'object', required: true },
-  { segs: ['Connector'], kind: 'object', required: true },
+  { segs: ['Connector'], kind: 'object' },
   { segs: ['Options'], kind: 'object' },
   { segs: ['Directory', 'Type'], kind: 'string' },
   { segs: ['Directory', 'Name'], kind: 'string', required: true },
   { segs: ['Directory', 'ShortName'], kind: 'string' },
   { segs: ['Directory', 'Description'], kind: 'string' },
-  { segs: ['Directory', 'Size'], kind: 'string', required: true },
+  { segs: ['Directory', 'Edition'], kind: 'string' },
   { segs: ['Directory', 'PasswordSecretId'], kind: 'string', required: true },
   { segs: ['Directory', 'VpcSettings'], kind: 'object', required: true },
   { segs: ['Directory', 'VpcSettings', 'VpcId'], kind: 'string', required: true },
@@ -265,13 +275,8 @@ const stringRule = (name: string, segs: Seg[], gen: fc.Arbitrary<string>, ok: (s
 const enumRule = (name: string, segs: Seg[], values: string[], base: Json = BASE_REQUEST): Rule =>
   stringRule(name, segs, around(fc.constantFrom(...values), 12).chain((v) => fc.constantFrom(v, v.toLowerCase(), v.toUpperCase())), (s) => values.includes(s), base);
 
-const MS_BASE: Json = (() => {
-  const b = clone(BASE_REQUEST) as Json & { Directory: Json };
-  b.Directory['Type'] = 'MicrosoftAD';
-  delete b.Directory['Size'];
-  b.Directory['Edition'] = 'Standard';
-  return b;
-})();
+const MS_BASE: Json = BASE_REQUEST;
+const SIMPLE: Json = SIMPLE_BASE;
 
 const distinct = <T>(a: T[]): boolean => new Set(a).size === a.length;
 
@@ -295,8 +300,8 @@ export const RULES: Rule[] = [
       return { request: r, ...(SPEC.tagKey(k) ? {} : { path: pathOf(['Connector', 'Tags', k]) }) };
     }),
   },
-  enumRule('Directory.Type', ['Directory', 'Type'], ['SimpleAD']),
-  enumRule('Directory.Size', ['Directory', 'Size'], ['Small', 'Large']),
+  enumRule('Directory.Type', ['Directory', 'Type'], ['SimpleAD'], SIMPLE),
+  enumRule('Directory.Size', ['Directory', 'Size'], ['Small', 'Large'], SIMPLE),
   enumRule('Directory.Edition (MicrosoftAD)', ['Directory', 'Edition'], ['Standard', 'Enterprise'], MS_BASE),
   enumRule('Connector.VpcInformation.IpAddressType', ['Connector', 'VpcInformation', 'IpAddressType'], ['IPV4', 'DUALSTACK']),
   {
@@ -305,7 +310,7 @@ export const RULES: Rule[] = [
       .tuple(fc.constantFrom('DirectoryTimeoutMinutes', 'ConnectorTimeoutMinutes'), fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double({ min: -10, max: 200 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -0, 1e308)))
       .map(([field, v]) => {
         const ok = field === 'DirectoryTimeoutMinutes' ? SPEC.directoryTimeout(v) : SPEC.connectorTimeout(v);
-        return { request: withValue(['Options', field], v), ...(ok ? {} : { path: pathOf(['Options', field]) }) };
+        return { request: withValue(['Options', field], v, SIMPLE), ...(ok ? {} : { path: pathOf(['Options', field]) }) };
       }),
   },
   {
@@ -348,10 +353,20 @@ export const RULES: Rule[] = [
   {
     name: 'cross-field (Type vs Size/Edition)',
     arbitrary: fc.constantFrom(
-      { request: withValue(['Directory', 'Edition'], 'Standard'), path: 'Directory.Edition' },
+      { request: withValue(['Directory', 'Edition'], 'Standard', SIMPLE), path: 'Directory.Edition' },
       { request: withValue(['Directory', 'Size'], 'Small', MS_BASE), path: 'Directory.Size' },
-      { request: deleteIn(clone(BASE_REQUEST), ['Directory', 'Size']), path: 'Directory.Size' },
+      { request: deleteIn(clone(SIMPLE), ['Directory', 'Size']), path: 'Directory.Size' },
       { request: deleteIn(clone(MS_BASE), ['Directory', 'Edition']) },
+    ),
+  },
+  {
+    name: 'Simple AD with a Connector (DIRECTORY_TYPE_NOT_SUPPORTED)',
+    arbitrary: fc.constantFrom(
+      { request: withValue(['Connector'], clone(BASE_REQUEST.Connector), SIMPLE), path: 'Directory.Type' },
+      { request: deleteIn(withValue(['Connector'], clone(BASE_REQUEST.Connector), SIMPLE), ['Directory', 'Type']), path: 'Directory.Type' },
+      { request: clone(SIMPLE) },
+      { request: deleteIn(clone(SIMPLE), ['Directory', 'Type']) },
+      { request: deleteIn(clone(MS_BASE), ['Connector']) },
     ),
   },
   {
@@ -476,7 +491,9 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
     type: fc.constantFrom('SimpleAD', 'MicrosoftAD'),
   })
   .map((f) => {
-    const r = clone(f.type === 'MicrosoftAD' ? MS_BASE : BASE_REQUEST) as typeof BASE_REQUEST;
+    // Simple AD has no Connector (refused with one), so its cases have no security group or CA fact.
+    const r = clone(f.type === 'MicrosoftAD' ? MS_BASE : { ...SIMPLE, Connector: clone(BASE_REQUEST.Connector) }) as typeof BASE_REQUEST;
+    const simple = f.type === 'SimpleAD';
     const paths: string[] = [];
     if (f.vpc === 'missing') {
       r.Directory.VpcSettings.VpcId = 'vpc-0123456789abcdef0';
@@ -488,8 +505,8 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
     else if (f.subnet1 !== 'ok') paths.push(SUBNET_PATH(1));
     const sgs = { ok: ['sg-0a1b2c3d4e5f6a101'], missing: ['sg-0fffffffffffffff1'], 'other-vpc': ['sg-0f9e8d7c6b5a4c201'], 'two-ok': ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'] }[f.sg];
     r.Connector.VpcInformation.SecurityGroupIds = sgs;
-    if (f.sg === 'missing' || f.sg === 'other-vpc' || f.vpc === 'missing') paths.push(SG_PATH(0));
-    if (f.ca !== 'ok') {
+    if (!simple && (f.sg === 'missing' || f.sg === 'other-vpc' || f.vpc === 'missing')) paths.push(SG_PATH(0));
+    if (f.ca !== 'ok' && !simple) {
       r.Connector.CertificateAuthorityArn = f.ca === 'disabled'
         ? 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/66666666-7777-8888-9999-000000000000'
         : 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/99999999-9999-4999-8999-999999999999';
@@ -499,6 +516,7 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
       r.Directory.PasswordSecretId = f.secret === 'weak' ? 'ad-cert-orchestrator/ad-weak-password' : 'ad-cert-orchestrator/no-such-secret';
       paths.push('Directory.PasswordSecretId');
     }
+    if (simple) Reflect.deleteProperty(r, 'Connector');
     return { request: r as unknown as Json, paths: [...new Set(paths)] };
   });
 

@@ -54,6 +54,10 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
     { action: 'ec2:CreateTags', on: ['ec2:vpc-endpoint'] },
     { action: 'pca-connector-ad:TagResource' },
   ],
+  // RAM attaches the shared resource's policy with the caller's rights: "the AWS RAM administrator also must have
+  // permissions to call the PutResourcePolicy operation in the AWS service for each resource type" (RAM User Guide,
+  // "Terms and concepts"); for a private CA that is acm-pca:PutPolicy (also in the "Set up Connector for AD" policy).
+  'ram:CreateResourceShare': [{ action: 'acm-pca:PutPolicy', on: ['acm-pca:certificate-authority'] }],
   // Tag-on-create: Secrets Manager evaluates secretsmanager:TagResource for a CreateSecret with Tags.
   'secretsmanager:CreateSecret': [{ action: 'secretsmanager:TagResource' }],
   // A secret encrypted with a customer managed key: Secrets Manager decrypts it with the caller's kms:Decrypt,

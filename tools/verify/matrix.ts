@@ -60,6 +60,7 @@ export const SERVICE_FAULTS: Record<string, { throttled: { error: string; messag
   EC2: { throttled: { error: 'RequestLimitExceeded' }, server: 'InternalError', label: 'EC2' },
   EventBridge: { throttled: { error: 'ThrottlingException' }, server: 'InternalException', label: 'EventBridge' },
   DynamoDB: { throttled: { error: 'ProvisionedThroughputExceededException' }, server: 'InternalServerError', label: 'DynamoDB' },
+  RAM: { throttled: { error: 'ThrottlingException' }, server: 'ServerInternalException', label: 'RAM' },
 };
 
 /** The catalog's caught (terminal) error for this state and service: prefer a row naming the operation. */
@@ -124,7 +125,11 @@ const wireFault = (target: Target, kind: FaultKind): { error: string; message?: 
 export const faultHooks = (target: Target, kind: FaultKind, mode: Mode): { hooks: AttemptHooks; arm(e: Emulator): void; disarm(e: Emulator): void } => {
   const once = kind === 'terminal' || kind === 'lost-response' || kind === 'reset-after' || kind === 'timeout-after';
   const times = once ? 1 : TRANSIENT_TIMES;
-  const faulted = (attempt: number): boolean => (mode === 'persistent' && kind !== 'terminal') || attempt <= times;
+  // A terminal error is armed until an attempt fails with it: a call that only later attempts make (e.g. once the
+  // resource it reads exists) gets it at the first attempt that makes the call.
+  let terminalRaised = false;
+  const faulted = (attempt: number): boolean =>
+    (mode === 'persistent' && kind !== 'terminal') || attempt <= times || (kind === 'terminal' && !terminalRaised);
   const disarm = (e: Emulator): void => {
     e.clearFaults();
     setLambdaFault(undefined);
@@ -170,8 +175,10 @@ export const faultHooks = (target: Target, kind: FaultKind, mode: Mode): { hooks
         }
       }
     },
-    after: (state, _attempt, e) => {
-      if (state === target.state) disarm(e);
+    after: (state, _attempt, e, error) => {
+      if (state !== target.state) return;
+      if (kind === 'terminal' && error instanceof Error && error.name === wireFault(target, kind).error) terminalRaised = true;
+      disarm(e);
     },
   };
   return { hooks, arm: () => undefined, disarm };

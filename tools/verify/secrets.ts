@@ -185,7 +185,8 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
   artifacts.push({ where: 'stdout/stderr (Powertools logs)', text: output });
   const used = {
     getSecretValue: harness.emulator.apiCalls['SecretsManager.GetSecretValue'] ?? 0,
-    createDirectory: harness.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0,
+    // The password goes to Directory Service with either create call (Simple AD or Managed Microsoft AD).
+    createDirectory: (harness.emulator.apiCalls['DirectoryService.CreateDirectory'] ?? 0) + (harness.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0),
     createSecret: harness.emulator.apiCalls['SecretsManager.CreateSecret'] ?? 0,
   };
   await harness.stop();

@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
+/** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
+const world = (directories: number, connectors: number, resourceShares = connectors) => ({
+  directories, connectors, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares,
+});
+
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'adco-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -22,7 +27,7 @@ interface CliJson {
   cause?: string;
   transitions: number;
   apiCalls: Record<string, number>;
-  world: { directories: number; connectors: number };
+  world: Record<string, number>;
   simulatedSeconds: number;
   wallMs: number;
   detections: { resource: string; readyAtSeconds: number | null; detectedAtSeconds: number | null; polls: number }[];
@@ -60,21 +65,22 @@ describe('npm start (local world CLI)', () => {
     assert.match(res.stdout, /ConnectorArn\s+arn:aws:pca-connector-ad:us-east-1:111122223333:connector\//);
   });
 
-  it('--json: one object with the documented keys; the directory took ~10 simulated minutes', () => {
+  it('--json: one object with the documented keys; the Managed AD took ~37 simulated minutes', () => {
     const { code, json } = cliJson([]);
     assert.equal(code, 0);
     assert.equal(json.status, 'SUCCEEDED');
     assert.match(json.output?.DirectoryId ?? '', /^d-[0-9a-f]{10}$/);
     assert.match(json.output?.ConnectorArn ?? '', /^arn:aws:pca-connector-ad:/);
-    assert.ok(json.simulatedSeconds >= 600, `simulated ${json.simulatedSeconds}s`);
-    assert.deepEqual(json.world, { directories: 1, connectors: 1 });
-    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'], 1);
+    assert.ok(json.simulatedSeconds >= 2220, `simulated ${json.simulatedSeconds}s`);
+    assert.deepEqual(json.world, world(1, 1));
+    assert.equal(json.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
     assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'], 1);
     assert.ok(json.transitions > 8);
     for (const key of ['status', 'executionArn', 'output', 'transitions', 'apiCalls', 'world', 'simulatedSeconds', 'wallMs', 'detections']) {
       assert.ok(key in json, key);
     }
-    assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [['directory', 600], ['connector', 720]]);
+    // The Managed AD is Active at 2220 s, seen at the 2250 s poll; the CA share's one retry (5 s) precedes the connector.
+    assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [['directory', 2220], ['connector', 2375]]);
     for (const d of json.detections) assert.ok((d.detectedAtSeconds ?? Infinity) >= (d.readyAtSeconds ?? 0) && d.polls > 1, JSON.stringify(d));
   });
 
@@ -96,8 +102,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.error, 'ConnectorFailed');
     assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
     const connector = json.detections.find((d) => d.resource === 'connector');
-    assert.equal(connector?.readyAtSeconds, 700);
-    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 700);
+    assert.equal(connector?.readyAtSeconds, 2355, 'created after the poll that saw the Managed AD Active (2250 s) and the share (5 s), FAILED 100 s later');
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2355);
   });
 
   it('retries injected throttling and 5xx faults, then succeeds', () => {
@@ -108,38 +114,38 @@ describe('npm start (local world CLI)', () => {
     ]);
     assert.equal(code, 0, JSON.stringify(json));
     assert.equal(json.status, 'SUCCEEDED');
-    assert.deepEqual(json.world, { directories: 1, connectors: 1 });
+    assert.deepEqual(json.world, world(1, 1));
     assert.ok((json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0) >= 3);
   });
 
   it('a terminal error fails the execution with its name (exit 1), nothing duplicated', () => {
-    const { code, json } = cliJson(['--fault', 'CreateDirectory:DirectoryLimitExceededException:1']);
+    const { code, json } = cliJson(['--fault', 'CreateMicrosoftAD:DirectoryLimitExceededException:1']);
     assert.equal(code, 1);
     assert.equal(json.status, 'FAILED');
     assert.equal(json.error, 'DirectoryLimitExceededException');
-    assert.deepEqual(json.world, { directories: 0, connectors: 0 });
+    assert.deepEqual(json.world, world(0, 0));
   });
 
   it('an invalid request fails with InvalidRequestError before any create call', () => {
     const { code, json } = cliJson(['--input', 'events/invalid-name-subnets-password.json']);
     assert.equal(code, 1);
     assert.equal(json.error, 'InvalidRequestError');
-    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
+    assert.equal(json.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
     assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
-  it('a lost CreateDirectory response (side effect done, error returned) still leaves exactly one directory', () => {
-    const { code, json } = cliJson(['--fault', 'CreateDirectory:ServiceException:1:after']);
+  it('a lost CreateMicrosoftAD response (side effect done, error returned) still leaves exactly one directory', () => {
+    const { code, json } = cliJson(['--fault', 'CreateMicrosoftAD:ServiceException:1:after']);
     assert.equal(code, 0, JSON.stringify(json));
-    assert.deepEqual(json.world, { directories: 1, connectors: 1 });
-    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'], 1, 'the retry adopted the directory instead of creating');
+    assert.deepEqual(json.world, world(1, 1));
+    assert.equal(json.apiCalls['DirectoryService.CreateMicrosoftAD'], 1, 'the retry adopted the directory instead of creating');
     assert.equal(json.output?.DirectoryAdopted, true);
   });
 
   it('a lost CreateConnector response is absorbed by the ClientToken: one connector', () => {
     const { code, json } = cliJson(['--fault', 'CreateConnector:InternalServerException:1:after']);
     assert.equal(code, 0, JSON.stringify(json));
-    assert.deepEqual(json.world, { directories: 1, connectors: 1 });
+    assert.deepEqual(json.world, world(1, 1));
   });
 
   it('rerun with the same --execution-id and --state (as a redrive would): same ConnectorArn, one of each', () => {
@@ -151,8 +157,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.status, 'SUCCEEDED');
     assert.equal(second.json.output?.ConnectorArn, first.json.output?.ConnectorArn);
     assert.equal(second.json.output?.DirectoryId, first.json.output?.DirectoryId);
-    assert.deepEqual(second.json.world, { directories: 1, connectors: 1 });
-    assert.equal(second.json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
+    assert.deepEqual(second.json.world, world(1, 1));
+    assert.equal(second.json.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
   });
 
   it('rerun as a new execution with the same input and --state: adopts both, still one of each', () => {
@@ -166,8 +172,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.output?.ConnectorArn, first.json.output?.ConnectorArn);
     assert.equal(second.json.output?.DirectoryAdopted, true);
     assert.equal(second.json.output?.ConnectorAdopted, true);
-    assert.deepEqual(second.json.world, { directories: 1, connectors: 1 });
-    assert.equal(second.json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0);
+    assert.deepEqual(second.json.world, world(1, 1));
+    assert.equal(second.json.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 

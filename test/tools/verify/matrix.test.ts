@@ -27,7 +27,7 @@ describe('fault × rerun matrix: rows and expectations', () => {
       'ValidateRequest EC2.DescribeSubnets',
       'ValidateRequest SecretsManager.GetSecretValue',
       'CreateDirectory DirectoryService.DescribeDirectories',
-      'CreateDirectory DirectoryService.CreateDirectory',
+      'CreateDirectory DirectoryService.CreateMicrosoftAD',
       'GetDirectoryStage DirectoryService.DescribeDirectories',
       'CreateConnector PcaConnectorAd.CreateConnector',
       'GetConnectorStatus PcaConnectorAd.GetConnector',
@@ -114,10 +114,11 @@ describe('beyond the matrix: two different executions for the same request at th
       assert.deepEqual(outputs.map((o) => o.DirectoryId), [directories[0]?.DirectoryId, directories[0]?.DirectoryId]);
       assert.deepEqual(outputs.map((o) => o.ConnectorArn), [connectors[0]?.Arn, connectors[0]?.Arn]);
       assert.deepEqual(outputs.map((o) => o.DirectoryAdopted).sort(), [false, true], 'one created, the other adopted');
-      // The loser really met the lock: it was refused and retried.
-      const retried = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
-      assert.ok(retried.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
-      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateDirectory'], 1);
+      // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
+      const lockRetries = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
+      assert.ok(lockRetries.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
+      assert.equal(harness.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
+      assert.equal(harness.emulator.counts().resourceShares, 1, 'the loser, held back by the lock, found the CA share');
     } finally {
       await harness.stop();
     }

@@ -1,6 +1,6 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
+ * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
  * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
@@ -8,11 +8,16 @@
  *  - `directoryOutcome: { stage: 'Failed', reason: '...' }` / `connectorOutcome: { statusReason: 'VPC_ACCESS_DENIED' }`
  *    apply to every directory/connector created while set (also `setOutcomes()` at run time), or
  *  - lifecycle faults, for the next N created ones: `{ operation: 'DirectoryLifecycle', error: 'Failed' }`,
- *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`).
+ *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`);
+ *    likewise `DirectoryRegistrationLifecycle` and `ServicePrincipalNameLifecycle` with a status reason of the model.
+ * Directory registrations (60 s) and SPNs (30 s) go CREATING -> ACTIVE; a Simple AD registration ends FAILED with
+ * DIRECTORY_TYPE_NOT_SUPPORTED. RAM principal associations are ASSOCIATING for 5 s. These durations are assumptions.
  */
 import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './clock.ts';
 import type { SimClock } from './clock.ts';
+import { DEFAULT_LIFECYCLES, emptyConnectorAdState, settledAtMs } from './connector-ad-resources.ts';
+import type { FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './connector-ad-resources.ts';
 import { directorySettledAtMs, existingDirectories } from './directory-service.ts';
 import { FaultBook, LIFECYCLE_OPS } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
@@ -90,6 +95,25 @@ export interface EmulatorOptions {
    * the security groups and the CA there (SDK calls), and `worldCounts()` counts directories (connectors) there.
    */
   external?: ExternalEndpoints;
+  /** Seconds until a directory registration is ACTIVE (default 60) / an SPN is ACTIVE (default 30). */
+  registrationActiveAfterSeconds?: number;
+  spnActiveAfterSeconds?: number;
+  /** Every registration / SPN created while set ends FAILED with this reason. */
+  registrationOutcome?: FailedOutcome<RegistrationStatusReason>;
+  spnOutcome?: FailedOutcome<SpnStatusReason>;
+  /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
+  shareAssociatedAfterSeconds?: number;
+}
+
+/** What the emulator holds, live (not deleted). */
+export interface WorldCounts {
+  directories: number;
+  connectors: number;
+  directoryRegistrations: number;
+  servicePrincipalNames: number;
+  templates: number;
+  accessControlEntries: number;
+  resourceShares: number;
 }
 
 export interface Emulator {
@@ -98,15 +122,14 @@ export interface Emulator {
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
   env(): Record<string, string>;
-  /** Directories and connectors in the emulator's own state (not being deleted). */
-  counts(): { directories: number; connectors: number };
+  counts(): WorldCounts;
   /**
    * When the creation lifecycle of a directory (by id) or connector (by ARN) ended or will end, in simulated epoch
    * ms: Active/ACTIVE, or the failure outcome. Undefined for a resource this emulator does not hold.
    */
-  settledAtMs(resource: 'directory' | 'connector', id: string): number | undefined;
-  /** What the world holds: the emulator's counts, or the external service's where one is configured. */
-  worldCounts(): Promise<{ directories: number; connectors: number }>;
+  settledAtMs(resource: 'directory' | 'connector' | 'directoryRegistration' | 'servicePrincipalName', id: string): number | undefined;
+  /** What the world holds: the emulator's counts, with directories (connectors) from the external service where one is configured. */
+  worldCounts(): Promise<WorldCounts>;
   readonly external: ExternalEndpoints;
   snapshot(): EmulatorSnapshot;
   addFault(f: FaultSpec): void;
@@ -153,6 +176,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
     ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
     ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
+    connectorAd: {
+      state: clone(snap?.connectorAd ?? { ...emptyConnectorAdState(), resourceShares: [] }),
+      lifecycles: {
+        registrationActiveAfterSeconds: opts.registrationActiveAfterSeconds ?? DEFAULT_LIFECYCLES.registrationActiveAfterSeconds,
+        spnActiveAfterSeconds: opts.spnActiveAfterSeconds ?? DEFAULT_LIFECYCLES.spnActiveAfterSeconds,
+        ...(opts.registrationOutcome ? { registrationOutcome: opts.registrationOutcome } : {}),
+        ...(opts.spnOutcome ? { spnOutcome: opts.spnOutcome } : {}),
+      },
+      shareAssociatedAfterSeconds: opts.shareAssociatedAfterSeconds ?? 5,
+    },
   };
   const external = opts.external ?? {};
   const lookups = externalLookups(external, seed.region);
@@ -166,10 +199,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const simClock = clock;
-  const counts = () => ({
-    directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
-    connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
-  });
+  const counts = (): WorldCounts => {
+    const c = ctx.connectorAd.state;
+    return {
+      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+      connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
+      directoryRegistrations: c.registrations.length,
+      servicePrincipalNames: c.servicePrincipalNames.length,
+      templates: c.templates.length,
+      accessControlEntries: c.accessControlEntries.length,
+      resourceShares: c.resourceShares.length,
+    };
+  };
 
   return {
     endpoint,
@@ -183,6 +224,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ENDPOINT_URL_ACM_PCA: endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
       AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
+      AWS_ENDPOINT_URL_RAM: endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       AWS_REGION: seed.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
@@ -191,10 +233,20 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     counts,
     external,
     worldCounts: async () => ({
+      ...counts(),
       directories: external.directoryService ? await countExternalDirectories(external.directoryService, seed.region) : counts().directories,
       connectors: external.pcaConnectorAd ? await countExternalConnectors(external.pcaConnectorAd, seed.region) : counts().connectors,
     }),
     settledAtMs: (resource, id) => {
+      if (resource === 'directoryRegistration') {
+        const r = ctx.connectorAd.state.registrations.find((x) => x.Arn === id);
+        return r ? settledAtMs(r) : undefined;
+      }
+      if (resource === 'servicePrincipalName') {
+        // id: `<registration ARN>|<connector ARN>`
+        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => `${x.DirectoryRegistrationArn}|${x.ConnectorArn}` === id);
+        return s ? settledAtMs(s) : undefined;
+      }
       if (resource === 'directory') {
         const d = state.directories.find((x) => x.DirectoryId === id);
         return d ? directorySettledAtMs(d) : undefined;
@@ -214,6 +266,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         secrets: state.secrets,
         events: state.events,
         dynamoDb: state.dynamoDb,
+        connectorAd: ctx.connectorAd.state,
       });
     },
     addFault: (f) => ctx.faults.add(f),

@@ -4,6 +4,7 @@
  * Errors carry `x-amzn-ErrorType` and a JSON body with Message/message plus the shape's members.
  */
 import { ApiError } from './api-error.ts';
+import { connectorAdOps } from './connector-ad-resources.ts';
 import { directoryStage, existingDirectories } from './directory-service.ts';
 import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
 import type { ServiceDef } from './service.ts';
@@ -169,15 +170,21 @@ function createConnector(input: Json, ctx: ServiceContext, facts: PeerFacts): Js
   }
 
   // The directory: where the workflow created it (the emulator, or the external Directory Service).
-  let directory: { stage: string; vpcId: string } | null;
+  let directory: { stage: string; vpcId: string; type?: string } | null;
   if (facts.directory !== undefined) {
     directory = facts.directory;
   } else {
     const own = existingDirectories(ctx).find((d) => d.DirectoryId === directoryId && d.deletedAtMs === undefined);
-    directory = own ? { stage: directoryStage(own, ctx.clock.now())?.stage ?? 'Deleted', vpcId: own.VpcSettings.VpcId } : null;
+    directory = own ? { stage: directoryStage(own, ctx.clock.now())?.stage ?? 'Deleted', vpcId: own.VpcSettings.VpcId, type: own.Type } : null;
   }
   if (!directory) throw notFound('DIRECTORY', directoryId ?? '', `Directory ${directoryId} was not found.`);
   if (directory.stage !== 'Active') throw invalid(`Directory ${directoryId} is in stage ${directory.stage}; it must be Active.`, 'INVALID_STATE');
+  // AWS documents Connector for AD for AWS Managed Microsoft AD and AD Connector only. What AWS answers for a Simple AD
+  // directory is undocumented; this emulator refuses it synchronously (an assumption, README known limits) so that a
+  // connector is never ACTIVE on a directory AWS does not support.
+  if (directory.type === 'SimpleAD') {
+    throw invalid(`Directory ${directoryId} is a Simple AD directory (DIRECTORY_TYPE_NOT_SUPPORTED): Connector for AD supports AWS Managed Microsoft AD and AD Connector.`, 'OTHER');
+  }
 
   const ca = facts.ca !== undefined ? facts.ca : ((s) => (s ? { status: s.Status } : null))(ctx.seed.certificateAuthorities.find((x) => x.Arn === caArn));
   if (!ca) throw notFound('CERTIFICATE_AUTHORITY', caArn ?? '', `Certificate authority ${caArn} was not found.`);
@@ -259,6 +266,7 @@ export const pcaConnectorAd: ServiceDef = {
       return {};
     },
     ListTagsForResource: listConnectorAdTags,
+    ...connectorAdOps,
   },
 };
 

@@ -14,7 +14,9 @@ import { ec2 } from './ec2.ts';
 import { eventBridge } from './eventbridge.ts';
 import { isTransportFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
+import { routeConnectorAdResources } from './connector-ad-resources.ts';
 import { pcaConnectorAd, routePcaConnectorAd } from './pca-connector-ad.ts';
+import { ram, routeRam } from './ram.ts';
 import { secretsManager } from './secrets-manager.ts';
 import { statusFor } from './service.ts';
 import type { ServiceDef } from './service.ts';
@@ -28,6 +30,7 @@ const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
   events: [eventBridge, 'awsJson'],
   ec2: [ec2, 'ec2'],
   'pca-connector-ad': [pcaConnectorAd, 'restJson'],
+  ram: [ram, 'restJson'],
   dynamodb: [dynamoDb, 'awsJson'],
 };
 /** Every emulated service, for the list of operations a fault may name. */
@@ -80,7 +83,9 @@ function parseCall(req: IncomingMessage, body: string, url: URL): Call {
     const { Action: op = '', Version: _v, ...input } = form;
     return { svc, protocol, op, input, status: 200 };
   }
-  const route = routePcaConnectorAd(req.method ?? 'GET', url, req.method === 'POST' ? json() : {});
+  const method = req.method ?? 'GET';
+  const payload = method === 'POST' ? json() : {};
+  const route = svc === ram ? routeRam(method, url, payload) : (routePcaConnectorAd(method, url, payload) ?? routeConnectorAdResources(method, url, payload));
   if (!route) throw new ApiError('UnknownOperationException', `No operation for ${req.method} ${url.pathname}`, 404);
   return { svc, protocol, ...route };
 }

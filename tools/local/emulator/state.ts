@@ -1,5 +1,7 @@
 import type { ExternalLookups } from './external.ts';
 import type { Rng, SimClock } from './clock.ts';
+import type { ConnectorAdLifecycles, ConnectorAdState } from './connector-ad-resources.ts';
+import type { ResourceShareRecord } from './ram.ts';
 import type { FaultBook } from './faults.ts';
 import type { Seed } from './seed.ts';
 
@@ -97,6 +99,8 @@ export interface EmulatorSnapshot {
   events: EmittedEvent[];
   /** DynamoDB items by table, then by partition key value (absent in snapshots from before the lock table). */
   dynamoDb?: Record<string, Record<string, DynamoItem>>;
+  /** Registrations, SPNs, templates, access entries and RAM shares (absent in older snapshots). */
+  connectorAd?: ConnectorAdState & { resourceShares: ResourceShareRecord[] };
 }
 
 export interface EmulatorState {
@@ -123,6 +127,13 @@ export interface ServiceContext {
   connectorOutcome?: ConnectorOutcome;
   /** Services on another endpoint (e.g. moto_server): CreateConnector checks the directory, groups and CA there. */
   external?: ExternalLookups;
+  /** PCA Connector AD resources beyond connectors, and RAM shares: their state and lifecycle settings. */
+  connectorAd: {
+    state: ConnectorAdState & { resourceShares: ResourceShareRecord[] };
+    lifecycles: ConnectorAdLifecycles;
+    /** Seconds a RAM principal association stays ASSOCIATING. */
+    shareAssociatedAfterSeconds: number;
+  };
 }
 
 /** Seconds a deleted directory stays `Deleting` / a deleted connector stays `DELETING` before it is gone. */

@@ -2,6 +2,7 @@ import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PcaConnectorAdClient } from '../../../../src/aws/pca-connector-ad/index.ts';
 import { createSimClock, startEmulator } from '../../../../tools/local/emulator/index.ts';
@@ -15,6 +16,12 @@ export const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
 /** The sample's CreateDirectory request (Simple AD, the admin password), with overrides. */
 export const simpleAd = (over: Record<string, unknown> = {}) => ({ ...sampleCreateDirectoryParams(), ...over });
+
+/** A CreateMicrosoftAD request (Standard edition) on the sample's VPC, with overrides. */
+export const microsoftAd = (over: Record<string, unknown> = {}) => {
+  const { Size: _size, ...rest } = sampleCreateDirectoryParams();
+  return { ...rest, Edition: 'Standard' as const, ...over };
+};
 
 /** An emulator on the default seed with a clock at 2026-01-01T00:00:00Z. */
 export function start(opts: Partial<EmulatorOptions> = {}): Promise<Emulator> {
@@ -36,6 +43,7 @@ export function clients(emu: Emulator) {
     pca: new ACMPCAClient(base(emu)),
     events: new EventBridgeClient(base(emu)),
     connector: new PcaConnectorAdClient(base(emu)),
+    ram: new RAMClient(base(emu)),
   };
 }
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CreateDirectoryCommand } from '@aws-sdk/client-directory-service';
+import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import {
   CreateConnectorCommand, DeleteConnectorCommand, GetConnectorCommand, ListConnectorsCommand, paginateListConnectors,
 } from '../../../../src/aws/pca-connector-ad/index.ts';
 import type { PcaConnectorAdClient } from '../../../../src/aws/pca-connector-ad/index.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, SG_1, clients, errorOf, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, SG_1, clients, errorOf, microsoftAd, start } from './helpers.ts';
 
 describe('PCA Connector AD through the project SDK client', () => {
   let emu: Emulator;
@@ -16,8 +16,8 @@ describe('PCA Connector AD through the project SDK client', () => {
     emu = await start();
     const c = clients(emu);
     pca = c.connector;
-    for (const n of [0, 1, 2]) dirs.push((await c.ds.send(new CreateDirectoryCommand(simpleAd({ Name: `c${n}.example.com` })))).DirectoryId ?? '');
-    emu.clock.advance(600);
+    for (const n of [0, 1, 2]) dirs.push((await c.ds.send(new CreateMicrosoftADCommand(microsoftAd({ Name: `c${n}.example.com` })))).DirectoryId ?? '');
+    emu.clock.advance(2220);
   });
   after(() => emu.stop());
 

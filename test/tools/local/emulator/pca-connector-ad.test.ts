@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CreateDirectoryCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
+import { CreateDirectoryCommand, CreateMicrosoftADCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, SEED, clients, connectorApi, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, CA_DISABLED, SG_1, SG_2, SG_OTHER_VPC, SEED, clients, connectorApi, microsoftAd, simpleAd, start } from './helpers.ts';
 
-/** An emulator with `n` Active directories. */
+/** An emulator with `n` Active AWS Managed Microsoft AD directories (2220 s each). */
 async function withActiveDirectories(n: number, opts: Parameters<typeof start>[0] = {}): Promise<{ emu: Emulator; dirs: string[] }> {
   const emu = await start(opts);
   const { ds } = clients(emu);
   const dirs: string[] = [];
-  for (let i = 0; i < n; i++) dirs.push((await ds.send(new CreateDirectoryCommand(simpleAd({ Name: `d${i}.example.com` })))).DirectoryId ?? '');
-  emu.clock.advance(600);
+  for (let i = 0; i < n; i++) dirs.push((await ds.send(new CreateMicrosoftADCommand(microsoftAd({ Name: `d${i}.example.com` })))).DirectoryId ?? '');
+  emu.clock.advance(2220);
   return { emu, dirs };
 }
 
@@ -121,11 +121,14 @@ describe('PCA Connector AD validations', () => {
   test('each validation maps to its error, status and fields', async () => {
     // Prepare
     const { ds } = clients(emu);
-    const young = (await ds.send(new CreateDirectoryCommand(simpleAd({ Name: 'young.example.com' })))).DirectoryId ?? '';
+    const young = (await ds.send(new CreateMicrosoftADCommand(microsoftAd({ Name: 'young.example.com' })))).DirectoryId ?? '';
+    const simple = (await ds.send(new CreateDirectoryCommand(simpleAd({ Name: 'simple.example.com' })))).DirectoryId ?? '';
+    emu.clock.advance(600);
     const dir = dirs[0] ?? '';
     const cases: [string, Record<string, unknown>, number, string, Record<string, unknown>][] = [
       ['unknown directory', request('d-0123456789'), 404, 'ResourceNotFoundException', { ResourceId: 'd-0123456789', ResourceType: 'DIRECTORY' }],
       ['directory not Active', request(young), 400, 'ValidationException', { Reason: 'INVALID_STATE' }],
+      ['Active Simple AD directory (not supported: never an ACTIVE connector)', request(simple), 400, 'ValidationException', { Reason: 'OTHER' }],
       ['unknown CA', request(dir, { CertificateAuthorityArn: CA_ACTIVE.replace('5555', 'aaaa') }), 404, 'ResourceNotFoundException', { ResourceType: 'CERTIFICATE_AUTHORITY' }],
       ['CA not ACTIVE', request(dir, { CertificateAuthorityArn: CA_DISABLED }), 400, 'ValidationException', { Reason: 'INVALID_STATE' }],
       ['malformed CA ARN', request(dir, { CertificateAuthorityArn: 'arn:nope' }), 400, 'ValidationException', { Reason: 'FIELD_VALIDATION_FAILED' }],

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
-import { CreateDirectoryCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
+import { CreateMicrosoftADCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { CA_ACTIVE, SG_1, SUBNET_A, clients, connectorApi, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, SG_1, SUBNET_A, clients, connectorApi, microsoftAd, start } from './helpers.ts';
 
 test('happy path across all six services', async () => {
   // Prepare
@@ -16,9 +16,9 @@ test('happy path across all six services', async () => {
     const secret = await c.sm.send(new GetSecretValueCommand({ SecretId: 'ad-cert-orchestrator/ad-admin-password' }));
     const subnets = await c.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [SUBNET_A] }));
     const ca = await c.pca.send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
-    const { DirectoryId } = await c.ds.send(new CreateDirectoryCommand(simpleAd()));
+    const { DirectoryId } = await c.ds.send(new CreateMicrosoftADCommand(microsoftAd()));
     const first = await c.ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId ?? ''] }));
-    emu.clock.advance(600);
+    emu.clock.advance(2220);
     const later = await c.ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId ?? ''] }));
     const created = await connectorApi(emu, 'POST', '/connectors', {
       DirectoryId, CertificateAuthorityArn: CA_ACTIVE, VpcInformation: { SecurityGroupIds: [SG_1] }, ClientToken: 'tok-1',

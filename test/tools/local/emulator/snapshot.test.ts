@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CreateDirectoryCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
+import { CreateDirectoryCommand, CreateMicrosoftADCommand, DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateConnectorCommand, GetConnectorCommand } from '../../../../src/aws/pca-connector-ad/index.ts';
 import { startEmulator } from '../../../../tools/local/emulator/index.ts';
 import type { EmulatorSnapshot } from '../../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, PASSWORD, SG_1, START_MS, SEED, clients, errorOf, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, PASSWORD, SG_1, START_MS, SEED, clients, errorOf, microsoftAd, simpleAd, start } from './helpers.ts';
 
 const SECRET_VALUE = 'Stored-Passw0rd-42!';
 
@@ -14,11 +14,11 @@ test('snapshot -> new emulator keeps directories, connectors, tokens, created se
   // Prepare
   const first = await start();
   const c1 = clients(first);
-  const active = (await c1.ds.send(new CreateDirectoryCommand(simpleAd({ Name: 'keep.example.com' })))).DirectoryId ?? '';
+  const active = (await c1.ds.send(new CreateMicrosoftADCommand(microsoftAd({ Name: 'keep.example.com' })))).DirectoryId ?? '';
   first.setOutcomes({ directory: { reason: 'AD setup failed' } });
   const failed = (await c1.ds.send(new CreateDirectoryCommand(simpleAd({ Name: 'bad.example.com' })))).DirectoryId ?? '';
   first.setOutcomes({});
-  first.clock.advance(600);
+  first.clock.advance(2220);
   const request = { DirectoryId: active, CertificateAuthorityArn: CA_ACTIVE, VpcInformation: { SecurityGroupIds: [SG_1] }, ClientToken: 'exec-token' };
   const { ConnectorArn = '' } = await c1.connector.send(new CreateConnectorCommand(request));
   const secret = await c1.sm.send(new CreateSecretCommand({ Name: 'req-1/password', SecretString: SECRET_VALUE }));
@@ -44,8 +44,8 @@ test('snapshot -> new emulator keeps directories, connectors, tokens, created se
     assert.ok(!text.includes(PASSWORD), 'directory password in snapshot');
     assert.ok(!text.includes(SECRET_VALUE), 'secret value in snapshot');
     assert.ok(!/password"\s*:/i.test(text));
-    assert.equal(second.clock.now(), START_MS + 720_000);
-    assert.equal(second.clock.elapsedSeconds(), 720);
+    assert.equal(second.clock.now(), START_MS + 2_340_000);
+    assert.equal(second.clock.elapsedSeconds(), 2340);
     assert.deepEqual(described.DirectoryDescriptions?.map((d) => [d.DirectoryId, d.Stage, d.StageReason]), [
       [active, 'Active', undefined], [failed, 'Failed', 'AD setup failed'],
     ]);
@@ -55,7 +55,9 @@ test('snapshot -> new emulator keeps directories, connectors, tokens, created se
     assert.equal(secretMeta.Name, 'req-1/password');
     assert.equal(secretValue.name, 'ResourceNotFoundException');
     assert.deepEqual(second.events, [{ Source: 's', DetailType: 'd', Detail: { ok: true } }]);
-    assert.deepEqual(second.counts(), { directories: 3, connectors: 1 });
+    assert.deepEqual(second.counts(), {
+      directories: 3, connectors: 1, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares: 0,
+    });
   } finally {
     await second.stop();
   }
