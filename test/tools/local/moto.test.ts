@@ -39,9 +39,10 @@ describe('mixed world: DS, Secrets Manager, EC2 and ACM PCA on moto_server', () 
       const out = JSON.parse(res.stdout) as { status: string; output: { DirectoryId: string; ConnectorArn: string }; apiCalls: Record<string, number>; world: { directories: number; connectors: number } };
       assert.equal(out.status, 'SUCCEEDED');
       assert.deepEqual(await motoDirectories(moto), [out.output.DirectoryId], 'exactly one directory, in moto');
-      assert.deepEqual(out.world, { directories: 1, connectors: 1 }, 'the record counts the directory in moto');
+      assert.deepEqual([out.world.directories, out.world.connectors], [1, 1], 'the record counts the directory in moto');
+      assert.equal(out.apiCalls['RAM.CreateResourceShare'], 1, 'the CA in moto was shared');
       for (const call of Object.keys(out.apiCalls)) {
-        assert.match(call, /^(PcaConnectorAd|EventBridge|DynamoDB)\./, `${call} went to the emulator, not moto`);
+        assert.match(call, /^(PcaConnectorAd|RAM|EventBridge|DynamoDB)\./, `${call} went to the emulator, not moto`);
       }
       assert.equal(out.apiCalls['PcaConnectorAd.CreateConnector'], 1);
       assert.ok(!res.stdout.includes(PASSWORD) && !res.stderr.includes(PASSWORD), 'password never printed');
@@ -75,7 +76,8 @@ describe('mixed world: DS, Secrets Manager, EC2 and ACM PCA on moto_server', () 
       await assert.rejects(request(seededCa, dirId), (e: Error & { ResourceType?: string }) => e.name === 'ResourceNotFoundException' && e.ResourceType === 'CERTIFICATE_AUTHORITY');
       const created = await request(seed.CertificateAuthorityArn, dirId);
       assert.match(created.ConnectorArn ?? '', /^arn:aws:pca-connector-ad:/);
-      assert.deepEqual(await emulator.worldCounts(), { directories: 1, connectors: 1 });
+      const world = await emulator.worldCounts();
+      assert.deepEqual([world.directories, world.connectors], [1, 1]);
     } finally {
       connectors.destroy();
       await emulator.stop();

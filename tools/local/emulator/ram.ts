@@ -108,7 +108,17 @@ function paged(input: Json, items: Json[], key: string): Json {
   return { [key]: items.slice(start, end), ...(end < items.length ? { nextToken: encodeToken(end) } : {}) };
 }
 
-function createResourceShare(input: Json, ctx: ServiceContext): Json {
+/** CreateResourceShare. In a mixed world the CA is looked up on the ACM PCA the world uses, then the share is made. */
+async function createResourceShareOp(input: Json, ctx: ServiceContext): Promise<Json> {
+  const lookup = ctx.external?.certificateAuthority;
+  if (!lookup) return createResourceShare(input, ctx);
+  const arns = Array.isArray(input['resourceArns']) ? input['resourceArns'].filter((a): a is string => typeof a === 'string' && ARN.test(a)) : [];
+  const found = new Set<string>();
+  for (const arn of arns) if (await lookup(arn)) found.add(arn);
+  return createResourceShare(input, ctx, found);
+}
+
+function createResourceShare(input: Json, ctx: ServiceContext, externalCas?: ReadonlySet<string>): Json {
   const name = str(input, 'name');
   if (name === undefined) throw param('The name parameter is required.');
   if (name.length < 1) throw param('The name must not be empty.');
@@ -132,7 +142,8 @@ function createResourceShare(input: Json, ctx: ServiceContext): Json {
   }
   for (const arn of resourceArns) {
     if (!ARN.test(arn)) throw malformed(arn);
-    if (!ctx.seed.certificateAuthorities.some((ca) => ca.Arn === arn)) throw new ApiError('UnknownResourceException', `The resource ${arn} does not exist.`, 400);
+    const known = externalCas ? externalCas.has(arn) : ctx.seed.certificateAuthorities.some((ca) => ca.Arn === arn);
+    if (!known) throw new ApiError('UnknownResourceException', `The resource ${arn} does not exist.`, 400);
   }
   const service = principals.filter((p) => SERVICE_PRINCIPAL.test(p));
   if (service.length > 0 && service.length !== principals.length) throw param('Service principals cannot be mixed with other principal types.');
@@ -214,7 +225,7 @@ export const ram: ServiceDef = {
   name: 'RAM',
   errorStatus: (code) => STATUS[code],
   ops: {
-    CreateResourceShare: createResourceShare,
+    CreateResourceShare: createResourceShareOp,
     GetResourceShares: getResourceShares,
     GetResourceShareAssociations: getResourceShareAssociations,
     ListResourceSharePermissions: listResourceSharePermissions,

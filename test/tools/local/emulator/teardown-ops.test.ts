@@ -1,11 +1,11 @@
 /** The emulator's teardown operations through the SDK clients: connector tags, DeleteSecret, faults on the deletes. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CreateDirectoryCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
+import { CreateMicrosoftADCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
 import { CreateSecretCommand, DeleteSecretCommand, DescribeSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectorCommand, DeleteConnectorCommand, ListTagsForResourceCommand } from '../../../../src/aws/pca-connector-ad/index.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, SG_1, clients, errorOf, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, SG_1, clients, errorOf, microsoftAd, start } from './helpers.ts';
 
 describe('emulator: what the teardown calls', () => {
   let emu: Emulator;
@@ -14,8 +14,9 @@ describe('emulator: what the teardown calls', () => {
   before(async () => {
     emu = await start();
     c = clients(emu);
-    directoryId = (await c.ds.send(new CreateDirectoryCommand(simpleAd()))).DirectoryId ?? '';
-    emu.clock.advance(600);
+    // A Managed Microsoft AD: Connector for AD does not support Simple AD
+    directoryId = (await c.ds.send(new CreateMicrosoftADCommand(microsoftAd()))).DirectoryId ?? '';
+    emu.clock.advance(2220);
   });
   after(() => emu.stop());
 
