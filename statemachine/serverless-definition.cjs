@@ -29,23 +29,28 @@ const SUBSTITUTIONS = {
 
 const WHOLE = /^\$\{([A-Za-z0-9_]+)\}$/;
 
-function substitute(value, where) {
+/** `value` with every placeholder replaced from `substitutions`; an unknown one fails, naming `file` and the path. */
+function substitute(value, substitutions, file, where) {
   if (typeof value === 'string') {
     if (!value.includes('${')) return value;
     const m = WHOLE.exec(value);
-    const replacement = m && SUBSTITUTIONS[m[1]];
-    if (!replacement) throw new Error(`provision.asl.json ${where}: no substitution for ${value}`);
+    const replacement = m && substitutions[m[1]];
+    if (!replacement) throw new Error(`${file} ${where}: no substitution for ${value}`);
     return JSON.parse(JSON.stringify(replacement));
   }
-  if (Array.isArray(value)) return value.map((v, i) => substitute(v, `${where}[${i}]`));
+  if (Array.isArray(value)) return value.map((v, i) => substitute(v, substitutions, file, `${where}[${i}]`));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, `${where}.${k}`)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, substitutions, file, `${where}.${k}`)]));
   }
   return value;
 }
 
-module.exports = () => {
-  const asl = JSON.parse(readFileSync(path.join(__dirname, 'provision.asl.json'), 'utf8'));
-  return substitute(asl, '$');
-};
+/** Reads statemachine/<file> and substitutes its placeholders (shared with serverless-teardown-definition.cjs). */
+function loadDefinition(file, substitutions) {
+  const asl = JSON.parse(readFileSync(path.join(__dirname, file), 'utf8'));
+  return substitute(asl, substitutions, file, '$');
+}
+
+module.exports = () => loadDefinition('provision.asl.json', SUBSTITUTIONS);
 module.exports.SUBSTITUTIONS = SUBSTITUTIONS;
+module.exports.loadDefinition = loadDefinition;
