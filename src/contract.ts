@@ -30,10 +30,30 @@ export interface DirectoryRequest {
   Tags?: DirectoryTag[];
 }
 
+export type AccessRight = 'ALLOW' | 'DENY';
+
+/** A group's rights on a template (CreateTemplateGroupAccessControlEntry, AWS field names). */
+export interface AccessControlEntryRequest {
+  GroupDisplayName: string;
+  /** The group's SID, e.g. S-1-5-21-…-515 (Domain Computers). */
+  GroupSecurityIdentifier: string;
+  AccessRights: { Enroll?: AccessRight; AutoEnroll?: AccessRight };
+}
+
+/** A certificate template of the connector (CreateTemplate, AWS field names); Definition as the service model's. */
+export interface TemplateRequest {
+  Name: string;
+  /** Exactly one of TemplateV2, TemplateV3, TemplateV4 (checked against the service model's shapes). */
+  Definition: Record<string, unknown>;
+  AccessControlEntries?: AccessControlEntryRequest[];
+}
+
 export interface ConnectorRequest {
   CertificateAuthorityArn: string;
   VpcInformation: { IpAddressType?: 'IPV4' | 'DUALSTACK'; SecurityGroupIds: string[] };
   Tags?: Record<string, string>;
+  /** Templates created on the connector, each with its group access control entries. */
+  Templates?: TemplateRequest[];
 }
 
 export interface ProvisioningOptions {
@@ -92,6 +112,39 @@ export interface ConnectorPollState extends WaitWindow {
   StatusReason: string | null;
 }
 
+/** CreateDirectoryRegistration output, stored at `$.registration`; GetDirectoryRegistrationStatus returns it once ACTIVE. */
+export interface DirectoryRegistrationPollState extends WaitWindow {
+  DirectoryRegistrationArn: string;
+  Adopted: boolean;
+  Status: string;
+  StatusReason: string | null;
+}
+
+/** CreateServicePrincipalName output, stored at `$.spn`; GetServicePrincipalNameStatus returns it once ACTIVE. */
+export interface ServicePrincipalNamePollState extends WaitWindow {
+  DirectoryRegistrationArn: string;
+  ConnectorArn: string;
+  Adopted: boolean;
+  Status: string;
+  StatusReason: string | null;
+}
+
+/** One template CreateTemplates found or created, with its access control entries. */
+export interface TemplateState {
+  Name: string;
+  TemplateArn: string;
+  Adopted: boolean;
+  /** Group SIDs of the entries this execution created (the others were found in place). */
+  CreatedAccessControlEntries: string[];
+  AdoptedAccessControlEntries: string[];
+}
+
+/** CreateTemplates output, stored at `$.templates`. */
+export interface TemplatesState {
+  TemplateArns: string[];
+  Templates: TemplateState[];
+}
+
 /** ShareCertificateAuthority output, stored at `$.share`: the AWS RAM share of the CA with Connector for AD. */
 export interface CertificateAuthorityShareState {
   ResourceShareArn: string;
@@ -130,6 +183,31 @@ export interface CreateConnectorInput {
 export interface GetConnectorStatusInput {
   ExecutionId: string;
   Connector: ConnectorPollState;
+}
+export interface CreateDirectoryRegistrationInput {
+  ExecutionId: string;
+  DirectoryId: string;
+  Connector: ConnectorRequest;
+  TimeoutSeconds: number;
+}
+export interface GetDirectoryRegistrationStatusInput {
+  ExecutionId: string;
+  Registration: DirectoryRegistrationPollState;
+}
+export interface CreateServicePrincipalNameInput {
+  ExecutionId: string;
+  DirectoryRegistrationArn: string;
+  ConnectorArn: string;
+  TimeoutSeconds: number;
+}
+export interface GetServicePrincipalNameStatusInput {
+  ExecutionId: string;
+  ServicePrincipalName: ServicePrincipalNamePollState;
+}
+export interface CreateTemplatesInput {
+  ExecutionId: string;
+  ConnectorArn: string;
+  Connector: ConnectorRequest;
 }
 
 /** Tag put on every directory this tool creates, so a later execution can recognise its own. */

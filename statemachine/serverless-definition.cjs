@@ -22,8 +22,13 @@ const SUBSTITUTIONS = {
   CreateDirectoryFunctionArn: { 'Fn::GetAtt': ['createDirectory', 'Arn'] },
   GetDirectoryStageFunctionArn: { 'Fn::GetAtt': ['getDirectoryStage', 'Arn'] },
   ShareCertificateAuthorityFunctionArn: { 'Fn::GetAtt': ['shareCertificateAuthority', 'Arn'] },
+  CreateDirectoryRegistrationFunctionArn: { 'Fn::GetAtt': ['createDirectoryRegistration', 'Arn'] },
+  GetDirectoryRegistrationStatusFunctionArn: { 'Fn::GetAtt': ['getDirectoryRegistrationStatus', 'Arn'] },
   CreateConnectorFunctionArn: { 'Fn::GetAtt': ['createConnector', 'Arn'] },
   GetConnectorStatusFunctionArn: { 'Fn::GetAtt': ['getConnectorStatus', 'Arn'] },
+  CreateServicePrincipalNameFunctionArn: { 'Fn::GetAtt': ['createServicePrincipalName', 'Arn'] },
+  GetServicePrincipalNameStatusFunctionArn: { 'Fn::GetAtt': ['getServicePrincipalNameStatus', 'Arn'] },
+  CreateTemplatesFunctionArn: { 'Fn::GetAtt': ['createTemplates', 'Arn'] },
   EventBusName: { Ref: 'EventBus' },
 };
 

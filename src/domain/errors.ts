@@ -72,6 +72,30 @@ export class ConnectorFailed extends ProvisioningError {}
 /** The connector did not become ACTIVE within the configured deadline. */
 export class ConnectorActivationTimeoutError extends ProvisioningError {}
 
+/** The directory registration is still CREATING: polled again by the Task's Retry, as DirectoryNotReadyError. */
+export class DirectoryRegistrationNotReadyError extends ProvisioningError {}
+
+/** The directory registration reached FAILED or DELETING; the message carries its StatusReason (e.g. DIRECTORY_TYPE_NOT_SUPPORTED). */
+export class DirectoryRegistrationFailed extends ProvisioningError {}
+
+/** The directory registration did not become ACTIVE within the deadline. */
+export class DirectoryRegistrationActivationTimeoutError extends ProvisioningError {}
+
+/** The service principal name is still CREATING: polled again by the Task's Retry. */
+export class ServicePrincipalNameNotReadyError extends ProvisioningError {}
+
+/** The service principal name reached FAILED or DELETING; the message carries its StatusReason. */
+export class ServicePrincipalNameFailed extends ProvisioningError {}
+
+/** The service principal name did not become ACTIVE within the deadline. */
+export class ServicePrincipalNameActivationTimeoutError extends ProvisioningError {}
+
+/**
+ * A template of the same Name exists on the connector with another definition, or an access control entry of the
+ * same group with other rights: it is not adopted (the message lists the differing fields), and nothing is changed.
+ */
+export class TemplateConflictError extends ProvisioningError {}
+
 /**
  * An AWS call failed at the transport level before any byte could have reached the service (connection refused, DNS
  * failure, host or network unreachable, connection timeout), on its only attempt: safe to resend as it is.

@@ -53,14 +53,13 @@ export const metricsForResult = (state: CatalogStateName, result: unknown): Metr
   }
   if ((state === 'CreateConnector' || state === 'GetConnectorStatus') && isConnectorState(result)) {
     if (state === 'CreateConnector') out.push(count(result.Adopted ? 'ConnectorAdopted' : 'ConnectorCreated'));
-    if (result.Status === CONNECTOR_ACTIVE) {
-      if (state === 'GetConnectorStatus') {
-        out.push({ name: 'ConnectorActiveSeconds', unit: 'Seconds', value: result.ElapsedSeconds, dimensions: {} });
-      }
-      // What follows an ACTIVE connector cannot fail the execution (the completion event's failure is caught).
-      out.push(count('ProvisioningSucceeded'));
+    if (state === 'GetConnectorStatus' && result.Status === CONNECTOR_ACTIVE) {
+      out.push({ name: 'ConnectorActiveSeconds', unit: 'Seconds', value: result.ElapsedSeconds, dimensions: {} });
     }
   }
+  // CreateTemplates is the last step that can fail a provisioning with a connector (the completion event's failure
+  // is caught). A directory-only provisioning has no such step: the state machine's ExecutionsSucceeded counts it.
+  if (state === 'CreateTemplates') out.push(count('ProvisioningSucceeded'));
   return out;
 };
 

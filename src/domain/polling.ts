@@ -9,7 +9,14 @@
  * sees the resource in progress, so at most one poll interval after it. A ready or failed resource is reported as
  * such even past the deadline.
  */
-import type { ConnectorPollState, DirectoryPollState, WaitWindow } from '../contract.ts';
+import type {
+  ConnectorPollState,
+  DirectoryPollState,
+  DirectoryRegistrationPollState,
+  ServicePrincipalNamePollState,
+  WaitWindow,
+} from '../contract.ts';
+import type { WaitedResourceName } from '../workflow/waits.ts';
 import {
   CONNECTOR_ACTIVE,
   CONNECTOR_PENDING,
@@ -23,6 +30,12 @@ import {
   DirectoryActivationTimeoutError,
   DirectoryFailed,
   DirectoryNotReadyError,
+  DirectoryRegistrationActivationTimeoutError,
+  DirectoryRegistrationFailed,
+  DirectoryRegistrationNotReadyError,
+  ServicePrincipalNameActivationTimeoutError,
+  ServicePrincipalNameFailed,
+  ServicePrincipalNameNotReadyError,
 } from './errors.ts';
 
 /** The wait window a create step starts: now, and now + the request's timeout. */
@@ -41,60 +54,117 @@ export type Verdict = 'ready' | 'pending' | 'failed';
 export const verdictOf = (value: string, ready: string, pending: readonly string[]): Verdict =>
   value === ready ? 'ready' : pending.includes(value) ? 'pending' : 'failed';
 
+/* ---------------- what each waited resource is called, and what it throws ---------------- */
+
+type ErrorClass = new (message: string) => Error;
+
+interface PollKind {
+  /** How messages name it; also how parseNotReady recognises it (one word). */
+  label: string;
+  /** The field that says why it failed. */
+  reasonField: 'StageReason' | 'StatusReason';
+  ready: string;
+  pending: readonly string[];
+  NotReady: ErrorClass;
+  Failed: ErrorClass;
+  Timeout: ErrorClass;
+}
+
+const KINDS: Record<WaitedResourceName, PollKind> = {
+  directory: {
+    label: 'Directory', reasonField: 'StageReason', ready: DIRECTORY_ACTIVE, pending: DIRECTORY_PENDING,
+    NotReady: DirectoryNotReadyError, Failed: DirectoryFailed, Timeout: DirectoryActivationTimeoutError,
+  },
+  directoryRegistration: {
+    label: 'DirectoryRegistration', reasonField: 'StatusReason', ready: CONNECTOR_ACTIVE, pending: CONNECTOR_PENDING,
+    NotReady: DirectoryRegistrationNotReadyError, Failed: DirectoryRegistrationFailed, Timeout: DirectoryRegistrationActivationTimeoutError,
+  },
+  connector: {
+    label: 'Connector', reasonField: 'StatusReason', ready: CONNECTOR_ACTIVE, pending: CONNECTOR_PENDING,
+    NotReady: ConnectorNotReadyError, Failed: ConnectorFailed, Timeout: ConnectorActivationTimeoutError,
+  },
+  servicePrincipalName: {
+    label: 'ServicePrincipalName', reasonField: 'StatusReason', ready: CONNECTOR_ACTIVE, pending: CONNECTOR_PENDING,
+    NotReady: ServicePrincipalNameNotReadyError, Failed: ServicePrincipalNameFailed, Timeout: ServicePrincipalNameActivationTimeoutError,
+  },
+};
+
 /* ---------------- messages (the not-ready ones are also read back: parseNotReady) ---------------- */
 
-type Kind = 'Directory' | 'Connector';
+const notReadyMessage = (k: PollKind, id: string, value: string, w: WaitWindow, now: Date): string =>
+  `${k.label} ${id} is ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting (deadline ${w.Deadline})`;
 
-const notReadyMessage = (kind: Kind, id: string, value: string, w: WaitWindow, now: Date): string =>
-  `${kind} ${id} is ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting (deadline ${w.Deadline})`;
-
-const timeoutMessage = (kind: Kind, id: string, value: string, w: WaitWindow, now: Date, reason: string | null): string =>
-  `${kind} ${id} is still ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting, past its deadline ${w.Deadline}` +
+const timeoutMessage = (k: PollKind, id: string, value: string, w: WaitWindow, now: Date, reason: string | null): string =>
+  `${k.label} ${id} is still ${value} after ${secondsSince(w.WaitStartedAt, now)} s of waiting, past its deadline ${w.Deadline}` +
   (reason ? `: ${reason}` : '');
 
-const failedMessage = (kind: Kind, id: string, value: string, reason: string | null): string =>
-  `${kind} ${id} is ${value}: ${reason ?? `no ${kind === 'Directory' ? 'StageReason' : 'StatusReason'} given`}`;
+const failedMessage = (k: PollKind, id: string, value: string, reason: string | null): string =>
+  `${k.label} ${id} is ${value}: ${reason ?? `no ${k.reasonField} given`}`;
 
-const NOT_READY = /^(Directory|Connector) (\S+) is (\S+) after \d+ s of waiting/;
+const BY_LABEL: ReadonlyMap<string, WaitedResourceName> = new Map(
+  (Object.entries(KINDS) as [WaitedResourceName, PollKind][]).map(([name, k]) => [k.label, name]),
+);
+const NOT_READY = /^(\w+) (\S+) is (\S+) after \d+ s of waiting/;
 
 /**
  * The resource, id and stage/status a not-ready error's message names, or undefined. The status API reads the
  * progress of a waiting execution from its newest failed poll with this.
  */
-export const parseNotReady = (message: string): { kind: 'directory' | 'connector'; id: string; value: string } | undefined => {
+export const parseNotReady = (message: string): { kind: WaitedResourceName; id: string; value: string } | undefined => {
   const m = NOT_READY.exec(message);
-  if (!m?.[1] || !m[2] || !m[3]) return undefined;
-  return { kind: m[1] === 'Directory' ? 'directory' : 'connector', id: m[2], value: m[3] };
+  const kind = m?.[1] ? BY_LABEL.get(m[1]) : undefined;
+  if (!kind || !m?.[2] || !m[3]) return undefined;
+  return { kind, id: m[2], value: m[3] };
 };
 
 /* ---------------- one poll ---------------- */
 
-/** After one DescribeDirectories saw `stage`: the state document when Active; throws otherwise. */
-export const afterDirectoryPoll = (state: DirectoryPollState, stage: string, stageReason: string | null, now: Date): DirectoryPollState => {
-  switch (verdictOf(stage, DIRECTORY_ACTIVE, DIRECTORY_PENDING)) {
+/**
+ * After one read of a waited resource saw `value` (its stage or status): the state document, with the value and
+ * the elapsed time, when it is ready; throws otherwise (not ready, failed, or past the deadline).
+ */
+export function afterPoll<S extends WaitWindow>(
+  resource: WaitedResourceName,
+  state: S,
+  id: string,
+  value: string,
+  reason: string | null,
+  now: Date,
+): S {
+  const k = KINDS[resource];
+  switch (verdictOf(value, k.ready, k.pending)) {
     case 'ready':
-      return { ...state, Stage: stage, StageReason: stageReason, ElapsedSeconds: secondsSince(state.WaitStartedAt, now) };
+      return { ...state, ElapsedSeconds: secondsSince(state.WaitStartedAt, now) };
     case 'failed':
-      throw new DirectoryFailed(failedMessage('Directory', state.DirectoryId, stage, stageReason));
+      throw new k.Failed(failedMessage(k, id, value, reason));
     case 'pending':
-      if (now.getTime() >= Date.parse(state.Deadline)) {
-        throw new DirectoryActivationTimeoutError(timeoutMessage('Directory', state.DirectoryId, stage, state, now, stageReason));
-      }
-      throw new DirectoryNotReadyError(notReadyMessage('Directory', state.DirectoryId, stage, state, now));
+      if (now.getTime() >= Date.parse(state.Deadline)) throw new k.Timeout(timeoutMessage(k, id, value, state, now, reason));
+      throw new k.NotReady(notReadyMessage(k, id, value, state, now));
   }
-};
+}
+
+/** After one DescribeDirectories saw `stage`: the state document when Active; throws otherwise. */
+export const afterDirectoryPoll = (state: DirectoryPollState, stage: string, stageReason: string | null, now: Date): DirectoryPollState =>
+  afterPoll('directory', { ...state, Stage: stage, StageReason: stageReason }, state.DirectoryId, stage, stageReason, now);
 
 /** After one GetConnector saw `status`: the state document when ACTIVE; throws otherwise. */
-export const afterConnectorPoll = (state: ConnectorPollState, status: string, statusReason: string | null, now: Date): ConnectorPollState => {
-  switch (verdictOf(status, CONNECTOR_ACTIVE, CONNECTOR_PENDING)) {
-    case 'ready':
-      return { ...state, Status: status, StatusReason: statusReason, ElapsedSeconds: secondsSince(state.WaitStartedAt, now) };
-    case 'failed':
-      throw new ConnectorFailed(failedMessage('Connector', state.ConnectorArn, status, statusReason));
-    case 'pending':
-      if (now.getTime() >= Date.parse(state.Deadline)) {
-        throw new ConnectorActivationTimeoutError(timeoutMessage('Connector', state.ConnectorArn, status, state, now, statusReason));
-      }
-      throw new ConnectorNotReadyError(notReadyMessage('Connector', state.ConnectorArn, status, state, now));
-  }
-};
+export const afterConnectorPoll = (state: ConnectorPollState, status: string, statusReason: string | null, now: Date): ConnectorPollState =>
+  afterPoll('connector', { ...state, Status: status, StatusReason: statusReason }, state.ConnectorArn, status, statusReason, now);
+
+/** After one GetDirectoryRegistration saw `status`: the state document when ACTIVE; throws otherwise. */
+export const afterRegistrationPoll = (
+  state: DirectoryRegistrationPollState,
+  status: string,
+  statusReason: string | null,
+  now: Date,
+): DirectoryRegistrationPollState =>
+  afterPoll('directoryRegistration', { ...state, Status: status, StatusReason: statusReason }, state.DirectoryRegistrationArn, status, statusReason, now);
+
+/** After one GetServicePrincipalName saw `status`: the state document when ACTIVE; throws otherwise. */
+export const afterServicePrincipalNamePoll = (
+  state: ServicePrincipalNamePollState,
+  status: string,
+  statusReason: string | null,
+  now: Date,
+): ServicePrincipalNamePollState =>
+  afterPoll('servicePrincipalName', { ...state, Status: status, StatusReason: statusReason }, state.ConnectorArn, status, statusReason, now);

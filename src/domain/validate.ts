@@ -22,7 +22,7 @@ import type { Violation } from './errors.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
 import { checkShape, has, isPlainObject, show } from './spec.ts';
 import type { ArraySpec, ObjectSpec, StringSpec } from './spec.ts';
-
+import { specOfShape } from './template-spec.ts';
 export { kindOf, show } from './spec.ts';
 
 /* ---------------- documented constraints ---------------- */
@@ -85,6 +85,13 @@ export const OWN_TAG_COUNT = 2;
 export const USER_TAG_LIMIT = AWS_TAG_LIMIT - OWN_TAG_COUNT;
 export const RESERVED_TAG_PREFIX = 'ad-cert-orchestrator:';
 /** Options, in minutes. */
+/**
+ * Templates and access entries one request may create: CreateTemplates makes them in one Lambda invocation, so the
+ * bound keeps it far inside its timeout (AWS's own quotas are higher).
+ */
+export const TEMPLATES_MAX = 10;
+export const ACCESS_CONTROL_ENTRIES_MAX = 10;
+
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
 /**
  * The least DirectoryTimeoutMinutes per type: a shorter deadline is certain to expire. AWS Managed Microsoft AD: the
@@ -288,6 +295,35 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
           },
         },
         Tags: { kind: 'map', keys: tagKey, values: tagValue, max: USER_TAG_LIMIT, what: TAG_COUNT, example: '{"team": "pki"}' },
+        Templates: {
+          kind: 'array',
+          max: TEMPLATES_MAX,
+          what: `templates (this tool creates at most ${TEMPLATES_MAX} per request)`,
+          unique: { field: 'Name' },
+          items: {
+            kind: 'object',
+            required: ['Name', 'Definition'],
+            fields: {
+              Name: specOfShape('TemplateName'),
+              Definition: specOfShape('TemplateDefinition'),
+              AccessControlEntries: {
+                kind: 'array',
+                max: ACCESS_CONTROL_ENTRIES_MAX,
+                what: `access control entries (this tool creates at most ${ACCESS_CONTROL_ENTRIES_MAX} per template)`,
+                unique: { field: 'GroupSecurityIdentifier' },
+                items: {
+                  kind: 'object',
+                  required: ['GroupDisplayName', 'GroupSecurityIdentifier', 'AccessRights'],
+                  fields: {
+                    GroupDisplayName: specOfShape('DisplayName'),
+                    GroupSecurityIdentifier: specOfShape('GroupSecurityIdentifier'),
+                    AccessRights: specOfShape('AccessRights'),
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     Options: {
@@ -336,6 +372,7 @@ const normalise = (r: ProvisioningRequest): ProvisioningRequest => {
           SecurityGroupIds: [...k.VpcInformation.SecurityGroupIds],
         },
         ...(k.Tags !== undefined ? { Tags: { ...k.Tags } } : {}),
+        ...(k.Templates !== undefined ? { Templates: structuredClone(k.Templates) } : {}),
       }
     : undefined;
   const options: ProvisioningOptions | undefined = r.Options ? { ...r.Options } : undefined;

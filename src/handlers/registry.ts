@@ -6,8 +6,13 @@ import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
 import { handler as createConnector } from './create-connector.ts';
 import { handler as createDirectory } from './create-directory.ts';
+import { handler as createDirectoryRegistration } from './create-directory-registration.ts';
+import { handler as createServicePrincipalName } from './create-service-principal-name.ts';
+import { handler as createTemplates } from './create-templates.ts';
 import { handler as getConnectorStatus } from './get-connector-status.ts';
+import { handler as getDirectoryRegistrationStatus } from './get-directory-registration-status.ts';
 import { handler as getDirectoryStage } from './get-directory-stage.ts';
+import { handler as getServicePrincipalNameStatus } from './get-service-principal-name-status.ts';
 import { handler as shareCertificateAuthority } from './share-certificate-authority.ts';
 import { handler as validateRequest } from './validate-request.ts';
 
@@ -16,6 +21,11 @@ export const TASK_HANDLERS: Record<TaskStateName, (event: unknown, context: Cont
   CreateDirectory: createDirectory,
   GetDirectoryStage: getDirectoryStage,
   ShareCertificateAuthority: shareCertificateAuthority,
+  CreateDirectoryRegistration: createDirectoryRegistration,
+  GetDirectoryRegistrationStatus: getDirectoryRegistrationStatus,
   CreateConnector: createConnector,
   GetConnectorStatus: getConnectorStatus,
+  CreateServicePrincipalName: createServicePrincipalName,
+  GetServicePrincipalNameStatus: getServicePrincipalNameStatus,
+  CreateTemplates: createTemplates,
 };

@@ -10,7 +10,7 @@
  */
 import type { TaskStateName } from './catalog.ts';
 
-export type WaitedResourceName = 'directory' | 'connector';
+export type WaitedResourceName = 'directory' | 'directoryRegistration' | 'connector' | 'servicePrincipalName';
 
 export interface WaitedResource {
   resource: WaitedResourceName;
@@ -43,6 +43,17 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     timeout: 'DirectoryActivationTimeoutError',
   },
   {
+    resource: 'directoryRegistration',
+    createState: 'CreateDirectoryRegistration',
+    pollState: 'GetDirectoryRegistrationStatus',
+    resultPath: '$.registration',
+    inputKey: 'Registration',
+    idField: 'DirectoryRegistrationArn',
+    notReady: 'DirectoryRegistrationNotReadyError',
+    failed: 'DirectoryRegistrationFailed',
+    timeout: 'DirectoryRegistrationActivationTimeoutError',
+  },
+  {
     resource: 'connector',
     createState: 'CreateConnector',
     pollState: 'GetConnectorStatus',
@@ -52,6 +63,17 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     notReady: 'ConnectorNotReadyError',
     failed: 'ConnectorFailed',
     timeout: 'ConnectorActivationTimeoutError',
+  },
+  {
+    resource: 'servicePrincipalName',
+    createState: 'CreateServicePrincipalName',
+    pollState: 'GetServicePrincipalNameStatus',
+    resultPath: '$.spn',
+    inputKey: 'ServicePrincipalName',
+    idField: 'ConnectorArn',
+    notReady: 'ServicePrincipalNameNotReadyError',
+    failed: 'ServicePrincipalNameFailed',
+    timeout: 'ServicePrincipalNameActivationTimeoutError',
   },
 ];
 

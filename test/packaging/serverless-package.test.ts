@@ -34,6 +34,11 @@ const FUNCTIONS: Record<TaskStateName, { key: string; file: string }> = {
   ShareCertificateAuthority: { key: 'shareCertificateAuthority', file: 'share-certificate-authority' },
   CreateConnector: { key: 'createConnector', file: 'create-connector' },
   GetConnectorStatus: { key: 'getConnectorStatus', file: 'get-connector-status' },
+  CreateDirectoryRegistration: { key: 'createDirectoryRegistration', file: 'create-directory-registration' },
+  GetDirectoryRegistrationStatus: { key: 'getDirectoryRegistrationStatus', file: 'get-directory-registration-status' },
+  CreateServicePrincipalName: { key: 'createServicePrincipalName', file: 'create-service-principal-name' },
+  GetServicePrincipalNameStatus: { key: 'getServicePrincipalNameStatus', file: 'get-service-principal-name-status' },
+  CreateTemplates: { key: 'createTemplates', file: 'create-templates' },
 };
 const logicalId = (state: TaskStateName): string => `${state}LambdaFunction`;
 

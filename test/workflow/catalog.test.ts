@@ -16,7 +16,9 @@ import { entered, enteredInput, ofType, retriesOf, run } from './support.ts';
 
 /** Every state a default scenario enters, in order (the first poll of the directory and of the connector sees them ready). */
 const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority', 'CreateConnector', 'GetConnectorStatus',
+  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority',
+  'CreateDirectoryRegistration', 'GetDirectoryRegistrationStatus', 'CreateConnector', 'GetConnectorStatus',
+  'CreateServicePrincipalName', 'GetServicePrincipalNameStatus', 'CreateTemplates',
   'PublishSucceededEvent', 'RecordResult', 'Provisioned',
 ];
 const N = 2;

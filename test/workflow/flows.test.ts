@@ -7,14 +7,16 @@ import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { runLocal } from '../../tools/local/engine.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, SHARE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
 const CONNECTOR_FAILED = 'ConnectorFailed';
 /** Every successful run enters exactly these states: the poll loops are the poll Tasks' retries. */
 const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority', 'CreateConnector', 'GetConnectorStatus',
+  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority',
+  'CreateDirectoryRegistration', 'GetDirectoryRegistrationStatus', 'CreateConnector', 'GetConnectorStatus',
+  'CreateServicePrincipalName', 'GetServicePrincipalNameStatus', 'CreateTemplates',
   'PublishSucceededEvent', 'RecordResult', 'Provisioned',
 ];
 
@@ -235,6 +237,18 @@ const WAIT_SCENARIOS = {
     pending: CONNECTOR_PENDING,
     scenario: (status: string): Scenario => ({ directoryStages: ['Active'], connectorStatuses: ['CREATING', status, 'ACTIVE'], statusReason: `reason for ${status}` }),
     cause: (status: string) => `Connector ${CONNECTOR_ARN} is ${status}: reason for ${status}`,
+  },
+  directoryRegistration: {
+    terminal: CONNECTOR_TERMINAL,
+    pending: CONNECTOR_PENDING,
+    scenario: (status: string): Scenario => ({ directoryStages: ['Active'], registrationStatuses: ['CREATING', status, 'ACTIVE'] }),
+    cause: (status: string) => `DirectoryRegistration ${REGISTRATION_ARN} is ${status}: DIRECTORY_TYPE_NOT_SUPPORTED`,
+  },
+  servicePrincipalName: {
+    terminal: CONNECTOR_TERMINAL,
+    pending: CONNECTOR_PENDING,
+    scenario: (status: string): Scenario => ({ directoryStages: ['Active'], spnStatuses: ['CREATING', status, 'ACTIVE'] }),
+    cause: (status: string) => `ServicePrincipalName ${CONNECTOR_ARN} is ${status}: SPN_EXISTS_ON_DIFFERENT_AD_OBJECT`,
   },
 } as const;
 

@@ -7,13 +7,20 @@ import type {
   ConnectorPollState,
   CreateConnectorInput,
   CreateDirectoryInput,
+  CreateDirectoryRegistrationInput,
+  CreateServicePrincipalNameInput,
   DirectoryPollState,
+  DirectoryRegistrationPollState,
+  GetDirectoryRegistrationStatusInput,
+  GetServicePrincipalNameStatusInput,
+  ServicePrincipalNamePollState,
+  TemplatesState,
   GetConnectorStatusInput,
   GetDirectoryStageInput,
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
-import { afterConnectorPoll, afterDirectoryPoll, startWait } from '../../src/domain/polling.ts';
+import { afterConnectorPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
 import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
 import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
 import { sampleRequest } from '../fixtures.ts';
@@ -23,6 +30,8 @@ export const REQUEST: ProvisioningRequest = sampleRequest();
 
 export const DIRECTORY_ID = 'd-9067a1b2c3';
 export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
+export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/d-9067a1b2c3';
+export const TEMPLATE_ARN = `${'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111'}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
 export const SHARE_ARN = 'arn:aws:ram:us-east-1:111122223333:resource-share/aaaabbbb-cccc-dddd-eeee-ffff00002222';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
 
@@ -43,6 +52,10 @@ export interface Scenario {
   connectorStatuses?: string[];
   connectorAdopted?: boolean;
   statusReason?: string | null;
+  /** Status CreateDirectoryRegistration reports, then one per GetDirectoryRegistrationStatus call, decided likewise. */
+  registrationStatuses?: string[];
+  /** Status CreateServicePrincipalName reports, then one per GetServicePrincipalNameStatus call, decided likewise. */
+  spnStatuses?: string[];
   /** ValidationResult.ConnectorRequested (default true); false: the workflow ends with the directory. */
   connectorRequested?: boolean;
   /** Make a state's handler throw an Error with this `name` `times` times (Infinity = always), then behave. */
@@ -70,6 +83,10 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
   let statusCalls = 0;
   let directoryPolls = 0;
   let connectorPolls = 0;
+  const registrationStatuses = s.registrationStatuses ?? ['CREATING', 'ACTIVE'];
+  const spnStatuses = s.spnStatuses ?? ['CREATING', 'ACTIVE'];
+  let registrationCalls = 0;
+  let spnCalls = 0;
   const pollTime = (n: number): Date => new Date(WAIT_START.getTime() + n * POLL_SECONDS * 1000);
 
   const base: Record<string, LocalHandler> = {
@@ -117,6 +134,38 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       const status = nth(statuses, statusCalls++);
       return afterConnectorPoll(prev, status, status === 'ACTIVE' ? null : (s.statusReason ?? null), pollTime(++connectorPolls));
     },
+    CreateDirectoryRegistration: (input): DirectoryRegistrationPollState => ({
+      DirectoryRegistrationArn: REGISTRATION_ARN,
+      Adopted: false,
+      Status: nth(registrationStatuses, registrationCalls++),
+      StatusReason: null,
+      ...startWait(WAIT_START, (input as CreateDirectoryRegistrationInput).TimeoutSeconds),
+    }),
+    GetDirectoryRegistrationStatus: (input): DirectoryRegistrationPollState => {
+      const prev = (input as GetDirectoryRegistrationStatusInput).Registration;
+      const status = nth(registrationStatuses, registrationCalls++);
+      return afterRegistrationPoll(prev, status, status === 'ACTIVE' ? null : 'DIRECTORY_TYPE_NOT_SUPPORTED', pollTime(registrationCalls));
+    },
+    CreateServicePrincipalName: (input): ServicePrincipalNamePollState => {
+      const i = input as CreateServicePrincipalNameInput;
+      return {
+        DirectoryRegistrationArn: i.DirectoryRegistrationArn,
+        ConnectorArn: i.ConnectorArn,
+        Adopted: false,
+        Status: nth(spnStatuses, spnCalls++),
+        StatusReason: null,
+        ...startWait(WAIT_START, i.TimeoutSeconds),
+      };
+    },
+    GetServicePrincipalNameStatus: (input): ServicePrincipalNamePollState => {
+      const prev = (input as GetServicePrincipalNameStatusInput).ServicePrincipalName;
+      const status = nth(spnStatuses, spnCalls++);
+      return afterServicePrincipalNamePoll(prev, status, status === 'ACTIVE' ? null : 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', pollTime(spnCalls));
+    },
+    CreateTemplates: (): TemplatesState => ({
+      TemplateArns: [TEMPLATE_ARN],
+      Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: ['S-1-5-21-1-2-3-515'], AdoptedAccessControlEntries: [] }],
+    }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),
   };

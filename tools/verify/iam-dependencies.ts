@@ -54,6 +54,18 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
     { action: 'ec2:CreateTags', on: ['ec2:vpc-endpoint'] },
     { action: 'pca-connector-ad:TagResource' },
   ],
+  // Source: older SAR dependent actions of pca-connector-ad:CreateDirectoryRegistration (iam-floyd stored copy);
+  // AWS::PCAConnectorAD::DirectoryRegistration create handler permissions (which add GetDirectoryRegistration and
+  // TagResource); the IAM policy of "Set up Connector for AD" grants the ds:*Application actions too.
+  'pca-connector-ad:CreateDirectoryRegistration': [
+    { action: 'ds:AuthorizeApplication', on: ['ds:directory'] },
+    { action: 'ds:DescribeDirectories' },
+    { action: 'pca-connector-ad:TagResource', on: ['pca-connector-ad:directoryregistration'] },
+  ],
+  // Source: the same, for CreateServicePrincipalName (the SPN is written into the directory).
+  'pca-connector-ad:CreateServicePrincipalName': [{ action: 'ds:UpdateAuthorizedApplication', on: ['ds:directory'] }],
+  // Source: AWS::PCAConnectorAD::Template create handler permissions (tag-on-create).
+  'pca-connector-ad:CreateTemplate': [{ action: 'pca-connector-ad:TagResource', on: ['pca-connector-ad:template'] }],
   // RAM attaches the shared resource's policy with the caller's rights: "the AWS RAM administrator also must have
   // permissions to call the PutResourcePolicy operation in the AWS service for each resource type" (RAM User Guide,
   // "Terms and concepts"); for a private CA that is acm-pca:PutPolicy (also in the "Set up Connector for AD" policy).
@@ -102,6 +114,8 @@ export const REQUEST_TAGS: ReadonlySet<string> = new Set([
   'ds:CreateMicrosoftAD',
   'ds:AddTagsToResource',
   'pca-connector-ad:CreateConnector',
+  'pca-connector-ad:CreateDirectoryRegistration',
+  'pca-connector-ad:CreateTemplate',
   'pca-connector-ad:TagResource',
   'secretsmanager:CreateSecret',
   'secretsmanager:TagResource',

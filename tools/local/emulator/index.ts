@@ -243,8 +243,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return r ? settledAtMs(r) : undefined;
       }
       if (resource === 'servicePrincipalName') {
-        // id: `<registration ARN>|<connector ARN>`
-        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => `${x.DirectoryRegistrationArn}|${x.ConnectorArn}` === id);
+        // id: the connector ARN (a connector serves one directory, so it has one SPN)
+        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => x.ConnectorArn === id);
         return s ? settledAtMs(s) : undefined;
       }
       if (resource === 'directory') {
