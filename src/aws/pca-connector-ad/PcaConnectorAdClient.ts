@@ -59,18 +59,40 @@ import type {
   CreateDirectoryRegistrationCommandOutput,
   CreateServicePrincipalNameCommandInput,
   CreateServicePrincipalNameCommandOutput,
+  CreateTemplateCommandInput,
+  CreateTemplateCommandOutput,
+  CreateTemplateGroupAccessControlEntryCommandInput,
+  CreateTemplateGroupAccessControlEntryCommandOutput,
   DeleteConnectorCommandInput,
   DeleteConnectorCommandOutput,
+  DeleteDirectoryRegistrationCommandInput,
+  DeleteDirectoryRegistrationCommandOutput,
+  DeleteServicePrincipalNameCommandInput,
+  DeleteServicePrincipalNameCommandOutput,
+  DeleteTemplateCommandInput,
+  DeleteTemplateCommandOutput,
+  DeleteTemplateGroupAccessControlEntryCommandInput,
+  DeleteTemplateGroupAccessControlEntryCommandOutput,
   GetConnectorCommandInput,
   GetConnectorCommandOutput,
   GetDirectoryRegistrationCommandInput,
   GetDirectoryRegistrationCommandOutput,
   GetServicePrincipalNameCommandInput,
   GetServicePrincipalNameCommandOutput,
+  GetTemplateCommandInput,
+  GetTemplateCommandOutput,
+  GetTemplateGroupAccessControlEntryCommandInput,
+  GetTemplateGroupAccessControlEntryCommandOutput,
   ListConnectorsCommandInput,
   ListConnectorsCommandOutput,
   ListDirectoryRegistrationsCommandInput,
   ListDirectoryRegistrationsCommandOutput,
+  ListServicePrincipalNamesCommandInput,
+  ListServicePrincipalNamesCommandOutput,
+  ListTemplateGroupAccessControlEntriesCommandInput,
+  ListTemplateGroupAccessControlEntriesCommandOutput,
+  ListTemplatesCommandInput,
+  ListTemplatesCommandOutput,
 } from './commands.ts';
 import {
   resolveClientEndpointParameters,
@@ -93,25 +115,47 @@ export type ServiceInputTypes =
   | CreateConnectorCommandInput
   | CreateDirectoryRegistrationCommandInput
   | CreateServicePrincipalNameCommandInput
+  | CreateTemplateCommandInput
+  | CreateTemplateGroupAccessControlEntryCommandInput
   | DeleteConnectorCommandInput
+  | DeleteDirectoryRegistrationCommandInput
+  | DeleteServicePrincipalNameCommandInput
+  | DeleteTemplateCommandInput
+  | DeleteTemplateGroupAccessControlEntryCommandInput
   | GetConnectorCommandInput
   | GetDirectoryRegistrationCommandInput
   | GetServicePrincipalNameCommandInput
-  | ListTagsForResourceCommandInput
+  | GetTemplateCommandInput
+  | GetTemplateGroupAccessControlEntryCommandInput
   | ListConnectorsCommandInput
-  | ListDirectoryRegistrationsCommandInput;
+  | ListDirectoryRegistrationsCommandInput
+  | ListServicePrincipalNamesCommandInput
+  | ListTagsForResourceCommandInput
+  | ListTemplateGroupAccessControlEntriesCommandInput
+  | ListTemplatesCommandInput;
 
 export type ServiceOutputTypes =
   | CreateConnectorCommandOutput
   | CreateDirectoryRegistrationCommandOutput
   | CreateServicePrincipalNameCommandOutput
+  | CreateTemplateCommandOutput
+  | CreateTemplateGroupAccessControlEntryCommandOutput
   | DeleteConnectorCommandOutput
+  | DeleteDirectoryRegistrationCommandOutput
+  | DeleteServicePrincipalNameCommandOutput
+  | DeleteTemplateCommandOutput
+  | DeleteTemplateGroupAccessControlEntryCommandOutput
   | GetConnectorCommandOutput
   | GetDirectoryRegistrationCommandOutput
   | GetServicePrincipalNameCommandOutput
-  | ListTagsForResourceCommandOutput
+  | GetTemplateCommandOutput
+  | GetTemplateGroupAccessControlEntryCommandOutput
   | ListConnectorsCommandOutput
-  | ListDirectoryRegistrationsCommandOutput;
+  | ListDirectoryRegistrationsCommandOutput
+  | ListServicePrincipalNamesCommandOutput
+  | ListTagsForResourceCommandOutput
+  | ListTemplateGroupAccessControlEntriesCommandOutput
+  | ListTemplatesCommandOutput;
 
 export interface ClientDefaults extends Partial<__SmithyConfiguration<__HttpHandlerOptions>> {
   requestHandler?: __HttpHandlerUserInput;

@@ -13,17 +13,34 @@ import type {
   CreateDirectoryRegistrationRequest,
   CreateDirectoryRegistrationResponse,
   CreateServicePrincipalNameRequest,
+  CreateTemplateGroupAccessControlEntryRequest,
+  CreateTemplateRequest,
+  CreateTemplateResponse,
   DeleteConnectorRequest,
+  DeleteDirectoryRegistrationRequest,
+  DeleteServicePrincipalNameRequest,
+  DeleteTemplateGroupAccessControlEntryRequest,
+  DeleteTemplateRequest,
   GetConnectorRequest,
   GetConnectorResponse,
   GetDirectoryRegistrationRequest,
   GetDirectoryRegistrationResponse,
   GetServicePrincipalNameRequest,
   GetServicePrincipalNameResponse,
+  GetTemplateGroupAccessControlEntryRequest,
+  GetTemplateGroupAccessControlEntryResponse,
+  GetTemplateRequest,
+  GetTemplateResponse,
   ListConnectorsRequest,
   ListConnectorsResponse,
   ListDirectoryRegistrationsRequest,
   ListDirectoryRegistrationsResponse,
+  ListServicePrincipalNamesRequest,
+  ListServicePrincipalNamesResponse,
+  ListTemplateGroupAccessControlEntriesRequest,
+  ListTemplateGroupAccessControlEntriesResponse,
+  ListTemplatesRequest,
+  ListTemplatesResponse,
 } from './models.ts';
 import type {
   PcaConnectorAdClientResolvedConfig,
@@ -34,12 +51,23 @@ import {
   CreateConnector$,
   CreateDirectoryRegistration$,
   CreateServicePrincipalName$,
+  CreateTemplate$,
+  CreateTemplateGroupAccessControlEntry$,
   DeleteConnector$,
+  DeleteDirectoryRegistration$,
+  DeleteServicePrincipalName$,
+  DeleteTemplate$,
+  DeleteTemplateGroupAccessControlEntry$,
   GetConnector$,
   GetDirectoryRegistration$,
   GetServicePrincipalName$,
+  GetTemplate$,
+  GetTemplateGroupAccessControlEntry$,
   ListConnectors$,
   ListDirectoryRegistrations$,
+  ListServicePrincipalNames$,
+  ListTemplateGroupAccessControlEntries$,
+  ListTemplates$,
 } from './schemas.ts';
 
 export type { __MetadataBearer };
@@ -170,4 +198,147 @@ export class GetServicePrincipalNameCommand extends command<GetServicePrincipalN
   _mw0,
   'GetServicePrincipalName',
   GetServicePrincipalName$,
+) {}
+
+// ----------------------------------------------------------------------------------------- DeleteDirectoryRegistration
+
+export interface DeleteDirectoryRegistrationCommandInput extends DeleteDirectoryRegistrationRequest {}
+export interface DeleteDirectoryRegistrationCommandOutput extends __MetadataBearer {}
+
+/** Deletes a directory registration, deauthorizing AWS Private CA with the directory (asynchronous: DELETING). */
+export class DeleteDirectoryRegistrationCommand extends command<DeleteDirectoryRegistrationCommandInput, DeleteDirectoryRegistrationCommandOutput>(
+  _ep0,
+  _mw0,
+  'DeleteDirectoryRegistration',
+  DeleteDirectoryRegistration$,
+) {}
+
+// ------------------------------------------------------------------------------------------ DeleteServicePrincipalName
+
+export interface DeleteServicePrincipalNameCommandInput extends DeleteServicePrincipalNameRequest {}
+export interface DeleteServicePrincipalNameCommandOutput extends __MetadataBearer {}
+
+/** Deletes the service principal name of a connector in a directory registration (asynchronous: DELETING). */
+export class DeleteServicePrincipalNameCommand extends command<DeleteServicePrincipalNameCommandInput, DeleteServicePrincipalNameCommandOutput>(
+  _ep0,
+  _mw0,
+  'DeleteServicePrincipalName',
+  DeleteServicePrincipalName$,
+) {}
+
+// ------------------------------------------------------------------------------------------- ListServicePrincipalNames
+
+export interface ListServicePrincipalNamesCommandInput extends ListServicePrincipalNamesRequest {}
+export interface ListServicePrincipalNamesCommandOutput extends ListServicePrincipalNamesResponse, __MetadataBearer {}
+
+/** Lists the service principal names of a directory registration (see `paginateListServicePrincipalNames`). */
+export class ListServicePrincipalNamesCommand extends command<ListServicePrincipalNamesCommandInput, ListServicePrincipalNamesCommandOutput>(
+  _ep0,
+  _mw0,
+  'ListServicePrincipalNames',
+  ListServicePrincipalNames$,
+) {}
+
+// ------------------------------------------------------------------------------------------------------ CreateTemplate
+
+export interface CreateTemplateCommandInput extends CreateTemplateRequest {}
+export interface CreateTemplateCommandOutput extends CreateTemplateResponse, __MetadataBearer {}
+
+/** Creates a certificate template for a connector. `ClientToken` defaults to a fresh UUID v4. */
+export class CreateTemplateCommand extends command<CreateTemplateCommandInput, CreateTemplateCommandOutput>(
+  _ep0,
+  _mw0,
+  'CreateTemplate',
+  CreateTemplate$,
+) {}
+
+// --------------------------------------------------------------------------------------------------------- GetTemplate
+
+export interface GetTemplateCommandInput extends GetTemplateRequest {}
+export interface GetTemplateCommandOutput extends GetTemplateResponse, __MetadataBearer {}
+
+/** Describes a template (definition, revision, status, …). */
+export class GetTemplateCommand extends command<GetTemplateCommandInput, GetTemplateCommandOutput>(
+  _ep0,
+  _mw0,
+  'GetTemplate',
+  GetTemplate$,
+) {}
+
+// ------------------------------------------------------------------------------------------------------- ListTemplates
+
+export interface ListTemplatesCommandInput extends ListTemplatesRequest {}
+export interface ListTemplatesCommandOutput extends ListTemplatesResponse, __MetadataBearer {}
+
+/** Lists the templates of a connector (see `paginateListTemplates`). */
+export class ListTemplatesCommand extends command<ListTemplatesCommandInput, ListTemplatesCommandOutput>(
+  _ep0,
+  _mw0,
+  'ListTemplates',
+  ListTemplates$,
+) {}
+
+// ------------------------------------------------------------------------------------------------------ DeleteTemplate
+
+export interface DeleteTemplateCommandInput extends DeleteTemplateRequest {}
+export interface DeleteTemplateCommandOutput extends __MetadataBearer {}
+
+/** Deletes a template. */
+export class DeleteTemplateCommand extends command<DeleteTemplateCommandInput, DeleteTemplateCommandOutput>(
+  _ep0,
+  _mw0,
+  'DeleteTemplate',
+  DeleteTemplate$,
+) {}
+
+// ------------------------------------------------------------------------------- CreateTemplateGroupAccessControlEntry
+
+export interface CreateTemplateGroupAccessControlEntryCommandInput extends CreateTemplateGroupAccessControlEntryRequest {}
+export interface CreateTemplateGroupAccessControlEntryCommandOutput extends __MetadataBearer {}
+
+/** Grants an Active Directory group enroll/auto-enroll rights on a template. `ClientToken` defaults to a fresh UUID v4. */
+export class CreateTemplateGroupAccessControlEntryCommand extends command<CreateTemplateGroupAccessControlEntryCommandInput, CreateTemplateGroupAccessControlEntryCommandOutput>(
+  _ep0,
+  _mw0,
+  'CreateTemplateGroupAccessControlEntry',
+  CreateTemplateGroupAccessControlEntry$,
+) {}
+
+// ---------------------------------------------------------------------------------- GetTemplateGroupAccessControlEntry
+
+export interface GetTemplateGroupAccessControlEntryCommandInput extends GetTemplateGroupAccessControlEntryRequest {}
+export interface GetTemplateGroupAccessControlEntryCommandOutput extends GetTemplateGroupAccessControlEntryResponse, __MetadataBearer {}
+
+/** Describes the access control entry of a group (by SID) on a template. */
+export class GetTemplateGroupAccessControlEntryCommand extends command<GetTemplateGroupAccessControlEntryCommandInput, GetTemplateGroupAccessControlEntryCommandOutput>(
+  _ep0,
+  _mw0,
+  'GetTemplateGroupAccessControlEntry',
+  GetTemplateGroupAccessControlEntry$,
+) {}
+
+// ------------------------------------------------------------------------------- ListTemplateGroupAccessControlEntries
+
+export interface ListTemplateGroupAccessControlEntriesCommandInput extends ListTemplateGroupAccessControlEntriesRequest {}
+export interface ListTemplateGroupAccessControlEntriesCommandOutput extends ListTemplateGroupAccessControlEntriesResponse, __MetadataBearer {}
+
+/** Lists the group access control entries of a template (see `paginateListTemplateGroupAccessControlEntries`). */
+export class ListTemplateGroupAccessControlEntriesCommand extends command<ListTemplateGroupAccessControlEntriesCommandInput, ListTemplateGroupAccessControlEntriesCommandOutput>(
+  _ep0,
+  _mw0,
+  'ListTemplateGroupAccessControlEntries',
+  ListTemplateGroupAccessControlEntries$,
+) {}
+
+// ------------------------------------------------------------------------------- DeleteTemplateGroupAccessControlEntry
+
+export interface DeleteTemplateGroupAccessControlEntryCommandInput extends DeleteTemplateGroupAccessControlEntryRequest {}
+export interface DeleteTemplateGroupAccessControlEntryCommandOutput extends __MetadataBearer {}
+
+/** Deletes the access control entry of a group (by SID) on a template. */
+export class DeleteTemplateGroupAccessControlEntryCommand extends command<DeleteTemplateGroupAccessControlEntryCommandInput, DeleteTemplateGroupAccessControlEntryCommandOutput>(
+  _ep0,
+  _mw0,
+  'DeleteTemplateGroupAccessControlEntry',
+  DeleteTemplateGroupAccessControlEntry$,
 ) {}

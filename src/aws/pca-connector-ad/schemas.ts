@@ -6,7 +6,8 @@
  * epoch-seconds timestamps parsed into `Date`, and the modeled errors.
  *
  * Format reminder (see `StaticSchema` in `@smithy/types`):
- *   simple  0 string · 1 number · 4 timestamp (protocol default: epoch seconds) · 64|x list of x · 128|x map of x
+ *   simple  0 string · 1 number · 4 timestamp (protocol default: epoch seconds) · 15 document (JSON as is)
+ *           64|x list of x · 128|x map of x
  *   struct  [3, namespace, name, traits, memberNames, memberSchemas, requiredMemberCount]  (required members first)
  *   error   [-3, namespace, name, traits, memberNames, memberSchemas, requiredMemberCount]
  *   list    [1, namespace, name, traits, memberSchema]
@@ -40,6 +41,8 @@ const SYNTHETIC_NAMESPACE = 'smithy.ts.sdk.synthetic.' + NAMESPACE;
 const STRING = 0;
 const NUMBER = 1;
 const TIMESTAMP = 4;
+/** A JSON value written and read as is: used for the template `Definition` union (see below). */
+const DOCUMENT = 15;
 const LIST_OF_STRING = 64 | STRING;
 const MAP_OF_STRING = 128 | STRING;
 const UNIT = 'unit';
@@ -131,6 +134,46 @@ export const ServicePrincipalName$: StaticStructureSchema = [
   [STRING, STRING, STRING, STRING, TIMESTAMP, TIMESTAMP],
 ];
 
+export const ServicePrincipalNameSummary$: StaticStructureSchema = [
+  3, n0, 'ServicePrincipalNameSummary', 0,
+  ['DirectoryRegistrationArn', 'ConnectorArn', 'Status', 'StatusReason', 'CreatedAt', 'UpdatedAt'],
+  [STRING, STRING, STRING, STRING, TIMESTAMP, TIMESTAMP],
+];
+const ServicePrincipalNameList: StaticListSchema = [
+  1, n0, 'ServicePrincipalNameList', 0, () => ServicePrincipalNameSummary$,
+];
+
+export const TemplateRevision$: StaticStructureSchema = [
+  3, n0, 'TemplateRevision', 0, ['MajorRevision', 'MinorRevision'], [NUMBER, NUMBER], 2,
+];
+/**
+ * `Definition` (the TemplateV2/V3/V4 union) is a document schema: nothing under it needs serde (no timestamp, blob,
+ * `jsonName`, `idempotencyToken` or location trait; only strings, numbers, booleans, lists and structures whose JSON
+ * names are the member names), so the JSON passes through unchanged in both directions. The TypeScript type in
+ * models.ts is the full union.
+ */
+const templateMembers = [
+  'Arn', 'ConnectorArn', 'CreatedAt', 'Definition', 'Name', 'ObjectIdentifier', 'PolicySchema', 'Revision', 'Status',
+  'UpdatedAt',
+];
+const templateSchemas = [
+  STRING, STRING, TIMESTAMP, DOCUMENT, STRING, STRING, NUMBER, () => TemplateRevision$, STRING, TIMESTAMP,
+];
+export const Template$: StaticStructureSchema = [3, n0, 'Template', 0, templateMembers, templateSchemas];
+export const TemplateSummary$: StaticStructureSchema = [3, n0, 'TemplateSummary', 0, templateMembers, templateSchemas];
+const TemplateList: StaticListSchema = [1, n0, 'TemplateList', 0, () => TemplateSummary$];
+
+export const AccessRights$: StaticStructureSchema = [
+  3, n0, 'AccessRights', 0, ['AutoEnroll', 'Enroll'], [STRING, STRING],
+];
+const aceMembers = ['AccessRights', 'CreatedAt', 'GroupDisplayName', 'GroupSecurityIdentifier', 'TemplateArn', 'UpdatedAt'];
+const aceSchemas = [() => AccessRights$, TIMESTAMP, STRING, STRING, STRING, TIMESTAMP];
+export const AccessControlEntry$: StaticStructureSchema = [3, n0, 'AccessControlEntry', 0, aceMembers, aceSchemas];
+export const AccessControlEntrySummary$: StaticStructureSchema = [
+  3, n0, 'AccessControlEntrySummary', 0, aceMembers, aceSchemas,
+];
+const AccessControlEntryList: StaticListSchema = [1, n0, 'AccessControlEntryList', 0, () => AccessControlEntrySummary$];
+
 // ---------------------------------------------------------------------------------------------- requests/responses
 
 export const CreateConnectorRequest$: StaticStructureSchema = [
@@ -191,6 +234,73 @@ export const GetServicePrincipalNameResponse$: StaticStructureSchema = [
   3, n0, 'GetServicePrincipalNameResponse', 0, ['ServicePrincipalName'], [() => ServicePrincipalName$],
 ];
 
+export const DeleteDirectoryRegistrationRequest$: StaticStructureSchema = [
+  3, n0, 'DeleteDirectoryRegistrationRequest', 0, ['DirectoryRegistrationArn'], [[STRING, label]], 1,
+];
+export const DeleteServicePrincipalNameRequest$: StaticStructureSchema = [
+  3, n0, 'DeleteServicePrincipalNameRequest', 0,
+  ['ConnectorArn', 'DirectoryRegistrationArn'], [[STRING, label], [STRING, label]], 2,
+];
+export const ListServicePrincipalNamesRequest$: StaticStructureSchema = [
+  3, n0, 'ListServicePrincipalNamesRequest', 0,
+  ['DirectoryRegistrationArn', 'MaxResults', 'NextToken'],
+  [[STRING, label], [NUMBER, query('MaxResults')], [STRING, query('NextToken')]], 1,
+];
+export const ListServicePrincipalNamesResponse$: StaticStructureSchema = [
+  3, n0, 'ListServicePrincipalNamesResponse', 0,
+  ['NextToken', 'ServicePrincipalNames'], [STRING, () => ServicePrincipalNameList],
+];
+export const CreateTemplateRequest$: StaticStructureSchema = [
+  3, n0, 'CreateTemplateRequest', 0,
+  ['ConnectorArn', 'Definition', 'Name', 'ClientToken', 'Tags'],
+  [STRING, DOCUMENT, STRING, [STRING, idempotencyToken], MAP_OF_STRING], 3,
+];
+export const CreateTemplateResponse$: StaticStructureSchema = [
+  3, n0, 'CreateTemplateResponse', 0, ['TemplateArn'], [STRING],
+];
+export const GetTemplateRequest$: StaticStructureSchema = [
+  3, n0, 'GetTemplateRequest', 0, ['TemplateArn'], [[STRING, label]], 1,
+];
+export const GetTemplateResponse$: StaticStructureSchema = [
+  3, n0, 'GetTemplateResponse', 0, ['Template'], [() => Template$],
+];
+export const ListTemplatesRequest$: StaticStructureSchema = [
+  3, n0, 'ListTemplatesRequest', 0,
+  ['ConnectorArn', 'MaxResults', 'NextToken'],
+  [[STRING, query('ConnectorArn')], [NUMBER, query('MaxResults')], [STRING, query('NextToken')]], 1,
+];
+export const ListTemplatesResponse$: StaticStructureSchema = [
+  3, n0, 'ListTemplatesResponse', 0, ['NextToken', 'Templates'], [STRING, () => TemplateList],
+];
+export const DeleteTemplateRequest$: StaticStructureSchema = [
+  3, n0, 'DeleteTemplateRequest', 0, ['TemplateArn'], [[STRING, label]], 1,
+];
+export const CreateTemplateGroupAccessControlEntryRequest$: StaticStructureSchema = [
+  3, n0, 'CreateTemplateGroupAccessControlEntryRequest', 0,
+  ['AccessRights', 'GroupDisplayName', 'GroupSecurityIdentifier', 'TemplateArn', 'ClientToken'],
+  [() => AccessRights$, STRING, STRING, [STRING, label], [STRING, idempotencyToken]], 4,
+];
+export const GetTemplateGroupAccessControlEntryRequest$: StaticStructureSchema = [
+  3, n0, 'GetTemplateGroupAccessControlEntryRequest', 0,
+  ['GroupSecurityIdentifier', 'TemplateArn'], [[STRING, label], [STRING, label]], 2,
+];
+export const GetTemplateGroupAccessControlEntryResponse$: StaticStructureSchema = [
+  3, n0, 'GetTemplateGroupAccessControlEntryResponse', 0, ['AccessControlEntry'], [() => AccessControlEntry$],
+];
+export const ListTemplateGroupAccessControlEntriesRequest$: StaticStructureSchema = [
+  3, n0, 'ListTemplateGroupAccessControlEntriesRequest', 0,
+  ['TemplateArn', 'MaxResults', 'NextToken'],
+  [[STRING, label], [NUMBER, query('MaxResults')], [STRING, query('NextToken')]], 1,
+];
+export const ListTemplateGroupAccessControlEntriesResponse$: StaticStructureSchema = [
+  3, n0, 'ListTemplateGroupAccessControlEntriesResponse', 0,
+  ['AccessControlEntries', 'NextToken'], [() => AccessControlEntryList, STRING],
+];
+export const DeleteTemplateGroupAccessControlEntryRequest$: StaticStructureSchema = [
+  3, n0, 'DeleteTemplateGroupAccessControlEntryRequest', 0,
+  ['GroupSecurityIdentifier', 'TemplateArn'], [[STRING, label], [STRING, label]], 2,
+];
+
 // ------------------------------------------------------------------------------------------------------ operations
 
 export const CreateConnector$: StaticOperationSchema = [
@@ -230,4 +340,54 @@ export const GetServicePrincipalName$: StaticOperationSchema = [
   9, n0, 'GetServicePrincipalName',
   { http: ['GET', '/directoryRegistrations/{DirectoryRegistrationArn}/servicePrincipalNames/{ConnectorArn}', 200] },
   () => GetServicePrincipalNameRequest$, () => GetServicePrincipalNameResponse$,
+];
+export const DeleteDirectoryRegistration$: StaticOperationSchema = [
+  9, n0, 'DeleteDirectoryRegistration', { http: ['DELETE', '/directoryRegistrations/{DirectoryRegistrationArn}', 202] },
+  () => DeleteDirectoryRegistrationRequest$, () => UNIT,
+];
+export const DeleteServicePrincipalName$: StaticOperationSchema = [
+  9, n0, 'DeleteServicePrincipalName',
+  { http: ['DELETE', '/directoryRegistrations/{DirectoryRegistrationArn}/servicePrincipalNames/{ConnectorArn}', 202] },
+  () => DeleteServicePrincipalNameRequest$, () => UNIT,
+];
+export const ListServicePrincipalNames$: StaticOperationSchema = [
+  9, n0, 'ListServicePrincipalNames',
+  { http: ['GET', '/directoryRegistrations/{DirectoryRegistrationArn}/servicePrincipalNames', 200] },
+  () => ListServicePrincipalNamesRequest$, () => ListServicePrincipalNamesResponse$,
+];
+export const CreateTemplate$: StaticOperationSchema = [
+  9, n0, 'CreateTemplate', { http: ['POST', '/templates', 200] },
+  () => CreateTemplateRequest$, () => CreateTemplateResponse$,
+];
+export const GetTemplate$: StaticOperationSchema = [
+  9, n0, 'GetTemplate', { http: ['GET', '/templates/{TemplateArn}', 200] },
+  () => GetTemplateRequest$, () => GetTemplateResponse$,
+];
+export const ListTemplates$: StaticOperationSchema = [
+  9, n0, 'ListTemplates', { http: ['GET', '/templates', 200] },
+  () => ListTemplatesRequest$, () => ListTemplatesResponse$,
+];
+export const DeleteTemplate$: StaticOperationSchema = [
+  9, n0, 'DeleteTemplate', { http: ['DELETE', '/templates/{TemplateArn}', 202] },
+  () => DeleteTemplateRequest$, () => UNIT,
+];
+export const CreateTemplateGroupAccessControlEntry$: StaticOperationSchema = [
+  9, n0, 'CreateTemplateGroupAccessControlEntry',
+  { http: ['POST', '/templates/{TemplateArn}/accessControlEntries', 200] },
+  () => CreateTemplateGroupAccessControlEntryRequest$, () => UNIT,
+];
+export const GetTemplateGroupAccessControlEntry$: StaticOperationSchema = [
+  9, n0, 'GetTemplateGroupAccessControlEntry',
+  { http: ['GET', '/templates/{TemplateArn}/accessControlEntries/{GroupSecurityIdentifier}', 200] },
+  () => GetTemplateGroupAccessControlEntryRequest$, () => GetTemplateGroupAccessControlEntryResponse$,
+];
+export const ListTemplateGroupAccessControlEntries$: StaticOperationSchema = [
+  9, n0, 'ListTemplateGroupAccessControlEntries',
+  { http: ['GET', '/templates/{TemplateArn}/accessControlEntries', 200] },
+  () => ListTemplateGroupAccessControlEntriesRequest$, () => ListTemplateGroupAccessControlEntriesResponse$,
+];
+export const DeleteTemplateGroupAccessControlEntry$: StaticOperationSchema = [
+  9, n0, 'DeleteTemplateGroupAccessControlEntry',
+  { http: ['DELETE', '/templates/{TemplateArn}/accessControlEntries/{GroupSecurityIdentifier}', 200] },
+  () => DeleteTemplateGroupAccessControlEntryRequest$, () => UNIT,
 ];

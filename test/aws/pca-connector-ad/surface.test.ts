@@ -14,6 +14,17 @@ const COMMANDS = [
   'ListDirectoryRegistrationsCommand',
   'CreateServicePrincipalNameCommand',
   'GetServicePrincipalNameCommand',
+  'DeleteDirectoryRegistrationCommand',
+  'DeleteServicePrincipalNameCommand',
+  'ListServicePrincipalNamesCommand',
+  'CreateTemplateCommand',
+  'GetTemplateCommand',
+  'ListTemplatesCommand',
+  'DeleteTemplateCommand',
+  'CreateTemplateGroupAccessControlEntryCommand',
+  'GetTemplateGroupAccessControlEntryCommand',
+  'ListTemplateGroupAccessControlEntriesCommand',
+  'DeleteTemplateGroupAccessControlEntryCommand',
 ] as const;
 const EXCEPTIONS = [
   'AccessDeniedException',
@@ -60,11 +71,23 @@ describe('public surface of src/aws/pca-connector-ad (same names as the official
     assert.equal(pca.ServicePrincipalNameStatusReason.SPN_LIMIT_EXCEEDED, 'SPN_LIMIT_EXCEEDED');
     assert.equal(pca.DirectoryRegistrationStatus.FAILED, 'FAILED');
     assert.equal(Object.keys(pca.ValidationExceptionReason).length, 9);
+    assert.deepEqual(Object.values(pca.TemplateStatus).sort(), ['ACTIVE', 'DELETING']);
+    assert.equal(Object.keys(pca.ApplicationPolicyType).length, 67);
+    assert.equal(pca.ApplicationPolicyType.CLIENT_AUTHENTICATION, 'CLIENT_AUTHENTICATION');
+    assert.deepEqual(Object.values(pca.ClientCompatibilityV4).sort(), [
+      'WINDOWS_SERVER_2012',
+      'WINDOWS_SERVER_2012_R2',
+      'WINDOWS_SERVER_2016',
+    ]);
+    assert.deepEqual(Object.values(pca.AccessRight).sort(), ['ALLOW', 'DENY']);
   });
 
   it('paginators are functions', () => {
     assert.equal(typeof pca.paginateListConnectors, 'function');
     assert.equal(typeof pca.paginateListDirectoryRegistrations, 'function');
+    assert.equal(typeof pca.paginateListServicePrincipalNames, 'function');
+    assert.equal(typeof pca.paginateListTemplates, 'function');
+    assert.equal(typeof pca.paginateListTemplateGroupAccessControlEntries, 'function');
   });
 
   it('a client with no arguments constructs (region/credentials resolved lazily, as upstream)', () => {
