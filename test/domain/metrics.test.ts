@@ -26,13 +26,15 @@ describe('business metrics from a Task outcome', () => {
     ]);
   });
 
-  it('CreateConnector / GetConnectorStatus: created or adopted, succeeded when ACTIVE', () => {
+  it('CreateConnector / GetConnectorStatus: created or adopted, active seconds; succeeded only after the last step', () => {
     assert.deepEqual(names(metricsForResult('CreateConnector', connector({}))), ['ConnectorCreated']);
-    assert.deepEqual(names(metricsForResult('CreateConnector', connector({ Adopted: true, Status: 'ACTIVE' }))), ['ConnectorAdopted', 'ProvisioningSucceeded']);
+    assert.deepEqual(names(metricsForResult('CreateConnector', connector({ Adopted: true, Status: 'ACTIVE' }))), ['ConnectorAdopted']);
     assert.deepEqual(metricsForResult('GetConnectorStatus', connector({ Status: 'ACTIVE', ElapsedSeconds: 120 })), [
       { name: 'ConnectorActiveSeconds', unit: 'Seconds', value: 120, dimensions: {} },
-      { name: 'ProvisioningSucceeded', unit: 'Count', value: 1, dimensions: {} },
     ]);
+    // The SPN and the templates can still fail the provisioning after an ACTIVE connector.
+    assert.deepEqual(names(metricsForResult('GetServicePrincipalNameStatus', { Status: 'ACTIVE' })), []);
+    assert.deepEqual(metricsForResult('CreateTemplates', { TemplateArns: [], Templates: [] }), [{ name: 'ProvisioningSucceeded', unit: 'Count', value: 1, dimensions: {} }]);
     assert.deepEqual(metricsForResult('ValidateRequest', { DirectoryType: 'SimpleAD' }), []);
   });
 

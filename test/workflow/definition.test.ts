@@ -41,11 +41,11 @@ describe('statemachine/provision.asl.json', () => {
     for (const name of [
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
-      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector', 'NoCertificateAuthorityShare',
+      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 13);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 12);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
     assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait'), []);
     assert.deepEqual(

@@ -7,7 +7,7 @@ import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { runLocal } from '../../tools/local/engine.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { CONNECTOR_ARN, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
@@ -38,10 +38,16 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       DirectoryAdopted: false,
       DirectoryStage: 'Active',
       DirectoryElapsedSeconds: POLL_SECONDS,
+      DirectoryRegistrationArn: REGISTRATION_ARN,
+      DirectoryRegistrationAdopted: false,
+      DirectoryRegistrationStatus: 'ACTIVE',
       ConnectorArn: CONNECTOR_ARN,
       ConnectorAdopted: false,
       ConnectorStatus: 'ACTIVE',
       ConnectorElapsedSeconds: POLL_SECONDS,
+      ServicePrincipalNameStatus: 'ACTIVE',
+      ServicePrincipalNameAdopted: false,
+      TemplateArns: [TEMPLATE_ARN],
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
       Warnings: [WARNING],
@@ -60,14 +66,17 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(entered(r.events), [
-      'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector', 'NoCertificateAuthorityShare',
+      'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
       'PublishSucceededEvent', 'RecordResult', 'Provisioned',
     ]);
     const out = r.output as Record<string, unknown>;
     assert.equal(out['DirectoryId'], DIRECTORY_ID);
     assert.deepEqual([out['ConnectorArn'], out['ConnectorAdopted'], out['ConnectorStatus'], out['ConnectorElapsedSeconds']], [null, null, null, null]);
     assert.deepEqual([out['ResourceShareArn'], out['ResourceShareCreated']], [null, null]);
+    assert.deepEqual([out['DirectoryRegistrationArn'], out['ServicePrincipalNameStatus'], out['TemplateArns']], [null, null, []]);
     assert.equal(r.calls.inputs['ShareCertificateAuthority'], undefined);
+    assert.equal(r.calls.inputs['CreateDirectoryRegistration'], undefined);
+    assert.equal(r.calls.inputs['CreateTemplates'], undefined);
     assert.equal(r.calls.inputs['CreateConnector'], undefined);
     const [event] = r.calls.inputs['PublishSucceededEvent'] as { Entries: { Detail: Record<string, unknown> }[] }[];
     assert.equal(event?.Entries[0]?.Detail['ConnectorArn'], null);
@@ -87,6 +96,12 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.deepEqual(connector, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, Connector: REQUEST.Connector, TimeoutSeconds: 1800 });
     const [status] = r.calls.inputs['GetConnectorStatus'] as { Connector: { ConnectorArn: string } }[];
     assert.equal(status?.Connector.ConnectorArn, CONNECTOR_ARN);
+    const [registration] = r.calls.inputs['CreateDirectoryRegistration'] ?? [];
+    assert.deepEqual(registration, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, Connector: REQUEST.Connector, TimeoutSeconds: 1800 });
+    const [spn] = r.calls.inputs['CreateServicePrincipalName'] ?? [];
+    assert.deepEqual(spn, { ExecutionId: r.executionArn, DirectoryRegistrationArn: REGISTRATION_ARN, ConnectorArn: CONNECTOR_ARN, TimeoutSeconds: 1800 });
+    const [templates] = r.calls.inputs['CreateTemplates'] ?? [];
+    assert.deepEqual(templates, { ExecutionId: r.executionArn, ConnectorArn: CONNECTOR_ARN, Connector: REQUEST.Connector });
     const [event] = r.calls.inputs['PublishSucceededEvent'] as { Entries: Record<string, unknown>[] }[];
     assert.deepEqual(event?.Entries, [
       {
@@ -98,8 +113,11 @@ describe('state machine flows (real ASL, stub handlers)', () => {
           DirectoryId: DIRECTORY_ID,
           DirectoryType: 'SimpleAD',
           DirectoryAdopted: false,
+          DirectoryRegistrationArn: REGISTRATION_ARN,
           ConnectorArn: CONNECTOR_ARN,
           ConnectorAdopted: false,
+          ServicePrincipalNameStatus: 'ACTIVE',
+          TemplateArns: [TEMPLATE_ARN],
           ResourceShareArn: SHARE_ARN,
           ResourceShareCreated: true,
           Warnings: [WARNING],

@@ -16,6 +16,7 @@
  *    (a getter, so each state that reads it sees the current time) — RecordResult reads it;
  *  - the PutEvents integration states are Task states too: bind `PublishSucceededEvent`/`PublishFailedEvent`.
  */
+import { TASK_STATES, TEARDOWN_TASK_STATES } from '../../src/workflow/catalog.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +41,9 @@ export const TEARDOWN_ASL_PATH = fileURLToPath(new URL('../../statemachine/depro
 
 /** DefinitionSubstitutions names used in the ASL, with harmless local defaults. */
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
-  ValidateRequestFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ValidateRequest',
-  CreateDirectoryFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateDirectory',
-  GetDirectoryStageFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetDirectoryStage',
-  ShareCertificateAuthorityFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-ShareCertificateAuthority',
-  CreateConnectorFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-CreateConnector',
-  GetConnectorStatusFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-GetConnectorStatus',
-  DiscoverResourcesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DiscoverResources',
-  DeleteConnectorsFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteConnectors',
-  DeleteDirectoriesFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeleteDirectories',
-  DeletePasswordSecretFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:local-DeletePasswordSecret',
+  ...Object.fromEntries(
+    [...TASK_STATES, ...TEARDOWN_TASK_STATES].map((state) => [`${state}FunctionArn`, `arn:aws:lambda:us-east-1:000000000000:function:local-${state}`]),
+  ),
   EventBusName: 'local-bus',
 };
 
