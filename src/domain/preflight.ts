@@ -24,7 +24,10 @@ export interface PreflightFacts {
   /** The VPC is known not to exist (EC2 InvalidVpcID.NotFound). */
   vpcMissing?: boolean;
   /** Undefined when the request has no Connector (nothing to check). */
-  certificateAuthority?: { found: false; reason: string } | { found: true; status: string | undefined };
+  certificateAuthority?:
+    | { found: false; reason: string }
+    /** hasCommonName: whether the CA's subject has a CommonName (undefined: not known). */
+    | { found: true; status: string | undefined; hasCommonName?: boolean };
   /** `secretString` is the SecretString (undefined for a binary secret); it is checked, never copied into output. */
   secret: { found: false; reason: string } | { found: true; secretString: string | undefined };
 }
@@ -74,11 +77,20 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
     // no connector requested: no CA to check
   } else if (!ca.found) {
     v.push({ path: 'Connector.CertificateAuthorityArn', message: `certificate authority not found (${ca.reason})` });
-  } else if (ca.status !== 'ACTIVE') {
-    v.push({
-      path: 'Connector.CertificateAuthorityArn',
-      message: `certificate authority status is ${ca.status ?? 'unknown'}; it must be ACTIVE`,
-    });
+  } else {
+    if (ca.status !== 'ACTIVE') {
+      v.push({
+        path: 'Connector.CertificateAuthorityArn',
+        message: `certificate authority status is ${ca.status ?? 'unknown'}; it must be ACTIVE`,
+      });
+    }
+    if (ca.hasCommonName === false) {
+      v.push({
+        path: 'Connector.CertificateAuthorityArn',
+        message:
+          "the certificate authority's subject has no common name (INVALID_CA_SUBJECT): Connector for AD refuses such a CA; use a CA whose subject includes a CN",
+      });
+    }
   }
 
   const secret = facts.secret;

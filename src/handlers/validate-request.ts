@@ -97,7 +97,8 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
       const out = await deps.acmPca.send(
         new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: connector.CertificateAuthorityArn }),
       );
-      return { found: true, status: out.CertificateAuthority?.Status };
+      const subject = out.CertificateAuthority?.CertificateAuthorityConfiguration?.Subject;
+      return { found: true, status: out.CertificateAuthority?.Status, ...(subject ? { hasCommonName: Boolean(subject.CommonName) } : {}) };
     } catch (error) {
       const name = errorName(error);
       if (name && CA_NOT_FOUND.includes(name)) return { found: false, reason: name };

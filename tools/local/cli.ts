@@ -29,6 +29,10 @@ Options:
   --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
   --connector-active-after SECONDS  simulated time until a new connector is ACTIVE (default 120)
   --connector-fails-after SECONDS   a new connector goes FAILED (VPC_ENDPOINT_LIMIT_EXCEEDED) at that time instead
+  --registration-active-after SECONDS  simulated time until a new directory registration is ACTIVE (default 60)
+  --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
+  --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
+  --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
                                     then the directory, then a password secret POST /provisionings stored; only
                                     what carries this tool's ownership tag
@@ -100,11 +104,23 @@ export function summary(result: RunResult, teardown = false): string {
   if (result.status === 'SUCCEEDED' && teardown) {
     lines.push(`SUCCEEDED  ${result.executionArn}`, ...teardownLines(result.output));
   } else if (result.status === 'SUCCEEDED') {
-    const out = result.output as { DirectoryId?: string; ConnectorArn?: string | null; ResourceShareArn?: string | null; ResourceShareCreated?: boolean | null; Warnings?: string[] };
+    const out = result.output as {
+      DirectoryId?: string;
+      DirectoryRegistrationArn?: string | null;
+      ConnectorArn?: string | null;
+      ServicePrincipalNameStatus?: string | null;
+      TemplateArns?: string[];
+      ResourceShareArn?: string | null;
+      ResourceShareCreated?: boolean | null;
+      Warnings?: string[];
+    };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
     lines.push(`  DirectoryId   ${out.DirectoryId ?? '?'}`);
     lines.push(`  ConnectorArn  ${out.ConnectorArn === null ? '(no connector requested)' : (out.ConnectorArn ?? '?')}`);
     if (out.ResourceShareArn) lines.push(`  CA share      ${out.ResourceShareArn}${out.ResourceShareCreated ? ' (created by this execution)' : ' (adopted)'}`);
+    if (out.DirectoryRegistrationArn) lines.push(`  Registration  ${out.DirectoryRegistrationArn}`);
+    if (out.ServicePrincipalNameStatus) lines.push(`  SPN           ${out.ServicePrincipalNameStatus}`);
+    for (const t of out.TemplateArns ?? []) lines.push(`  Template      ${t}`);
     for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
   } else {
     lines.push(`FAILED     ${result.executionArn}`);
@@ -114,7 +130,11 @@ export function summary(result: RunResult, teardown = false): string {
   lines.push(
     `  ${result.transitions} state transitions, ${fmtSim(result.simulatedSeconds)} simulated, ${result.wallMs} ms wall`,
   );
-  lines.push(`  world: ${result.world.directories} directory(ies), ${result.world.connectors} connector(s), ${result.world.resourceShares} RAM share(s)`);
+  const w = result.world;
+  lines.push(
+    `  world: ${w.directories} directory(ies), ${w.directoryRegistrations} registration(s), ${w.connectors} connector(s), ` +
+      `${w.servicePrincipalNames} SPN(s), ${w.templates} template(s), ${w.accessControlEntries} access entr(ies), ${w.resourceShares} RAM share(s)`,
+  );
   lines.push(
     `  API calls: ${Object.entries(result.apiCalls)
       .map(([k, v]) => `${k}=${v}`)
@@ -201,6 +221,10 @@ export async function main(argv: string[]): Promise<number> {
         'directory-fails-after': { type: 'string' },
         'connector-active-after': { type: 'string' },
         'connector-fails-after': { type: 'string' },
+        'registration-active-after': { type: 'string' },
+        'registration-fails-after': { type: 'string' },
+        'spn-active-after': { type: 'string' },
+        'spn-fails-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -226,6 +250,10 @@ export async function main(argv: string[]): Promise<number> {
   const connectorActiveAfterSeconds = positiveNumber(values['connector-active-after'], '--connector-active-after');
   const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
   const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
+  const registrationActiveAfterSeconds = positiveNumber(values['registration-active-after'], '--registration-active-after');
+  const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
+  const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
+  const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
@@ -246,6 +274,14 @@ export async function main(argv: string[]): Promise<number> {
       directoryActiveAfterSeconds,
       connectorActiveAfterSeconds,
       emulator: {
+        ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
+        ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+        ...(registrationFailsAfter !== undefined
+          ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
+          : {}),
+        ...(spnFailsAfter !== undefined
+          ? { spnOutcome: { statusReason: 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', afterSeconds: spnFailsAfter } }
+          : {}),
         ...(directoryFailsAfter !== undefined
           ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
           : {}),

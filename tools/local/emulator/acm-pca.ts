@@ -3,6 +3,17 @@ import { ApiError } from './api-error.ts';
 import { str } from './service.ts';
 import type { ServiceDef } from './service.ts';
 
+/** ASN1Subject members from `CN=…,O=…,OU=…,C=…` (the seed's notation). */
+const SUBJECT_KEYS: Record<string, string> = { CN: 'CommonName', O: 'Organization', OU: 'OrganizationalUnit', C: 'Country' };
+const subjectOf = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text.split(',').flatMap((part) => {
+      const [k, ...v] = part.split('=');
+      const key = SUBJECT_KEYS[(k ?? '').trim()];
+      return key ? [[key, v.join('=').trim()]] : [];
+    }),
+  );
+
 const CA_ARN = /^arn:[\w+=/,.@-]+:acm-pca:[\w+=/,.@-]*:[0-9]*:certificate-authority\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 
 export const acmPca: ServiceDef = {
@@ -26,7 +37,7 @@ export const acmPca: ServiceDef = {
           CertificateAuthorityConfiguration: {
             KeyAlgorithm: 'RSA_2048',
             SigningAlgorithm: 'SHA256WITHRSA',
-            Subject: { CommonName: `Local CA ${id.slice(0, 8)}`, Organization: 'Example Corp' },
+            Subject: ca.Subject !== undefined ? subjectOf(ca.Subject) : { CommonName: `Local CA ${id.slice(0, 8)}`, Organization: 'Example Corp' },
           },
           KeyStorageSecurityStandard: 'FIPS_140_2_LEVEL_3_OR_HIGHER',
           UsageMode: 'GENERAL_PURPOSE',

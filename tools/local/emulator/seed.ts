@@ -7,7 +7,8 @@ export interface Seed {
   vpcs: { VpcId: string; CidrBlock: string }[];
   subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string; CidrBlock: string }[];
   securityGroups: { GroupId: string; VpcId: string; GroupName: string }[];
-  certificateAuthorities: { Arn: string; Status: string }[];
+  /** Subject: `CN=…,O=…` (default: a CN and an O); a subject without CN makes a CA Connector for AD refuses. */
+  certificateAuthorities: { Arn: string; Status: string; Subject?: string }[];
   secrets: { Name: string; Arn?: string; SecretString: string }[];
   /** Directories per type (SimpleAD, MicrosoftAD); default 10. */
   directoryLimit?: number;
@@ -20,7 +21,7 @@ const ITEM_FIELDS: Record<string, Fields> = {
   vpcs: { VpcId: 'string', CidrBlock: 'string' },
   subnets: { SubnetId: 'string', VpcId: 'string', AvailabilityZone: 'string', CidrBlock: 'string' },
   securityGroups: { GroupId: 'string', VpcId: 'string', GroupName: 'string' },
-  certificateAuthorities: { Arn: 'string', Status: 'string' },
+  certificateAuthorities: { Arn: 'string', Status: 'string', Subject: 'string?' },
   secrets: { Name: 'string', Arn: 'string?', SecretString: 'string' },
 };
 
