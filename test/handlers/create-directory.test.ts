@@ -51,9 +51,11 @@ const deps = () => ({
 const existing = (over: Partial<DirectoryDescription> = {}): DirectoryDescription => ({
   DirectoryId: 'd-1234567890',
   Name: 'corp.example.com',
+  ShortName: 'CORP',
   Type: 'SimpleAD',
+  Size: 'Small',
   Stage: 'Active',
-  VpcSettings: { VpcId: VPC, SubnetIds: [] },
+  VpcSettings: { VpcId: VPC, SubnetIds: [SUBNET_B, SUBNET_A] },
   LaunchTime: new Date(NOW.getTime() - 3600_000),
   ...over,
 });
@@ -177,6 +179,17 @@ describe('CreateDirectory handler: find-or-create', () => {
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ Type: 'MicrosoftAD' })] });
     await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryConflictError' });
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
+  it('a same-name same-VPC Small directory for a Large request → DirectoryConflictError naming the Size, no secret read, nothing created', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing()] });
+    const large = input();
+    large.Directory.Size = 'Large';
+    await assert.rejects(createDirectoryCore(large, deps()), (e: Error) =>
+      e.name === 'DirectoryConflictError' && e.message.includes('Directory.Size: requested Large, existing Small') && e.message.includes('d-1234567890'));
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 0, 'no lease taken');
   });
 
   it('DS ClientException "Rate exceeded" → DirectoryServiceThrottledError (message kept), on describe and on create', async () => {
