@@ -106,7 +106,7 @@ export const adoptableDirectories = (descriptions: readonly DirectoryCandidate[]
     );
     throw new DirectoryConflictError(
       `Not adopted, nothing created: ${described.join('. ')}. Change the request to match, or delete that directory ` +
-        `(the teardown: docs/teardown.md) and start a new execution.`,
+        `(the teardown, given the input that created it: docs/teardown.md) and start a new execution.`,
       compared.flatMap((c) => c.differences),
     );
   }
@@ -194,7 +194,7 @@ export const chooseConnector = (summaries: readonly ConnectorCandidate[], want: 
     );
     throw new ConnectorConflictError(
       `Not adopted, nothing created: ${described.join('. ')}. Change the request to match, or delete that connector ` +
-        `(the teardown: docs/teardown.md) and start a new execution.`,
+        `(the teardown, given the input that created it: docs/teardown.md) and start a new execution.`,
       compared.flatMap((x) => x.differences),
     );
   }
