@@ -2,7 +2,8 @@
  * CreateConnector: adopt an existing CREATING/ACTIVE connector of the directory (ListConnectors) if its CA and
  * security groups match the request (ConnectorConflictError otherwise: src/domain/find-or-create.ts), else
  * CreateConnector with ClientToken = sha256(execution ARN) (same execution, retry or redrive → same connector). On
- * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status, and
+ * ConflictException, list again and adopt (ConnectorConflictError if what is listed differs), or rethrow the
+ * ConflictException. Then GetConnector for the status, and
  * the wait window (Deadline) GetConnectorStatus polls against.
  */
 import type {

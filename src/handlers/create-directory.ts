@@ -22,7 +22,7 @@ import type { DirectoryDescription ,
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
-import { InvalidRequestError } from '../domain/errors.ts';
+import { DirectoryConflictError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
 import { createCertainlyFailed } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
@@ -145,8 +145,15 @@ export const createDirectoryCore = async (
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   const identity = { VpcId: d.VpcSettings.VpcId, Name: d.Name };
   await deps.leases.acquire(identity, input.ExecutionId, deps.now());
-  // A holder may have just finished between our first look and the lease: look once more.
-  const again = await findAdoptable(input, ds);
+  // A holder may have just finished between our first look and the lease: look once more. A conflict there creates
+  // nothing, so the lease is released at once.
+  let again;
+  try {
+    again = await findAdoptable(input, ds);
+  } catch (err) {
+    if (err instanceof DirectoryConflictError) await deps.leases.release(identity, input.ExecutionId);
+    throw err;
+  }
   if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
 
   const Tags = directoryTags(d.Tags, input.ExecutionId);

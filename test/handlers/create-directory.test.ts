@@ -293,6 +293,15 @@ describe('CreateDirectory handler: the creation lock', () => {
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
   });
 
+  it('found after acquiring but differing from the request → DirectoryConflictError, the lease released, no create', async () => {
+    ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Size: 'Large', Stage: 'Creating' })] });
+    ddb.on(DeleteItemCommand).resolves({});
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryConflictError' });
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 1);
+    assert.equal(ddb.commandCalls(DeleteItemCommand).length, 1, 'the lease is released');
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
   it('a weak secret fails before the lease is taken, so it holds no other execution back', async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: 'password' });
     await assert.rejects(createDirectoryCore(input(), deps()), { name: 'InvalidRequestError' });
