@@ -132,6 +132,12 @@ describe('CreateConnector handler', () => {
     assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status], [OTHER_ARN, true, 'CREATING']);
   });
 
+  it('ConflictException, then the listing shows a differing connector another execution created → ConnectorConflictError', async () => {
+    pca.on(ListConnectorsCommand).resolvesOnce({ Connectors: [] }).resolves({ Connectors: [summary({ Status: 'CREATING', CertificateAuthorityArn: `${CA}0` })] });
+    pca.on(CreateConnectorCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', ResourceId: OTHER_ARN, ResourceType: 'CONNECTOR', ...meta }));
+    await assert.rejects(createConnectorCore(input(), deps()), (e: Error) => e.name === 'ConnectorConflictError' && e.message.includes('Connector.CertificateAuthorityArn'));
+  });
+
   it('ConflictException with nothing adoptable → the ConflictException itself', async () => {
     pca.on(ListConnectorsCommand).resolves({ Connectors: [summary({ Status: 'FAILED' })] });
     pca.on(CreateConnectorCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', ResourceId: OTHER_ARN, ResourceType: 'CONNECTOR', ...meta }));
