@@ -98,7 +98,7 @@ export interface WaitWindow {
 export interface DirectoryPollState extends WaitWindow {
   DirectoryId: string;
   DirectoryType: DirectoryType;
-  /** true when an existing directory (same Name, same VPC, not Deleting/Deleted) was found and reused. */
+  /** true when an existing directory (same Name, same VPC, not Deleting/Deleted, matching the request) was reused. */
   Adopted: boolean;
   Stage: string;
   StageReason: string | null;

@@ -35,8 +35,41 @@ export class InvalidRequestError extends ProvisioningError {
  */
 export class ResourceShareNotReadyError extends ProvisioningError {}
 
-/** A directory with the same Name in the same VPC exists but cannot be adopted (different type). */
-export class DirectoryConflictError extends ProvisioningError {}
+/** One immutable attribute in which an existing resource differs from the request. */
+export interface FieldDifference {
+  /** Field path in the execution input, e.g. `Directory.Size`. */
+  field: string;
+  requested: string;
+  existing: string;
+}
+
+/** `field: requested X, existing Y; …` */
+export const formatDifferences = (differences: readonly FieldDifference[]): string =>
+  differences.map((d) => `${d.field}: requested ${d.requested}, existing ${d.existing}`).join('; ');
+
+/**
+ * A directory with the same Name in the same VPC exists but differs from the request in an immutable attribute
+ * (type, Size/Edition, ShortName, subnets): it is not adopted and nothing is created.
+ */
+export class DirectoryConflictError extends ProvisioningError {
+  readonly differences: FieldDifference[];
+  constructor(message: string, differences: FieldDifference[]) {
+    super(message);
+    this.differences = differences;
+  }
+}
+
+/**
+ * A live connector for the directory exists but differs from the request (CA, security groups): it is not adopted
+ * and nothing is created.
+ */
+export class ConnectorConflictError extends ProvisioningError {
+  readonly differences: FieldDifference[];
+  constructor(message: string, differences: FieldDifference[]) {
+    super(message);
+    this.differences = differences;
+  }
+}
 
 /** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
 export class DirectoryServiceThrottledError extends ProvisioningError {}

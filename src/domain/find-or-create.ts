@@ -1,33 +1,88 @@
 /**
  * Find-or-create decisions (pure). CreateDirectory has no idempotency token, so before creating, a rerun looks for
  * the directory an earlier attempt already started; CreateConnector has one, but a different execution (new
- * ClientToken) must still adopt an existing connector for the same directory + CA.
+ * ClientToken) must still adopt an existing connector for the same directory. Only what matches the request is
+ * adopted: an existing resource that differs in an immutable attribute is a conflict (nothing is created), never
+ * silently reused.
  */
-import type { DirectoryType } from '../contract.ts';
+import type { CreateDirectoryInput, DirectoryEdition, DirectorySize, DirectoryType } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../contract.ts';
-import { DirectoryConflictError } from './errors.ts';
+import { ConnectorConflictError, DirectoryConflictError, formatDifferences } from './errors.ts';
+import type { FieldDifference } from './errors.ts';
 import { CONNECTOR_ADOPTABLE, DIRECTORY_GONE } from '../workflow/stages.ts';
+
+/** What CreateDirectory / CreateMicrosoftAD are sent when the request leaves them out. */
+export const DEFAULT_SIZE: DirectorySize = 'Small';
+export const DEFAULT_EDITION: DirectoryEdition = 'Enterprise';
 
 /** The fields of a DS DirectoryDescription used here. */
 export interface DirectoryCandidate {
   DirectoryId?: string | undefined;
   Name?: string | undefined;
+  ShortName?: string | undefined;
   Type?: string | undefined;
+  Size?: string | undefined;
+  Edition?: string | undefined;
   Stage?: string | undefined;
   StageReason?: string | undefined;
   LaunchTime?: Date | undefined;
-  VpcSettings?: { VpcId?: string | undefined } | undefined;
-  ConnectSettings?: { VpcId?: string | undefined } | undefined;
+  VpcSettings?: { VpcId?: string | undefined; SubnetIds?: string[] | undefined } | undefined;
+  ConnectSettings?: { VpcId?: string | undefined; SubnetIds?: string[] | undefined } | undefined;
 }
 
+/** The directory a request asks for, with the create's defaults filled in. */
 export interface DirectoryWanted {
   Name: string;
   VpcId: string;
+  SubnetIds: readonly string[];
   Type: DirectoryType;
+  /** Simple AD only. */
+  Size?: DirectorySize;
+  /** Managed Microsoft AD only. */
+  Edition?: DirectoryEdition;
+  /** Compared only when the request gives one (AWS derives a default from Name otherwise). */
+  ShortName?: string;
 }
 
-const vpcOf = (d: DirectoryCandidate): string | undefined => d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
+export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted => {
+  const d = input.Directory;
+  return {
+    Name: d.Name,
+    VpcId: d.VpcSettings.VpcId,
+    SubnetIds: d.VpcSettings.SubnetIds,
+    Type: input.DirectoryType,
+    ...(input.DirectoryType === 'SimpleAD' ? { Size: d.Size ?? DEFAULT_SIZE } : { Edition: d.Edition ?? DEFAULT_EDITION }),
+    ...(d.ShortName ? { ShortName: d.ShortName } : {}),
+  };
+};
 
+const vpcOf = (d: DirectoryCandidate): string | undefined => d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
+const subnetsOf = (d: DirectoryCandidate): string[] | undefined => d.VpcSettings?.SubnetIds ?? d.ConnectSettings?.SubnetIds;
+
+const shown = (value: string | undefined): string => value ?? '(none)';
+const shownSet = (values: readonly string[] | undefined): string => (values ? `[${[...new Set(values)].sort().join(', ')}]` : '(none)');
+const sameSet = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && shownSet(a) === shownSet(b);
+
+/**
+ * Every immutable attribute in which `d` differs from the request: type; Size (Simple AD) or Edition (Managed AD)
+ * when the types match; ShortName (case-insensitive, NetBIOS names are) when the request gives one; VPC; subnets as
+ * a set. An attribute the description leaves out counts as different.
+ */
+export const directoryDifferences = (d: DirectoryCandidate, want: DirectoryWanted): FieldDifference[] => {
+  const out: FieldDifference[] = [];
+  const differ = (field: string, requested: string, existing: string) => out.push({ field, requested, existing });
+  if (d.Type !== want.Type) differ('Directory.Type', want.Type, shown(d.Type));
+  else if (want.Type === 'SimpleAD' && d.Size !== want.Size) differ('Directory.Size', shown(want.Size), shown(d.Size));
+  else if (want.Type === 'MicrosoftAD' && d.Edition !== want.Edition) differ('Directory.Edition', shown(want.Edition), shown(d.Edition));
+  if (want.ShortName !== undefined && d.ShortName?.toUpperCase() !== want.ShortName.toUpperCase()) {
+    differ('Directory.ShortName', want.ShortName, shown(d.ShortName));
+  }
+  if (vpcOf(d) !== want.VpcId) differ('Directory.VpcSettings.VpcId', want.VpcId, shown(vpcOf(d)));
+  if (!sameSet(subnetsOf(d), want.SubnetIds)) differ('Directory.VpcSettings.SubnetIds', shownSet(want.SubnetIds), shownSet(subnetsOf(d)));
+  return out;
+};
+
+/** The directory's identity: same Name (case-insensitive), same VPC, not Deleting/Deleted. */
 const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean =>
   d.DirectoryId !== undefined &&
   d.Name !== undefined &&
@@ -36,17 +91,23 @@ const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean 
   !DIRECTORY_GONE.includes(d.Stage ?? '');
 
 /**
- * Directories that can be adopted for `want`: same Name (case-insensitive), same VPC, not Deleting/Deleted, same
- * type. Throws DirectoryConflictError when such a directory exists only with a different type.
+ * Directories that can be adopted for `want`: same Name (case-insensitive), same VPC, not Deleting/Deleted, and no
+ * difference in an immutable attribute (directoryDifferences). Throws DirectoryConflictError, naming every differing
+ * field of every such directory, when directories with this Name exist in the VPC but none matches.
  */
 export const adoptableDirectories = (descriptions: readonly DirectoryCandidate[], want: DirectoryWanted): DirectoryCandidate[] => {
   const same = descriptions.filter((d) => sameNameSameVpc(d, want));
-  const matches = same.filter((d) => d.Type === want.Type);
-  const other = same.find((d) => d.Type !== want.Type);
-  if (matches.length === 0 && other) {
+  const compared = same.map((d) => ({ d, differences: directoryDifferences(d, want) }));
+  const matches = compared.filter((c) => c.differences.length === 0).map((c) => c.d);
+  if (matches.length === 0 && compared.length > 0) {
+    const described = compared.map(
+      ({ d, differences }) =>
+        `directory ${d.DirectoryId} named ${JSON.stringify(d.Name)} (stage ${d.Stage}) differs from the request: ${formatDifferences(differences)}`,
+    );
     throw new DirectoryConflictError(
-      `Directory ${other.DirectoryId} named ${JSON.stringify(other.Name)} already exists in ${want.VpcId} with type ` +
-        `${other.Type} (stage ${other.Stage}); the request asks for ${want.Type}. Use another Name, or delete that directory.`,
+      `Not adopted, nothing created: ${described.join('. ')}. Change the request to match, or delete that directory ` +
+        `(the teardown, given the input that created it: docs/teardown.md) and start a new execution.`,
+      compared.flatMap((c) => c.differences),
     );
   }
   return matches;
@@ -83,7 +144,7 @@ export const chooseDirectory = (
   return sorted[0];
 };
 
-/** The fields of a PCA Connector AD ConnectorSummary used here. */
+/** The fields of a PCA Connector AD ConnectorSummary (or Connector, from GetConnector) used here. */
 export interface ConnectorCandidate {
   Arn?: string | undefined;
   DirectoryId?: string | undefined;
@@ -91,24 +152,56 @@ export interface ConnectorCandidate {
   Status?: string | undefined;
   StatusReason?: string | undefined;
   CreatedAt?: Date | undefined;
+  VpcInformation?: { SecurityGroupIds?: string[] | undefined } | undefined;
 }
 
-/** A connector to adopt: same directory and CA, CREATING or ACTIVE; ACTIVE first, then the oldest. */
-export const chooseConnector = (
-  summaries: readonly ConnectorCandidate[],
-  want: { DirectoryId: string; CertificateAuthorityArn: string },
-): ConnectorCandidate | undefined =>
-  summaries
-    .filter(
-      (c) =>
-        c.Arn !== undefined &&
-        c.DirectoryId === want.DirectoryId &&
-        c.CertificateAuthorityArn === want.CertificateAuthorityArn &&
-        CONNECTOR_ADOPTABLE.includes(c.Status ?? ''),
-    )
-    .sort(
-      (a, b) =>
-        (a.Status === 'ACTIVE' ? 0 : 1) - (b.Status === 'ACTIVE' ? 0 : 1) ||
-        (a.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) ||
-        (a.Arn ?? '').localeCompare(b.Arn ?? ''),
-    )[0];
+export interface ConnectorWanted {
+  DirectoryId: string;
+  CertificateAuthorityArn: string;
+  SecurityGroupIds: readonly string[];
+}
+
+/** The directory's connectors that are CREATING or ACTIVE: the ones that can be adopted, or conflict. */
+export const liveConnectorsOf = (summaries: readonly ConnectorCandidate[], directoryId: string): ConnectorCandidate[] =>
+  summaries.filter((c) => c.Arn !== undefined && c.DirectoryId === directoryId && CONNECTOR_ADOPTABLE.includes(c.Status ?? ''));
+
+/** Every attribute in which `c` differs from the request: the CA ARN, the security groups as a set. */
+export const connectorDifferences = (c: ConnectorCandidate, want: ConnectorWanted): FieldDifference[] => {
+  const out: FieldDifference[] = [];
+  if (c.CertificateAuthorityArn !== want.CertificateAuthorityArn) {
+    out.push({ field: 'Connector.CertificateAuthorityArn', requested: want.CertificateAuthorityArn, existing: shown(c.CertificateAuthorityArn) });
+  }
+  const groups = c.VpcInformation?.SecurityGroupIds;
+  if (!sameSet(groups, want.SecurityGroupIds)) {
+    out.push({ field: 'Connector.VpcInformation.SecurityGroupIds', requested: shownSet(want.SecurityGroupIds), existing: shownSet(groups) });
+  }
+  return out;
+};
+
+/**
+ * The connector to adopt: of the same directory, CREATING or ACTIVE, with the same CA and security groups; ACTIVE
+ * first, then the oldest. Undefined when the directory has no live connector. Throws ConnectorConflictError,
+ * naming every differing field, when it has live connectors but none matches: this tool keeps one connector per
+ * directory, so another CA or other groups mean the request changed (a second connector is not created).
+ */
+export const chooseConnector = (summaries: readonly ConnectorCandidate[], want: ConnectorWanted): ConnectorCandidate | undefined => {
+  const live = liveConnectorsOf(summaries, want.DirectoryId);
+  const compared = live.map((c) => ({ c, differences: connectorDifferences(c, want) }));
+  const matches = compared.filter((x) => x.differences.length === 0).map((x) => x.c);
+  if (matches.length === 0 && compared.length > 0) {
+    const described = compared.map(
+      ({ c, differences }) => `connector ${c.Arn} (${c.Status}) of directory ${want.DirectoryId} differs from the request: ${formatDifferences(differences)}`,
+    );
+    throw new ConnectorConflictError(
+      `Not adopted, nothing created: ${described.join('. ')}. Change the request to match, or delete that connector ` +
+        `(the teardown, given the input that created it: docs/teardown.md) and start a new execution.`,
+      compared.flatMap((x) => x.differences),
+    );
+  }
+  return [...matches].sort(
+    (a, b) =>
+      (a.Status === 'ACTIVE' ? 0 : 1) - (b.Status === 'ACTIVE' ? 0 : 1) ||
+      (a.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) ||
+      (a.Arn ?? '').localeCompare(b.Arn ?? ''),
+  )[0];
+};

@@ -1,7 +1,9 @@
 /**
- * CreateConnector: adopt an existing CREATING/ACTIVE connector for the same directory + CA (ListConnectors), else
+ * CreateConnector: adopt an existing CREATING/ACTIVE connector of the directory (ListConnectors) if its CA and
+ * security groups match the request (ConnectorConflictError otherwise: src/domain/find-or-create.ts), else
  * CreateConnector with ClientToken = sha256(execution ARN) (same execution, retry or redrive → same connector). On
- * ConflictException, list again and adopt, or rethrow the ConflictException. Then GetConnector for the status, and
+ * ConflictException, list again and adopt (ConnectorConflictError if what is listed differs), or rethrow the
+ * ConflictException. Then GetConnector for the status, and
  * the wait window (Deadline) GetConnectorStatus polls against.
  */
 import type {
@@ -15,7 +17,7 @@ import type { ConnectorPollState, CreateConnectorInput } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { clientTokenFor } from '../domain/client-token.ts';
 import type { ConnectorCandidate } from '../domain/find-or-create.ts';
-import { chooseConnector } from '../domain/find-or-create.ts';
+import { chooseConnector, liveConnectorsOf } from '../domain/find-or-create.ts';
 import { startWait } from '../domain/polling.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -41,6 +43,22 @@ export const listAllConnectors = async (client: PcaConnectorAdClient): Promise<C
   return all;
 };
 
+/**
+ * Every connector, the directory's live ones with their security groups: a summary without VpcInformation is
+ * completed by GetConnector, so the comparison never rests on a field a listing left out.
+ */
+const listForDirectory = async (client: PcaConnectorAdClient, directoryId: string): Promise<ConnectorCandidate[]> => {
+  const all = await listAllConnectors(client);
+  const live = new Set(liveConnectorsOf(all, directoryId));
+  return Promise.all(
+    all.map(async (c) => {
+      if (!live.has(c) || c.VpcInformation?.SecurityGroupIds !== undefined || c.Arn === undefined) return c;
+      const full = (await client.send(new GetConnectorCommand({ ConnectorArn: c.Arn }))).Connector;
+      return { ...c, ...(full?.VpcInformation ? { VpcInformation: full.VpcInformation } : {}) };
+    }),
+  );
+};
+
 const isConflict = (error: unknown): boolean => error instanceof Error && error.name === 'ConflictException';
 
 export const createConnectorCore = async (
@@ -48,9 +66,13 @@ export const createConnectorCore = async (
   deps: CreateConnectorDeps = defaultDeps(),
 ): Promise<ConnectorPollState> => {
   const client = deps.pcaConnectorAd;
-  const want = { DirectoryId: input.DirectoryId, CertificateAuthorityArn: input.Connector.CertificateAuthorityArn };
+  const want = {
+    DirectoryId: input.DirectoryId,
+    CertificateAuthorityArn: input.Connector.CertificateAuthorityArn,
+    SecurityGroupIds: input.Connector.VpcInformation.SecurityGroupIds,
+  };
 
-  let adopted = chooseConnector(await listAllConnectors(client), want);
+  let adopted = chooseConnector(await listForDirectory(client, input.DirectoryId), want);
   let connectorArn = adopted?.Arn;
   if (!connectorArn) {
     try {
@@ -71,7 +93,7 @@ export const createConnectorCore = async (
       logger.info('Connector creation started', { connectorArn });
     } catch (error) {
       if (!isConflict(error)) throw error;
-      adopted = chooseConnector(await listAllConnectors(client), want);
+      adopted = chooseConnector(await listForDirectory(client, input.DirectoryId), want);
       if (!adopted?.Arn) throw error;
       connectorArn = adopted.Arn;
     }

@@ -1,6 +1,7 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
- * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it; otherwise read and
+ * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it if it matches the
+ * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts); otherwise read and
  * check the admin password from Secrets Manager, take the creation lock (a short DynamoDB lease per Name + VPC:
  * src/domain/directory-lock.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
  * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
@@ -21,11 +22,11 @@ import type { DirectoryDescription ,
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
-import { InvalidRequestError } from '../domain/errors.ts';
+import { DirectoryConflictError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
 import { createCertainlyFailed } from '../domain/directory-lock.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
-import { adoptableDirectories, chooseDirectory } from '../domain/find-or-create.ts';
+import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
 import { startWait } from '../domain/polling.ts';
@@ -101,10 +102,9 @@ const commonFields = (d: DirectoryRequest) => ({
   VpcSettings: { VpcId: d.VpcSettings.VpcId, SubnetIds: [...d.VpcSettings.SubnetIds] },
 });
 
-/** The directory to adopt (same Name any case, same VPC, same type), or undefined; throws DirectoryConflictError. */
+/** The directory to adopt (same Name any case, same VPC, matching the request), or undefined; throws DirectoryConflictError. */
 const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceClient): Promise<{ existing?: DirectoryCandidate; candidates: number }> => {
-  const d = input.Directory;
-  const matches = adoptableDirectories(await describeAllDirectories(ds), { Name: d.Name, VpcId: d.VpcSettings.VpcId, Type: input.DirectoryType });
+  const matches = adoptableDirectories(await describeAllDirectories(ds), directoryWanted(input));
   let tagsById = new Map<string, Record<string, string>>();
   if (matches.length > 1) {
     const ids = matches.flatMap((m) => (m.DirectoryId ? [m.DirectoryId] : []));
@@ -145,8 +145,15 @@ export const createDirectoryCore = async (
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
   const identity = { VpcId: d.VpcSettings.VpcId, Name: d.Name };
   await deps.leases.acquire(identity, input.ExecutionId, deps.now());
-  // A holder may have just finished between our first look and the lease: look once more.
-  const again = await findAdoptable(input, ds);
+  // A holder may have just finished between our first look and the lease: look once more. A conflict there creates
+  // nothing, so the lease is released at once.
+  let again;
+  try {
+    again = await findAdoptable(input, ds);
+  } catch (err) {
+    if (err instanceof DirectoryConflictError) await deps.leases.release(identity, input.ExecutionId);
+    throw err;
+  }
   if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
 
   const Tags = directoryTags(d.Tags, input.ExecutionId);
@@ -156,10 +163,10 @@ export const createDirectoryCore = async (
     created =
       type === 'MicrosoftAD'
         ? await withDirectoryServiceErrors(() =>
-            create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? 'Enterprise', Password, Tags })),
+            create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? DEFAULT_EDITION, Password, Tags })),
           )
         : await withDirectoryServiceErrors(() =>
-            create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? 'Small', Password, Tags })),
+            create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? DEFAULT_SIZE, Password, Tags })),
           );
   } catch (err) {
     if (createCertainlyFailed(err)) await deps.leases.release(identity, input.ExecutionId);

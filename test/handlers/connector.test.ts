@@ -34,8 +34,9 @@ const pca = mockClient(PcaConnectorAdClient);
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 let now = NOW;
 const deps = () => ({ pcaConnectorAd: new PcaConnectorAdClient({ region: 'us-east-1' }), now: () => now });
+const SG = 'sg-0a1b2c3d4e5f6a101';
 const summary = (over: Partial<ConnectorSummary> = {}): ConnectorSummary => ({
-  Arn: OTHER_ARN, DirectoryId: DIRECTORY, CertificateAuthorityArn: CA, Status: 'ACTIVE', ...over,
+  Arn: OTHER_ARN, DirectoryId: DIRECTORY, CertificateAuthorityArn: CA, Status: 'ACTIVE', VpcInformation: { SecurityGroupIds: [SG] }, ...over,
 });
 const meta = { $metadata: {} };
 
@@ -91,13 +92,32 @@ describe('CreateConnector handler', () => {
     assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status, state.Deadline], [OTHER_ARN, true, 'ACTIVE', '2026-11-23T12:30:00.000Z']);
   });
 
-  it('does not adopt FAILED/DELETING or other-CA connectors', async () => {
+  it('does not adopt FAILED/DELETING connectors, nor other directories\' ones', async () => {
     pca.on(ListConnectorsCommand).resolves({
-      Connectors: [summary({ Status: 'FAILED' }), summary({ Status: 'DELETING' }), summary({ CertificateAuthorityArn: `${CA}0` })],
+      Connectors: [summary({ Status: 'FAILED' }), summary({ Status: 'DELETING', CertificateAuthorityArn: `${CA}0` }), summary({ DirectoryId: 'd-bbbbbbbbbb' })],
     });
     const state = await createConnectorCore(input(), deps());
     assert.equal(pca.commandCalls(CreateConnectorCommand).length, 1);
     assert.equal(state.Adopted, false);
+  });
+
+  it('the directory\'s live connector with another CA or other security groups → ConnectorConflictError, nothing created', async () => {
+    for (const other of [summary({ CertificateAuthorityArn: `${CA}0` }), summary({ Status: 'CREATING', VpcInformation: { SecurityGroupIds: [SG, 'sg-0a1b2c3d4e5f6a102'] } })]) {
+      pca.on(ListConnectorsCommand).resolves({ Connectors: [other] });
+      await assert.rejects(createConnectorCore(input(), deps()), (e: Error) =>
+        e.name === 'ConnectorConflictError' && e.message.includes(OTHER_ARN) && /requested .*, existing /.test(e.message));
+    }
+    assert.equal(pca.commandCalls(CreateConnectorCommand).length, 0);
+  });
+
+  it('a summary without VpcInformation: GetConnector supplies the security groups before comparing', async () => {
+    pca.on(ListConnectorsCommand).resolves({ Connectors: [summary({ VpcInformation: undefined }), summary({ Arn: ARN, DirectoryId: 'd-bbbbbbbbbb', VpcInformation: undefined })] });
+    pca.on(GetConnectorCommand, { ConnectorArn: OTHER_ARN }).resolves({ Connector: { Arn: OTHER_ARN, Status: 'ACTIVE', VpcInformation: { SecurityGroupIds: [SG] } } });
+    const state = await createConnectorCore(input(), deps());
+    assert.deepEqual([state.ConnectorArn, state.Adopted], [OTHER_ARN, true]);
+    assert.deepEqual(pca.commandCalls(GetConnectorCommand).map((c) => c.args[0].input.ConnectorArn), [OTHER_ARN, OTHER_ARN], 'only the directory\'s connector is completed');
+    pca.on(GetConnectorCommand, { ConnectorArn: OTHER_ARN }).resolves({ Connector: { Arn: OTHER_ARN, Status: 'ACTIVE', VpcInformation: { SecurityGroupIds: ['sg-0a1b2c3d4e5f6a102'] } } });
+    await assert.rejects(createConnectorCore(input(), deps()), { name: 'ConnectorConflictError' });
   });
 
   it('ConflictException → lists again and adopts the connector another execution just created', async () => {
@@ -110,6 +130,12 @@ describe('CreateConnector handler', () => {
     // Assess
     assert.equal(pca.commandCalls(ListConnectorsCommand).length, 2);
     assert.deepEqual([state.ConnectorArn, state.Adopted, state.Status], [OTHER_ARN, true, 'CREATING']);
+  });
+
+  it('ConflictException, then the listing shows a differing connector another execution created → ConnectorConflictError', async () => {
+    pca.on(ListConnectorsCommand).resolvesOnce({ Connectors: [] }).resolves({ Connectors: [summary({ Status: 'CREATING', CertificateAuthorityArn: `${CA}0` })] });
+    pca.on(CreateConnectorCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', ResourceId: OTHER_ARN, ResourceType: 'CONNECTOR', ...meta }));
+    await assert.rejects(createConnectorCore(input(), deps()), (e: Error) => e.name === 'ConnectorConflictError' && e.message.includes('Connector.CertificateAuthorityArn'));
   });
 
   it('ConflictException with nothing adoptable → the ConflictException itself', async () => {

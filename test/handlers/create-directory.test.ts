@@ -51,9 +51,11 @@ const deps = () => ({
 const existing = (over: Partial<DirectoryDescription> = {}): DirectoryDescription => ({
   DirectoryId: 'd-1234567890',
   Name: 'corp.example.com',
+  ShortName: 'CORP',
   Type: 'SimpleAD',
+  Size: 'Small',
   Stage: 'Active',
-  VpcSettings: { VpcId: VPC, SubnetIds: [] },
+  VpcSettings: { VpcId: VPC, SubnetIds: [SUBNET_B, SUBNET_A] },
   LaunchTime: new Date(NOW.getTime() - 3600_000),
   ...over,
 });
@@ -179,6 +181,17 @@ describe('CreateDirectory handler: find-or-create', () => {
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
   });
 
+  it('a same-name same-VPC Small directory for a Large request → DirectoryConflictError naming the Size, no secret read, nothing created', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing()] });
+    const large = input();
+    large.Directory.Size = 'Large';
+    await assert.rejects(createDirectoryCore(large, deps()), (e: Error) =>
+      e.name === 'DirectoryConflictError' && e.message.includes('Directory.Size: requested Large, existing Small') && e.message.includes('d-1234567890'));
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+    assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 0, 'no lease taken');
+  });
+
   it('DS ClientException "Rate exceeded" → DirectoryServiceThrottledError (message kept), on describe and on create', async () => {
     ds.on(DescribeDirectoriesCommand).rejects(new ClientException({ message: 'Rate exceeded', ...meta }));
     await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryServiceThrottledError', message: 'Rate exceeded' });
@@ -277,6 +290,15 @@ describe('CreateDirectory handler: the creation lock', () => {
     // Assess
     assert.equal(ddb.commandCalls(PutItemCommand).length, 1);
     assert.deepEqual([state.DirectoryId, state.Adopted, state.Stage], ['d-1234567890', true, 'Creating']);
+    assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
+  });
+
+  it('found after acquiring but differing from the request → DirectoryConflictError, the lease released, no create', async () => {
+    ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Size: 'Large', Stage: 'Creating' })] });
+    ddb.on(DeleteItemCommand).resolves({});
+    await assert.rejects(createDirectoryCore(input(), deps()), { name: 'DirectoryConflictError' });
+    assert.equal(ddb.commandCalls(PutItemCommand).length, 1);
+    assert.equal(ddb.commandCalls(DeleteItemCommand).length, 1, 'the lease is released');
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
   });
 

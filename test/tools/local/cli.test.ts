@@ -177,6 +177,37 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
+  it('rerun under --state asking for a Large Simple AD where a Small one exists: DirectoryConflictError (exit 1), nothing created', () => {
+    const state = join(tmp, 'directory-conflict.json');
+    const small = join(ROOT, 'events/execution-input-simple-ad.json');
+    const sample = JSON.parse(readFileSync(small, 'utf8')) as { Directory: Record<string, unknown> };
+    sample.Directory['Size'] = 'Large';
+    const large = join(tmp, 'simple-ad-large.json');
+    writeFileSync(large, JSON.stringify(sample));
+    assert.equal(cliJson(['--state', state, '--input', small]).json.status, 'SUCCEEDED');
+    const { code, json } = cliJson(['--state', state, '--input', large]);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'DirectoryConflictError');
+    assert.match(json.cause ?? '', /Directory\.Size: requested Large, existing Small/);
+    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(json.world, world(1, 0));
+  });
+
+  it('rerun under --state with other security groups: ConnectorConflictError (exit 1), no second connector', () => {
+    const state = join(tmp, 'connector-conflict.json');
+    const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Connector: { VpcInformation: { SecurityGroupIds: string[] } } };
+    sample.Connector.VpcInformation.SecurityGroupIds = ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'];
+    const groups = join(tmp, 'other-groups.json');
+    writeFileSync(groups, JSON.stringify(sample));
+    assert.equal(cliJson(['--state', state]).json.status, 'SUCCEEDED');
+    const { code, json } = cliJson(['--state', state, '--input', groups]);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'ConnectorConflictError');
+    assert.match(json.cause ?? '', /Connector\.VpcInformation\.SecurityGroupIds: requested \[sg-0a1b2c3d4e5f6a101, sg-0a1b2c3d4e5f6a102\], existing \[sg-0a1b2c3d4e5f6a101\]/);
+    assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(json.world, world(1, 1));
+  });
+
   it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', () => {
     const wrongShape = join(tmp, 'wrong-shape.json');
     writeFileSync(wrongShape, '{"version":1}');

@@ -72,6 +72,8 @@ describe('Directory Service', () => {
     emu.clock.advance(1);
     // Assess
     assert.equal(described.DirectoryDescriptions?.[0]?.Edition, 'Enterprise');
+    // no ShortName in the request: derived from the first label of the Name, as CreateMicrosoftAD documents
+    assert.equal(described.DirectoryDescriptions?.[0]?.ShortName, 'MS');
     assert.equal(described.DirectoryDescriptions?.[0]?.Type, 'MicrosoftAD');
     assert.equal(before, 'Created');
     assert.equal(await stageOf(ds, DirectoryId), 'Active');

@@ -62,6 +62,8 @@ describe('PCA Connector AD', () => {
     const ids = [...(p1.json.Connectors as { DirectoryId: string }[]), ...(p2.json.Connectors as { DirectoryId: string }[])].map((c) => c.DirectoryId);
     assert.deepEqual(ids, dirs.slice(0, 3));
     assert.equal(p2.json.NextToken, undefined);
+    // the summaries carry the security groups (ConnectorSummary.VpcInformation): CreateConnector compares them
+    for (const c of p1.json.Connectors as { VpcInformation?: unknown }[]) assert.ok(c.VpcInformation, 'VpcInformation in the summary');
     assert.equal(bad.status, 400);
     assert.equal(bad.errorType, 'ValidationException');
   });
