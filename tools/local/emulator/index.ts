@@ -204,9 +204,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return {
       directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
       connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
-      directoryRegistrations: c.registrations.length,
-      servicePrincipalNames: c.servicePrincipalNames.length,
-      templates: c.templates.length,
+      directoryRegistrations: c.registrations.filter((x) => x.deletedAtMs === undefined).length,
+      servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,
+      templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
       resourceShares: c.resourceShares.length,
     };
