@@ -239,12 +239,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }),
     settledAtMs: (resource, id) => {
       if (resource === 'directoryRegistration') {
-        const r = ctx.connectorAd.state.registrations.find((x) => x.Arn === id);
+        // The latest record: a directory registered again after a delete keeps its ARN.
+        const r = ctx.connectorAd.state.registrations.findLast((x) => x.Arn === id);
         return r ? settledAtMs(r) : undefined;
       }
       if (resource === 'servicePrincipalName') {
         // id: `<registration ARN>|<connector ARN>`
-        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => `${x.DirectoryRegistrationArn}|${x.ConnectorArn}` === id);
+        const s = ctx.connectorAd.state.servicePrincipalNames.findLast((x) => `${x.DirectoryRegistrationArn}|${x.ConnectorArn}` === id);
         return s ? settledAtMs(s) : undefined;
       }
       if (resource === 'directory') {

@@ -264,5 +264,6 @@ describe('PCA Connector AD deletes: CREATING resources, validation, re-registrat
     assert.deepEqual([again.status, again.json.DirectoryRegistrationArn], [202, registration]);
     assert.equal(status, 'CREATING');
     assert.equal(emu.counts().directoryRegistrations, 1);
+    assert.equal(emu.settledAtMs('directoryRegistration', registration), emu.clock.now() + 60_000, 'the new registration settles');
   });
 });
