@@ -6,13 +6,21 @@
  * Lifecycle durations are not documented by AWS: the defaults here (registration 60 s, SPN 30 s) are assumptions.
  * A Simple AD registration ends FAILED with DIRECTORY_TYPE_NOT_SUPPORTED (AWS documents Connector for AD for AWS
  * Managed Microsoft AD and AD Connector only; FAILED rather than a synchronous refusal is an assumption).
+ *
+ * Deletes: a registration, SPN or template is DELETING for DELETE_SECONDS (state.ts), then gone (Get ->
+ * ResourceNotFoundException, absent from List); an access control entry (200, no status in the model) is gone at once.
+ * Deleting again while DELETING answers as the first time (the model marks every delete idempotent). AWS documents
+ * no dependency rule between these resources, so the emulator refuses, with ConflictException, what a safe teardown
+ * order (entries, templates, SPN, connector, registration) would never do (assumption): deleting a resource still
+ * CREATING, a template that still has access entries, a registration that still has an SPN or whose directory still
+ * has a connector (DeleteConnector in pca-connector-ad.ts likewise refuses while templates or SPNs remain).
  */
 import { ApiError } from './api-error.ts';
 import { directoryStage, existingDirectories } from './directory-service.ts';
 import { loadShapeModel, validateShape } from './model-validate.ts';
 import { canonical, decodeToken, encodeToken, obj, str } from './service.ts';
-import { epochSeconds } from './state.ts';
-import type { Json, ServiceContext } from './state.ts';
+import { DELETE_SECONDS, epochSeconds } from './state.ts';
+import type { ConnectorRecord, Json, ServiceContext } from './state.ts';
 
 const MODEL = loadShapeModel('pca-connector-ad-shapes.json');
 
@@ -36,6 +44,8 @@ export interface RegistrationRecord {
   createdAtMs: number;
   activeAfterSeconds: number;
   outcome?: FailedOutcome<RegistrationStatusReason>;
+  /** When DeleteDirectoryRegistration was accepted. */
+  deletedAtMs?: number;
 }
 export interface SpnRecord {
   DirectoryRegistrationArn: string;
@@ -43,6 +53,8 @@ export interface SpnRecord {
   createdAtMs: number;
   activeAfterSeconds: number;
   outcome?: FailedOutcome<SpnStatusReason>;
+  /** When DeleteServicePrincipalName was accepted. */
+  deletedAtMs?: number;
 }
 export interface TemplateRecord {
   Arn: string;
@@ -52,6 +64,8 @@ export interface TemplateRecord {
   Tags: Record<string, string>;
   ObjectIdentifier: string;
   createdAtMs: number;
+  /** When DeleteTemplate was accepted. */
+  deletedAtMs?: number;
 }
 export interface AceRecord {
   TemplateArn: string;
@@ -140,6 +154,36 @@ export function lifecycleStatus(r: Lifecycle, nowMs: number): { status: string; 
 }
 export const settledAtMs = (r: Lifecycle): number => r.createdAtMs + (r.outcome ? r.outcome.afterSeconds : r.activeAfterSeconds) * 1000;
 
+interface Status {
+  status: string;
+  reason?: string;
+  sinceMs: number;
+}
+/** DELETING from the delete until `deleteSeconds` later, then undefined (gone); before the delete, `before()`. */
+function withDeletion(r: { deletedAtMs?: number }, nowMs: number, deleteSeconds: number, before: () => Status): Status | undefined {
+  if (r.deletedAtMs === undefined) return before();
+  return nowMs < r.deletedAtMs + deleteSeconds * 1000 ? { status: 'DELETING', sinceMs: r.deletedAtMs } : undefined;
+}
+export const registrationStatus = (r: RegistrationRecord, nowMs: number): Status | undefined =>
+  withDeletion(r, nowMs, DELETE_SECONDS.directoryRegistration, () => lifecycleStatus(r, nowMs));
+export const spnStatus = (s: SpnRecord, nowMs: number): Status | undefined =>
+  withDeletion(s, nowMs, DELETE_SECONDS.servicePrincipalName, () => lifecycleStatus(s, nowMs));
+/** Templates are ACTIVE from CreateTemplate (200) on: the model's TemplateStatus has no CREATING. */
+export const templateStatus = (t: TemplateRecord, nowMs: number): Status | undefined =>
+  withDeletion(t, nowMs, DELETE_SECONDS.template, () => ({ status: 'ACTIVE', sinceMs: t.createdAtMs }));
+
+/** Registrations, SPNs and templates not yet gone (DELETING included). */
+export const liveRegistrations = (ctx: ServiceContext): RegistrationRecord[] =>
+  ctx.connectorAd.state.registrations.filter((r) => registrationStatus(r, ctx.clock.now()) !== undefined);
+export const liveSpns = (ctx: ServiceContext): SpnRecord[] =>
+  ctx.connectorAd.state.servicePrincipalNames.filter((s) => spnStatus(s, ctx.clock.now()) !== undefined);
+export const liveTemplates = (ctx: ServiceContext): TemplateRecord[] =>
+  ctx.connectorAd.state.templates.filter((t) => templateStatus(t, ctx.clock.now()) !== undefined);
+
+/** A connector not yet gone, as connectorStatus in pca-connector-ad.ts (which imports this module) decides. */
+const liveConnector = (ctx: ServiceContext, match: (c: ConnectorRecord) => boolean): ConnectorRecord | undefined =>
+  ctx.state.connectors.find((c) => match(c) && (c.deletedAtMs === undefined || ctx.clock.now() < c.deletedAtMs + DELETE_SECONDS.connector * 1000));
+
 const page = <T>(input: Json, all: T[]): { items: T[]; next?: string } => {
   const maxRaw = input['MaxResults'];
   const max = maxRaw === undefined ? 100 : Number(maxRaw);
@@ -154,7 +198,7 @@ const page = <T>(input: Json, all: T[]): { items: T[]; next?: string } => {
 /* ---------------- directory registrations ---------------- */
 
 function registrationView(r: RegistrationRecord, ctx: ServiceContext): Json {
-  const st = lifecycleStatus(r, ctx.clock.now());
+  const st = registrationStatus(r, ctx.clock.now()) ?? { status: 'DELETING', sinceMs: r.deletedAtMs ?? r.createdAtMs };
   return {
     Arn: r.Arn,
     CreatedAt: epochSeconds(r.createdAtMs),
@@ -166,7 +210,7 @@ function registrationView(r: RegistrationRecord, ctx: ServiceContext): Json {
 }
 
 function findRegistration(ctx: ServiceContext, arn: string | undefined): RegistrationRecord {
-  const r = ctx.connectorAd.state.registrations.find((x) => x.Arn === arn);
+  const r = liveRegistrations(ctx).find((x) => x.Arn === arn);
   if (!r) throw notFound('DIRECTORY_REGISTRATION', arn ?? '', `Directory registration ${arn} was not found.`);
   return r;
 }
@@ -177,7 +221,7 @@ function createDirectoryRegistration(input: Json, ctx: ServiceContext): Json {
   if (again) return again;
   const directoryId = str(input, 'DirectoryId') ?? '';
   const arn = `arn:aws:pca-connector-ad:${ctx.seed.region}:${ctx.seed.accountId}:directory-registration/${directoryId}`;
-  const existing = ctx.connectorAd.state.registrations.find((r) => r.DirectoryId === directoryId);
+  const existing = liveRegistrations(ctx).find((r) => r.DirectoryId === directoryId);
   if (existing) throw conflict('DIRECTORY_REGISTRATION', existing.Arn, `Directory ${directoryId} is already registered.`);
   // With an external Directory Service (e.g. moto), the directory is not checked here (a synchronous operation).
   const externalDirectories = ctx.external?.directory !== undefined;
@@ -207,7 +251,7 @@ function createDirectoryRegistration(input: Json, ctx: ServiceContext): Json {
 /* ---------------- service principal names ---------------- */
 
 function spnView(s: SpnRecord, ctx: ServiceContext): Json {
-  const st = lifecycleStatus(s, ctx.clock.now());
+  const st = spnStatus(s, ctx.clock.now()) ?? { status: 'DELETING', sinceMs: s.deletedAtMs ?? s.createdAtMs };
   return {
     ConnectorArn: s.ConnectorArn,
     CreatedAt: epochSeconds(s.createdAtMs),
@@ -229,9 +273,9 @@ function createServicePrincipalName(input: Json, ctx: ServiceContext): Json {
   if (connector.DirectoryId !== registration.DirectoryId) {
     throw invalid(`Connector ${connectorArn} is for directory ${connector.DirectoryId}, not ${registration.DirectoryId}.`, 'MISMATCHED_CONNECTOR');
   }
-  const status = lifecycleStatus(registration, ctx.clock.now()).status;
+  const status = registrationStatus(registration, ctx.clock.now())?.status;
   if (status !== 'ACTIVE') throw invalid(`Directory registration ${registration.Arn} is ${status}; it must be ACTIVE.`, 'INVALID_STATE');
-  const existing = ctx.connectorAd.state.servicePrincipalNames.find((s) => s.DirectoryRegistrationArn === registration.Arn && s.ConnectorArn === connectorArn);
+  const existing = liveSpns(ctx).find((s) => s.DirectoryRegistrationArn === registration.Arn && s.ConnectorArn === connectorArn);
   if (existing) throw conflict('SERVICE_PRINCIPAL_NAME', connectorArn, 'A service principal name already exists for this connector and directory registration.');
   const lc = ctx.connectorAd.lifecycles;
   const fault = ctx.faults.take('PcaConnectorAd', 'ServicePrincipalNameLifecycle');
@@ -248,7 +292,8 @@ function createServicePrincipalName(input: Json, ctx: ServiceContext): Json {
 
 /* ---------------- templates and access control entries ---------------- */
 
-function templateView(t: TemplateRecord): Json {
+function templateView(t: TemplateRecord, ctx: ServiceContext): Json {
+  const st = templateStatus(t, ctx.clock.now()) ?? { status: 'DELETING', sinceMs: t.deletedAtMs ?? t.createdAtMs };
   return {
     Arn: t.Arn,
     ConnectorArn: t.ConnectorArn,
@@ -258,13 +303,17 @@ function templateView(t: TemplateRecord): Json {
     ObjectIdentifier: t.ObjectIdentifier,
     PolicySchema: Object.keys(t.Definition)[0]?.replace('TemplateV', '') === undefined ? 2 : Number(Object.keys(t.Definition)[0]?.replace('TemplateV', '')),
     Revision: { MajorRevision: 100, MinorRevision: 0 },
-    Status: 'ACTIVE',
-    UpdatedAt: epochSeconds(t.createdAtMs),
+    Status: st.status,
+    UpdatedAt: epochSeconds(st.sinceMs),
   };
 }
 
-function findTemplate(ctx: ServiceContext, arn: string | undefined): TemplateRecord {
-  const t = ctx.connectorAd.state.templates.find((x) => x.Arn === arn);
+/**
+ * A template not yet gone; with `activeOnly`, a DELETING one is not found either (the model's
+ * ResourceNotFoundException: "its status might not be ACTIVE"), as for its access entries.
+ */
+function findTemplate(ctx: ServiceContext, arn: string | undefined, activeOnly = false): TemplateRecord {
+  const t = liveTemplates(ctx).find((x) => x.Arn === arn && !(activeOnly && x.deletedAtMs !== undefined));
   if (!t) throw notFound('TEMPLATE', arn ?? '', `Template ${arn} was not found.`);
   return t;
 }
@@ -277,7 +326,7 @@ function createTemplate(input: Json, ctx: ServiceContext): Json {
   const name = str(input, 'Name') ?? '';
   const connector = ctx.state.connectors.find((c) => c.Arn === connectorArn && c.deletedAtMs === undefined);
   if (!connector) throw notFound('CONNECTOR', connectorArn, `Connector ${connectorArn} was not found.`);
-  const mine = ctx.connectorAd.state.templates.filter((t) => t.ConnectorArn === connectorArn);
+  const mine = liveTemplates(ctx).filter((t) => t.ConnectorArn === connectorArn);
   const same = mine.find((t) => t.Name === name);
   if (same) throw conflict('TEMPLATE', same.Arn, `A template named ${name} already exists for this connector.`);
   if (mine.length >= TEMPLATE_LIMIT) {
@@ -313,7 +362,7 @@ function createAce(input: Json, ctx: ServiceContext): Json {
   check('CreateTemplateGroupAccessControlEntry', input);
   const again = replay(ctx, 'CreateTemplateGroupAccessControlEntry', input);
   if (again) return again;
-  const template = findTemplate(ctx, str(input, 'TemplateArn'));
+  const template = findTemplate(ctx, str(input, 'TemplateArn'), true);
   const sid = str(input, 'GroupSecurityIdentifier') ?? '';
   const existing = ctx.connectorAd.state.accessControlEntries.find((a) => a.TemplateArn === template.Arn && a.GroupSecurityIdentifier === sid);
   if (existing) throw conflict('TEMPLATE_GROUP_ACCESS_CONTROL_ENTRY', sid, `Template ${template.Arn} already has an entry for ${sid}.`);
@@ -327,6 +376,71 @@ function createAce(input: Json, ctx: ServiceContext): Json {
   return remember(ctx, 'CreateTemplateGroupAccessControlEntry', input, {});
 }
 
+/* ---------------- deletes ---------------- */
+
+/**
+ * DeleteDirectoryRegistration (202): DELETING, then gone; Directory Service counts the directory as having an
+ * authorized application until then. The model declares no ResourceNotFoundException for this operation; an unknown
+ * or gone registration answers one anyway (assumption: the conservative answer; Terraform's pcaconnectorad handler
+ * treats it as already deleted).
+ */
+function deleteDirectoryRegistration(input: Json, ctx: ServiceContext): Json {
+  check('DeleteDirectoryRegistration', input);
+  const r = findRegistration(ctx, str(input, 'DirectoryRegistrationArn'));
+  if (r.deletedAtMs !== undefined) return {};
+  if (registrationStatus(r, ctx.clock.now())?.status === 'CREATING') {
+    throw conflict('DIRECTORY_REGISTRATION', r.Arn, `Directory registration ${r.Arn} is CREATING; delete it once it is ACTIVE or FAILED.`);
+  }
+  const spn = liveSpns(ctx).find((s) => s.DirectoryRegistrationArn === r.Arn);
+  if (spn) {
+    throw conflict('SERVICE_PRINCIPAL_NAME', spn.ConnectorArn, `Directory registration ${r.Arn} still has the service principal name of connector ${spn.ConnectorArn}; delete it first.`);
+  }
+  const connector = liveConnector(ctx, (c) => c.DirectoryId === r.DirectoryId);
+  if (connector) throw conflict('CONNECTOR', connector.Arn, `Directory ${r.DirectoryId} still has connector ${connector.Arn}; delete it first.`);
+  r.deletedAtMs = ctx.clock.now();
+  return {};
+}
+
+/** DeleteServicePrincipalName (202): DELETING, then gone. Not found: as DeleteDirectoryRegistration (assumption). */
+function deleteServicePrincipalName(input: Json, ctx: ServiceContext): Json {
+  check('DeleteServicePrincipalName', input);
+  const reg = str(input, 'DirectoryRegistrationArn');
+  const con = str(input, 'ConnectorArn');
+  const s = liveSpns(ctx).find((x) => x.DirectoryRegistrationArn === reg && x.ConnectorArn === con);
+  if (!s) throw notFound('SERVICE_PRINCIPAL_NAME', con ?? '', `No service principal name for connector ${con} in ${reg}.`);
+  if (s.deletedAtMs !== undefined) return {};
+  if (spnStatus(s, ctx.clock.now())?.status === 'CREATING') {
+    throw conflict('SERVICE_PRINCIPAL_NAME', con ?? '', `The service principal name of connector ${con} is CREATING; delete it once it is ACTIVE or FAILED.`);
+  }
+  s.deletedAtMs = ctx.clock.now();
+  return {};
+}
+
+/** DeleteTemplate (202): DELETING, then gone; refused while the template has access control entries (assumption). */
+function deleteTemplate(input: Json, ctx: ServiceContext): Json {
+  check('DeleteTemplate', input);
+  const t = findTemplate(ctx, str(input, 'TemplateArn'));
+  if (t.deletedAtMs !== undefined) return {};
+  const ace = ctx.connectorAd.state.accessControlEntries.find((a) => a.TemplateArn === t.Arn);
+  if (ace) {
+    throw conflict('TEMPLATE_GROUP_ACCESS_CONTROL_ENTRY', ace.GroupSecurityIdentifier, `Template ${t.Arn} still has the access control entry of ${ace.GroupSecurityIdentifier}; delete it first.`);
+  }
+  t.deletedAtMs = ctx.clock.now();
+  return {};
+}
+
+/** DeleteTemplateGroupAccessControlEntry (200): gone at once; an unknown entry is a ResourceNotFoundException. */
+function deleteAce(input: Json, ctx: ServiceContext): Json {
+  check('DeleteTemplateGroupAccessControlEntry', input);
+  const template = findTemplate(ctx, str(input, 'TemplateArn'), true);
+  const sid = str(input, 'GroupSecurityIdentifier');
+  const entries = ctx.connectorAd.state.accessControlEntries;
+  const i = entries.findIndex((a) => a.TemplateArn === template.Arn && a.GroupSecurityIdentifier === sid);
+  if (i < 0) throw notFound('TEMPLATE_GROUP_ACCESS_CONTROL_ENTRY', sid ?? '', `Template ${template.Arn} has no entry for ${sid}.`);
+  entries.splice(i, 1);
+  return {};
+}
+
 /* ---------------- operations and routes ---------------- */
 
 export const connectorAdOps: Record<string, (input: Json, ctx: ServiceContext) => Json> = {
@@ -336,7 +450,7 @@ export const connectorAdOps: Record<string, (input: Json, ctx: ServiceContext) =
     return { DirectoryRegistration: registrationView(findRegistration(ctx, str(input, 'DirectoryRegistrationArn')), ctx) };
   },
   ListDirectoryRegistrations(input, ctx) {
-    const { items, next } = page(input, [...ctx.connectorAd.state.registrations].sort((a, b) => a.createdAtMs - b.createdAtMs));
+    const { items, next } = page(input, liveRegistrations(ctx).sort((a, b) => a.createdAtMs - b.createdAtMs));
     return { DirectoryRegistrations: items.map((r) => registrationView(r, ctx)), ...(next ? { NextToken: next } : {}) };
   },
   CreateServicePrincipalName: createServicePrincipalName,
@@ -344,20 +458,20 @@ export const connectorAdOps: Record<string, (input: Json, ctx: ServiceContext) =
     check('GetServicePrincipalName', input);
     const reg = str(input, 'DirectoryRegistrationArn');
     const con = str(input, 'ConnectorArn');
-    const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => x.DirectoryRegistrationArn === reg && x.ConnectorArn === con);
+    const s = liveSpns(ctx).find((x) => x.DirectoryRegistrationArn === reg && x.ConnectorArn === con);
     if (!s) throw notFound('SERVICE_PRINCIPAL_NAME', con ?? '', `No service principal name for connector ${con} in ${reg}.`);
     return { ServicePrincipalName: spnView(s, ctx) };
   },
   ListServicePrincipalNames(input, ctx) {
     check('ListServicePrincipalNames', { DirectoryRegistrationArn: input['DirectoryRegistrationArn'] });
     const reg = findRegistration(ctx, str(input, 'DirectoryRegistrationArn'));
-    const { items, next } = page(input, ctx.connectorAd.state.servicePrincipalNames.filter((s) => s.DirectoryRegistrationArn === reg.Arn));
+    const { items, next } = page(input, liveSpns(ctx).filter((s) => s.DirectoryRegistrationArn === reg.Arn));
     return { ServicePrincipalNames: items.map((s) => spnView(s, ctx)), ...(next ? { NextToken: next } : {}) };
   },
   CreateTemplate: createTemplate,
   GetTemplate(input, ctx) {
     check('GetTemplate', input);
-    return { Template: templateView(findTemplate(ctx, str(input, 'TemplateArn'))) };
+    return { Template: templateView(findTemplate(ctx, str(input, 'TemplateArn')), ctx) };
   },
   ListTemplates(input, ctx) {
     check('ListTemplates', { ConnectorArn: input['ConnectorArn'] });
@@ -365,13 +479,13 @@ export const connectorAdOps: Record<string, (input: Json, ctx: ServiceContext) =
     if (!ctx.state.connectors.some((c) => c.Arn === connectorArn && c.deletedAtMs === undefined)) {
       throw notFound('CONNECTOR', connectorArn ?? '', `Connector ${connectorArn} was not found.`);
     }
-    const { items, next } = page(input, ctx.connectorAd.state.templates.filter((t) => t.ConnectorArn === connectorArn));
-    return { Templates: items.map(templateView), ...(next ? { NextToken: next } : {}) };
+    const { items, next } = page(input, liveTemplates(ctx).filter((t) => t.ConnectorArn === connectorArn));
+    return { Templates: items.map((t) => templateView(t, ctx)), ...(next ? { NextToken: next } : {}) };
   },
   CreateTemplateGroupAccessControlEntry: createAce,
   GetTemplateGroupAccessControlEntry(input, ctx) {
     check('GetTemplateGroupAccessControlEntry', input);
-    const template = findTemplate(ctx, str(input, 'TemplateArn'));
+    const template = findTemplate(ctx, str(input, 'TemplateArn'), true);
     const sid = str(input, 'GroupSecurityIdentifier');
     const a = ctx.connectorAd.state.accessControlEntries.find((x) => x.TemplateArn === template.Arn && x.GroupSecurityIdentifier === sid);
     if (!a) throw notFound('TEMPLATE_GROUP_ACCESS_CONTROL_ENTRY', sid ?? '', `Template ${template.Arn} has no entry for ${sid}.`);
@@ -379,10 +493,14 @@ export const connectorAdOps: Record<string, (input: Json, ctx: ServiceContext) =
   },
   ListTemplateGroupAccessControlEntries(input, ctx) {
     check('ListTemplateGroupAccessControlEntries', { TemplateArn: input['TemplateArn'] });
-    const template = findTemplate(ctx, str(input, 'TemplateArn'));
+    const template = findTemplate(ctx, str(input, 'TemplateArn'), true);
     const { items, next } = page(input, ctx.connectorAd.state.accessControlEntries.filter((a) => a.TemplateArn === template.Arn));
     return { AccessControlEntries: items.map(aceView), ...(next ? { NextToken: next } : {}) };
   },
+  DeleteDirectoryRegistration: deleteDirectoryRegistration,
+  DeleteServicePrincipalName: deleteServicePrincipalName,
+  DeleteTemplate: deleteTemplate,
+  DeleteTemplateGroupAccessControlEntry: deleteAce,
 };
 
 const paging = (url: URL, input: Json): Json => {
@@ -404,10 +522,12 @@ export function routeConnectorAdResources(method: string, url: URL, body: Json):
       if (method === 'GET') return { op: 'ListDirectoryRegistrations', input: paging(url, {}), status: 200 };
     }
     if (seg.length === 2 && method === 'GET') return { op: 'GetDirectoryRegistration', input: { DirectoryRegistrationArn: b }, status: 200 };
+    if (seg.length === 2 && method === 'DELETE') return { op: 'DeleteDirectoryRegistration', input: { DirectoryRegistrationArn: b }, status: 202 };
     if (c === 'servicePrincipalNames') {
       if (seg.length === 3 && method === 'GET') return { op: 'ListServicePrincipalNames', input: paging(url, { DirectoryRegistrationArn: b }), status: 200 };
       if (seg.length === 4 && method === 'POST') return { op: 'CreateServicePrincipalName', input: { ...body, DirectoryRegistrationArn: b, ConnectorArn: d }, status: 202 };
       if (seg.length === 4 && method === 'GET') return { op: 'GetServicePrincipalName', input: { DirectoryRegistrationArn: b, ConnectorArn: d }, status: 200 };
+      if (seg.length === 4 && method === 'DELETE') return { op: 'DeleteServicePrincipalName', input: { DirectoryRegistrationArn: b, ConnectorArn: d }, status: 202 };
     }
   }
   if (a === 'templates') {
@@ -416,10 +536,12 @@ export function routeConnectorAdResources(method: string, url: URL, body: Json):
       if (method === 'GET') return { op: 'ListTemplates', input: paging(url, {}), status: 200 };
     }
     if (seg.length === 2 && method === 'GET') return { op: 'GetTemplate', input: { TemplateArn: b }, status: 200 };
+    if (seg.length === 2 && method === 'DELETE') return { op: 'DeleteTemplate', input: { TemplateArn: b }, status: 202 };
     if (c === 'accessControlEntries') {
       if (seg.length === 3 && method === 'POST') return { op: 'CreateTemplateGroupAccessControlEntry', input: { ...body, TemplateArn: b }, status: 200 };
       if (seg.length === 3 && method === 'GET') return { op: 'ListTemplateGroupAccessControlEntries', input: paging(url, { TemplateArn: b }), status: 200 };
       if (seg.length === 4 && method === 'GET') return { op: 'GetTemplateGroupAccessControlEntry', input: { TemplateArn: b, GroupSecurityIdentifier: d }, status: 200 };
+      if (seg.length === 4 && method === 'DELETE') return { op: 'DeleteTemplateGroupAccessControlEntry', input: { TemplateArn: b, GroupSecurityIdentifier: d }, status: 200 };
     }
   }
   return undefined;

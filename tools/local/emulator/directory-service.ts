@@ -6,6 +6,7 @@
  * The password is checked against the model pattern and then dropped: it is never stored, logged or echoed.
  */
 import { ApiError } from './api-error.ts';
+import { liveRegistrations } from './connector-ad-resources.ts';
 import { decodeToken, encodeToken, obj, str, strList } from './service.ts';
 import type { ServiceDef } from './service.ts';
 import { DELETE_SECONDS, epochSeconds } from './state.ts';
@@ -23,6 +24,8 @@ const PATTERNS = {
   tagValue: /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u,
 };
 const MAX_TAGS = 50;
+/** DeleteDirectory's refusal while an application (Connector for AD) is still authorized on the directory. */
+export const AUTHORIZED_APPLICATIONS_MESSAGE = 'Cannot delete the directory because it still has authorized applications.';
 const DEFAULT_PAGE = 100;
 
 type Violation = [field: string, value: unknown, constraint: string];
@@ -230,6 +233,11 @@ export const directoryService: ServiceDef = {
     },
     DeleteDirectory(input, ctx) {
       const d = findDirectory(ctx, str(input, 'DirectoryId'));
+      // A PCA Connector for AD registration authorizes an application on the directory until it is gone (DELETING
+      // included). Message as AWS returns it (aws-nuke issue 623; Terraform retries on "authorized applications").
+      if (d.deletedAtMs === undefined && liveRegistrations(ctx).some((r) => r.DirectoryId === d.DirectoryId)) {
+        throw new ApiError('ClientException', AUTHORIZED_APPLICATIONS_MESSAGE);
+      }
       d.deletedAtMs ??= ctx.clock.now();
       return { DirectoryId: d.DirectoryId };
     },

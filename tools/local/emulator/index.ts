@@ -204,9 +204,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return {
       directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
       connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
-      directoryRegistrations: c.registrations.length,
-      servicePrincipalNames: c.servicePrincipalNames.length,
-      templates: c.templates.length,
+      directoryRegistrations: c.registrations.filter((x) => x.deletedAtMs === undefined).length,
+      servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,
+      templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
       resourceShares: c.resourceShares.length,
     };
@@ -239,12 +239,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }),
     settledAtMs: (resource, id) => {
       if (resource === 'directoryRegistration') {
-        const r = ctx.connectorAd.state.registrations.find((x) => x.Arn === id);
+        // The latest record: a directory registered again after a delete keeps its ARN.
+        const r = ctx.connectorAd.state.registrations.findLast((x) => x.Arn === id);
         return r ? settledAtMs(r) : undefined;
       }
       if (resource === 'servicePrincipalName') {
-        // id: the connector ARN (a connector serves one directory, so it has one SPN)
-        const s = ctx.connectorAd.state.servicePrincipalNames.find((x) => x.ConnectorArn === id);
+        // id: the connector ARN (a connector serves one directory, so it has one SPN); the newest record
+        const s = ctx.connectorAd.state.servicePrincipalNames.findLast((x) => x.ConnectorArn === id);
         return s ? settledAtMs(s) : undefined;
       }
       if (resource === 'directory') {

@@ -4,7 +4,7 @@
  * Errors carry `x-amzn-ErrorType` and a JSON body with Message/message plus the shape's members.
  */
 import { ApiError } from './api-error.ts';
-import { connectorAdOps } from './connector-ad-resources.ts';
+import { connectorAdOps, liveSpns, liveTemplates } from './connector-ad-resources.ts';
 import { directoryStage, existingDirectories } from './directory-service.ts';
 import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
 import type { ServiceDef } from './service.ts';
@@ -262,6 +262,20 @@ export const pcaConnectorAd: ServiceDef = {
     },
     DeleteConnector(input, ctx) {
       const c = findConnector(ctx, str(input, 'ConnectorArn'));
+      if (c.deletedAtMs === undefined) {
+        // AWS documents no such rule: refusing while the connector's templates or SPNs remain is an assumption (the
+        // conservative choice; a teardown that deletes them first works either way).
+        const template = liveTemplates(ctx).find((t) => t.ConnectorArn === c.Arn);
+        if (template) {
+          throw new ApiError('ConflictException', `Connector ${c.Arn} still has template ${template.Arn}; delete it first.`, 409, { ResourceId: template.Arn, ResourceType: 'TEMPLATE' });
+        }
+        const spn = liveSpns(ctx).find((s) => s.ConnectorArn === c.Arn);
+        if (spn) {
+          throw new ApiError('ConflictException', `Connector ${c.Arn} still has a service principal name in ${spn.DirectoryRegistrationArn}; delete it first.`, 409, {
+            ResourceId: spn.DirectoryRegistrationArn, ResourceType: 'SERVICE_PRINCIPAL_NAME',
+          });
+        }
+      }
       c.deletedAtMs ??= ctx.clock.now();
       return {};
     },

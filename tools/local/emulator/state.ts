@@ -136,7 +136,11 @@ export interface ServiceContext {
   };
 }
 
-/** Seconds a deleted directory stays `Deleting` / a deleted connector stays `DELETING` before it is gone. */
-export const DELETE_SECONDS = { directory: 60, connector: 30 };
+/**
+ * Seconds a deleted resource stays `Deleting`/`DELETING` before it is gone. AWS documents no figures: the
+ * registration, SPN and template values are assumptions (templates have a DELETING status in the model and
+ * DeleteTemplate answers 202, so their deletion is asynchronous too).
+ */
+export const DELETE_SECONDS = { directory: 60, connector: 30, directoryRegistration: 30, servicePrincipalName: 15, template: 10 };
 
 export const epochSeconds = (ms: number): number => ms / 1000;

@@ -4,21 +4,31 @@
  * DeleteDirectory (DELETING/Deleting, then gone on the simulated clock) live with their services.
  */
 import { ApiError } from './api-error.ts';
+import { liveRegistrations, liveTemplates } from './connector-ad-resources.ts';
 import { connectorStatus } from './pca-connector-ad.ts';
 import { str } from './service.ts';
 import type { Json, ServiceContext } from './state.ts';
 
 const ARN = /^arn:[\w-]+:pca-connector-ad:[\w-]+:[0-9]+:(connector|directory-registration)\/[\w/-]+$/;
 
-/** ListTagsForResource: the tags of a connector that still exists (DELETING included). */
+/** The tags and resource type of the connector, directory registration or template `arn`, while not gone. */
+function taggedResource(arn: string, ctx: ServiceContext): { type: string; tags?: Record<string, string> } {
+  if (arn.includes(':directory-registration/')) {
+    return { type: 'DIRECTORY_REGISTRATION', tags: liveRegistrations(ctx).find((r) => r.Arn === arn)?.Tags };
+  }
+  if (arn.includes('/template/')) return { type: 'TEMPLATE', tags: liveTemplates(ctx).find((t) => t.Arn === arn)?.Tags };
+  return { type: 'CONNECTOR', tags: ctx.state.connectors.find((x) => x.Arn === arn && connectorStatus(x, ctx.clock.now()) !== undefined)?.Tags };
+}
+
+/** ListTagsForResource: the tags of a connector, directory registration or template that still exists (DELETING included). */
 export function listConnectorAdTags(input: Json, ctx: ServiceContext): Json {
   const arn = str(input, 'ResourceArn');
   if (arn === undefined || !ARN.test(arn)) {
     throw new ApiError('ValidationException', `1 validation error detected: Value '${arn ?? 'null'}' at 'resourceArn' failed to satisfy constraint: Member must be a valid ARN`, 400, { Reason: 'FIELD_VALIDATION_FAILED' });
   }
-  const c = ctx.state.connectors.find((x) => x.Arn === arn && connectorStatus(x, ctx.clock.now()) !== undefined);
-  if (!c) throw new ApiError('ResourceNotFoundException', `Resource ${arn} was not found.`, 404, { ResourceId: arn, ResourceType: 'CONNECTOR' });
-  return { Tags: { ...c.Tags } };
+  const { type, tags } = taggedResource(arn, ctx);
+  if (!tags) throw new ApiError('ResourceNotFoundException', `Resource ${arn} was not found.`, 404, { ResourceId: arn, ResourceType: type });
+  return { Tags: { ...tags } };
 }
 
 /** restJson1 route of ListTagsForResource. */
