@@ -1,7 +1,7 @@
 /**
  * Regenerates the blocks of the docs that are derived from the code:
- *   README.md            <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/provision.asl.json
- *                        <!-- bench:summary:start --> … <!-- bench:summary:end -->  the cost table (tools/bench/results.json)
+ *   docs/architecture.md <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/provision.asl.json
+ *   README.md            <!-- bench:summary:start --> … <!-- bench:summary:end -->  the cost table (tools/bench/results.json)
  *   docs/errors.md       <!-- errors:start -->  … <!-- errors:end -->   error table from ERROR_CATALOG
  *   docs/teardown.md     <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/deprovision.asl.json
  *   docs/performance.md  <!-- bench:*:start --> … <!-- bench:*:end -->  tables from tools/bench/results.json
@@ -23,6 +23,7 @@ import { updateBlocks } from '../markdown.ts';
 import { ASL_FILE, TEARDOWN_ASL_FILE } from './gen-asl.ts';
 
 export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
+export const ARCHITECTURE_DOC = fileURLToPath(new URL('../../docs/architecture.md', import.meta.url));
 export const ERRORS_DOC = fileURLToPath(new URL('../../docs/errors.md', import.meta.url));
 export const TEARDOWN_DOC = fileURLToPath(new URL('../../docs/teardown.md', import.meta.url));
 
@@ -199,7 +200,8 @@ export function generatedDocs(def: Definition = readDefinition()): { file: strin
   const { diagram, errors } = generatedBlocks(def);
   const results = readResults();
   return [
-    { file: README_FILE, blocks: { diagram, ...readmeBlocks(results) } },
+    { file: README_FILE, blocks: readmeBlocks(results) },
+    { file: ARCHITECTURE_DOC, blocks: { diagram } },
     { file: ERRORS_DOC, blocks: { errors } },
     { file: TEARDOWN_DOC, blocks: { diagram: renderDiagram(JSON.parse(readFileSync(TEARDOWN_ASL_FILE, 'utf8')) as Definition) } },
     { file: PERFORMANCE_DOC, blocks: performanceBlocks(results) },

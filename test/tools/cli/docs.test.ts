@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ERRORS_DOC, README_FILE, generatedBlocks, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
+import { ARCHITECTURE_DOC, ERRORS_DOC, generatedBlocks, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
 import { readBlock } from '../../../tools/markdown.ts';
 import { ALL_ERROR_NAMES } from '../../../src/workflow/catalog.ts';
 import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
 
-describe('generated blocks of README.md and docs/errors.md (npm run docs)', () => {
-  it('the README diagram and the docs/errors.md error table match what tools/cli/docs.ts generates', () => {
+describe('generated blocks of docs/architecture.md and docs/errors.md (npm run docs)', () => {
+  it('the docs/architecture.md diagram and the docs/errors.md error table match what tools/cli/docs.ts generates', () => {
     // Prepare
-    const text = { diagram: readFileSync(README_FILE, 'utf8'), errors: readFileSync(ERRORS_DOC, 'utf8') };
+    const text = { diagram: readFileSync(ARCHITECTURE_DOC, 'utf8'), errors: readFileSync(ERRORS_DOC, 'utf8') };
     // Act
     const blocks = generatedBlocks();
     // Assess

@@ -11,8 +11,15 @@ import { after, describe, it } from 'node:test';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 /** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
-const world = (directories: number, connectors: number, resourceShares = connectors) => ({
-  directories, connectors, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares,
+const world = (directories: number, connectors: number, more: Partial<Record<string, number>> = {}) => ({
+  directories,
+  connectors,
+  directoryRegistrations: connectors,
+  servicePrincipalNames: connectors,
+  templates: connectors,
+  accessControlEntries: connectors,
+  resourceShares: connectors,
+  ...more,
 });
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -79,8 +86,11 @@ describe('npm start (local world CLI)', () => {
     for (const key of ['status', 'executionArn', 'output', 'transitions', 'apiCalls', 'world', 'simulatedSeconds', 'wallMs', 'detections']) {
       assert.ok(key in json, key);
     }
-    // The Managed AD is Active at 2220 s, seen at the 2250 s poll; the CA share's one retry (5 s) precedes the connector.
-    assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [['directory', 2220], ['connector', 2375]]);
+    // The Managed AD is Active at 2220 s, seen at the 2250 s poll; the CA share's one retry (5 s), then the registration
+    // (ACTIVE 60 s after its creation, seen at the next poll), the connector (120 s) and the SPN (30 s).
+    assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [
+      ['directory', 2220], ['directoryRegistration', 2315], ['connector', 2450], ['servicePrincipalName', 2510],
+    ]);
     for (const d of json.detections) assert.ok((d.detectedAtSeconds ?? Infinity) >= (d.readyAtSeconds ?? 0) && d.polls > 1, JSON.stringify(d));
   });
 
@@ -102,8 +112,27 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.error, 'ConnectorFailed');
     assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
     const connector = json.detections.find((d) => d.resource === 'connector');
-    assert.equal(connector?.readyAtSeconds, 2355, 'created after the poll that saw the Managed AD Active (2250 s) and the share (5 s), FAILED 100 s later');
-    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2355);
+    assert.equal(connector?.readyAtSeconds, 2430, 'created after the poll that saw the Managed AD Active (2250 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2430);
+    assert.deepEqual(json.world, world(1, 1, { servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 }));
+  });
+
+  it('--registration-fails-after: the registration goes FAILED, DirectoryRegistrationFailed with its reason, no connector created', () => {
+    const { code, json } = cliJson(['--registration-fails-after', '40']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'DirectoryRegistrationFailed');
+    assert.match(json.cause ?? '', /^DirectoryRegistration arn:\S+ is FAILED: DIRECTORY_NOT_REACHABLE$/);
+    const registration = json.detections.find((d) => d.resource === 'directoryRegistration');
+    assert.ok(registration && (registration.detectedAtSeconds ?? Infinity) - (registration.readyAtSeconds ?? 0) <= 90);
+    assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
+  });
+
+  it('--spn-fails-after: the SPN goes FAILED, ServicePrincipalNameFailed with its reason, no template created', () => {
+    const { code, json } = cliJson(['--spn-fails-after', '20']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'ServicePrincipalNameFailed');
+    assert.match(json.cause ?? '', /is FAILED: SPN_EXISTS_ON_DIFFERENT_AD_OBJECT$/);
+    assert.equal(json.apiCalls['PcaConnectorAd.CreateTemplate'] ?? 0, 0);
   });
 
   it('retries injected throttling and 5xx faults, then succeeds', () => {
@@ -171,10 +200,33 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.output?.DirectoryId, first.json.output?.DirectoryId);
     assert.equal(second.json.output?.ConnectorArn, first.json.output?.ConnectorArn);
     assert.equal(second.json.output?.DirectoryAdopted, true);
+    const creates = Object.entries(second.json.apiCalls).filter(([op]) => /\.Create/.test(op));
+    assert.deepEqual(creates, [], 'the rerun creates nothing: directory, share, registration, connector, SPN, template and entry are adopted');
     assert.equal(second.json.output?.ConnectorAdopted, true);
     assert.deepEqual(second.json.world, world(1, 1));
     assert.equal(second.json.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
+  });
+
+  it('rerun under --state with another template definition or access right: TemplateConflictError naming each field, nothing changed', () => {
+    const state = join(tmp, 'template-conflict.json');
+    assert.equal(cliJson(['--state', state]).json.status, 'SUCCEEDED');
+    const changed = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as {
+      Connector: { Templates: { Definition: { TemplateV2: { PrivateKeyAttributes: { MinimalKeyLength: number } } }; AccessControlEntries: { AccessRights: Record<string, string> }[] }[] };
+    };
+    const [template] = changed.Connector.Templates;
+    assert.ok(template?.AccessControlEntries[0]);
+    template.Definition.TemplateV2.PrivateKeyAttributes.MinimalKeyLength = 4096;
+    template.AccessControlEntries[0].AccessRights['AutoEnroll'] = 'DENY';
+    const input = join(tmp, 'template-changed.json');
+    writeFileSync(input, JSON.stringify(changed));
+    const { code, json } = cliJson(['--state', state, '--input', input]);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'TemplateConflictError');
+    assert.match(json.cause ?? '', /Definition\.TemplateV2\.PrivateKeyAttributes\.MinimalKeyLength: requested 4096, found 2048/);
+    assert.match(json.cause ?? '', /AccessRights\.AutoEnroll: requested "DENY", found "ALLOW"/);
+    assert.deepEqual(Object.entries(json.apiCalls).filter(([op]) => /\.Create/.test(op)), []);
+    assert.deepEqual(json.world, world(1, 1));
   });
 
   it('rerun under --state asking for a Large Simple AD where a Small one exists: DirectoryConflictError (exit 1), nothing created', () => {
