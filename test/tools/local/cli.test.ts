@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
@@ -41,6 +41,33 @@ function cli(args: string[], env: Record<string, string> = {}) {
     timeout: GENEROUS_CHILD_MS,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** As cli(), without blocking: for independent runs that may go side by side. */
+function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: GENEROUS_CHILD_MS });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Maps over items with at most `limit` calls in flight; results in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function cliJson(args: string[], env: Record<string, string> = {}): { code: number | null; json: CliJson } {
@@ -177,12 +204,12 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
-  it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', () => {
+  it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', async () => {
     const wrongShape = join(tmp, 'wrong-shape.json');
     writeFileSync(wrongShape, '{"version":1}');
     const empty = join(tmp, 'empty-object.json');
     writeFileSync(empty, '{}');
-    for (const [args, expected] of [
+    const cases = [
       [['--bogus'], /^error: Unknown option '--bogus'/],
       [['--fault', 'nonsense'], /^error: --fault "nonsense": wrong number/],
       [['--fault', 'CreateConector:ThrottlingException'], /^error: --fault "CreateConector:ThrottlingException": unknown operation "CreateConector" \(did you mean CreateConnector\?\)/],
@@ -198,8 +225,11 @@ describe('npm start (local world CLI)', () => {
       [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock\\.startMs`)],
       [['--state', empty], new RegExp(`^error: --state ${empty}: not a state file of this version`)],
       [['--state', tmp], new RegExp(`^error: --state ${tmp}: is a directory`)],
-    ] as const) {
-      const res = cli([...args]);
+    ] as const;
+    // Independent runs (each its own process; the state files are only read): one per core, at least two at a time.
+    const runs = await mapLimited(cases, Math.max(2, availableParallelism()), ([args]) => cliAsync([...args]));
+    for (const [i, [args, expected]] of cases.entries()) {
+      const res = runs[i] ?? { code: null, stdout: '', stderr: 'not run' };
       const lines = ownLines(res.stderr);
       assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
       assert.equal(lines.length, 1, `${args.join(' ')}: ${res.stderr}`);
