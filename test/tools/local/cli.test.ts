@@ -70,12 +70,19 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-function cliJson(args: string[], env: Record<string, string> = {}): { code: number | null; json: CliJson } {
-  const res = cli([...args, '--json'], env);
+function parseJson(res: { code: number | null; stdout: string; stderr: string }): { code: number | null; json: CliJson } {
   const lines = res.stdout.trim().split('\n');
   assert.equal(lines.length, 1, `--json prints exactly one line on stdout, got:\n${res.stdout}\n${res.stderr}`);
   return { code: res.code, json: JSON.parse(lines[0] ?? '') as CliJson };
 }
+
+function cliJson(args: string[], env: Record<string, string> = {}): { code: number | null; json: CliJson } {
+  return parseJson(cli([...args, '--json'], env));
+}
+
+/** cliJson() of each argument list, side by side (one per core, at least two at a time); results in order. */
+const cliJsonEach = async (argLists: readonly string[][]): Promise<{ code: number | null; json: CliJson }[]> =>
+  (await mapLimited(argLists, Math.max(2, availableParallelism()), (args) => cliAsync([...args, '--json']))).map(parseJson);
 
 const ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:ad-cert-orchestrator-provision:';
 
@@ -257,11 +264,15 @@ describe('npm start: hostile input and files', () => {
     assert.equal(json.status, 'SUCCEEDED');
   });
 
-  it('an input that is not an object fails with InvalidRequestError naming the request (exit 1)', () => {
-    for (const text of ['[]', 'true', 'null']) {
-      const input = join(tmp, 'not-object.json');
+  it('an input that is not an object fails with InvalidRequestError naming the request (exit 1)', async () => {
+    const texts = ['[]', 'true', 'null'];
+    const runs = await cliJsonEach(texts.map((text, i) => {
+      const input = join(tmp, `not-object-${i}.json`);
       writeFileSync(input, text);
-      const { code, json } = cliJson(['--input', input]);
+      return ['--input', input];
+    }));
+    for (const [i, text] of texts.entries()) {
+      const { code, json } = runs[i] ?? assert.fail(text);
       assert.equal(code, 1, text);
       assert.equal(json.error, 'InvalidRequestError', `${text}: ${json.error} ${json.cause}`);
       assert.match(json.cause ?? '', /\(request\): must be an object/);
@@ -369,9 +380,11 @@ describe('npm start: hostile input and files', () => {
     assert.equal((JSON.parse(readFileSync(state, 'utf8')) as { directories: unknown[] }).directories.length, 1);
   });
 
-  it('transport faults: a reset and an unanswered CreateMicrosoftAD that took effect still leave one directory', () => {
-    for (const fault of ['CreateMicrosoftAD:reset:1:after', 'CreateMicrosoftAD:timeout:1:after']) {
-      const { code, json } = cliJson(['--fault', fault]);
+  it('transport faults: a reset and an unanswered CreateMicrosoftAD that took effect still leave one directory', async () => {
+    const faults = ['CreateMicrosoftAD:reset:1:after', 'CreateMicrosoftAD:timeout:1:after'];
+    const runs = await cliJsonEach(faults.map((fault) => ['--fault', fault]));
+    for (const [i, fault] of faults.entries()) {
+      const { code, json } = runs[i] ?? assert.fail(fault);
       assert.equal(code, 0, `${fault}: ${JSON.stringify(json)}`);
       assert.deepEqual([json.world.directories, json.world.connectors], [1, 1], fault);
       assert.equal(json.apiCalls['DirectoryService.CreateMicrosoftAD'], 1, `${fault}: the retry adopted`);
