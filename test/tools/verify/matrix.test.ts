@@ -93,6 +93,7 @@ describe('fault × rerun matrix: the covering subset', () => {
     // Assess
     const full = allCells(ROWS).map(flat);
     assert.deepEqual(coverageGaps(ROWS, subset), []);
+    assert.equal(full.length, ROWS.reduce((n, t) => n + FAULT_KINDS.filter((k) => isApplicable(t, k)).length * RERUNS.length, 0), 'the full grid is every applicable cell');
     assert.deepEqual(coverageGaps(ROWS, full), [], 'the checker accepts the full grid');
     assert.ok(coverageGaps(ROWS, subset.filter((c) => c.rerun !== 'redrive')).length > 0, 'the checker sees a missing rerun');
     assert.ok(subset.every((c) => full.some((f) => cellName(f) === cellName(c))), 'only cells of the grid');
