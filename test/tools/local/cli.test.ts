@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
@@ -50,12 +50,46 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-function cliJson(args: string[], env: Record<string, string> = {}): { code: number | null; json: CliJson } {
-  const res = cli([...args, '--json'], env);
+/** As cli(), without blocking: for independent runs that may go side by side. */
+function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: GENEROUS_CHILD_MS });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Maps over items with at most `limit` calls in flight; results in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function parseJson(res: { code: number | null; stdout: string; stderr: string }): { code: number | null; json: CliJson } {
   const lines = res.stdout.trim().split('\n');
   assert.equal(lines.length, 1, `--json prints exactly one line on stdout, got:\n${res.stdout}\n${res.stderr}`);
   return { code: res.code, json: JSON.parse(lines[0] ?? '') as CliJson };
 }
+
+function cliJson(args: string[], env: Record<string, string> = {}): { code: number | null; json: CliJson } {
+  return parseJson(cli([...args, '--json'], env));
+}
+
+/** cliJson() of each argument list, side by side (one per core, at least two at a time); results in order. */
+const cliJsonEach = async (argLists: readonly string[][]): Promise<{ code: number | null; json: CliJson }[]> =>
+  (await mapLimited(argLists, Math.max(2, availableParallelism()), (args) => cliAsync([...args, '--json']))).map(parseJson);
 
 const ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:ad-cert-orchestrator-provision:';
 
@@ -260,12 +294,12 @@ describe('npm start (local world CLI)', () => {
     assert.deepEqual(json.world, world(1, 1));
   });
 
-  it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', () => {
+  it('usage errors exit 2 with one line naming the flag or the file, no stack trace, nothing run', async () => {
     const wrongShape = join(tmp, 'wrong-shape.json');
     writeFileSync(wrongShape, '{"version":1}');
     const empty = join(tmp, 'empty-object.json');
     writeFileSync(empty, '{}');
-    for (const [args, expected] of [
+    const cases = [
       [['--bogus'], /^error: Unknown option '--bogus'/],
       [['--fault', 'nonsense'], /^error: --fault "nonsense": wrong number/],
       [['--fault', 'CreateConector:ThrottlingException'], /^error: --fault "CreateConector:ThrottlingException": unknown operation "CreateConector" \(did you mean CreateConnector\?\)/],
@@ -281,8 +315,11 @@ describe('npm start (local world CLI)', () => {
       [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock\\.startMs`)],
       [['--state', empty], new RegExp(`^error: --state ${empty}: not a state file of this version`)],
       [['--state', tmp], new RegExp(`^error: --state ${tmp}: is a directory`)],
-    ] as const) {
-      const res = cli([...args]);
+    ] as const;
+    // Independent runs (each its own process; the state files are only read): one per core, at least two at a time.
+    const runs = await mapLimited(cases, Math.max(2, availableParallelism()), ([args]) => cliAsync([...args]));
+    for (const [i, [args, expected]] of cases.entries()) {
+      const res = runs[i] ?? { code: null, stdout: '', stderr: 'not run' };
       const lines = ownLines(res.stderr);
       assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
       assert.equal(lines.length, 1, `${args.join(' ')}: ${res.stderr}`);
@@ -310,11 +347,15 @@ describe('npm start: hostile input and files', () => {
     assert.equal(json.status, 'SUCCEEDED');
   });
 
-  it('an input that is not an object fails with InvalidRequestError naming the request (exit 1)', () => {
-    for (const text of ['[]', 'true', 'null']) {
-      const input = join(tmp, 'not-object.json');
+  it('an input that is not an object fails with InvalidRequestError naming the request (exit 1)', async () => {
+    const texts = ['[]', 'true', 'null'];
+    const runs = await cliJsonEach(texts.map((text, i) => {
+      const input = join(tmp, `not-object-${i}.json`);
       writeFileSync(input, text);
-      const { code, json } = cliJson(['--input', input]);
+      return ['--input', input];
+    }));
+    for (const [i, text] of texts.entries()) {
+      const { code, json } = runs[i] ?? assert.fail(text);
       assert.equal(code, 1, text);
       assert.equal(json.error, 'InvalidRequestError', `${text}: ${json.error} ${json.cause}`);
       assert.match(json.cause ?? '', /\(request\): must be an object/);
@@ -422,9 +463,11 @@ describe('npm start: hostile input and files', () => {
     assert.equal((JSON.parse(readFileSync(state, 'utf8')) as { directories: unknown[] }).directories.length, 1);
   });
 
-  it('transport faults: a reset and an unanswered CreateMicrosoftAD that took effect still leave one directory', () => {
-    for (const fault of ['CreateMicrosoftAD:reset:1:after', 'CreateMicrosoftAD:timeout:1:after']) {
-      const { code, json } = cliJson(['--fault', fault]);
+  it('transport faults: a reset and an unanswered CreateMicrosoftAD that took effect still leave one directory', async () => {
+    const faults = ['CreateMicrosoftAD:reset:1:after', 'CreateMicrosoftAD:timeout:1:after'];
+    const runs = await cliJsonEach(faults.map((fault) => ['--fault', fault]));
+    for (const [i, fault] of faults.entries()) {
+      const { code, json } = runs[i] ?? assert.fail(fault);
       assert.equal(code, 0, `${fault}: ${JSON.stringify(json)}`);
       assert.deepEqual([json.world.directories, json.world.connectors], [1, 1], fault);
       assert.equal(json.apiCalls['DirectoryService.CreateMicrosoftAD'], 1, `${fault}: the retry adopted`);
