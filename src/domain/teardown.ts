@@ -28,7 +28,13 @@ export const DETAIL_TYPE_DEPROVISIONING_SUCCEEDED = 'Deprovisioning Succeeded';
 export const DETAIL_TYPE_DEPROVISIONING_FAILED = 'Deprovisioning Failed';
 export const DETAIL_TYPE_DEPROVISIONING_REQUESTED = 'Deprovisioning Requested';
 
-export type TeardownResource = 'connector' | 'directory' | 'password-secret';
+export type TeardownResource =
+  | 'template'
+  | 'service-principal-name'
+  | 'connector'
+  | 'directory-registration'
+  | 'directory'
+  | 'password-secret';
 export interface ResourceRef {
   Resource: TeardownResource;
   Id: string;
@@ -40,8 +46,12 @@ export interface KeptResource extends ResourceRef {
 /** DiscoverResources' result, carried through the delete Tasks (each appends what it deleted). */
 export interface TeardownPlan {
   Force: boolean;
-  /** To delete, in this order. */
+  /** To delete, in this order: each template with its access entries, each SPN, the connectors (DeleteConnectors) … */
+  Templates: string[];
+  ServicePrincipalNames: { DirectoryRegistrationArn: string; ConnectorArn: string }[];
   Connectors: string[];
+  /** … the directory registrations, then the directories (DeleteDirectories). */
+  Registrations: string[];
   Directories: string[];
   PasswordSecret: string | null;
   Kept: KeptResource[];
@@ -93,6 +103,18 @@ export interface FoundConnector {
   DirectoryId: string;
   Tags: Record<string, string>;
 }
+export interface FoundRegistration {
+  Arn: string;
+  DirectoryId: string;
+  Tags: Record<string, string>;
+}
+/** What hangs on a connector and goes before it: its templates and its service principal names. */
+export interface FoundConnectorParts {
+  ConnectorArn: string;
+  Templates: string[];
+  /** The registrations it has a service principal name in. */
+  SpnRegistrations: string[];
+}
 export interface FoundSecret {
   Arn: string;
   Tags: Record<string, string>;
@@ -106,6 +128,10 @@ export interface TeardownFacts {
   directories: FoundDirectory[];
   /** Connectors of those directories for the request's CA, not gone. */
   connectors: FoundConnector[];
+  /** Directory registrations of those directories, not gone. */
+  registrations: FoundRegistration[];
+  /** Templates and SPNs of those connectors. */
+  connectorParts: FoundConnectorParts[];
   /** The request's password secret; undefined when it does not exist. */
   secret: FoundSecret | undefined;
   now: Date;
@@ -131,12 +157,29 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
     gone.push({ Resource: 'connector', Id: `for ${f.request.Connector.CertificateAuthorityArn}` });
   }
 
+  // A connector's templates and SPNs cannot outlive it: they go with every connector that is deleted.
+  const parts = f.connectorParts.filter((p) => connectors.includes(p.ConnectorArn));
+  const templates = parts.flatMap((p) => p.Templates);
+  const spns = parts.flatMap((p) => p.SpnRegistrations.map((r) => ({ DirectoryRegistrationArn: r, ConnectorArn: p.ConnectorArn })));
+
   const directories: string[] = [];
+  const registrations: string[] = [];
   for (const dir of f.directories) {
     const foreignConnector = kept.find((k) => k.Resource === 'connector' && f.connectors.some((c) => c.Arn === k.Id && c.DirectoryId === dir.DirectoryId));
+    const regs = f.registrations.filter((r) => r.DirectoryId === dir.DirectoryId);
+    const foreignRegistration = regs.find((r) => !mayDelete(r.Tags));
     if (!mayDelete(dir.Tags)) kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: NOT_OWNED });
     else if (foreignConnector) kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: `connector ${foreignConnector.Id}, which is kept, uses it` });
-    else directories.push(dir.DirectoryId);
+    else if (foreignRegistration) {
+      kept.push({ Resource: 'directory-registration', Id: foreignRegistration.Arn, Reason: NOT_OWNED });
+      kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: `it is registered with Connector for AD by ${foreignRegistration.Arn}, which is kept` });
+      continue;
+    } else directories.push(dir.DirectoryId);
+    // The registration authorizes Connector for AD in the directory: it goes with the directory, and stays with it.
+    for (const r of regs) {
+      if (directories.includes(dir.DirectoryId)) registrations.push(r.Arn);
+      else kept.push({ Resource: 'directory-registration', Id: r.Arn, Reason: `its directory ${dir.DirectoryId} is kept` });
+    }
   }
   if (f.directories.length === 0) gone.push({ Resource: 'directory', Id: `${d.Name} in ${d.VpcSettings.VpcId}` });
 
@@ -150,7 +193,10 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
 
   return {
     Force: f.force,
+    Templates: templates,
+    ServicePrincipalNames: spns,
     Connectors: connectors,
+    Registrations: registrations,
     Directories: directories,
     PasswordSecret: secret,
     Kept: kept,
@@ -172,6 +218,13 @@ export type DeletionStep = 'gone' | 'wait' | 'delete';
 export const connectorDeletionStep = (status: string | undefined): DeletionStep =>
   status === undefined ? 'gone' : status === 'DELETING' || CONNECTOR_PENDING.includes(status) ? 'wait' : 'delete';
 
+/**
+ * A registration's, SPN's or template's status (undefined: not found) -> what to do: CREATING is waited for, DELETING
+ * is waited out.
+ */
+export const partDeletionStep = (status: string | undefined): DeletionStep =>
+  status === undefined ? 'gone' : status === 'DELETING' || status === 'CREATING' ? 'wait' : 'delete';
+
 /** A directory's stage (undefined: not found) -> what to do. A directory still being created is waited for. */
 export const directoryDeletionStep = (stage: string | undefined): DeletionStep =>
   stage === undefined || stage === 'Deleted' ? 'gone' : stage === 'Deleting' || DIRECTORY_PENDING.includes(stage) ? 'wait' : 'delete';
@@ -183,9 +236,19 @@ export const afterDeletionPoll = (
   pending: readonly string[],
   now: Date,
 ): TeardownPlan => {
-  const ids = resource === 'connector' ? plan.Connectors : plan.Directories;
+  const deleted: ResourceRef[] =
+    resource === 'connector'
+      ? [
+          ...plan.Templates.map((Id) => ({ Resource: 'template' as const, Id })),
+          ...plan.ServicePrincipalNames.map((s) => ({ Resource: 'service-principal-name' as const, Id: `${s.ConnectorArn} in ${s.DirectoryRegistrationArn}` })),
+          ...plan.Connectors.map((Id) => ({ Resource: 'connector' as const, Id })),
+        ]
+      : [
+          ...plan.Registrations.map((Id) => ({ Resource: 'directory-registration' as const, Id })),
+          ...plan.Directories.map((Id) => ({ Resource: 'directory' as const, Id })),
+        ];
   const deadline = resource === 'connector' ? plan.ConnectorDeadline : plan.DirectoryDeadline;
-  if (pending.length === 0) return { ...plan, Deleted: [...plan.Deleted, ...ids.map((Id) => ({ Resource: resource, Id }))] };
+  if (pending.length === 0) return { ...plan, Deleted: [...plan.Deleted, ...deleted] };
   const what = pending.join('; ');
   if (now.getTime() >= Date.parse(deadline)) {
     const message = `still not gone past the deletion deadline ${deadline}: ${what}`;

@@ -1,6 +1,7 @@
 /**
  * DiscoverResources (teardown): checks the request, then finds what it provisioned — the directories with its Name
- * in its VPC, the connectors of those directories for its CA, its password secret — reads their tags, and plans
+ * in its VPC, their Connector for AD registrations, the connectors of those directories for its CA with their
+ * templates and service principal names, its password secret — reads their tags, and plans
  * (src/domain/teardown.ts) what to delete. Deletes nothing.
  */
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
@@ -9,12 +10,18 @@ import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
-import { ListConnectorsCommand, ListTagsForResourceCommand } from '../aws/pca-connector-ad-sdk.ts';
+import {
+  GetServicePrincipalNameCommand,
+  ListConnectorsCommand,
+  ListDirectoryRegistrationsCommand,
+  ListTagsForResourceCommand,
+  ListTemplatesCommand,
+} from '../aws/pca-connector-ad-sdk.ts';
 import type { ConnectorSummary } from '../aws/pca-connector-ad-sdk.ts';
 import { directoryService, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
-import type { DiscoverResourcesInput, FoundConnector, FoundDirectory, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
+import type { DiscoverResourcesInput, FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -56,6 +63,46 @@ const listAllConnectors = async (client: PcaConnectorAdClient): Promise<Connecto
     NextToken = page.NextToken;
   } while (NextToken);
   return all;
+};
+
+/** Every directory registration of the account and Region, not being deleted (all pages). */
+const listRegistrations = async (client: PcaConnectorAdClient): Promise<{ Arn: string; DirectoryId: string }[]> => {
+  const all: { Arn: string; DirectoryId: string }[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListDirectoryRegistrationsCommand({ NextToken }));
+    for (const r of page.DirectoryRegistrations ?? []) if (r.Arn && r.DirectoryId) all.push({ Arn: r.Arn, DirectoryId: r.DirectoryId });
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return all;
+};
+
+/** A connector's templates (all pages); none when the connector disappeared meanwhile. */
+const listTemplateArns = async (client: PcaConnectorAdClient, ConnectorArn: string): Promise<string[]> => {
+  const all: string[] = [];
+  let NextToken: string | undefined;
+  try {
+    do {
+      const page = await client.send(new ListTemplatesCommand({ ConnectorArn, NextToken }));
+      for (const t of page.Templates ?? []) if (t.Arn) all.push(t.Arn);
+      NextToken = page.NextToken;
+    } while (NextToken);
+  } catch (error) {
+    if (named(error, 'ResourceNotFoundException')) return [];
+    throw error;
+  }
+  return all;
+};
+
+/** Whether the connector has a service principal name in the registration. */
+const hasSpn = async (client: PcaConnectorAdClient, DirectoryRegistrationArn: string, ConnectorArn: string): Promise<boolean> => {
+  try {
+    await client.send(new GetServicePrincipalNameCommand({ DirectoryRegistrationArn, ConnectorArn }));
+    return true;
+  } catch (error) {
+    if (named(error, 'ResourceNotFoundException')) return false;
+    throw error;
+  }
 };
 
 const named = (error: unknown, ...names: string[]): boolean => error instanceof Error && names.includes(error.name);
@@ -126,12 +173,29 @@ export const discoverResourcesCore = async (
     if (tags) connectors.push({ Arn: c.Arn, DirectoryId: c.DirectoryId, Tags: tags });
   }
 
+  const registrations: FoundRegistration[] = [];
+  for (const r of await listRegistrations(deps.pcaConnectorAd)) {
+    if (!ids.has(r.DirectoryId)) continue;
+    const tags = await connectorTags(deps.pcaConnectorAd, r.Arn);
+    if (tags) registrations.push({ ...r, Tags: tags });
+  }
+  const connectorParts: FoundConnectorParts[] = [];
+  for (const c of connectors) {
+    const spnIn: string[] = [];
+    for (const r of registrations.filter((x) => x.DirectoryId === c.DirectoryId)) {
+      if (await hasSpn(deps.pcaConnectorAd, r.Arn, c.Arn)) spnIn.push(r.Arn);
+    }
+    connectorParts.push({ ConnectorArn: c.Arn, Templates: await listTemplateArns(deps.pcaConnectorAd, c.Arn), SpnRegistrations: spnIn });
+  }
+
   const secret = await findSecret(deps.secretsManager, want.PasswordSecretId);
   const plan = planTeardown({
     request,
     force,
     directories,
     connectors,
+    registrations,
+    connectorParts,
     secret,
     now: deps.now(),
     connectorTimeoutSeconds: CONNECTOR_DELETION_TIMEOUT_SECONDS,
@@ -139,7 +203,10 @@ export const discoverResourcesCore = async (
   });
   logger.info('Teardown planned', {
     force,
+    templates: plan.Templates.length,
+    servicePrincipalNames: plan.ServicePrincipalNames.length,
     connectors: plan.Connectors.length,
+    registrations: plan.Registrations.length,
     directories: plan.Directories.length,
     passwordSecret: plan.PasswordSecret !== null,
     kept: plan.Kept.map((k) => `${k.Resource} ${k.Id}`),

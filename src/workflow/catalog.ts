@@ -147,11 +147,11 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
   row('ConnectorDeletionTimeoutError', 'DeleteConnectors', 'own (poll deadline)', 'catch',
     `A connector was still not gone at the deadline (the cause names it and its status). Check it in the console, then ${RERUN_TEARDOWN}.`),
   row('AccessDeniedException', 'DeleteConnectors', 'PCA Connector AD GetConnector/DeleteConnector', 'catch',
-    `Grant the DeleteConnectors role pca-connector-ad:GetConnector/DeleteConnector (and ec2:DeleteVpcEndpoints, ec2:DescribeVpcEndpoints) on connectors tagged as this tool's, then ${RERUN_TEARDOWN}.`),
+    `Grant the DeleteConnectors role pca-connector-ad:GetConnector/DeleteConnector (and ec2:DeleteVpcEndpoints, ec2:DescribeVpcEndpoints) on connectors tagged as this tool's, and the template, access-entry and SPN deletes (serverless/teardown-resources.yml), then ${RERUN_TEARDOWN}. A template someone else created on the connector is refused by IAM: delete it yourself.`),
   row('ValidationException', 'DeleteConnectors', 'PCA Connector AD GetConnector/DeleteConnector', 'catch',
     `Unexpected (malformed ARN); read the cause, then ${RERUN_TEARDOWN}.`),
-  row('ConflictException', 'DeleteConnectors', 'PCA Connector AD DeleteConnector (HTTP 409)', 'retry',
-    'Another request is changing the connector; retried. Redrive if exhausted.'),
+  row('ConflictException', 'DeleteConnectors', 'PCA Connector AD DeleteConnector/DeleteTemplate/DeleteServicePrincipalName (HTTP 409)', 'retry',
+    'Another request is changing the connector, or a template or SPN created after the discovery still hangs on it; retried. Redrive if exhausted (a new teardown discovers it).'),
   row('ThrottlingException', 'DeleteConnectors', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'DeleteConnectors', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
@@ -167,6 +167,16 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
   row('DirectoryServiceThrottledError', 'DeleteDirectories', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ServiceException', 'DeleteDirectories', 'DS DescribeDirectories/DeleteDirectory (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InvalidNextTokenException', 'DeleteDirectories', 'DS DescribeDirectories', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // DeleteDirectories, first part: GetDirectoryRegistration / DeleteDirectoryRegistration (PCA Connector AD)
+  row('AccessDeniedException', 'DeleteDirectories', 'PCA Connector AD GetDirectoryRegistration/DeleteDirectoryRegistration', 'catch',
+    `Grant the DeleteDirectories role pca-connector-ad:GetDirectoryRegistration/DeleteDirectoryRegistration (and ds:UnauthorizeApplication, ds:UpdateAuthorizedApplication) on registrations tagged as this tool's, then ${RERUN_TEARDOWN}.`),
+  row('ValidationException', 'DeleteDirectories', 'PCA Connector AD GetDirectoryRegistration/DeleteDirectoryRegistration', 'catch',
+    `Unexpected (malformed ARN); read the cause, then ${RERUN_TEARDOWN}.`),
+  row('ConflictException', 'DeleteDirectories', 'PCA Connector AD DeleteDirectoryRegistration (HTTP 409: a connector or SPN still uses it)', 'retry',
+    'Something still uses the registration (a connector of the directory being deleted); retried. If it persists, delete the other connectors of the directory, then redrive.'),
+  row('ThrottlingException', 'DeleteDirectories', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerException', 'DeleteDirectories', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
   // DeletePasswordSecret: DeleteSecret with a 7-day recovery window, only for a secret POST /provisionings stored
   row('InvalidParameterException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret', 'catch', `Unexpected; read the cause, then ${RERUN_TEARDOWN}.`),

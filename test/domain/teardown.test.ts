@@ -8,6 +8,7 @@ import {
   connectorDeletionStep,
   directoryDeletionStep,
   parseTeardownRequest,
+  partDeletionStep,
   planTeardown,
 } from '../../src/domain/teardown.ts';
 import type { TeardownFacts } from '../../src/domain/teardown.ts';
@@ -22,6 +23,8 @@ const facts = (over: Partial<TeardownFacts> = {}): TeardownFacts => ({
   force: false,
   directories: [{ DirectoryId: 'd-1111111111', Tags: OWN }],
   connectors: [{ Arn: CONNECTOR, DirectoryId: 'd-1111111111', Tags: OWN }],
+  registrations: [],
+  connectorParts: [],
   secret: { Arn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ad-cert-orchestrator/pw-AbCdEf', Tags: OWN, Deleted: false },
   now: NOW,
   connectorTimeoutSeconds: 60,
@@ -49,6 +52,39 @@ describe('planTeardown', () => {
     assert.deepEqual(plan.Deleted, []);
     assert.equal(plan.ConnectorDeadline, '2026-11-29T12:01:00.000Z');
     assert.equal(plan.DirectoryDeadline, '2026-11-29T12:03:00.000Z');
+  });
+
+  it('plans a connector\'s templates and SPNs before it, and the directory\'s registration before the directory', () => {
+    const registration = 'arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/d-1111111111';
+    const template = `${CONNECTOR}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
+    const plan = planTeardown(facts({
+      registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: OWN }],
+      connectorParts: [{ ConnectorArn: CONNECTOR, Templates: [template], SpnRegistrations: [registration] }],
+    }));
+    assert.deepEqual(plan.Templates, [template]);
+    assert.deepEqual(plan.ServicePrincipalNames, [{ DirectoryRegistrationArn: registration, ConnectorArn: CONNECTOR }]);
+    assert.deepEqual(plan.Registrations, [registration]);
+    assert.deepEqual(plan.Directories, ['d-1111111111']);
+    const done = afterDeletionPoll(plan, 'connector', [], NOW);
+    assert.deepEqual(done.Deleted.map((d) => d.Resource), ['template', 'service-principal-name', 'connector']);
+    assert.deepEqual(afterDeletionPoll(done, 'directory', [], NOW).Deleted.slice(3).map((d) => d.Resource), ['directory-registration', 'directory']);
+  });
+
+  it('keeps a registration someone else made, and the directory it authorizes; a kept directory keeps its registration', () => {
+    const registration = 'arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/d-1111111111';
+    const foreign = planTeardown(facts({ registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: {} }] }));
+    assert.deepEqual([foreign.Registrations, foreign.Directories], [[], []]);
+    assert.deepEqual(foreign.Kept.map((k) => k.Resource), ['directory-registration', 'directory', 'password-secret']);
+    assert.match(foreign.Kept[1]?.Reason ?? '', /registered with Connector for AD/);
+    const forced = planTeardown(facts({ force: true, registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: {} }] }));
+    assert.deepEqual(forced.Registrations, [registration]);
+    const keptDirectory = planTeardown(facts({ directories: [{ DirectoryId: 'd-1111111111', Tags: {} }], registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: OWN }] }));
+    assert.deepEqual(keptDirectory.Registrations, []);
+    assert.ok(keptDirectory.Kept.some((k) => k.Resource === 'directory-registration' && /is kept/.test(k.Reason)));
+  });
+
+  it('a registration, SPN or template: CREATING and DELETING are waited for, not found is gone', () => {
+    assert.deepEqual(['CREATING', 'DELETING', 'ACTIVE', 'FAILED', undefined].map(partDeletionStep), ['wait', 'wait', 'delete', 'delete', 'gone']);
   });
 
   it('keeps (and says why) what someone else created, unless Force; a user secret is never deleted', () => {

@@ -22,7 +22,10 @@ const raw = (): Definition => JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')
 const CONNECTOR = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
 const PLAN: TeardownPlan = {
   Force: false,
+  Templates: [],
+  ServicePrincipalNames: [],
   Connectors: [CONNECTOR],
+  Registrations: [],
   Directories: ['d-9067a1b2c3'],
   PasswordSecret: null,
   Kept: [],

@@ -84,6 +84,13 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
     { action: 'ec2:RevokeSecurityGroupIngress', on: ['ec2:security-group'] },
     { action: 'ec2:RevokeSecurityGroupEgress', on: ['ec2:security-group'] },
   ],
+  // Source: older SAR dependent actions of pca-connector-ad:DeleteDirectoryRegistration / DeleteServicePrincipalName
+  // (iam-floyd stored copy); AWS::PCAConnectorAD::DirectoryRegistration / ServicePrincipalName delete handlers.
+  'pca-connector-ad:DeleteDirectoryRegistration': [
+    { action: 'ds:UnauthorizeApplication', on: ['ds:directory'] },
+    { action: 'ds:UpdateAuthorizedApplication', on: ['ds:directory'] },
+  ],
+  'pca-connector-ad:DeleteServicePrincipalName': [{ action: 'ds:UpdateAuthorizedApplication', on: ['ds:directory'] }],
   // Source: SAR dependent actions of pca-connector-ad:DeleteConnector: the connector's VPC endpoint goes with it.
   'pca-connector-ad:DeleteConnector': [
     { action: 'ec2:DescribeVpcEndpoints' },
@@ -125,6 +132,10 @@ export const REQUEST_TAGS: ReadonlySet<string> = new Set([
 export const RESOURCE_TAGS: ReadonlySet<string> = new Set([
   'ds:DeleteDirectory',
   'pca-connector-ad:DeleteConnector',
+  'pca-connector-ad:DeleteDirectoryRegistration',
+  'pca-connector-ad:DeleteServicePrincipalName',
+  'pca-connector-ad:DeleteTemplate',
+  'pca-connector-ad:DeleteTemplateGroupAccessControlEntry',
   'secretsmanager:DeleteSecret',
 ]);
 
