@@ -28,7 +28,7 @@ const cli = (args: string[]) => {
 };
 
 describe('npm start -- --teardown', () => {
-  it('--state S, then --teardown --state S: 0 directories and 0 connectors; again: succeeds, deletes nothing', () => {
+  it('--state S, then --teardown --state S: 0 directories, registrations, connectors, SPNs, templates and entries; again: succeeds, deletes nothing', () => {
     const state = join(tmp, 'world.json');
     const provisioned = cli(['--state', state, '--json']);
     assert.equal(provisioned.code, 0, provisioned.stderr);
@@ -38,8 +38,12 @@ describe('npm start -- --teardown', () => {
     assert.equal(torn.code, 0, torn.stderr);
     assert.equal(torn.record?.status, 'SUCCEEDED');
     assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-deprovision:/);
-    assert.deepEqual(dirsAndConnectors(torn.record?.world), { directories: 0, connectors: 0 });
-    assert.deepEqual(torn.record?.output?.Deleted.map((d) => d.Resource), ['connector', 'directory']);
+    const { resourceShares, ...rest } = (torn.record?.world ?? {}) as Record<string, number>;
+    assert.deepEqual(rest, { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 });
+    assert.equal(resourceShares, 1, 'the CA share stays (docs/teardown.md)');
+    assert.deepEqual(torn.record?.output?.Deleted.map((d) => d.Resource), [
+      'template', 'service-principal-name', 'connector', 'directory-registration', 'directory',
+    ]);
 
     const again = cli(['--teardown', '--state', state, '--json']);
     assert.equal(again.code, 0, again.stderr);

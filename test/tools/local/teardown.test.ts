@@ -10,9 +10,13 @@ import { runProvisioning } from '../../../tools/local/engine.ts';
 import type { RunResult } from '../../../tools/local/engine.ts';
 import { sampleRequest } from '../../fixtures.ts';
 
-/** The directories and connectors of a run's world (the other resource kinds are not torn down yet). */
+/** The directories and connectors of a run's world. */
 const dirsAndConnectors = (world: { directories: number; connectors: number } | undefined) =>
   world && { directories: world.directories, connectors: world.connectors };
+/** Every kind of resource a provisioning creates, but the CA share (kept: docs/teardown.md). */
+const EMPTY = { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 };
+const leftovers = (world: Record<string, number>) => Object.fromEntries(Object.keys(EMPTY).map((k) => [k, world[k]]));
+const EVERYTHING = ['connector', 'directory', 'directory-registration', 'service-principal-name', 'template'];
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
@@ -43,9 +47,13 @@ describe('teardown (real handlers, emulator)', () => {
     const provisioned = await provision();
     const first = await teardown(provisioned.snapshot);
     assert.equal(first.status, 'SUCCEEDED', `${first.error ?? ''} ${first.cause ?? ''}`);
-    assert.deepEqual(dirsAndConnectors(first.world), { directories: 0, connectors: 0 });
-    assert.deepEqual(resources(first, 'Deleted'), ['connector', 'directory']);
+    assert.deepEqual(leftovers(first.world as unknown as Record<string, number>), EMPTY);
+    assert.deepEqual(resources(first, 'Deleted'), EVERYTHING);
     assert.equal(first.apiCalls['PcaConnectorAd.DeleteConnector'], 1);
+    assert.equal(first.apiCalls['PcaConnectorAd.DeleteTemplateGroupAccessControlEntry'], 1);
+    assert.equal(first.apiCalls['PcaConnectorAd.DeleteTemplate'], 1);
+    assert.equal(first.apiCalls['PcaConnectorAd.DeleteServicePrincipalName'], 1);
+    assert.equal(first.apiCalls['PcaConnectorAd.DeleteDirectoryRegistration'], 1);
     assert.equal(first.apiCalls['DirectoryService.DeleteDirectory'], 1);
     // The sample's password secret is the user's own: never deleted.
     assert.deepEqual(resources(first, 'Kept'), ['password-secret']);
@@ -65,18 +73,21 @@ describe('teardown (real handlers, emulator)', () => {
     const foreign = structuredClone(provisioned.snapshot);
     for (const d of foreign.directories) d.Tags = d.Tags.filter((t) => !t.Key.startsWith('ad-cert-orchestrator:'));
     for (const c of foreign.connectors) c.Tags = Object.fromEntries(Object.entries(c.Tags).filter(([k]) => !k.startsWith('ad-cert-orchestrator:')));
+    const own = (tags: Record<string, string>) => Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith('ad-cert-orchestrator:')));
+    for (const r of foreign.connectorAd?.registrations ?? []) r.Tags = own(r.Tags);
+    for (const t of foreign.connectorAd?.templates ?? []) t.Tags = own(t.Tags);
 
     const kept = await teardown(foreign);
     assert.equal(kept.status, 'SUCCEEDED');
     assert.deepEqual(dirsAndConnectors(kept.world), { directories: 1, connectors: 1 });
     assert.deepEqual(resources(kept, 'Deleted'), []);
-    assert.deepEqual(resources(kept, 'Kept'), ['connector', 'directory', 'password-secret']);
+    assert.deepEqual(resources(kept, 'Kept'), ['connector', 'directory', 'directory-registration', 'password-secret']);
     assert.equal(kept.apiCalls['PcaConnectorAd.DeleteConnector'], undefined);
 
     const forced = await teardown(kept.snapshot, { force: true });
     assert.equal(forced.status, 'SUCCEEDED');
-    assert.deepEqual(dirsAndConnectors(forced.world), { directories: 0, connectors: 0 });
-    assert.deepEqual(resources(forced, 'Deleted'), ['connector', 'directory']);
+    assert.deepEqual(leftovers(forced.world as unknown as Record<string, number>), EMPTY);
+    assert.deepEqual(resources(forced, 'Deleted'), EVERYTHING);
   });
 
   it('waits for a connector still CREATING before deleting it', async () => {
@@ -98,12 +109,15 @@ describe('teardown (real handlers, emulator)', () => {
         { operation: 'DeleteConnector', error: 'ThrottlingException', count: 2 },
         { operation: 'DeleteConnector', error: 'InternalServerException', count: 1, after: true },
         { operation: 'DeleteDirectory', error: 'ServiceException', count: 1, after: true },
+        { operation: 'DeleteTemplate', error: 'ThrottlingException', count: 1 },
+        { operation: 'DeleteServicePrincipalName', error: 'InternalServerException', count: 1, after: true },
+        { operation: 'DeleteDirectoryRegistration', error: 'InternalServerException', count: 1, after: true },
         { operation: 'ListTagsForResource', error: 'reset', count: 1 },
       ],
     });
     assert.equal(t.status, 'SUCCEEDED', `${t.error ?? ''} ${t.cause ?? ''}`);
-    assert.deepEqual(dirsAndConnectors(t.world), { directories: 0, connectors: 0 });
-    assert.deepEqual(resources(t, 'Deleted'), ['connector', 'directory']);
+    assert.deepEqual(leftovers(t.world as unknown as Record<string, number>), EMPTY);
+    assert.deepEqual(resources(t, 'Deleted'), EVERYTHING);
   });
 
   it('retries DeleteDirectory while the directory still has authorized applications, then fails with the remedy', async () => {
@@ -118,6 +132,6 @@ describe('teardown (real handlers, emulator)', () => {
     assert.equal(stuck.error, 'DirectoryHasAuthorizedApplicationsError');
     assert.deepEqual(dirsAndConnectors(stuck.world), { directories: 1, connectors: 0 }, 'the connector was deleted before');
     const failed = stuck.events.find((e) => e.DetailType === 'Deprovisioning Failed')?.Detail as { Deleted: { Resource: string }[] } | undefined;
-    assert.deepEqual(failed?.Deleted.map((d) => d.Resource), ['connector']);
+    assert.deepEqual(failed?.Deleted.map((d) => d.Resource), ['template', 'service-principal-name', 'connector']);
   });
 });
