@@ -38,7 +38,7 @@ describe('npm start -- --teardown', () => {
     assert.equal(torn.code, 0, torn.stderr);
     assert.equal(torn.record?.status, 'SUCCEEDED');
     assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-deprovision:/);
-    const { resourceShares, ...rest } = (torn.record?.world ?? {}) as Record<string, number>;
+    const { resourceShares, ...rest } = (torn.record?.world ?? {}) as { [kind: string]: number };
     assert.deepEqual(rest, { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 });
     assert.equal(resourceShares, 1, 'the CA share stays (docs/teardown.md)');
     assert.deepEqual(torn.record?.output?.Deleted.map((d) => d.Resource), [
