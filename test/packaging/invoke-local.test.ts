@@ -76,14 +76,20 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 13, keys.join(', '));
+    assert.equal(keys.length, 15, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
     const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
-      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
+      // Its triggers last (they start teardowns in the world): DELETE once the provisioning POST started has ended.
+      'apiDeleteProvisioning', 'startTeardownFromEvent'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
     for (const fn of order) {
+      if (fn === 'apiDeleteProvisioning') {
+        const started = results['apiCreateProvisioning'] as { body: { executionArn: string } };
+        await world.stepFunctions.waitFor(started.body.executionArn);
+      }
       results[fn] = await invoke(fn);
       t.diagnostic(`${fn}: ${JSON.stringify(results[fn]).slice(0, 160)}`);
     }
@@ -108,6 +114,12 @@ describe('serverless invoke local, every function, against the local world', { t
     assert.deepEqual(plan.Connectors, [connectorArn]);
     assert.deepEqual(plan.Directories, [directoryId]);
     for (const fn of ['deleteConnectors', 'deleteDirectories', 'deletePasswordSecret']) assert.deepEqual(results[fn]?.['Deleted'], [], fn);
+    const del = results['apiDeleteProvisioning'] as { statusCode: number; body: { name: string; executionArn: string } };
+    assert.equal(del.statusCode, 202);
+    assert.equal(del.body.name, 'del-api-key-invoke-local-1');
+    assert.match(del.body.executionArn, /:execution:ad-cert-orchestrator-deprovision:del-api-key-invoke-local-1$/);
+    assert.equal(results['startTeardownFromEvent']?.['executionName'], `evt-${readEvent<{ id: string }>('startTeardownFromEvent.json').id}`);
+    assert.match(String(results['startTeardownFromEvent']?.['executionArn']), /:execution:ad-cert-orchestrator-deprovision:evt-/);
 
     // Offline: every AWS call went to the local world.
     assert.equal(world.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
