@@ -221,3 +221,7 @@ export const EVENT_SOURCE = 'ad-cert-orchestrator';
 export const DETAIL_TYPE_SUCCEEDED = 'Provisioning Succeeded';
 export const DETAIL_TYPE_FAILED = 'Provisioning Failed';
 export const DETAIL_TYPE_REQUESTED = 'Provisioning Requested';
+/** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
+export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
+/** A request event that starts the teardown (same bus and source as `Provisioning Requested`). */
+export const DETAIL_TYPE_DEPROVISIONING_REQUESTED = 'Deprovisioning Requested';

@@ -10,7 +10,9 @@
  * So every trigger derives the name from the identity of the request, never from a clock or a random id:
  *  - EventBridge:  `evt-<event id>` (EventBridge delivers at least once and a redelivery keeps the event id);
  *  - API with an `Idempotency-Key`: `api-key-<key>` (or `api-keyh-<sha256(key)>` when the key is not name-safe);
- *  - API without the header: `api-body-<sha256(canonical execution input)>`.
+ *  - API without the header: `api-body-<sha256(canonical execution input)>`;
+ *  - the teardown `DELETE /provisionings/{id}` starts (deprovisioning state machine): `del-<provisioning name>` (or
+ *    `delh-<sha256(name)>` when that exceeds 80 characters), so a repeated DELETE names the same teardown.
  * The prefixes differ at a fixed position, so names from different sources can never collide.
  */
 import { createHash } from 'node:crypto';
@@ -23,6 +25,8 @@ export const EVENT_NAME_PREFIX = 'evt-';
 export const KEY_NAME_PREFIX = 'api-key-';
 export const HASHED_KEY_NAME_PREFIX = 'api-keyh-';
 export const BODY_NAME_PREFIX = 'api-body-';
+export const TEARDOWN_NAME_PREFIX = 'del-';
+export const HASHED_TEARDOWN_NAME_PREFIX = 'delh-';
 
 /** Longest `Idempotency-Key` accepted at all (bounded so a header cannot make us hash megabytes). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 256;
@@ -52,6 +56,12 @@ export const executionNameForIdempotencyKey = (key: string): string => {
     throw new RangeError(`Idempotency-Key must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
   }
   return nameFrom(KEY_NAME_PREFIX, HASHED_KEY_NAME_PREFIX, key);
+};
+
+/** Execution name (on the deprovisioning state machine) of the teardown of a provisioning execution. */
+export const teardownNameForProvisioning = (provisioningName: string): string => {
+  if (provisioningName.length === 0) throw new RangeError('provisioning execution name must not be empty');
+  return nameFrom(TEARDOWN_NAME_PREFIX, HASHED_TEARDOWN_NAME_PREFIX, provisioningName);
 };
 
 /** Execution name for an API request without `Idempotency-Key`: a hash of the canonical execution input. */

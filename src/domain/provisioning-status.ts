@@ -35,6 +35,20 @@ export interface FailureSummary {
   cause?: string;
 }
 
+/** The teardown of a provisioning (the deprovisioning execution DELETE /provisionings/{id} started). */
+export interface TeardownSummary {
+  executionArn: string;
+  name: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  /** SUCCEEDED: the teardown record (Deleted, Kept, AlreadyGone, …). */
+  output?: unknown;
+  /** FAILED / TIMED_OUT / ABORTED. */
+  error?: string;
+  cause?: string;
+}
+
 export interface ProvisioningStatus {
   executionArn: string;
   name: string;
@@ -55,6 +69,8 @@ export interface ProvisioningStatus {
   redriveStatus?: string;
   redriveStatusReason?: string;
   redriveDate?: string;
+  /** The teardown of this provisioning, once one was started (GET /provisionings/{id}). */
+  teardown?: TeardownSummary;
 }
 
 const SECRET_REFERENCE_KEY = /SecretId$/;
@@ -238,4 +254,20 @@ export const provisioningStatus = (described: DescribeExecutionOutput, facts: Hi
     redriveDate: iso(described.redriveDate),
   };
   return redactSecrets(JSON.parse(JSON.stringify(result))) as ProvisioningStatus;
+};
+
+/** The teardown summary from its DescribeExecution (password-like keys redacted, as everywhere here). */
+export const teardownSummary = (described: DescribeExecutionOutput): TeardownSummary => {
+  const status = described.status ?? 'UNKNOWN';
+  const closedWithError = status === 'FAILED' || status === 'TIMED_OUT' || status === 'ABORTED';
+  const result: TeardownSummary = {
+    executionArn: described.executionArn ?? '',
+    name: described.name ?? '',
+    status,
+    startDate: iso(described.startDate),
+    stopDate: iso(described.stopDate),
+    ...(status === 'SUCCEEDED' ? { output: parse(described.output) } : {}),
+    ...(closedWithError ? { error: described.error, cause: described.cause } : {}),
+  };
+  return redactSecrets(JSON.parse(JSON.stringify(result))) as TeardownSummary;
 };

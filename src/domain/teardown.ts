@@ -26,7 +26,7 @@ import type { ValidationScope } from './validate.ts';
 /** EventBridge completion events of a teardown (same source as the provisioning's). */
 export const DETAIL_TYPE_DEPROVISIONING_SUCCEEDED = 'Deprovisioning Succeeded';
 export const DETAIL_TYPE_DEPROVISIONING_FAILED = 'Deprovisioning Failed';
-export const DETAIL_TYPE_DEPROVISIONING_REQUESTED = 'Deprovisioning Requested';
+export { DETAIL_TYPE_DEPROVISIONING_REQUESTED } from '../contract.ts';
 
 export type TeardownResource =
   | 'template'

@@ -34,10 +34,8 @@ import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
-import { dynamoDb } from '../aws/clients.ts';
-import { now } from '../lib/clock.ts';
-import { lockTableName, passwordSecretPrefix, validationScope } from '../lib/config.ts';
-import { DynamoDbStartClaims } from '../persistence/start-claims.ts';
+import { firstCaller } from '../api/first-caller.ts';
+import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
@@ -117,20 +115,6 @@ const conflict = (name: string): HttpProblem =>
       'Use a new Idempotency-Key for a new request.',
     name,
   });
-
-/**
- * Whether this caller answers 202 (the first to claim the started execution). The execution is started either way:
- * a claim that cannot be written (throttled, unavailable) answers 200 with it rather than fail the request, so at
- * most one caller ever gets 202.
- */
-const firstCaller = async (name: string, requestId: string): Promise<boolean> => {
-  try {
-    return await new DynamoDbStartClaims(dynamoDb(), lockTableName()).claim(name, requestId, now());
-  } catch (err) {
-    logger.warn('could not claim the 202 of a started execution; answering 200', { errorName: (err as Error).name });
-    return false;
-  }
-};
 
 export const createProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
   const split = splitPassword(event.body);

@@ -5,36 +5,28 @@
  * state machine. DescribeExecution + GetExecutionHistory (newest first, a few pages at most) give:
  * status, the state it is in, the directory stage and connector status (from the newest step outputs), error +
  * cause (+ the failed state) on failure, the provisioning record on success, redrive count/status.
- * 404 for an unknown id (or an execution of another state machine). No secret can be in the body: the execution
+ * When `DELETE /provisionings/{id}` started a teardown, `teardown` shows it (status, start/stop, the teardown record
+ * or the error). 404 for an unknown id (or an execution of another state machine). No secret can be in the body: the execution
  * carries only a Secrets Manager reference, and password-like keys are redacted anyway.
  */
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
-import {
-  belongsTo,
-  executionArnFor,
-  isValidExecutionName,
-} from '../domain/execution-names.ts';
 import { factsFromHistory, provisioningStatus } from '../domain/provisioning-status.ts';
 import type { ProvisioningStatus } from '../domain/provisioning-status.ts';
 import { sfn } from '../aws/clients.ts';
 import { stateMachineArn } from '../lib/config.ts';
-import { HttpProblem, httpHandler, json } from '../api/http.ts';
+import { httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
+import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
 import { describeIfExists } from '../api/start-execution.ts';
+import { readTeardown } from '../api/teardown-status.ts';
+
+export { executionArnForId } from '../api/provisioning-id.ts';
 
 /** History page size and page limit: the facts are in the newest few events; bounded for very long executions. */
 export const HISTORY_PAGE_SIZE = 100;
 export const HISTORY_MAX_PAGES = 5;
-
-const notFound = (): HttpProblem => new HttpProblem(404, { message: 'No such provisioning' });
-
-/** The execution ARN for a path id, or undefined when it cannot be one of ours. */
-export const executionArnForId = (id: string, machineArn: string): string | undefined => {
-  if (id.startsWith('arn:')) return belongsTo(id, machineArn) ? id : undefined;
-  return isValidExecutionName(id) ? executionArnFor(machineArn, id) : undefined;
-};
 
 /** Status of one execution (shared with the executions CLI's `show`). undefined when it does not exist. */
 export const readProvisioningStatus = async (executionArn: string): Promise<ProvisioningStatus | undefined> => {
@@ -57,18 +49,11 @@ export const readProvisioningStatus = async (executionArn: string): Promise<Prov
 };
 
 export const getProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
-  const raw = event.pathParameters?.['id'];
-  let id = raw ?? '';
-  try {
-    id = decodeURIComponent(id); // a no-op when API Gateway already decoded it (ARNs carry no '%')
-  } catch {
-    throw notFound();
-  }
-  const executionArn = executionArnForId(id, stateMachineArn());
-  if (!executionArn) throw notFound();
+  const executionArn = provisioningArnFromPath(event, stateMachineArn());
   const status = await readProvisioningStatus(executionArn);
   if (!status) throw notFound();
-  return json(200, status);
+  const teardown = await readTeardown(executionArn);
+  return json(200, teardown ? { ...status, teardown } : status);
 };
 
 export const handler = httpHandler(getProvisioning);

@@ -17,7 +17,7 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DETAIL_TYPE_REQUESTED } from '../contract.ts';
+import { DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE as SOURCE } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
 import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
@@ -28,8 +28,7 @@ import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { transportErrorNames } from '../lib/transport-errors.ts';
 
-/** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
-export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
+export const REQUEST_EVENT_SOURCE = SOURCE;
 export const REQUEST_DETAIL_TYPE = DETAIL_TYPE_REQUESTED;
 
 /** The event id was used before for a DIFFERENT request (should never happen with EventBridge-generated ids). */

@@ -22,6 +22,13 @@ export const stateMachineArn = (): string => {
   return arn;
 };
 
+/** `DEPROVISION_STATE_MACHINE_ARN`: the teardown state machine the DELETE and teardown-event functions start. */
+export const deprovisionStateMachineArn = (): string => {
+  const arn = process.env['DEPROVISION_STATE_MACHINE_ARN'];
+  if (!arn) throw new MissingConfigurationError('DEPROVISION_STATE_MACHINE_ARN');
+  return arn;
+};
+
 /** `LOCK_TABLE_NAME`: the directory creation lease table (DirectoryLocksTable). */
 export const lockTableName = (): string => {
   const name = process.env['LOCK_TABLE_NAME'];

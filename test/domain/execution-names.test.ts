@@ -9,6 +9,7 @@ import {
   executionNameForIdempotencyKey,
   executionNameForInput,
   sameJson,
+  teardownNameForProvisioning,
 } from '../../src/domain/execution-names.ts';
 import { STATE_MACHINE_ARN } from '../support/handlers.ts';
 
@@ -40,7 +41,22 @@ describe('execution names', () => {
     assert.ok(!executionNameForIdempotencyKey('h-x').startsWith('api-keyh-'));
   });
 
-  it('the body hash ignores key order but not array order', () => {
+  it('a provisioning\'s teardown is del-<name>, hashed (delh-) when that would pass 80 characters; never empty', () => {
+    // Prepare
+    const longest = executionNameForIdempotencyKey('k'.repeat(72)); // 80 characters
+    // Act
+    const names = [teardownNameForProvisioning('api-key-order-4711'), teardownNameForProvisioning('x'.repeat(76)), teardownNameForProvisioning(longest)];
+    // Assess
+    for (const name of names) assert.match(name, EXECUTION_NAME_PATTERN, name);
+    assert.equal(names[0], 'del-api-key-order-4711');
+    assert.equal(names[1]?.length, 80);
+    assert.match(names[2] ?? '', /^delh-[0-9a-f]{64}$/);
+    assert.equal(teardownNameForProvisioning(longest), names[2], 'deterministic');
+    assert.notEqual(teardownNameForProvisioning(longest), teardownNameForProvisioning(`${longest.slice(0, -1)}x`));
+    assert.throws(() => teardownNameForProvisioning(''), RangeError);
+  });
+
+    it('the body hash ignores key order but not array order', () => {
     assert.equal(executionNameForInput({ a: 1, b: { c: 2, d: 3 } }), executionNameForInput({ b: { d: 3, c: 2 }, a: 1 }));
     assert.notEqual(executionNameForInput({ s: ['x', 'y'] }), executionNameForInput({ s: ['y', 'x'] }));
     assert.equal(canonicalJson({ b: 1, a: undefined, c: null }), '{"b":1,"c":null}');

@@ -51,7 +51,7 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     assert.deepEqual(r.openMethods, []);
   });
 
-  it('would catch a scoped create, a widened role, a * action, an open method and missing or unneeded X-Ray writes', async () => {
+  it('would catch a scoped create, a widened role, a * action, an open method, missing or unneeded X-Ray writes and the wrong state machine', async () => {
     // Prepare: a copy of the template with four defects planted
     const bad = structuredClone(getTemplate());
     const resources = bad.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -76,6 +76,12 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     const getStage = statementsOf('GetDirectoryStageRole');
     getStage.splice(getStage.findIndex((s) => [s['Action']].flat().includes('xray:PutTraceSegments')), 1);
     delete (resources['ValidateRequestLambdaFunction'] as { Properties: Record<string, unknown> }).Properties['TracingConfig'];
+    // a function wired to both state machines: DELETE made to start the provisioning, GET unable to read the teardown
+    const start = statementsOf('ApiDeleteProvisioningRole').find((s) => s['Sid'] === 'StartTheTeardown');
+    assert.ok(start);
+    start['Resource'] = { Ref: 'ProvisionStateMachine' };
+    const get = statementsOf('ApiGetProvisioningRole');
+    get.splice(get.findIndex((s) => s['Sid'] === 'DescribeTheTeardown'), 1);
     // Act
     const r = await checkIam(bad as unknown as CfnTemplate);
     // Assess
@@ -87,5 +93,9 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     assert.equal(r.openMethods.length, 1);
     assert.ok(summary(r, 'denied').some((d) => d.startsWith('GetDirectoryStage: xray:PutTraceSegments on * (X-Ray active tracing)')), summary(r, 'denied').join('\n'));
     assert.deepEqual(r.principals.find((p) => p.principal === 'ValidateRequest')?.extra, ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    const denied = summary(r, 'denied');
+    assert.ok(denied.some((d) => /^ApiDeleteProvisioning: states:StartExecution on \S+:stateMachine:\S+-deprovision /.test(d)), denied.join('\n'));
+    assert.ok(denied.some((d) => /^ApiGetProvisioning: states:DescribeExecution on \S+:execution:\S+-deprovision:/.test(d)), denied.join('\n'));
+    assert.ok(!denied.some((d) => d.startsWith('ApiGetProvisioning: states:GetExecutionHistory')), 'GET reads only the provisioning\'s history');
   });
 }

@@ -80,17 +80,26 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 13, keys.join(', '));
+    assert.equal(keys.length, 15, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createConnector', 'getConnectorStatus', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
+      'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
-      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
+      // Its triggers last (they start teardowns in the world): DELETE once the provisioning POST started has ended.
+      'apiDeleteProvisioning', 'startTeardownFromEvent'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
     // Beside the chain: ValidateRequest only reads the seed; the delete samples' plans have nothing to delete (no call).
     const beside = ['validateRequest', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
     const lane = async (fns: string[], service: string): Promise<void> => {
-      for (const fn of fns) results[fn] = await invoke(fn, service);
+      for (const fn of fns) {
+        if (fn === 'apiDeleteProvisioning') {
+          const started = results['apiCreateProvisioning'] as { body: { executionArn: string } };
+          await world.stepFunctions.waitFor(started.body.executionArn);
+        }
+        results[fn] = await invoke(fn, service);
+      }
     };
     await Promise.all([
       lane(order.filter((fn) => !beside.includes(fn)), services[0] ?? ''),
@@ -118,6 +127,12 @@ describe('serverless invoke local, every function, against the local world', { t
     assert.deepEqual(plan.Connectors, [connectorArn]);
     assert.deepEqual(plan.Directories, [directoryId]);
     for (const fn of ['deleteConnectors', 'deleteDirectories', 'deletePasswordSecret']) assert.deepEqual(results[fn]?.['Deleted'], [], fn);
+    const del = results['apiDeleteProvisioning'] as { statusCode: number; body: { name: string; executionArn: string } };
+    assert.equal(del.statusCode, 202);
+    assert.equal(del.body.name, 'del-api-key-invoke-local-1');
+    assert.match(del.body.executionArn, /:execution:ad-cert-orchestrator-deprovision:del-api-key-invoke-local-1$/);
+    assert.equal(results['startTeardownFromEvent']?.['executionName'], `evt-${readEvent<{ id: string }>('startTeardownFromEvent.json').id}`);
+    assert.match(String(results['startTeardownFromEvent']?.['executionArn']), /:execution:ad-cert-orchestrator-deprovision:evt-/);
 
     // Offline: every AWS call went to the local world.
     assert.equal(world.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);

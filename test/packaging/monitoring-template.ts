@@ -49,16 +49,21 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(a['AlarmActions'], [TOPIC]);
   });
 
-  it('one alarm sums the Errors of every function of the stack but the poll functions', () => {
-    const a = resource(getTemplate(), 'LambdaErrorsAlarm').Properties;
-    const metrics = a['Metrics'] as Obj[];
-    const [sum, ...inputs] = metrics;
-    const covered = inputs.map((m) => {
-      const stat = (m['MetricStat'] as Obj)['Metric'] as Obj;
-      assert.equal(stat['Namespace'], 'AWS/Lambda');
-      assert.equal(stat['MetricName'], 'Errors');
-      return ((stat['Dimensions'] as Obj[])[0]?.['Value'] as { Ref: string }).Ref;
-    });
+  it('two alarms sum the Errors of every function of the stack but the poll functions, each at most 10 metrics', () => {
+    const covered: string[] = [];
+    for (const id of ['LambdaErrorsAlarm', 'TriggerAndTeardownLambdaErrorsAlarm']) {
+      const a = resource(getTemplate(), id).Properties;
+      const [sum, ...inputs] = a['Metrics'] as Obj[];
+      assert.ok(inputs.length + 1 <= 10, `${id}: CloudWatch allows 10 metrics per alarm`);
+      covered.push(...inputs.map((m) => {
+        const stat = (m['MetricStat'] as Obj)['Metric'] as Obj;
+        assert.equal(stat['Namespace'], 'AWS/Lambda');
+        assert.equal(stat['MetricName'], 'Errors');
+        return ((stat['Dimensions'] as Obj[])[0]?.['Value'] as { Ref: string }).Ref;
+      }));
+      assert.equal(sum?.['Expression'], `SUM([${inputs.map((m) => String(m['Id'])).join(', ')}])`);
+      assert.deepEqual(a['AlarmActions'], [TOPIC]);
+    }
     // A poll's not-ready error is an Errors data point on every attempt; its real failures raise ExecutionsFailed.
     // ShareCertificateAuthority waits for the share's association by its own Retry (a short wait, like a poll).
     const polls = [...WAITED_RESOURCES.map((w) => w.pollState), 'ShareCertificateAuthority', 'DeleteConnectors', 'DeleteDirectories'].map(
@@ -67,8 +72,6 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     const expected = ofType(getTemplate(), 'AWS::Lambda::Function').map(([id]) => id).filter((id) => !polls.includes(id));
     assert.equal(expected.length, ofType(getTemplate(), 'AWS::Lambda::Function').length - polls.length);
     assert.deepEqual(covered.sort(), expected.sort(), 'every other function, once');
-    assert.equal(sum?.['Expression'], `SUM([${inputs.map((m) => String(m['Id'])).join(', ')}])`);
-    assert.deepEqual(a['AlarmActions'], [TOPIC]);
   });
 
   it('the alarm topic: optional e-mail subscription; its policy admits this stack\'s alarms and the notification rule only', () => {

@@ -1,7 +1,7 @@
 /**
  * Template checks for the triggers (serverless/triggers.yml, serverless/triggers-resources.yml, wired into
- * serverless.yml): the EventBridge rule + target retry policy + DLQ, the API methods with AWS_IAM and the request
- * model, least-privilege roles (the start function may start only this state machine). Registered by
+ * serverless.yml): the EventBridge rules + target retry policy + DLQ, the API methods with AWS_IAM and the request
+ * model, least-privilege roles (each start function may start only its state machine). Registered by
  * serverless-package.test.ts so the service is packaged (and cfn-linted) once.
  */
 import assert from 'node:assert/strict';
@@ -12,23 +12,32 @@ import { ROOT, actionsOf as actions, resource, statementsOf as allStatementsOf }
 import type { Json, Resource, Template } from '../support/packaging.ts';
 
 const EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${ProvisionStateMachine.Name}:*' };
+const TEARDOWN_EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${DeprovisionStateMachine.Name}:*' };
 
 export function triggerTemplateChecks(getTemplate: () => Template): void {
   const res = (id: string): Resource => resource(getTemplate(), id);
-  it('EventBridge: a rule on the project bus for Provisioning Requested, target with retry policy and the SQS DLQ', () => {
+  it('EventBridge: a rule on the project bus per request detail-type, target with retry policy and the SQS DLQ', () => {
     const rules = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::Events::Rule' && r.Properties['EventBusName'] !== undefined);
-    assert.equal(rules.length, 1);
-    const rule = rules[0] as Resource;
-    assert.deepEqual(rule.Properties['EventBusName'], { 'Fn::GetAtt': ['EventBus', 'Name'] });
-    assert.deepEqual(rule.Properties['EventPattern'], { source: ['ad-cert-orchestrator.requests'], 'detail-type': ['Provisioning Requested'] });
-    const [target] = rule.Properties['Targets'] as { [k: string]: Json }[];
-    assert.deepEqual(target?.['Arn'], { 'Fn::GetAtt': ['StartFromEventLambdaFunction', 'Arn'] });
-    assert.deepEqual(target?.['DeadLetterConfig'], { Arn: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } });
-    assert.ok(target?.['RetryPolicy']);
+    assert.equal(rules.length, 2);
+    const starters: Record<string, string> = { 'Provisioning Requested': 'StartFromEvent', 'Deprovisioning Requested': 'StartTeardownFromEvent' };
+    for (const [detailType, fn] of Object.entries(starters)) {
+      const rule = rules.find((r) => (r.Properties['EventPattern'] as { 'detail-type'?: Json[] })['detail-type']?.[0] === detailType);
+      assert.ok(rule, detailType);
+      assert.deepEqual(rule.Properties['EventBusName'], { 'Fn::GetAtt': ['EventBus', 'Name'] });
+      assert.deepEqual(rule.Properties['EventPattern'], { source: ['ad-cert-orchestrator.requests'], 'detail-type': [detailType] });
+      const [target] = rule.Properties['Targets'] as { [k: string]: Json }[];
+      assert.deepEqual(target?.['Arn'], { 'Fn::GetAtt': [`${fn}LambdaFunction`, 'Arn'] });
+      assert.deepEqual(target?.['DeadLetterConfig'], { Arn: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } });
+      assert.deepEqual(target?.['RetryPolicy'], { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 }, detailType);
+      // failed invocations (malformed events, exhausted retries) go to the same queue
+      const invokeConfig = res(`${fn}LambdaEvConf`);
+      assert.deepEqual(invokeConfig.Properties['DestinationConfig'], { OnFailure: { Destination: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } } });
+      assert.equal(invokeConfig.Properties['MaximumRetryAttempts'], 2, fn);
+    }
     assert.equal(res('TriggersDeadLetterQueue').Type, 'AWS::SQS::Queue');
-    // failed invocations (malformed events, exhausted retries) go to the same queue
-    const invokeConfig = res('StartFromEventLambdaEvConf');
-    assert.deepEqual(invokeConfig.Properties['DestinationConfig'], { OnFailure: { Destination: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } } });
+    // the queue accepts dead letters from exactly these two rules
+    const [policy] = (res('TriggersDeadLetterQueuePolicy').Properties['PolicyDocument'] as { Statement: { Condition: { ArnEquals: Record<string, Json[]> } }[] }).Statement;
+    assert.equal(policy?.Condition.ArnEquals['aws:SourceArn']?.length, 2);
   });
 
   it('API: the deployment waits for every gateway response, so the first deploy serves the JSON 400 body', () => {
@@ -41,10 +50,12 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     for (const id of responses) assert.ok(dependsOn.includes(id), `deployment DependsOn lacks ${id}: ${dependsOn.join(', ')}`);
   });
 
-  it('API: POST /provisionings and GET /provisionings/{id} require AWS_IAM; POST validates the body against the model', () => {
+  it('API: POST /provisionings, GET and DELETE /provisionings/{id} require AWS_IAM; POST validates the body against the model', () => {
     const methods = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::ApiGateway::Method');
     const byVerb = new Map(methods.map((m) => [m.Properties['HttpMethod'], m]));
-    for (const verb of ['POST', 'GET']) assert.equal(byVerb.get(verb)?.Properties['AuthorizationType'], 'AWS_IAM', verb);
+    assert.deepEqual([...byVerb.keys()].sort(), ['DELETE', 'GET', 'POST']);
+    assert.deepEqual(byVerb.get('DELETE')?.Properties['ResourceId'], byVerb.get('GET')?.Properties['ResourceId'], 'DELETE is on /provisionings/{id}');
+    for (const verb of ['POST', 'GET', 'DELETE']) assert.equal(byVerb.get(verb)?.Properties['AuthorizationType'], 'AWS_IAM', verb);
     assert.equal(methods.some((m) => m.Properties['AuthorizationType'] === 'NONE' && m.Properties['HttpMethod'] !== 'OPTIONS'), false);
     assert.equal(methods.some((m) => m.Properties['HttpMethod'] === 'OPTIONS'), false, 'CORS is off');
     const post = byVerb.get('POST') as Resource;
@@ -70,8 +81,24 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(start.find((s) => actions(s).includes('states:DescribeExecution'))?.Resource, EXECUTIONS);
 
     const get = statementsOf(res('ApiGetProvisioningRole'));
-    assert.deepEqual(get.flatMap(actions).sort(), ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:GetExecutionHistory'].sort());
+    assert.deepEqual(get.flatMap(actions).sort(), ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:GetExecutionHistory'].sort());
     assert.deepEqual(get.find((s) => actions(s).includes('states:GetExecutionHistory'))?.Resource, EXECUTIONS);
+    assert.deepEqual(get.filter((s) => actions(s).includes('states:DescribeExecution')).map((s) => s.Resource), [EXECUTIONS, TEARDOWN_EXECUTIONS]);
+
+    // The teardown's starters may start only the deprovisioning state machine, and read its executions.
+    for (const role of ['ApiDeleteProvisioningRole', 'StartTeardownFromEventRole']) {
+      const statements = statementsOf(res(role));
+      const starts = statements.filter((s) => actions(s).includes('states:StartExecution'));
+      assert.deepEqual(starts.map((s) => s.Resource), [{ Ref: 'DeprovisionStateMachine' }], role);
+      assert.ok(statements.some((s) => actions(s).includes('states:DescribeExecution') && JSON.stringify(s.Resource) === JSON.stringify(TEARDOWN_EXECUTIONS)), role);
+      for (const s of statements) assert.notEqual(s.Resource, '*', `${role}: ${s.Sid ?? ''}`);
+    }
+    assert.deepEqual(statementsOf(res('StartTeardownFromEventRole')).flatMap(actions).sort(),
+      ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'states:DescribeExecution', 'states:StartExecution'].sort());
+    const del = statementsOf(res('ApiDeleteProvisioningRole'));
+    assert.deepEqual(del.flatMap(actions).sort(),
+      ['dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:StartExecution'].sort());
+    assert.deepEqual(del.filter((s) => actions(s).includes('states:DescribeExecution')).map((s) => s.Resource), [EXECUTIONS, TEARDOWN_EXECUTIONS]);
 
     const create = statementsOf(res('ApiCreateProvisioningRole'));
     const secrets = create.find((s) => actions(s).includes('secretsmanager:CreateSecret'));
@@ -81,10 +108,14 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     for (const s of [...get, ...create]) assert.notEqual(s.Resource, '*', s.Sid);
   });
 
-  it('every trigger function gets STATE_MACHINE_ARN from the state machine', () => {
-    for (const fn of ['StartFromEventLambdaFunction', 'ApiCreateProvisioningLambdaFunction', 'ApiGetProvisioningLambdaFunction']) {
-      const env = (res(fn).Properties['Environment'] as { Variables: Record<string, Json> }).Variables;
-      assert.deepEqual(env['STATE_MACHINE_ARN'], { Ref: 'ProvisionStateMachine' }, fn);
+  it('every trigger function gets the ARN of each state machine it reads or starts from the stack', () => {
+    const envOf = (fn: string) => (res(fn).Properties['Environment'] as { Variables: Record<string, Json> }).Variables;
+    for (const fn of ['StartFromEventLambdaFunction', 'ApiCreateProvisioningLambdaFunction', 'ApiGetProvisioningLambdaFunction', 'ApiDeleteProvisioningLambdaFunction']) {
+      assert.deepEqual(envOf(fn)['STATE_MACHINE_ARN'], { Ref: 'ProvisionStateMachine' }, fn);
     }
+    for (const fn of ['ApiGetProvisioningLambdaFunction', 'ApiDeleteProvisioningLambdaFunction', 'StartTeardownFromEventLambdaFunction']) {
+      assert.deepEqual(envOf(fn)['DEPROVISION_STATE_MACHINE_ARN'], { Ref: 'DeprovisionStateMachine' }, fn);
+    }
+    assert.equal(envOf('StartTeardownFromEventLambdaFunction')['STATE_MACHINE_ARN'], undefined, 'the teardown event never reaches the provisioning');
   });
 }

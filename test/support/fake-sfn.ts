@@ -31,13 +31,16 @@ export interface FakeSfn {
   restore(): void;
 }
 
+/** `…:stateMachine:<sm>` -> `…:execution:<sm>:`, the prefix of its executions' ARNs. */
+const executionPrefixOf = (stateMachineArn: string): string => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:`;
+
 export const fakeSfn = (): FakeSfn => {
   const mock = mockClient(SFNClient);
   const executions = new Map<string, FakeExecution>();
   const startCalls: { name?: string; input?: string }[] = [];
-  mock.on(StartExecutionCommand).callsFake((req: { name?: string; input?: string }) => {
+  mock.on(StartExecutionCommand).callsFake((req: { stateMachineArn?: string; name?: string; input?: string }) => {
     startCalls.push({ name: req.name, input: req.input });
-    const arn = `${EXECUTION_PREFIX}${req.name}`;
+    const arn = `${req.stateMachineArn ? executionPrefixOf(req.stateMachineArn) : EXECUTION_PREFIX}${req.name}`;
     const existing = executions.get(arn);
     if (existing) {
       if (existing.status === 'RUNNING' && existing.input === req.input) {
@@ -61,8 +64,9 @@ export const fakeSfn = (): FakeSfn => {
     const events = req.reverseOrder ? [...found.history].reverse() : found.history;
     return { events };
   });
-  mock.on(ListExecutionsCommand).callsFake((req: { statusFilter?: string }) => ({
+  mock.on(ListExecutionsCommand).callsFake((req: { stateMachineArn?: string; statusFilter?: string }) => ({
     executions: [...executions.values()]
+      .filter((e) => !req.stateMachineArn || e.executionArn.startsWith(executionPrefixOf(req.stateMachineArn)))
       .filter((e) => !req.statusFilter || e.status === req.statusFilter)
       .map((e) => ({ executionArn: e.executionArn, name: e.name, status: e.status, startDate: e.startDate, stateMachineArn: 'sm', redriveCount: e.redriveCount ?? 0 })),
   }));

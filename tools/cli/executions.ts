@@ -1,15 +1,18 @@
 /**
- * `npm run executions -- <command>` — find failed provisionings, see why, and redrive the ones redrive can fix.
+ * `npm run executions -- <command>` — find failed provisionings and teardowns, see why, and redrive the ones redrive
+ * can fix.
  *
- *   list   [--status FAILED] [--max 20]   ListExecutions (+ DescribeExecution per row: error, redrive status/count)
- *   show   <execution ARN | name>         status, failed state, error, cause, directory/connector, and the runbook
+ *   list   [--status FAILED] [--max 20]   ListExecutions of both state machines, newest first (+ DescribeExecution
+ *                                         per row: error, redrive status/count); each row names its machine
+ *   show   <execution ARN | name>         (a name: the provisioning's, else the teardown's) status, failed state, error, cause, directory/connector, and the runbook
  *                                         advice for that error (redrive vs. start a new execution)
  *   redrive <execution ARN | name>        RedriveExecution (same ARN, same input, continues from the failed step);
  *                                         refuses when the failure was caught into the Fail state (a redrive would
  *                                         only re-run the Fail state) unless --force
  *
  * AWS access: the default credential chain and region; `AWS_ENDPOINT_URL_SFN` points it elsewhere (the local
- * world's Step Functions emulation). State machine: `--state-machine-arn` or env `STATE_MACHINE_ARN`.
+ * world's Step Functions emulation). State machines: `--state-machine-arn` or env `STATE_MACHINE_ARN` (the
+ * provisioning), `--deprovision-state-machine-arn` or env `DEPROVISION_STATE_MACHINE_ARN` (the teardown).
  * Exit codes: 0 ok, 1 AWS/runtime error, 2 usage error.
  */
 import { parseArgs } from 'node:util';
@@ -35,6 +38,8 @@ Commands:
 
 Options:
   --state-machine-arn ARN   the provisioning state machine (default: env STATE_MACHINE_ARN)
+  --deprovision-state-machine-arn ARN
+                            the teardown state machine (default: env DEPROVISION_STATE_MACHINE_ARN)
   --json                    machine-readable output
   -h, --help                this text
 
@@ -68,20 +73,26 @@ export const adviceFor = (error: string | undefined, state: string | undefined):
   return row ? { rerun: row.rerun, remedy: row.remedy } : undefined;
 };
 
-const resolveArn = (target: string | undefined, machineArn: string | undefined): string => {
+/** The configured state machines: the provisioning's and, when known, the teardown's. */
+export interface Machines {
+  provision?: string;
+  deprovision?: string;
+}
+
+/** The execution ARNs a target may mean, in the order to try: an ARN of either machine, or a name on each machine. */
+const resolveArns = (target: string | undefined, machines: Machines): string[] => {
   if (!target) throw new UsageError('missing <execution-arn | name>');
+  const known = [machines.provision, machines.deprovision].filter((m): m is string => m !== undefined);
   if (target.startsWith('arn:')) {
-    if (machineArn && !belongsTo(target, machineArn)) throw new UsageError(`${target} is not an execution of ${machineArn}`);
-    return target;
+    if (known.length > 0 && !known.some((m) => belongsTo(target, m))) throw new UsageError(`${target} is not an execution of ${known.join(' or ')}`);
+    return [target];
   }
   if (!isValidExecutionName(target)) throw new UsageError(`not an execution ARN or name: ${target}`);
-  if (!machineArn) throw new UsageError('an execution name needs --state-machine-arn (or env STATE_MACHINE_ARN)');
-  return executionArnFor(machineArn, target);
+  if (known.length === 0) throw new UsageError('an execution name needs --state-machine-arn (or env STATE_MACHINE_ARN)');
+  return known.map((m) => executionArnFor(m, target));
 };
 
-const list = async (machineArn: string | undefined, status: string | undefined, max: number, asJson: boolean, io: Io): Promise<void> => {
-  if (!machineArn) throw new UsageError('list needs --state-machine-arn (or env STATE_MACHINE_ARN)');
-  if (status && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+const listMachine = async (label: string, machineArn: string, status: string | undefined, max: number): Promise<Record<string, unknown>[]> => {
   const rows: Record<string, unknown>[] = [];
   let nextToken: string | undefined;
   do {
@@ -96,6 +107,7 @@ const list = async (machineArn: string | undefined, status: string | undefined, 
     for (const item of page.executions ?? []) {
       const described = await sfn().send(new DescribeExecutionCommand({ executionArn: item.executionArn }));
       rows.push({
+        machine: label,
         executionArn: item.executionArn,
         name: item.name,
         status: item.status,
@@ -109,6 +121,18 @@ const list = async (machineArn: string | undefined, status: string | undefined, 
     }
     nextToken = page.nextToken;
   } while (nextToken && rows.length < max);
+  return rows;
+};
+
+const list = async (machines: Machines, status: string | undefined, max: number, asJson: boolean, io: Io): Promise<void> => {
+  if (!machines.provision) throw new UsageError('list needs --state-machine-arn (or env STATE_MACHINE_ARN)');
+  if (status && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  const rows = [
+    ...(await listMachine('provision', machines.provision, status, max)),
+    ...(machines.deprovision ? await listMachine('deprovision', machines.deprovision, status, max) : []),
+  ]
+    .sort((a, b) => String(b['startDate'] ?? '').localeCompare(String(a['startDate'] ?? '')))
+    .slice(0, max);
 
   if (asJson) {
     io.out(JSON.stringify(rows, null, 2));
@@ -119,16 +143,25 @@ const list = async (machineArn: string | undefined, status: string | undefined, 
     return;
   }
   for (const r of rows) {
-    io.out(`${String(r['status']).padEnd(10)} ${String(r['name'])}  started ${String(r['startDate'] ?? '-')}` +
+    io.out(`${String(r['machine']).padEnd(11)} ${String(r['status']).padEnd(10)} ${String(r['name'])}  started ${String(r['startDate'] ?? '-')}` +
       `  redrives ${String(r['redriveCount'])} (${String(r['redriveStatus'] ?? '-')})`);
-    if (r['error']) io.out(`           ${String(r['error'])}: ${oneLine(r['cause'] as string | undefined)}`);
+    if (r['error']) io.out(`${' '.repeat(23)}${String(r['error'])}: ${oneLine(r['cause'] as string | undefined)}`);
   }
 };
 
-const show = async (arn: string, asJson: boolean, io: Io): Promise<boolean> => {
-  const status = await readProvisioningStatus(arn);
+/** The status of the first of the candidate executions that exists. */
+const firstStatus = async (arns: string[]): Promise<Awaited<ReturnType<typeof readProvisioningStatus>>> => {
+  for (const arn of arns) {
+    const status = await readProvisioningStatus(arn);
+    if (status) return status;
+  }
+  return undefined;
+};
+
+const show = async (arns: string[], asJson: boolean, io: Io): Promise<boolean> => {
+  const status = await firstStatus(arns);
   if (!status) {
-    io.err(`no such execution: ${arn}`);
+    io.err(`no such execution: ${arns.join(' or ')}`);
     return false;
   }
   const advice = adviceFor(status.error, status.failure?.state);
@@ -156,12 +189,13 @@ const show = async (arn: string, asJson: boolean, io: Io): Promise<boolean> => {
   return true;
 };
 
-const redrive = async (arn: string, force: boolean, clientToken: string | undefined, io: Io): Promise<boolean> => {
-  const status = await readProvisioningStatus(arn);
+const redrive = async (arns: string[], force: boolean, clientToken: string | undefined, io: Io): Promise<boolean> => {
+  const status = await firstStatus(arns);
   if (!status) {
-    io.err(`no such execution: ${arn}`);
+    io.err(`no such execution: ${arns.join(' or ')}`);
     return false;
   }
+  const arn = status.executionArn;
   const advice = adviceFor(status.error, status.failure?.state);
   if (advice?.rerun === 'new-execution' && !force) {
     io.err(
@@ -185,6 +219,7 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
         status: { type: 'string' },
         max: { type: 'string' },
         'state-machine-arn': { type: 'string' },
+        'deprovision-state-machine-arn': { type: 'string' },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'client-token': { type: 'string' },
@@ -201,19 +236,22 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  const machineArn = values['state-machine-arn'] ?? process.env['STATE_MACHINE_ARN'];
+  const machines: Machines = {
+    provision: values['state-machine-arn'] ?? process.env['STATE_MACHINE_ARN'],
+    deprovision: values['deprovision-state-machine-arn'] ?? process.env['DEPROVISION_STATE_MACHINE_ARN'],
+  };
   try {
     switch (command) {
       case 'list': {
         const max = values.max === undefined ? 20 : Number(values.max);
         if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max must be an integer 1-1000');
-        await list(machineArn, values.status?.toUpperCase(), max, values.json, io);
+        await list(machines, values.status?.toUpperCase(), max, values.json, io);
         return 0;
       }
       case 'show':
-        return (await show(resolveArn(target, machineArn), values.json, io)) ? 0 : 1;
+        return (await show(resolveArns(target, machines), values.json, io)) ? 0 : 1;
       case 'redrive':
-        return (await redrive(resolveArn(target, machineArn), values.force, values['client-token'], io)) ? 0 : 1;
+        return (await redrive(resolveArns(target, machines), values.force, values['client-token'], io)) ? 0 : 1;
       default:
         throw new UsageError(`unknown command ${command}`);
     }

@@ -1,9 +1,16 @@
-/** `npm run gen:events`: writes events/<function>.json for every Task function (tools/local/task-events.ts). */
+/**
+ * `npm run gen:events`: writes events/<function>.json for every Task function, and the teardown triggers' samples
+ * derived from the provisioning triggers' (tools/local/task-events.ts).
+ */
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
 const { writeFileSync } = await import('node:fs');
-const { captureTaskEvents, eventFileText } = await import('../local/task-events.ts');
+const { captureTaskEvents, derivedTriggerEvents, eventFileText } = await import('../local/task-events.ts');
 
 for (const [key, event] of Object.entries(await captureTaskEvents())) {
   writeFileSync(new URL(`../../events/${key}.json`, import.meta.url), eventFileText(event));
   console.log(`wrote events/${key}.json`);
+}
+for (const [file, event] of Object.entries(derivedTriggerEvents())) {
+  writeFileSync(new URL(`../../events/${file}`, import.meta.url), eventFileText(event));
+  console.log(`wrote events/${file}`);
 }

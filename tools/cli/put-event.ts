@@ -1,11 +1,12 @@
 /**
  * `npm run put-event -- --file events/provisioning-requested.json [--api http://127.0.0.1:3000]` — drives the
- * EventBridge trigger locally.
+ * EventBridge triggers locally.
  *
  * The file is an EventBridge event as the rule target receives it (envelope with `id`, `source`, `detail-type`,
- * `detail`). The rule of serverless/triggers.yml (source `ad-cert-orchestrator.requests`, detail-type
- * `Provisioning Requested`) decides whether it is delivered; the start function (src/handlers/start-from-event.ts)
- * names the execution after the event `id`, so putting the same file twice starts one execution.
+ * `detail`). The rules of serverless/triggers.yml (source `ad-cert-orchestrator.requests`, detail-type
+ * `Provisioning Requested` or `Deprovisioning Requested`, e.g. events/deprovisioning-requested.json) decide whether
+ * and where it is delivered; the start functions (src/handlers/start-from-event.ts, start-teardown-from-event.ts)
+ * name the execution after the event `id`, so putting the same file twice starts one execution.
  *
  *  --api URL   deliver to a running `npm run api` (its local world; follow it with `curl URL/provisionings/<name>`)
  *  (default)   start a local world in this process, deliver, wait for the execution to finish, print its status
@@ -19,7 +20,8 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, readJsonFile, 
 
 const USAGE = `Usage: npm run put-event -- --file EVENT.json [--api http://127.0.0.1:3000] [--id EVENT_ID]
 
-  --file FILE   an EventBridge event (envelope), e.g. events/provisioning-requested.json
+  --file FILE   an EventBridge event (envelope), e.g. events/provisioning-requested.json or
+                events/deprovisioning-requested.json (starts the teardown)
   --api URL     deliver to a running \`npm run api\` instead of a local world started in this process
   --id ID       override the event id (a new id = a new execution; the same id = the same execution)
 
@@ -62,7 +64,11 @@ const deliverToApi = async (base: string, event: unknown, io: Io): Promise<numbe
     return EXIT_FAILED;
   }
   io.out(JSON.stringify(body, null, 2));
-  if (typeof body['executionName'] === 'string') io.out(`follow it: curl -s ${base}/provisionings/${body['executionName']}`);
+  if (typeof body['executionArn'] === 'string' && body['rule'] === 'teardown') {
+    io.out(`follow it: npm run executions -- show ${body['executionArn']}   (with the variables npm run api printed)`);
+  } else if (typeof body['executionName'] === 'string') {
+    io.out(`follow it: curl -s ${base}/provisionings/${body['executionName']}`);
+  }
   return res.ok && body['deadLettered'] !== true && body['matchedRules'] !== 0 ? EXIT_OK : EXIT_FAILED;
 };
 
@@ -118,7 +124,13 @@ const run = async (argv: string[], io: Io): Promise<number> => {
     if (typeof arn !== 'string') return EXIT_FAILED;
     const status = await api.world.stepFunctions.waitFor(arn);
     const summary = await readProvisioningStatus(arn);
-    io.out(JSON.stringify({ status, directory: summary?.directory, connector: summary?.connector, error: summary?.error, cause: summary?.cause }, null, 2));
+    io.out(JSON.stringify(
+      body['rule'] === 'teardown'
+        ? { status, output: summary?.output, error: summary?.error, cause: summary?.cause }
+        : { status, directory: summary?.directory, connector: summary?.connector, error: summary?.error, cause: summary?.cause },
+      null,
+      2,
+    ));
     return status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
   } finally {
     await api.stop();

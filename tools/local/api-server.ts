@@ -6,15 +6,18 @@
  * Lambda receives and calls the REAL handlers:
  *   POST /provisionings        -> src/handlers/api-create-provisioning.ts
  *   GET  /provisionings/{id}   -> src/handlers/api-get-provisioning.ts
+ *   DELETE /provisionings/{id} -> src/handlers/api-delete-provisioning.ts (starts the teardown)
  * The handlers' Step Functions calls go to the local Step Functions endpoint (tools/local/step-functions/), which runs the real
  * workflow with the real task handlers against the emulator, so a `curl` provisioning goes from 202 to SUCCEEDED.
  *
  * The EventBridge path, for `npm run put-event -- --file … --api <url>`:
- *   POST /_local/events        -> the rule (source `ad-cert-orchestrator.requests`, detail-type
- *                                 `Provisioning Requested`) -> src/handlers/start-from-event.ts, invoked the way
- *                                 Lambda invokes an EventBridge target: up to 3 attempts, then the local DLQ
+ *   POST /_local/events        -> the rules (source `ad-cert-orchestrator.requests`, detail-type
+ *                                 `Provisioning Requested` -> src/handlers/start-from-event.ts, `Deprovisioning
+ *                                 Requested` -> src/handlers/start-teardown-from-event.ts), invoked the way Lambda
+ *                                 invokes an EventBridge target: up to 3 attempts, then the local DLQ
  *   GET  /_local/dlq           -> what landed in the local DLQ
- *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling)
+ *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling); the
+ *                                 provisioning's, or with ?machine=deprovision the teardown's
  *
  * Differences from the deployed API, on purpose: no SigV4 check (the template's AWS_IAM authorizer does that on AWS;
  * like serverless-offline, locally any caller is allowed), no edge schema validation (the handler's own validator
@@ -32,6 +35,7 @@ import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
 import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/server.ts';
 import { lambdaContext } from './lambda.ts';
+import { DETAIL_TYPE_DEPROVISIONING_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 
 export interface ApiServerOptions {
   port?: number;
@@ -119,11 +123,17 @@ export const toProxyEvent = (
   };
 };
 
-/** The rule of serverless/triggers.yml, evaluated locally. */
-export const matchesRequestRule = (event: unknown): boolean => {
+/** The rules of serverless/triggers.yml, evaluated locally: which start function an event goes to, if any. */
+export const ruleFor = (event: unknown): 'provisioning' | 'teardown' | undefined => {
   const e = event as { source?: unknown; 'detail-type'?: unknown } | null;
-  return e?.source === 'ad-cert-orchestrator.requests' && e['detail-type'] === 'Provisioning Requested';
+  if (e?.source !== REQUEST_EVENT_SOURCE) return undefined;
+  if (e['detail-type'] === DETAIL_TYPE_REQUESTED) return 'provisioning';
+  if (e['detail-type'] === DETAIL_TYPE_DEPROVISIONING_REQUESTED) return 'teardown';
+  return undefined;
 };
+
+/** The provisioning rule of serverless/triggers.yml, evaluated locally. */
+export const matchesRequestRule = (event: unknown): boolean => ruleFor(event) === 'provisioning';
 
 /** The request body; rejects when the client aborts the upload (the caller then just drops the request). */
 const readBody = (req: IncomingMessage): Promise<string> =>
@@ -150,17 +160,21 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   // Imported after the world set the endpoint variables (the clients are created lazily anyway).
   const create = (await import('../../src/handlers/api-create-provisioning.ts')).handler as Handler;
   const get = (await import('../../src/handlers/api-get-provisioning.ts')).handler as Handler;
+  const del = (await import('../../src/handlers/api-delete-provisioning.ts')).handler as Handler;
   const { startFromEvent } = await import('../../src/handlers/start-from-event.ts');
+  const { startTeardownFromEvent } = await import('../../src/handlers/start-teardown-from-event.ts');
   const deadLetters: DeadLetter[] = [];
 
   /** Lambda's async invocation of an EventBridge target: the first attempt and 2 retries, then the DLQ. */
   const deliver = async (event: unknown): Promise<{ status: number; body: unknown }> => {
-    if (!matchesRequestRule(event)) return { status: 200, body: { matchedRules: 0, message: 'no rule matches (dropped, as EventBridge would)' } };
+    const rule = ruleFor(event);
+    if (!rule) return { status: 200, body: { matchedRules: 0, message: 'no rule matches (dropped, as EventBridge would)' } };
+    const start = rule === 'teardown' ? startTeardownFromEvent : startFromEvent;
     let last: Error | undefined;
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
-        const result = await startFromEvent(event);
-        return { status: 202, body: { matchedRules: 1, attempts: attempt, ...result } };
+        const result = await start(event);
+        return { status: 202, body: { matchedRules: 1, rule, attempts: attempt, ...result } };
       } catch (err) {
         last = err instanceof Error ? err : new Error(String(err));
         if (last.name === 'InvalidRequestError') {
@@ -171,7 +185,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     }
     const letter: DeadLetter = { event, errorName: last?.name ?? 'Error', errorMessage: last?.message ?? '', attempts: 3 };
     deadLetters.push(letter);
-    return { status: 202, body: { matchedRules: 1, delivered: false, deadLettered: true, errorName: letter.errorName, errorMessage: letter.errorMessage } };
+    return { status: 202, body: { matchedRules: 1, rule, delivered: false, deadLettered: true, errorName: letter.errorName, errorMessage: letter.errorMessage } };
   };
 
   // Nothing a client does may stop the server: every request runs inside one try, a failed or aborted upload only
@@ -202,12 +216,14 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           const out = await create(event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
-        if (parts[0] === 'provisionings' && parts.length === 2 && req.method === 'GET') {
+        if (parts[0] === 'provisionings' && parts.length === 2 && (req.method === 'GET' || req.method === 'DELETE')) {
           // API Gateway hands the handler the path parameter URL-decoded (and refuses a broken escape)
           const id = decodeSegment(parts[1] ?? '');
           if (id === undefined) return send(400, { message: 'The path has an invalid percent-encoding' });
           const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
-          const out = await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }));
+          const out = req.method === 'GET'
+            ? await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }))
+            : await del(event, lambdaContext('apiDeleteProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (url.pathname === '/_local/events' && req.method === 'POST') {
@@ -224,7 +240,8 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
         if (parts[0] === '_local' && parts[1] === 'wait' && parts.length === 3 && req.method === 'GET') {
           // Answers when the execution's current run has ended: tests and scripts wait on this instead of polling.
           const name = decodeSegment(parts[2] ?? '');
-          const arn = name === undefined ? undefined : `${world.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+          const machine = url.searchParams.get('machine') === 'deprovision' ? world.deprovisionStateMachineArn : world.stateMachineArn;
+          const arn = name === undefined ? undefined : `${machine.replace(':stateMachine:', ':execution:')}:${name}`;
           if (!arn || !world.stepFunctions.has(arn)) return send(404, { message: 'no such execution' });
           return send(200, { executionArn: arn, status: await world.stepFunctions.waitFor(arn) });
         }
@@ -264,8 +281,9 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
 
 const USAGE = `Usage: npm run api -- [--port 3000] [--verbose]
 
-Serves POST /provisionings and GET /provisionings/{id} on 127.0.0.1 with the real handlers, against the local world
-(emulated AWS + local Step Functions running the real workflow). No SigV4 check locally.
+Serves POST /provisionings, GET /provisionings/{id} and DELETE /provisionings/{id}[?force=true] on 127.0.0.1 with
+the real handlers, against the local world (emulated AWS + local Step Functions running the real workflow and the
+teardown). No SigV4 check locally.
 
 Serves until SIGINT/SIGTERM (exit 0). Exit codes otherwise: 2 usage error (e.g. the port is in use), 1 anything else.
 `;
@@ -304,8 +322,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(`  local Step Functions: ${api.world.sfnEndpoint} (state machine ${api.world.stateMachineArn})`);
   console.log(`  curl -s -X POST ${api.url}/provisionings -H 'content-type: application/json' -H 'Idempotency-Key: demo-1' --data @events/execution-input.json`);
   console.log(`  curl -s ${api.url}/provisionings/api-key-demo-1`);
+  console.log(`  curl -s -X DELETE ${api.url}/provisionings/api-key-demo-1    # starts its teardown; GET shows it`);
   console.log(`  npm run put-event -- --file events/provisioning-requested.json --api ${api.url}`);
-  console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
+  console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} DEPROVISION_STATE_MACHINE_ARN=${api.world.deprovisionStateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
   const stop = () => {
     void api.stop().then(() => process.exit(EXIT_OK));
   };

@@ -2,10 +2,12 @@
  * The sample event of each Task function (events/<function>.json): the exact input its Task state's Parameters build,
  * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
  * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic).
- * `npm run gen:events` writes them; a test compares.
+ * The teardown triggers' samples are derived from the provisioning triggers' (same envelope and request, their own
+ * method / detail-type / ids): `derivedTriggerEvents`. `npm run gen:events` writes both; tests compare.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DETAIL_TYPE_DEPROVISIONING_REQUESTED } from '../../src/contract.ts';
 import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
 import { DEFAULT_SEED_PATH, createSimClock, loadSeed } from './emulator/index.ts';
 
@@ -51,3 +53,30 @@ export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
 };
 
 export const eventFileText = (event: unknown): string => `${JSON.stringify(event, null, 2)}\n`;
+
+const readEventFile = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** `Deprovisioning Requested` with the request of a `Provisioning Requested` sample (its own event id). */
+const teardownEventFrom = (event: Record<string, unknown>, id: string): Record<string, unknown> => ({
+  ...event,
+  id,
+  'detail-type': DETAIL_TYPE_DEPROVISIONING_REQUESTED,
+});
+
+/**
+ * File name under events/ -> the teardown triggers' samples: `DELETE /provisionings/{id}` (the GET sample's request
+ * as a DELETE, a request id of its own) and the `Deprovisioning Requested` events (the provisioning request samples').
+ */
+export const derivedTriggerEvents = (): Record<string, unknown> => {
+  const get = readEventFile('apiGetProvisioning.json') as Record<string, unknown> & { requestContext: Record<string, unknown> };
+  return {
+    'apiDeleteProvisioning.json': {
+      ...get,
+      httpMethod: 'DELETE',
+      requestContext: { ...get.requestContext, httpMethod: 'DELETE', requestId: '9d4c2a61-3e7b-4f08-b5d1-2c6e8a0f7b35', extendedRequestId: 'C8mJsHxhoAMFtXx=' },
+    },
+    'startTeardownFromEvent.json': teardownEventFrom(readEventFile('startFromEvent.json'), '8e2d4b63-1a9c-4f57-b0e8-6c3f5a7d9e21'),
+    'deprovisioning-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),
+  };
+};

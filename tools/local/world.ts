@@ -1,9 +1,11 @@
 /**
  * The local world: the embedded emulator (Directory Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2,
- * EventBridge, DynamoDB) on a simulated clock + the local Step Functions endpoint executing the provisioning workflow.
+ * EventBridge, DynamoDB) on a simulated clock + the local Step Functions endpoint executing the provisioning workflow
+ * and the teardown.
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
  * them unmodified) and restores them on `stop()`:
- *  - `AWS_ENDPOINT_URL_SFN` and `STATE_MACHINE_ARN` always (the local world owns them);
+ *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `DEPROVISION_STATE_MACHINE_ARN` always (the local world owns
+ *    them);
  *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `LOCK_TABLE_NAME` unless already set
  *    (a user pointing Directory Service at moto_server keeps that, as with `npm start`).
  */
@@ -30,6 +32,7 @@ export interface LocalWorld {
   readonly stepFunctions: LocalStepFunctions;
   readonly sfnEndpoint: string;
   readonly stateMachineArn: string;
+  readonly deprovisionStateMachineArn: string;
   /** The variables a separate process needs to reach this world. */
   readonly env: Record<string, string>;
   stop(): Promise<void>;
@@ -57,7 +60,11 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const emulator = await startEmulator({ seed, external: externalEndpointsFrom(process.env), ...opts.emulator });
   const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
-  const forced = { AWS_ENDPOINT_URL_SFN: server.endpoint, STATE_MACHINE_ARN: stepFunctions.stateMachineArn };
+  const forced = {
+    AWS_ENDPOINT_URL_SFN: server.endpoint,
+    STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
+    DEPROVISION_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
+  };
   const restore = applyEnv(forced, { ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
   resetClients();
   const env: Record<string, string> = {};
@@ -70,6 +77,7 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     stepFunctions,
     sfnEndpoint: server.endpoint,
     stateMachineArn: stepFunctions.stateMachineArn,
+    deprovisionStateMachineArn: stepFunctions.teardownStateMachineArn,
     env,
     stop: async () => {
       await Promise.race([stepFunctions.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);

@@ -198,6 +198,7 @@ export class Harness {
     Object.assign(process.env, this.emulator.env(), {
       AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
       STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
+      DEPROVISION_STATE_MACHINE_ARN: this.stepFunctions.teardownStateMachineArn,
       LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME,
     });
     resetClients();

@@ -224,6 +224,31 @@ const one = (ids: string[], what: string): string => {
   return ids[0] as string;
 };
 
+/**
+ * For a function wired to both state machines (the API's GET and DELETE read a provisioning and its teardown): the
+ * environment variable naming the one machine a Step Functions call goes to. Calls not listed here are requested on
+ * every wired machine (DescribeExecution: both).
+ */
+export const STATE_MACHINE_OF_CALL: Readonly<Record<string, string>> = {
+  'states:StartExecution': 'DEPROVISION_STATE_MACHINE_ARN', // DELETE starts the teardown, never a provisioning
+  'states:GetExecutionHistory': 'STATE_MACHINE_ARN', // GET reads the provisioning's history; the teardown's only by Describe
+};
+
+/** The sample ARNs of `type` a call of `action` is requested on: one per state machine it reaches, else sampleArn's one. */
+export const sampleArns = (type: string, scope: PrincipalScope, action: string): string[] => {
+  if (type !== 'states:statemachine' && type !== 'states:execution') return [sampleArn(type, scope)];
+  let machines = wiredOf(scope, 'AWS::StepFunctions::StateMachine');
+  const variable = STATE_MACHINE_OF_CALL[action];
+  if (machines.length > 1 && variable !== undefined) {
+    machines = machines.filter((id) => scope.resolver.ref(id) === scope.environment[variable]);
+  }
+  if (machines.length === 0) throw new Error(`no state machine wired to the principal for ${action}`);
+  return machines.map((id) => {
+    const arn = scope.resolver.ref(id);
+    return type === 'states:statemachine' ? arn : `${arn.replace(':stateMachine:', ':execution:')}:api-key-sample`;
+  });
+};
+
 /** A realistic ARN of resource type `type` (iam-data key `service:type`) that this principal's calls touch. */
 export const sampleArn = (type: string, scope: PrincipalScope): string => {
   const r = scope.resolver;

@@ -33,7 +33,7 @@ import {
   resourcePolicyFor,
   STATE_MACHINE_TRACING,
   contextFor,
-  sampleArn,
+  sampleArns,
 } from './iam-dependencies.ts';
 import type { Needed } from './iam-dependencies.ts';
 
@@ -260,7 +260,7 @@ const requestsFor = async (needed: Needed[], scope: PrincipalScope, problems: st
       }
       for (const type of on) {
         if (!types.all.includes(type)) throw new Error(`no resource type ${type} in the authorization data`);
-        out.push({ ...base, resource: sampleArn(type, scope) });
+        for (const resource of sampleArns(type, scope, n.action)) out.push({ ...base, resource });
       }
     } catch (error) {
       problems.push(`${n.action} (${n.why}): ${error instanceof Error ? error.message : String(error)}`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { captureTaskEvents, eventFileText, taskFunctionKeys } from '../../../tools/local/task-events.ts';
+import { captureTaskEvents, derivedTriggerEvents, eventFileText, taskFunctionKeys } from '../../../tools/local/task-events.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
 
@@ -17,5 +17,16 @@ describe('events/<function>.json of the Task functions', () => {
       const file = readFileSync(new URL(`../../../events/${key}.json`, import.meta.url), 'utf8');
       assert.equal(file, eventFileText(event), `events/${key}.json is stale: run npm run gen:events`);
     }
+  });
+
+  it('the teardown triggers\' samples are derived from the provisioning triggers\' (npm run gen:events)', () => {
+    const derived = derivedTriggerEvents();
+    assert.deepEqual(Object.keys(derived).sort(), ['apiDeleteProvisioning.json', 'deprovisioning-requested.json', 'startTeardownFromEvent.json']);
+    for (const [file, event] of Object.entries(derived)) {
+      const text = readFileSync(new URL(`../../../events/${file}`, import.meta.url), 'utf8');
+      assert.equal(text, eventFileText(event), `events/${file} is stale: run npm run gen:events`);
+    }
+    assert.equal((derived['startTeardownFromEvent.json'] as { 'detail-type': string })['detail-type'], 'Deprovisioning Requested');
+    assert.equal((derived['apiDeleteProvisioning.json'] as { httpMethod: string }).httpMethod, 'DELETE');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The Step Functions API semantics over the engine (what the triggers, the API and the executions CLI call):
- * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for ONE state machine,
- * the provisioning workflow, each run by `runProvisioning` (../engine.ts: the real ASL, the real handlers, the
- * shared emulator).
+ * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for the two state
+ * machines, the provisioning workflow and the teardown, each run by `runProvisioning` (../engine.ts: the real ASL,
+ * the real handlers, the shared emulator).
  *
  * Semantics kept from AWS (Standard workflows):
  *  - StartExecution name idempotency: the same name + the same input while RUNNING returns the original ARN and
@@ -24,7 +24,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
+import { ASL_PATH, DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, TEARDOWN_ASL_PATH, TEARDOWN_STATE_MACHINE_ARN, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
 import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
 import type { Emulator, Seed } from '../emulator/index.ts';
 
@@ -43,7 +43,16 @@ export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' |
 type Outcome = { ok: true; output: unknown } | { ok: false; name: string; message: string };
 type JournalEntry = { t: 'enter'; state: string } | { t: 'invoke'; state: string; outcome: Outcome };
 
+/** One of the two state machines. */
+interface LocalMachine {
+  arn: string;
+  teardown: boolean;
+  /** State name -> state type, for the history's event type names. */
+  stateTypes: Record<string, string>;
+}
+
 interface LocalExecution {
+  machine: LocalMachine;
   executionArn: string;
   name: string;
   input: string;
@@ -67,6 +76,8 @@ export interface LocalSfnOptions {
   emulator: Emulator;
   seed: Seed;
   stateMachineArn?: string;
+  /** The teardown state machine (statemachine/deprovision.asl.json). */
+  teardownStateMachineArn?: string;
   /** Extra runProvisioning options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
 }
@@ -85,19 +96,23 @@ const lambdaCause = (name: string, message: string): string => JSON.stringify({ 
 
 export class LocalStepFunctions {
   readonly stateMachineArn: string;
+  readonly teardownStateMachineArn: string;
   readonly emulator: Emulator;
   private readonly seed: Seed;
   private readonly runOptions: LocalSfnOptions['runOptions'];
   private readonly executions = new Map<string, LocalExecution>();
-  private readonly stateTypes: Record<string, string>;
+  private readonly machines = new Map<string, LocalMachine>();
 
   constructor(opts: LocalSfnOptions) {
     this.stateMachineArn = opts.stateMachineArn ?? DEFAULT_STATE_MACHINE_ARN;
+    this.teardownStateMachineArn = opts.teardownStateMachineArn ?? TEARDOWN_STATE_MACHINE_ARN;
     this.emulator = opts.emulator;
     this.seed = opts.seed;
     this.runOptions = opts.runOptions;
-    const def = loadDefinition() as unknown as { States: Record<string, { Type: string }> };
-    this.stateTypes = Object.fromEntries(Object.entries(def.States).map(([n, s]) => [n, s.Type]));
+    for (const [arn, teardown, path] of [[this.stateMachineArn, false, ASL_PATH], [this.teardownStateMachineArn, true, TEARDOWN_ASL_PATH]] as const) {
+      const def = loadDefinition({}, path) as unknown as { States: Record<string, { Type: string }> };
+      this.machines.set(arn, { arn, teardown, stateTypes: Object.fromEntries(Object.entries(def.States).map(([n, s]) => [n, s.Type])) });
+    }
   }
 
   /** Resolves when every execution has finished its current run (tests, shutdown). */
@@ -120,7 +135,7 @@ export class LocalStepFunctions {
   /* ---------------- the API operations (inputs/outputs as on the wire, Dates converted by the server) ---------------- */
 
   StartExecution(input: Record<string, unknown>): Record<string, unknown> {
-    this.checkMachine(str(input, 'stateMachineArn'));
+    const machine = this.machine(str(input, 'stateMachineArn'));
     const name = str(input, 'name') ?? randomUUID();
     if (!NAME.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}'`);
     const body = str(input, 'input') ?? '{}';
@@ -134,7 +149,7 @@ export class LocalStepFunctions {
     // A limit of the local engine (see MAX_INPUT_DEPTH), refused up front instead of failing inside the run.
     const depth = jsonDepth(parsed);
     if (depth > MAX_INPUT_DEPTH) throw new SfnError('InvalidExecutionInput', `Input nested ${depth} levels deep; the local engine runs at most ${MAX_INPUT_DEPTH}`);
-    const executionArn = this.arnFor(name);
+    const executionArn = this.arnFor(machine, name);
     const existing = this.executions.get(executionArn);
     if (existing) {
       if (existing.status === 'RUNNING' && existing.input === body) {
@@ -143,7 +158,7 @@ export class LocalStepFunctions {
       throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
     const execution: LocalExecution = {
-      executionArn, name, input: body, status: 'RUNNING', startDate: new Date(), redriveCount: 0,
+      machine, executionArn, name, input: body, status: 'RUNNING', startDate: new Date(), redriveCount: 0,
       redriveTokens: new Map(), history: [], journal: [], done: Promise.resolve(),
     };
     this.executions.set(executionArn, execution);
@@ -159,7 +174,7 @@ export class LocalStepFunctions {
     const redrive = this.redriveStatus(e);
     return {
       executionArn: e.executionArn,
-      stateMachineArn: this.stateMachineArn,
+      stateMachineArn: e.machine.arn,
       name: e.name,
       status: e.status,
       startDate: e.startDate,
@@ -177,12 +192,13 @@ export class LocalStepFunctions {
   }
 
   ListExecutions(input: Record<string, unknown>): Record<string, unknown> {
-    this.checkMachine(str(input, 'stateMachineArn'));
+    const machine = this.machine(str(input, 'stateMachineArn'));
     const status = str(input, 'statusFilter');
     const redriveFilter = str(input, 'redriveFilter');
     const max = typeof input['maxResults'] === 'number' && input['maxResults'] > 0 ? Math.min(input['maxResults'], 1000) : 100;
     const offset = Number(str(input, 'nextToken') ?? 0) || 0;
     const all = [...this.executions.values()]
+      .filter((e) => e.machine === machine)
       .filter((e) => !status || e.status === status)
       .filter((e) => !redriveFilter || (redriveFilter === 'REDRIVEN' ? e.redriveCount > 0 : e.redriveCount === 0))
       .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
@@ -190,7 +206,7 @@ export class LocalStepFunctions {
     return {
       executions: page.map((e) => ({
         executionArn: e.executionArn,
-        stateMachineArn: this.stateMachineArn,
+        stateMachineArn: machine.arn,
         name: e.name,
         status: e.status,
         startDate: e.startDate,
@@ -252,10 +268,10 @@ export class LocalStepFunctions {
     let current: string | undefined;
 
     const enter = (state: string) => {
-      if (current) this.event(e, `${this.prefix(current)}StateExited`, { stateExitedEventDetails: { name: current } });
+      if (current) this.event(e, `${this.prefix(e, current)}StateExited`, { stateExitedEventDetails: { name: current } });
       current = state;
       e.journal.push({ t: 'enter', state });
-      this.event(e, `${this.prefix(state)}StateEntered`, { stateEnteredEventDetails: { name: state } });
+      this.event(e, `${this.prefix(e, state)}StateEntered`, { stateEnteredEventDetails: { name: state } });
     };
 
     const onTimeline = (entry: TimelineEntry) => {
@@ -308,6 +324,7 @@ export class LocalStepFunctions {
         seed: this.seed,
         sharedEmulator: this.emulator,
         executionArn: e.executionArn,
+        teardown: e.machine.teardown,
         wrapHandler,
         onTimeline,
       });
@@ -317,7 +334,7 @@ export class LocalStepFunctions {
     if (replaying && pendingEntries.length > 0) enter(pendingEntries.at(-1) as string); // redrive of a caught failure
     e.stopDate = new Date();
     if (result?.status === 'SUCCEEDED') {
-      if (current) this.event(e, `${this.prefix(current)}StateExited`, { stateExitedEventDetails: { name: current, output: JSON.stringify(result.output ?? null) } });
+      if (current) this.event(e, `${this.prefix(e, current)}StateExited`, { stateExitedEventDetails: { name: current, output: JSON.stringify(result.output ?? null) } });
       e.status = 'SUCCEEDED';
       e.output = JSON.stringify(result.output ?? null);
       this.event(e, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: e.output } });
@@ -331,8 +348,8 @@ export class LocalStepFunctions {
 
   /* ---------------- helpers ---------------- */
 
-  private prefix(state: string): string {
-    return STATE_TYPE_PREFIX[this.stateTypes[state] ?? 'Task'] ?? 'Task';
+  private prefix(e: LocalExecution, state: string): string {
+    return STATE_TYPE_PREFIX[e.machine.stateTypes[state] ?? 'Task'] ?? 'Task';
   }
 
   private event(e: LocalExecution, type: string, details: Record<string, unknown>): void {
@@ -349,14 +366,14 @@ export class LocalStepFunctions {
     return { status: 'NOT_REDRIVABLE', reason: `Execution is ${e.status} and cannot be redriven` };
   }
 
-  private checkMachine(arn: string | undefined): void {
-    if (arn !== this.stateMachineArn) {
-      throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn ?? ''}'`);
-    }
+  private machine(arn: string | undefined): LocalMachine {
+    const machine = arn === undefined ? undefined : this.machines.get(arn);
+    if (!machine) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn ?? ''}'`);
+    return machine;
   }
 
-  private arnFor(name: string): string {
-    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  private arnFor(machine: LocalMachine, name: string): string {
+    return `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
   }
 
   private get(arn: string | undefined): LocalExecution {

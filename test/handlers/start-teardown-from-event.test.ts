@@ -1,0 +1,66 @@
+/** The teardown's EventBridge trigger, against the fake Step Functions: which machine, which name, which input. */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { DEPROVISION_STATE_MACHINE_ARN, TEARDOWN_EXECUTION_PREFIX, captureOutput, captureRejection, lambdaContext, setTestEnv } from '../support/handlers.ts';
+import { readEvent, sampleInput } from '../fixtures.ts';
+import { fakeSfn } from '../support/fake-sfn.ts';
+import type { FakeSfn } from '../support/fake-sfn.ts';
+
+setTestEnv();
+const { handler, parseTeardownEvent } = await import('../../src/handlers/start-teardown-from-event.ts');
+const { InvalidRequestError } = await import('../../src/domain/errors.ts');
+const { resetClients } = await import('../../src/aws/clients.ts');
+
+const teardownEvent = (detail: unknown, id = 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54') => ({
+  ...readEvent<Record<string, unknown>>('deprovisioning-requested.json'),
+  id,
+  detail,
+});
+
+describe('start-teardown-from-event (EventBridge trigger of the teardown)', () => {
+  let sfn: FakeSfn;
+  before(() => resetClients());
+  beforeEach(() => {
+    sfn = fakeSfn();
+  });
+  afterEach(() => sfn.restore());
+  after(() => resetClients());
+
+  it('starts evt-<id> on the deprovisioning state machine with the request (+ Force only when true); a redelivery starts nothing new', async () => {
+    // Prepare
+    const event = teardownEvent({ ...sampleInput(), Force: true });
+    // Act
+    const { result: first } = await captureOutput(() => handler(event, lambdaContext()));
+    const only = [...sfn.executions.values()][0];
+    assert.ok(only);
+    only.status = 'SUCCEEDED';
+    const { result: again } = await captureOutput(() => handler(event, lambdaContext()));
+    // Assess
+    assert.equal(first.executionArn, `${TEARDOWN_EXECUTION_PREFIX}evt-${event.id}`);
+    assert.ok(first.executionArn.startsWith(DEPROVISION_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')));
+    assert.equal(first.alreadyStarted, false);
+    assert.equal(again.alreadyStarted, true);
+    assert.equal(sfn.executions.size, 1);
+    assert.equal((JSON.parse(sfn.startCalls[0]?.input ?? '{}') as { Force?: boolean }).Force, true);
+    const plain = parseTeardownEvent(teardownEvent({ ...sampleInput(), Force: false }));
+    assert.equal(Object.hasOwn(JSON.parse(plain.input) as object, 'Force'), false, 'Force: false is the default, not carried');
+  });
+
+  it('a malformed event throws InvalidRequestError with every violation under detail., starts nothing, logs no password', async () => {
+    // Prepare
+    const input = sampleInput();
+    input.Directory['Password'] = 'Should-N0t-Leak!';
+    const event = { ...teardownEvent({ ...input, Force: 'yes' }), 'detail-type': 'Provisioning Requested' };
+    // Act
+    const { error, output } = await captureRejection(() => handler(event, lambdaContext()));
+    // Assess
+    assert.ok(error instanceof InvalidRequestError, String(error));
+    const paths = error.violations.map((v) => v.path);
+    assert.ok(paths.includes('detail-type'), paths.join(', '));
+    assert.ok(paths.includes('detail.Force'), paths.join(', '));
+    assert.ok(paths.some((p) => p.startsWith('detail.Directory')), paths.join(', '));
+    assert.equal(sfn.startCalls.length, 0);
+    assert.ok(!output.includes('Should-N0t-Leak!'));
+    assert.ok(!error.message.includes('Should-N0t-Leak!'));
+  });
+});
