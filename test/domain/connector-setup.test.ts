@@ -80,7 +80,9 @@ describe('templates in the request, checked against the service model', () => {
     const definition = template['Definition'] as Record<string, Record<string, unknown>>;
     definition['TemplateV4'] = structuredClone(definition['TemplateV2'] ?? {});
     (definition['TemplateV2'] as { PrivateKeyFlags: { ClientVersion: string } }).PrivateKeyFlags.ClientVersion = 'WINDOWS_SERVER_1995';
-    (template['AccessControlEntries'] as { GroupSecurityIdentifier: string }[])[0]!.GroupSecurityIdentifier = 'not-a-sid';
+    const [entry] = template['AccessControlEntries'] as { GroupSecurityIdentifier: string }[];
+    assert.ok(entry);
+    entry.GroupSecurityIdentifier = 'not-a-sid';
     const paths = validateRequest(bad).violations.map((v) => `${v.path}: ${v.message}`);
     assert.ok(paths.some((p) => /^Connector\.Templates\[0\]\.Definition: must set exactly one of TemplateV2, TemplateV3, TemplateV4 \(it sets TemplateV2, TemplateV4\)/.test(p)), paths.join('\n'));
     assert.ok(paths.some((p) => /^Connector\.Templates\[0\]\.Definition\.TemplateV2\.PrivateKeyFlags\.ClientVersion: must be one of WINDOWS_SERVER_2003/.test(p)), paths.join('\n'));
