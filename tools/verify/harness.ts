@@ -271,12 +271,27 @@ export class Harness {
     };
   }
 
-  /** Directories and connectors in the emulator (any stage, deleted ones included). */
-  resources(): { directories: { DirectoryId: string; Name: string }[]; connectors: { Arn: string; DirectoryId: string }[] } {
+  /**
+   * Directories and connectors in the emulator (any stage, deleted ones included), and how many of each
+   * connector-side resource exists (registrations, SPNs, templates, access entries, CA shares; ever created).
+   */
+  resources(): {
+    directories: { DirectoryId: string; Name: string }[];
+    connectors: { Arn: string; DirectoryId: string }[];
+    connectorSide: Record<'directoryRegistrations' | 'servicePrincipalNames' | 'templates' | 'accessControlEntries' | 'resourceShares', number>;
+  } {
     const snap = this.emulator.snapshot();
+    const c = snap.connectorAd;
     return {
       directories: snap.directories.map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
-      connectors: snap.connectors.map((c) => ({ Arn: c.Arn, DirectoryId: c.DirectoryId })),
+      connectors: snap.connectors.map((x) => ({ Arn: x.Arn, DirectoryId: x.DirectoryId })),
+      connectorSide: {
+        directoryRegistrations: c?.registrations.length ?? 0,
+        servicePrincipalNames: c?.servicePrincipalNames.length ?? 0,
+        templates: c?.templates.length ?? 0,
+        accessControlEntries: c?.accessControlEntries.length ?? 0,
+        resourceShares: c?.resourceShares.length ?? 0,
+      },
     };
   }
 

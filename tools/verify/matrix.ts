@@ -17,7 +17,8 @@
  *  - duplicate-start: the EventBridge start function gets the same event twice concurrently and once more after the
  *    execution ended, then the API gets POST with one Idempotency-Key twice concurrently and once more later.
  * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
- * the world holds at most one directory and one connector, across all runs of the cell.
+ * the world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
+ * share), across all runs of the cell.
  */
 import './env.ts';
 import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
@@ -331,8 +332,11 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   await harness.stop();
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
-  const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1;
-  if (duplicates) problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors`);
+  const twice = Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
+  const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1 || twice.length > 0;
+  if (duplicates) {
+    problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors${twice.map(([k, n]) => `, ${n} ${k}`).join('')}`);
+  }
   return { state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, executions, path: steps.join(' -> '), problems };
 };
 
