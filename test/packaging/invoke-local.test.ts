@@ -50,7 +50,9 @@ describe('serverless invoke local, every function, against the local world', { t
       symlinkSync(join(ROOT, 'node_modules'), join(service, 'node_modules'));
     }
     // As `npm run world`: resources turn Active at once (nothing advances the simulated clock between invokes).
-    world = await startLocalWorld({ emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, shareAssociatedAfterSeconds: 0 } });
+    world = await startLocalWorld({
+      emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, registrationActiveAfterSeconds: 0, spnActiveAfterSeconds: 0, shareAssociatedAfterSeconds: 0 },
+    });
   });
   after(async () => {
     await world?.stop();
@@ -80,7 +82,7 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 15, keys.join(', '));
+    assert.equal(keys.length, 20, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
     const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
@@ -116,6 +118,13 @@ describe('serverless invoke local, every function, against the local world', { t
     const connectorArn = (readEvent<{ Connector: { ConnectorArn: string } }>('getConnectorStatus.json')).Connector.ConnectorArn;
     assert.equal(results['createConnector']?.['ConnectorArn'], connectorArn);
     assert.equal(results['getConnectorStatus']?.['Status'], 'ACTIVE');
+    // The connector-side steps chain the same way: each sample names what the previous invoke created.
+    const registrationArn = readEvent<{ Registration: { DirectoryRegistrationArn: string } }>('getDirectoryRegistrationStatus.json').Registration.DirectoryRegistrationArn;
+    assert.equal(results['createDirectoryRegistration']?.['DirectoryRegistrationArn'], registrationArn);
+    assert.equal(results['getDirectoryRegistrationStatus']?.['Status'], 'ACTIVE');
+    assert.equal(results['createServicePrincipalName']?.['ConnectorArn'], connectorArn);
+    assert.equal(results['getServicePrincipalNameStatus']?.['Status'], 'ACTIVE');
+    assert.equal((results['createTemplates']?.['TemplateArns'] as string[] | undefined)?.length, 1);
     assert.equal(results['startFromEvent']?.['executionName'], `evt-${readEvent<{ id: string }>('startFromEvent.json').id}`);
     assert.equal(results['startFromEvent']?.['alreadyStarted'], false);
     assert.equal(results['apiCreateProvisioning']?.['statusCode'], 202);

@@ -1,7 +1,8 @@
 /**
  * `npm run world`: the local world on its own (emulator + local Step Functions), for `serverless invoke local --stage
  * local` and any other process: prints the `export` lines that point the AWS SDK at it (and writes them to
- * `--env-out`), then serves until Ctrl-C. Directories and connectors turn Active at once unless told otherwise:
+ * `--env-out`), then serves until Ctrl-C. Directories and connectors (with their registrations and SPNs) turn Active at
+ * once unless told otherwise:
  * nothing advances the simulated clock between separate invokes.
  */
 import { writeFileSync } from 'node:fs';
@@ -54,7 +55,13 @@ async function main(argv: string[]): Promise<number> {
   const world = await startLocalWorld({
     seed: loadSeed(values.seed),
     // Nothing advances the simulated clock between separate invokes: the CA share is associated at once.
-    emulator: { directoryActiveAfterSeconds: directory, connectorActiveAfterSeconds: connector, shareAssociatedAfterSeconds: 0 },
+    emulator: {
+      directoryActiveAfterSeconds: directory,
+      connectorActiveAfterSeconds: connector,
+      registrationActiveAfterSeconds: connector,
+      spnActiveAfterSeconds: connector,
+      shareAssociatedAfterSeconds: 0,
+    },
   });
   const lines = exportLines(world.env);
   if (values['env-out']) writeFileSync(values['env-out'], `${lines}\n`);

@@ -87,7 +87,7 @@ describe('teardown triggers against the local world', () => {
     assert.equal(status.teardown?.executionArn, started.executionArn);
     assert.equal(status.teardown?.status, 'SUCCEEDED');
     assert.ok(status.teardown?.startDate && status.teardown.stopDate);
-    assert.deepEqual(status.teardown?.output?.Deleted.map((d) => d.Resource).sort(), ['connector', 'directory', 'password-secret']);
+    assert.deepEqual(status.teardown?.output?.Deleted.map((d) => d.Resource).sort(), ['connector', 'directory', 'directory-registration', 'password-secret', 'service-principal-name', 'template']);
 
     // After it ended: still 200 with it; the other Force is a conflict, nothing new started
     const later = await del('api-key-td-1', '?force=false');

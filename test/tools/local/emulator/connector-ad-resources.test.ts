@@ -224,7 +224,7 @@ describe('lifecycle outcomes and faults of registrations and SPNs', () => {
       emu.clock.advance(5);
       // Assess
       assert.deepEqual(await status(emu, path, 'ServicePrincipalName'), ['FAILED', 'SPN_LIMIT_EXCEEDED']);
-      assert.equal(emu.settledAtMs('servicePrincipalName', `${registration}|${connector}`), emu.clock.now());
+      assert.equal(emu.settledAtMs('servicePrincipalName', connector), emu.clock.now());
     } finally {
       await emu.stop();
     }

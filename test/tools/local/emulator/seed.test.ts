@@ -12,7 +12,7 @@ test('the default seed loads and keeps AWS id formats', () => {
   for (const v of w.vpcs) assert.match(v.VpcId, /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/);
   for (const s of w.subnets) assert.match(s.SubnetId, /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/);
   for (const g of w.securityGroups) assert.match(g.GroupId, /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/);
-  assert.deepEqual(w.certificateAuthorities.map((c) => c.Status).sort(), ['ACTIVE', 'DISABLED']);
+  assert.deepEqual(w.certificateAuthorities.map((c) => c.Status).sort(), ['ACTIVE', 'ACTIVE', 'DISABLED']);
 });
 
 test('loadSeed: clear errors for a missing file, bad JSON and a bad shape (every problem listed)', () => {
