@@ -133,7 +133,9 @@ const directoryFrom = (doc: unknown): DirectorySummary | undefined => {
 const connectorFrom = (doc: unknown): ConnectorSummary | undefined => {
   const record = asRecord(doc);
   if (!record) return undefined;
-  const c = asRecord(record['connector']) ?? (typeof record['ConnectorArn'] === 'string' ? record : undefined);
+  // A bare task result is the connector's only when it names nothing else (an SPN's state carries a ConnectorArn too).
+  const bare = typeof record['ConnectorArn'] === 'string' && record['DirectoryRegistrationArn'] === undefined ? record : undefined;
+  const c = asRecord(record['connector']) ?? bare;
   if (!c || typeof c['Status'] !== 'string') return undefined;
   return { ConnectorArn: str(c['ConnectorArn']), Status: c['Status'], StatusReason: reason(c['StatusReason']) ?? null };
 };
@@ -150,9 +152,10 @@ const progressOf = (event: HistoryEvent): { directory?: DirectorySummary; connec
   if (!d?.error || !NOT_READY_ERRORS.includes(d.error)) return {};
   const seen = parseNotReady(messageOf(d.cause));
   if (!seen) return {};
-  return seen.kind === 'directory'
-    ? { directory: { DirectoryId: seen.id, Stage: seen.value, StageReason: null } }
-    : { connector: { ConnectorArn: seen.id, Status: seen.value, StatusReason: null } };
+  if (seen.kind === 'directory') return { directory: { DirectoryId: seen.id, Stage: seen.value, StageReason: null } };
+  if (seen.kind === 'connector') return { connector: { ConnectorArn: seen.id, Status: seen.value, StatusReason: null } };
+  // A registration or SPN still being created: the directory and the connector keep what was last seen of them.
+  return {};
 };
 
 const ENTERED = /StateEntered$/;

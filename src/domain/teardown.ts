@@ -148,10 +148,15 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
   const gone: ResourceRef[] = [];
   const mayDelete = (tags: Record<string, string>): boolean => f.force || isOwned(tags);
 
+  // An SPN is authorized on its registration: in a registration this tool may not delete, it cannot be deleted, so
+  // neither can its connector.
+  const foreignRegistrations = new Set(f.registrations.filter((r) => !mayDelete(r.Tags)).map((r) => r.Arn));
   const connectors: string[] = [];
   for (const c of f.connectors) {
-    if (mayDelete(c.Tags)) connectors.push(c.Arn);
-    else kept.push({ Resource: 'connector', Id: c.Arn, Reason: NOT_OWNED });
+    const spnIn = f.connectorParts.find((p) => p.ConnectorArn === c.Arn)?.SpnRegistrations.find((r) => foreignRegistrations.has(r));
+    if (!mayDelete(c.Tags)) kept.push({ Resource: 'connector', Id: c.Arn, Reason: NOT_OWNED });
+    else if (spnIn) kept.push({ Resource: 'connector', Id: c.Arn, Reason: `its service principal name is in registration ${spnIn}, which is not this tool's` });
+    else connectors.push(c.Arn);
   }
   if (f.connectors.length === 0 && f.request.Connector) {
     gone.push({ Resource: 'connector', Id: `for ${f.request.Connector.CertificateAuthorityArn}` });

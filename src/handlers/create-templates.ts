@@ -85,6 +85,7 @@ export const createTemplatesCore = async (input: CreateTemplatesInput, deps: Cre
     const want = requested[i];
     if (!want) continue;
     let arn = p.existing?.Arn;
+    let adopted = p.existing !== undefined;
     let createEntries = p.createEntries;
     let adoptedEntries = p.adoptedEntries;
     if (!arn) {
@@ -107,6 +108,7 @@ export const createTemplatesCore = async (input: CreateTemplatesInput, deps: Cre
         const [again] = await plan(client, input.ConnectorArn, [want]);
         if (!again?.existing) throw error;
         arn = again.existing.Arn;
+        adopted = true;
         createEntries = again.createEntries;
         adoptedEntries = again.adoptedEntries;
       }
@@ -118,7 +120,7 @@ export const createTemplatesCore = async (input: CreateTemplatesInput, deps: Cre
       if (await createEntry(client, input.ExecutionId, want.Name, arn, entry)) created.push(entry.GroupSecurityIdentifier);
       else adoptedEntries = [...adoptedEntries, entry.GroupSecurityIdentifier];
     }
-    out.push({ Name: want.Name, TemplateArn: arn, Adopted: p.existing !== undefined, CreatedAccessControlEntries: created, AdoptedAccessControlEntries: adoptedEntries });
+    out.push({ Name: want.Name, TemplateArn: arn, Adopted: adopted, CreatedAccessControlEntries: created, AdoptedAccessControlEntries: adoptedEntries });
   }
   return { TemplateArns: out.map((t) => t.TemplateArn), Templates: out };
 };

@@ -76,6 +76,12 @@ describe('planTeardown', () => {
     assert.deepEqual([foreign.Registrations, foreign.Directories], [[], []]);
     assert.deepEqual(foreign.Kept.map((k) => k.Resource), ['directory-registration', 'directory', 'password-secret']);
     assert.match(foreign.Kept[1]?.Reason ?? '', /registered with Connector for AD/);
+    const withSpn = planTeardown(facts({
+      registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: {} }],
+      connectorParts: [{ ConnectorArn: CONNECTOR, Templates: [], SpnRegistrations: [registration] }],
+    }));
+    assert.deepEqual([withSpn.Connectors, withSpn.ServicePrincipalNames], [[], []], 'an SPN in a foreign registration keeps its connector');
+    assert.match(withSpn.Kept.find((k) => k.Resource === 'connector')?.Reason ?? '', /not this tool's/);
     const forced = planTeardown(facts({ force: true, registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: {} }] }));
     assert.deepEqual(forced.Registrations, [registration]);
     const keptDirectory = planTeardown(facts({ directories: [{ DirectoryId: 'd-1111111111', Tags: {} }], registrations: [{ Arn: registration, DirectoryId: 'd-1111111111', Tags: OWN }] }));

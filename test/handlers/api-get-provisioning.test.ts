@@ -98,6 +98,29 @@ describe('GET /provisionings/{id}', () => {
     assert.equal(body.error, undefined);
   });
 
+  it('RUNNING while the registration, then the SPN, is polled: the connector is not mistaken for either', async () => {
+    const connectorArn = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
+    const registrationArn = 'arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/d-1234567890';
+    const notReady = (error: string, message: string) => JSON.stringify({ errorType: error, errorMessage: message, trace: [] });
+    const registering = history().started().enter('CreateDirectory').exit('CreateDirectory', { directory: directory('Active') })
+      .enter('GetDirectoryRegistrationStatus')
+      .lambdaFailed('DirectoryRegistrationNotReadyError', notReady('DirectoryRegistrationNotReadyError', `DirectoryRegistration ${registrationArn} is CREATING after 0 s of waiting (deadline x)`));
+    add('api-key-registering', 'RUNNING', registering.events);
+    const first = await get('api-key-registering');
+    assert.equal(first.body.currentState, 'GetDirectoryRegistrationStatus');
+    assert.equal(first.body.connector, undefined, 'no connector yet');
+
+    const spn = { DirectoryRegistrationArn: registrationArn, ConnectorArn: connectorArn, Adopted: false, Status: 'CREATING', StatusReason: null };
+    const naming = history().started()
+      .enter('GetConnectorStatus').exit('GetConnectorStatus', { directory: directory('Active'), connector: { ConnectorArn: connectorArn, Status: 'ACTIVE', StatusReason: null } })
+      .enter('CreateServicePrincipalName').lambdaOk(spn)
+      .enter('GetServicePrincipalNameStatus')
+      .lambdaFailed('ServicePrincipalNameNotReadyError', notReady('ServicePrincipalNameNotReadyError', `ServicePrincipalName ${connectorArn} is CREATING after 75 s of waiting (deadline x)`));
+    add('api-key-naming', 'RUNNING', naming.events);
+    const second = await get('api-key-naming');
+    assert.deepEqual([second.body.connector?.ConnectorArn, second.body.connector?.Status], [connectorArn, 'ACTIVE']);
+  });
+
   it('SUCCEEDED: the provisioning record as outputs, directory stage and connector status', async () => {
     // Prepare
     const record = { DirectoryId: 'd-1234567890', ConnectorArn: 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/abc', ConnectorStatus: 'ACTIVE' };

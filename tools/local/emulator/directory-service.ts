@@ -234,7 +234,7 @@ export const directoryService: ServiceDef = {
     DeleteDirectory(input, ctx) {
       const d = findDirectory(ctx, str(input, 'DirectoryId'));
       // A PCA Connector for AD registration authorizes an application on the directory until it is gone (DELETING
-      // included). Message as AWS returns it (aws-nuke issue 623; Terraform retries on "authorized applications").
+      // included). Message as AWS returns it (as reported by users of aws-nuke; Terraform retries on "authorized applications").
       if (d.deletedAtMs === undefined && liveRegistrations(ctx).some((r) => r.DirectoryId === d.DirectoryId)) {
         throw new ApiError('ClientException', AUTHORIZED_APPLICATIONS_MESSAGE);
       }
