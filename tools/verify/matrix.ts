@@ -19,6 +19,9 @@
  * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
  * the world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
  * share), across all runs of the cell.
+ * Teardown rows (`machine: 'teardown'`): the teardown's calls after a clean provisioning, discovered the same way,
+ * with the same faults and the reruns retry, redrive and new execution; every cell ends with 0 leftovers of the tool
+ * and another team's directory in the same VPC still there.
  */
 import './env.ts';
 import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
@@ -83,27 +86,25 @@ export const terminalErrorFor = (target: Target): string | undefined => {
 /** The rows of one clean run: the calls of each Task invocation attributed to its state, the rest to PutEvents. */
 const rowsOf = (run: ExecutionRun, machine?: 'teardown'): Target[] => {
   const m = machine ? { machine } : {};
-  {
-    const seen = new Map<string, Target>();
-    const attributed: Record<string, number> = {};
-    for (const task of run.tasks) {
-      for (const [call, n] of Object.entries(task.calls)) {
-        attributed[call] = (attributed[call] ?? 0) + n;
-        const key = `${task.state} ${call}`;
-        const [service = '', op = ''] = call.split('.');
-        if (!seen.has(key)) seen.set(key, { ...m, state: task.state, call, service, op });
-      }
+  const seen = new Map<string, Target>();
+  const attributed: Record<string, number> = {};
+  for (const task of run.tasks) {
+    for (const [call, n] of Object.entries(task.calls)) {
+      attributed[call] = (attributed[call] ?? 0) + n;
+      const key = `${task.state} ${call}`;
+      const [service = '', op = ''] = call.split('.');
+      if (!seen.has(key)) seen.set(key, { ...m, state: task.state, call, service, op });
     }
-    for (const [call, n] of Object.entries(run.apiCalls)) {
-      if (n > (attributed[call] ?? 0)) {
-        const [service = '', op = ''] = call.split('.');
-        seen.set(`${PUBLISH_STATE} ${call}`, { ...m, state: PUBLISH_STATE, call, service, op });
-      }
-    }
-    // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
-    const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
-    return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
   }
+  for (const [call, n] of Object.entries(run.apiCalls)) {
+    if (n > (attributed[call] ?? 0)) {
+      const [service = '', op = ''] = call.split('.');
+      seen.set(`${PUBLISH_STATE} ${call}`, { ...m, state: PUBLISH_STATE, call, service, op });
+    }
+  }
+  // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
+  const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
+  return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
 };
 
 /** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
