@@ -229,12 +229,17 @@ export class Harness {
     }
   }
 
-  /** Starts (StartExecution on the local service, in-process) and waits for the end of the run. */
-  async execute(input: unknown, name: string = `run-${randomUUID()}`): Promise<ExecutionRun> {
+  /** Starts (StartExecution on the local service, in-process; the provisioning unless told) and waits for the end of the run. */
+  async execute(input: unknown, name: string = `run-${randomUUID()}`, stateMachineArn: string = this.stateMachineArn): Promise<ExecutionRun> {
     return this.track(async () => {
-      const out = this.stepFunctions.StartExecution({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) });
+      const out = this.stepFunctions.StartExecution({ stateMachineArn, name, input: JSON.stringify(input) });
       return String(out['executionArn']);
     });
+  }
+
+  /** Starts the teardown (statemachine/deprovision.asl.json) with this input and waits for the end of the run. */
+  async teardown(input: unknown): Promise<ExecutionRun> {
+    return this.execute(input, `teardown-${randomUUID()}`, this.stepFunctions.teardownStateMachineArn);
   }
 
   /** RedriveExecution on the local service and waits for the redriven run. */

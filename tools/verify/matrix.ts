@@ -19,8 +19,14 @@
  * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
  * the world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
  * share), across all runs of the cell.
+ * Teardown rows (`machine: 'teardown'`): the teardown's calls after a clean provisioning, discovered the same way,
+ * with the same faults and the reruns retry, redrive and new execution; every cell ends with 0 leftovers of the tool
+ * and another team's directory in the same VPC still there.
  */
 import './env.ts';
+import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
+import { randomUUID } from 'node:crypto';
+import { directoryServiceCreate } from '../../src/aws/clients.ts';
 import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import type { Emulator } from '../local/emulator/index.ts';
 import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
@@ -36,6 +42,9 @@ export const MATRIX_SOCKET_TIMEOUT_MS = 500;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export const RERUNS = ['retry', 'redrive', 'new-execution', 'duplicate-start'] as const;
 export type Rerun = (typeof RERUNS)[number];
+/** The teardown's reruns: it has no EventBridge rule or API idempotency key of its own to start it twice. */
+export const TEARDOWN_RERUNS: readonly Rerun[] = ['retry', 'redrive', 'new-execution'];
+const rerunsOf = (target: Target): readonly Rerun[] => (target.machine === 'teardown' ? TEARDOWN_RERUNS : RERUNS);
 
 /** How many attempts a transient fault hits (below every Retry's MaxAttempts in the ASL). */
 export const TRANSIENT_TIMES = 2;
@@ -43,6 +52,8 @@ export const TRANSIENT_TIMES = 2;
 const PUBLISH_STATE = 'PublishSucceededEvent';
 
 export interface Target {
+  /** The state machine: the provisioning unless `teardown` (statemachine/deprovision.asl.json). */
+  machine?: 'teardown';
   /** Task state that makes the call. */
   state: string;
   /** Emulator counter name `Service.Operation`. */
@@ -72,31 +83,94 @@ export const terminalErrorFor = (target: Target): string | undefined => {
   return (rows.find((r) => r.source.includes(target.op)) ?? rows[0])?.name;
 };
 
+/** The rows of one clean run: the calls of each Task invocation attributed to its state, the rest to PutEvents. */
+const rowsOf = (run: ExecutionRun, machine?: 'teardown'): Target[] => {
+  const m = machine ? { machine } : {};
+  const seen = new Map<string, Target>();
+  const attributed: Record<string, number> = {};
+  for (const task of run.tasks) {
+    for (const [call, n] of Object.entries(task.calls)) {
+      attributed[call] = (attributed[call] ?? 0) + n;
+      const key = `${task.state} ${call}`;
+      const [service = '', op = ''] = call.split('.');
+      if (!seen.has(key)) seen.set(key, { ...m, state: task.state, call, service, op });
+    }
+  }
+  for (const [call, n] of Object.entries(run.apiCalls)) {
+    if (n > (attributed[call] ?? 0)) {
+      const [service = '', op = ''] = call.split('.');
+      seen.set(`${PUBLISH_STATE} ${call}`, { ...m, state: PUBLISH_STATE, call, service, op });
+    }
+  }
+  // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
+  const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
+  return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
+};
+
 /** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
 export const discoverTargets = async (): Promise<Target[]> => {
   const harness = await Harness.start();
   try {
     const run = await harness.execute(defaultInput());
     if (run.status !== 'SUCCEEDED') throw new Error(`clean run failed: ${run.error}: ${run.cause}`);
-    const seen = new Map<string, Target>();
-    const attributed: Record<string, number> = {};
-    for (const task of run.tasks) {
-      for (const [call, n] of Object.entries(task.calls)) {
-        attributed[call] = (attributed[call] ?? 0) + n;
-        const key = `${task.state} ${call}`;
-        const [service = '', op = ''] = call.split('.');
-        if (!seen.has(key)) seen.set(key, { state: task.state, call, service, op });
-      }
-    }
-    for (const [call, n] of Object.entries(run.apiCalls)) {
-      if (n > (attributed[call] ?? 0)) {
-        const [service = '', op = ''] = call.split('.');
-        seen.set(`${PUBLISH_STATE} ${call}`, { state: PUBLISH_STATE, call, service, op });
-      }
-    }
-    // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
-    const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
-    return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
+    return rowsOf(run);
+  } finally {
+    await harness.stop();
+  }
+};
+
+/**
+ * The resource the teardown must leave alone: another team's directory in the same VPC, created after the
+ * provisioning, with another Name and no ownership tag. Every DescribeDirectories of the teardown lists it next to
+ * the tool's. (One with the request's own Name would be kept too, but it would also keep the password secret, which
+ * the plan keeps while a directory it may protect stays: the secret's delete would then never be exercised.)
+ */
+export const FOREIGN_DIRECTORY_NAME = 'other-team.example.com';
+export const createForeignDirectory = async (input: Record<string, unknown>): Promise<string> => {
+  const dir = input['Directory'] as { VpcSettings: { VpcId: string; SubnetIds: string[] } };
+  const out = await directoryServiceCreate().send(new CreateMicrosoftADCommand({
+    Name: FOREIGN_DIRECTORY_NAME,
+    ShortName: 'OTHER',
+    Password: 'Foreign-Passw0rd!',
+    Edition: 'Standard',
+    VpcSettings: dir.VpcSettings,
+    Tags: [{ Key: 'owner', Value: 'another-team' }],
+  }));
+  if (!out.DirectoryId) throw new Error('the foreign directory got no id');
+  return out.DirectoryId;
+};
+
+/** The admin password of the provisionings the teardown cells start through the API. */
+const API_PASSWORD = 'Matrix-Teardown-Passw0rd!';
+
+/**
+ * A clean provisioning through POST /provisionings with the admin password in the body (so the API stores it in a
+ * secret of the tool's, which the teardown deletes), then the foreign directory. Returns the execution's input (the
+ * stored secret's name as PasswordSecretId): the teardown's input, as the runbook gives it.
+ */
+export const provisionForTeardown = async (harness: Harness): Promise<{ input: Record<string, unknown>; foreignId: string }> => {
+  const { Directory, ...rest } = defaultInput() as { Directory: Record<string, unknown> };
+  const { PasswordSecretId: _mine, ...directory } = Directory;
+  const body = { ...rest, Directory: { ...directory, Password: API_PASSWORD } };
+  const run = await harness.track(async () => {
+    const response = await postProvisioning(body, `teardown-matrix-${randomUUID()}`);
+    const arn = (JSON.parse(response.body) as { executionArn?: string }).executionArn;
+    if (response.statusCode !== 202 || !arn) throw new Error(`POST /provisionings answered ${response.statusCode}: ${response.body}`);
+    return arn;
+  });
+  if (run.status !== 'SUCCEEDED') throw new Error(`clean provisioning failed: ${run.error}: ${run.cause}`);
+  const input = JSON.parse(String(harness.stepFunctions.DescribeExecution({ executionArn: run.executionArn })['input'])) as Record<string, unknown>;
+  return { input, foreignId: await createForeignDirectory(input) };
+};
+
+/** The teardown rows: a clean provisioning, the foreign directory, then a clean teardown, attributed per state. */
+export const discoverTeardownTargets = async (): Promise<Target[]> => {
+  const harness = await Harness.start();
+  try {
+    const { input } = await provisionForTeardown(harness);
+    const run = await harness.teardown(input);
+    if (run.status !== 'SUCCEEDED') throw new Error(`clean teardown failed: ${run.error}: ${run.cause}`);
+    return rowsOf(run, 'teardown');
   } finally {
     await harness.stop();
   }
@@ -104,7 +178,9 @@ export const discoverTargets = async (): Promise<Target[]> => {
 
 /** PutEvents is a service integration: no Lambda to crash, and no connection of ours to lose. */
 export const isApplicable = (target: Target, kind: FaultKind): boolean =>
-  !(target.state === PUBLISH_STATE && (kind.startsWith('lambda') || TRANSPORT_KINDS.includes(kind)));
+  !(target.state === PUBLISH_STATE && (kind.startsWith('lambda') || TRANSPORT_KINDS.includes(kind))) &&
+  // A teardown call with no caught error in the catalog for its service has no terminal cell.
+  !(target.machine === 'teardown' && kind === 'terminal' && target.state !== PUBLISH_STATE && !terminalErrorFor(target));
 
 /* ---------------- fault plans ---------------- */
 
@@ -204,12 +280,15 @@ export const judgeFailure = (run: ExecutionRun, target: Target, expectCaught?: b
 };
 
 export interface CellResult {
+  machine?: 'teardown';
   state: string;
   call: string;
   kind: FaultKind;
   rerun: Rerun;
   passed: boolean;
   duplicates: boolean;
+  /** A teardown cell left a resource of the tool's, or deleted the foreign directory. */
+  leftovers?: boolean;
   executions: number;
   /** How each execution/rerun ended, e.g. `FAILED:ThrottlingException(uncaught) -> redrive SUCCEEDED`. */
   path: string;
@@ -226,13 +305,23 @@ const publishWarned = (run: ExecutionRun): boolean => (run.output as { EventPubl
 
 let cellCounter = 0;
 
-/** Runs one cell in a fresh world. */
+/** The kinds of resource a teardown must leave none of (live ones: the emulator's counts exclude deleted ones). */
+export const TEARDOWN_LEFTOVERS = ['directories', 'directoryRegistrations', 'connectors', 'servicePrincipalNames', 'templates', 'accessControlEntries'] as const;
+
+/**
+ * Runs one cell in a fresh world. A teardown cell first provisions (clean) and adds the foreign directory, then runs
+ * the faulted teardown and its rerun, and asserts 0 leftovers of the tool's and the foreign directory still there.
+ */
 export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Promise<CellResult> => {
-  const input = defaultInput();
+  let input = defaultInput();
   const problems: string[] = [];
   const steps: string[] = [];
   let executions = 0;
+  const teardown = target.machine === 'teardown';
+  let foreignId: string | undefined;
+  let leftovers = false;
   const harness = await Harness.start();
+  const start = (): Promise<ExecutionRun> => (teardown ? harness.teardown(input) : harness.execute(input));
   if (kind === 'timeout-after') harness.shortSocketTimeout(target.service, MATRIX_SOCKET_TIMEOUT_MS);
   const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
     steps.push(`${label} ${describeEnd(run)}`);
@@ -248,19 +337,25 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
     }
   };
   try {
+    if (teardown) ({ input, foreignId } = await provisionForTeardown(harness));
     const transient = faultHooks(target, kind, 'transient');
     if (rerun === 'retry') {
       harness.hooks = transient.hooks;
       transient.arm(harness.emulator);
-      const run = await harness.execute(input);
+      const run = await start();
       transient.disarm(harness.emulator);
       expectEnd(run, 'run', kind === 'terminal' ? 'terminal' : 'success');
+      // The teardown's runbook after a caught failure: fix the cause, start the teardown again (0 leftovers after it).
+      if (teardown && run.status !== 'SUCCEEDED') {
+        harness.hooks = undefined;
+        expectEnd(await start(), 'new-execution', 'success');
+      }
       if (target.state === PUBLISH_STATE && kind === 'terminal' && !publishWarned(run)) problems.push('publish failure not reported in the output');
     } else if (rerun === 'redrive' || rerun === 'new-execution') {
       const persistent = faultHooks(target, kind, 'persistent');
       harness.hooks = persistent.hooks;
       persistent.arm(harness.emulator);
-      const first = await harness.execute(input);
+      const first = await start();
       persistent.disarm(harness.emulator);
       harness.hooks = undefined; // the user fixed the cause
       expectEnd(first, 'run', kind === 'terminal' ? 'terminal' : 'documented');
@@ -274,11 +369,11 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
           // AWS: continues from the unsuccessful step = the Fail state; nothing else runs, nothing is created.
           if (redriven.status !== 'FAILED' || redriven.error !== first.error) problems.push(`redrive of a caught failure: expected ${first.error} again, got ${describeEnd(redriven)}`);
           if (redriven.tasks.length > 0) problems.push(`redrive of a caught failure ran Task states: ${redriven.tasks.map((t) => t.state).join(', ')}`);
-          const fresh = await harness.execute(input);
+          const fresh = await start();
           expectEnd(fresh, 'new-execution', 'success');
         }
       } else if (rerun === 'new-execution' || first.status !== 'SUCCEEDED') {
-        const fresh = await harness.execute(input);
+        const fresh = await start();
         expectEnd(fresh, 'new-execution', 'success');
       }
     } else {
@@ -329,15 +424,31 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
     setLambdaFault(undefined);
   }
   const resources = harness.resources();
+  const live = harness.emulator.counts();
+  const world = harness.emulator.snapshot();
+  const foreignLive = world.directories.some((d) => d.DirectoryId === foreignId && d.deletedAtMs === undefined);
+  const secretId = (input['Directory'] as { PasswordSecretId?: string }).PasswordSecretId;
+  const secretLive = world.secrets.some((x) => (x.Name === secretId || x.ARN === secretId) && x.DeletedDateMs === undefined);
   await harness.stop();
+  if (teardown) {
+    // The foreign directory is the one live directory allowed.
+    const left = [
+      ...TEARDOWN_LEFTOVERS.map((k) => [k, live[k] - (k === 'directories' && foreignLive ? 1 : 0)] as const),
+      ['password secret (not scheduled for deletion)', secretLive ? 1 : 0] as const,
+    ].filter(([, n]) => n !== 0);
+    leftovers = left.length > 0 || !foreignLive;
+    if (left.length > 0) problems.push(`LEFTOVERS: ${left.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    if (foreignId === undefined || !foreignLive) problems.push(`the foreign directory ${foreignId ?? '(not created)'} was deleted`);
+  }
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
-  const twice = Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
-  const duplicates = dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1 || twice.length > 0;
+  // A teardown creates nothing (its world holds the deleted directory and the foreign one): leftovers instead.
+  const twice = teardown ? [] : Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
+  const duplicates = !teardown && (dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1 || twice.length > 0);
   if (duplicates) {
     problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors${twice.map(([k, n]) => `, ${n} ${k}`).join('')}`);
   }
-  return { state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, executions, path: steps.join(' -> '), problems };
+  return { ...(teardown ? { machine: 'teardown' as const } : {}), state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems };
 };
 
 /** A cell's coordinates. */
@@ -349,29 +460,35 @@ export interface CellKey {
 
 /** Every applicable cell of the grid, in the order the matrix runs them. */
 export const allCells = (targets: readonly Target[]): CellKey[] =>
-  targets.flatMap((target) => FAULT_KINDS.filter((kind) => isApplicable(target, kind)).flatMap((kind) => RERUNS.map((rerun) => ({ target, kind, rerun }))));
+  targets.flatMap((target) => FAULT_KINDS.filter((kind) => isApplicable(target, kind)).flatMap((kind) => rerunsOf(target).map((rerun) => ({ target, kind, rerun }))));
 
-const cellId = (c: { state: string; call: string; kind: FaultKind; rerun: Rerun }): string => `${c.state} ${c.call} ${c.kind} ${c.rerun}`;
+const cellId = (c: { machine?: 'teardown'; state: string; call: string; kind: FaultKind; rerun: Rerun }): string =>
+  `${c.machine ?? 'provisioning'} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
 
 /**
  * A fixed covering subset of the grid: every row with each of its applicable fault kinds once, the rerun rotating
  * with the row so that each row also meets every rerun (a row has more kinds than there are reruns) and, across
  * rows, every (fault kind, rerun) pair appears; a pair the rotation misses is added at the first row it applies to.
  * Computed from the discovered rows and the lists above, so a new call, fault kind or rerun is covered by itself.
+ * The provisioning rows and the teardown rows (with their own reruns) are covered each on their own.
  */
 export const coveringCells = (targets: readonly Target[]): CellKey[] => {
   const chosen = new Set<string>();
-  const pairs = new Set<string>();
-  const choose = (target: Target, kind: FaultKind, rerun: Rerun): void => {
-    chosen.add(cellId({ ...target, kind, rerun }));
-    pairs.add(`${kind} ${rerun}`);
-  };
-  targets.forEach((target, row) => {
-    FAULT_KINDS.filter((kind) => isApplicable(target, kind)).forEach((kind, i) => choose(target, kind, RERUNS[(row + i) % RERUNS.length] as Rerun));
-  });
-  for (const kind of FAULT_KINDS) {
-    const target = targets.find((t) => isApplicable(t, kind));
-    for (const rerun of RERUNS) if (target && !pairs.has(`${kind} ${rerun}`)) choose(target, kind, rerun);
+  for (const machine of [undefined, 'teardown'] as const) {
+    const rows = targets.filter((t) => t.machine === machine);
+    const reruns = machine === 'teardown' ? TEARDOWN_RERUNS : RERUNS;
+    const pairs = new Set<string>();
+    const choose = (target: Target, kind: FaultKind, rerun: Rerun): void => {
+      chosen.add(cellId({ ...target, kind, rerun }));
+      pairs.add(`${kind} ${rerun}`);
+    };
+    rows.forEach((target, row) => {
+      FAULT_KINDS.filter((kind) => isApplicable(target, kind)).forEach((kind, i) => choose(target, kind, reruns[(row + i) % reruns.length] as Rerun));
+    });
+    for (const kind of FAULT_KINDS) {
+      const target = rows.find((t) => isApplicable(t, kind));
+      for (const rerun of reruns) if (target && !pairs.has(`${kind} ${rerun}`)) choose(target, kind, rerun);
+    }
   }
   return allCells(targets).filter((c) => chosen.has(cellId({ ...c.target, kind: c.kind, rerun: c.rerun })));
 };
@@ -380,25 +497,52 @@ export interface MatrixResult {
   targets: Target[];
   cells: CellResult[];
   summary: { cells: number; passed: number; duplicates: number; executions: number; wallMs: number };
+  /** The teardown rows' share of the cells (when they ran): leftovers = cells that left something or lost the foreign directory. */
+  teardown?: { rows: number; cells: number; passed: number; leftovers: number; executions: number; wallMs: number };
 }
+
+/** Which state machines' rows run: both unless told. */
+export type MatrixPart = 'provisioning' | 'teardown';
 
 /**
  * Runs the grid: `full` (default) every applicable cell, `covering` the subset of coveringCells; `filter` narrows
- * either further.
+ * either further; `parts` picks the provisioning rows, the teardown rows or both (default).
  */
-export const runMatrix = async (opts: { cells?: 'full' | 'covering'; filter?: (t: Target, k: FaultKind, r: Rerun) => boolean; onCell?: (c: CellResult) => void } = {}): Promise<MatrixResult> => {
+export const runMatrix = async (
+  opts: { cells?: 'full' | 'covering'; parts?: readonly MatrixPart[]; filter?: (t: Target, k: FaultKind, r: Rerun) => boolean; onCell?: (c: CellResult) => void } = {},
+): Promise<MatrixResult> => {
   const started = performance.now();
-  const targets = await discoverTargets();
+  const parts = opts.parts ?? ['provisioning', 'teardown'];
+  const targets: Target[] = [];
   const cells: CellResult[] = [];
-  for (const { target, kind, rerun } of opts.cells === 'covering' ? coveringCells(targets) : allCells(targets)) {
-    if (opts.filter && !opts.filter(target, kind, rerun)) continue;
-    const cell = await runCell(target, kind, rerun);
-    cells.push(cell);
-    opts.onCell?.(cell);
+  let teardown: MatrixResult['teardown'];
+  for (const part of parts) {
+    const partStarted = performance.now();
+    const rows = part === 'teardown' ? await discoverTeardownTargets() : await discoverTargets();
+    targets.push(...rows);
+    const partCells: CellResult[] = [];
+    for (const { target, kind, rerun } of opts.cells === 'covering' ? coveringCells(rows) : allCells(rows)) {
+      if (opts.filter && !opts.filter(target, kind, rerun)) continue;
+      const cell = await runCell(target, kind, rerun);
+      partCells.push(cell);
+      opts.onCell?.(cell);
+    }
+    cells.push(...partCells);
+    if (part === 'teardown') {
+      teardown = {
+        rows: rows.length,
+        cells: partCells.length,
+        passed: partCells.filter((c) => c.passed).length,
+        leftovers: partCells.filter((c) => c.leftovers).length,
+        executions: partCells.reduce((n, c) => n + c.executions, 0),
+        wallMs: Math.round(performance.now() - partStarted),
+      };
+    }
   }
   return {
     targets,
     cells,
+    ...(teardown ? { teardown } : {}),
     summary: {
       cells: cells.length,
       passed: cells.filter((c) => c.passed).length,
@@ -421,9 +565,9 @@ const SHORT: Record<FaultKind, string> = {
   'timeout-after': 'tmo-af',
 };
 
-/** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `·` not applicable. */
+/** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `L` leftover, `·` not applicable. */
 export const formatMatrix = (m: MatrixResult): string => {
-  const rowName = (t: Target) => `${t.state} ${t.call}`;
+  const rowName = (t: Target) => `${t.machine === 'teardown' ? 'teardown: ' : ''}${t.state} ${t.call}`;
   const width = Math.max(...m.targets.map((t) => rowName(t).length), 10);
   const lines: string[] = [];
   lines.push(`${' '.repeat(width)}  ${FAULT_KINDS.map((k) => SHORT[k].padEnd(6)).join(' ')}`);
@@ -431,9 +575,9 @@ export const formatMatrix = (m: MatrixResult): string => {
   for (const t of m.targets) {
     const cols = FAULT_KINDS.map((k) =>
       RERUNS.map((r) => {
-        const c = m.cells.find((x) => x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
+        const c = m.cells.find((x) => x.machine === t.machine && x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
         if (!c) return '·';
-        return c.duplicates ? 'D' : c.passed ? '✓' : '✗';
+        return c.duplicates ? 'D' : c.leftovers ? 'L' : c.passed ? '✓' : '✗';
       }).join('').padEnd(6),
     );
     lines.push(`${rowName(t).padEnd(width)}  ${cols.join(' ')}`);
@@ -441,8 +585,10 @@ export const formatMatrix = (m: MatrixResult): string => {
   const s = m.summary;
   lines.push('');
   lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
+  const td = m.teardown;
+  if (td) lines.push(`  of which teardown: ${td.rows} rows, ${td.cells} cells, ${td.passed} passed, ${td.leftovers} with leftovers; ${td.executions} executions, ${(td.wallMs / 1000).toFixed(1)} s wall`);
   for (const c of m.cells.filter((x) => !x.passed)) {
-    lines.push(`  ✗ ${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
+    lines.push(`  ✗ ${c.machine === 'teardown' ? 'teardown: ' : ''}${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
   }
   return lines.join('\n');
 };

@@ -4,12 +4,16 @@
  * retry, redrive, new execution, duplicate start}. Each execution must end SUCCEEDED or in the catalog's documented
  * failure, and every cell must leave at most one directory and one connector. Here the covering subset runs (every
  * row with each of its fault kinds and each rerun, every fault kind with every rerun); `MATRIX=full` runs every cell,
- * as `npm run verify:reliability` does.
+ * as `npm run verify:reliability` does. The teardown's rows (its calls after a clean provisioning) get the same
+ * faults with retry, redrive and new execution, and every teardown cell must end with 0 of the tool's resources left
+ * and the foreign directory still there.
  */
 import '../../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FAULT_KINDS, RERUNS, allCells, coveringCells, discoverTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor } from '../../../tools/verify/matrix.ts';
+import {
+  FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, discoverTargets, discoverTeardownTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor,
+} from '../../../tools/verify/matrix.ts';
 import type { FaultKind, Rerun, Target } from '../../../tools/verify/matrix.ts';
 import type { ExecutionRun } from '../../../tools/verify/harness.ts';
 
@@ -20,22 +24,29 @@ const entry = (kind: 'state' | 'caught' | 'retry', state: string) => ({ kind, st
 const CREATE_DIRECTORY: Target = { state: 'CreateDirectory', call: 'DirectoryService.CreateDirectory', service: 'DirectoryService', op: 'CreateDirectory' };
 const FULL = process.env['MATRIX'] === 'full';
 
-type Cell = { state: string; call: string; kind: FaultKind; rerun: Rerun };
-const flat = (c: { target: Target; kind: FaultKind; rerun: Rerun }): Cell => ({ state: c.target.state, call: c.target.call, kind: c.kind, rerun: c.rerun });
-const cellName = (c: Cell): string => `${c.state} ${c.call} ${c.kind}/${c.rerun}`;
+type Cell = { machine?: 'teardown'; state: string; call: string; kind: FaultKind; rerun: Rerun };
+const flat = (c: { target: Target; kind: FaultKind; rerun: Rerun }): Cell =>
+  ({ ...(c.target.machine ? { machine: c.target.machine } : {}), state: c.target.state, call: c.target.call, kind: c.kind, rerun: c.rerun });
+const cellName = (c: Cell): string => `${c.machine ? 'teardown: ' : ''}${c.state} ${c.call} ${c.kind}/${c.rerun}`;
+const rerunsOf = (t: { machine?: 'teardown' }): readonly Rerun[] => (t.machine === 'teardown' ? TEARDOWN_RERUNS : RERUNS);
 
 /** What the covering subset promises, checked on the cells themselves: the gaps, none expected. */
 const coverageGaps = (targets: readonly Target[], cells: readonly Cell[]): string[] => {
   const gaps: string[] = [];
   const has = (p: (c: Cell) => boolean): boolean => cells.some(p);
-  const row = (t: Target) => (c: Cell) => c.state === t.state && c.call === t.call;
+  const row = (t: Target) => (c: Cell) => c.machine === t.machine && c.state === t.state && c.call === t.call;
   for (const t of targets) {
     for (const kind of FAULT_KINDS) if (isApplicable(t, kind) && !has((c) => row(t)(c) && c.kind === kind)) gaps.push(`${t.state} ${t.call} never gets ${kind}`);
-    for (const rerun of RERUNS) if (!has((c) => row(t)(c) && c.rerun === rerun)) gaps.push(`${t.state} ${t.call} never gets ${rerun}`);
+    for (const rerun of rerunsOf(t)) if (!has((c) => row(t)(c) && c.rerun === rerun)) gaps.push(`${t.state} ${t.call} never gets ${rerun}`);
   }
-  for (const kind of FAULT_KINDS) {
-    if (!targets.some((t) => isApplicable(t, kind))) continue;
-    for (const rerun of RERUNS) if (!has((c) => c.kind === kind && c.rerun === rerun)) gaps.push(`${kind} never meets ${rerun}`);
+  for (const machine of [undefined, 'teardown'] as const) {
+    const rows = targets.filter((t) => t.machine === machine);
+    for (const kind of FAULT_KINDS) {
+      if (!rows.some((t) => isApplicable(t, kind))) continue;
+      for (const rerun of rerunsOf({ ...(machine ? { machine } : {}) })) {
+        if (!has((c) => c.machine === machine && c.kind === kind && c.rerun === rerun)) gaps.push(`${machine ?? 'provisioning'}: ${kind} never meets ${rerun}`);
+      }
+    }
   }
   return gaps;
 };
@@ -102,6 +113,23 @@ describe('fault × rerun matrix: the covering subset', () => {
     assert.deepEqual(coveringCells(ROWS).map(flat), subset, 'the same cells every time');
   });
 
+  it('covers the teardown rows on their own, with the teardown reruns (no duplicate start)', () => {
+    // Prepare
+    const teardownRows: Target[] = [
+      { ...row('DiscoverResources', 'DirectoryService.DescribeDirectories'), machine: 'teardown' },
+      { ...row('DeleteConnectors', 'PcaConnectorAd.DeleteConnector'), machine: 'teardown' },
+      { ...row('PublishSucceededEvent', 'EventBridge.PutEvents'), machine: 'teardown' },
+    ];
+    // Act
+    const subset = coveringCells([...ROWS, ...teardownRows]).map(flat);
+    // Assess
+    assert.deepEqual(coverageGaps([...ROWS, ...teardownRows], subset), []);
+    const teardown = subset.filter((c) => c.machine === 'teardown');
+    assert.ok(teardown.length > 0 && teardown.every((c) => c.rerun !== 'duplicate-start'), 'a teardown cell with duplicate start');
+    assert.deepEqual(subset.filter((c) => !c.machine), coveringCells(ROWS).map(flat), 'the provisioning cells do not change');
+    assert.equal(allCells(teardownRows).length, teardownRows.reduce((n, t) => n + FAULT_KINDS.filter((k) => isApplicable(t, k)).length * TEARDOWN_RERUNS.length, 0));
+  });
+
   it('still covers every fault kind with every rerun when there are too few rows for the rotation', () => {
     // Act
     const rows = ROWS.slice(0, 1);
@@ -114,7 +142,7 @@ describe('fault × rerun matrix: the covering subset', () => {
 describe(`fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the covering subset of the cells (MATRIX=full: every cell)'}`, () => {
   it('ends SUCCEEDED or in the documented named failure, with at most one directory and one connector per cell', async (t) => {
     // Act
-    const m = await runMatrix({ cells: FULL ? 'full' : 'covering' });
+    const m = await runMatrix({ cells: FULL ? 'full' : 'covering', parts: ['provisioning'] });
     t.diagnostic(`\n${formatMatrix(m)}`);
     // Assess
     const planned = (FULL ? allCells : coveringCells)(m.targets).map(flat);
@@ -127,6 +155,43 @@ describe(`fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the cove
     assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /redrive SUCCEEDED/.test(c.path)), 'no redrive succeeded');
     assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /\(caught\) -> redrive FAILED/.test(c.path)), 'no redrive of a caught failure');
     assert.ok(m.cells.every((c) => c.rerun !== 'duplicate-start' || /^event .* -> api /.test(c.path)), 'duplicate start did not run both channels');
+  });
+});
+
+describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the covering subset of the cells (MATRIX=full: every cell)'}`, () => {
+  it('discovers the teardown rows from a clean teardown after a clean provisioning (every delete of every Task state)', async () => {
+    // Act
+    const targets = await discoverTeardownTargets();
+    // Assess
+    const rows = targets.map((t) => `${t.state} ${t.call}`);
+    assert.ok(targets.every((t) => t.machine === 'teardown'));
+    for (const expected of [
+      'DiscoverResources DirectoryService.DescribeDirectories',
+      'DeleteConnectors PcaConnectorAd.DeleteTemplateGroupAccessControlEntry',
+      'DeleteConnectors PcaConnectorAd.DeleteTemplate',
+      'DeleteConnectors PcaConnectorAd.DeleteServicePrincipalName',
+      'DeleteConnectors PcaConnectorAd.DeleteConnector',
+      'DeleteDirectories PcaConnectorAd.DeleteDirectoryRegistration',
+      'DeleteDirectories DirectoryService.DeleteDirectory',
+      'DeletePasswordSecret SecretsManager.DeleteSecret',
+      'PublishSucceededEvent EventBridge.PutEvents',
+    ]) {
+      assert.ok(rows.includes(expected), `${expected} not discovered: ${rows.join(', ')}`);
+    }
+  });
+
+  it('ends SUCCEEDED or in the documented failure, then 0 leftovers of the tool and the foreign directory kept, in every cell', async (t) => {
+    // Act
+    const m = await runMatrix({ cells: FULL ? 'full' : 'covering', parts: ['teardown'] });
+    t.diagnostic(`\n${formatMatrix(m)}`);
+    // Assess
+    assert.ok(m.teardown, 'no teardown figures');
+    assert.deepEqual(m.cells.map(cellName), (FULL ? allCells : coveringCells)(m.targets).map(flat).map(cellName));
+    assert.deepEqual(coverageGaps(m.targets, m.cells), []);
+    assert.equal(m.teardown.leftovers, 0, 'a teardown cell left a resource of the tool or deleted the foreign directory');
+    assert.deepEqual(m.cells.filter((c) => !c.passed).map((c) => `${cellName(c)}: ${c.problems.join('; ')}`), []);
+    assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /redrive SUCCEEDED/.test(c.path)), 'no redrive succeeded');
+    assert.ok(m.cells.some((c) => /\(caught\) -> redrive FAILED .* -> new-execution SUCCEEDED/.test(c.path)), 'no caught failure redriven, then started again');
   });
 });
 
