@@ -6,15 +6,11 @@
  * ConflictException. Then GetConnector for the status, and
  * the wait window (Deadline) GetConnectorStatus polls against.
  */
-import type {
-  PcaConnectorAdClient} from '../aws/pca-connector-ad-sdk.ts';
-import {
-  CreateConnectorCommand,
-  GetConnectorCommand,
-  ListConnectorsCommand
-} from '../aws/pca-connector-ad-sdk.ts';
+import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
+import { CreateConnectorCommand, GetConnectorCommand } from '../aws/pca-connector-ad-sdk.ts';
 import type { ConnectorPollState, CreateConnectorInput } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { listAllConnectors } from '../aws/pca-connector-ad-lists.ts';
 import { clientTokenFor } from '../domain/client-token.ts';
 import type { ConnectorCandidate } from '../domain/find-or-create.ts';
 import { chooseConnector, liveConnectorsOf } from '../domain/find-or-create.ts';
@@ -30,18 +26,6 @@ export interface CreateConnectorDeps {
 }
 
 const defaultDeps = (): CreateConnectorDeps => ({ pcaConnectorAd: pcaConnectorAd(), now: clockNow });
-
-/** Every connector of the account and Region (all pages). */
-export const listAllConnectors = async (client: PcaConnectorAdClient): Promise<ConnectorCandidate[]> => {
-  const all: ConnectorCandidate[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListConnectorsCommand({ NextToken }));
-    all.push(...(page.Connectors ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
 
 /**
  * Every connector, the directory's live ones with their security groups: a summary without VpcInformation is

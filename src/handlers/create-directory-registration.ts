@@ -8,13 +8,12 @@ import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
 import {
   CreateDirectoryRegistrationCommand,
   GetDirectoryRegistrationCommand,
-  ListDirectoryRegistrationsCommand,
 } from '../aws/pca-connector-ad-sdk.ts';
 import type { CreateDirectoryRegistrationInput, DirectoryRegistrationPollState } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { listAllRegistrations } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
 import { chooseRegistration } from '../domain/connector-setup.ts';
-import type { RegistrationCandidate } from '../domain/connector-setup.ts';
 import { startWait } from '../domain/polling.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -27,18 +26,6 @@ export interface CreateDirectoryRegistrationDeps {
 }
 
 const defaultDeps = (): CreateDirectoryRegistrationDeps => ({ pcaConnectorAd: pcaConnectorAd(), now: clockNow });
-
-/** Every directory registration of the account and Region (all pages). */
-export const listAllRegistrations = async (client: PcaConnectorAdClient): Promise<RegistrationCandidate[]> => {
-  const all: RegistrationCandidate[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListDirectoryRegistrationsCommand({ NextToken }));
-    all.push(...(page.DirectoryRegistrations ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
 
 const isConflict = (error: unknown): boolean => error instanceof Error && error.name === 'ConflictException';
 

@@ -11,11 +11,10 @@ import type { PcaConnectorAdClient, TemplateDefinition } from '../aws/pca-connec
 import {
   CreateTemplateCommand,
   CreateTemplateGroupAccessControlEntryCommand,
-  ListTemplateGroupAccessControlEntriesCommand,
-  ListTemplatesCommand,
 } from '../aws/pca-connector-ad-sdk.ts';
 import type { AccessControlEntryRequest, CreateTemplatesInput, TemplateRequest, TemplatesState, TemplateState } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { listAllAccessControlEntries, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
 import { planTemplates } from '../domain/connector-setup.ts';
 import type { ExistingAccessControlEntry, ExistingTemplate } from '../domain/connector-setup.ts';
@@ -32,33 +31,17 @@ const defaultDeps = (): CreateTemplatesDeps => ({ pcaConnectorAd: pcaConnectorAd
 
 const named = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
-/** Every template of the connector (all pages). */
-const listTemplates = async (client: PcaConnectorAdClient, connectorArn: string): Promise<ExistingTemplate[]> => {
-  const all: ExistingTemplate[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListTemplatesCommand({ ConnectorArn: connectorArn, NextToken }));
-    for (const t of page.Templates ?? []) {
-      if (t.Arn && t.Name) all.push({ Arn: t.Arn, Name: t.Name, Status: t.Status, Definition: t.Definition });
-    }
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
+/** Every template of the connector, as the plan reads it. */
+const listTemplates = async (client: PcaConnectorAdClient, connectorArn: string): Promise<ExistingTemplate[]> =>
+  (await listAllTemplates(client, connectorArn)).flatMap((t) =>
+    t.Arn && t.Name ? [{ Arn: t.Arn, Name: t.Name, Status: t.Status, Definition: t.Definition }] : [],
+  );
 
-/** Every access control entry of a template (all pages). */
-const listEntries = async (client: PcaConnectorAdClient, templateArn: string): Promise<ExistingAccessControlEntry[]> => {
-  const all: ExistingAccessControlEntry[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: templateArn, NextToken }));
-    for (const e of page.AccessControlEntries ?? []) {
-      if (e.GroupSecurityIdentifier) all.push({ GroupSecurityIdentifier: e.GroupSecurityIdentifier, GroupDisplayName: e.GroupDisplayName, AccessRights: e.AccessRights });
-    }
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
+/** Every access control entry of a template, as the plan reads it. */
+const listEntries = async (client: PcaConnectorAdClient, templateArn: string): Promise<ExistingAccessControlEntry[]> =>
+  (await listAllAccessControlEntries(client, templateArn)).flatMap((e) =>
+    e.GroupSecurityIdentifier ? [{ GroupSecurityIdentifier: e.GroupSecurityIdentifier, GroupDisplayName: e.GroupDisplayName, AccessRights: e.AccessRights }] : [],
+  );
 
 /** Reads what exists and plans; throws TemplateConflictError when something differs. */
 const plan = async (client: PcaConnectorAdClient, connectorArn: string, requested: readonly TemplateRequest[]) => {

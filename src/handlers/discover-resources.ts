@@ -10,15 +10,9 @@ import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
-import {
-  GetServicePrincipalNameCommand,
-  ListConnectorsCommand,
-  ListDirectoryRegistrationsCommand,
-  ListTagsForResourceCommand,
-  ListTemplatesCommand,
-} from '../aws/pca-connector-ad-sdk.ts';
-import type { ConnectorSummary } from '../aws/pca-connector-ad-sdk.ts';
+import { GetServicePrincipalNameCommand, ListTagsForResourceCommand } from '../aws/pca-connector-ad-sdk.ts';
 import { directoryService, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { listAllConnectors, listAllRegistrations, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
 import type { DiscoverResourcesInput, FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
@@ -42,7 +36,8 @@ const defaultDeps = (): DiscoverResourcesDeps => ({
   now: clockNow,
 });
 
-// Not imported from the create handlers: their modules would bring their create calls into this bundle (and role).
+// The directory listing is not imported from the create handler: its module would bring its create calls into this
+// bundle (and role). The Connector for AD listings come from the read-only src/aws/pca-connector-ad-lists.ts.
 const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<DirectoryDescription[]> => {
   const all: DirectoryDescription[] = [];
   let NextToken: string | undefined;
@@ -54,44 +49,14 @@ const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<Direc
   return all;
 };
 
-const listAllConnectors = async (client: PcaConnectorAdClient): Promise<ConnectorSummary[]> => {
-  const all: ConnectorSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListConnectorsCommand({ NextToken }));
-    all.push(...(page.Connectors ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
-
-/** Every directory registration of the account and Region, not being deleted (all pages). */
-const listRegistrations = async (client: PcaConnectorAdClient): Promise<{ Arn: string; DirectoryId: string }[]> => {
-  const all: { Arn: string; DirectoryId: string }[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListDirectoryRegistrationsCommand({ NextToken }));
-    for (const r of page.DirectoryRegistrations ?? []) if (r.Arn && r.DirectoryId) all.push({ Arn: r.Arn, DirectoryId: r.DirectoryId });
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
-
-/** A connector's templates (all pages); none when the connector disappeared meanwhile. */
+/** A connector's template ARNs; none when the connector disappeared meanwhile. */
 const listTemplateArns = async (client: PcaConnectorAdClient, ConnectorArn: string): Promise<string[]> => {
-  const all: string[] = [];
-  let NextToken: string | undefined;
   try {
-    do {
-      const page = await client.send(new ListTemplatesCommand({ ConnectorArn, NextToken }));
-      for (const t of page.Templates ?? []) if (t.Arn) all.push(t.Arn);
-      NextToken = page.NextToken;
-    } while (NextToken);
+    return (await listAllTemplates(client, ConnectorArn)).flatMap((t) => (t.Arn ? [t.Arn] : []));
   } catch (error) {
     if (named(error, 'ResourceNotFoundException')) return [];
     throw error;
   }
-  return all;
 };
 
 /** Whether the connector has a service principal name in the registration. */
@@ -174,10 +139,10 @@ export const discoverResourcesCore = async (
   }
 
   const registrations: FoundRegistration[] = [];
-  for (const r of await listRegistrations(deps.pcaConnectorAd)) {
-    if (!ids.has(r.DirectoryId)) continue;
+  for (const r of await listAllRegistrations(deps.pcaConnectorAd)) {
+    if (!r.Arn || !r.DirectoryId || !ids.has(r.DirectoryId)) continue;
     const tags = await connectorTags(deps.pcaConnectorAd, r.Arn);
-    if (tags) registrations.push({ ...r, Tags: tags });
+    if (tags) registrations.push({ Arn: r.Arn, DirectoryId: r.DirectoryId, Tags: tags });
   }
   const connectorParts: FoundConnectorParts[] = [];
   for (const c of connectors) {
