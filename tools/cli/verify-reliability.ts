@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CORPUS_SEED, corpusSeed, runCorpus, runHandlerSample, runWorkflowSample } from '../verify/corpus.ts';
 import { runLoad } from '../verify/load.ts';
-import { formatMatrix, runMatrix } from '../verify/matrix.ts';
+import { formatMatrix, runMatrix } from '../verify/matrix/index.ts';
 import { shortfalls } from '../verify/report.ts';
 import type { ReliabilityFigures } from '../verify/report.ts';
 import { runSecretScan, runSecretScanIsolated } from '../verify/secrets.ts';

@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, discoverTargets, discoverTeardownTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor,
-} from '../../../tools/verify/matrix.ts';
-import type { FaultKind, Rerun, Target } from '../../../tools/verify/matrix.ts';
+} from '../../../tools/verify/matrix/index.ts';
+import type { FaultKind, Rerun, Target } from '../../../tools/verify/matrix/index.ts';
 import type { ExecutionRun } from '../../../tools/verify/harness.ts';
 
 const run = (over: Partial<ExecutionRun>): ExecutionRun => ({
