@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain } from '../cli/io.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile } from '../cli/io.ts';
 import type { FaultSpec } from './emulator/index.ts';
 import type { RunResult, TimelineEntry } from './engine.ts';
 import type { StateFile } from './state-file.ts';
@@ -206,7 +207,23 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
   return { input, seed, faults, ...(state ? { state } : {}), ...(executionArn ? { executionArn } : {}) };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the command writes: stdout (kept alive when its reader goes away) and stderr. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The command: its exit code; a usage error or an unexpected one is one line on `io.err`, never a stack. */
+export async function main(argv: string[], io: CliIo = { out: guardedStdout(), err: (text) => process.stderr.write(text) }): Promise<number> {
+  try {
+    return await run(argv, io.out);
+  } catch (err) {
+    io.err(`${errorLine(err)}\n`);
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+  }
+}
+
+async function run(argv: string[], out: (text: string) => void): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -237,7 +254,6 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm start -- --help for the options)`);
   }
   const { values } = args;
-  const out = guardedStdout();
   if (values.help) {
     out(USAGE);
     return EXIT_OK;
@@ -258,7 +274,8 @@ export async function main(argv: string[]): Promise<number> {
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
   const input = values.force && prepared.input !== null && typeof prepared.input === 'object' ? { ...(prepared.input as object), Force: true } : prepared.input;
-  // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator.
+  // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator (for this run only).
+  const socketTimeout = process.env['SDK_SOCKET_TIMEOUT_MS'];
   if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
 
   const { runProvisioning } = await import('./engine.ts');
@@ -294,6 +311,7 @@ export async function main(argv: string[]): Promise<number> {
     state?.save(result.snapshot, { ...state.executions, [result.executionArn]: inputHash(input) });
   } finally {
     state?.release();
+    if (socketTimeout === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
   }
 
   if (values.json) {
@@ -305,4 +323,6 @@ export async function main(argv: string[]): Promise<number> {
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
 }
 
-runMain(() => main(process.argv.slice(2)));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
