@@ -232,3 +232,41 @@ export const enteredInput = (events: LocalEvent[], state: string): unknown[] =>
 export function executionEnd(events: LocalEvent[]): LocalEvent | undefined {
   return events.find((e) => e.type === 'ExecutionSucceeded' || e.type === 'ExecutionFailed');
 }
+
+/* ---------------- rows every Task shares: run once, checked statically elsewhere ---------------- */
+
+interface Retrier {
+  ErrorEquals: string[];
+  [field: string]: unknown;
+}
+interface Catcher {
+  ErrorEquals: string[];
+  Next: string;
+  [field: string]: unknown;
+}
+type TaskStates = Record<string, { Retry?: Retrier[]; Catch?: Catcher[] }>;
+
+/** Whether an ErrorEquals list matches `name` as Step Functions matches it (States.ALL; TaskFailed all but timeouts). */
+const matches = (errorEquals: readonly string[], name: string): boolean =>
+  errorEquals.includes(name) || errorEquals.includes('States.ALL') || (errorEquals.includes('States.TaskFailed') && name !== 'States.Timeout');
+
+/**
+ * How a definition handles `name` at Task `state`: the first retrier and the first catcher that match it (Step
+ * Functions uses the first match of each list), the catcher without its Next (which is per state).
+ */
+export const handlingIn = (def: { States: Record<string, unknown> }, state: string, name: string): { retrier?: Retrier; catcher?: Omit<Catcher, 'Next'> } => {
+  const task = (def.States as TaskStates)[state];
+  if (!task) throw new Error(`no state ${state}`);
+  const retrier = task.Retry?.find((r) => matches(r.ErrorEquals, name));
+  const found = task.Catch?.find((c) => matches(c.ErrorEquals, name));
+  const catcher = found && Object.fromEntries(Object.entries(found).filter(([field]) => field !== 'Next')) as Omit<Catcher, 'Next'>;
+  return { ...(retrier ? { retrier } : {}), ...(catcher ? { catcher } : {}) };
+};
+
+/**
+ * The names that are a row of every Task with one retrier (the Lambda service's errors and the transport errors):
+ * each runs through the real ASL at one Task, taken in turn so that the runs spread over the Tasks. Returns that
+ * Task per name; every other Task's row of the name is checked with `handlingIn` to be handled exactly the same.
+ */
+export const sharedRowRunAt = (names: readonly string[], states: readonly string[]): ReadonlyMap<string, string> =>
+  new Map(names.map((name, i) => [name, states[i % states.length] as string]));
