@@ -224,4 +224,4 @@ export const DETAIL_TYPE_REQUESTED = 'Provisioning Requested';
 /** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
 export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
 /** A request event that starts the teardown (same bus and source as `Provisioning Requested`). */
-export const DETAIL_TYPE_DEPROVISIONING_REQUESTED = 'Deprovisioning Requested';
+export const DETAIL_TYPE_TEARDOWN_REQUESTED = 'Deprovisioning Requested';

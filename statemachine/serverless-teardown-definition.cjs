@@ -1,5 +1,5 @@
 /*
- * Loads statemachine/deprovision.asl.json for serverless.yml, as serverless-definition.cjs does for the
+ * Loads statemachine/teardown.asl.json for serverless.yml, as serverless-definition.cjs does for the
  * provisioning ASL (see there why the ${...} placeholders become CloudFormation intrinsics here).
  */
 'use strict';
@@ -17,5 +17,5 @@ const SUBSTITUTIONS = {
   EventBusName: { Ref: 'EventBus' },
 };
 
-module.exports = () => loadDefinition('deprovision.asl.json', SUBSTITUTIONS);
+module.exports = () => loadDefinition('teardown.asl.json', SUBSTITUTIONS);
 module.exports.SUBSTITUTIONS = SUBSTITUTIONS;

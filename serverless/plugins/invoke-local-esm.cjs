@@ -7,7 +7,7 @@
  * this points the invoked function's handler at the built `.mjs` (osls then require()s it: Node >= 22.12 loads ES
  * modules that way). The packaged handlers are unchanged.
  *
- * The `local` stage holds plain values for what a deployed stack would resolve (`!Ref` of the lock table and the state
+ * The `local` stage holds plain values for what a deployed stack would resolve (`!Ref` of the coordination table and the state
  * machine): it is for invoke local against the local world (`npm run world`) and cannot be packaged or deployed.
  */
 const fs = require('node:fs');

@@ -4,7 +4,7 @@
  */
 import { dynamoDb } from '../aws/clients.ts';
 import { now } from '../lib/clock.ts';
-import { lockTableName } from '../lib/config.ts';
+import { coordinationTableName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { DynamoDbStartClaims } from '../persistence/start-claims.ts';
 
@@ -15,7 +15,7 @@ import { DynamoDbStartClaims } from '../persistence/start-claims.ts';
  */
 export const firstCaller = async (claimName: string, requestId: string): Promise<boolean> => {
   try {
-    return await new DynamoDbStartClaims(dynamoDb(), lockTableName()).claim(claimName, requestId, now());
+    return await new DynamoDbStartClaims(dynamoDb(), coordinationTableName()).claim(claimName, requestId, now());
   } catch (err) {
     logger.warn('could not claim the 202 of a started execution; answering 200', { errorName: (err as Error).name });
     return false;

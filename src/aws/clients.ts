@@ -78,7 +78,7 @@ export const secretsManager = /* @__PURE__ */ memo('secretsmanager', () => new S
 export const ec2 = /* @__PURE__ */ memo('ec2', () => new EC2Client(http()));
 export const acmPca = /* @__PURE__ */ memo('acm-pca', () => new ACMPCAClient(http()));
 export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBridgeClient(http()));
-/** The directory creation lock (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
+/** The directory creation lease (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
 export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient(http()));
 export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient(http()));
 /** Directory Service Data: a directory's groups (DescribeGroup gives a group's SID; CreateGroup carries a ClientToken). */

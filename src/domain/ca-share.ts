@@ -27,7 +27,7 @@ export const shareNameFor = (caArn: string): string =>
 
 /**
  * The RAM clientToken of CreateResourceShare, per CA (not per execution): two executions that reach the step at the
- * same moment (e.g. one request sent twice, held in step by the directory lock) cannot create two shares. The second
+ * same moment (e.g. one request sent twice, held in step by the directory creation lease) cannot create two shares. The second
  * one's request differs in its execution tag, so RAM answers IdempotentParameterMismatchException, and it waits for
  * the first one's share.
  */

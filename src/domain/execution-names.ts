@@ -11,7 +11,7 @@
  *  - EventBridge:  `evt-<event id>` (EventBridge delivers at least once and a redelivery keeps the event id);
  *  - API with an `Idempotency-Key`: `api-key-<key>` (or `api-keyh-<sha256(key)>` when the key is not name-safe);
  *  - API without the header: `api-body-<sha256(canonical execution input)>`;
- *  - the teardown `DELETE /provisionings/{id}` starts (deprovisioning state machine): `del-<provisioning name>` (or
+ *  - the teardown `DELETE /provisionings/{id}` starts (teardown state machine): `del-<provisioning name>` (or
  *    `delh-<sha256(name)>` when that exceeds 80 characters), so a repeated DELETE names the same teardown.
  * The prefixes differ at a fixed position, so names from different sources can never collide.
  */
@@ -58,7 +58,7 @@ export const executionNameForIdempotencyKey = (key: string): string => {
   return nameFrom(KEY_NAME_PREFIX, HASHED_KEY_NAME_PREFIX, key);
 };
 
-/** Execution name (on the deprovisioning state machine) of the teardown of a provisioning execution. */
+/** Execution name (on the teardown state machine) of the teardown of a provisioning execution. */
 export const teardownNameForProvisioning = (provisioningName: string): string => {
   if (provisioningName.length === 0) throw new RangeError('provisioning execution name must not be empty');
   return nameFrom(TEARDOWN_NAME_PREFIX, HASHED_TEARDOWN_NAME_PREFIX, provisioningName);

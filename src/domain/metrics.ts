@@ -73,6 +73,6 @@ export const metricsForError = (state: CatalogStateName, errorName: string): Met
   const row = ERROR_CATALOG.find((r) => r.state === state && r.name === errorName);
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
   // A failed teardown is no failed provisioning: its Deprovisioning Failed event and the state machine's alarms say it.
-  if (machineOf(state) === 'deprovision') return [];
+  if (machineOf(state) === 'teardown') return [];
   return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];
 };

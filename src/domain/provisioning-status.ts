@@ -35,7 +35,7 @@ export interface FailureSummary {
   cause?: string;
 }
 
-/** The teardown of a provisioning (the deprovisioning execution DELETE /provisionings/{id} started). */
+/** The teardown of a provisioning (the teardown execution DELETE /provisionings/{id} started). */
 export interface TeardownSummary {
   executionArn: string;
   name: string;

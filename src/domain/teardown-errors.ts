@@ -1,6 +1,6 @@
 /**
  * The teardown's own errors (src/workflow/catalog.ts, TEARDOWN_ROWS). Like every project error, `name` is the class
- * name, which Lambda reports as errorType and the deprovisioning state machine matches in Retry/Catch.
+ * name, which Lambda reports as errorType and the teardown state machine matches in Retry/Catch.
  */
 import { ProvisioningError } from './errors.ts';
 

@@ -24,9 +24,9 @@ import { validateRequest } from './validate.ts';
 import type { ValidationScope } from './validate.ts';
 
 /** EventBridge completion events of a teardown (same source as the provisioning's). */
-export const DETAIL_TYPE_DEPROVISIONING_SUCCEEDED = 'Deprovisioning Succeeded';
-export const DETAIL_TYPE_DEPROVISIONING_FAILED = 'Deprovisioning Failed';
-export { DETAIL_TYPE_DEPROVISIONING_REQUESTED } from '../contract.ts';
+export const DETAIL_TYPE_TEARDOWN_SUCCEEDED = 'Deprovisioning Succeeded';
+export const DETAIL_TYPE_TEARDOWN_FAILED = 'Deprovisioning Failed';
+export { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../contract.ts';
 
 export type TeardownResource =
   | 'template'

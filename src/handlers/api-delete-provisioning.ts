@@ -20,7 +20,7 @@
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { canonicalJson, executionNameOf, teardownNameForProvisioning } from '../domain/execution-names.ts';
-import { deprovisionStateMachineArn, stateMachineArn } from '../lib/config.ts';
+import { teardownStateMachineArn, stateMachineArn } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { firstCaller } from '../api/first-caller.ts';
 import { HttpProblem, httpHandler, json } from '../api/http.ts';
@@ -75,7 +75,7 @@ export const deleteProvisioning = async (event: ParsedEvent<unknown>, _context?:
   const provisioningName = provisioning.name ?? executionNameOf(provisioningArn);
   const name = teardownNameForProvisioning(provisioningName);
   const input = canonicalJson(force ? { ...provisioningInput(provisioning.input), Force: true } : provisioningInput(provisioning.input));
-  const request = { stateMachineArn: deprovisionStateMachineArn(), name, input };
+  const request = { stateMachineArn: teardownStateMachineArn(), name, input };
   logger.appendKeys({ executionName: name, provisioningExecutionArn: provisioningArn });
 
   let outcome = await findExistingExecution(request);
@@ -98,7 +98,7 @@ export const deleteProvisioning = async (event: ParsedEvent<unknown>, _context?:
 
   const location = event.requestContext?.path ?? `/provisionings/${encodeURIComponent(provisioningName)}`;
   // The claim key carries the machine, so it can never equal a provisioning's (names have no ':').
-  const started = outcome.kind === 'started' && (await firstCaller(`deprovision:${name}`, event.requestContext?.requestId ?? 'unknown'));
+  const started = outcome.kind === 'started' && (await firstCaller(`teardown:${name}`, event.requestContext?.requestId ?? 'unknown'));
   logger.info(started ? 'teardown started' : 'teardown already exists (idempotent repeat)', { executionArn: outcome.executionArn, force });
   return json(
     started ? 202 : 200,

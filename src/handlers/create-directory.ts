@@ -2,12 +2,12 @@
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
  * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it if it matches the
  * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts); otherwise read and
- * check the admin password from Secrets Manager, take the creation lock (a short DynamoDB lease per Name + VPC:
- * src/domain/directory-lock.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
+ * check the admin password from Secrets Manager, take the creation lease (a short DynamoDB lease per Name + VPC:
+ * src/domain/directory-lease.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
  * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
  * The password lives only inside this function: it is never logged, returned or put in an error.
  *
- * The lock closes the race between two DIFFERENT executions for the same request (an event and an API call): both
+ * The lease closes the race between two DIFFERENT executions for the same request (an event and an API call): both
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
  * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
@@ -24,7 +24,7 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
 import { DirectoryConflictError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
-import { createCertainlyFailed } from '../domain/directory-lock.ts';
+import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
@@ -32,7 +32,7 @@ import { checkPassword, extractPassword } from '../domain/password.ts';
 import { startWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
-import { lockTableName } from '../lib/config.ts';
+import { coordinationTableName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 import { DynamoDbDirectoryLeaseStore } from '../persistence/directory-lease-store.ts';
@@ -44,7 +44,7 @@ export interface CreateDirectoryDeps {
   /** CreateDirectory / CreateMicrosoftAD: a client without SDK retries (see src/aws/clients.ts). */
   directoryServiceCreate: DirectoryServiceClient;
   secretsManager: SecretsManagerClient;
-  /** The creation lock (DynamoDB conditional PutItem / DeleteItem). */
+  /** The creation lease (DynamoDB conditional PutItem / DeleteItem). */
   leases: DirectoryLeaseStore;
   now: () => Date;
 }
@@ -53,7 +53,7 @@ const defaultDeps = (): CreateDirectoryDeps => ({
   directoryService: directoryService(),
   directoryServiceCreate: directoryServiceCreate(),
   secretsManager: secretsManager(),
-  leases: new DynamoDbDirectoryLeaseStore(dynamoDb(), lockTableName()),
+  leases: new DynamoDbDirectoryLeaseStore(dynamoDb(), coordinationTableName()),
   now: clockNow,
 });
 
@@ -137,7 +137,7 @@ export const createDirectoryCore = async (
   const type = input.DirectoryType;
   const ds = deps.directoryService;
 
-  // Adopting needs no lock: the directory exists.
+  // Adopting needs no lease: the directory exists.
   const found = await findAdoptable(input, ds);
   if (found.existing) return adopt(input, found.existing, found.candidates, deps.now());
 

@@ -4,7 +4,7 @@
  * invokes this function (asynchronously); `detail` is the teardown input (docs/teardown.md): the provisioning request
  * (`PasswordSecretId` only, as for `Provisioning Requested`) plus an optional `"Force": true`.
  *
- * Idempotency and failures as src/handlers/start-from-event.ts: the execution (on the deprovisioning state machine)
+ * Idempotency and failures as src/handlers/start-from-event.ts: the execution (on the teardown state machine)
  * is named `evt-<event id>`, so a redelivery starts nothing new; a malformed event or a failed start throws, so the
  * event goes through Lambda's async retries to the on-failure destination (the triggers' SQS DLQ). Logged with the
  * event id and violation paths only, never the event.
@@ -12,12 +12,12 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DETAIL_TYPE_DEPROVISIONING_REQUESTED } from '../contract.ts';
+import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
 import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
 import { parseTeardownRequest } from '../domain/teardown.ts';
-import { deprovisionStateMachineArn, validationScope } from '../lib/config.ts';
+import { teardownStateMachineArn, validationScope } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
 import { logger } from '../lib/logger.ts';
 import { transportErrorNames } from '../lib/transport-errors.ts';
@@ -41,8 +41,8 @@ export const parseTeardownEvent = (event: unknown): { id: string; input: string 
   if (typeof event !== 'object' || event === null) violations.push({ path: '(event)', message: 'must be an EventBridge event object' });
   const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= EVENT_ID_MAX ? e.id : undefined;
   if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${EVENT_ID_MAX} characters` });
-  if (e['detail-type'] !== undefined && e['detail-type'] !== DETAIL_TYPE_DEPROVISIONING_REQUESTED) {
-    violations.push({ path: 'detail-type', message: `must be "${DETAIL_TYPE_DEPROVISIONING_REQUESTED}"` });
+  if (e['detail-type'] !== undefined && e['detail-type'] !== DETAIL_TYPE_TEARDOWN_REQUESTED) {
+    violations.push({ path: 'detail-type', message: `must be "${DETAIL_TYPE_TEARDOWN_REQUESTED}"` });
   }
   let input: string | undefined;
   try {
@@ -72,7 +72,7 @@ export const startTeardownFromEvent = async (event: unknown): Promise<StartTeard
   }
 
   const executionName = executionNameForEvent(parsed.id);
-  const outcome = await startExecutionIdempotently({ stateMachineArn: deprovisionStateMachineArn(), name: executionName, input: parsed.input });
+  const outcome = await startExecutionIdempotently({ stateMachineArn: teardownStateMachineArn(), name: executionName, input: parsed.input });
   if (outcome.kind === 'conflict') {
     logger.error('event id already used by a teardown with a different input', { eventId, executionArn: outcome.executionArn });
     throw new TeardownNameConflictError(`teardown ${executionName} already exists with a different input (event ${parsed.id}); not started`);

@@ -22,17 +22,17 @@ export const stateMachineArn = (): string => {
   return arn;
 };
 
-/** `DEPROVISION_STATE_MACHINE_ARN`: the teardown state machine the DELETE and teardown-event functions start. */
-export const deprovisionStateMachineArn = (): string => {
-  const arn = process.env['DEPROVISION_STATE_MACHINE_ARN'];
-  if (!arn) throw new MissingConfigurationError('DEPROVISION_STATE_MACHINE_ARN');
+/** `TEARDOWN_STATE_MACHINE_ARN`: the teardown state machine the DELETE and teardown-event functions start. */
+export const teardownStateMachineArn = (): string => {
+  const arn = process.env['TEARDOWN_STATE_MACHINE_ARN'];
+  if (!arn) throw new MissingConfigurationError('TEARDOWN_STATE_MACHINE_ARN');
   return arn;
 };
 
-/** `LOCK_TABLE_NAME`: the directory creation lease table (DirectoryLocksTable). */
-export const lockTableName = (): string => {
-  const name = process.env['LOCK_TABLE_NAME'];
-  if (!name) throw new Error('LOCK_TABLE_NAME is not set (the DirectoryLocksTable of serverless.yml)');
+/** `COORDINATION_TABLE_NAME`: the directory creation lease table (CoordinationTable). */
+export const coordinationTableName = (): string => {
+  const name = process.env['COORDINATION_TABLE_NAME'];
+  if (!name) throw new Error('COORDINATION_TABLE_NAME is not set (the CoordinationTable of serverless.yml)');
   return name;
 };
 

@@ -1,12 +1,12 @@
 /**
- * Where the directory creation leases are kept: a DynamoDB table (DirectoryLocksTable in serverless.yml, key `pk`,
+ * Where the directory creation leases are kept: a DynamoDB table (CoordinationTable in serverless.yml, key `pk`,
  * TTL attribute `expiresAt`). The rules (key, lease length, when a failed create may release) are pure and live in
- * src/domain/directory-lock.ts; this adapter only turns them into conditional writes.
+ * src/domain/directory-lease.ts; this adapter only turns them into conditional writes.
  */
 import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { epochSeconds, leaseItem, lockKey } from '../domain/directory-lock.ts';
-import type { DirectoryIdentity, LeaseItem } from '../domain/directory-lock.ts';
+import { epochSeconds, leaseItem, leaseKey } from '../domain/directory-lease.ts';
+import type { DirectoryIdentity, LeaseItem } from '../domain/directory-lease.ts';
 import { DirectoryCreationInProgressError } from '../domain/errors.ts';
 import { logger } from '../lib/logger.ts';
 
@@ -55,12 +55,12 @@ export class DynamoDbDirectoryLeaseStore implements DirectoryLeaseStore {
           `${until ? ` (lease until ${new Date(Number(until) * 1000).toISOString()})` : ''}; retried until it appears, then adopted`,
       );
     }
-    logger.info('Directory creation lease acquired', { lockKey: item.pk, expiresAt: item.expiresAt });
+    logger.info('Directory creation lease acquired', { leaseKey: item.pk, expiresAt: item.expiresAt });
     return item;
   }
 
   async release(identity: DirectoryIdentity, owner: string): Promise<void> {
-    const pk = lockKey(identity);
+    const pk = leaseKey(identity);
     try {
       await this.client.send(
         new DeleteItemCommand({
@@ -71,9 +71,9 @@ export class DynamoDbDirectoryLeaseStore implements DirectoryLeaseStore {
           ExpressionAttributeValues: { ':me': { S: owner } },
         }),
       );
-      logger.info('Directory creation lease released (the create certainly failed)', { lockKey: pk });
+      logger.info('Directory creation lease released (the create certainly failed)', { leaseKey: pk });
     } catch (err) {
-      logger.warn('Could not release the directory creation lease; it lapses by itself', { lockKey: pk, error: (err as Error).name });
+      logger.warn('Could not release the directory creation lease; it lapses by itself', { leaseKey: pk, error: (err as Error).name });
     }
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Which caller of `POST /provisionings` answers 202 when several identical requests start one execution at once.
  * StartExecution gives every caller that names a RUNNING execution with the same input the original response, so it
- * cannot tell who started it; the first caller to write the execution's claim (a conditional PutItem on the lock
- * table, key `api-start#<execution name>`) answers 202, the others 200. A request that finds the execution already
+ * cannot tell who started it; the first caller to write the execution's claim (a conditional PutItem on the
+ * coordination table, key `api-start#<execution name>`) answers 202, the others 200. A request that finds the execution already
  * there (DescribeExecution) answers 200 without claiming.
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { epochSeconds } from '../domain/directory-lock.ts';
+import { epochSeconds } from '../domain/directory-lease.ts';
 
 /** How long a claim is kept (TTL): far longer than concurrent requests are apart. */
 export const START_CLAIM_SECONDS = 24 * 3600;

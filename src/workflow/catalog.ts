@@ -101,19 +101,19 @@ const row = (
 
 const NEW_EXEC = 'then start a new execution with the same input (the directory/connector are adopted, not duplicated)';
 
-/* ---------------- the teardown state machine (statemachine/deprovision.asl.json) ---------------- */
+/* ---------------- the teardown state machine (statemachine/teardown.asl.json) ---------------- */
 
 /**
- * The Lambda Task states of the deprovisioning workflow. Their names differ from every provisioning state, so one
+ * The Lambda Task states of the teardown workflow. Their names differ from every provisioning state, so one
  * catalog serves both machines: a row's state says which machine it belongs to (`machineOf`).
  */
 export const TEARDOWN_TASK_STATES = ['DiscoverResources', 'DeleteConnectors', 'DeleteDirectories', 'DeletePasswordSecret'] as const;
 export type TeardownStateName = (typeof TEARDOWN_TASK_STATES)[number];
 export type CatalogStateName = TaskStateName | TeardownStateName;
-export type MachineName = 'provision' | 'deprovision';
+export type MachineName = 'provision' | 'teardown';
 
 export const machineOf = (state: CatalogStateName): MachineName =>
-  (TEARDOWN_TASK_STATES as readonly string[]).includes(state) ? 'deprovision' : 'provision';
+  (TEARDOWN_TASK_STATES as readonly string[]).includes(state) ? 'teardown' : 'provision';
 
 const RERUN_TEARDOWN = 'start the teardown again with the same input (what is gone counts as done)';
 
@@ -231,22 +231,22 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
   // Secrets Manager GetSecretValue before the create: transient, and nothing was created yet
-  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue / DynamoDB PutItem on the lock table (throttled)', 'retry',
+  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue / DynamoDB PutItem on the coordination table (throttled)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
   row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
 
-  // The creation lock (DynamoDB PutItem on DirectoryLocksTable, taken only when there is nothing to adopt)
-  row('DirectoryCreationInProgressError', 'CreateDirectory', 'own (creation lock held by another execution)', 'retry',
+  // The creation lease (DynamoDB PutItem on CoordinationTable, taken only when there is nothing to adopt)
+  row('DirectoryCreationInProgressError', 'CreateDirectory', 'own (creation lease held by another execution)', 'retry',
     'Another execution is creating the same directory; retried until it appears, then adopted (or until a crashed holder\'s 15-minute lease lapses, then created). Redrive if exhausted.'),
-  row('ProvisionedThroughputExceededException', 'CreateDirectory', 'DynamoDB PutItem (lock table, throttled)', 'retry',
-    'Transient; retried. Redrive if exhausted (nothing was created before the lock was taken).'),
+  row('ProvisionedThroughputExceededException', 'CreateDirectory', 'DynamoDB PutItem (coordination table, throttled)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the lease was taken).'),
   row('RequestLimitExceeded', 'CreateDirectory', 'DynamoDB PutItem (account throughput limit)', 'retry',
-    'Transient; retried. Redrive if exhausted (nothing was created before the lock was taken).'),
+    'Transient; retried. Redrive if exhausted (nothing was created before the lease was taken).'),
   row('InternalServerError', 'CreateDirectory', 'DynamoDB PutItem (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted (the same execution re-acquires its own lease).'),
-  row('AccessDeniedException', 'CreateDirectory', 'DynamoDB PutItem (lock table)', 'catch',
-    `Grant the CreateDirectory role dynamodb:PutItem on the DirectoryLocksTable, ${NEW_EXEC}.`),
+  row('AccessDeniedException', 'CreateDirectory', 'DynamoDB PutItem (coordination table)', 'catch',
+    `Grant the CreateDirectory role dynamodb:PutItem on the CoordinationTable, ${NEW_EXEC}.`),
 
   // GetDirectoryStage: one DescribeDirectories per attempt; the Task's Retry is the poll loop (src/workflow/waits.ts)
   row('DirectoryNotReadyError', 'GetDirectoryStage', 'own (poll: the directory is still being created)', 'retry',

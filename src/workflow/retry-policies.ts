@@ -7,7 +7,7 @@ import type { ErrorRow } from './catalog.ts';
 import { DELETION_PENDING_ERRORS } from './teardown-waits.ts';
 import { NOT_READY_ERRORS } from './waits.ts';
 
-export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lock' | 'consistency' | 'poll' | 'deauthorization';
+export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lease' | 'consistency' | 'poll' | 'deauthorization';
 
 /**
  * Seconds between two polls of a waited resource (waits.ts), for every resource and every directory type: the
@@ -64,12 +64,12 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
    * DirectoryCreationInProgressError: another execution holds the creation lease. Waits 20, 30, 45, 67.5, 101.25,
    * then 120 s (capped) x7: the 12th retry comes ~1104 s (18.4 min) after the first refusal. A live holder's create
    * call returns within seconds (its Lambda times out at 30 s), so normally the 1st or 2nd retry adopts the directory;
-   * a holder that crashed before creating leaves a 900 s lease (src/domain/directory-lock.ts), which has lapsed by
+   * a holder that crashed before creating leaves a 900 s lease (src/domain/directory-lease.ts), which has lapsed by
    * the 11th and 12th retries (~984 s and ~1104 s), so they take the lease and create. No jitter on purpose: FULL
    * jitter draws each wait from [0, nominal], which would make that bound a mere expectation; the contenders are the
    * few executions of one request, so retrying in step costs nothing.
    */
-  lock: {
+  lease: {
     IntervalSeconds: 20, MaxAttempts: 12, BackoffRate: 1.5, MaxDelaySeconds: 120, JitterStrategy: 'NONE',
     Comment: 'Another execution is creating the same directory: wait it out (outlasts a crashed holder\'s 15-min lease)',
   },
@@ -95,7 +95,7 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'The directory still has authorized applications: wait for the deregistration to propagate, then give up',
   },
 };
-export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lock', 'consistency', 'poll', 'deauthorization'];
+export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lease', 'consistency', 'poll', 'deauthorization'];
 
 const POLL_NAMES: ReadonlySet<string> = new Set([...NOT_READY_ERRORS, ...DELETION_PENDING_ERRORS]);
 
@@ -110,7 +110,7 @@ export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
   if (POLL_NAMES.has(row.name)) return 'poll';
   if (TRANSPORT_NAMES.has(row.name)) return 'transport';
-  if (row.name === 'DirectoryCreationInProgressError') return 'lock';
+  if (row.name === 'DirectoryCreationInProgressError') return 'lease';
   if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';
 }

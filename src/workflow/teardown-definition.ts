@@ -1,5 +1,5 @@
 /**
- * The deprovisioning state machine (statemachine/deprovision.asl.json), built like the provisioning one
+ * The teardown state machine (statemachine/teardown.asl.json), built like the provisioning one
  * (definition.ts): every Lambda Task's Retry and Catch come from the one error catalog (catalog.ts, its
  * TEARDOWN_TASK_STATES rows) and the shared retry policies.
  *
@@ -11,7 +11,7 @@
  * more delete Task in STEPS, at its place in the dependency order: see docs/contributing.md.
  */
 import { EVENT_SOURCE } from '../contract.ts';
-import { DETAIL_TYPE_DEPROVISIONING_FAILED, DETAIL_TYPE_DEPROVISIONING_SUCCEEDED } from '../domain/teardown.ts';
+import { DETAIL_TYPE_TEARDOWN_FAILED, DETAIL_TYPE_TEARDOWN_SUCCEEDED } from '../domain/teardown.ts';
 import { ERROR_CATALOG } from './catalog.ts';
 import type { TeardownStateName } from './catalog.ts';
 import { retriersFor } from './definition.ts';
@@ -98,7 +98,7 @@ export function buildTeardownDefinition(): Definition {
       Type: 'Task',
       Comment: 'Best effort: a publishing failure becomes a warning in the output, never a failed teardown',
       Resource: 'arn:aws:states:::events:putEvents',
-      Parameters: publish(DETAIL_TYPE_DEPROVISIONING_SUCCEEDED, { ...execId, ...lists }),
+      Parameters: publish(DETAIL_TYPE_TEARDOWN_SUCCEEDED, { ...execId, ...lists }),
       ResultSelector: { Published: true, Warning: null },
       ResultPath: '$.publish',
       TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
@@ -127,9 +127,9 @@ export function buildTeardownDefinition(): Definition {
         'StartedAt.$': '$$.Execution.StartTime',
         'FinishedAt.$': '$$.State.EnteredTime',
       },
-      Next: 'Deprovisioned',
+      Next: 'TornDown',
     },
-    Deprovisioned: { Type: 'Succeed' },
+    TornDown: { Type: 'Succeed' },
     TeardownRejected: {
       Type: 'Pass',
       Comment: 'DiscoverResources failed: its error replaced the state (the input may not be an object); nothing was deleted',
@@ -146,7 +146,7 @@ export function buildTeardownDefinition(): Definition {
       Type: 'Task',
       Comment: 'Best effort: the execution fails with the original error whether or not this publishes',
       Resource: 'arn:aws:states:::events:putEvents',
-      Parameters: publish(DETAIL_TYPE_DEPROVISIONING_FAILED, {
+      Parameters: publish(DETAIL_TYPE_TEARDOWN_FAILED, {
         ...execId,
         'Error.$': '$.error.Error',
         'Cause.$': '$.error.Cause',
@@ -155,10 +155,10 @@ export function buildTeardownDefinition(): Definition {
       ResultPath: null,
       TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
       Retry: [PUBLISH_RETRY],
-      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.publishError', Next: 'DeprovisioningFailed' }],
-      Next: 'DeprovisioningFailed',
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.publishError', Next: 'TeardownFailed' }],
+      Next: 'TeardownFailed',
     },
-    DeprovisioningFailed: {
+    TeardownFailed: {
       Type: 'Fail',
       Comment: 'Named failure: fix the cause and start the teardown again (see docs/errors.md)',
       ErrorPath: '$.error.Error',

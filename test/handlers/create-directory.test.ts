@@ -222,7 +222,7 @@ describe('CreateDirectory handler: find-or-create', () => {
   });
 });
 
-describe('CreateDirectory handler: the creation lock', () => {
+describe('CreateDirectory handler: the creation lease', () => {
   const OTHER = 'arn:aws:states:us-east-1:111122223333:execution:provision:req-1-api';
   const NOW_S = NOW.getTime() / 1000;
   const held = (owner: string) =>

@@ -48,7 +48,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     const b = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }));
     const sg = await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pca-connector', Description: 'connector', VpcId }));
     await clients.secretsManager.send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/ad-admin-password', SecretString: PASSWORD }));
-    // The creation lock's table, as serverless.yml declares it (moto evaluates the conditional PutItem too).
+    // The creation lease's table, as serverless.yml declares it (moto evaluates the conditional PutItem too).
     await clients.dynamoDb.send(new CreateTableCommand({
       TableName: LOCK_TABLE, BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
@@ -139,7 +139,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     assert.deepEqual([state.DirectoryType, state.Adopted, state.Stage], ['MicrosoftAD', false, 'Requested']);
   });
 
-  it('the creation lock on moto DynamoDB: held by another → DirectoryCreationInProgressError; own or lapsed lease → created', async () => {
+  it('the creation lease on moto DynamoDB: held by another → DirectoryCreationInProgressError; own or lapsed lease → created', async () => {
     // Prepare: a lease on a not-yet-existing directory name, held by another execution until now + 600 s
     let clock = new Date('2026-01-01T12:00:00Z');
     const deps = { directoryService: clients.ds, directoryServiceCreate: clients.dsCreate, secretsManager: clients.secretsManager, leases: new DynamoDbDirectoryLeaseStore(clients.dynamoDb, LOCK_TABLE), now: () => clock };

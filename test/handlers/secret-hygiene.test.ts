@@ -25,7 +25,7 @@ import { readEvent } from '../fixtures.ts';
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
 process.env.AWS_REGION ??= 'us-east-1';
-process.env.LOCK_TABLE_NAME ??= 'hygiene-directory-locks';
+process.env.COORDINATION_TABLE_NAME ??= 'hygiene-directory-locks';
 const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
 const { logger } = await import('../../src/lib/logger.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');

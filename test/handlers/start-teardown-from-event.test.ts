@@ -1,7 +1,7 @@
 /** The teardown's EventBridge trigger, against the fake Step Functions: which machine, which name, which input. */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { DEPROVISION_STATE_MACHINE_ARN, TEARDOWN_EXECUTION_PREFIX, captureOutput, captureRejection, lambdaContext, setTestEnv } from '../support/handlers.ts';
+import { TEARDOWN_STATE_MACHINE_ARN, TEARDOWN_EXECUTION_PREFIX, captureOutput, captureRejection, lambdaContext, setTestEnv } from '../support/handlers.ts';
 import { readEvent, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
@@ -12,7 +12,7 @@ const { InvalidRequestError } = await import('../../src/domain/errors.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');
 
 const teardownEvent = (detail: unknown, id = 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54') => ({
-  ...readEvent<Record<string, unknown>>('deprovisioning-requested.json'),
+  ...readEvent<Record<string, unknown>>('teardown-requested.json'),
   id,
   detail,
 });
@@ -26,7 +26,7 @@ describe('start-teardown-from-event (EventBridge trigger of the teardown)', () =
   afterEach(() => sfn.restore());
   after(() => resetClients());
 
-  it('starts evt-<id> on the deprovisioning state machine with the request (+ Force only when true); a redelivery starts nothing new', async () => {
+  it('starts evt-<id> on the teardown state machine with the request (+ Force only when true); a redelivery starts nothing new', async () => {
     // Prepare
     const event = teardownEvent({ ...sampleInput(), Force: true });
     // Act
@@ -37,7 +37,7 @@ describe('start-teardown-from-event (EventBridge trigger of the teardown)', () =
     const { result: again } = await captureOutput(() => handler(event, lambdaContext()));
     // Assess
     assert.equal(first.executionArn, `${TEARDOWN_EXECUTION_PREFIX}evt-${event.id}`);
-    assert.ok(first.executionArn.startsWith(DEPROVISION_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')));
+    assert.ok(first.executionArn.startsWith(TEARDOWN_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')));
     assert.equal(first.alreadyStarted, false);
     assert.equal(again.alreadyStarted, true);
     assert.equal(sfn.executions.size, 1);

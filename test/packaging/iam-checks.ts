@@ -94,8 +94,8 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     assert.ok(summary(r, 'denied').some((d) => d.startsWith('GetDirectoryStage: xray:PutTraceSegments on * (X-Ray active tracing)')), summary(r, 'denied').join('\n'));
     assert.deepEqual(r.principals.find((p) => p.principal === 'ValidateRequest')?.extra, ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     const denied = summary(r, 'denied');
-    assert.ok(denied.some((d) => /^ApiDeleteProvisioning: states:StartExecution on \S+:stateMachine:\S+-deprovision /.test(d)), denied.join('\n'));
-    assert.ok(denied.some((d) => /^ApiGetProvisioning: states:DescribeExecution on \S+:execution:\S+-deprovision:/.test(d)), denied.join('\n'));
+    assert.ok(denied.some((d) => /^ApiDeleteProvisioning: states:StartExecution on \S+:stateMachine:\S+-teardown /.test(d)), denied.join('\n'));
+    assert.ok(denied.some((d) => /^ApiGetProvisioning: states:DescribeExecution on \S+:execution:\S+-teardown:/.test(d)), denied.join('\n'));
     assert.ok(!denied.some((d) => d.startsWith('ApiGetProvisioning: states:GetExecutionHistory')), 'GET reads only the provisioning\'s history');
   });
 }

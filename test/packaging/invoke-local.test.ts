@@ -139,9 +139,9 @@ describe('serverless invoke local, every function, against the local world', { t
     const del = results['apiDeleteProvisioning'] as { statusCode: number; body: { name: string; executionArn: string } };
     assert.equal(del.statusCode, 202);
     assert.equal(del.body.name, 'del-api-key-invoke-local-1');
-    assert.match(del.body.executionArn, /:execution:ad-cert-orchestrator-deprovision:del-api-key-invoke-local-1$/);
+    assert.match(del.body.executionArn, /:execution:ad-cert-orchestrator-teardown:del-api-key-invoke-local-1$/);
     assert.equal(results['startTeardownFromEvent']?.['executionName'], `evt-${readEvent<{ id: string }>('startTeardownFromEvent.json').id}`);
-    assert.match(String(results['startTeardownFromEvent']?.['executionArn']), /:execution:ad-cert-orchestrator-deprovision:evt-/);
+    assert.match(String(results['startTeardownFromEvent']?.['executionArn']), /:execution:ad-cert-orchestrator-teardown:evt-/);
 
     // Offline: every AWS call went to the local world.
     assert.equal(world.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);

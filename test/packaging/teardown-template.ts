@@ -1,5 +1,5 @@
 /**
- * Template checks for the teardown (serverless/teardown.yml, serverless/teardown-resources.yml, the `deprovision`
+ * Template checks for the teardown (serverless/teardown.yml, serverless/teardown-resources.yml, the `teardown`
  * state machine of serverless.yml): the deployed definition is the checked-in ASL, its role invokes only the four
  * teardown functions, and every delete is scoped to resources carrying the ownership tag (so IAM refuses Force on
  * someone else's resource). Registered by serverless-package.test.ts so the service is packaged once.
@@ -15,8 +15,8 @@ import type { Json, Template } from '../support/packaging.ts';
 const OWNED = { StringEquals: { 'aws:ResourceTag/ad-cert-orchestrator:managed-by': 'ad-cert-orchestrator' } };
 
 export function teardownTemplateChecks(getTemplate: () => Template): void {
-  it('teardown: the deprovision state machine runs the checked-in ASL with the four teardown functions', () => {
-    const sm = resource(getTemplate(), 'DeprovisionStateMachine');
+  it('teardown: the teardown state machine runs the checked-in ASL with the four teardown functions', () => {
+    const sm = resource(getTemplate(), 'TeardownStateMachine');
     assert.equal(sm.Properties['StateMachineType'], 'STANDARD');
     assert.deepEqual(sm.Properties['RoleArn'], { 'Fn::GetAtt': ['TeardownStateMachineRole', 'Arn'] });
     const [body, params] = (sm.Properties['DefinitionString'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];

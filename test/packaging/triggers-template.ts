@@ -12,7 +12,7 @@ import { ROOT, actionsOf as actions, resource, statementsOf as allStatementsOf }
 import type { Json, Resource, Template } from '../support/packaging.ts';
 
 const EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${ProvisionStateMachine.Name}:*' };
-const TEARDOWN_EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${DeprovisionStateMachine.Name}:*' };
+const TEARDOWN_EXECUTIONS = { 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${TeardownStateMachine.Name}:*' };
 
 export function triggerTemplateChecks(getTemplate: () => Template): void {
   const res = (id: string): Resource => resource(getTemplate(), id);
@@ -85,11 +85,11 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(get.find((s) => actions(s).includes('states:GetExecutionHistory'))?.Resource, EXECUTIONS);
     assert.deepEqual(get.filter((s) => actions(s).includes('states:DescribeExecution')).map((s) => s.Resource), [EXECUTIONS, TEARDOWN_EXECUTIONS]);
 
-    // The teardown's starters may start only the deprovisioning state machine, and read its executions.
+    // The teardown's starters may start only the teardown state machine, and read its executions.
     for (const role of ['ApiDeleteProvisioningRole', 'StartTeardownFromEventRole']) {
       const statements = statementsOf(res(role));
       const starts = statements.filter((s) => actions(s).includes('states:StartExecution'));
-      assert.deepEqual(starts.map((s) => s.Resource), [{ Ref: 'DeprovisionStateMachine' }], role);
+      assert.deepEqual(starts.map((s) => s.Resource), [{ Ref: 'TeardownStateMachine' }], role);
       assert.ok(statements.some((s) => actions(s).includes('states:DescribeExecution') && JSON.stringify(s.Resource) === JSON.stringify(TEARDOWN_EXECUTIONS)), role);
       for (const s of statements) assert.notEqual(s.Resource, '*', `${role}: ${s.Sid ?? ''}`);
     }
@@ -114,7 +114,7 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
       assert.deepEqual(envOf(fn)['STATE_MACHINE_ARN'], { Ref: 'ProvisionStateMachine' }, fn);
     }
     for (const fn of ['ApiGetProvisioningLambdaFunction', 'ApiDeleteProvisioningLambdaFunction', 'StartTeardownFromEventLambdaFunction']) {
-      assert.deepEqual(envOf(fn)['DEPROVISION_STATE_MACHINE_ARN'], { Ref: 'DeprovisionStateMachine' }, fn);
+      assert.deepEqual(envOf(fn)['TEARDOWN_STATE_MACHINE_ARN'], { Ref: 'TeardownStateMachine' }, fn);
     }
     assert.equal(envOf('StartTeardownFromEventLambdaFunction')['STATE_MACHINE_ARN'], undefined, 'the teardown event never reaches the provisioning');
   });

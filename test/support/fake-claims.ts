@@ -1,4 +1,4 @@
-/** A behavioural fake of the lock table's conditional PutItem (`attribute_not_exists(pk)`) on aws-sdk-client-mock. */
+/** A behavioural fake of the coordination table's conditional PutItem (`attribute_not_exists(pk)`) on aws-sdk-client-mock. */
 import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';

@@ -10,14 +10,14 @@ import type { ApiEventOptions } from '../../tools/local/lambda.ts';
 
 export const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-provision';
 export const EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-provision:';
-export const DEPROVISION_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-deprovision';
-export const TEARDOWN_EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-deprovision:';
+export const TEARDOWN_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111122223333:stateMachine:ad-cert-orchestrator-teardown';
+export const TEARDOWN_EXECUTION_PREFIX = 'arn:aws:states:us-east-1:111122223333:execution:ad-cert-orchestrator-teardown:';
 
 /** Call before importing the handlers (the logger reads its level on import). */
 export const setTestEnv = (): void => {
   process.env['STATE_MACHINE_ARN'] = STATE_MACHINE_ARN;
-  process.env['DEPROVISION_STATE_MACHINE_ARN'] = DEPROVISION_STATE_MACHINE_ARN;
-  process.env['LOCK_TABLE_NAME'] = 'test-locks';
+  process.env['TEARDOWN_STATE_MACHINE_ARN'] = TEARDOWN_STATE_MACHINE_ARN;
+  process.env['COORDINATION_TABLE_NAME'] = 'test-locks';
   process.env['AWS_REGION'] = 'us-east-1';
   process.env['AWS_ACCESS_KEY_ID'] = 'test';
   process.env['AWS_SECRET_ACCESS_KEY'] = 'test';

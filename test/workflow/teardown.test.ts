@@ -1,5 +1,5 @@
 /**
- * statemachine/deprovision.asl.json: generated from the one catalog, and one test per teardown row of it, run in the
+ * statemachine/teardown.asl.json: generated from the one catalog, and one test per teardown row of it, run in the
  * local engine with stub handlers (as test/workflow/catalog.test.ts does for the provisioning rows).
  */
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { TEARDOWN_ASL_PATH, createLocalStateMachine, loadDefinition, runLocal } 
 import type { LocalHandler } from '../../tools/local/engine.ts';
 import { entered, enteredInput, ofType, retriesOf } from './support.ts';
 
-const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'deprovision');
+const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'teardown');
 const raw = (): Definition => JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')) as Definition;
 
 const CONNECTOR = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
@@ -34,7 +34,7 @@ const PLAN: TeardownPlan = {
   ConnectorDeadline: '2026-11-23T12:30:00.000Z',
   DirectoryDeadline: '2026-11-23T14:10:00.000Z',
 };
-const SUCCESS_PATH = [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'Deprovisioned'];
+const SUCCESS_PATH = [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'];
 
 interface Failure {
   state: TeardownStateName;
@@ -72,7 +72,7 @@ async function run(failure?: Failure) {
   return { ...r, inputs };
 }
 
-describe('statemachine/deprovision.asl.json', () => {
+describe('statemachine/teardown.asl.json', () => {
   it('is what the builder generates (npm run gen:asl), with exactly the teardown Task states', () => {
     assert.equal(readFileSync(TEARDOWN_ASL_PATH, 'utf8'), renderDefinition(buildTeardownDefinition()));
     assert.deepEqual(lambdaTaskStates(raw()), [...TEARDOWN_TASK_STATES]);
@@ -147,7 +147,7 @@ describe('teardown rows of the error catalog, one test each (real ASL)', () => {
         assert.equal(row.rerun, 'redrive');
         return;
       }
-      assert.deepEqual(after, [TEARDOWN_FAILURE_ENTRY[row.state as TeardownStateName], 'PublishFailedEvent', 'DeprovisioningFailed']);
+      assert.deepEqual(after, [TEARDOWN_FAILURE_ENTRY[row.state as TeardownStateName], 'PublishFailedEvent', 'TeardownFailed']);
       const [event] = r.inputs['PublishFailedEvent'] as { Entries: { DetailType: string; Detail: { Error: string; Deleted: unknown[] } }[] }[];
       assert.equal(event?.Entries[0]?.DetailType, 'Deprovisioning Failed');
       assert.equal(event?.Entries[0]?.Detail.Error, row.name);

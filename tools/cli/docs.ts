@@ -3,7 +3,7 @@
  *   docs/architecture.md <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/provision.asl.json
  *   README.md            <!-- bench:summary:start --> … <!-- bench:summary:end -->  the cost table (tools/bench/results.json)
  *   docs/errors.md       <!-- errors:start -->  … <!-- errors:end -->   error table from ERROR_CATALOG
- *   docs/teardown.md     <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/deprovision.asl.json
+ *   docs/teardown.md     <!-- diagram:start --> … <!-- diagram:end -->  Mermaid diagram of statemachine/teardown.asl.json
  *   docs/performance.md  <!-- bench:*:start --> … <!-- bench:*:end -->  tables from tools/bench/results.json
  *
  *   npm run docs             # rewrite the blocks
@@ -20,14 +20,14 @@ import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
 import type { Definition, State } from '../../src/workflow/definition.ts';
 import { PERFORMANCE_DOC, performanceBlocks, readResults, readmeBlocks } from '../bench/report.ts';
 import { updateBlocks } from '../markdown.ts';
-import { ASL_FILE, TEARDOWN_ASL_FILE } from './gen-asl.ts';
+import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine.ts';
 
 export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
 export const ARCHITECTURE_DOC = fileURLToPath(new URL('../../docs/architecture.md', import.meta.url));
 export const ERRORS_DOC = fileURLToPath(new URL('../../docs/errors.md', import.meta.url));
 export const TEARDOWN_DOC = fileURLToPath(new URL('../../docs/teardown.md', import.meta.url));
 
-export const readDefinition = (): Definition => JSON.parse(readFileSync(ASL_FILE, 'utf8')) as Definition;
+export const readDefinition = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Definition;
 
 /* ---------------- diagram ---------------- */
 
@@ -108,7 +108,7 @@ function handlingText(row: ErrorRow): string {
 }
 
 function userSees(row: ErrorRow): string {
-  const teardown = machineOf(row.state) === 'deprovision';
+  const teardown = machineOf(row.state) === 'teardown';
   const failed = `execution FAILED with this error, cause = the message; \`${teardown ? 'Deprovisioning' : 'Provisioning'} Failed\` event`;
   if (POLL_ERRORS.has(row.name)) {
     return `A \`StateRetried\` per poll in the history while the resource is being ${teardown ? 'deleted' : 'created'}; each failed poll's cause names the stage/status it saw`;
@@ -203,7 +203,7 @@ export function generatedDocs(def: Definition = readDefinition()): { file: strin
     { file: README_FILE, blocks: readmeBlocks(results) },
     { file: ARCHITECTURE_DOC, blocks: { diagram } },
     { file: ERRORS_DOC, blocks: { errors } },
-    { file: TEARDOWN_DOC, blocks: { diagram: renderDiagram(JSON.parse(readFileSync(TEARDOWN_ASL_FILE, 'utf8')) as Definition) } },
+    { file: TEARDOWN_DOC, blocks: { diagram: renderDiagram(JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')) as Definition) } },
     { file: PERFORMANCE_DOC, blocks: performanceBlocks(results) },
   ];
 }

@@ -12,7 +12,7 @@
  *
  * AWS access: the default credential chain and region; `AWS_ENDPOINT_URL_SFN` points it elsewhere (the local
  * world's Step Functions emulation). State machines: `--state-machine-arn` or env `STATE_MACHINE_ARN` (the
- * provisioning), `--deprovision-state-machine-arn` or env `DEPROVISION_STATE_MACHINE_ARN` (the teardown).
+ * provisioning), `--teardown-state-machine-arn` or env `TEARDOWN_STATE_MACHINE_ARN` (the teardown).
  * Exit codes: 0 ok, 1 AWS/runtime error, 2 usage error.
  */
 import { parseArgs } from 'node:util';
@@ -38,8 +38,8 @@ Commands:
 
 Options:
   --state-machine-arn ARN   the provisioning state machine (default: env STATE_MACHINE_ARN)
-  --deprovision-state-machine-arn ARN
-                            the teardown state machine (default: env DEPROVISION_STATE_MACHINE_ARN)
+  --teardown-state-machine-arn ARN
+                            the teardown state machine (default: env TEARDOWN_STATE_MACHINE_ARN)
   --json                    machine-readable output
   -h, --help                this text
 
@@ -76,13 +76,13 @@ export const adviceFor = (error: string | undefined, state: string | undefined):
 /** The configured state machines: the provisioning's and, when known, the teardown's. */
 export interface Machines {
   provision?: string;
-  deprovision?: string;
+  teardown?: string;
 }
 
 /** The execution ARNs a target may mean, in the order to try: an ARN of either machine, or a name on each machine. */
 const resolveArns = (target: string | undefined, machines: Machines): string[] => {
   if (!target) throw new UsageError('missing <execution-arn | name>');
-  const known = [machines.provision, machines.deprovision].filter((m): m is string => m !== undefined);
+  const known = [machines.provision, machines.teardown].filter((m): m is string => m !== undefined);
   if (target.startsWith('arn:')) {
     if (known.length > 0 && !known.some((m) => belongsTo(target, m))) throw new UsageError(`${target} is not an execution of ${known.join(' or ')}`);
     return [target];
@@ -129,7 +129,7 @@ const list = async (machines: Machines, status: string | undefined, max: number,
   if (status && !(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
   const rows = [
     ...(await listMachine('provision', machines.provision, status, max)),
-    ...(machines.deprovision ? await listMachine('deprovision', machines.deprovision, status, max) : []),
+    ...(machines.teardown ? await listMachine('teardown', machines.teardown, status, max) : []),
   ]
     .sort((a, b) => String(b['startDate'] ?? '').localeCompare(String(a['startDate'] ?? '')))
     .slice(0, max);
@@ -219,7 +219,7 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
         status: { type: 'string' },
         max: { type: 'string' },
         'state-machine-arn': { type: 'string' },
-        'deprovision-state-machine-arn': { type: 'string' },
+        'teardown-state-machine-arn': { type: 'string' },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'client-token': { type: 'string' },
@@ -238,7 +238,7 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
   }
   const machines: Machines = {
     provision: values['state-machine-arn'] ?? process.env['STATE_MACHINE_ARN'],
-    deprovision: values['deprovision-state-machine-arn'] ?? process.env['DEPROVISION_STATE_MACHINE_ARN'],
+    teardown: values['teardown-state-machine-arn'] ?? process.env['TEARDOWN_STATE_MACHINE_ARN'],
   };
   try {
     switch (command) {

@@ -1,6 +1,6 @@
 /**
  * Writes statemachine/provision.asl.json from the definition builder (src/workflow/definition.ts), and
- * statemachine/deprovision.asl.json from the teardown's (src/workflow/teardown-definition.ts):
+ * statemachine/teardown.asl.json from the teardown's (src/workflow/teardown-definition.ts):
  *
  *   npm run gen:asl            # (re)write the checked-in ASL file
  *   npm run gen:asl -- --check # exit 1 when the checked-in file differs (the workflow tests check it too)
@@ -10,14 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { TASK_STATES, TEARDOWN_TASK_STATES } from '../../src/workflow/catalog.ts';
 import { buildDefinition, lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
 import { buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
+import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine.ts';
 
-export const ASL_FILE = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
-export const TEARDOWN_ASL_FILE = fileURLToPath(new URL('../../statemachine/deprovision.asl.json', import.meta.url));
 
 function main(): void {
   const targets = [
-    { file: ASL_FILE, definition: buildDefinition(), states: TASK_STATES },
-    { file: TEARDOWN_ASL_FILE, definition: buildTeardownDefinition(), states: TEARDOWN_TASK_STATES },
+    { file: ASL_PATH, definition: buildDefinition(), states: TASK_STATES },
+    { file: TEARDOWN_ASL_PATH, definition: buildTeardownDefinition(), states: TEARDOWN_TASK_STATES },
   ];
   let stale = false;
   for (const { file, definition, states } of targets) {

@@ -4,7 +4,7 @@
  *
  * The file is an EventBridge event as the rule target receives it (envelope with `id`, `source`, `detail-type`,
  * `detail`). The rules of serverless/triggers.yml (source `ad-cert-orchestrator.requests`, detail-type
- * `Provisioning Requested` or `Deprovisioning Requested`, e.g. events/deprovisioning-requested.json) decide whether
+ * `Provisioning Requested` or `Deprovisioning Requested`, e.g. events/teardown-requested.json) decide whether
  * and where it is delivered; the start functions (src/handlers/start-from-event.ts, start-teardown-from-event.ts)
  * name the execution after the event `id`, so putting the same file twice starts one execution.
  *
@@ -21,7 +21,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, readJsonFile, 
 const USAGE = `Usage: npm run put-event -- --file EVENT.json [--api http://127.0.0.1:3000] [--id EVENT_ID]
 
   --file FILE   an EventBridge event (envelope), e.g. events/provisioning-requested.json or
-                events/deprovisioning-requested.json (starts the teardown)
+                events/teardown-requested.json (starts the teardown)
   --api URL     deliver to a running \`npm run api\` instead of a local world started in this process
   --id ID       override the event id (a new id = a new execution; the same id = the same execution)
 

@@ -17,7 +17,7 @@
  *                                 invokes an EventBridge target: up to 3 attempts, then the local DLQ
  *   GET  /_local/dlq           -> what landed in the local DLQ
  *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling); the
- *                                 provisioning's, or with ?machine=deprovision the teardown's
+ *                                 provisioning's, or with ?machine=teardown the teardown's
  *
  * Differences from the deployed API, on purpose: no SigV4 check (the template's AWS_IAM authorizer does that on AWS;
  * like serverless-offline, locally any caller is allowed), no edge schema validation (the handler's own validator
@@ -35,7 +35,7 @@ import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
 import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/server.ts';
 import { lambdaContext } from './lambda.ts';
-import { DETAIL_TYPE_DEPROVISIONING_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
+import { DETAIL_TYPE_TEARDOWN_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 
 export interface ApiServerOptions {
   port?: number;
@@ -128,7 +128,7 @@ export const ruleFor = (event: unknown): 'provisioning' | 'teardown' | undefined
   const e = event as { source?: unknown; 'detail-type'?: unknown } | null;
   if (e?.source !== REQUEST_EVENT_SOURCE) return undefined;
   if (e['detail-type'] === DETAIL_TYPE_REQUESTED) return 'provisioning';
-  if (e['detail-type'] === DETAIL_TYPE_DEPROVISIONING_REQUESTED) return 'teardown';
+  if (e['detail-type'] === DETAIL_TYPE_TEARDOWN_REQUESTED) return 'teardown';
   return undefined;
 };
 
@@ -240,7 +240,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
         if (parts[0] === '_local' && parts[1] === 'wait' && parts.length === 3 && req.method === 'GET') {
           // Answers when the execution's current run has ended: tests and scripts wait on this instead of polling.
           const name = decodeSegment(parts[2] ?? '');
-          const machine = url.searchParams.get('machine') === 'deprovision' ? world.deprovisionStateMachineArn : world.stateMachineArn;
+          const machine = url.searchParams.get('machine') === 'teardown' ? world.teardownStateMachineArn : world.stateMachineArn;
           const arn = name === undefined ? undefined : `${machine.replace(':stateMachine:', ':execution:')}:${name}`;
           if (!arn || !world.stepFunctions.has(arn)) return send(404, { message: 'no such execution' });
           return send(200, { executionArn: arn, status: await world.stepFunctions.waitFor(arn) });
@@ -324,7 +324,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`  curl -s ${api.url}/provisionings/api-key-demo-1`);
   console.log(`  curl -s -X DELETE ${api.url}/provisionings/api-key-demo-1    # starts its teardown; GET shows it`);
   console.log(`  npm run put-event -- --file events/provisioning-requested.json --api ${api.url}`);
-  console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} DEPROVISION_STATE_MACHINE_ARN=${api.world.deprovisionStateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
+  console.log(`  AWS_ENDPOINT_URL_SFN=${api.world.sfnEndpoint} STATE_MACHINE_ARN=${api.world.stateMachineArn} TEARDOWN_STATE_MACHINE_ARN=${api.world.teardownStateMachineArn} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npm run executions -- list`);
   const stop = () => {
     void api.stop().then(() => process.exit(EXIT_OK));
   };

@@ -14,7 +14,7 @@ import type { StateFile } from './state-file.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
-Runs statemachine/provision.asl.json (or, with --teardown, statemachine/deprovision.asl.json) with the real
+Runs statemachine/provision.asl.json (or, with --teardown, statemachine/teardown.asl.json) with the real
 handlers against the embedded AWS emulator.
 
 Options:

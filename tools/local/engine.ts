@@ -37,7 +37,7 @@ import { lambdaContext } from './lambda.ts';
 
 export const ASL_PATH = fileURLToPath(new URL('../../statemachine/provision.asl.json', import.meta.url));
 /** The teardown (src/workflow/teardown-definition.ts). */
-export const TEARDOWN_ASL_PATH = fileURLToPath(new URL('../../statemachine/deprovision.asl.json', import.meta.url));
+export const TEARDOWN_ASL_PATH = fileURLToPath(new URL('../../statemachine/teardown.asl.json', import.meta.url));
 
 /** DefinitionSubstitutions names used in the ASL, with harmless local defaults. */
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
@@ -48,7 +48,7 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = {
 };
 
 export const DEFAULT_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-provision';
-export const TEARDOWN_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-deprovision';
+export const DEFAULT_TEARDOWN_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:ad-cert-orchestrator-teardown';
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
 
@@ -243,10 +243,10 @@ export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<L
 /* ---------------- the provisioning with the real handlers, on the emulator ---------------- */
 
 /**
- * The lock table the handlers use when LOCK_TABLE_NAME is unset. The emulator accepts any table name (a table is
+ * The coordination table the handlers use when COORDINATION_TABLE_NAME is unset. The emulator accepts any table name (a table is
  * created on first use), so a user-set name works as well.
  */
-export const LOCAL_LOCK_TABLE_NAME = 'local-directory-locks';
+export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
 
 export type LocalTaskHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -275,7 +275,7 @@ export interface RunOptions {
   sharedEmulator?: Emulator;
   /** Replace handlers (Lambda crash/timeout injection in tests). Keys are Task state names. */
   wrapHandler?: (state: string, handler: LocalTaskHandler) => LocalTaskHandler;
-  /** Run the teardown (statemachine/deprovision.asl.json, its handlers) instead of the provisioning. */
+  /** Run the teardown (statemachine/teardown.asl.json, its handlers) instead of the provisioning. */
   teardown?: boolean;
   /** Run a variant of the checked-in ASL (the bench's candidate poll intervals). */
   transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
@@ -467,9 +467,9 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
       external: externalEndpointsFrom(process.env),
       ...opts.emulator,
     }));
-  const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv({ ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
+  const restoreEnv = opts.sharedEmulator ? () => undefined : applyEndpointEnv({ ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME });
   // A shared emulator's world (LocalWorld, load tests) keeps the variable for all its runs.
-  if (opts.sharedEmulator) process.env['LOCK_TABLE_NAME'] ??= LOCAL_LOCK_TABLE_NAME;
+  if (opts.sharedEmulator) process.env['COORDINATION_TABLE_NAME'] ??= LOCAL_COORDINATION_TABLE_NAME;
   // The handlers' clock follows the simulated one: the creation lease lapses while Retry pauses are simulated.
   setClock(() => new Date(emulator.clock.now()));
   const simStart = emulator.clock.now();
@@ -523,7 +523,7 @@ export async function runProvisioning(opts: RunOptions): Promise<RunResult> {
         return putEventsIntegration(eventBridge, input);
       };
     }
-    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`, opts.teardown ? TEARDOWN_STATE_MACHINE_ARN : DEFAULT_STATE_MACHINE_ARN);
+    const executionArn = opts.executionArn ?? executionArnFor(`local-${randomUUID()}`, opts.teardown ? DEFAULT_TEARDOWN_STATE_MACHINE_ARN : DEFAULT_STATE_MACHINE_ARN);
     let transitions = 0;
     let lastStage: string | undefined;
     let lastStatus: string | undefined;

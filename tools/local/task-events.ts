@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DETAIL_TYPE_DEPROVISIONING_REQUESTED } from '../../src/contract.ts';
+import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../../src/contract.ts';
 import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
 import { DEFAULT_SEED_PATH, createSimClock, loadSeed } from './emulator/index.ts';
 
@@ -61,7 +61,7 @@ const readEventFile = (file: string): Record<string, unknown> =>
 const teardownEventFrom = (event: Record<string, unknown>, id: string): Record<string, unknown> => ({
   ...event,
   id,
-  'detail-type': DETAIL_TYPE_DEPROVISIONING_REQUESTED,
+  'detail-type': DETAIL_TYPE_TEARDOWN_REQUESTED,
 });
 
 /**
@@ -77,6 +77,6 @@ export const derivedTriggerEvents = (): Record<string, unknown> => {
       requestContext: { ...get.requestContext, httpMethod: 'DELETE', requestId: '9d4c2a61-3e7b-4f08-b5d1-2c6e8a0f7b35', extendedRequestId: 'C8mJsHxhoAMFtXx=' },
     },
     'startTeardownFromEvent.json': teardownEventFrom(readEventFile('startFromEvent.json'), '8e2d4b63-1a9c-4f57-b0e8-6c3f5a7d9e21'),
-    'deprovisioning-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),
+    'teardown-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),
   };
 };

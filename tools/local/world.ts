@@ -4,15 +4,15 @@
  * and the teardown.
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
  * them unmodified) and restores them on `stop()`:
- *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `DEPROVISION_STATE_MACHINE_ARN` always (the local world owns
+ *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns
  *    them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `LOCK_TABLE_NAME` unless already set
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `COORDINATION_TABLE_NAME` unless already set
  *    (a user pointing Directory Service at moto_server keeps that, as with `npm start`).
  */
 import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
-import { LOCAL_LOCK_TABLE_NAME } from './engine.ts';
+import { LOCAL_COORDINATION_TABLE_NAME } from './engine.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { LocalSfnOptions } from './step-functions/service.ts';
@@ -32,7 +32,7 @@ export interface LocalWorld {
   readonly stepFunctions: LocalStepFunctions;
   readonly sfnEndpoint: string;
   readonly stateMachineArn: string;
-  readonly deprovisionStateMachineArn: string;
+  readonly teardownStateMachineArn: string;
   /** The variables a separate process needs to reach this world. */
   readonly env: Record<string, string>;
   stop(): Promise<void>;
@@ -63,12 +63,12 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const forced = {
     AWS_ENDPOINT_URL_SFN: server.endpoint,
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
-    DEPROVISION_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
+    TEARDOWN_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
   };
-  const restore = applyEnv(forced, { ...emulator.env(), LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME });
+  const restore = applyEnv(forced, { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME });
   resetClients();
   const env: Record<string, string> = {};
-  for (const key of [...Object.keys(emulator.env()), 'LOCK_TABLE_NAME', ...Object.keys(forced)]) {
+  for (const key of [...Object.keys(emulator.env()), 'COORDINATION_TABLE_NAME', ...Object.keys(forced)]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
@@ -77,7 +77,7 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     stepFunctions,
     sfnEndpoint: server.endpoint,
     stateMachineArn: stepFunctions.stateMachineArn,
-    deprovisionStateMachineArn: stepFunctions.teardownStateMachineArn,
+    teardownStateMachineArn: stepFunctions.teardownStateMachineArn,
     env,
     stop: async () => {
       await Promise.race([stepFunctions.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);

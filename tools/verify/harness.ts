@@ -14,7 +14,7 @@ import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoD
 import { setClock } from '../../src/lib/clock.ts';
 import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
-import { LOCAL_LOCK_TABLE_NAME } from '../local/engine.ts';
+import { LOCAL_COORDINATION_TABLE_NAME } from '../local/engine.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
 import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
 import type { SfnServer } from '../local/step-functions/index.ts';
@@ -198,8 +198,8 @@ export class Harness {
     Object.assign(process.env, this.emulator.env(), {
       AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
       STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
-      DEPROVISION_STATE_MACHINE_ARN: this.stepFunctions.teardownStateMachineArn,
-      LOCK_TABLE_NAME: LOCAL_LOCK_TABLE_NAME,
+      TEARDOWN_STATE_MACHINE_ARN: this.stepFunctions.teardownStateMachineArn,
+      COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
     });
     resetClients();
     activeEndpoint = this.sfnServer.endpoint;
@@ -237,7 +237,7 @@ export class Harness {
     });
   }
 
-  /** Starts the teardown (statemachine/deprovision.asl.json) with this input and waits for the end of the run. */
+  /** Starts the teardown (statemachine/teardown.asl.json) with this input and waits for the end of the run. */
   async teardown(input: unknown): Promise<ExecutionRun> {
     return this.execute(input, `teardown-${randomUUID()}`, this.stepFunctions.teardownStateMachineArn);
   }

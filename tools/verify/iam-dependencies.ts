@@ -230,7 +230,7 @@ const one = (ids: string[], what: string): string => {
  * every wired machine (DescribeExecution: both).
  */
 export const STATE_MACHINE_OF_CALL: Readonly<Record<string, string>> = {
-  'states:StartExecution': 'DEPROVISION_STATE_MACHINE_ARN', // DELETE starts the teardown, never a provisioning
+  'states:StartExecution': 'TEARDOWN_STATE_MACHINE_ARN', // DELETE starts the teardown, never a provisioning
   'states:GetExecutionHistory': 'STATE_MACHINE_ARN', // GET reads the provisioning's history; the teardown's only by Describe
 };
 

@@ -52,7 +52,7 @@ export const TRANSIENT_TIMES = 2;
 const PUBLISH_STATE = 'PublishSucceededEvent';
 
 export interface Target {
-  /** The state machine: the provisioning unless `teardown` (statemachine/deprovision.asl.json). */
+  /** The state machine: the provisioning unless `teardown` (statemachine/teardown.asl.json). */
   machine?: 'teardown';
   /** Task state that makes the call. */
   state: string;

@@ -22,17 +22,17 @@ describe('npm run put-event (standalone)', () => {
     assert.match(text, /"Status": "ACTIVE"/);
   });
 
-  it('delivers events/deprovisioning-requested.json to the teardown start function; the teardown succeeds', async () => {
+  it('delivers events/teardown-requested.json to the teardown start function; the teardown succeeds', async () => {
     // Prepare
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     // Act
-    const code = await main(['--file', new URL('../../../events/deprovisioning-requested.json', import.meta.url).pathname], io);
+    const code = await main(['--file', new URL('../../../events/teardown-requested.json', import.meta.url).pathname], io);
     // Assess: a teardown execution, its record printed (a fresh world: nothing of the request to delete)
     assert.equal(code, 0, out.join('\n'));
     const text = out.join('\n');
     assert.match(text, /"rule": "teardown"/);
-    assert.match(text, /"executionArn": "arn:aws:states:[^"]+:execution:ad-cert-orchestrator-deprovision:evt-c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54"/);
+    assert.match(text, /"executionArn": "arn:aws:states:[^"]+:execution:ad-cert-orchestrator-teardown:evt-c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54"/);
     assert.match(text, /"status": "SUCCEEDED"/);
     assert.match(text, /"Deleted": \[\]/);
   });

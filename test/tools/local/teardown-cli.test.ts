@@ -37,7 +37,7 @@ describe('npm start -- --teardown', () => {
     const torn = cli(['--teardown', '--state', state, '--json', '--fault', 'DeleteConnector:ThrottlingException:1']);
     assert.equal(torn.code, 0, torn.stderr);
     assert.equal(torn.record?.status, 'SUCCEEDED');
-    assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-deprovision:/);
+    assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-teardown:/);
     const { resourceShares, ...rest } = (torn.record?.world ?? {}) as { [kind: string]: number };
     assert.deepEqual(rest, { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 });
     assert.equal(resourceShares, 1, 'the CA share stays (docs/teardown.md)');

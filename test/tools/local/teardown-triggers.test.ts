@@ -64,7 +64,7 @@ describe('teardown triggers against the local world', () => {
     assert.equal(first.status, 202, firstText);
     const started = JSON.parse(firstText) as { executionArn: string; name: string; force: boolean; provisioning: { executionArn: string }; location: string };
     assert.equal(started.name, 'del-api-key-td-1');
-    assert.equal(started.executionArn, `${api.world.deprovisionStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-1`);
+    assert.equal(started.executionArn, `${api.world.teardownStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-1`);
     assert.equal(started.force, false);
     assert.equal(started.provisioning.executionArn, provisioning.executionArn);
     assert.equal(first.headers.get('location'), '/provisionings/api-key-td-1');
@@ -99,7 +99,7 @@ describe('teardown triggers against the local world', () => {
 
   it('DELETE: 404 for an unknown provisioning or another machine\'s ARN; 400 for a body or a bad force', async () => {
     assert.equal((await del('api-key-nothing-here')).status, 404);
-    const teardownArn = `${api.world.deprovisionStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-1`;
+    const teardownArn = `${api.world.teardownStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-1`;
     assert.equal((await del(encodeURIComponent(teardownArn))).status, 404);
     const withBody = await del('api-key-td-1', '', { headers: { 'content-type': 'application/json' }, body: '{"Force":true}' });
     assert.equal(withBody.status, 400);
@@ -118,7 +118,7 @@ describe('teardown triggers against the local world', () => {
     // Assess
     assert.equal(refused.status, 409);
     assert.match(((await refused.json()) as { message: string }).message, /RUNNING/);
-    const teardownArn = `${api.world.deprovisionStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-2-held`;
+    const teardownArn = `${api.world.teardownStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-td-2-held`;
     assert.equal(api.world.stepFunctions.has(teardownArn), false);
     release();
     await api.world.stepFunctions.waitFor(executionArn);
@@ -132,7 +132,7 @@ describe('teardown triggers against the local world', () => {
 
   it('"Deprovisioning Requested" starts a teardown named after the event id, once per id; a malformed one is dead-lettered', async () => {
     // Prepare
-    const event = readEvent<Record<string, unknown> & { id: string; detail: Record<string, unknown> }>('deprovisioning-requested.json');
+    const event = readEvent<Record<string, unknown> & { id: string; detail: Record<string, unknown> }>('teardown-requested.json');
     const put = async (e: unknown) => {
       const res = await fetch(`${api.url}/_local/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(e) });
       return (await res.json()) as Record<string, unknown>;
@@ -145,7 +145,7 @@ describe('teardown triggers against the local world', () => {
     // Assess
     assert.equal(first['rule'], 'teardown');
     assert.equal(first['executionName'], `evt-${event.id}`);
-    assert.equal(first['executionArn'], `${api.world.deprovisionStateMachineArn.replace(':stateMachine:', ':execution:')}:evt-${event.id}`);
+    assert.equal(first['executionArn'], `${api.world.teardownStateMachineArn.replace(':stateMachine:', ':execution:')}:evt-${event.id}`);
     assert.equal(first['alreadyStarted'], false);
     assert.equal(ended, 'SUCCEEDED');
     assert.equal(redelivered['executionArn'], first['executionArn']);
@@ -166,7 +166,7 @@ describe('teardown triggers against the local world', () => {
     const rows = JSON.parse(out.join('\n')) as { machine: string; name: string; executionArn: string }[];
     const names = (machine: string) => rows.filter((r) => r.machine === machine).map((r) => r.name).sort();
     assert.deepEqual(names('provision'), ['api-key-td-1', 'api-key-td-2-held']);
-    assert.ok(names('deprovision').includes('del-api-key-td-1') && names('deprovision').includes('del-api-key-td-2-held'), names('deprovision').join(', '));
+    assert.ok(names('teardown').includes('del-api-key-td-1') && names('teardown').includes('del-api-key-td-2-held'), names('teardown').join(', '));
     for (const r of rows) assert.ok(r.executionArn.includes(`:ad-cert-orchestrator-${r.machine}:`), r.executionArn);
     out.length = 0;
     assert.equal(await executions(['show', 'del-api-key-td-1'], io), 0, out.join('\n'));

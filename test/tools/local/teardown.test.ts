@@ -1,5 +1,5 @@
 /**
- * The teardown end to end: the real handlers and statemachine/deprovision.asl.json against the emulator, on the
+ * The teardown end to end: the real handlers and statemachine/teardown.asl.json against the emulator, on the
  * simulated clock, after a real provisioning (the world carried over as `npm start --state` does).
  */
 import assert from 'node:assert/strict';

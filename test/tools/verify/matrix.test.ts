@@ -196,7 +196,7 @@ describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)'
 });
 
 describe('beyond the matrix: two different executions for the same request at the same time', () => {
-  it('leave exactly one directory and one connector: the creation lock lets one create, the other adopts', async () => {
+  it('leave exactly one directory and one connector: the creation lease lets one create, the other adopts', async () => {
     // Prepare
     const { Harness, defaultInput } = await import('../../../tools/verify/harness.ts');
     const { dynamoDb } = await import('../../../src/aws/clients.ts');

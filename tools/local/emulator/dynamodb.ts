@@ -1,7 +1,7 @@
 /**
  * DynamoDB (awsJson1_0, `DynamoDB_20120810.`), the minimum the directory creation lease needs: PutItem and DeleteItem
  * with a ConditionExpression. Tables need no CreateTable: any table name is accepted and created on first use, with the
- * partition key `pk` (a string or number), as DirectoryLocksTable in serverless.yml declares.
+ * partition key `pk` (a string or number), as CoordinationTable in serverless.yml declares.
  *
  * Condition expressions: `attribute_exists(p)`, `attribute_not_exists(p)`, `=`, `<>`, `<`, `<=`, `>`, `>=`, `AND`,
  * `OR`, `NOT`, parentheses, `#name` / `:value` placeholders; S and N values (N compared as numbers). A failed

@@ -1,6 +1,6 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the lock table), so unmodified AWS SDK v3 clients reach it
+ * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the coordination table), so unmodified AWS SDK v3 clients reach it
  * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors

@@ -97,7 +97,7 @@ export interface EmulatorSnapshot {
   clientTokens: ClientTokenRecord[];
   secrets: CreatedSecret[];
   events: EmittedEvent[];
-  /** DynamoDB items by table, then by partition key value (absent in snapshots from before the lock table). */
+  /** DynamoDB items by table, then by partition key value (absent in snapshots from before the coordination table). */
   dynamoDb?: Record<string, Record<string, DynamoItem>>;
   /** Registrations, SPNs, templates, access entries and RAM shares (absent in older snapshots). */
   connectorAd?: ConnectorAdState & { resourceShares: ResourceShareRecord[] };

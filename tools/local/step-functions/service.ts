@@ -24,7 +24,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { ASL_PATH, DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, TEARDOWN_ASL_PATH, TEARDOWN_STATE_MACHINE_ARN, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
+import { ASL_PATH, DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, TEARDOWN_ASL_PATH, DEFAULT_TEARDOWN_STATE_MACHINE_ARN, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
 import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
 import type { Emulator, Seed } from '../emulator/index.ts';
 
@@ -76,7 +76,7 @@ export interface LocalSfnOptions {
   emulator: Emulator;
   seed: Seed;
   stateMachineArn?: string;
-  /** The teardown state machine (statemachine/deprovision.asl.json). */
+  /** The teardown state machine (statemachine/teardown.asl.json). */
   teardownStateMachineArn?: string;
   /** Extra runProvisioning options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
@@ -105,7 +105,7 @@ export class LocalStepFunctions {
 
   constructor(opts: LocalSfnOptions) {
     this.stateMachineArn = opts.stateMachineArn ?? DEFAULT_STATE_MACHINE_ARN;
-    this.teardownStateMachineArn = opts.teardownStateMachineArn ?? TEARDOWN_STATE_MACHINE_ARN;
+    this.teardownStateMachineArn = opts.teardownStateMachineArn ?? DEFAULT_TEARDOWN_STATE_MACHINE_ARN;
     this.emulator = opts.emulator;
     this.seed = opts.seed;
     this.runOptions = opts.runOptions;

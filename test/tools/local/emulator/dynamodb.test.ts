@@ -9,7 +9,7 @@ import { errorOf, start } from './helpers.ts';
 const LOCK = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';
 const TABLE = 'any-name-works';
 
-describe('DynamoDB (the creation lock table): PutItem with a ConditionExpression', () => {
+describe('DynamoDB (the creation lease table): PutItem with a ConditionExpression', () => {
   let emu: Emulator;
   let ddb: DynamoDBClient;
   before(async () => {

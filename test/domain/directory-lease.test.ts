@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LEASE_SECONDS, epochSeconds, leaseItem, lockKey } from '../../src/domain/directory-lock.ts';
+import { LEASE_SECONDS, epochSeconds, leaseItem, leaseKey } from '../../src/domain/directory-lease.ts';
 
-describe('directory creation lock (pure)', () => {
+describe('directory creation lease (pure)', () => {
   it('the key is the directory identity adoption uses: VPC + Name, case-insensitive', () => {
-    assert.equal(lockKey({ VpcId: 'vpc-0a1b2c3d4e5f60718', Name: 'Corp.Example.COM' }), 'dir#vpc-0a1b2c3d4e5f60718#corp.example.com');
-    assert.equal(lockKey({ VpcId: 'vpc-1', Name: 'corp.example.com' }), lockKey({ VpcId: 'vpc-1', Name: 'CORP.example.com' }));
-    assert.notEqual(lockKey({ VpcId: 'vpc-1', Name: 'corp.example.com' }), lockKey({ VpcId: 'vpc-2', Name: 'corp.example.com' }));
+    assert.equal(leaseKey({ VpcId: 'vpc-0a1b2c3d4e5f60718', Name: 'Corp.Example.COM' }), 'dir#vpc-0a1b2c3d4e5f60718#corp.example.com');
+    assert.equal(leaseKey({ VpcId: 'vpc-1', Name: 'corp.example.com' }), leaseKey({ VpcId: 'vpc-1', Name: 'CORP.example.com' }));
+    assert.notEqual(leaseKey({ VpcId: 'vpc-1', Name: 'corp.example.com' }), leaseKey({ VpcId: 'vpc-2', Name: 'corp.example.com' }));
   });
 
   it('the lease item: owner = execution ARN, expiresAt = now + 15 min in epoch seconds', () => {

@@ -1,5 +1,5 @@
 /**
- * The directory creation lock: a short lease around find-or-create's create step, so two DIFFERENT executions for
+ * The directory creation lease: a short lease around find-or-create's create step, so two DIFFERENT executions for
  * the same request (an event and an API call, a console "New execution" while the first runs) cannot both miss in
  * DescribeDirectories and both create. Pure: the key, the lease item and when a failed create may release it; the
  * store (src/persistence/directory-lease-store.ts) makes the calls.
@@ -12,14 +12,14 @@
  */
 export const LEASE_SECONDS = 15 * 60;
 
-/** What adoption matches on, and so what the lock is taken on. */
+/** What adoption matches on, and so what the lease is taken on. */
 export interface DirectoryIdentity {
   VpcId: string;
   Name: string;
 }
 
-/** The lock key of a directory identity: adoption matches Name case-insensitively within one VPC, and so does the lock. */
-export const lockKey = (identity: DirectoryIdentity): string => `dir#${identity.VpcId}#${identity.Name.toLowerCase()}`;
+/** The lease key of a directory identity: adoption matches Name case-insensitively within one VPC, and so does the lease. */
+export const leaseKey = (identity: DirectoryIdentity): string => `dir#${identity.VpcId}#${identity.Name.toLowerCase()}`;
 
 export interface LeaseItem {
   pk: string;
@@ -32,7 +32,7 @@ export interface LeaseItem {
 export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 export const leaseItem = (identity: DirectoryIdentity, owner: string, now: Date, leaseSeconds = LEASE_SECONDS): LeaseItem => ({
-  pk: lockKey(identity),
+  pk: leaseKey(identity),
   owner,
   expiresAt: epochSeconds(now) + leaseSeconds,
 });
