@@ -525,17 +525,22 @@ describe('docs say what the code does (README.md, docs/*.md)', () => {
     report(problems);
   });
 
-  it('every chain of states (A → B) follows a transition of the ASL', () => {
+  it('every chain of states (A → B, or the ▶ lines of a printed timeline) follows a transition of the ASL', () => {
     const problems: string[] = [];
+    const check = (page: Page, offset: number, from: string, to: string): void => {
+      const [a, b] = [stateOf(from), stateOf(to)];
+      if (a === undefined || b === undefined) return;
+      const both = Object.entries(MACHINES).filter(([, states]) => a in states && b in states);
+      if (both.length > 0 && !both.some(([, states]) => successors(states, a).has(b))) {
+        const next = both.map(([file, states]) => `${[...successors(states, a)].join(', ')} (${file})`).join('; ');
+        problems.push(`${where(page, offset)}: ${from} → ${to}, but the ASL goes from ${a} to ${next}`);
+      }
+    };
     for (const page of PAGE_TEXT) {
-      for (const m of page.prose.matchAll(/`?(\w+)`?(?=\s*(?:→|->)\s*`?(\w+)`?)/g)) {
-        const [a, b] = [stateOf(m[1] ?? ''), stateOf(m[2] ?? '')];
-        if (a === undefined || b === undefined) continue;
-        const both = Object.entries(MACHINES).filter(([, states]) => a in states && b in states);
-        if (both.length > 0 && !both.some(([, states]) => successors(states, a).has(b))) {
-          const next = both.map(([file, states]) => `${[...successors(states, a)].join(', ')} (${file})`).join('; ');
-          problems.push(`${where(page, m.index)}: ${m[1]} → ${m[2]}, but the ASL goes from ${a} to ${next}`);
-        }
+      for (const m of page.prose.matchAll(/`?(\w+)`?(?=\s*(?:→|->)\s*`?(\w+)`?)/g)) check(page, m.index, m[1] ?? '', m[2] ?? '');
+      for (const block of page.text.matchAll(/^```[\s\S]*?^```/gm)) {
+        const entered = [...block[0].matchAll(/▶ (\w+)/g)];
+        entered.slice(1).forEach((m, i) => check(page, block.index + m.index, entered[i]?.[1] ?? '', m[1] ?? ''));
       }
     }
     report(problems);
