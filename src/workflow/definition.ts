@@ -386,7 +386,7 @@ export function buildDefinition(): Definition {
     },
     ProvisioningFailed: {
       Type: 'Fail',
-      Comment: 'Named failure: fix the cause and start a new execution (see the README error table)',
+      Comment: 'Named failure: fix the cause and start a new execution (see docs/errors.md)',
       ErrorPath: '$.error.Error',
       CausePath: '$.error.Cause',
     },

@@ -7,8 +7,9 @@
  *
  * The plan DiscoverResources writes ($.plan) goes through every delete Task, each returning it with what it deleted
  * appended; so the output lists Deleted / Kept / AlreadyGone, and a failure event lists what was deleted before.
- * A later resource (the directory registration, the SPN, templates and access entries, the CA's RAM share) is one
- * more delete Task in STEPS, at its place in the dependency order: see docs/contributing.md.
+ * Each delete Task also deletes what hangs on its resources first: DeleteConnectors the templates (with their access
+ * entries) and the service principal names, DeleteDirectories the directory registrations. The CA's RAM share is
+ * never deleted (one share serves every connector of the CA). Adding a resource: docs/contributing.md.
  */
 import { EVENT_SOURCE } from '../contract.ts';
 import { DETAIL_TYPE_TEARDOWN_FAILED, DETAIL_TYPE_TEARDOWN_SUCCEEDED } from '../domain/teardown.ts';
