@@ -1,7 +1,7 @@
 /** The teardown's EventBridge trigger, against the fake Step Functions: which machine, which name, which input. */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { TEARDOWN_STATE_MACHINE_ARN, TEARDOWN_EXECUTION_PREFIX, captureOutput, captureRejection, lambdaContext, setTestEnv } from '../support/handlers.ts';
+import { TEARDOWN_STATE_MACHINE_ARN, TEARDOWN_EXECUTION_PREFIX, captureOutput, lambdaContext, setTestEnv } from '../support/handlers.ts';
 import { readEvent, sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
