@@ -9,9 +9,12 @@ import { defaultSeed, sampleRequest } from '../fixtures.ts';
 
 process.env['POWERTOOLS_METRICS_DISABLED'] = 'false';
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
+process.env['STAGE'] = 'test'; // as serverless.yml sets it: the stage dimension of every metric
 const { runProvisioning } = await import('../../tools/local/engine.ts');
 const { parseFault } = await import('../../tools/local/emulator/index.ts');
 const { METRICS_NAMESPACE } = await import('../../src/lib/metrics.ts');
+const { CALLER_INPUT_ERRORS } = await import('../../src/workflow/catalog.ts');
+const { readJson } = await import('../fixtures.ts');
 
 interface Emf {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
@@ -40,7 +43,7 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
     const points = await emitted(() => runProvisioning({ input: sampleRequest(), seed: defaultSeed() }));
     const byName = new Map(points.map((p) => [p.name, p]));
     assert.deepEqual([...byName.keys()].sort(), ['ConnectorActiveSeconds', 'ConnectorCreated', 'DirectoryActiveSeconds', 'DirectoryCreated', 'ProvisioningSucceeded']);
-    assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', DirectoryType: 'MicrosoftAD' });
+    assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', stage: 'test', DirectoryType: 'MicrosoftAD' });
     assert.equal(byName.get('DirectoryActiveSeconds')?.unit, 'Seconds');
     assert.ok(Number(byName.get('DirectoryActiveSeconds')?.value) >= 2220, 'the emulator makes a Managed AD Active after 2220 s');
     assert.equal(points.filter((p) => p.name === 'ProvisioningSucceeded').length, 1);
@@ -49,12 +52,25 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
     const retried = await emitted(() =>
       runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateConnector:ThrottlingException:3')] }),
     );
-    assert.deepEqual(retried.find((p) => p.name === 'RetriedErrors')?.dimensions, { service: 'ad-cert-orchestrator', State: 'CreateConnector', ErrorName: 'ThrottlingException' });
+    assert.deepEqual(retried.find((p) => p.name === 'RetriedErrors')?.dimensions, { service: 'ad-cert-orchestrator', stage: 'test', State: 'CreateConnector', ErrorName: 'ThrottlingException' });
     assert.ok(retried.some((p) => p.name === 'ProvisioningSucceeded'));
 
     const failed = await emitted(() =>
       runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] }),
     );
     assert.deepEqual(failed.map((p) => [p.name, p.dimensions['ErrorName']]), [['ProvisioningFailed', 'DirectoryLimitExceededException']]);
+  });
+
+  it('a caller\'s bad input (npm start -- --input events/invalid-name-subnets-password.json) emits one ProvisioningFailed by InvalidRequestError and ends in a caller-input error, which pages nobody', async () => {
+    const failures: string[] = [];
+    const points = await emitted(async () => {
+      const run = await runProvisioning({ input: readJson('events/invalid-name-subnets-password.json'), seed: defaultSeed() });
+      failures.push(`${run.status} ${run.error ?? ''}`);
+    });
+    assert.deepEqual(failures, ['FAILED InvalidRequestError']);
+    assert.deepEqual(points.map((p) => [p.name, p.dimensions]), [['ProvisioningFailed', { service: 'ad-cert-orchestrator', stage: 'test', ErrorName: 'InvalidRequestError' }]]);
+    // ExecutionNotificationsRule excludes exactly CALLER_INPUT_ERRORS (test/packaging/monitoring-template.ts), and no
+    // alarm counts ExecutionsFailed or a function's Errors: this failure is counted, and nobody is paged.
+    assert.ok((CALLER_INPUT_ERRORS as readonly string[]).includes('InvalidRequestError'));
   });
 });
