@@ -25,6 +25,7 @@ import { readTemplate } from '../../tools/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
 import { monitoringTemplateChecks } from './monitoring-template.ts';
 import { SAMPLE_KEY, SAMPLE_TAGS, dataProtectionChecks, withParametersChecks } from './data-protection-template.ts';
+import { deployerChecks } from './deployer-checks.ts';
 import { teardownTemplateChecks } from './teardown-template.ts';
 import { triggerTemplateChecks } from './triggers-template.ts';
 
@@ -366,6 +367,8 @@ describe('serverless package with the deploy parameters kmsKeyArn and stackTags 
   after(() => rmSync(out, { recursive: true, force: true }));
 
   withParametersChecks(() => withParams, () => out);
+  // The template with a customer managed key asks the most of the deployer (KMS for the table and the bus).
+  deployerChecks(() => readTemplate(out));
 
   it('cfn-lint finds no more in it than in the template without them', (t) => {
     const findings = cfnLint(t, join(out, 'cloudformation-template-update-stack.json'));
