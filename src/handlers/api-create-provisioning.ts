@@ -38,6 +38,7 @@ import { findExistingExecution, startExecutionIdempotently } from '../api/start-
 import { firstCaller } from '../api/first-caller.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
+import { annotateExecution } from '../lib/tracer.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
 const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
@@ -169,9 +170,9 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
 
   const location = locationFor(event, name);
   const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
-  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)', {
-    executionArn: outcome.executionArn,
-  });
+  logger.appendKeys({ executionArn: outcome.executionArn });
+  annotateExecution(outcome.executionArn);
+  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)');
   return json(
     started ? 202 : 200,
     {

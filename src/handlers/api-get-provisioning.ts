@@ -16,6 +16,8 @@ import { factsFromHistory, provisioningStatus } from '../domain/provisioning-sta
 import type { ProvisioningStatus } from '../domain/provisioning-status.ts';
 import { sfn } from '../aws/clients.ts';
 import { stateMachineArn } from '../lib/config.ts';
+import { logger } from '../lib/logger.ts';
+import { annotateExecution } from '../lib/tracer.ts';
 import { httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
@@ -50,6 +52,8 @@ export const readProvisioningStatus = async (executionArn: string): Promise<Prov
 
 export const getProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
   const executionArn = provisioningArnFromPath(event, stateMachineArn());
+  logger.appendKeys({ executionArn });
+  annotateExecution(executionArn);
   const status = await readProvisioningStatus(executionArn);
   if (!status) throw notFound();
   const teardown = await readTeardown(executionArn);

@@ -422,3 +422,12 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
 export const ALL_ERROR_NAMES: readonly string[] = [...new Set(ERROR_CATALOG.map((r) => r.name))];
 
 export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.filter((r) => r.state === state);
+
+/**
+ * The caught errors that mean the caller's own input is wrong: the request broke a rule (InvalidRequestError, from the
+ * validation and the preflight reads) or asks for something that conflicts with what exists (the conflict errors,
+ * "change the request"). An execution failed with one of these pages nobody: its caller is told by the Provisioning
+ * Failed event and the status API, and it is counted (ProvisioningFailed by ErrorName). ExecutionNotificationsRule in
+ * serverless/monitoring.yml excludes exactly these names (a test compares them).
+ */
+export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError'] as const;

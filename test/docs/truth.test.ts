@@ -64,7 +64,10 @@ const functionsIn = (file: string): string[] => Object.keys(yaml(file)).filter((
 const SCRIPT_COMMANDS = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 const SCRIPTS = Object.keys(SCRIPT_COMMANDS);
 /** Whether the program an npm script runs (a .ts file of its folder) reads the option `--name`. */
+/** Options of the Serverless Framework commands the deploy scripts forward to (`serverless deploy --stage …`). */
+const SERVERLESS_OPTIONS = new Set(['stage', 'region', 'param', 'verbose', 'aws-profile', 'package', 'config']);
 const optionOf = (script: string, name: string): boolean => {
+  if (/^serverless (deploy|remove|package)\b/.test(SCRIPT_COMMANDS[script] ?? '')) return SERVERLESS_OPTIONS.has(name);
   const entry = /\b((?:tools|src)\/[\w/.-]+\.ts)\b/.exec(SCRIPT_COMMANDS[script] ?? '')?.[1];
   if (entry === undefined) return false;
   const folder = dirname(entry);

@@ -6,7 +6,8 @@
  * them unmodified) and restores them on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns
  *    them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `COORDINATION_TABLE_NAME` unless already set
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME` and
+ *    `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue) unless already set
  *    (a user pointing Directory Service at moto_server keeps that, as with `npm start`).
  */
 import { resetClients } from '../../src/aws/clients.ts';
@@ -65,10 +66,11 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
     TEARDOWN_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
   };
-  const restore = applyEnv(forced, { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME });
+  const defaults = { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME, DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl };
+  const restore = applyEnv(forced, defaults);
   resetClients();
   const env: Record<string, string> = {};
-  for (const key of [...Object.keys(emulator.env()), 'COORDINATION_TABLE_NAME', ...Object.keys(forced)]) {
+  for (const key of [...Object.keys(defaults), ...Object.keys(forced)]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }

@@ -60,10 +60,10 @@ export class TemplateResolver {
     return this.#stack;
   }
 
-  /** `arn:<partition>:<service>:<region>:<account>:<rest>` for this stack's account and Region. */
-  arn(service: string, rest: string, opts: { global?: boolean } = {}): string {
+  /** `arn:<partition>:<service>:<region>:<account>:<rest>` for this stack's account and Region (API Gateway's have no account). */
+  arn(service: string, rest: string, opts: { global?: boolean; noAccount?: boolean } = {}): string {
     const { partition, region, accountId } = this.#stack;
-    return `arn:${partition}:${service}:${opts.global ? '' : region}:${accountId}:${rest}`;
+    return `arn:${partition}:${service}:${opts.global ? '' : region}:${opts.noAccount ? '' : accountId}:${rest}`;
   }
 
   resource(id: string): CfnResource {

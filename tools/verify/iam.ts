@@ -49,6 +49,7 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-sfn': 'states',
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/client-ram': 'ram',
+  '@aws-sdk/client-sqs': 'sqs',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
   // Likewise after the swap in src/aws/directory-service-data-sdk.ts.

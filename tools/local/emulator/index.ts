@@ -1,6 +1,7 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the coordination table), so unmodified AWS SDK v3 clients reach it
+ * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge, DynamoDB (the coordination table) and SQS
+ * (the triggers' dead-letter queue), so unmodified AWS SDK v3 clients reach it
  * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
@@ -25,6 +26,8 @@ import { countExternalConnectors, countExternalDirectories, externalLookups } fr
 import type { ExternalEndpoints } from './external.ts';
 import { connectorSettledAtMs, existingConnectors } from './pca-connector-ad.ts';
 import { SERVICES, startServer } from './server.ts';
+import { LOCAL_DEAD_LETTER_QUEUE_NAME, queueUrlFor } from './sqs.ts';
+import type { QueuedMessage } from './sqs.ts';
 import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
 import { validateSeed } from './seed.ts';
 import type { Seed } from './seed.ts';
@@ -118,6 +121,10 @@ export interface WorldCounts {
 
 export interface Emulator {
   readonly endpoint: string;
+  /** The URL of the triggers' dead-letter queue (DEAD_LETTER_QUEUE_URL of the start functions). */
+  readonly deadLetterQueueUrl: string;
+  /** What the triggers' dead-letter queue holds, oldest first. */
+  deadLetters(): QueuedMessage[];
   readonly clock: SimClock;
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
@@ -161,6 +168,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     secretValues: new Map(),
     events: clone(snap?.events ?? []),
     dynamoDb: clone(snap?.dynamoDb ?? {}),
+    queues: new Map([[LOCAL_DEAD_LETTER_QUEUE_NAME, []]]),
   };
   const d = opts.directoryActiveAfterSeconds;
   const ctx: ServiceContext = {
@@ -214,6 +222,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
 
   return {
     endpoint,
+    deadLetterQueueUrl: queueUrlFor(endpoint, LOCAL_DEAD_LETTER_QUEUE_NAME),
+    deadLetters: () => [...(state.queues.get(LOCAL_DEAD_LETTER_QUEUE_NAME) ?? [])],
     clock: simClock,
     apiCalls,
     events: state.events,
@@ -226,6 +236,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
       AWS_ENDPOINT_URL_RAM: endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+      AWS_ENDPOINT_URL_SQS: endpoint,
       AWS_REGION: seed.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',

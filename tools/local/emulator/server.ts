@@ -18,6 +18,7 @@ import { routeConnectorAdResources } from './connector-ad-resources.ts';
 import { pcaConnectorAd, routePcaConnectorAd } from './pca-connector-ad.ts';
 import { ram, routeRam } from './ram.ts';
 import { secretsManager } from './secrets-manager.ts';
+import { sqs } from './sqs.ts';
 import { statusFor } from './service.ts';
 import type { ServiceDef } from './service.ts';
 import type { Json, ServiceContext } from './state.ts';
@@ -32,6 +33,7 @@ const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
   'pca-connector-ad': [pcaConnectorAd, 'restJson'],
   ram: [ram, 'restJson'],
   dynamodb: [dynamoDb, 'awsJson'],
+  sqs: [sqs, 'awsJson'],
 };
 /** Every emulated service, for the list of operations a fault may name. */
 export const SERVICES: readonly ServiceDef[] = Object.values(BY_SIGNING_NAME).map(([svc]) => svc);
@@ -41,6 +43,7 @@ const BY_TARGET_PREFIX: Record<string, string> = {
   ACMPrivateCA: 'acm-pca',
   AWSEvents: 'events',
   DynamoDB_20120810: 'dynamodb',
+  AmazonSQS: 'sqs',
 };
 
 interface Call {

@@ -6,6 +6,7 @@ import type { FaultBook } from './faults.ts';
 import type { Seed } from './seed.ts';
 
 export type Json = Record<string, unknown>;
+import type { QueuedMessage } from './sqs.ts';
 
 export interface DirectoryOutcome {
   /** Stage the directory lands in instead of Active (default Failed). */
@@ -113,6 +114,8 @@ export interface EmulatorState {
   events: EmittedEvent[];
   /** DynamoDB items by table (created on first use), then by partition key value. */
   dynamoDb: Record<string, Record<string, DynamoItem>>;
+  /** SQS messages by queue name (memory only: the triggers' dead-letter queue of one run). */
+  queues: Map<string, QueuedMessage[]>;
 }
 
 export interface ServiceContext {

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ReceiveMessageCommand, SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -114,6 +115,10 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     const pca = await new ACMPCAClient({}).send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
     const ev = await new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }));
     const ddb = await new DynamoDBClient({}).send(new PutItemCommand({ TableName: 'locks', Item: { pk: { S: 'k' } } }));
+    const sqs = new SQSClient({});
+    const sent = await sqs.send(new SendMessageCommand({ QueueUrl: emu.deadLetterQueueUrl, MessageBody: '{"a":1}' }));
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: emu.deadLetterQueueUrl, MaxNumberOfMessages: 10 }));
+    const missing = await sqs.send(new SendMessageCommand({ QueueUrl: `${emu.endpoint}/000000000000/nope`, MessageBody: 'x' })).catch((e: Error) => e);
     // Assess
     assert.deepEqual(ds.DirectoryDescriptions, []);
     assert.equal(sm.Name, 'ad-cert-orchestrator/ad-admin-password');
@@ -122,8 +127,12 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.equal(ev.FailedEntryCount, 0);
     assert.deepEqual(Object.keys(emu.env()).sort(), [
       'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
-      'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_RAM', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
+      'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_RAM', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL_SQS', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
     ]);
+    assert.ok(sent.MessageId, 'the SDK accepted the MD5 of the body');
+    assert.deepEqual(received.Messages?.map((m) => m.Body), ['{"a":1}']);
+    assert.deepEqual(emu.deadLetters().map((m) => m.Body), ['{"a":1}']);
+    assert.equal((missing as Error).name, 'QueueDoesNotExist');
     assert.equal(emu.apiCalls['SecretsManager.DescribeSecret'], 1);
     assert.equal(emu.apiCalls['EC2.DescribeVpcs'], 1);
     assert.equal(emu.apiCalls['ACMPCA.DescribeCertificateAuthority'], 1);
