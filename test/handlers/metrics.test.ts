@@ -9,7 +9,7 @@ import { defaultSeed, sampleRequest } from '../fixtures.ts';
 
 process.env['POWERTOOLS_METRICS_DISABLED'] = 'false';
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
-const { runProvisioning } = await import('../../tools/local/engine.ts');
+const { runInNewWorld } = await import('../../tools/local/world.ts');
 const { parseFault } = await import('../../tools/local/emulator/index.ts');
 const { METRICS_NAMESPACE } = await import('../../src/lib/metrics.ts');
 
@@ -37,7 +37,7 @@ const emitted = async (fn: () => Promise<unknown>) => {
 
 describe('business metrics of a provisioning (EMF, real ASL, local world)', () => {
   it('success (created, phase durations, succeeded), a retried throttle, a caught failure', async () => {
-    const points = await emitted(() => runProvisioning({ input: sampleRequest(), seed: defaultSeed() }));
+    const points = await emitted(() => runInNewWorld({ seed: defaultSeed() }, { input: sampleRequest() }));
     const byName = new Map(points.map((p) => [p.name, p]));
     assert.deepEqual([...byName.keys()].sort(), ['ConnectorActiveSeconds', 'ConnectorCreated', 'DirectoryActiveSeconds', 'DirectoryCreated', 'ProvisioningSucceeded']);
     assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', DirectoryType: 'MicrosoftAD' });
@@ -47,13 +47,13 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
 
     // Three throttles outlast the SDK's own attempts: the handler throws and the Task's Retry catches it.
     const retried = await emitted(() =>
-      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateConnector:ThrottlingException:3')] }),
+      runInNewWorld({ seed: defaultSeed(), emulator: { faults: [parseFault('CreateConnector:ThrottlingException:3')] } }, { input: sampleRequest() }),
     );
     assert.deepEqual(retried.find((p) => p.name === 'RetriedErrors')?.dimensions, { service: 'ad-cert-orchestrator', State: 'CreateConnector', ErrorName: 'ThrottlingException' });
     assert.ok(retried.some((p) => p.name === 'ProvisioningSucceeded'));
 
     const failed = await emitted(() =>
-      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] }),
+      runInNewWorld({ seed: defaultSeed(), emulator: { faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] } }, { input: sampleRequest() }),
     );
     assert.deepEqual(failed.map((p) => [p.name, p.dimensions['ErrorName']]), [['ProvisioningFailed', 'DirectoryLimitExceededException']]);
   });
