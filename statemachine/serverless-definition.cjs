@@ -2,7 +2,7 @@
  * Loads statemachine/provision.asl.json for serverless.yml (`${file(./statemachine/serverless-definition.cjs)}`).
  *
  * The ASL keeps AWS-style DefinitionSubstitutions placeholders (`${ValidateRequestFunctionArn}`, `${EventBusName}`),
- * so the same file runs locally (tools/local/engine.ts substitutes fake ARNs) and on AWS. serverless-step-functions has no
+ * so the same file runs locally (tools/local/engine/asl.ts substitutes fake ARNs) and on AWS. serverless-step-functions has no
  * `definitionSubstitutions` option, and loading the JSON with `${file(...json)}` would hand those placeholders to the
  * Serverless variable resolver, which rejects them as unknown variable sources. So this resolver replaces each
  * placeholder value with the CloudFormation intrinsic it stands for (Fn::GetAtt of the function, Ref of the bus);

@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { captureOutput } from '../support/handlers.ts';
-import type { LocalTaskHandler } from '../../tools/local/engine.ts';
+import type { LocalTaskHandler } from '../../tools/local/engine/execution.ts';
+import type { FaultSpec } from '../../tools/local/emulator/index.ts';
 import { defaultSeed, sampleRequest } from '../fixtures.ts';
 
 process.env['POWERTOOLS_METRICS_DISABLED'] = 'false';
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
 process.env['STAGE'] = 'test'; // as serverless.yml sets it: the stage dimension of every metric
-const { runProvisioning } = await import('../../tools/local/engine.ts');
+const { runInNewWorld } = await import('../../tools/local/world.ts');
 const { parseFault } = await import('../../tools/local/emulator/index.ts');
 const { METRICS_NAMESPACE } = await import('../../src/lib/metrics.ts');
 const { METRIC_NAMES } = await import('../../src/domain/metrics.ts');
@@ -45,7 +46,7 @@ const emitted = async (fn: () => Promise<unknown>) => {
 
 describe('business metrics of a provisioning (EMF, real ASL, local world)', () => {
   it('success (created, phase durations, succeeded), a retried throttle, a caught failure', async () => {
-    const points = await emitted(() => runProvisioning({ input: sampleRequest(), seed: defaultSeed() }));
+    const points = await emitted(() => runInNewWorld({ seed: defaultSeed() }, { input: sampleRequest() }));
     const byName = new Map(points.map((p) => [p.name, p]));
     assert.deepEqual([...byName.keys()].sort(), ['ConnectorActiveSeconds', 'ConnectorCreated', 'DirectoryActiveSeconds', 'DirectoryCreated', 'ProvisioningSucceeded']);
     assert.deepEqual(byName.get('DirectoryCreated')?.dimensions, { service: 'ad-cert-orchestrator', stage: 'test', DirectoryType: 'MicrosoftAD' });
@@ -55,13 +56,13 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
 
     // Three throttles outlast the SDK's own attempts: the handler throws and the Task's Retry catches it.
     const retried = await emitted(() =>
-      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateConnector:ThrottlingException:3')] }),
+      runInNewWorld({ seed: defaultSeed(), emulator: { faults: [parseFault('CreateConnector:ThrottlingException:3')] } }, { input: sampleRequest() }),
     );
     assert.deepEqual(retried.find((p) => p.name === 'RetriedErrors')?.dimensions, { service: 'ad-cert-orchestrator', stage: 'test', State: 'CreateConnector', ErrorName: 'ThrottlingException' });
     assert.ok(retried.some((p) => p.name === 'ProvisioningSucceeded'));
 
     const failed = await emitted(() =>
-      runProvisioning({ input: sampleRequest(), seed: defaultSeed(), faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] }),
+      runInNewWorld({ seed: defaultSeed(), emulator: { faults: [parseFault('CreateMicrosoftAD:DirectoryLimitExceededException')] } }, { input: sampleRequest() }),
     );
     assert.deepEqual(failed.map((p) => [p.name, p.dimensions['ErrorName']]), [['ProvisioningFailed', 'DirectoryLimitExceededException']]);
   });
@@ -69,7 +70,7 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
   it('a caller\'s bad input (npm start -- --input events/invalid-name-subnets-password.json) emits one ProvisioningFailed by InvalidRequestError and ends in a caller-input error, which pages nobody', async () => {
     const failures: string[] = [];
     const points = await emitted(async () => {
-      const run = await runProvisioning({ input: readJson('events/invalid-name-subnets-password.json'), seed: defaultSeed() });
+      const run = await runInNewWorld({ seed: defaultSeed() }, { input: readJson('events/invalid-name-subnets-password.json') });
       failures.push(`${run.status} ${run.error ?? ''}`);
     });
     assert.deepEqual(failures, ['FAILED InvalidRequestError']);
@@ -101,8 +102,11 @@ describe('business metrics of a provisioning (EMF, real ASL, local world)', () =
     }) as typeof process.stdout.write;
     // Act: a success, its rerun (adopts), a throttle retried, a directory that fails, a caller's bad input, a rejected event
     try {
-      const run = (extra: Partial<Parameters<typeof runProvisioning>[0]> = {}) =>
-        runProvisioning({ input: sampleRequest(), seed: defaultSeed(), wrapHandler: attribute, ...extra });
+      const run = (extra: { snapshot?: unknown; faults?: FaultSpec[]; input?: unknown } = {}) =>
+        runInNewWorld(
+          { seed: defaultSeed(), emulator: { ...(extra.snapshot ? { snapshot: extra.snapshot as never } : {}), faults: extra.faults ?? [] } },
+          { input: extra.input ?? sampleRequest(), wrapHandler: attribute },
+        );
       const first = await run();
       await run({ snapshot: first.snapshot });
       await run({ faults: [parseFault('CreateConnector:ThrottlingException:3')] });

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { ERROR_CATALOG, TASK_STATES, TEARDOWN_TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
-import { ASL_PATH } from '../../tools/local/engine.ts';
+import { ASL_PATH } from '../../tools/local/engine/asl.ts';
 import { GENEROUS_CHILD_MS } from '../support/limits.ts';
 import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, packagedFunctions, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';

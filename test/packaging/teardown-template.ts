@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { TEARDOWN_TASK_STATES } from '../../src/workflow/catalog.ts';
-import { TEARDOWN_ASL_PATH } from '../../tools/local/engine.ts';
+import { TEARDOWN_ASL_PATH } from '../../tools/local/engine/asl.ts';
 import { actionsOf, resource, statementsOf } from '../support/packaging.ts';
 import type { Json, Template } from '../support/packaging.ts';
 

@@ -6,14 +6,8 @@ import { renderDefinition } from '../../src/workflow/definition.ts';
 import type { Catcher, Definition, Retrier } from '../../src/workflow/definition.ts';
 import { ERROR_CATALOG, TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
-import {
-  ASL_PATH,
-  assertAllTasksBound,
-  createLocalStateMachine,
-  loadDefinition,
-  runLocal,
-  taskStateNames,
-} from '../../tools/local/engine.ts';
+import { ASL_PATH, assertAllTasksBound, loadDefinition, taskStateNames } from '../../tools/local/engine/asl.ts';
+import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
 import { REQUEST, stubHandlers } from './support.ts';
 
 /** This machine's rows (the teardown's: test/workflow/teardown.test.ts). */

@@ -6,7 +6,7 @@ import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DIRECTORY_PENDING, DIRECTORY_TER
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
-import { runLocal } from '../../tools/local/engine.ts';
+import { runLocal } from '../../tools/local/engine/run-local.ts';
 import { CONNECTOR_ARN, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 

@@ -21,8 +21,9 @@ import type {
   ValidationResult,
 } from '../../src/contract.ts';
 import { afterConnectorPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
-import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
-import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
+import { executionArnFor } from '../../tools/local/engine/asl.ts';
+import { runLocal } from '../../tools/local/engine/run-local.ts';
+import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine/run-local.ts';
 import { sampleRequest } from '../fixtures.ts';
 
 /** The execution input of every run (the stubs do not validate it; the tests check it is passed on unchanged). */

@@ -12,8 +12,9 @@ import { lambdaTaskStates, renderDefinition } from '../../src/workflow/definitio
 import type { Definition } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { TEARDOWN_FAILURE_ENTRY, buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
-import { TEARDOWN_ASL_PATH, createLocalStateMachine, loadDefinition, runLocal } from '../../tools/local/engine.ts';
-import type { LocalHandler } from '../../tools/local/engine.ts';
+import { TEARDOWN_ASL_PATH, loadDefinition } from '../../tools/local/engine/asl.ts';
+import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
+import type { LocalHandler } from '../../tools/local/engine/run-local.ts';
 import { entered, enteredInput, ofType, retriesOf } from './support.ts';
 
 const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'teardown');

@@ -9,10 +9,11 @@
  * each (transitions per execution are reported next to the rate, and transitions per second too).
  */
 import { readFileSync } from 'node:fs';
-import { pointAt } from './env.ts';
-import { loadSeed, DEFAULT_SEED_PATH, startEmulator } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/engine.ts';
-import type { RunResult } from '../local/engine.ts';
+import { resetClients } from '../../src/aws/clients.ts';
+import { loadSeed, DEFAULT_SEED_PATH } from '../local/emulator/index.ts';
+import { runExecution } from '../local/engine/execution.ts';
+import type { RunResult } from '../local/engine/execution.ts';
+import { startLocalWorld } from '../local/world.ts';
 import { median, round, table, markdownTable } from './stats.ts';
 
 export interface ThroughputMode {
@@ -44,15 +45,12 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
   const base = loadSeed(DEFAULT_SEED_PATH);
   const directoryLimit = 10_000;
   const seed = { ...base, directoryLimit, connectorLimit: directoryLimit };
-  const emulator = await startEmulator({ seed });
-  const { resetClients } = await import('../../src/aws/clients.ts');
-  const restore = pointAt(emulator);
-  resetClients();
+  const world = await startLocalWorld({ seed, userEndpoints: 'replace' });
   let n = 0;
   const one = (): Promise<RunResult> => {
     const input = baseInput();
     input.Directory.Name = `tp${n++}.bench.example.com`;
-    return runProvisioning({ input, seed, sharedEmulator: emulator });
+    return runExecution(world.emulator, { input });
   };
   const measure = async (concurrency: number, executions: number): Promise<ThroughputMode> => {
     const results: RunResult[] = [];
@@ -91,9 +89,7 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
       directoryLimit,
     };
   } finally {
-    restore();
-    resetClients();
-    await emulator.stop();
+    await world.stop();
   }
 }
 

@@ -20,7 +20,7 @@ import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
 import type { Definition, State } from '../../src/workflow/definition.ts';
 import { PERFORMANCE_DOC, performanceBlocks, readResults, readmeBlocks } from '../bench/report.ts';
 import { updateBlocks } from '../markdown.ts';
-import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine.ts';
+import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine/asl.ts';
 
 export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
 export const ARCHITECTURE_DOC = fileURLToPath(new URL('../../docs/architecture.md', import.meta.url));

@@ -35,7 +35,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { startLocalWorld } from './world.ts';
 import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
-import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/server.ts';
+import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/core/server.ts';
 import { lambdaContext } from './lambda.ts';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 

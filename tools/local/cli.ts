@@ -10,7 +10,7 @@ import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain } from '../cli/io.ts';
 import type { FaultSpec } from './emulator/index.ts';
-import type { RunResult, TimelineEntry } from './engine.ts';
+import type { RunResult, TimelineEntry } from './engine/execution.ts';
 import type { StateFile } from './state-file.ts';
 
 const USAGE = `Usage: npm start -- [options]
@@ -158,7 +158,7 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
   executionArn?: string;
 }> {
   const { DEFAULT_SEED_PATH, loadSeed, parseFault, faultProblem } = await import('./emulator/index.ts');
-  const { MAX_INPUT_DEPTH, jsonDepth } = await import('./engine.ts');
+  const { MAX_INPUT_DEPTH, jsonDepth } = await import('./engine/run-local.ts');
   const inputPath = resolve((values['input'] as string | undefined) ?? 'events/execution-input.json');
   const input = readJsonFile(inputPath, '--input');
   const depth = jsonDepth(input);
@@ -262,36 +262,40 @@ export async function main(argv: string[]): Promise<number> {
   // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator.
   if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
 
-  const { runProvisioning } = await import('./engine.ts');
+  const { runInNewWorld } = await import('./world.ts');
   let result: RunResult;
   try {
-    result = await runProvisioning({
-      input,
-      seed: seed as never,
-      snapshot: state?.snapshot,
-      executionArn,
-      faults,
-      teardown: values.teardown,
-      directoryActiveAfterSeconds,
-      connectorActiveAfterSeconds,
-      emulator: {
-        ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
-        ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
-        ...(registrationFailsAfter !== undefined
-          ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
-          : {}),
-        ...(spnFailsAfter !== undefined
-          ? { spnOutcome: { statusReason: 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', afterSeconds: spnFailsAfter } }
-          : {}),
-        ...(directoryFailsAfter !== undefined
-          ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
-          : {}),
-        ...(connectorFailsAfter !== undefined
-          ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
-          : {}),
+    result = await runInNewWorld(
+      {
+        seed: seed as never,
+        emulator: {
+          snapshot: state?.snapshot,
+          faults,
+          directoryActiveAfterSeconds,
+          connectorActiveAfterSeconds,
+          ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
+          ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(registrationFailsAfter !== undefined
+            ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
+            : {}),
+          ...(spnFailsAfter !== undefined
+            ? { spnOutcome: { statusReason: 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', afterSeconds: spnFailsAfter } }
+            : {}),
+          ...(directoryFailsAfter !== undefined
+            ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
+            : {}),
+          ...(connectorFailsAfter !== undefined
+            ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
+            : {}),
+        },
       },
-      onTimeline: values.json ? undefined : (e) => out(`${formatTimelineEntry(e)}\n`),
-    });
+      {
+        input,
+        executionArn,
+        machine: values.teardown ? 'teardown' : 'provision',
+        onTimeline: values.json ? undefined : (e) => out(`${formatTimelineEntry(e)}\n`),
+      },
+    );
     state?.save(result.snapshot, { ...state.executions, [result.executionArn]: inputHash(input) });
   } finally {
     state?.release();

@@ -35,7 +35,7 @@ import {
   contextFor,
   sampleArns,
 } from './iam-dependencies.ts';
-import type { Needed } from './iam-dependencies.ts';
+import type { Needed, PrincipalScope } from './iam-dependencies.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -165,18 +165,6 @@ export const referencedIds = (value: Json | undefined, template: CfnTemplate): S
   walk(value);
   return out;
 };
-
-/** What a principal's requests are evaluated in: the stack, and the stack resources it is wired to. */
-export interface PrincipalScope {
-  resolver: TemplateResolver;
-  template: CfnTemplate;
-  /** Logical ids of the stack resources this principal's configuration references (environment, definition …). */
-  wired: Set<string>;
-  /** Resolved environment variables (functions). */
-  environment: Record<string, string>;
-  /** The function's own log group (functions). */
-  logGroup?: string;
-}
 
 export interface Request {
   action: string;

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SEED_PATH, loadSeed } from '../../../tools/local/emulator/index.ts';
 import type { EmulatorSnapshot, FaultSpec } from '../../../tools/local/emulator/index.ts';
-import { runProvisioning } from '../../../tools/local/engine.ts';
-import type { RunResult } from '../../../tools/local/engine.ts';
+import type { RunResult } from '../../../tools/local/engine/execution.ts';
+import { runInNewWorld } from '../../../tools/local/world.ts';
 import { sampleRequest } from '../../fixtures.ts';
 
 /** The directories and connectors of a run's world. */
@@ -31,14 +31,14 @@ interface TeardownOutput {
 }
 
 const provision = async (): Promise<RunResult> => {
-  const r = await runProvisioning({ input: request, seed });
+  const r = await runInNewWorld({ seed }, { input: request });
   assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
   assert.deepEqual(dirsAndConnectors(r.world), { directories: 1, connectors: 1 });
   return r;
 };
 
 const teardown = (snapshot: EmulatorSnapshot, opts: { force?: boolean; faults?: FaultSpec[] } = {}): Promise<RunResult> =>
-  runProvisioning({ input: opts.force ? { ...request, Force: true } : request, seed, snapshot, teardown: true, faults: opts.faults ?? [] });
+  runInNewWorld({ seed, emulator: { snapshot, faults: opts.faults ?? [] } }, { input: opts.force ? { ...request, Force: true } : request, machine: 'teardown' });
 
 const resources = (r: RunResult, list: keyof TeardownOutput): string[] => ((r.output as TeardownOutput)[list] ?? []).map((x) => x.Resource).sort();
 
@@ -91,7 +91,10 @@ describe('teardown (real handlers, emulator)', () => {
   });
 
   it('waits for a connector still CREATING before deleting it', async () => {
-    const r = await runProvisioning({ input: request, seed, connectorActiveAfterSeconds: 1200, faults: [{ operation: 'GetConnector', error: 'AccessDeniedException', count: 1 }] });
+    const r = await runInNewWorld(
+      { seed, emulator: { connectorActiveAfterSeconds: 1200, faults: [{ operation: 'GetConnector', error: 'AccessDeniedException', count: 1 }] } },
+      { input: request },
+    );
     assert.equal(r.status, 'FAILED');
     assert.deepEqual(dirsAndConnectors(r.world), { directories: 1, connectors: 1 });
     const t = await teardown(r.snapshot);

@@ -7,6 +7,7 @@ import { ReceiveMessageCommand, SQSClient, SendMessageCommand } from '@aws-sdk/c
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { setEnv } from '../../../../tools/env.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, CA_DISABLED, SG_1, SG_OTHER_VPC, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, clients, errorOf, start } from './helpers.ts';
 
@@ -105,8 +106,7 @@ describe('Secrets Manager, ACM PCA, EC2, EventBridge', () => {
 test('env(): SDK clients built with no endpoint reach the emulator through AWS_ENDPOINT_URL_<SERVICE>', async () => {
   // Prepare
   const emu = await start();
-  const saved = { ...process.env };
-  Object.assign(process.env, emu.env());
+  const restore = setEnv(emu.env());
   try {
     // Act
     const ds = await new DirectoryServiceClient({}).send(new DescribeDirectoriesCommand({}));
@@ -140,10 +140,7 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.deepEqual(ddb.$metadata.httpStatusCode, 200);
     assert.equal(emu.apiCalls['DynamoDB.PutItem'], 1);
   } finally {
-    for (const k of Object.keys(emu.env())) {
-      if (saved[k] === undefined) Reflect.deleteProperty(process.env, k);
-      else process.env[k] = saved[k];
-    }
+    restore();
     await emu.stop();
   }
 });

@@ -5,12 +5,11 @@
  * existence -> InvalidParameterException, same AZ / unknown VPC / subnet outside the VPC -> ClientException), then tags.
  * The password is checked against the model pattern and then dropped: it is never stored, logged or echoed.
  */
-import { ApiError } from './api-error.ts';
-import { liveRegistrations } from './connector-ad-resources.ts';
-import { decodeToken, encodeToken, obj, str, strList } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import { DELETE_SECONDS, epochSeconds } from './state.ts';
-import type { DirectoryRecord, Json, ServiceContext } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import { decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
+import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { DIRECTORIES, DIRECTORY_FAIL_STAGES, DIRECTORY_SETTINGS, directoryStage, existingDirectories } from './state.ts';
+import type { DirectoryRecord } from './state.ts';
 
 const PATTERNS = {
   name: /^([a-zA-Z0-9]+[\\.-])+([a-zA-Z0-9])+$/,
@@ -63,36 +62,6 @@ function tagViolations(tags: unknown): Violation[] {
     else if (!PATTERNS.tagValue.test(value)) out.push([`${at}.value`, value, `satisfy regular expression pattern: ${PATTERNS.tagValue.source}`]);
   });
   return out;
-}
-
-/** Stage of a directory at `nowMs`; undefined once a deleted directory is gone. */
-export function directoryStage(d: DirectoryRecord, nowMs: number): { stage: string; reason?: string; sinceMs: number } | undefined {
-  if (d.deletedAtMs !== undefined) {
-    return nowMs < d.deletedAtMs + DELETE_SECONDS.directory * 1000 ? { stage: 'Deleting', sinceMs: d.deletedAtMs } : undefined;
-  }
-  const t = d.activeAfterSeconds * 1000;
-  const at = (fraction: number): number => d.createdAtMs + Math.round(t * fraction);
-  if (d.outcome) {
-    // A directory with a failure outcome lands there instead of Active: Requested, Creating, then the outcome.
-    const failAt = d.createdAtMs + d.outcome.afterSeconds * 1000;
-    if (nowMs >= failAt) return { stage: d.outcome.stage, reason: d.outcome.reason, sinceMs: failAt };
-    const creatingAt = Math.min(at(0.05), failAt);
-    return nowMs < creatingAt ? { stage: 'Requested', sinceMs: d.createdAtMs } : { stage: 'Creating', sinceMs: creatingAt };
-  }
-  if (nowMs < at(0.05)) return { stage: 'Requested', sinceMs: d.createdAtMs };
-  if (nowMs < at(0.95)) return { stage: 'Creating', sinceMs: at(0.05) };
-  if (nowMs < at(1)) return { stage: 'Created', sinceMs: at(0.95) };
-  return { stage: 'Active', sinceMs: at(1) };
-}
-
-/** When the creation lifecycle ends (epoch ms): Active, or the stage of its failure outcome. */
-export function directorySettledAtMs(d: DirectoryRecord): number {
-  return d.createdAtMs + (d.outcome ? d.outcome.afterSeconds * 1000 : Math.round(d.activeAfterSeconds * 1000));
-}
-
-/** Directories not yet gone (Deleting included). */
-export function existingDirectories(ctx: ServiceContext): DirectoryRecord[] {
-  return ctx.state.directories.filter((d) => directoryStage(d, ctx.clock.now()) !== undefined);
 }
 
 function findDirectory(ctx: ServiceContext, id: string | undefined, field = 'directoryId'): DirectoryRecord {
@@ -159,11 +128,12 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
   const tagList = (Array.isArray(tags) ? tags : []).map((t) => ({ Key: String((t as Json).Key), Value: String((t as Json).Value) }));
   if (tagList.length > MAX_TAGS) throw new ApiError('DirectoryLimitExceededException', 'Tag Limit is exceeding');
 
-  const activeAfterSeconds = ctx.directoryActiveAfterSeconds[type];
+  const settings = ctx.state.get(DIRECTORY_SETTINGS);
+  const activeAfterSeconds = settings.activeAfterSeconds[type];
   const lifecycleFault = ctx.faults.take('DirectoryService', 'DirectoryLifecycle');
   const outcome = lifecycleFault
     ? { stage: lifecycleFault.error as 'Failed', reason: lifecycleFault.message ?? `Directory creation failed: ${lifecycleFault.error} (injected lifecycle fault)` }
-    : ctx.directoryOutcome;
+    : settings.outcome;
   const id = `d-${ctx.ids.hex(10)}`;
   const record: DirectoryRecord = {
     DirectoryId: id,
@@ -179,7 +149,7 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
     activeAfterSeconds,
     ...(outcome ? { outcome: { stage: outcome.stage ?? 'Failed', reason: outcome.reason, afterSeconds: outcome.afterSeconds ?? activeAfterSeconds } } : {}),
   };
-  ctx.state.directories.push(record);
+  ctx.state.get(DIRECTORIES).push(record);
   return { DirectoryId: id };
 }
 
@@ -220,6 +190,12 @@ function page<T>(items: T[], input: Json): { items: T[]; NextToken?: string } {
 
 export const directoryService: ServiceDef = {
   name: 'DirectoryService',
+  signingName: 'ds',
+  endpointVariable: 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE',
+  protocol: 'awsJson',
+  targetPrefix: 'DirectoryService_20150416',
+  lifecycles: { DirectoryLifecycle: DIRECTORY_FAIL_STAGES },
+  state: [DIRECTORIES],
   errorStatus: (code) => (/(ServiceException|InternalServerException|InternalServiceError|InternalFailure)$/.test(code) ? 500 : 400),
   ops: {
     CreateDirectory: (input, ctx) => create('SimpleAD', input, ctx),
@@ -233,9 +209,10 @@ export const directoryService: ServiceDef = {
     },
     DeleteDirectory(input, ctx) {
       const d = findDirectory(ctx, str(input, 'DirectoryId'));
-      // A PCA Connector for AD registration authorizes an application on the directory until it is gone (DELETING
-      // included). Message as AWS returns it (as reported by users of aws-nuke; Terraform retries on "authorized applications").
-      if (d.deletedAtMs === undefined && liveRegistrations(ctx).some((r) => r.DirectoryId === d.DirectoryId)) {
+      // An application another service authorized on the directory (a PCA Connector for AD registration, until it is
+      // gone, DELETING included) blocks the delete. Message as AWS returns it (as reported by users of aws-nuke;
+      // Terraform retries on "authorized applications").
+      if (d.deletedAtMs === undefined && ctx.services.some((svc) => (svc.directoryApplications?.(ctx, d.DirectoryId) ?? []).length > 0)) {
         throw new ApiError('ClientException', AUTHORIZED_APPLICATIONS_MESSAGE);
       }
       d.deletedAtMs ??= ctx.clock.now();

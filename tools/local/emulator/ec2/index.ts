@@ -2,9 +2,8 @@
  * EC2 (the `ec2` query protocol): form-encoded POST in, XML out. Handlers receive the flat form parameters and
  * return an object tree; the server renders it (arrays become `<item>` lists).
  */
-import { ApiError } from './api-error.ts';
-import type { ServiceDef } from './service.ts';
-import type { Json } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import type { Json, ServiceDef } from '../core/service.ts';
 
 /** Values of `Prefix.1`, `Prefix.2`, ... */
 function members(input: Json, prefix: string): string[] {
@@ -40,6 +39,9 @@ function select<T>(items: T[], input: Json, idParam: string, idOf: (t: T) => str
 
 export const ec2: ServiceDef = {
   name: 'EC2',
+  signingName: 'ec2',
+  endpointVariable: 'AWS_ENDPOINT_URL_EC2',
+  protocol: 'ec2',
   ops: {
     DescribeVpcs(input, ctx) {
       const vpcs = select(ctx.seed.vpcs, input, 'VpcId', (v) => v.VpcId, { 'vpc-id': (v) => v.VpcId, 'cidr': (v) => v.CidrBlock }, {

@@ -1,10 +1,34 @@
-/** EventBridge (awsJson1_1, `AWSEvents.`): PutEvents keeps every entry (Detail parsed) for tests to inspect. */
-import { ApiError } from './api-error.ts';
-import { obj, str } from './service.ts';
-import type { ServiceDef } from './service.ts';
+/**
+ * EventBridge (awsJson1_1, `AWSEvents.`): PutEvents keeps every entry (Detail parsed) for tests to inspect
+ * (`emulator.events`; saved in snapshots as `events`).
+ */
+import { ApiError } from '../core/api-error.ts';
+import { obj, str } from '../core/service.ts';
+import type { ServiceDef } from '../core/service.ts';
+import type { StateSlot } from '../core/state.ts';
+
+export interface EmittedEvent {
+  Source?: string;
+  DetailType?: string;
+  EventBusName?: string;
+  Detail: unknown;
+}
+
+/** The events put, in order (one array for the emulator's life: `emulator.events` is this array). */
+export const EVENTS: StateSlot<EmittedEvent[]> = {
+  name: 'events',
+  fresh: () => [],
+  load: (snapshot) => (snapshot['events'] as EmittedEvent[] | undefined) ?? [],
+  save: (events) => ({ events }),
+};
 
 export const eventBridge: ServiceDef = {
   name: 'EventBridge',
+  signingName: 'events',
+  endpointVariable: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
+  protocol: 'awsJson',
+  targetPrefix: 'AWSEvents',
+  state: [EVENTS],
   ops: {
     PutEvents(input, ctx) {
       const entries = input.Entries;
@@ -26,7 +50,7 @@ export const eventBridge: ServiceDef = {
           failed += 1;
           return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
         }
-        ctx.state.events.push({ Source, DetailType, ...(EventBusName ? { EventBusName } : {}), Detail });
+        ctx.state.get(EVENTS).push({ Source, DetailType, ...(EventBusName ? { EventBusName } : {}), Detail });
         return { EventId: ctx.ids.uuid() };
       });
       return { FailedEntryCount: failed, Entries: results };

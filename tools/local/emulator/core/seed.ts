@@ -72,4 +72,4 @@ export function loadSeed(path: string): Seed {
 }
 
 /** tools/local/seeds/default.json: what the local world starts from unless told otherwise. */
-export const DEFAULT_SEED_PATH = new URL('../seeds/default.json', import.meta.url).pathname;
+export const DEFAULT_SEED_PATH = new URL('../../seeds/default.json', import.meta.url).pathname;

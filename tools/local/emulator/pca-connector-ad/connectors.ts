@@ -1,27 +1,15 @@
 /**
- * PCA Connector for AD (restJson1). Operations: CreateConnector (POST /connectors, 202), GetConnector
+ * PCA Connector for AD, the connector itself (restJson1): CreateConnector (POST /connectors, 202), GetConnector
  * (GET /connectors/{ConnectorArn}), ListConnectors (GET /connectors), DeleteConnector (DELETE /connectors/{arn}, 202).
- * Errors carry `x-amzn-ErrorType` and a JSON body with Message/message plus the shape's members.
+ * A connector is CREATING, then ACTIVE (or FAILED with an outcome) on the simulated clock; DELETING, then gone.
  */
-import { ApiError } from './api-error.ts';
-import { connectorAdOps, liveSpns, liveTemplates } from './connector-ad-resources.ts';
-import { directoryStage, existingDirectories } from './directory-service.ts';
-import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import { DELETE_SECONDS, epochSeconds } from './state.ts';
-import { listConnectorAdTags, routeConnectorAdTags } from './teardown.ts';
-import type { ConnectorRecord, ConnectorStatusReason, Json, ServiceContext } from './state.ts';
-
-export const STATUS: Record<string, number> = {
-  AccessDeniedException: 403,
-  ValidationException: 400,
-  ResourceNotFoundException: 404,
-  ThrottlingException: 429,
-  ServiceQuotaExceededException: 402,
-  InternalServerException: 500,
-  ConflictException: 409,
-};
-
+import { ApiError } from '../core/api-error.ts';
+import { canonical, decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
+import type { Json, Route, ServiceContext } from '../core/service.ts';
+import { directoryStage, existingDirectories } from '../directory-service/state.ts';
+import { invalid, notFound } from './requests.ts';
+import { CLIENT_TOKENS, CONNECTORS, CONNECTOR_AD_SETTINGS, connectorStatus, existingConnectors, liveSpns, liveTemplates } from './state.ts';
+import type { ConnectorRecord, ConnectorStatusReason } from './state.ts';
 
 const PATTERNS = {
   connectorArn: /^arn:[\w-]+:pca-connector-ad:[\w-]+:[0-9]+:connector\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
@@ -32,38 +20,12 @@ const PATTERNS = {
 };
 const DEFAULT_PAGE = 100;
 
-const invalid = (message: string, reason = 'FIELD_VALIDATION_FAILED'): ApiError => new ApiError('ValidationException', message, 400, { Reason: reason });
-const notFound = (type: string, id: string, message: string): ApiError =>
-  new ApiError('ResourceNotFoundException', message, 404, { ResourceId: id, ResourceType: type });
-
 function field(name: string, value: string | undefined, re: RegExp, required = true): void {
   if (value === undefined) {
     if (required) throw invalid(`1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
     return;
   }
   if (!re.test(value)) throw invalid(`1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${re.source}`);
-}
-
-/** Status of a connector at `nowMs`; undefined once a deleted connector is gone. */
-export function connectorStatus(c: ConnectorRecord, nowMs: number): { status: string; reason?: string; sinceMs: number } | undefined {
-  if (c.deletedAtMs !== undefined) {
-    return nowMs < c.deletedAtMs + DELETE_SECONDS.connector * 1000 ? { status: 'DELETING', sinceMs: c.deletedAtMs } : undefined;
-  }
-  if (c.outcome) {
-    const at = c.createdAtMs + c.outcome.afterSeconds * 1000;
-    return nowMs >= at ? { status: 'FAILED', reason: c.outcome.statusReason, sinceMs: at } : { status: 'CREATING', sinceMs: c.createdAtMs };
-  }
-  const at = c.createdAtMs + c.activeAfterSeconds * 1000;
-  return nowMs >= at ? { status: 'ACTIVE', sinceMs: at } : { status: 'CREATING', sinceMs: c.createdAtMs };
-}
-
-/** When the creation lifecycle ends (epoch ms): ACTIVE, or FAILED with the outcome's reason. */
-export function connectorSettledAtMs(c: ConnectorRecord): number {
-  return c.createdAtMs + (c.outcome ? c.outcome.afterSeconds : c.activeAfterSeconds) * 1000;
-}
-
-export function existingConnectors(ctx: ServiceContext): ConnectorRecord[] {
-  return ctx.state.connectors.filter((c) => connectorStatus(c, ctx.clock.now()) !== undefined);
 }
 
 function view(c: ConnectorRecord, ctx: ServiceContext): Json {
@@ -109,7 +71,7 @@ function repeatOf(input: Json, ctx: ServiceContext): Json | undefined {
   // again, nothing new). The same token with a DIFFERENT request is a ConflictException, as AWS does for reused
   // idempotency tokens.
   const { ClientToken: _t, ...rest } = input;
-  const seen = ctx.state.clientTokens.find((t) => t.token === token);
+  const seen = ctx.state.get(CLIENT_TOKENS).find((t) => t.token === token);
   if (!seen) return undefined;
   if (seen.fingerprint === canonical(rest)) return { ConnectorArn: seen.connectorArn };
   throw new ApiError('ConflictException', 'The ClientToken was already used with a different request.', 409, {
@@ -213,8 +175,9 @@ function createConnector(input: Json, ctx: ServiceContext, facts: PeerFacts): Js
 
   const id = ctx.ids.uuid();
   const arn = `arn:aws:pca-connector-ad:${ctx.seed.region}:${ctx.seed.accountId}:connector/${id}`;
+  const settings = ctx.state.get(CONNECTOR_AD_SETTINGS);
   const lifecycleFault = ctx.faults.take('PcaConnectorAd', 'ConnectorLifecycle');
-  const outcome = lifecycleFault ? { statusReason: lifecycleFault.error as ConnectorStatusReason } : ctx.connectorOutcome;
+  const outcome = lifecycleFault ? { statusReason: lifecycleFault.error as ConnectorStatusReason } : settings.connectorOutcome;
   const record: ConnectorRecord = {
     Arn: arn,
     DirectoryId: directoryId ?? '',
@@ -223,72 +186,55 @@ function createConnector(input: Json, ctx: ServiceContext, facts: PeerFacts): Js
     Tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)])),
     CertificateEnrollmentPolicyServerEndpoint: `https://${id}.pca-connector-ad.${ctx.seed.region}.amazonaws.com/cep/policy`,
     createdAtMs: ctx.clock.now(),
-    activeAfterSeconds: ctx.connectorActiveAfterSeconds,
-    ...(outcome ? { outcome: { statusReason: outcome.statusReason, afterSeconds: outcome.afterSeconds ?? ctx.connectorActiveAfterSeconds } } : {}),
+    activeAfterSeconds: settings.connectorActiveAfterSeconds,
+    ...(outcome ? { outcome: { statusReason: outcome.statusReason, afterSeconds: outcome.afterSeconds ?? settings.connectorActiveAfterSeconds } } : {}),
   };
-  ctx.state.connectors.push(record);
+  ctx.state.get(CONNECTORS).push(record);
   if (token !== undefined) {
     const { ClientToken: _t, ...rest } = input;
-    ctx.state.clientTokens.push({ token, connectorArn: arn, fingerprint: canonical(rest) });
+    ctx.state.get(CLIENT_TOKENS).push({ token, connectorArn: arn, fingerprint: canonical(rest) });
   }
   return { ConnectorArn: arn };
 }
 
-export const pcaConnectorAd: ServiceDef = {
-  name: 'PcaConnectorAd',
-  errorStatus: (code) => STATUS[code],
-  faultFields(code, input) {
-    const id = str(input, 'ConnectorArn') ?? str(input, 'DirectoryId') ?? 'unknown';
-    const type = str(input, 'ConnectorArn') ? 'CONNECTOR' : 'DIRECTORY';
-    if (code === 'ValidationException') return { Reason: 'OTHER' };
-    if (code === 'ResourceNotFoundException' || code === 'ConflictException') return { ResourceId: id, ResourceType: type };
-    if (code === 'ServiceQuotaExceededException') return { QuotaCode: 'L-0E0C5E7B', ResourceId: id, ResourceType: 'CONNECTOR', ServiceCode: 'pca-connector-ad' };
-    if (code === 'ThrottlingException') return { QuotaCode: 'L-RATE', ServiceCode: 'pca-connector-ad' };
-    return {};
+export const connectorOps: Record<string, (input: Json, ctx: ServiceContext) => Json | Promise<Json>> = {
+  CreateConnector: createConnectorOp,
+  GetConnector: (input, ctx) => ({ Connector: view(findConnector(ctx, str(input, 'ConnectorArn')), ctx) }),
+  ListConnectors(input, ctx) {
+    const maxRaw = input.MaxResults;
+    const max = maxRaw === undefined ? DEFAULT_PAGE : Number(maxRaw);
+    if (!Number.isInteger(max) || max < 1 || max > 1000) {
+      throw invalid(`1 validation error detected: Value '${String(maxRaw)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000`);
+    }
+    const all = [...existingConnectors(ctx)].sort((a, b) => a.createdAtMs - b.createdAtMs);
+    const start = decodeToken(str(input, 'NextToken'), () => invalid('The NextToken is not valid.'));
+    const end = start + max;
+    return { Connectors: all.slice(start, end).map((c) => view(c, ctx)), ...(end < all.length ? { NextToken: encodeToken(end) } : {}) };
   },
-  ops: {
-    CreateConnector: createConnectorOp,
-    GetConnector: (input, ctx) => ({ Connector: view(findConnector(ctx, str(input, 'ConnectorArn')), ctx) }),
-    ListConnectors(input, ctx) {
-      const maxRaw = input.MaxResults;
-      const max = maxRaw === undefined ? DEFAULT_PAGE : Number(maxRaw);
-      if (!Number.isInteger(max) || max < 1 || max > 1000) {
-        throw invalid(`1 validation error detected: Value '${String(maxRaw)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000`);
+  DeleteConnector(input, ctx) {
+    const c = findConnector(ctx, str(input, 'ConnectorArn'));
+    if (c.deletedAtMs === undefined) {
+      // AWS documents no such rule: refusing while the connector's templates or SPNs remain is an assumption (the
+      // conservative choice; a teardown that deletes them first works either way).
+      const template = liveTemplates(ctx).find((t) => t.ConnectorArn === c.Arn);
+      if (template) {
+        throw new ApiError('ConflictException', `Connector ${c.Arn} still has template ${template.Arn}; delete it first.`, 409, { ResourceId: template.Arn, ResourceType: 'TEMPLATE' });
       }
-      const all = [...existingConnectors(ctx)].sort((a, b) => a.createdAtMs - b.createdAtMs);
-      const start = decodeToken(str(input, 'NextToken'), () => invalid('The NextToken is not valid.'));
-      const end = start + max;
-      return { Connectors: all.slice(start, end).map((c) => view(c, ctx)), ...(end < all.length ? { NextToken: encodeToken(end) } : {}) };
-    },
-    DeleteConnector(input, ctx) {
-      const c = findConnector(ctx, str(input, 'ConnectorArn'));
-      if (c.deletedAtMs === undefined) {
-        // AWS documents no such rule: refusing while the connector's templates or SPNs remain is an assumption (the
-        // conservative choice; a teardown that deletes them first works either way).
-        const template = liveTemplates(ctx).find((t) => t.ConnectorArn === c.Arn);
-        if (template) {
-          throw new ApiError('ConflictException', `Connector ${c.Arn} still has template ${template.Arn}; delete it first.`, 409, { ResourceId: template.Arn, ResourceType: 'TEMPLATE' });
-        }
-        const spn = liveSpns(ctx).find((s) => s.ConnectorArn === c.Arn);
-        if (spn) {
-          throw new ApiError('ConflictException', `Connector ${c.Arn} still has a service principal name in ${spn.DirectoryRegistrationArn}; delete it first.`, 409, {
-            ResourceId: spn.DirectoryRegistrationArn, ResourceType: 'SERVICE_PRINCIPAL_NAME',
-          });
-        }
+      const spn = liveSpns(ctx).find((s) => s.ConnectorArn === c.Arn);
+      if (spn) {
+        throw new ApiError('ConflictException', `Connector ${c.Arn} still has a service principal name in ${spn.DirectoryRegistrationArn}; delete it first.`, 409, {
+          ResourceId: spn.DirectoryRegistrationArn, ResourceType: 'SERVICE_PRINCIPAL_NAME',
+        });
       }
-      c.deletedAtMs ??= ctx.clock.now();
-      return {};
-    },
-    ListTagsForResource: listConnectorAdTags,
-    ...connectorAdOps,
+    }
+    c.deletedAtMs ??= ctx.clock.now();
+    return {};
   },
 };
 
-/** restJson1 routing: method + path (+ query) -> operation and its input. */
-export function routePcaConnectorAd(method: string, url: URL, body: Json): { op: string; input: Json; status: number } | undefined {
+/** restJson1 routes of the operations above. */
+export function routeConnectors(method: string, url: URL, body: Json): Route | undefined {
   const path = url.pathname.replace(/\/+$/, '');
-  const tags = routeConnectorAdTags(method, path);
-  if (tags) return tags;
   if (path === '/connectors') {
     if (method === 'POST') return { op: 'CreateConnector', input: body, status: 202 };
     if (method === 'GET') {

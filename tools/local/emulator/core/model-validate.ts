@@ -1,5 +1,5 @@
 /**
- * Request validation driven by an AWS service model's shapes (a subset vendored under ./models/, documentation
+ * Request validation driven by an AWS service model's shapes (a subset vendored in the service's folder, documentation
  * stripped): required members, unions (exactly one member set), string lengths, patterns and enums, integer ranges,
  * list and map sizes, unknown members. Returns the first violation in the service's ValidationException wording, the
  * member path in camelCase (`definition.templateV2.privateKeyFlags.clientVersion`), or undefined.
@@ -27,8 +27,8 @@ export interface ShapeModel {
   shapes: Record<string, Shape>;
 }
 
-export const loadShapeModel = (file: string): ShapeModel =>
-  JSON.parse(readFileSync(new URL(`./models/${file}`, import.meta.url), 'utf8')) as ShapeModel;
+/** The shapes of a vendored model file (`new URL('./models/x-shapes.json', import.meta.url)` in the service's folder). */
+export const loadShapeModel = (file: URL): ShapeModel => JSON.parse(readFileSync(file, 'utf8')) as ShapeModel;
 
 const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 const show = (v: unknown): string => {

@@ -1,7 +1,7 @@
 /** ACM PCA (awsJson1_1, `ACMPrivateCA.`): DescribeCertificateAuthority. */
-import { ApiError } from './api-error.ts';
-import { str } from './service.ts';
-import type { ServiceDef } from './service.ts';
+import { ApiError } from '../core/api-error.ts';
+import { str } from '../core/service.ts';
+import type { ServiceDef } from '../core/service.ts';
 
 /** ASN1Subject members from `CN=…,O=…,OU=…,C=…` (the seed's notation). */
 const SUBJECT_KEYS: Record<string, string> = { CN: 'CommonName', O: 'Organization', OU: 'OrganizationalUnit', C: 'Country' };
@@ -18,6 +18,10 @@ const CA_ARN = /^arn:[\w+=/,.@-]+:acm-pca:[\w+=/,.@-]*:[0-9]*:certificate-author
 
 export const acmPca: ServiceDef = {
   name: 'ACMPCA',
+  signingName: 'acm-pca',
+  endpointVariable: 'AWS_ENDPOINT_URL_ACM_PCA',
+  protocol: 'awsJson',
+  targetPrefix: 'ACMPrivateCA',
   ops: {
     DescribeCertificateAuthority(input, ctx) {
       const arn = str(input, 'CertificateAuthorityArn');

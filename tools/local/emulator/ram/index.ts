@@ -5,11 +5,10 @@
  * (ram-2018-01-04.json). A share is ACTIVE at once; its resource associations are ASSOCIATED at once and its principal
  * associations ASSOCIATING for `shareAssociatedAfterSeconds` (undocumented by AWS: an assumption) on the simulated clock.
  */
-import { ApiError } from './api-error.ts';
-import { canonical, decodeToken, encodeToken, obj, str, strList } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import { epochSeconds } from './state.ts';
-import type { Json, ServiceContext } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import { canonical, decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
+import type { Json, Route, ServiceContext, ServiceDef } from '../core/service.ts';
+import type { StateSlot } from '../core/state.ts';
 
 export const STATUS: Record<string, number> = {
   IdempotentParameterMismatchException: 400,
@@ -57,7 +56,21 @@ const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
 const param = (message: string): ApiError => new ApiError('InvalidParameterException', message, 400);
 const malformed = (arn: string): ApiError => new ApiError('MalformedArnException', `The format of ${arn} is not valid.`, 400);
 
-const shares = (ctx: ServiceContext): ResourceShareRecord[] => ctx.connectorAd.state.resourceShares;
+/** The shares; snapshots keep them under `connectorAd` (where they were kept before RAM had a folder of its own). */
+export const RESOURCE_SHARES: StateSlot<ResourceShareRecord[]> = {
+  name: 'resource shares',
+  fresh: () => [],
+  load: (snapshot) => ((snapshot['connectorAd'] ?? {}) as { resourceShares?: ResourceShareRecord[] }).resourceShares ?? [],
+  save: (resourceShares) => ({ connectorAd: { resourceShares } }),
+};
+
+/** Seconds a principal association stays ASSOCIATING (memory only). */
+export const RAM_SETTINGS: StateSlot<{ shareAssociatedAfterSeconds: number }> = {
+  name: 'RAM settings',
+  fresh: () => ({ shareAssociatedAfterSeconds: 5 }),
+};
+
+const shares = (ctx: ServiceContext): ResourceShareRecord[] => ctx.state.get(RESOURCE_SHARES);
 
 function permissionArnOf(ctx: ServiceContext, arn: string): string {
   if (!ARN.test(arn)) throw malformed(arn);
@@ -164,7 +177,7 @@ function createResourceShare(input: Json, ctx: ServiceContext, externalCas?: Rea
     ...(clientToken !== undefined ? { clientToken } : {}),
     fingerprint,
     createdAtMs: ctx.clock.now(),
-    principalsAssociatedAfterSeconds: ctx.connectorAd.shareAssociatedAfterSeconds,
+    principalsAssociatedAfterSeconds: ctx.state.get(RAM_SETTINGS).shareAssociatedAfterSeconds,
   };
   shares(ctx).push(record);
   return { resourceShare: shareView(record, ctx), ...(clientToken !== undefined ? { clientToken } : {}) };
@@ -223,6 +236,11 @@ function listResourceSharePermissions(input: Json, ctx: ServiceContext): Json {
 
 export const ram: ServiceDef = {
   name: 'RAM',
+  signingName: 'ram',
+  endpointVariable: 'AWS_ENDPOINT_URL_RAM',
+  protocol: 'restJson',
+  route: (method, url, body) => routeRam(method, url, body),
+  state: [RESOURCE_SHARES],
   errorStatus: (code) => STATUS[code],
   ops: {
     CreateResourceShare: createResourceShareOp,
@@ -235,7 +253,7 @@ export const ram: ServiceDef = {
 const OPS_BY_PATH: Record<string, string> = Object.fromEntries(Object.keys(ram.ops).map((op) => [`/${op.toLowerCase()}`, op]));
 
 /** rest-json routing: every RAM operation is `POST /<operation in lower case>` with a JSON body. */
-export function routeRam(method: string, url: URL, body: Json): { op: string; input: Json; status: number } | undefined {
+function routeRam(method: string, url: URL, body: Json): Route | undefined {
   const op = OPS_BY_PATH[url.pathname.replace(/\/+$/, '')];
   return method === 'POST' && op ? { op, input: body, status: 200 } : undefined;
 }

@@ -7,7 +7,7 @@ import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/clie
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { ListConnectorsCommand, PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad-sdk.ts';
+import { ListConnectorsCommand, PcaConnectorAdClient } from '../../../../src/aws/pca-connector-ad-sdk.ts';
 
 /** Endpoints of the services that are not the emulator (`AWS_ENDPOINT_URL_<SERVICE>` as the user set them). */
 export interface ExternalEndpoints {

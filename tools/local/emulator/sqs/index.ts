@@ -5,10 +5,10 @@
  * a queue holds is always inspectable.
  */
 import { createHash } from 'node:crypto';
-import { ApiError } from './api-error.ts';
-import { str } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import type { ServiceContext } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import { str } from '../core/service.ts';
+import type { ServiceContext, ServiceDef } from '../core/service.ts';
+import type { StateSlot } from '../core/state.ts';
 
 export const LOCAL_DEAD_LETTER_QUEUE_NAME = 'ad-cert-orchestrator-local-triggers-dlq';
 /** The account id of the emulated queue URLs (as the emulator's other ARNs in a local world). */
@@ -20,6 +20,12 @@ export interface QueuedMessage {
   SentTimestamp: number;
 }
 
+/** Messages by queue name (memory only: the triggers' dead-letter queue of one run; no snapshot keeps it). */
+export const QUEUES: StateSlot<Map<string, QueuedMessage[]>> = {
+  name: 'queues',
+  fresh: () => new Map([[LOCAL_DEAD_LETTER_QUEUE_NAME, []]]),
+};
+
 /** `<endpoint>/<account>/<queue name>`: the URL SQS gives a queue, on the emulator's endpoint. */
 export const queueUrlFor = (endpoint: string, name: string): string => `${endpoint}/${ACCOUNT}/${name}`;
 
@@ -30,13 +36,18 @@ const MAX_BODY_BYTES = 262_144;
 const queueOf = (input: Record<string, unknown>, ctx: ServiceContext): QueuedMessage[] => {
   const url = str(input, 'QueueUrl');
   const name = url?.split('/').pop();
-  const queue = name === undefined ? undefined : ctx.state.queues.get(name);
+  const queue = name === undefined ? undefined : ctx.state.get(QUEUES).get(name);
   if (!queue) throw new ApiError('QueueDoesNotExist', 'The specified queue does not exist.', 400);
   return queue;
 };
 
 export const sqs: ServiceDef = {
   name: 'SQS',
+  signingName: 'sqs',
+  endpointVariable: 'AWS_ENDPOINT_URL_SQS',
+  protocol: 'awsJson',
+  targetPrefix: 'AmazonSQS',
+  state: [QUEUES],
   awsJsonVersion: '1.0',
   errorTypePrefix: 'com.amazonaws.sqs#',
   ops: {

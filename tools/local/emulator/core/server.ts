@@ -1,50 +1,17 @@
 /**
- * The HTTP front: one node:http server for every service. A request is routed by the SigV4 credential scope's
- * service name (`Authorization: ... Credential=AKID/DATE/REGION/SERVICE/aws4_request`), falling back on the
- * `X-Amz-Target` prefix, an EC2 `Action=` form body, or the `/connectors` path. Signatures are not verified.
+ * The HTTP front: one node:http server for every registered service. A request is routed by the SigV4 credential
+ * scope's service name (`Authorization: ... Credential=AKID/DATE/REGION/SERVICE/aws4_request`, a service's
+ * `signingName`), falling back on the `X-Amz-Target` prefix (`targetPrefix`), an EC2 `Action=` form body, or a
+ * service's `unsignedPath`. Signatures are not verified.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { acmPca } from './acm-pca.ts';
 import { ApiError } from './api-error.ts';
-import { directoryService } from './directory-service.ts';
-import { dynamoDb } from './dynamodb.ts';
-import { ec2 } from './ec2.ts';
-import { eventBridge } from './eventbridge.ts';
 import { isTransportFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
-import { routeConnectorAdResources } from './connector-ad-resources.ts';
-import { pcaConnectorAd, routePcaConnectorAd } from './pca-connector-ad.ts';
-import { ram, routeRam } from './ram.ts';
-import { secretsManager } from './secrets-manager.ts';
-import { sqs } from './sqs.ts';
 import { statusFor } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import type { Json, ServiceContext } from './state.ts';
-
-type Protocol = 'awsJson' | 'restJson' | 'ec2';
-const BY_SIGNING_NAME: Record<string, [ServiceDef, Protocol]> = {
-  ds: [directoryService, 'awsJson'],
-  secretsmanager: [secretsManager, 'awsJson'],
-  'acm-pca': [acmPca, 'awsJson'],
-  events: [eventBridge, 'awsJson'],
-  ec2: [ec2, 'ec2'],
-  'pca-connector-ad': [pcaConnectorAd, 'restJson'],
-  ram: [ram, 'restJson'],
-  dynamodb: [dynamoDb, 'awsJson'],
-  sqs: [sqs, 'awsJson'],
-};
-/** Every emulated service, for the list of operations a fault may name. */
-export const SERVICES: readonly ServiceDef[] = Object.values(BY_SIGNING_NAME).map(([svc]) => svc);
-const BY_TARGET_PREFIX: Record<string, string> = {
-  DirectoryService_20150416: 'ds',
-  secretsmanager: 'secretsmanager',
-  ACMPrivateCA: 'acm-pca',
-  AWSEvents: 'events',
-  DynamoDB_20120810: 'dynamodb',
-  AmazonSQS: 'sqs',
-};
+import type { Json, Protocol, ServiceContext, ServiceDef } from './service.ts';
 
 interface Call {
   svc: ServiceDef;
@@ -55,18 +22,20 @@ interface Call {
   status: number;
 }
 
-function identify(req: IncomingMessage, body: string, url: URL): { svc: ServiceDef; protocol: Protocol } | undefined {
+function identify(services: readonly ServiceDef[], req: IncomingMessage, body: string, url: URL): ServiceDef | undefined {
   const scope = /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
-  const target = String(req.headers['x-amz-target'] ?? '');
-  const name = scope?.[1] ?? BY_TARGET_PREFIX[target.split('.')[0] ?? ''] ?? (/(^|&)Action=/.test(body) ? 'ec2' : url.pathname.startsWith('/connectors') ? 'pca-connector-ad' : '');
-  const hit = BY_SIGNING_NAME[name];
-  return hit ? { svc: hit[0], protocol: hit[1] } : undefined;
+  if (scope) return services.find((svc) => svc.signingName === scope[1]);
+  const target = String(req.headers['x-amz-target'] ?? '').split('.')[0] ?? '';
+  return (
+    services.find((svc) => svc.targetPrefix !== undefined && svc.targetPrefix === target) ??
+    (/(^|&)Action=/.test(body) ? services.find((svc) => svc.protocol === 'ec2') : services.find((svc) => svc.unsignedPath?.test(url.pathname)))
+  );
 }
 
-function parseCall(req: IncomingMessage, body: string, url: URL): Call {
-  const id = identify(req, body, url);
-  if (!id) throw new ApiError('UnrecognizedClientException', 'The emulator could not tell which AWS service this request is for.');
-  const { svc, protocol } = id;
+function parseCall(services: readonly ServiceDef[], req: IncomingMessage, body: string, url: URL): Call {
+  const svc = identify(services, req, body, url);
+  if (!svc) throw new ApiError('UnrecognizedClientException', 'The emulator could not tell which AWS service this request is for.');
+  const { protocol } = svc;
   const json = (): Json => {
     if (!body.trim()) return {};
     try {
@@ -88,7 +57,7 @@ function parseCall(req: IncomingMessage, body: string, url: URL): Call {
   }
   const method = req.method ?? 'GET';
   const payload = method === 'POST' ? json() : {};
-  const route = svc === ram ? routeRam(method, url, payload) : (routePcaConnectorAd(method, url, payload) ?? routeConnectorAdResources(method, url, payload));
+  const route = svc.route?.(method, url, payload);
   if (!route) throw new ApiError('UnknownOperationException', `No operation for ${req.method} ${url.pathname}`, 404);
   return { svc, protocol, ...route };
 }
@@ -146,6 +115,7 @@ function failTransport(req: IncomingMessage, fault: FaultSpec): void {
 export const KEEP_ALIVE_TIMEOUT_MS = 10 * 60_000;
 
 export function startServer(ctx: ServiceContext, apiCalls: Record<string, number>): Server {
+  const { services } = ctx;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -157,10 +127,10 @@ export function startServer(ctx: ServiceContext, apiCalls: Record<string, number
       const url = new URL(req.url ?? '/', 'http://localhost');
       let call: Call;
       try {
-        call = parseCall(req, body, url);
+        call = parseCall(services, req, body, url);
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError('SerializationException', String(e));
-        return renderError(res, identify(req, body, url)?.protocol ?? 'awsJson', err, requestId);
+        return renderError(res, identify(services, req, body, url)?.protocol ?? 'awsJson', err, requestId);
       }
       const key = `${call.svc.name}.${call.op}`;
       apiCalls[key] = (apiCalls[key] ?? 0) + 1;

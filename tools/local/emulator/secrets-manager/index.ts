@@ -1,11 +1,35 @@
-/** Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret, DeleteSecret. */
+/**
+ * Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret, DeleteSecret. The
+ * seed's secrets are the user's own; secrets created through the API are kept (saved in snapshots as `secrets`) with
+ * their values in memory only, never in a snapshot.
+ */
 import { createHash } from 'node:crypto';
-import { ApiError } from './api-error.ts';
-import { obj, str } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import { epochSeconds } from './state.ts';
-import { deleteSecret } from './teardown.ts';
-import type { Json, ServiceContext } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import { epochSeconds, obj, str } from '../core/service.ts';
+import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import type { StateSlot } from '../core/state.ts';
+
+/** A secret created through the API. Its value is kept in memory only, never in a snapshot. */
+export interface CreatedSecret {
+  Name: string;
+  ARN: string;
+  VersionId: string;
+  Description?: string;
+  CreatedDateMs: number;
+  Tags?: { Key: string; Value: string }[];
+  /** DeleteSecret with a recovery window: marked for deletion at this time. */
+  DeletedDateMs?: number;
+}
+
+export const SECRETS: StateSlot<CreatedSecret[]> = {
+  name: 'secrets',
+  fresh: () => [],
+  load: (snapshot) => (snapshot['secrets'] as CreatedSecret[] | undefined) ?? [],
+  save: (secrets) => ({ secrets }),
+};
+
+/** Values of the secrets created through the API, by ARN (memory only). */
+export const SECRET_VALUES: StateSlot<Map<string, string>> = { name: 'secret values', fresh: () => new Map() };
 
 interface SecretView {
   Name: string;
@@ -37,7 +61,8 @@ function all(ctx: ServiceContext): SecretView[] {
     CreatedDateMs: 0,
     value: s.SecretString,
   }));
-  const created = ctx.state.secrets.map((s) => ({ ...s, value: ctx.state.secretValues.get(s.ARN) }));
+  const values = ctx.state.get(SECRET_VALUES);
+  const created = ctx.state.get(SECRETS).map((s) => ({ ...s, value: values.get(s.ARN) }));
   return [...fromSeed, ...created];
 }
 
@@ -47,8 +72,44 @@ function find(ctx: ServiceContext, id: string | undefined): SecretView {
   return s;
 }
 
+/**
+ * DeleteSecret, as AWS: RecoveryWindowInDays 7-30 (default 30) or ForceDeleteWithoutRecovery, not both; a secret
+ * already marked for deletion is an InvalidRequestException. Only secrets created through the API can be deleted
+ * here (the seed's are the user's own). With a recovery window the secret stays, marked deleted.
+ */
+function deleteSecret(input: Json, ctx: ServiceContext): Json {
+  const id = str(input, 'SecretId');
+  const secrets = ctx.state.get(SECRETS);
+  const secret = secrets.find((s) => s.Name === id || s.ARN === id);
+  if (!secret) throw new ApiError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+  const window = input.RecoveryWindowInDays;
+  const force = input.ForceDeleteWithoutRecovery === true;
+  if (force && window !== undefined) {
+    throw new ApiError('InvalidParameterException', 'You can\'t use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.');
+  }
+  if (window !== undefined && !(Number.isInteger(window) && (window as number) >= 7 && (window as number) <= 30)) {
+    throw new ApiError('InvalidParameterException', 'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+  }
+  if (secret.DeletedDateMs !== undefined) {
+    throw new ApiError('InvalidRequestException', 'You can\'t perform this operation on the secret because it was already scheduled for deletion.');
+  }
+  const now = ctx.clock.now();
+  if (force) {
+    secrets.splice(secrets.indexOf(secret), 1);
+    ctx.state.get(SECRET_VALUES).delete(secret.ARN);
+  } else {
+    secret.DeletedDateMs = now;
+  }
+  return { ARN: secret.ARN, Name: secret.Name, DeletionDate: (now + (force ? 0 : ((window as number | undefined) ?? 30) * 86_400_000)) / 1000 };
+}
+
 export const secretsManager: ServiceDef = {
   name: 'SecretsManager',
+  signingName: 'secretsmanager',
+  endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+  protocol: 'awsJson',
+  targetPrefix: 'secretsmanager',
+  state: [SECRETS],
   ops: {
     GetSecretValue(input: Json, ctx) {
       const s = find(ctx, str(input, 'SecretId'));
@@ -82,10 +143,10 @@ export const secretsManager: ServiceDef = {
       const VersionId = str(input, 'ClientRequestToken') ?? ctx.ids.uuid();
       const description = str(input, 'Description');
       const tags = Array.isArray(input.Tags) ? input.Tags.map((t: unknown) => ({ Key: String(obj(t)?.Key), Value: String(obj(t)?.Value) })) : [];
-      ctx.state.secrets.push({
+      ctx.state.get(SECRETS).push({
         Name: name, ARN, VersionId, CreatedDateMs: ctx.clock.now(), ...(description ? { Description: description } : {}), ...(tags.length ? { Tags: tags } : {}),
       });
-      if (value !== undefined) ctx.state.secretValues.set(ARN, value);
+      if (value !== undefined) ctx.state.get(SECRET_VALUES).set(ARN, value);
       return { ARN, Name: name, VersionId };
     },
     DeleteSecret: deleteSecret,

@@ -8,10 +8,21 @@
  * condition answers ConditionalCheckFailedException (HTTP 400), with the old item when
  * `ReturnValuesOnConditionCheckFailure` is `ALL_OLD`.
  */
-import { ApiError } from './api-error.ts';
-import { obj, str } from './service.ts';
-import type { ServiceDef } from './service.ts';
-import type { DynamoItem, Json, ServiceContext } from './state.ts';
+import { ApiError } from '../core/api-error.ts';
+import { obj, str } from '../core/service.ts';
+import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import type { StateSlot } from '../core/state.ts';
+
+/** A DynamoDB item in wire form (`{ pk: { S: '...' }, expiresAt: { N: '...' } }`). */
+export type DynamoItem = Record<string, unknown>;
+
+/** Items by table (created on first use), then by partition key value; saved in snapshots as `dynamoDb`. */
+export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
+  name: 'DynamoDB tables',
+  fresh: () => ({}),
+  load: (snapshot) => (snapshot['dynamoDb'] as Record<string, Record<string, DynamoItem>> | undefined) ?? {},
+  save: (dynamoDb) => ({ dynamoDb }),
+};
 
 export const DYNAMODB_KEY = 'pk';
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
@@ -176,6 +187,11 @@ const stringMap = (v: unknown): Record<string, string> =>
 
 export const dynamoDb: ServiceDef = {
   name: 'DynamoDB',
+  signingName: 'dynamodb',
+  endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB',
+  protocol: 'awsJson',
+  targetPrefix: 'DynamoDB_20120810',
+  state: [TABLES],
   awsJsonVersion: '1.0',
   errorTypePrefix: PREFIX,
   errorStatus: (code) => (code === 'InternalServerError' ? 500 : undefined),
@@ -186,7 +202,7 @@ export const dynamoDb: ServiceDef = {
       const item = obj(input['Item']) as DynamoItem | undefined;
       if (!item) throw validation('1 validation error detected: Value null at \'item\' failed to satisfy constraint: Member must not be null');
       const key = keyOf(item);
-      const rows = (ctx.state.dynamoDb[table] ??= {});
+      const rows = (ctx.state.get(TABLES)[table] ??= {});
       const old = rows[key];
       const condition = str(input, 'ConditionExpression');
       if (condition !== undefined) {
@@ -205,7 +221,7 @@ export const dynamoDb: ServiceDef = {
       const keyAttrs = obj(input['Key']) as DynamoItem | undefined;
       if (!keyAttrs) throw validation('1 validation error detected: Value null at \'key\' failed to satisfy constraint: Member must not be null');
       const key = keyOf(keyAttrs);
-      const rows = (ctx.state.dynamoDb[table] ??= {});
+      const rows = (ctx.state.get(TABLES)[table] ??= {});
       const old = rows[key];
       const condition = str(input, 'ConditionExpression');
       if (condition !== undefined) {

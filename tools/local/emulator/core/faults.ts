@@ -7,7 +7,7 @@ import { Rng } from './clock.ts';
  *   created directory lands in: `Failed`, `Impaired` or `Inoperable`), `ConnectorLifecycle` (error = a
  *   ConnectorStatusReason; the next created connector lands in FAILED), and likewise
  *   `DirectoryRegistrationLifecycle` and `ServicePrincipalNameLifecycle` with their models' status reasons. `*` never
- *   matches them.
+ *   matches them. Each service declares its own (`ServiceDef.lifecycles`).
  * - `count`: how many calls fail (default 1). `rate`: fail that fraction of matching calls instead (seeded PRNG).
  * - `after`: perform the call's side effect first, then return the error (the lost-response case).
  * - `message`: optional error message (default: a message naming the injected fault; "Rate exceeded" for throttling).
@@ -24,34 +24,13 @@ export interface FaultSpec {
   message?: string;
 }
 
-export const LIFECYCLE_OPS = ['DirectoryLifecycle', 'ConnectorLifecycle', 'DirectoryRegistrationLifecycle', 'ServicePrincipalNameLifecycle'] as const;
 /** Transport faults: the `error` of a FaultSpec that fails the connection instead of answering. */
 export const TRANSPORT_FAULTS = ['reset', 'timeout'] as const;
 export type TransportFault = (typeof TRANSPORT_FAULTS)[number];
 export const isTransportFault = (error: string): error is TransportFault => (TRANSPORT_FAULTS as readonly string[]).includes(error);
-export const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
-/** The ConnectorStatusReason enum of the PCA Connector AD model. */
-export const CONNECTOR_STATUS_REASONS = [
-  'CA_CERTIFICATE_REGISTRATION_FAILED', 'DIRECTORY_ACCESS_DENIED', 'INTERNAL_FAILURE', 'INSUFFICIENT_FREE_ADDRESSES',
-  'INVALID_SUBNET_IP_PROTOCOL', 'PRIVATECA_ACCESS_DENIED', 'PRIVATECA_RESOURCE_NOT_FOUND', 'SECURITY_GROUP_NOT_IN_VPC',
-  'VPC_ACCESS_DENIED', 'VPC_ENDPOINT_LIMIT_EXCEEDED', 'VPC_RESOURCE_NOT_FOUND',
-];
-/** The DirectoryRegistrationStatusReason enum of the PCA Connector AD model. */
-export const REGISTRATION_STATUS_REASONS = [
-  'DIRECTORY_ACCESS_DENIED', 'DIRECTORY_RESOURCE_NOT_FOUND', 'DIRECTORY_NOT_ACTIVE', 'DIRECTORY_NOT_REACHABLE',
-  'DIRECTORY_TYPE_NOT_SUPPORTED', 'INTERNAL_FAILURE',
-];
-/** The ServicePrincipalNameStatusReason enum of the PCA Connector AD model. */
-export const SPN_STATUS_REASONS = [
-  'DIRECTORY_ACCESS_DENIED', 'DIRECTORY_NOT_REACHABLE', 'DIRECTORY_RESOURCE_NOT_FOUND', 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT',
-  'SPN_LIMIT_EXCEEDED', 'INTERNAL_FAILURE',
-];
-const LIFECYCLE_ERRORS: Record<(typeof LIFECYCLE_OPS)[number], string[]> = {
-  DirectoryLifecycle: DIRECTORY_FAIL_STAGES,
-  ConnectorLifecycle: CONNECTOR_STATUS_REASONS,
-  DirectoryRegistrationLifecycle: REGISTRATION_STATUS_REASONS,
-  ServicePrincipalNameLifecycle: SPN_STATUS_REASONS,
-};
+
+/** Lifecycle pseudo-operation -> the outcomes a fault on it may name (each service declares its own). */
+export type LifecycleOutcomes = Readonly<Record<string, readonly string[]>>;
 
 /**
  * `OP:ERROR[:COUNT|:RATE][:after]`, e.g. `CreateDirectory:ServiceException:1:after`, `GetConnector:ThrottlingException:0.3`,
@@ -85,7 +64,11 @@ interface ActiveFault {
 export class FaultBook {
   private faults: ActiveFault[] = [];
   private readonly rng: Rng;
-  constructor(seed: number, initial: FaultSpec[] = []) {
+  constructor(
+    seed: number,
+    initial: FaultSpec[] = [],
+    private readonly lifecycles: LifecycleOutcomes = {},
+  ) {
     this.rng = new Rng(seed ^ 0x5eed);
     initial.forEach((f) => this.add(f));
   }
@@ -93,8 +76,8 @@ export class FaultBook {
     if (!spec.operation || !spec.error) throw new Error('FaultSpec needs operation and error');
     if (spec.rate !== undefined && !(spec.rate > 0 && spec.rate <= 1)) throw new Error(`FaultSpec rate must be in (0, 1], got ${spec.rate}`);
     if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) throw new Error(`FaultSpec count must be an integer >= 1, got ${spec.count}`);
-    const lifecycle = LIFECYCLE_OPS.find((op) => spec.operation === op || spec.operation.endsWith(`.${op}`));
-    const allowed = lifecycle ? LIFECYCLE_ERRORS[lifecycle] : undefined;
+    const lifecycle = Object.keys(this.lifecycles).find((op) => spec.operation === op || spec.operation.endsWith(`.${op}`));
+    const allowed = lifecycle ? this.lifecycles[lifecycle] : undefined;
     if (allowed && !allowed.includes(spec.error)) throw new Error(`FaultSpec ${lifecycle} error must be one of ${allowed.join(', ')}, got ${spec.error}`);
     if (lifecycle && spec.after) throw new Error(`FaultSpec ${lifecycle} takes no "after"`);
     this.faults.push({ spec: { ...spec }, remaining: spec.count ?? 1 });
@@ -104,7 +87,7 @@ export class FaultBook {
   }
   /** The fault to apply to this call, if any (consumes one count). */
   take(service: string, op: string): FaultSpec | undefined {
-    const lifecycle = (LIFECYCLE_OPS as readonly string[]).includes(op);
+    const lifecycle = Object.hasOwn(this.lifecycles, op);
     for (const f of this.faults) {
       const o = f.spec.operation;
       const matches = lifecycle
