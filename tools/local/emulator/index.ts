@@ -239,7 +239,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,
       templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
-      resourceShares: state.get(RESOURCE_SHARES).length,
+      resourceShares: state.get(RESOURCE_SHARES).filter((x) => x.deletedAtMs === undefined).length,
     };
   };
 
