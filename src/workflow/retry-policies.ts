@@ -25,6 +25,10 @@ export const LONGEST_DEADLINE_SECONDS = 180 * 60;
  */
 export const POLL_MAX_ATTEMPTS = Math.ceil(LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS) + 5;
 
+/** How long the teardown keeps trying a DeleteDirectory refused for authorized applications, and how often. */
+export const DEAUTHORIZATION_WAIT_SECONDS = 60 * 60;
+export const DEAUTHORIZATION_INTERVAL_SECONDS = 60;
+
 export interface RetryPolicy {
   IntervalSeconds: number;
   MaxAttempts: number;
@@ -88,12 +92,18 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
   },
   /**
-   * DeleteDirectory refused because the directory still has authorized applications: a deregistration takes a while
-   * to reach Directory Service (Terraform retries exactly this for 2 min). 30 s x 10 = 5 min, then caught.
+   * DeleteDirectory refused because the directory still has authorized applications: after the directory
+   * registration is gone, AWS advises to "wait 30 to 60 minutes before trying again" (Directory Service
+   * Administration Guide, "Deleting your AWS Managed Microsoft AD"). Every minute for DEAUTHORIZATION_WAIT_SECONDS,
+   * then caught.
    */
   deauthorization: {
-    IntervalSeconds: 30, MaxAttempts: 10, BackoffRate: 1, MaxDelaySeconds: 30, JitterStrategy: 'NONE',
-    Comment: 'The directory still has authorized applications: wait for the deregistration to propagate, then give up',
+    IntervalSeconds: DEAUTHORIZATION_INTERVAL_SECONDS,
+    MaxAttempts: DEAUTHORIZATION_WAIT_SECONDS / DEAUTHORIZATION_INTERVAL_SECONDS,
+    BackoffRate: 1,
+    MaxDelaySeconds: DEAUTHORIZATION_INTERVAL_SECONDS,
+    JitterStrategy: 'NONE',
+    Comment: 'The directory still has authorized applications: try again every minute for up to 60 minutes (AWS: wait 30 to 60 minutes), then give up',
   },
 };
 export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lease', 'consistency', 'poll', 'deauthorization'];
