@@ -13,7 +13,8 @@ import { directoryService, pcaConnectorAd, secretsManager } from '../aws/clients
 import { describeAllDirectories, directoryTags as listDirectoryTags } from '../aws/directory-service-lists.ts';
 import { listAllConnectors, listAllRegistrations, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
-import type { DiscoverResourcesInput, FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
+import type { DiscoverResourcesInput, TeardownPlan } from '../contract.ts';
+import type { FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret } from '../domain/teardown.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
