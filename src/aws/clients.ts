@@ -16,6 +16,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
 import { sdkConnectionTimeoutMs, sdkSocketTimeoutMs } from '../lib/config.ts';
+import { DirectoryServiceDataClient } from './directory-service-data-sdk.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
 interface Destroyable {
@@ -80,6 +81,8 @@ export const eventBridge = /* @__PURE__ */ memo('eventbridge', () => new EventBr
 /** The directory creation lease (PutItem). SDK retries are fine: re-putting our own lease passes its condition. */
 export const dynamoDb = /* @__PURE__ */ memo('dynamodb', () => new DynamoDBClient(http()));
 export const pcaConnectorAd = /* @__PURE__ */ memo('pca-connector-ad', () => new PcaConnectorAdClient(http()));
+/** Directory Service Data: a directory's groups (DescribeGroup gives a group's SID; CreateGroup carries a ClientToken). */
+export const directoryServiceData = /* @__PURE__ */ memo('ds-data', () => new DirectoryServiceDataClient(http()));
 /** AWS RAM: the share of the private CA with Connector for AD (CreateResourceShare carries a clientToken). */
 export const ram = /* @__PURE__ */ memo('ram', () => new RAMClient(http()));
 /** Step Functions: the trigger and API handlers start and read executions. */

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
-import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, eventBridge, pcaConnectorAd, ram, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
+import { acmPca, directoryService, directoryServiceCreate, directoryServiceData, dynamoDb, ec2, eventBridge, pcaConnectorAd, ram, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
 import { startEmulator } from '../../tools/local/emulator/index.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../../tools/local/emulator/index.ts';
 
@@ -18,7 +18,7 @@ describe('src/aws/clients.ts', () => {
     // Prepare
     resetClients();
     // Act + Assess
-    for (const get of [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, ram, dynamoDb, sfn]) {
+    for (const get of [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, directoryServiceData, ram, dynamoDb, sfn]) {
       assert.equal(get(), get());
     }
     assert.notEqual(directoryService(), directoryServiceCreate());
@@ -77,7 +77,7 @@ describe('src/aws/clients.ts', () => {
   });
 
   it('every client has a connection timeout and the socket timeout of SDK_SOCKET_TIMEOUT_MS (default 8 s)', async () => {
-    const getters = [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, dynamoDb, sfn];
+    const getters = [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, directoryServiceData, dynamoDb, sfn];
     type Resolved = { connectionTimeout?: number; socketTimeout?: number; requestTimeout?: number };
     const resolved = async (get: (typeof getters)[number]): Promise<Resolved> =>
       (await (get().config.requestHandler as unknown as { configProvider: Promise<Resolved> }).configProvider);

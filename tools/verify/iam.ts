@@ -51,10 +51,13 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-ram': 'ram',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
+  // Likewise after the swap in src/aws/directory-service-data-sdk.ts.
+  '@aws-sdk/client-directory-service-data': 'ds-data',
 };
 /** The project's own client modules -> IAM service prefix. */
 export const PROJECT_CLIENTS: Record<string, string> = {
   'src/aws/pca-connector-ad/index.ts': 'pca-connector-ad',
+  'src/aws/directory-service-data/index.ts': 'ds-data',
 };
 
 /** The operation an SDK export calls: `XxxCommand` (constructed) or `paginateXxx` (called); undefined for other names. */

@@ -1,0 +1,117 @@
+import {
+  resolveAwsSdkSigV4Config,
+  type AwsSdkSigV4AuthInputConfig,
+  type AwsSdkSigV4AuthResolvedConfig,
+  type AwsSdkSigV4PreviouslyResolved,
+} from '@aws-sdk/core/httpAuthSchemes';
+import { getSmithyContext, normalizeProvider } from '@smithy/core/client';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  HandlerExecutionContext,
+  HttpAuthOption,
+  HttpAuthScheme,
+  HttpAuthSchemeParameters,
+  HttpAuthSchemeProvider,
+  Provider,
+} from '@smithy/types';
+import { SIGNING_NAME } from './endpoint.ts';
+
+/** SigV4 (`aws.auth#sigv4`) with signing name `ds-data` for every operation, as the service model says. */
+export interface DirectoryServiceDataHttpAuthSchemeParameters extends HttpAuthSchemeParameters {
+  region?: string;
+}
+
+export const defaultDirectoryServiceDataHttpAuthSchemeParametersProvider = async (
+  config: { region: string | Provider<string> },
+  context: HandlerExecutionContext,
+  _input: object,
+): Promise<DirectoryServiceDataHttpAuthSchemeParameters> => ({
+  operation: getSmithyContext(context).operation as string,
+  region:
+    (await normalizeProvider(config.region)()) ||
+    (() => {
+      throw new Error('expected `region` to be configured for `aws.auth#sigv4`');
+    })(),
+});
+
+export type DirectoryServiceDataHttpAuthSchemeProvider = HttpAuthSchemeProvider<DirectoryServiceDataHttpAuthSchemeParameters>;
+
+export const defaultDirectoryServiceDataHttpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider = (
+  authParameters,
+): HttpAuthOption[] => [
+  {
+    schemeId: 'aws.auth#sigv4',
+    signingProperties: { name: SIGNING_NAME, region: authParameters.region },
+    propertiesExtractor: (config: object, context: HandlerExecutionContext) => ({
+      signingProperties: { config, context },
+    }),
+  },
+];
+
+export interface HttpAuthSchemeInputConfig extends AwsSdkSigV4AuthInputConfig {
+  authSchemePreference?: string[] | Provider<string[]>;
+  httpAuthSchemes?: HttpAuthScheme[];
+  httpAuthSchemeProvider?: DirectoryServiceDataHttpAuthSchemeProvider;
+}
+
+export interface HttpAuthSchemeResolvedConfig extends AwsSdkSigV4AuthResolvedConfig {
+  readonly authSchemePreference: Provider<string[]>;
+  readonly httpAuthSchemes: HttpAuthScheme[];
+  readonly httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider;
+}
+
+export const resolveHttpAuthSchemeConfig = <T>(
+  config: T & HttpAuthSchemeInputConfig & AwsSdkSigV4PreviouslyResolved,
+): T & HttpAuthSchemeResolvedConfig => {
+  const config0 = resolveAwsSdkSigV4Config(config);
+  return Object.assign(config0, {
+    authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+  }) as T & HttpAuthSchemeResolvedConfig;
+};
+
+// Runtime-extension hooks for auth (`extensions: [{ configure(c) { c.setCredentials(…) } }]`), as generated clients.
+export interface HttpAuthExtensionConfiguration {
+  setHttpAuthScheme(httpAuthScheme: HttpAuthScheme): void;
+  httpAuthSchemes(): HttpAuthScheme[];
+  setHttpAuthSchemeProvider(httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider): void;
+  httpAuthSchemeProvider(): DirectoryServiceDataHttpAuthSchemeProvider;
+  setCredentials(credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider): void;
+  credentials(): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
+}
+
+export type HttpAuthRuntimeConfig = Partial<{
+  httpAuthSchemes: HttpAuthScheme[];
+  httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider;
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+}>;
+
+export const getHttpAuthExtensionConfiguration = (
+  runtimeConfig: HttpAuthRuntimeConfig,
+): HttpAuthExtensionConfiguration => {
+  const schemes = runtimeConfig.httpAuthSchemes ?? [];
+  let provider = runtimeConfig.httpAuthSchemeProvider ?? defaultDirectoryServiceDataHttpAuthSchemeProvider;
+  let credentials = runtimeConfig.credentials;
+  return {
+    setHttpAuthScheme(scheme) {
+      const index = schemes.findIndex((s) => s.schemeId === scheme.schemeId);
+      if (index === -1) schemes.push(scheme);
+      else schemes.splice(index, 1, scheme);
+    },
+    httpAuthSchemes: () => schemes,
+    setHttpAuthSchemeProvider(p) {
+      provider = p;
+    },
+    httpAuthSchemeProvider: () => provider,
+    setCredentials(c) {
+      credentials = c;
+    },
+    credentials: () => credentials,
+  };
+};
+
+export const resolveHttpAuthRuntimeConfig = (config: HttpAuthExtensionConfiguration): HttpAuthRuntimeConfig => ({
+  httpAuthSchemes: config.httpAuthSchemes(),
+  httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+  credentials: config.credentials(),
+});
