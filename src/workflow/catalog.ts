@@ -1,15 +1,17 @@
 /**
- * The error catalog: per Task state, every error name the ASL (statemachine/provision.asl.json) retries or catches,
- * with its rerun remedy. The definition builder (definition.ts), the docs generator and the tests read it.
+ * The error catalog: per Task state of both machines (statemachine/provision.asl.json, statemachine/teardown.asl.json),
+ * every error name the ASL retries or catches, with its rerun remedy. The definition builders (definition.ts,
+ * teardown-definition.ts), the docs generator and the tests read it.
  *
  * Each row says, for one error name at one Task state, whether Step Functions retries it or catches it into the
  * named failure path, and how a failed execution is rerun:
  *  - `redrive`: transient errors are retried; once the retries are exhausted the error is left UNCAUGHT, so the
  *    execution fails at that Task and a console/API redrive re-runs exactly that Task (same execution ARN, so the
  *    same ClientToken, and find-or-create for the directory).
- *  - `new-execution`: caught errors route to PublishFailedEvent -> ProvisioningFailed (a Fail state). Redriving
- *    that would only re-run the Fail state, so the remedy is to fix the cause and start a new execution with the
- *    (corrected) input; find-or-create and connector adoption make that safe and fast.
+ *  - `new-execution`: caught errors route to PublishFailedEvent -> ProvisioningFailed (the teardown's to its own
+ *    Fail state, TeardownFailed). Redriving that would only re-run the Fail state, so the remedy is to fix the cause
+ *    and start a new execution with the (corrected) input; find-or-create and connector adoption make that safe and
+ *    fast.
  */
 
 export type Handling = 'retry' | 'catch' | 'retry-then-catch';

@@ -293,7 +293,7 @@ const failure = (): States => ({
   ),
   ProvisioningFailed: {
     Type: 'Fail',
-    Comment: 'Named failure: fix the cause and start a new execution (see the README error table)',
+    Comment: 'Named failure: fix the cause and start a new execution (see docs/errors.md)',
     ErrorPath: '$.error.Error',
     CausePath: '$.error.Cause',
   },

@@ -7,9 +7,10 @@
  *
  * The plan DiscoverResources writes ($.plan) goes through every delete Task, each returning it with what it deleted
  * appended; so the output lists Deleted / Kept / AlreadyGone, and a failure event lists what was deleted before.
- * DeleteConnectors takes the templates (with their access entries) and service principal names first,
- * DeleteDirectories the directory registrations first. A new kind of resource to delete is one more delete Task in
- * STEPS, at its place in the dependency order: see docs/contributing.md.
+ * Each delete Task also deletes what hangs on its resources first: DeleteConnectors the templates (with their access
+ * entries) and the service principal names, DeleteDirectories the directory registrations. The CA's RAM share is
+ * never deleted (one share serves every connector of the CA). Adding a resource: docs/contributing.md (a new kind
+ * that needs its own Task is one more entry in STEPS, at its place in the dependency order).
  */
 import { DETAIL_TYPE_TEARDOWN_FAILED, DETAIL_TYPE_TEARDOWN_SUCCEEDED } from '../contract.ts';
 import type { TeardownFailedDetail, TeardownOutcome, TeardownRecord, TeardownSucceededDetail } from '../contract.ts';

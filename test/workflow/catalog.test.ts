@@ -75,7 +75,7 @@ async function assertUncaught(row: ErrorRow): Promise<void> {
 }
 
 describe('error catalog, one test per row (real ASL)', () => {
-  // The teardown's rows: test/workflow/teardown-catalog.test.ts.
+  // The teardown's rows: test/workflow/teardown.test.ts.
   for (const row of ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision')) {
     it(`${row.state} / ${row.name}: ${row.handling}`, async () => {
       switch (row.handling) {

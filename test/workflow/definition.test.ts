@@ -17,7 +17,7 @@ import {
 } from '../../tools/local/engine.ts';
 import { REQUEST, SUCCESS_PATH, stubHandlers } from './support.ts';
 
-/** This machine's rows (the teardown's: test/workflow/teardown-definition.test.ts). */
+/** This machine's rows (the teardown's: test/workflow/teardown.test.ts). */
 const PROVISION_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision');
 
 const raw = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Definition;

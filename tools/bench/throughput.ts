@@ -1,10 +1,11 @@
 /**
- * Local throughput: whole-workflow executions per second in the local world (compressed time: Wait states advance
- * the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE shared emulator.
+ * Local throughput: whole-workflow executions per second in the local world (compressed time: Retry pauses, the
+ * polls among them, advance the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE
+ * shared emulator.
  *
  * The seed's directory and connector limits (10 by default, as on AWS) are raised for the bench, and every execution
  * asks for a distinct directory name, so none adopts another's directory. Note: the simulated clock is shared, so
- * with 50 executions in flight each Wait advances everyone's time; concurrent executions therefore poll fewer times
+ * with 50 executions in flight each poll pause advances everyone's time; concurrent executions therefore poll fewer times
  * each (transitions per execution are reported next to the rate, and transitions per second too).
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 /**
- * `npm start` — run one provisioning end to end in the local world (no AWS account).
+ * `npm start` — run one provisioning end to end in the local world (no AWS account); `--teardown` runs the teardown
+ * of the same request instead.
  * Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (a flag, or a file it names: one line on stderr, nothing run).
  */
 import { createHash } from 'node:crypto';

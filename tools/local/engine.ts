@@ -1,6 +1,7 @@
 /**
- * The local execution engine: the checked-in statemachine/provision.asl.json run in-process by aws-local-stepfunctions,
- * every Task state bound BY NAME to a local handler, on a simulated clock.
+ * The local execution engine: the checked-in statemachine/provision.asl.json (or, for a teardown,
+ * statemachine/teardown.asl.json) run in-process by aws-local-stepfunctions, every Task state bound BY NAME to a
+ * local handler, on a simulated clock.
  *
  *  - `runLocal`: one execution with the handlers it is given (the workflow tests bind stubs);
  *  - `runProvisioning`: one execution with the REAL Lambda handlers, whose REAL AWS SDK clients reach the embedded

