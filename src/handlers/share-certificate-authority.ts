@@ -6,9 +6,10 @@
  * and ownership tags (IdempotentParameterMismatchException: another execution is creating it, so not ready either); unless that share is ASSOCIATED at once, ResourceShareNotReadyError (the next
  * attempt finds the new share).
  */
-import type { RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
-import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand } from '@aws-sdk/client-ram';
+import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
+import { CreateResourceShareCommand, paginateGetResourceShareAssociations, paginateGetResourceShares } from '@aws-sdk/client-ram';
 import { ram } from '../aws/clients.ts';
+import { allItems } from '../aws/pages.ts';
 import type { CertificateAuthorityShareState, ShareCertificateAuthorityInput } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../contract.ts';
 import {
@@ -24,23 +25,8 @@ export interface ShareCertificateAuthorityDeps {
 
 const defaultDeps = (): ShareCertificateAuthorityDeps => ({ ram: ram() });
 
-/** Every page (RAM pages may be empty while nextToken is still set). */
-const allPages = async <T>(fetch: (nextToken: string | undefined) => Promise<{ items: T[] | undefined; nextToken: string | undefined }>): Promise<T[]> => {
-  const all: T[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await fetch(nextToken);
-    all.push(...(page.items ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return all;
-};
-
-const associations = (client: RAMClient, input: ConstructorParameters<typeof GetResourceShareAssociationsCommand>[0]): Promise<ResourceShareAssociation[]> =>
-  allPages(async (nextToken) => {
-    const out = await client.send(new GetResourceShareAssociationsCommand({ ...input, nextToken }));
-    return { items: out.resourceShareAssociations, nextToken: out.nextToken };
-  });
+const associations = (client: RAMClient, input: GetResourceShareAssociationsCommandInput): Promise<ResourceShareAssociation[]> =>
+  allItems(paginateGetResourceShareAssociations({ client }, input), (p) => p.resourceShareAssociations);
 
 export const shareCertificateAuthorityCore = async (
   input: ShareCertificateAuthorityInput,
@@ -53,10 +39,10 @@ export const shareCertificateAuthorityCore = async (
   const candidates = [...new Set(byResource.filter((a) => SHARING.includes(a.status as never)).flatMap((a) => (a.resourceShareArn ? [a.resourceShareArn] : [])))];
   let owned: ResourceShare[] = [];
   if (candidates.length > 0) {
-    owned = await allPages(async (nextToken) => {
-      const out = await client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', resourceShareArns: candidates, nextToken }));
-      return { items: out.resourceShares, nextToken: out.nextToken };
-    });
+    owned = await allItems(
+      paginateGetResourceShares({ client }, { resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', resourceShareArns: candidates }),
+      (p) => p.resourceShares,
+    );
   }
   const ownedArns = owned.flatMap((s) => (s.resourceShareArn ? [s.resourceShareArn] : []));
   if (ownedArns.length > 0) {
