@@ -12,8 +12,7 @@
  * ResourceShareNotReadyError (the next attempt finds it). The lease is given back once this execution's share is
  * ASSOCIATED (listed from then on) or its create certainly failed; otherwise it lapses.
  */
-import type { RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
-import type { GetResourceShareAssociationsCommandInput } from '@aws-sdk/client-ram';
+import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
 import {
   CreateResourceShareCommand, paginateGetResourceShareAssociations, paginateGetResourceShares, paginateListResourceSharePermissions,
 } from '@aws-sdk/client-ram';

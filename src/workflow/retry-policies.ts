@@ -5,7 +5,7 @@
 import { LAMBDA_TRANSIENT_ERRORS, TRANSPORT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
 import { DELETION_PENDING_ERRORS } from './teardown-waits.ts';
-import { NOT_READY_ERRORS } from './waits.ts';
+import { NOT_READY_ERRORS, WAITED_RESOURCES } from './waits.ts';
 
 export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lease' | 'consistency' | 'poll' | 'deauthorization';
 
@@ -16,8 +16,8 @@ export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lea
  * have) at every activation time from 5 to 60 min. Candidates and figures: docs/performance.md.
  */
 export const POLL_INTERVAL_SECONDS = 75;
-/** The longest deadline a request can set (the maximum of Options.DirectoryTimeoutMinutes), in seconds. */
-export const LONGEST_DEADLINE_SECONDS = 180 * 60;
+/** The longest deadline a request can set for any waited resource, in seconds. */
+export const LONGEST_DEADLINE_SECONDS = Math.max(...WAITED_RESOURCES.map((w) => w.longestWaitSeconds));
 /**
  * The poll retrier's MaxAttempts: a backstop only. The poll handler throws its timeout error at the first poll past
  * the deadline, which comes at most LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS polls after the first; the

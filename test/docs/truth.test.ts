@@ -291,7 +291,7 @@ const CLAIMS: Claim[] = [
   {
     what: 'commands of the PCA Connector AD client (src/aws/pca-connector-ad/)',
     re: phrase(`\\b(${NUMBER}) commands\\b`, 'gi'),
-    truth: () => PCA_CLIENT.reduce((n, f) => n + countMatches(f, /^export class \w+Command extends command</gm), 0),
+    truth: () => PCA_CLIENT.reduce((n, f) => n + countMatches(f, /^export class \w+Command extends (?:\/\* @__PURE__ \*\/ )?command</gm), 0),
   },
   {
     what: 'exceptions of the PCA Connector AD client (src/aws/pca-connector-ad/errors.ts)',

@@ -1,7 +1,7 @@
 /**
  * Packages the service offline (`serverless package --stage test`, dummy credentials, no network) once, then checks
- * the CloudFormation template: the five Task functions and their own least-privilege roles, the state machine built
- * from the checked-in ASL with every catalog error name and the five Task function ARNs, the bus, the triggers
+ * the CloudFormation template: the Task functions and their own least-privilege roles, the state machine built from
+ * the checked-in ASL with every catalog error name, invoking the published version of each Task function, the bus, the triggers
  * (test/packaging/triggers-template.ts), IAM derived from the bundled code (test/packaging/iam-checks.ts), and cfn-lint
  * over the whole template.
  */
@@ -19,7 +19,7 @@ import { ERROR_CATALOG, TASK_STATES, TEARDOWN_TASK_STATES, machineOf } from '../
 import type { TaskStateName } from '../../src/workflow/catalog.ts';
 import { ASL_PATH } from '../../tools/local/engine/asl.ts';
 import { GENEROUS_CHILD_MS } from '../support/limits.ts';
-import { OUT, ROOT, TEMPLATE, actionsOf, invokeBundle, onPath, packageService, packagedFunctions, resource, statementsOf } from '../support/packaging.ts';
+import { OUT, ROOT, TEMPLATE, actionsOf, assertInvokesVersions, invokeBundle, onPath, packageService, packagedDefinition, packagedFunctions, resource, statementsOf, versionsOf } from '../support/packaging.ts';
 import type { Json, Statement, Template } from '../support/packaging.ts';
 import { readTemplate } from '../../tools/verify/iam.ts';
 import { iamChecks } from './iam-checks.ts';
@@ -29,20 +29,13 @@ import { deployerChecks } from './deployer-checks.ts';
 import { teardownTemplateChecks } from './teardown-template.ts';
 import { triggerTemplateChecks } from './triggers-template.ts';
 
-/** serverless.yml function keys, by Task state. */
-const FUNCTIONS: Record<TaskStateName, { key: string; file: string }> = {
-  ValidateRequest: { key: 'validateRequest', file: 'validate-request' },
-  CreateDirectory: { key: 'createDirectory', file: 'create-directory' },
-  GetDirectoryStage: { key: 'getDirectoryStage', file: 'get-directory-stage' },
-  ShareCertificateAuthority: { key: 'shareCertificateAuthority', file: 'share-certificate-authority' },
-  CreateConnector: { key: 'createConnector', file: 'create-connector' },
-  GetConnectorStatus: { key: 'getConnectorStatus', file: 'get-connector-status' },
-  CreateDirectoryRegistration: { key: 'createDirectoryRegistration', file: 'create-directory-registration' },
-  GetDirectoryRegistrationStatus: { key: 'getDirectoryRegistrationStatus', file: 'get-directory-registration-status' },
-  CreateServicePrincipalName: { key: 'createServicePrincipalName', file: 'create-service-principal-name' },
-  GetServicePrincipalNameStatus: { key: 'getServicePrincipalNameStatus', file: 'get-service-principal-name-status' },
-  CreateTemplates: { key: 'createTemplates', file: 'create-templates' },
-};
+/** A Task state's function: its serverless.yml key (the state in lowerCamelCase) and handler file (in kebab-case). */
+const FUNCTIONS = Object.fromEntries(
+  TASK_STATES.map((state) => [
+    state,
+    { key: state.charAt(0).toLowerCase() + state.slice(1), file: state.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase() },
+  ]),
+) as Record<TaskStateName, { key: string; file: string }>;
 const logicalId = (state: TaskStateName): string => `${state}LambdaFunction`;
 
 let template: Template;
@@ -138,30 +131,16 @@ describe('serverless package (offline)', () => {
     }
   });
 
-  it('defines the state machine from the checked-in ASL, with every catalog error name and the five function ARNs', () => {
+  it('defines the state machine from the checked-in ASL (TimeoutSeconds included), with every catalog error name, invoking published versions', () => {
     const [smId, sm] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine') ?? [];
     assert.equal(smId, 'ProvisionStateMachine');
     assert.ok(sm);
     assert.equal(sm.Properties['StateMachineType'], 'STANDARD');
     assert.deepEqual(sm.Properties['RoleArn'], { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] });
-    const [body, params] = (sm.Properties['DefinitionString'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];
-    // every ${...} in the body is a Fn::Sub parameter, and the parameters are exactly the functions + the bus
-    const used = new Set([...body.matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]));
-    assert.deepEqual(used, new Set(Object.keys(params)));
-    const targets = Object.values(params).map((v) => JSON.stringify(v)).sort();
-    assert.deepEqual(
-      targets,
-      [...TASK_STATES.map((s) => JSON.stringify({ 'Fn::GetAtt': [logicalId(s), 'Arn'] })), JSON.stringify({ Ref: 'EventBus' })].sort(),
-    );
-    // substituting the parameters back to the ASL placeholders gives exactly the checked-in ASL
-    const placeholderFor = (v: Json): string => {
-      const getAtt = (v as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
-      return getAtt ? `\${${String(getAtt[0]).replace(/LambdaFunction$/, '')}FunctionArn}` : '${EventBusName}';
-    };
-    const restored = body.replace(/\$\{([^}]+)\}/g, (_m, k: string) => placeholderFor(params[k] ?? null));
-    // asl-validator (validate: true) fills in the default `QueryLanguage: JSONPath` on each state; JSONata never appears
-    const deployed = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value));
-    assert.deepEqual(deployed, JSON.parse(readFileSync(ASL_PATH, 'utf8')));
+    const { definition, body, invoked } = packagedDefinition(template, 'ProvisionStateMachine');
+    assert.deepEqual(definition, JSON.parse(readFileSync(ASL_PATH, 'utf8')));
+    assert.equal(typeof (definition as { TimeoutSeconds?: unknown }).TimeoutSeconds, 'number');
+    assertInvokesVersions(invoked, body, TASK_STATES);
     assert.doesNotMatch(body, /JSONata/);
     for (const name of new Set(ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision').map((r) => r.name))) {
       assert.ok(body.includes(`"${name}"`), `definition lacks ${name}`);
@@ -171,15 +150,12 @@ describe('serverless package (offline)', () => {
     assert.deepEqual(sm.Properties['TracingConfiguration'], { Enabled: true });
   });
 
-  it('the state machine role may invoke only the five functions and put events only on the bus', () => {
+  it('the state machine role may invoke only the versions of its Task functions and put events only on the bus', () => {
     const statements = statementsOf(res('StateMachineRole'));
     const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
     assert.equal(invoke.length, 1);
     assert.deepEqual(actionsOf(invoke[0] as Statement), ['lambda:InvokeFunction']);
-    assert.deepEqual(
-      new Set((invoke[0]?.Resource as Json[]).map((r) => JSON.stringify(r))),
-      new Set(TASK_STATES.map((s) => JSON.stringify({ 'Fn::GetAtt': [logicalId(s), 'Arn'] }))),
-    );
+    assert.deepEqual(new Set((invoke[0]?.Resource as Json[]).map((r) => JSON.stringify(r))), versionsOf(TASK_STATES));
     const put = statements.filter((s) => actionsOf(s).includes('events:PutEvents'));
     assert.equal(put.length, 1);
     assert.deepEqual(put[0]?.Resource, { 'Fn::GetAtt': ['EventBus', 'Arn'] });

@@ -142,3 +142,50 @@ export const invokeBundle = (bundlePath: string, event: unknown, env: Record<str
   }
   return { ...parsed, stdout: run.stdout, stderr: run.stderr };
 };
+
+export interface PackagedDefinition {
+  /** The deployed definition with each Fn::Sub parameter put back as the ASL placeholder it replaced. */
+  definition: Json;
+  /** The definition's Fn::Sub body, as packaged. */
+  body: string;
+  /** Each Task function the definition invokes: its logical id and the published version (AWS::Lambda::Version) named. */
+  invoked: { functionId: string; versionId: string }[];
+}
+
+/**
+ * A packaged state machine's definition. Every Fn::Sub parameter must be a published function version (the Task
+ * resources) or the bus; anything else, an unqualified function ARN included, fails here.
+ */
+export const packagedDefinition = (template: Template, id: string): PackagedDefinition => {
+  const sm = resource(template, id);
+  const [body, params] = (sm.Properties['DefinitionString'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];
+  const placeholders: Record<string, string> = {};
+  const invoked: PackagedDefinition['invoked'] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const ref = (value as { Ref?: string } | null)?.Ref;
+    const target = ref === undefined ? undefined : template.Resources[ref];
+    if (ref === 'EventBus') placeholders[key] = '${EventBusName}';
+    else if (ref && target?.Type === 'AWS::Lambda::Version') {
+      const functionId = String((target.Properties['FunctionName'] as { Ref: string }).Ref);
+      placeholders[key] = `\${${functionId.replace(/LambdaFunction$/, '')}FunctionArn}`;
+      invoked.push({ functionId, versionId: ref });
+    } else assert.fail(`${id}: parameter ${key} is ${JSON.stringify(value)}, neither a published function version nor the bus`);
+  }
+  const restored = body.replace(/\$\{([^}]+)\}/g, (whole, key: string) => placeholders[key] ?? whole);
+  // asl-validator (validate: true) fills in the default `QueryLanguage: JSONPath` on each state; JSONata never appears
+  const definition = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value)) as Json;
+  return { definition, body, invoked };
+};
+
+/**
+ * The definition invokes exactly the Task states' functions, each by a published version of it (so by a qualified
+ * ARN: no unqualified function ARN and no $LATEST in the body).
+ */
+export const assertInvokesVersions = (invoked: PackagedDefinition['invoked'], body: string, states: readonly string[]): void => {
+  assert.deepEqual(invoked.map((i) => i.functionId).sort(), states.map((s) => `${s}LambdaFunction`).sort());
+  assert.doesNotMatch(body, /\$LATEST|arn:[^"]*:lambda:|LambdaFunction\.Arn|\$\{[A-Za-z]+FunctionArn\}/);
+};
+
+/** The state machine role's Resource entries for invoking every version of each Task state's function. */
+export const versionsOf = (states: readonly string[]): Set<string> =>
+  new Set(states.map((s) => JSON.stringify({ 'Fn::Sub': `\${${s}LambdaFunction.Arn}:*` })));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/domain/validate.ts';
+import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/workflow/waits.ts';
 import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS } from '../../src/workflow/catalog.ts';
 import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS, RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';

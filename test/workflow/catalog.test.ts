@@ -12,15 +12,8 @@ import { ERROR_CATALOG, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TaskStateName } from '../../src/workflow/catalog.ts';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
-import { entered, enteredInput, ofType, retriesOf, run } from './support.ts';
+import { SUCCESS_PATH, entered, enteredInput, ofType, retriesOf, run } from './support.ts';
 
-/** Every state a default scenario enters, in order (the first poll of the directory and of the connector sees them ready). */
-const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority',
-  'CreateDirectoryRegistration', 'GetDirectoryRegistrationStatus', 'CreateConnector', 'GetConnectorStatus',
-  'CreateServicePrincipalName', 'GetServicePrincipalNameStatus', 'CreateTemplates',
-  'PublishSucceededEvent', 'RecordResult', 'Provisioned',
-];
 const N = 2;
 
 async function assertRetriedThenSucceeds(row: ErrorRow): Promise<void> {

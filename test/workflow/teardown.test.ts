@@ -5,17 +5,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { TeardownPlan } from '../../src/domain/teardown.ts';
+import type { TeardownPlan } from '../../src/contract.ts';
 import { ERROR_CATALOG, TEARDOWN_TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TeardownStateName } from '../../src/workflow/catalog.ts';
-import { lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
-import type { Definition } from '../../src/workflow/definition.ts';
+import { lambdaTaskStates, renderDefinition } from '../../src/workflow/asl.ts';
+import type { Definition } from '../../src/workflow/asl.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { TEARDOWN_FAILURE_ENTRY, buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
 import { TEARDOWN_ASL_PATH, loadDefinition } from '../../tools/local/engine/asl.ts';
 import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
 import type { LocalHandler } from '../../tools/local/engine/run-local.ts';
-import { entered, enteredInput, ofType, retriesOf } from './support.ts';
+import { entered, enteredInput, ofType, retriesOf, successPath } from './support.ts';
 
 const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'teardown');
 const raw = (): Definition => JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')) as Definition;
@@ -35,7 +35,7 @@ const PLAN: TeardownPlan = {
   ConnectorDeadline: '2026-11-23T12:30:00.000Z',
   DirectoryDeadline: '2026-11-23T14:10:00.000Z',
 };
-const SUCCESS_PATH = [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'];
+const SUCCESS_PATH = successPath(raw());
 
 interface Failure {
   state: TeardownStateName;
@@ -77,6 +77,7 @@ describe('statemachine/teardown.asl.json', () => {
   it('is what the builder generates (npm run gen:asl), with exactly the teardown Task states', () => {
     assert.equal(readFileSync(TEARDOWN_ASL_PATH, 'utf8'), renderDefinition(buildTeardownDefinition()));
     assert.deepEqual(lambdaTaskStates(raw()), [...TEARDOWN_TASK_STATES]);
+    assert.deepEqual(SUCCESS_PATH, [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'], 'a success enters every Task once, in the catalog order');
     assert.doesNotThrow(() => createLocalStateMachine(loadDefinition({}, TEARDOWN_ASL_PATH)));
   });
 
