@@ -10,7 +10,8 @@
  * from every parameter; a token RAM answers with a share that no longer exists (deleted by hand since), or with
  * IdempotentParameterMismatchException, is followed by a fresh one. Unless the new share is ASSOCIATED at once,
  * ResourceShareNotReadyError (the next attempt finds it). The lease is given back once this execution's share is
- * ASSOCIATED (listed from then on) or its create certainly failed; otherwise it lapses.
+ * ASSOCIATED (listed from then on), when the second look finds a share, or when the create certainly failed;
+ * otherwise it lapses.
  */
 import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
 import {
@@ -155,10 +156,15 @@ export const shareCertificateAuthorityCore = async (
   }
 
   await deps.leases.acquire(caArn, input.ExecutionId, deps.now());
-  // A holder may have just finished between our first look and the lease: look once more.
+  // A holder may have just finished between our first look and the lease: look once more. A share found there needs
+  // no lease (others find it by listing too): give it back before adopting, waiting or refusing.
   const again = await findConnectorShares(client, caArn);
-  const adopted = settle(decideShare(again.shares), again, input);
-  if (adopted) return adopted;
+  const decision = decideShare(again.shares);
+  if (decision.kind !== 'create') {
+    await deps.leases.release(caArn, input.ExecutionId);
+    const adopted = settle(decision, again, input);
+    if (adopted) return adopted;
+  }
 
   const arn = await createShare(client, input, () => deps.leases.release(caArn, input.ExecutionId));
   logger.info('Resource share created', { resourceShareArn: arn });

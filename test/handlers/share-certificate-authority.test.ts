@@ -42,6 +42,23 @@ const ramClient = (e: Emulator): RAMClient => {
   return client;
 };
 
+/** A client whose first association read sees no share, as if it had read before the share was created. */
+const staleClient = (e: Emulator): RAMClient => {
+  const client = ramClient(e);
+  let stale = true;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (stale && context.commandName === 'GetResourceShareAssociationsCommand') {
+        stale = false;
+        return { output: { resourceShareAssociations: [], $metadata: {} }, response: {} };
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'staleFind' },
+  );
+  return client;
+};
+
 const world = async (): Promise<{ emu: Emulator; ram: RAMClient }> => {
   await emu?.stop();
   emu = await startEmulator({ seed: defaultSeed(), clock: createSimClock(Date.parse('2026-01-01T00:00:00Z')) });
@@ -180,18 +197,7 @@ describe('ShareCertificateAuthority handler', () => {
     // Prepare
     const { emu, ram } = await world();
     // The second execution looked before the first one created: its first association read sees no share.
-    const late = ramClient(emu);
-    let stale = 1;
-    late.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (stale > 0 && context.commandName === 'GetResourceShareAssociationsCommand') {
-          stale -= 1;
-          return { output: { resourceShareAssociations: [], $metadata: {} }, response: {} };
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'staleFind' },
-    );
+    const late = staleClient(emu);
     // Act
     const first = await run(emu, ram).catch((e: unknown) => e);
     const second = await run(emu, late, OTHER_EXEC).catch((e: unknown) => e);
@@ -204,6 +210,21 @@ describe('ShareCertificateAuthority handler', () => {
     assert.equal(emu.apiCalls['RAM.CreateResourceShare'], 1, 'the second one never created');
     assert.equal(adopted.CreatedByThisExecution, false);
     assert.equal(emu.counts().resourceShares, 1);
+  });
+
+  it('a share found on the second look (under the lease) is adopted and the lease given back', async () => {
+    // Prepare: the first execution's share exists; the second one's first look misses it
+    const { emu, ram } = await world();
+    const first = await settled(emu, ram);
+    const late = staleClient(emu);
+    // Act
+    const adopted = await run(emu, late, OTHER_EXEC);
+    const third = await depsFor(emu, ram).leases.acquire(CA_ACTIVE, 'arn:aws:states:us-east-1:111122223333:execution:provision:req-3', new Date(emu.clock.now())).catch((e: unknown) => e);
+    // Assess
+    assert.equal(adopted.ResourceShareArn, first.ResourceShareArn);
+    assert.equal(adopted.CreatedByThisExecution, false);
+    assert.equal(third, undefined, 'the lease is free');
+    assert.equal(emu.apiCalls['RAM.CreateResourceShare'], 1);
   });
 
   it('a rerun after the share was deleted by hand creates a new one at once; so does a redrive of the creating execution', async () => {
