@@ -1,5 +1,6 @@
 /**
- * Contract v1: the execution input, the per-step state documents and the execution output.
+ * Contract v1 of both state machines: the execution input, the per-step state documents, the Task inputs, the
+ * completion events and (for the teardown) the execution output. The provisioning's come first, then the teardown's.
  * Field names follow the AWS APIs (Directory Service CreateDirectory/CreateMicrosoftAD, PCA Connector AD
  * CreateConnector) so users can copy from the API docs. The admin password is never part of any of these:
  * the request carries a Secrets Manager reference (`PasswordSecretId`).
@@ -223,5 +224,91 @@ export const DETAIL_TYPE_FAILED = 'Provisioning Failed';
 export const DETAIL_TYPE_REQUESTED = 'Provisioning Requested';
 /** The `source` of request events (distinct from the completion events' `ad-cert-orchestrator`). */
 export const REQUEST_EVENT_SOURCE = 'ad-cert-orchestrator.requests';
+
+/* ---------------- the teardown (statemachine/teardown.asl.json) ---------------- */
+
+/** The teardown's execution input: the provisioning request (checked by the same rules) and an optional `Force`. */
+export interface TeardownRequest extends ProvisioningRequest {
+  /** Delete what the request designates even without this tool's ownership tag (never a password secret of yours). */
+  Force?: boolean;
+}
+
+export type TeardownResource =
+  | 'template'
+  | 'service-principal-name'
+  | 'connector'
+  | 'directory-registration'
+  | 'directory'
+  | 'password-secret';
+export interface ResourceRef {
+  Resource: TeardownResource;
+  Id: string;
+}
+export interface KeptResource extends ResourceRef {
+  Reason: string;
+}
+
+/** DiscoverResources' output, stored at `$.plan` and carried through the delete Tasks (each appends what it deleted). */
+export interface TeardownPlan {
+  Force: boolean;
+  /** To delete, in this order: each template with its access entries, each SPN, the connectors (DeleteConnectors) … */
+  Templates: string[];
+  ServicePrincipalNames: { DirectoryRegistrationArn: string; ConnectorArn: string }[];
+  Connectors: string[];
+  /** … the directory registrations, then the directories (DeleteDirectories). */
+  Registrations: string[];
+  Directories: string[];
+  PasswordSecret: string | null;
+  Kept: KeptResource[];
+  AlreadyGone: ResourceRef[];
+  Deleted: ResourceRef[];
+  /** Absolute deadlines of the two waits (ISO 8601), fixed here so a retried poll sees the same ones. */
+  ConnectorDeadline: string;
+  DirectoryDeadline: string;
+}
+
+/* ---- teardown Lambda task inputs ---- */
+
+export interface DiscoverResourcesInput {
+  ExecutionId: string;
+  /** The execution input as it came (a TeardownRequest once DiscoverResources has checked it). */
+  Request: unknown;
+}
+export interface DeleteStepInput {
+  ExecutionId: string;
+  Plan: TeardownPlan;
+}
+
+/** What a teardown did with each resource the request designates: in its output and in both completion events. */
+export interface TeardownOutcome {
+  Deleted: ResourceRef[];
+  /** Found but not deleted, with the reason (not this tool's, or something kept still uses it). */
+  Kept: KeptResource[];
+  AlreadyGone: ResourceRef[];
+}
+
+/** The teardown's execution output (its RecordResult state). */
+export interface TeardownRecord extends TeardownOutcome {
+  ExecutionId: string;
+  Force: boolean;
+  /** false when the Deprovisioning Succeeded event could not be published (EventWarning says why). */
+  EventPublished: boolean;
+  EventWarning: string | null;
+  StartedAt: string;
+  FinishedAt: string;
+}
+
 /** A request event that starts the teardown (same bus and source as `Provisioning Requested`). */
 export const DETAIL_TYPE_TEARDOWN_REQUESTED = 'Deprovisioning Requested';
+/** EventBridge completion events of a teardown (same bus and source as the provisioning's). */
+export const DETAIL_TYPE_TEARDOWN_SUCCEEDED = 'Deprovisioning Succeeded';
+export const DETAIL_TYPE_TEARDOWN_FAILED = 'Deprovisioning Failed';
+export interface TeardownSucceededDetail extends TeardownOutcome {
+  ExecutionId: string;
+}
+/** On failure the lists say what was deleted before the failing step. */
+export interface TeardownFailedDetail extends TeardownOutcome {
+  ExecutionId: string;
+  Error: string;
+  Cause: string;
+}

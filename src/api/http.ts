@@ -8,8 +8,9 @@
  * API server and the workflow give the same messages.
  *
  * Middleware chain (CORS is off: no CORS middleware, no CORS headers; an IAM-signed API is called by SDKs/CLIs):
- *   Powertools context (never logs the event) -> header normalizer (lower-case names) -> media type lower-cased ->
- *   JSON body parser -> core; on error: `problemResponses` (runs first) shapes every error into a JSON body, then
+ *   X-Ray handler subsegment (no response recorded) -> Powertools context (never logs the event) -> `requestId` (the
+ *   API Gateway request id, also in every response body and the access log) on every log line -> header normalizer
+ *   (lower-case names) -> media type lower-cased -> JSON body parser -> core; on error: `problemResponses` (runs first) shapes every error into a JSON body, then
  *   `@middy/http-error-handler` writes it. A 5xx body is always the generic
  *   `{"message":"Internal server error","requestId":…}`: no error name, message or stack reaches the client.
  */
@@ -19,9 +20,11 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Violation } from '../domain/errors.ts';
 import { logger } from '../lib/logger.ts';
+import { tracer } from '../lib/tracer.ts';
 
 /** An API Gateway proxy event after the header normalizer and (for POST) the JSON body parser ran. */
 export type ParsedEvent<TBody = unknown> = Omit<APIGatewayProxyEvent, 'body'> & { body: TBody };
@@ -102,15 +105,22 @@ export const problemResponses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatew
 
     if (statusCode >= 500) {
       // Name and message only (never the error object: middy errors carry the raw body in `cause`).
-      logger.error('request failed', { errorName: err?.name ?? 'unknown', errorMessage: err?.message ?? '', requestId });
+      logger.error('request failed', { errorName: err?.name ?? 'unknown', errorMessage: err?.message ?? '' });
     } else {
-      logger.info('request rejected', { statusCode, reason: String(body['message']), requestId });
+      logger.info('request rejected', { statusCode, reason: String(body['message']) });
     }
     request.error = Object.assign(new Error(JSON.stringify(body)), {
       statusCode,
       expose: true,
       headers: { ...JSON_HEADERS, ...headers },
     });
+  },
+});
+
+/** Appends the API Gateway request id to every log line of the invocation as `requestId` (reset by the context). */
+export const apiRequestId = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> => ({
+  before: (request) => {
+    logger.appendKeys({ requestId: requestIdOf(request) });
   },
 });
 
@@ -134,7 +144,9 @@ export interface HttpHandlerOptions {
 /** Builds the Lambda handler around an API core. */
 export const httpHandler = <TBody>(core: ApiCore<TBody>, options: HttpHandlerOptions = {}): ApiHandler => {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .use(apiRequestId())
     .use(httpHeaderNormalizer());
   if (options.jsonBody) chain.use(mediaTypeCase()).use(httpJsonBodyParser());
   chain.use(httpErrorHandler({ logger: false })).use(problemResponses());

@@ -1,6 +1,7 @@
 /**
  * The AWS SDK clients of every handler (and of the executions CLI), one per service per module instance, created on
- * first use.
+ * first use and captured by the X-Ray tracer (src/lib/tracer.ts: a subsegment per call inside Lambda, the client as
+ * it is everywhere else).
  *
  * Lazy on purpose: the SDK reads `AWS_REGION` and the standard `AWS_ENDPOINT_URL_<SERVICE>` variables when a client
  * is constructed, so the local world can set them before the first call. No endpoint configuration lives in code.
@@ -14,8 +15,10 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { isDirectoryServiceThrottle } from '../domain/ds-errors.ts';
 import { sdkConnectionTimeoutMs, sdkSocketTimeoutMs } from '../lib/config.ts';
+import { tracer } from '../lib/tracer.ts';
 import { DirectoryServiceDataClient } from './directory-service-data-sdk.ts';
 import { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 
@@ -28,7 +31,7 @@ const cache = new Map<string, Destroyable>();
 const memo = <T extends Destroyable>(key: string, create: () => T): (() => T) => () => {
   let client = cache.get(key) as T | undefined;
   if (!client) {
-    client = create();
+    client = tracer.captureAWSv3Client(create());
     cache.set(key, client);
   }
   return client;
@@ -87,6 +90,8 @@ export const directoryServiceData = /* @__PURE__ */ memo('ds-data', () => new Di
 export const ram = /* @__PURE__ */ memo('ram', () => new RAMClient(http()));
 /** Step Functions: the trigger and API handlers start and read executions. */
 export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient(http()));
+/** SQS: a start function dead-letters a rejected event itself, redacted (src/api/rejected-event.ts). */
+export const sqs = /* @__PURE__ */ memo('sqs', () => new SQSClient(http()));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
 export const resetClients = (): void => {

@@ -20,6 +20,7 @@ export const METRIC_NAMES = [
   'DirectoryActiveSeconds',
   'ConnectorActiveSeconds',
   'RetriedErrors',
+  'EventsRejected',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 

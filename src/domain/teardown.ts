@@ -8,7 +8,7 @@
  * execution tag is kept for the audit trail only, so a teardown needs no provisioning execution ARN and also cleans
  * up after a failed or rerun provisioning.
  */
-import type { ProvisioningRequest } from '../contract.ts';
+import type { KeptResource, ProvisioningRequest, ResourceRef, TeardownPlan } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../contract.ts';
 import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
 import {
@@ -22,54 +22,6 @@ import { InvalidRequestError } from './errors.ts';
 import { isPlainObject, kindOf } from './spec.ts';
 import { validateRequest } from './validate.ts';
 import type { ValidationScope } from './validate.ts';
-
-/** EventBridge completion events of a teardown (same source as the provisioning's). */
-export const DETAIL_TYPE_TEARDOWN_SUCCEEDED = 'Deprovisioning Succeeded';
-export const DETAIL_TYPE_TEARDOWN_FAILED = 'Deprovisioning Failed';
-export { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../contract.ts';
-
-export type TeardownResource =
-  | 'template'
-  | 'service-principal-name'
-  | 'connector'
-  | 'directory-registration'
-  | 'directory'
-  | 'password-secret';
-export interface ResourceRef {
-  Resource: TeardownResource;
-  Id: string;
-}
-export interface KeptResource extends ResourceRef {
-  Reason: string;
-}
-
-/** DiscoverResources' result, carried through the delete Tasks (each appends what it deleted). */
-export interface TeardownPlan {
-  Force: boolean;
-  /** To delete, in this order: each template with its access entries, each SPN, the connectors (DeleteConnectors) … */
-  Templates: string[];
-  ServicePrincipalNames: { DirectoryRegistrationArn: string; ConnectorArn: string }[];
-  Connectors: string[];
-  /** … the directory registrations, then the directories (DeleteDirectories). */
-  Registrations: string[];
-  Directories: string[];
-  PasswordSecret: string | null;
-  Kept: KeptResource[];
-  AlreadyGone: ResourceRef[];
-  Deleted: ResourceRef[];
-  /** Absolute deadlines of the two waits (ISO 8601), fixed here so a retried poll sees the same ones. */
-  ConnectorDeadline: string;
-  DirectoryDeadline: string;
-}
-
-export interface DiscoverResourcesInput {
-  ExecutionId: string;
-  Request: unknown;
-}
-export interface DeleteStepInput {
-  ExecutionId: string;
-  Plan: TeardownPlan;
-}
 
 /* ---------------- the request ---------------- */
 

@@ -23,6 +23,7 @@ import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-sco
 import { checkShape, has, isPlainObject, show } from './spec.ts';
 import type { ArraySpec, ObjectSpec, StringSpec } from './spec.ts';
 import { specOfShape } from './template-spec.ts';
+import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../workflow/waits.ts';
 export { kindOf, show } from './spec.ts';
 
 /* ---------------- documented constraints ---------------- */
@@ -92,8 +93,6 @@ export const RESERVED_TAG_PREFIX = 'ad-cert-orchestrator:';
 export const TEMPLATES_MAX = 10;
 export const ACCESS_CONTROL_ENTRIES_MAX = 10;
 
-/** Options, in minutes. */
-export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
 /**
  * The least DirectoryTimeoutMinutes per type: a shorter deadline is certain to expire. AWS Managed Microsoft AD: the
  * Directory Service admin guide's status page says "Directory creation typically takes between 20 to 45 minutes"
@@ -105,7 +104,6 @@ export const DIRECTORY_TIMEOUT_MIN_BY_TYPE: Readonly<Record<DirectoryType, { min
   SimpleAD: { minutes: DIRECTORY_TIMEOUT_MINUTES.min, why: 'the general minimum' },
   MicrosoftAD: { minutes: 20, why: 'AWS documents 20-45 minutes to create one' },
 };
-export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
 /* ---------------- the request, as a spec (src/domain/spec.ts) ---------------- */
 

@@ -3,14 +3,15 @@
  *
  * Body: the execution input (contract v1), except that `Directory` may carry the admin `Password` instead of
  * `PasswordSecretId`. Then the password is stored ONCE in Secrets Manager under
- * `ad-cert-orchestrator/<state machine name>/<execution name>/admin-password` and the execution is started with that
- * secret's name as `PasswordSecretId`: the password is in no execution input, history, log line or response.
+ * `<passwordSecretPrefix><state machine name>/<execution name>/admin-password` (prefix default
+ * `ad-cert-orchestrator/`) and the execution is started with that secret's name as `PasswordSecretId`: the password
+ * is in no execution input, history, log line or response.
  *
  * Idempotency: the `Idempotency-Key` header (or, when absent, a SHA-256 of the canonical request) names the
  * execution (src/domain/execution-names.ts). Responses:
  *   202 Accepted  — the first call for this execution (exactly one caller gets it, also when identical requests
- *                   arrive at once: src/persistence/start-claims.ts): `{ executionArn, name, status, location }` +
- *                   `Location`;
+ *                   arrive at once: src/persistence/start-claims.ts):
+ *                   `{ executionArn, name, status, startDate, location }` + `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
  *   409 Conflict  — the key was used for a different request (different input or different password);
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
@@ -37,6 +38,7 @@ import { findExistingExecution, startExecutionIdempotently } from '../api/start-
 import { firstCaller } from '../api/first-caller.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
+import { annotateExecution } from '../lib/tracer.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
 const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
@@ -168,9 +170,9 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
 
   const location = locationFor(event, name);
   const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
-  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)', {
-    executionArn: outcome.executionArn,
-  });
+  logger.appendKeys({ executionArn: outcome.executionArn });
+  annotateExecution(outcome.executionArn);
+  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)');
   return json(
     started ? 202 : 200,
     {

@@ -22,6 +22,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { canonicalJson, executionNameOf, teardownNameForProvisioning } from '../domain/execution-names.ts';
 import { teardownStateMachineArn, stateMachineArn } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
+import { annotateExecution } from '../lib/tracer.ts';
 import { firstCaller } from '../api/first-caller.ts';
 import { HttpProblem, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
@@ -99,7 +100,9 @@ export const deleteProvisioning = async (event: ParsedEvent<unknown>, _context?:
   const location = event.requestContext?.path ?? `/provisionings/${encodeURIComponent(provisioningName)}`;
   // The claim key carries the machine, so it can never equal a provisioning's (names have no ':').
   const started = outcome.kind === 'started' && (await firstCaller(`teardown:${name}`, event.requestContext?.requestId ?? 'unknown'));
-  logger.info(started ? 'teardown started' : 'teardown already exists (idempotent repeat)', { executionArn: outcome.executionArn, force });
+  logger.appendKeys({ executionArn: outcome.executionArn });
+  annotateExecution(outcome.executionArn);
+  logger.info(started ? 'teardown started' : 'teardown already exists (idempotent repeat)', { force });
   return json(
     started ? 202 : 200,
     {

@@ -9,13 +9,15 @@
  * or the error). 404 for an unknown id (or an execution of another state machine). No secret can be in the body: the execution
  * carries only a Secrets Manager reference, and password-like keys are redacted anyway.
  */
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { paginateGetExecutionHistory } from '@aws-sdk/client-sfn';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { factsFromHistory, provisioningStatus } from '../domain/provisioning-status.ts';
 import type { ProvisioningStatus } from '../domain/provisioning-status.ts';
 import { sfn } from '../aws/clients.ts';
 import { stateMachineArn } from '../lib/config.ts';
+import { logger } from '../lib/logger.ts';
+import { annotateExecution } from '../lib/tracer.ts';
 import { httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
@@ -36,20 +38,19 @@ export const readProvisioningStatus = async (executionArn: string): Promise<Prov
   });
   if (!described) return undefined;
   const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < HISTORY_MAX_PAGES; page += 1) {
-    const res = await sfn().send(
-      new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: HISTORY_PAGE_SIZE, nextToken }),
-    );
-    events.push(...(res.events ?? []));
-    nextToken = res.nextToken;
-    if (!nextToken || factsFromHistory(events).complete) break;
+  let pages = 0;
+  for await (const page of paginateGetExecutionHistory({ client: sfn(), pageSize: HISTORY_PAGE_SIZE }, { executionArn, reverseOrder: true })) {
+    events.push(...(page.events ?? []));
+    pages += 1;
+    if (pages === HISTORY_MAX_PAGES || factsFromHistory(events).complete) break;
   }
   return provisioningStatus(described, factsFromHistory(events));
 };
 
 export const getProvisioning = async (event: ParsedEvent<unknown>, _context?: Context): Promise<APIGatewayProxyResult> => {
   const executionArn = provisioningArnFromPath(event, stateMachineArn());
+  logger.appendKeys({ executionArn });
+  annotateExecution(executionArn);
   const status = await readProvisioningStatus(executionArn);
   if (!status) throw notFound();
   const teardown = await readTeardown(executionArn);

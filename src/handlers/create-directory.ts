@@ -11,19 +11,14 @@
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
  * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
-import {
-  CreateDirectoryCommand,
-  CreateMicrosoftADCommand,
-  DescribeDirectoriesCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-directory-service';
-import type { DirectoryDescription ,
-  DirectoryServiceClient} from '@aws-sdk/client-directory-service';
+import { CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
+import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
 import { DirectoryConflictError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
+import { describeAllDirectories, directoryTags as tagsOf } from '../aws/directory-service-lists.ts';
 import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
@@ -56,29 +51,6 @@ const defaultDeps = (): CreateDirectoryDeps => ({
   leases: new DynamoDbDirectoryLeaseStore(dynamoDb(), coordinationTableName()),
   now: clockNow,
 });
-
-/** Every directory of the account and Region (all pages). */
-export const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<DirectoryDescription[]> => {
-  const all: DirectoryDescription[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await withDirectoryServiceErrors(() => ds.send(new DescribeDirectoriesCommand({ NextToken })));
-    all.push(...(page.DirectoryDescriptions ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
-
-const tagsOf = async (ds: DirectoryServiceClient, ResourceId: string): Promise<Record<string, string>> => {
-  const tags: Record<string, string> = {};
-  let NextToken: string | undefined;
-  do {
-    const page = await withDirectoryServiceErrors(() => ds.send(new ListTagsForResourceCommand({ ResourceId, NextToken })));
-    for (const t of page.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return tags;
-};
 
 /** The admin password, checked; failures name the rule, never the value. */
 const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {

@@ -19,7 +19,7 @@ import {
 } from '../aws/pca-connector-ad-sdk.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { afterDeletionPoll, connectorDeletionStep, partDeletionStep } from '../domain/teardown.ts';
-import type { DeleteStepInput, TeardownPlan } from '../domain/teardown.ts';
+import type { DeleteStepInput, TeardownPlan } from '../contract.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';

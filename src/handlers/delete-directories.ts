@@ -14,7 +14,7 @@ import { DeleteDirectoryRegistrationCommand, GetDirectoryRegistrationCommand } f
 import { directoryService, pcaConnectorAd } from '../aws/clients.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { afterDeletionPoll, classifyDeleteDirectoryError, directoryDeletionStep, partDeletionStep } from '../domain/teardown.ts';
-import type { DeleteStepInput, TeardownPlan } from '../domain/teardown.ts';
+import type { DeleteStepInput, TeardownPlan } from '../contract.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';

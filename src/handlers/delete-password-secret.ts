@@ -10,7 +10,7 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DeleteSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { secretsManager } from '../aws/clients.ts';
-import type { DeleteStepInput, TeardownPlan } from '../domain/teardown.ts';
+import type { DeleteStepInput, TeardownPlan } from '../contract.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
 

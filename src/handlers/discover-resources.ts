@@ -5,17 +5,16 @@
  * (src/domain/teardown.ts) what to delete. Deletes nothing.
  */
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import { DescribeDirectoriesCommand, ListTagsForResourceCommand as ListDirectoryTagsCommand } from '@aws-sdk/client-directory-service';
-import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
 import { GetServicePrincipalNameCommand, ListTagsForResourceCommand } from '../aws/pca-connector-ad-sdk.ts';
 import { directoryService, pcaConnectorAd, secretsManager } from '../aws/clients.ts';
+import { describeAllDirectories, directoryTags as listDirectoryTags } from '../aws/directory-service-lists.ts';
 import { listAllConnectors, listAllRegistrations, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
-import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
-import type { DiscoverResourcesInput, FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret, TeardownPlan } from '../domain/teardown.ts';
+import type { DiscoverResourcesInput, TeardownPlan } from '../contract.ts';
+import type { FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret } from '../domain/teardown.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -35,19 +34,6 @@ const defaultDeps = (): DiscoverResourcesDeps => ({
   secretsManager: secretsManager(),
   now: clockNow,
 });
-
-// The directory listing is not imported from the create handler: its module would bring its create calls into this
-// bundle (and role). The Connector for AD listings come from the read-only src/aws/pca-connector-ad-lists.ts.
-const describeAllDirectories = async (ds: DirectoryServiceClient): Promise<DirectoryDescription[]> => {
-  const all: DirectoryDescription[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await withDirectoryServiceErrors(() => ds.send(new DescribeDirectoriesCommand({ NextToken })));
-    all.push(...(page.DirectoryDescriptions ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
-};
 
 /** A connector's template ARNs; none when the connector disappeared meanwhile. */
 const listTemplateArns = async (client: PcaConnectorAdClient, ConnectorArn: string): Promise<string[]> => {
@@ -74,19 +60,12 @@ const named = (error: unknown, ...names: string[]): boolean => error instanceof 
 
 /** A directory's tags; undefined when it disappeared meanwhile. */
 const directoryTags = async (ds: DirectoryServiceClient, ResourceId: string): Promise<Record<string, string> | undefined> => {
-  const tags: Record<string, string> = {};
-  let NextToken: string | undefined;
   try {
-    do {
-      const page = await withDirectoryServiceErrors(() => ds.send(new ListDirectoryTagsCommand({ ResourceId, NextToken })));
-      for (const t of page.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
-      NextToken = page.NextToken;
-    } while (NextToken);
+    return await listDirectoryTags(ds, ResourceId);
   } catch (error) {
     if (named(error, 'EntityDoesNotExistException')) return undefined;
     throw error;
   }
-  return tags;
 };
 
 /** A connector's tags; undefined when it disappeared meanwhile. */

@@ -9,14 +9,16 @@
  * ARN from StartExecution itself; after it closed, `ExecutionAlreadyExists` + DescribeExecution with the same input
  * is "already started" (success, nothing new).
  *
- * Failures throw (never return quietly), so the event is kept: Lambda's async retries, then the function's
- * on-failure destination (the SQS DLQ in serverless/triggers-resources.yml). A malformed event throws
- * `InvalidRequestError` with every violation (paths under `detail.`), logged with the event id only — never the
- * event itself.
+ * A malformed event is rejected: `InvalidRequestError` with every violation (paths under `detail.`), logged with the
+ * event id and the violations only (never the event), counted (`EventsRejected`), and dead-lettered by this function
+ * itself, redacted (src/api/rejected-event.ts): the invocation succeeds, so the event (which may carry the password
+ * it is rejected for) never reaches Lambda's on-failure destination. Every other failure throws, so the event is
+ * kept: Lambda's async retries, then the on-failure destination (the SQS DLQ in serverless/triggers-resources.yml).
  */
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE as SOURCE } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
@@ -24,8 +26,12 @@ import { canonicalJson, executionNameForEvent } from '../domain/execution-names.
 import { validateRequest } from '../domain/validate.ts';
 import { stateMachineArn } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
+import { deadLetterRejectedEvent } from '../api/rejected-event.ts';
+import type { RejectedOutcome } from '../api/rejected-event.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
+import { publishSafely } from '../lib/metrics.ts';
+import { annotateExecution, tracer } from '../lib/tracer.ts';
 import { transportErrorNames } from '../lib/transport-errors.ts';
 
 export const REQUEST_EVENT_SOURCE = SOURCE;
@@ -62,20 +68,17 @@ export const parseRequestEvent = (event: unknown): { id: string; input: string }
   return { id, input: canonicalJson(outcome.request) };
 };
 
-export const startFromEvent = async (event: unknown): Promise<StartFromEventResult> => {
+export const startFromEvent = async (event: unknown): Promise<StartFromEventResult | RejectedOutcome> => {
   const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, EVENT_ID_MAX) : undefined;
   let parsed: { id: string; input: string };
   try {
     parsed = parseRequestEvent(event);
   } catch (err) {
-    if (err instanceof InvalidRequestError) {
-      // Paths and rule messages only; the validator never echoes a password-like field's value.
-      logger.error('malformed provisioning event: not started (kept by the async retry / on-failure destination)', {
-        eventId,
-        violations: err.violations,
-      });
-    }
-    throw err;
+    if (!(err instanceof InvalidRequestError)) throw err;
+    // Paths and rule messages only; the validator never echoes a password-like field's value.
+    logger.error('malformed provisioning event: not started (dead-lettered, redacted)', { eventId, violations: err.violations });
+    publishSafely([{ name: 'EventsRejected', unit: 'Count', value: 1, dimensions: {} }]);
+    return deadLetterRejectedEvent(event, err, eventId);
   }
 
   const executionName = executionNameForEvent(parsed.id);
@@ -87,14 +90,14 @@ export const startFromEvent = async (event: unknown): Promise<StartFromEventResu
     );
   }
   const alreadyStarted = outcome.kind === 'existing';
-  logger.info(alreadyStarted ? 'provisioning already started for this event' : 'provisioning started', {
-    eventId,
-    executionArn: outcome.executionArn,
-  });
+  logger.appendKeys({ executionArn: outcome.executionArn });
+  annotateExecution(outcome.executionArn);
+  logger.info(alreadyStarted ? 'provisioning already started for this event' : 'provisioning started', { eventId });
   return { executionArn: outcome.executionArn, executionName, alreadyStarted };
 };
 
-export const handler = middy<unknown, StartFromEventResult, Error, Context>()
+export const handler = middy<unknown, StartFromEventResult | RejectedOutcome, Error, Context>()
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
   .use(transportErrorNames())
   .handler(startFromEvent);

@@ -5,13 +5,15 @@
  * (`PasswordSecretId` only, as for `Provisioning Requested`) plus an optional `"Force": true`.
  *
  * Idempotency and failures as src/handlers/start-from-event.ts: the execution (on the teardown state machine)
- * is named `evt-<event id>`, so a redelivery starts nothing new; a malformed event or a failed start throws, so the
- * event goes through Lambda's async retries to the on-failure destination (the triggers' SQS DLQ). Logged with the
- * event id and violation paths only, never the event.
+ * is named `evt-<event id>`, so a redelivery starts nothing new; a malformed event is rejected, counted and
+ * dead-lettered redacted by this function (src/api/rejected-event.ts), and a failed start throws, so the event goes
+ * through Lambda's async retries to the on-failure destination (the triggers' SQS DLQ). Logged with the event id and
+ * violation paths only, never the event.
  */
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
@@ -19,7 +21,11 @@ import { canonicalJson, executionNameForEvent } from '../domain/execution-names.
 import { parseTeardownRequest } from '../domain/teardown.ts';
 import { teardownStateMachineArn, validationScope } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
+import { deadLetterRejectedEvent } from '../api/rejected-event.ts';
+import type { RejectedOutcome } from '../api/rejected-event.ts';
 import { logger } from '../lib/logger.ts';
+import { publishSafely } from '../lib/metrics.ts';
+import { annotateExecution, tracer } from '../lib/tracer.ts';
 import { transportErrorNames } from '../lib/transport-errors.ts';
 
 /** The event id was used before for a DIFFERENT teardown request (should never happen with EventBridge ids). */
@@ -56,19 +62,16 @@ export const parseTeardownEvent = (event: unknown): { id: string; input: string 
   return { id, input };
 };
 
-export const startTeardownFromEvent = async (event: unknown): Promise<StartTeardownResult> => {
+export const startTeardownFromEvent = async (event: unknown): Promise<StartTeardownResult | RejectedOutcome> => {
   const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, EVENT_ID_MAX) : undefined;
   let parsed: { id: string; input: string };
   try {
     parsed = parseTeardownEvent(event);
   } catch (err) {
-    if (err instanceof InvalidRequestError) {
-      logger.error('malformed teardown event: not started (kept by the async retry / on-failure destination)', {
-        eventId,
-        violations: err.violations,
-      });
-    }
-    throw err;
+    if (!(err instanceof InvalidRequestError)) throw err;
+    logger.error('malformed teardown event: not started (dead-lettered, redacted)', { eventId, violations: err.violations });
+    publishSafely([{ name: 'EventsRejected', unit: 'Count', value: 1, dimensions: {} }]);
+    return deadLetterRejectedEvent(event, err, eventId);
   }
 
   const executionName = executionNameForEvent(parsed.id);
@@ -78,11 +81,14 @@ export const startTeardownFromEvent = async (event: unknown): Promise<StartTeard
     throw new TeardownNameConflictError(`teardown ${executionName} already exists with a different input (event ${parsed.id}); not started`);
   }
   const alreadyStarted = outcome.kind === 'existing';
-  logger.info(alreadyStarted ? 'teardown already started for this event' : 'teardown started', { eventId, executionArn: outcome.executionArn });
+  logger.appendKeys({ executionArn: outcome.executionArn });
+  annotateExecution(outcome.executionArn);
+  logger.info(alreadyStarted ? 'teardown already started for this event' : 'teardown started', { eventId });
   return { executionArn: outcome.executionArn, executionName, alreadyStarted };
 };
 
-export const handler = middy<unknown, StartTeardownResult, Error, Context>()
+export const handler = middy<unknown, StartTeardownResult | RejectedOutcome, Error, Context>()
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
   .use(transportErrorNames())
   .handler(startTeardownFromEvent);

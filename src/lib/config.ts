@@ -59,3 +59,10 @@ const positiveIntegerEnv = (name: string, fallback: number): number => {
   const raw = Number(process.env[name]);
   return Number.isInteger(raw) && raw > 0 ? raw : fallback;
 };
+
+/** `DEAD_LETTER_QUEUE_URL`: the triggers' dead-letter queue, where a start function puts a rejected event, redacted. */
+export const deadLetterQueueUrl = (): string => {
+  const url = process.env['DEAD_LETTER_QUEUE_URL'];
+  if (!url) throw new MissingConfigurationError('DEAD_LETTER_QUEUE_URL');
+  return url;
+};

@@ -1,9 +1,10 @@
 /**
- * Which caller of `POST /provisionings` answers 202 when several identical requests start one execution at once.
- * StartExecution gives every caller that names a RUNNING execution with the same input the original response, so it
- * cannot tell who started it; the first caller to write the execution's claim (a conditional PutItem on the
- * coordination table, key `api-start#<execution name>`) answers 202, the others 200. A request that finds the execution already
- * there (DescribeExecution) answers 200 without claiming.
+ * Which caller of `POST /provisionings` or `DELETE /provisionings/{id}` answers 202 when several identical requests
+ * start one execution at once. StartExecution gives every caller that names a RUNNING execution with the same input
+ * the original response, so it cannot tell who started it; the first caller to write the execution's claim (a
+ * conditional PutItem on the coordination table, key `api-start#<claim name>`: the execution name, or
+ * `teardown:<provisioning name>` for a DELETE) answers 202, the others 200. A request that finds the execution
+ * already there (DescribeExecution) answers 200 without claiming.
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';

@@ -1,44 +1,18 @@
 /**
- * The state machine definition, built from the error catalog (catalog.ts), the retry policies (retry-policies.ts)
- * and the waited resources (waits.ts): the Retry and Catch arrays of every Lambda Task state come from ERROR_CATALOG,
- * so the ASL cannot drift from it. `npm run gen:asl` writes it to statemachine/provision.asl.json (tools/cli/gen-asl.ts).
+ * The provisioning state machine (statemachine/provision.asl.json), phase by phase: each phase is a function from
+ * where it goes next to its states, so a new phase is one more function in PHASES. Every Lambda Task's Retry and
+ * Catch come from the error catalog (asl.ts: lambdaTask), the polls from the waited resources (waits.ts), the
+ * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
+ * (tools/cli/gen-asl.ts).
  *
- * JSONPath (not JSONata) on purpose: the local engine (aws-local-stepfunctions) does not evaluate JSONata.
+ *   validation -> directory -> connector side -> templates -> completion; a caught error -> failure
  */
-import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED, EVENT_SOURCE } from '../contract.ts';
-import { ERROR_CATALOG } from './catalog.ts';
-import type { CatalogStateName, TaskStateName } from './catalog.ts';
-import { RETRY_GROUP_ORDER, RETRY_POLICIES, retryGroupOf } from './retry-policies.ts';
-import { waitedResource } from './waits.ts';
+import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
+import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
+import type { Definition, Json, State, States } from './asl.ts';
+import type { TaskStateName } from './catalog.ts';
+import { WAITED_RESOURCES, waitedResource } from './waits.ts';
 import type { WaitedResourceName } from './waits.ts';
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export interface Retrier {
-  ErrorEquals: string[];
-  IntervalSeconds: number;
-  MaxAttempts: number;
-  BackoffRate: number;
-  MaxDelaySeconds: number;
-  JitterStrategy: 'FULL' | 'NONE';
-}
-export interface Catcher {
-  ErrorEquals: string[];
-  /** Omitted: the error replaces the state ("$", the default). */
-  ResultPath?: string;
-  Next: string;
-}
-export interface State {
-  Type: string;
-  Comment?: string;
-  Retry?: Retrier[];
-  Catch?: Catcher[];
-  [key: string]: unknown;
-}
-export interface Definition {
-  Comment: string;
-  StartAt: string;
-  States: Record<string, State>;
-}
 
 /* ---------------- failure routing ---------------- */
 
@@ -60,92 +34,52 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   CreateTemplates: 'FailedWithConnector',
 };
 
-const ERROR_RESULT_PATH = '$.error';
-/**
- * Where each Task's Catch puts the error. ValidateRequest's input is whatever the execution was started with, which
- * need not be an object (`[]`, `null`, `true`): `$.error` could not be set there (States.ResultPathMatchFailure
- * instead of the validation error), so its Catch has no ResultPath (the default `$`: the error replaces the state;
- * the local engine implements only the default, not an explicit "$") and RequestRejected rebuilds the document.
- */
-const catchResultPath = (state: TaskStateName): { ResultPath?: string } => (state === 'ValidateRequest' ? {} : { ResultPath: ERROR_RESULT_PATH });
-const LAMBDA_TASK_TIMEOUT_SECONDS = 60;
-const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
-
-const unique = (names: string[]): string[] => [...new Set(names)];
-
-export function retriersFor(state: CatalogStateName): Retrier[] {
-  const rows = ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'catch');
-  const retriers: Retrier[] = [];
-  for (const group of RETRY_GROUP_ORDER) {
-    const names = unique(rows.filter((r) => retryGroupOf(r) === group).map((r) => r.name));
-    if (names.length === 0) continue;
-    const { Comment: _comment, ...policy } = RETRY_POLICIES[group];
-    retriers.push({ ErrorEquals: names, ...policy });
-  }
-  return retriers;
-}
-
-export function catchersFor(state: TaskStateName): Catcher[] {
-  const names = unique(
-    ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'retry').map((r) => r.name),
-  );
-  if (names.length === 0) return [];
-  return [
-    {
-      ErrorEquals: names,
-      ...catchResultPath(state),
-      Next: FAILURE_ENTRY[state],
-    },
-  ];
-}
-
-function lambdaTask(state: TaskStateName, parameters: Json, resultPath: string, next: string, comment: string): State {
-  const retry = retriersFor(state);
-  const catchers = catchersFor(state);
-  return {
-    Type: 'Task',
-    Comment: comment,
-    Resource: `\${${state}FunctionArn}`,
-    Parameters: parameters,
-    ResultPath: resultPath,
-    TimeoutSeconds: LAMBDA_TASK_TIMEOUT_SECONDS,
-    ...(retry.length > 0 ? { Retry: retry } : {}),
-    ...(catchers.length > 0 ? { Catch: catchers } : {}),
-    Next: next,
-  };
-}
-
-const PUBLISH_RETRY: Retrier = {
-  ErrorEquals: ['States.TaskFailed'],
-  IntervalSeconds: 2,
-  MaxAttempts: 3,
-  BackoffRate: 2,
-  MaxDelaySeconds: 30,
-  JitterStrategy: 'FULL',
-};
+/** A provisioning Lambda Task: its result at `resultPath`, its caught errors to its FAILURE_ENTRY. */
+const task = (state: TaskStateName, parameters: Json, resultPath: string, next: string, comment: string): State =>
+  lambdaTask({ state, comment, parameters, resultPath, next, onError: FAILURE_ENTRY[state] });
 
 /** The poll Task of a waited resource: its state document in, the same document back once the resource is ready. */
 const pollTask = (resource: WaitedResourceName, next: string, comment: string): State => {
   const w = waitedResource(resource);
-  return lambdaTask(w.pollState, { 'ExecutionId.$': '$$.Execution.Id', [`${w.inputKey}.$`]: w.resultPath }, w.resultPath, next, comment);
+  return task(w.pollState, { ...EXECUTION_ID, [`${w.inputKey}.$`]: w.resultPath }, w.resultPath, next, comment);
 };
 
-export function buildDefinition(): Definition {
-  const execId = { 'ExecutionId.$': '$$.Execution.Id' };
-  const states: Record<string, State> = {
-    ValidateRequest: lambdaTask(
-      'ValidateRequest',
+/* ---------------- the phases ---------------- */
+
+/** Where a phase goes: `next`, the entry of the following phase; `succeeded`, the completion (to skip ahead). */
+interface Exits {
+  next: string;
+  succeeded: string;
+}
+interface Phase {
+  entry: string;
+  states: States;
+}
+
+const validation = ({ next }: Exits): Phase => ({
+  entry: 'ValidateRequest',
+  states: {
+    ValidateRequest: lambdaTask({
+      state: 'ValidateRequest',
+      comment: 'Checks every documented constraint and the preflight facts; creates nothing',
       // The execution input, read from the context object: `$` is the same for the first state, but a `null` input
       // does not resolve as a path (the local engine fails it with States.Runtime before validation).
-      { ...execId, 'Request.$': '$$.Execution.Input' },
-      '$.validation',
-      'CreateDirectory',
-      'Checks every documented constraint and the preflight facts; creates nothing',
-    ),
-    CreateDirectory: lambdaTask(
+      parameters: { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
+      resultPath: '$.validation',
+      next,
+      onError: FAILURE_ENTRY.ValidateRequest,
+      errorReplacesState: true,
+    }),
+  },
+});
+
+const directory = ({ next, succeeded }: Exits): Phase => ({
+  entry: 'CreateDirectory',
+  states: {
+    CreateDirectory: task(
       'CreateDirectory',
       {
-        ...execId,
+        ...EXECUTION_ID,
         'Directory.$': '$.Directory',
         'DirectoryType.$': '$.validation.DirectoryType',
         'TimeoutSeconds.$': '$.validation.DirectoryTimeoutSeconds',
@@ -162,7 +96,7 @@ export function buildDefinition(): Definition {
     ConnectorRequested: {
       Type: 'Choice',
       Comment: 'A request without a Connector (e.g. Simple AD, which Connector for AD does not support) ends with the directory',
-      Choices: [{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'ShareCertificateAuthority' }],
+      Choices: [{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: next }],
       Default: 'NoConnector',
     },
     NoConnector: {
@@ -177,19 +111,26 @@ export function buildDefinition(): Definition {
         spn: { Status: null, Adopted: null, ElapsedSeconds: null },
         templates: { TemplateArns: [] },
       },
-      Next: 'PublishSucceededEvent',
+      Next: succeeded,
     },
-    ShareCertificateAuthority: lambdaTask(
+  },
+});
+
+/** The CA's share, the directory's registration, the connector and its service principal name, each waited for. */
+const connectorSide = ({ next }: Exits): Phase => ({
+  entry: 'ShareCertificateAuthority',
+  states: {
+    ShareCertificateAuthority: task(
       'ShareCertificateAuthority',
-      { ...execId, 'CertificateAuthorityArn.$': '$.Connector.CertificateAuthorityArn' },
+      { ...EXECUTION_ID, 'CertificateAuthorityArn.$': '$.Connector.CertificateAuthorityArn' },
       '$.share',
       'CreateDirectoryRegistration',
-      'Find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com (clientToken from the CA ARN); ResourceShareNotReadyError, retried, until the principal association is ASSOCIATED',
+      'Find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com granting the APIPassthrough permission (share creation lease per CA, clientToken from the request); ResourceShareNotReadyError, retried, until the principal association is ASSOCIATED',
     ),
-    CreateDirectoryRegistration: lambdaTask(
+    CreateDirectoryRegistration: task(
       'CreateDirectoryRegistration',
       {
-        ...execId,
+        ...EXECUTION_ID,
         'DirectoryId.$': '$.directory.DirectoryId',
         'Connector.$': '$.Connector',
         'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
@@ -203,10 +144,10 @@ export function buildDefinition(): Definition {
       'CreateConnector',
       'One GetDirectoryRegistration per attempt: ACTIVE -> on; CREATING -> DirectoryRegistrationNotReadyError, retried (the poll loop); FAILED/DELETING -> DirectoryRegistrationFailed; past the Deadline -> DirectoryRegistrationActivationTimeoutError',
     ),
-    CreateConnector: lambdaTask(
+    CreateConnector: task(
       'CreateConnector',
       {
-        ...execId,
+        ...EXECUTION_ID,
         'DirectoryId.$': '$.directory.DirectoryId',
         'Connector.$': '$.Connector',
         'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
@@ -220,10 +161,10 @@ export function buildDefinition(): Definition {
       'CreateServicePrincipalName',
       'One GetConnector per attempt: ACTIVE -> on; CREATING -> ConnectorNotReadyError, retried (the poll loop); FAILED/DELETING -> ConnectorFailed; past the Deadline -> ConnectorActivationTimeoutError',
     ),
-    CreateServicePrincipalName: lambdaTask(
+    CreateServicePrincipalName: task(
       'CreateServicePrincipalName',
       {
-        ...execId,
+        ...EXECUTION_ID,
         'DirectoryRegistrationArn.$': '$.registration.DirectoryRegistrationArn',
         'ConnectorArn.$': '$.connector.ConnectorArn',
         'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
@@ -234,71 +175,53 @@ export function buildDefinition(): Definition {
     ),
     GetServicePrincipalNameStatus: pollTask(
       'servicePrincipalName',
-      'CreateTemplates',
+      next,
       'One GetServicePrincipalName per attempt: ACTIVE -> on; CREATING -> ServicePrincipalNameNotReadyError, retried (the poll loop); FAILED/DELETING -> ServicePrincipalNameFailed; past the Deadline -> ServicePrincipalNameActivationTimeoutError',
     ),
-    CreateTemplates: lambdaTask(
+  },
+});
+
+const templates = ({ next }: Exits): Phase => ({
+  entry: 'CreateTemplates',
+  states: {
+    CreateTemplates: task(
       'CreateTemplates',
-      { ...execId, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector' },
+      { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector' },
       '$.templates',
-      'PublishSucceededEvent',
+      next,
       'Each requested template and its group access control entries: adopts what matches, refuses what differs (TemplateConflictError, before any create), creates the rest with ClientTokens from the execution ARN',
     ),
-    PublishSucceededEvent: {
-      Type: 'Task',
-      Comment: 'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
-      Resource: 'arn:aws:states:::events:putEvents',
-      Parameters: {
-        Entries: [
-          {
-            EventBusName: '${EventBusName}',
-            Source: EVENT_SOURCE,
-            DetailType: DETAIL_TYPE_SUCCEEDED,
-            Detail: {
-              ...execId,
-              'DirectoryId.$': '$.directory.DirectoryId',
-              'DirectoryType.$': '$.directory.DirectoryType',
-              'DirectoryAdopted.$': '$.directory.Adopted',
-              'DirectoryRegistrationArn.$': '$.registration.DirectoryRegistrationArn',
-              'ConnectorArn.$': '$.connector.ConnectorArn',
-              'ConnectorAdopted.$': '$.connector.Adopted',
-              'ServicePrincipalNameStatus.$': '$.spn.Status',
-              'TemplateArns.$': '$.templates.TemplateArns',
-              'ResourceShareArn.$': '$.share.ResourceShareArn',
-              'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
-              'Warnings.$': '$.validation.Warnings',
-            },
-          },
-        ],
+  },
+});
+
+/** The Provisioning Succeeded event (best effort) and the execution output, the provisioning record. */
+const completion = (): Phase => ({
+  entry: 'PublishSucceededEvent',
+  states: {
+    ...succeededEventStates(
+      DETAIL_TYPE_SUCCEEDED,
+      {
+        ...EXECUTION_ID,
+        'DirectoryId.$': '$.directory.DirectoryId',
+        'DirectoryType.$': '$.directory.DirectoryType',
+        'DirectoryAdopted.$': '$.directory.Adopted',
+        'DirectoryRegistrationArn.$': '$.registration.DirectoryRegistrationArn',
+        'ConnectorArn.$': '$.connector.ConnectorArn',
+        'ConnectorAdopted.$': '$.connector.Adopted',
+        'ServicePrincipalNameStatus.$': '$.spn.Status',
+        'TemplateArns.$': '$.templates.TemplateArns',
+        'ResourceShareArn.$': '$.share.ResourceShareArn',
+        'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
+        'Warnings.$': '$.validation.Warnings',
       },
-      ResultSelector: { Published: true, Warning: null },
-      ResultPath: '$.publish',
-      TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
-      Retry: [PUBLISH_RETRY],
-      Catch: [
-        {
-          ErrorEquals: ['States.ALL'],
-          ResultPath: '$.publishError',
-          Next: 'NotePublishFailure',
-        },
-      ],
-      Next: 'RecordResult',
-    },
-    NotePublishFailure: {
-      Type: 'Pass',
-      Parameters: {
-        Published: false,
-        'Warning.$':
-          "States.Format('The Provisioning Succeeded event was not published ({}): {}', $.publishError.Error, $.publishError.Cause)",
-      },
-      ResultPath: '$.publish',
-      Next: 'RecordResult',
-    },
+      'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
+      'RecordResult',
+    ),
     RecordResult: {
       Type: 'Pass',
       Comment: 'The execution output: the provisioning record (no ResultPath: the record replaces the state)',
       Parameters: {
-        ...execId,
+        ...EXECUTION_ID,
         'DirectoryId.$': '$.directory.DirectoryId',
         'DirectoryType.$': '$.directory.DirectoryType',
         'DirectoryAdopted.$': '$.directory.Adopted',
@@ -325,87 +248,75 @@ export function buildDefinition(): Definition {
       Next: 'Provisioned',
     },
     Provisioned: { Type: 'Succeed' },
-    RequestRejected: {
-      Type: 'Pass',
-      Comment: 'ValidateRequest failed: its error replaced the state (the input may not be an object); nothing was created',
-      Parameters: { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } },
-      Next: 'PublishFailedEvent',
+  },
+});
+
+/** The FAILURE_ENTRY states (what is known of the resources), the Provisioning Failed event, the named failure. */
+const failure = (): States => ({
+  RequestRejected: {
+    Type: 'Pass',
+    Comment: 'ValidateRequest failed: its error replaced the state (the input may not be an object); nothing was created',
+    Parameters: { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } },
+    Next: 'PublishFailedEvent',
+  },
+  FailedBeforeDirectory: {
+    Type: 'Pass',
+    Comment: 'Failure before a directory id is known',
+    Parameters: { DirectoryId: null, ConnectorArn: null },
+    ResultPath: '$.failure',
+    Next: 'PublishFailedEvent',
+  },
+  FailedWithDirectory: {
+    Type: 'Pass',
+    Comment: 'Failure once the directory id is known',
+    Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', ConnectorArn: null },
+    ResultPath: '$.failure',
+    Next: 'PublishFailedEvent',
+  },
+  FailedWithConnector: {
+    Type: 'Pass',
+    Comment: 'Failure once the connector ARN is known',
+    Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', 'ConnectorArn.$': '$.connector.ConnectorArn' },
+    ResultPath: '$.failure',
+    Next: 'PublishFailedEvent',
+  },
+  ...failedEventState(
+    DETAIL_TYPE_FAILED,
+    {
+      ...EXECUTION_ID,
+      'Error.$': '$.error.Error',
+      'Cause.$': '$.error.Cause',
+      'DirectoryId.$': '$.failure.DirectoryId',
+      'ConnectorArn.$': '$.failure.ConnectorArn',
     },
-    FailedBeforeDirectory: {
-      Type: 'Pass',
-      Comment: 'Failure before a directory id is known',
-      Parameters: { DirectoryId: null, ConnectorArn: null },
-      ResultPath: '$.failure',
-      Next: 'PublishFailedEvent',
-    },
-    FailedWithDirectory: {
-      Type: 'Pass',
-      Comment: 'Failure once the directory id is known',
-      Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', ConnectorArn: null },
-      ResultPath: '$.failure',
-      Next: 'PublishFailedEvent',
-    },
-    FailedWithConnector: {
-      Type: 'Pass',
-      Comment: 'Failure once the connector ARN is known',
-      Parameters: { 'DirectoryId.$': '$.directory.DirectoryId', 'ConnectorArn.$': '$.connector.ConnectorArn' },
-      ResultPath: '$.failure',
-      Next: 'PublishFailedEvent',
-    },
-    PublishFailedEvent: {
-      Type: 'Task',
-      Comment: 'Best effort: the execution fails with the original error whether or not this publishes',
-      Resource: 'arn:aws:states:::events:putEvents',
-      Parameters: {
-        Entries: [
-          {
-            EventBusName: '${EventBusName}',
-            Source: EVENT_SOURCE,
-            DetailType: DETAIL_TYPE_FAILED,
-            Detail: {
-              ...execId,
-              'Error.$': '$.error.Error',
-              'Cause.$': '$.error.Cause',
-              'DirectoryId.$': '$.failure.DirectoryId',
-              'ConnectorArn.$': '$.failure.ConnectorArn',
-            },
-          },
-        ],
-      },
-      ResultPath: null,
-      TimeoutSeconds: PUBLISH_TASK_TIMEOUT_SECONDS,
-      Retry: [PUBLISH_RETRY],
-      Catch: [
-        {
-          ErrorEquals: ['States.ALL'],
-          ResultPath: '$.publishError',
-          Next: 'ProvisioningFailed',
-        },
-      ],
-      Next: 'ProvisioningFailed',
-    },
-    ProvisioningFailed: {
-      Type: 'Fail',
-      Comment: 'Named failure: fix the cause and start a new execution (see the README error table)',
-      ErrorPath: '$.error.Error',
-      CausePath: '$.error.Cause',
-    },
-  };
-  return {
+    'ProvisioningFailed',
+  ),
+  ProvisioningFailed: {
+    Type: 'Fail',
+    Comment: 'Named failure: fix the cause and start a new execution (see docs/errors.md)',
+    ErrorPath: '$.error.Error',
+    CausePath: '$.error.Cause',
+  },
+});
+
+/** The phases before the completion, in execution order. */
+const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, directory, connectorSide, templates];
+
+export function buildDefinition(): Definition {
+  const done = completion();
+  // Built from the last phase back, each told the entry of the one after it.
+  const built: Phase[] = [];
+  let next = done.entry;
+  for (const phase of [...PHASES].reverse()) {
+    const p = phase({ next, succeeded: done.entry });
+    built.unshift(p);
+    next = p.entry;
+  }
+  return machine(
     // Part of the deployed ASL, kept as is (the generator is this module and tools/cli/gen-asl.ts).
-    Comment:
-      'AD certificate-connector provisioning. GENERATED by tools/cli/gen-asl.ts from src/workflow/: do not edit by hand (npm run gen:asl).',
-    StartAt: 'ValidateRequest',
-    States: states,
-  };
+    'AD certificate-connector provisioning. GENERATED by tools/cli/gen-asl.ts from src/workflow/: do not edit by hand (npm run gen:asl).',
+    next,
+    [...built.map((p) => p.states), done.states, failure()],
+    Object.fromEntries(WAITED_RESOURCES.map((w) => [w.pollState, w.longestWaitSeconds])),
+  );
 }
-
-export const renderDefinition = (def: Definition = buildDefinition()): string => `${JSON.stringify(def, null, 2)}\n`;
-
-/** Lambda Task states must be exactly the catalog's TASK_STATES. */
-export function lambdaTaskStates(def: Definition): string[] {
-  return Object.entries(def.States)
-    .filter(([, s]) => s.Type === 'Task' && String(s['Resource']).endsWith('FunctionArn}'))
-    .map(([name]) => name);
-}
-

@@ -14,3 +14,13 @@ export const DELETION_PENDING_ERRORS: readonly string[] = ['ConnectorDeletionPen
  */
 export const CONNECTOR_DELETION_TIMEOUT_SECONDS = 30 * 60;
 export const DIRECTORY_DELETION_TIMEOUT_SECONDS = 100 * 60;
+
+/**
+ * The longest wait of each delete Task's poll. The deadlines are absolute, from DiscoverResources: the directories'
+ * is the connectors' plus the directory timeout, so however the time splits between the two Tasks, together they
+ * wait at most the sum of these.
+ */
+export const TEARDOWN_LONGEST_WAITS = {
+  DeleteConnectors: CONNECTOR_DELETION_TIMEOUT_SECONDS,
+  DeleteDirectories: DIRECTORY_DELETION_TIMEOUT_SECONDS,
+} as const;

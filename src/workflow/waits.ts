@@ -10,6 +10,13 @@
  */
 import type { TaskStateName } from './catalog.ts';
 
+/**
+ * The request's Options.DirectoryTimeoutMinutes and Options.ConnectorTimeoutMinutes (src/domain/validate.ts checks
+ * them): how long the workflow waits for the directory, and for each connector-side resource.
+ */
+export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
+export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
+
 export type WaitedResourceName = 'directory' | 'directoryRegistration' | 'connector' | 'servicePrincipalName';
 
 export interface WaitedResource {
@@ -18,6 +25,8 @@ export interface WaitedResource {
   createState: TaskStateName;
   /** The Task that polls it. */
   pollState: TaskStateName;
+  /** The longest wait a request can set for it (the maximum of its timeout option), in seconds. */
+  longestWaitSeconds: number;
   /** Where its state document lives in the execution state; the poll Task reads it and writes it back there. */
   resultPath: `$.${string}`;
   /** The key of the poll Task's input that carries the state document. */
@@ -35,6 +44,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     resource: 'directory',
     createState: 'CreateDirectory',
     pollState: 'GetDirectoryStage',
+    longestWaitSeconds: DIRECTORY_TIMEOUT_MINUTES.max * 60,
     resultPath: '$.directory',
     inputKey: 'Directory',
     idField: 'DirectoryId',
@@ -46,6 +56,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     resource: 'directoryRegistration',
     createState: 'CreateDirectoryRegistration',
     pollState: 'GetDirectoryRegistrationStatus',
+    longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
     resultPath: '$.registration',
     inputKey: 'Registration',
     idField: 'DirectoryRegistrationArn',
@@ -57,6 +68,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     resource: 'connector',
     createState: 'CreateConnector',
     pollState: 'GetConnectorStatus',
+    longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
     resultPath: '$.connector',
     inputKey: 'Connector',
     idField: 'ConnectorArn',
@@ -68,6 +80,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     resource: 'servicePrincipalName',
     createState: 'CreateServicePrincipalName',
     pollState: 'GetServicePrincipalNameStatus',
+    longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
     resultPath: '$.spn',
     inputKey: 'ServicePrincipalName',
     idField: 'ConnectorArn',

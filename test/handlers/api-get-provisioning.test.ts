@@ -195,4 +195,18 @@ describe('GET /provisionings/{id}', () => {
     // Assess
     assert.ok(!res.body.includes('Should-Not-Show-1'));
   });
+
+  it('every log line of an API call carries the API Gateway request id as requestId, and the execution as executionArn', async () => {
+    // Act
+    const { output } = await captureOutput(() =>
+      handler(apiEvent({ method: 'GET', path: '/provisionings/api-key-never', pathParameters: { id: 'api-key-never' } }), lambdaContext()),
+    );
+    // Assess: the 404 is logged, with both keys
+    const lines = output.split('\n').filter((l) => l.startsWith('{') && l.includes('"level"')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.ok(lines.length > 0, output);
+    for (const line of lines) {
+      assert.equal(line['requestId'], 'apigw-request-id', JSON.stringify(line));
+      assert.equal(line['executionArn'], `${EXECUTION_PREFIX}api-key-never`, JSON.stringify(line));
+    }
+  });
 });

@@ -108,7 +108,7 @@ beforeEach(() => {
 });
 
 describe('secret hygiene through the Lambda handlers', () => {
-  it('ValidateRequest (valid): logs carry executionId + state, never the event or the secret', async () => {
+  it('ValidateRequest (valid): logs carry executionArn + state, never the event or the secret', async () => {
     // Act
     const r = await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
     // Assess
@@ -117,7 +117,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     const lines = logLines(r.logs);
     assert.ok(lines.length > 0);
     for (const line of lines) {
-      assert.equal(line['executionId'], EXEC);
+      assert.equal(line['executionArn'], EXEC);
       assert.equal(line['state'], 'ValidateRequest');
       assert.equal(line['service'], 'ad-cert-orchestrator');
       assert.notEqual(line['message'], 'Lambda invocation event');
@@ -153,7 +153,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     assertClean(r, PASSWORD);
     assert.equal(ds.commandCalls(CreateDirectoryCommand)[0]?.args[0].input.Password, PASSWORD);
     assert.ok(!JSON.stringify(ddb.commandCalls(PutItemCommand)[0]?.args[0].input).includes(PASSWORD), 'the lock item carries no secret');
-    assert.ok(logLines(r.logs).every((l) => l['state'] === 'CreateDirectory' && l['executionId'] === EXEC));
+    assert.ok(logLines(r.logs).every((l) => l['state'] === 'CreateDirectory' && l['executionArn'] === EXEC));
   });
 
   it('CreateDirectory failing at AWS or on a weak secret: no secret in the error or logs', async () => {
@@ -163,7 +163,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     assert.equal((failed.error as Error).name, 'InvalidParameterException');
     assertClean(failed, PASSWORD);
     const failure = logLines(failed.logs).find((l) => l['message'] === 'Task failed');
-    assert.deepEqual([failure?.['errorName'], failure?.['state'], failure?.['executionId']], ['InvalidParameterException', 'CreateDirectory', EXEC]);
+    assert.deepEqual([failure?.['errorName'], failure?.['state'], failure?.['executionArn']], ['InvalidParameterException', 'CreateDirectory', EXEC]);
 
     sm.on(GetSecretValueCommand).resolves({ SecretString: WEAK });
     const weak = await run(TASK_HANDLERS.CreateDirectory, event);
@@ -187,7 +187,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     assert.deepEqual([notReady?.['level'], notReady?.['state']], ['INFO', 'GetDirectoryStage']);
   });
 
-  it('keys are reset between invocations (no executionId leaks into the next one)', async () => {
+  it('keys are reset between invocations (no executionArn leaks into the next one)', async () => {
     await run(TASK_HANDLERS.ValidateRequest, { ExecutionId: EXEC, Request: request() });
     ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [{ DirectoryId: 'd-aaaaaaaaaa', Stage: 'Active' }] });
     const r = await run(TASK_HANDLERS.GetDirectoryStage, {
@@ -200,7 +200,7 @@ describe('secret hygiene through the Lambda handlers', () => {
     const lines = logLines(r.logs);
     assert.ok(lines.length > 0);
     for (const line of lines) {
-      assert.equal(line['executionId'], undefined);
+      assert.equal(line['executionArn'], undefined);
       assert.equal(line['state'], 'GetDirectoryStage');
     }
   });

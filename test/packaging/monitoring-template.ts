@@ -1,14 +1,19 @@
 /**
- * Template checks for monitoring (serverless/monitoring.yml and the state machines' `alarms:`): every state machine
- * alarms on failed, timed-out, aborted and throttled executions; the triggers DLQ alarms when not empty; one alarm
- * covers the errors of every function; all of them and the failed-execution notifications reach the alarm topic,
- * whose one policy lets exactly those publishers in. Registered by serverless-package.test.ts.
+ * Template checks for monitoring (serverless/monitoring.yml and the state machines' `alarms:`), by what pages
+ * (docs/operations.md#what-pages): every state machine alarms on timed-out and throttled executions; a failed
+ * execution is one message unless its error is the caller's own input (CALLER_INPUT_ERRORS); the triggers DLQ alarms
+ * when not empty; the API alarms on 5XX; no alarm counts what the state machine retries or catches (Lambda Errors,
+ * ExecutionsFailed). All of them reach the alarm topic, whose one policy lets exactly those publishers in.
+ * Registered by serverless-package.test.ts.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { METRIC_NAMES } from '../../src/domain/metrics.ts';
-import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
+import { CALLER_INPUT_ERRORS, ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import { resource } from '../support/packaging.ts';
+import { matchesPattern } from '../support/event-pattern.ts';
+import { TemplateResolver } from '../../tools/verify/cfn.ts';
+import type { CfnTemplate } from '../../tools/verify/cfn.ts';
 import type { Json, Resource, Template } from '../support/packaging.ts';
 
 type Obj = Record<string, Json>;
@@ -19,24 +24,23 @@ const ofType = (t: Template, type: string): [string, Resource][] => Object.entri
 export function monitoringTemplateChecks(getTemplate: () => Template): void {
   const alarms = (): [string, Resource][] => ofType(getTemplate(), 'AWS::CloudWatch::Alarm');
 
-  it('every state machine alarms on failed, timed-out, aborted and throttled executions, to the alarm topic', () => {
+  it('every state machine alarms on timed-out and throttled executions, to the alarm topic; nothing alarms on ExecutionsFailed, ExecutionsAborted or Lambda Errors', () => {
     const machines = ofType(getTemplate(), 'AWS::StepFunctions::StateMachine').map(([id]) => id);
-    assert.ok(machines.length >= 1);
+    assert.equal(machines.length, 2);
     for (const machine of machines) {
       const metrics = alarms()
         .filter(([, a]) => a.Properties['Namespace'] === 'AWS/States')
         .filter(([, a]) => JSON.stringify(a.Properties['Dimensions']) === JSON.stringify([{ Name: 'StateMachineArn', Value: { Ref: machine } }]));
-      assert.deepEqual(
-        metrics.map(([, a]) => a.Properties['MetricName']).sort(),
-        ['ExecutionThrottled', 'ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut'],
-        machine,
-      );
+      assert.deepEqual(metrics.map(([, a]) => a.Properties['MetricName']).sort(), ['ExecutionThrottled', 'ExecutionsTimedOut'], machine);
       for (const [id, a] of metrics) {
         assert.deepEqual(a.Properties['AlarmActions'], [TOPIC], id);
         assert.equal(a.Properties['Threshold'], 1, id);
         assert.equal(a.Properties['Statistic'], 'Sum', id);
       }
     }
+    // A caller's bad input fails the execution (ExecutionsFailed) after a function error the Catch turns into it.
+    const text = JSON.stringify(alarms());
+    for (const metric of ['"ExecutionsFailed"', '"ExecutionsAborted"', '"Errors"']) assert.ok(!text.includes(metric), `an alarm on ${metric}`);
   });
 
   it('the triggers dead-letter queue alarms as soon as it holds a message', () => {
@@ -49,29 +53,17 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(a['AlarmActions'], [TOPIC]);
   });
 
-  it('two alarms sum the Errors of every function of the stack but the poll functions, each at most 10 metrics', () => {
-    const covered: string[] = [];
-    for (const id of ['LambdaErrorsAlarm', 'TriggerAndTeardownLambdaErrorsAlarm']) {
-      const a = resource(getTemplate(), id).Properties;
-      const [sum, ...inputs] = a['Metrics'] as Obj[];
-      assert.ok(inputs.length + 1 <= 10, `${id}: CloudWatch allows 10 metrics per alarm`);
-      covered.push(...inputs.map((m) => {
-        const stat = (m['MetricStat'] as Obj)['Metric'] as Obj;
-        assert.equal(stat['Namespace'], 'AWS/Lambda');
-        assert.equal(stat['MetricName'], 'Errors');
-        return ((stat['Dimensions'] as Obj[])[0]?.['Value'] as { Ref: string }).Ref;
-      }));
-      assert.equal(sum?.['Expression'], `SUM([${inputs.map((m) => String(m['Id'])).join(', ')}])`);
-      assert.deepEqual(a['AlarmActions'], [TOPIC]);
-    }
-    // A poll's not-ready error is an Errors data point on every attempt; its real failures raise ExecutionsFailed.
-    // ShareCertificateAuthority waits for the share's association by its own Retry (a short wait, like a poll).
-    const polls = [...WAITED_RESOURCES.map((w) => w.pollState), 'ShareCertificateAuthority', 'DeleteConnectors', 'DeleteDirectories'].map(
-      (state) => `${state}LambdaFunction`,
-    );
-    const expected = ofType(getTemplate(), 'AWS::Lambda::Function').map(([id]) => id).filter((id) => !polls.includes(id));
-    assert.equal(expected.length, ofType(getTemplate(), 'AWS::Lambda::Function').length - polls.length);
-    assert.deepEqual(covered.sort(), expected.sort(), 'every other function, once');
+  it('the API alarms on any 5XX answer of its stage (a 4XX, a caller\'s bad request, pages nobody)', () => {
+    const t = getTemplate();
+    const a = resource(t, 'ApiServerErrorsAlarm').Properties;
+    assert.equal(a['Namespace'], 'AWS/ApiGateway');
+    assert.equal(a['MetricName'], '5XXError');
+    assert.deepEqual(a['Dimensions'], [
+      { Name: 'ApiName', Value: resource(t, 'ApiGatewayRestApi').Properties['Name'] ?? null },
+      { Name: 'Stage', Value: resource(t, 'ApiGatewayStage').Properties['StageName'] ?? null },
+    ]);
+    assert.deepEqual([a['Threshold'], a['ComparisonOperator'], a['AlarmActions']], [0, 'GreaterThanThreshold', [TOPIC]]);
+    assert.ok(!JSON.stringify(alarms()).includes('4XXError'));
   });
 
   it('the alarm topic: optional e-mail subscription; its policy admits this stack\'s alarms and the notification rule only', () => {
@@ -94,17 +86,37 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     });
   });
 
-  it('a failed, timed-out or aborted execution of any state machine is one message naming it (never its input or output)', () => {
+  it('a failed execution of either state machine is one message naming it and its error (never its input or output), unless the error is the caller\'s own input', () => {
     const rule = resource(getTemplate(), 'ExecutionNotificationsRule').Properties;
-    const pattern = rule['EventPattern'] as { source: string[]; detail: { status: string[]; stateMachineArn: Json[] } };
+    const pattern = rule['EventPattern'] as { source: string[]; detail: { status: string[]; stateMachineArn: Json[]; error: { 'anything-but': string[] }[] } };
     assert.deepEqual(pattern.source, ['aws.states']);
-    assert.deepEqual(pattern.detail.status.sort(), ['ABORTED', 'FAILED', 'TIMED_OUT']);
+    assert.deepEqual(pattern.detail.status, ['FAILED'], 'a timeout pages through its alarm, an abort was a person\'s doing');
     const machines = ofType(getTemplate(), 'AWS::StepFunctions::StateMachine').map(([id]) => ({ Ref: id }));
     assert.deepEqual(pattern.detail.stateMachineArn, machines);
+    assert.deepEqual(pattern.detail.error, [{ 'anything-but': [...CALLER_INPUT_ERRORS] }]);
     const [target] = rule['Targets'] as Obj[];
     assert.deepEqual(target?.['Arn'], TOPIC);
     const transformer = target?.['InputTransformer'] as { InputPathsMap: Record<string, string> };
     assert.ok(Object.values(transformer.InputPathsMap).every((p) => !/input|output/i.test(p)), JSON.stringify(transformer));
+  });
+
+  it('the caller-input errors are caught errors of the catalog; the rule pages for a failure that needs a person, not for a caller\'s input', () => {
+    for (const name of CALLER_INPUT_ERRORS) {
+      assert.ok(ERROR_CATALOG.some((r) => r.name === name && r.handling === 'catch'), `${name}: a caught catalog error`);
+    }
+    const resolver = new TemplateResolver(getTemplate() as unknown as CfnTemplate);
+    const pattern = resolver.resolve(resource(getTemplate(), 'ExecutionNotificationsRule').Properties['EventPattern'] ?? null);
+    const statusChange = (error: string, status = 'FAILED') => ({
+      source: 'aws.states',
+      'detail-type': 'Step Functions Execution Status Change',
+      detail: { status, error, stateMachineArn: resolver.ref('ProvisionStateMachine'), executionArn: `${resolver.ref('ProvisionStateMachine')}:x` },
+    });
+    assert.equal(matchesPattern(pattern, statusChange('InvalidRequestError')), false, 'a caller\'s input pages nobody');
+    assert.equal(matchesPattern(pattern, statusChange('DirectoryConflictError')), false);
+    assert.equal(matchesPattern(pattern, statusChange('DirectoryLimitExceededException')), true, 'an account limit needs a person');
+    assert.equal(matchesPattern(pattern, statusChange('States.TaskFailed')), true, 'retries exhausted: a redrive needs a person');
+    assert.equal(matchesPattern(pattern, statusChange('InvalidRequestError', 'ABORTED')), false);
+    assert.equal(matchesPattern(pattern, { ...statusChange('States.TaskFailed'), detail: { ...statusChange('States.TaskFailed').detail, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:another' } }), false);
   });
 
   it('the dashboard: executions of every state machine, every business metric, the DLQ, errors and duration of every function', () => {
@@ -136,7 +148,9 @@ export function monitoringTemplateChecks(getTemplate: () => Template): void {
     const namespace = fn.Variables['POWERTOOLS_METRICS_NAMESPACE'];
     assert.ok(namespace);
     for (const name of METRIC_NAMES) {
-      assert.ok(body.includes(`"${namespace}", "${name}"`) || body.includes(`{${namespace},`) && body.includes(`\\"${name}\\"`), `${name} on the dashboard`);
+      assert.ok(body.includes(`"${namespace}", "${name}", "service", "ad-cert-orchestrator", "stage", "test"`) ||
+        body.includes(`\\"${name}\\" stage=\\"test\\"`), `${name} on the dashboard, this stage's series`);
     }
+    assert.ok(!/\{[^}]*,service,(?!stage)/.test(body), 'every SEARCH names the stage dimension');
   });
 }

@@ -40,6 +40,34 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     assert.equal(policy?.Condition.ArnEquals['aws:SourceArn']?.length, 2);
   });
 
+  it('API: a REGIONAL REST API whose stage resource traces (X-Ray) and writes JSON access logs with the request id to its own log group', () => {
+    const api = res('ApiGatewayRestApi').Properties;
+    assert.deepEqual(api['EndpointConfiguration'], { Types: ['REGIONAL'] });
+    const deployments = Object.entries(getTemplate().Resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::Deployment');
+    assert.equal(deployments.length, 1);
+    const [deploymentId, deployment] = deployments[0] ?? [];
+    assert.equal(deployment?.Properties['StageName'], undefined, 'the deployment creates no stage: the stage is a resource');
+    const stage = res('ApiGatewayStage').Properties;
+    assert.deepEqual(stage['DeploymentId'], { Ref: deploymentId });
+    assert.deepEqual(stage['RestApiId'], { Ref: 'ApiGatewayRestApi' });
+    assert.equal(stage['StageName'], 'test');
+    assert.equal(stage['TracingEnabled'], true);
+    const access = stage['AccessLogSetting'] as { DestinationArn: Json; Format: string };
+    assert.deepEqual(access.DestinationArn, { 'Fn::GetAtt': ['ApiAccessLogGroup', 'Arn'] });
+    const format = JSON.parse(access.Format) as Record<string, string>;
+    assert.equal(format['requestId'], '$context.requestId');
+    assert.ok(Object.values(format).every((v) => !/body|validationErrorString|requestOverride/i.test(v)), 'no request body in the access log');
+    assert.deepEqual(stage['MethodSettings'], [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'OFF', DataTraceEnabled: false, MetricsEnabled: false }]);
+    assert.equal(res('ApiAccessLogGroup').Type, 'AWS::Logs::LogGroup');
+  });
+
+  it('both start functions get the dead-letter queue for the rejected events they put there themselves', () => {
+    for (const fn of ['StartFromEventLambdaFunction', 'StartTeardownFromEventLambdaFunction']) {
+      const env = (res(fn).Properties['Environment'] as { Variables: Record<string, Json> }).Variables;
+      assert.deepEqual(env['DEAD_LETTER_QUEUE_URL'], { Ref: 'TriggersDeadLetterQueue' }, fn);
+    }
+  });
+
   it('API: the deployment waits for every gateway response, so the first deploy serves the JSON 400 body', () => {
     const entries = Object.entries(getTemplate().Resources);
     const responses = entries.filter(([, r]) => r.Type === 'AWS::ApiGateway::GatewayResponse').map(([id]) => id);

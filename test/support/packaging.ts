@@ -18,6 +18,8 @@ const SERVERLESS_BIN = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface Resource {
   Type: string;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
   Properties: Record<string, Json>;
   Metadata?: Json;
   DependsOn?: string | string[];
@@ -29,15 +31,25 @@ export interface Statement {
   Resource: Json;
 }
 export interface Template {
+  Parameters?: Record<string, Record<string, Json>>;
+  Conditions?: Record<string, Json>;
   Resources: Record<string, Resource>;
   Outputs?: Record<string, Json>;
 }
 
 export const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
-/** Runs `serverless package --stage test` into .serverless/ and returns the parsed template. */
-export async function packageService(): Promise<Template> {
-  rmSync(OUT, { recursive: true, force: true });
+export interface PackageOptions {
+  /** Deploy parameters (`--param="name=value"`). */
+  params?: Record<string, string>;
+  /** Another output directory than .serverless/ (`--package`), for a second packaging beside the first. */
+  out?: string;
+}
+
+/** Runs `serverless package --stage test` into .serverless/ (or `out`) and returns the parsed template. */
+export async function packageService(options: PackageOptions = {}): Promise<Template> {
+  const out = options.out ?? OUT;
+  rmSync(out, { recursive: true, force: true });
   const env = {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? tmpdir(),
@@ -50,7 +62,9 @@ export async function packageService(): Promise<Template> {
     CI: '1',
   };
   try {
-    await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1'], {
+    const params = Object.entries(options.params ?? {}).map(([k, v]) => `--param=${k}=${v}`);
+    const where = options.out ? ['--package', options.out] : [];
+    await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1', ...where, ...params], {
       cwd: ROOT,
       env,
       timeout: GENEROUS_CHILD_MS,
@@ -60,7 +74,7 @@ export async function packageService(): Promise<Template> {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`serverless package failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
   }
-  return JSON.parse(readFileSync(TEMPLATE, 'utf8')) as Template;
+  return JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
 }
 
 export const resource = (template: Template, id: string): Resource => {
@@ -101,6 +115,7 @@ export interface BundleRun {
   result?: unknown;
   errorType?: string;
   errorMessage?: string;
+  stdout: string;
   stderr: string;
 }
 
@@ -119,11 +134,58 @@ export const invokeBundle = (bundlePath: string, event: unknown, env: Record<str
     },
   });
   const last = run.stdout.trim().split('\n').pop() ?? '';
-  let parsed: Omit<BundleRun, 'stderr'>;
+  let parsed: Omit<BundleRun, 'stdout' | 'stderr'>;
   try {
-    parsed = JSON.parse(last) as Omit<BundleRun, 'stderr'>;
+    parsed = JSON.parse(last) as Omit<BundleRun, 'stdout' | 'stderr'>;
   } catch {
     throw new Error(`bundle ${bundlePath} printed no result (status ${String(run.status)}): ${run.stdout}\n${run.stderr}`);
   }
-  return { ...parsed, stderr: run.stderr };
+  return { ...parsed, stdout: run.stdout, stderr: run.stderr };
 };
+
+export interface PackagedDefinition {
+  /** The deployed definition with each Fn::Sub parameter put back as the ASL placeholder it replaced. */
+  definition: Json;
+  /** The definition's Fn::Sub body, as packaged. */
+  body: string;
+  /** Each Task function the definition invokes: its logical id and the published version (AWS::Lambda::Version) named. */
+  invoked: { functionId: string; versionId: string }[];
+}
+
+/**
+ * A packaged state machine's definition. Every Fn::Sub parameter must be a published function version (the Task
+ * resources) or the bus; anything else, an unqualified function ARN included, fails here.
+ */
+export const packagedDefinition = (template: Template, id: string): PackagedDefinition => {
+  const sm = resource(template, id);
+  const [body, params] = (sm.Properties['DefinitionString'] as { 'Fn::Sub': [string, Record<string, Json>] })['Fn::Sub'];
+  const placeholders: Record<string, string> = {};
+  const invoked: PackagedDefinition['invoked'] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const ref = (value as { Ref?: string } | null)?.Ref;
+    const target = ref === undefined ? undefined : template.Resources[ref];
+    if (ref === 'EventBus') placeholders[key] = '${EventBusName}';
+    else if (ref && target?.Type === 'AWS::Lambda::Version') {
+      const functionId = String((target.Properties['FunctionName'] as { Ref: string }).Ref);
+      placeholders[key] = `\${${functionId.replace(/LambdaFunction$/, '')}FunctionArn}`;
+      invoked.push({ functionId, versionId: ref });
+    } else assert.fail(`${id}: parameter ${key} is ${JSON.stringify(value)}, neither a published function version nor the bus`);
+  }
+  const restored = body.replace(/\$\{([^}]+)\}/g, (whole, key: string) => placeholders[key] ?? whole);
+  // asl-validator (validate: true) fills in the default `QueryLanguage: JSONPath` on each state; JSONata never appears
+  const definition = JSON.parse(restored, (key, value: unknown) => (key === 'QueryLanguage' && value === 'JSONPath' ? undefined : value)) as Json;
+  return { definition, body, invoked };
+};
+
+/**
+ * The definition invokes exactly the Task states' functions, each by a published version of it (so by a qualified
+ * ARN: no unqualified function ARN and no $LATEST in the body).
+ */
+export const assertInvokesVersions = (invoked: PackagedDefinition['invoked'], body: string, states: readonly string[]): void => {
+  assert.deepEqual(invoked.map((i) => i.functionId).sort(), states.map((s) => `${s}LambdaFunction`).sort());
+  assert.doesNotMatch(body, /\$LATEST|arn:[^"]*:lambda:|LambdaFunction\.Arn|\$\{[A-Za-z]+FunctionArn\}/);
+};
+
+/** The state machine role's Resource entries for invoking every version of each Task state's function. */
+export const versionsOf = (states: readonly string[]): Set<string> =>
+  new Set(states.map((s) => JSON.stringify({ 'Fn::Sub': `\${${s}LambdaFunction.Arn}:*` })));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/domain/validate.ts';
+import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/workflow/waits.ts';
 import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS } from '../../src/workflow/catalog.ts';
 import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS, RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
@@ -24,6 +24,23 @@ describe('error catalog', () => {
         assert.ok(row, `${state} lacks ${name}`);
         assert.equal(row.handling, 'retry');
         assert.equal(retryGroupOf(row), 'transport');
+      }
+    }
+  });
+
+  it('every Task that calls Directory Service retries both names a throttle may have: ClientException "Rate exceeded" and ThrottlingException', () => {
+    const dsStates = [...new Set(ERROR_CATALOG.filter((r) => /^DS\b/.test(r.source)).map((r) => r.state))];
+    assert.deepEqual(
+      ['CreateDirectory', 'GetDirectoryStage', 'DiscoverResources', 'DeleteDirectories'].filter((s) => !dsStates.includes(s as never)),
+      [],
+      'the Tasks known to call Directory Service have DS rows',
+    );
+    for (const state of dsStates) {
+      for (const name of ['DirectoryServiceThrottledError', 'ThrottlingException']) {
+        const row = ERROR_CATALOG.find((r) => r.state === state && r.name === name);
+        assert.ok(row, `${state} lacks ${name}`);
+        assert.equal(retryGroupOf(row), 'throttling', `${state}/${name}`);
+        assert.match(row.source, /\bDS\b/, `${state}/${name} names Directory Service as a source`);
       }
     }
   });

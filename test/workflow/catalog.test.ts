@@ -15,16 +15,9 @@ import { ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS, 
 import type { ErrorRow, TaskStateName } from '../../src/workflow/catalog.ts';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
-import { loadDefinition } from '../../tools/local/engine.ts';
-import { entered, enteredInput, handlingIn, ofType, retriesOf, run, sharedRowRunAt } from './support.ts';
+import { loadDefinition } from '../../tools/local/engine/asl.ts';
+import { SUCCESS_PATH, entered, enteredInput, handlingIn, ofType, retriesOf, run, sharedRowRunAt } from './support.ts';
 
-/** Every state a default scenario enters, in order (the first poll of the directory and of the connector sees them ready). */
-const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority',
-  'CreateDirectoryRegistration', 'GetDirectoryRegistrationStatus', 'CreateConnector', 'GetConnectorStatus',
-  'CreateServicePrincipalName', 'GetServicePrincipalNameStatus', 'CreateTemplates',
-  'PublishSucceededEvent', 'RecordResult', 'Provisioned',
-];
 const N = 2;
 const PROVISION_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision');
 const SHARED_NAMES: readonly string[] = [...LAMBDA_TRANSIENT_ERRORS, ...TRANSPORT_ERRORS];

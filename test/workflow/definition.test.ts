@@ -2,21 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
-import { renderDefinition } from '../../src/workflow/definition.ts';
-import type { Catcher, Definition, Retrier } from '../../src/workflow/definition.ts';
+import { renderDefinition } from '../../src/workflow/asl.ts';
+import type { Catcher, Definition, Retrier } from '../../src/workflow/asl.ts';
+import { buildDefinition } from '../../src/workflow/definition.ts';
 import { ERROR_CATALOG, TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
-import {
-  ASL_PATH,
-  assertAllTasksBound,
-  createLocalStateMachine,
-  loadDefinition,
-  runLocal,
-  taskStateNames,
-} from '../../tools/local/engine.ts';
-import { REQUEST, stubHandlers } from './support.ts';
+import { ASL_PATH, assertAllTasksBound, loadDefinition, taskStateNames } from '../../tools/local/engine/asl.ts';
+import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
+import { REQUEST, SUCCESS_PATH, stubHandlers } from './support.ts';
 
-/** This machine's rows (the teardown's: test/workflow/teardown-definition.test.ts). */
+/** This machine's rows (the teardown's: test/workflow/teardown.test.ts). */
 const PROVISION_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision');
 
 const raw = (): Definition => JSON.parse(readFileSync(ASL_PATH, 'utf8')) as Definition;
@@ -27,7 +22,7 @@ describe('statemachine/provision.asl.json', () => {
     // Prepare
     const checkedIn = readFileSync(ASL_PATH, 'utf8');
     // Act
-    const generated = renderDefinition();
+    const generated = renderDefinition(buildDefinition());
     // Assess
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
@@ -50,6 +45,11 @@ describe('statemachine/provision.asl.json', () => {
       Object.entries(def.States).filter(([, s]) => s.Type === 'Choice').map(([name, s]) => [name, JSON.stringify(s['Choices'])]),
       [['ConnectorRequested', JSON.stringify([{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'ShareCertificateAuthority' }])]],
     );
+  });
+
+  it('a success enters every Lambda Task once, in the catalog order, then the completion', () => {
+    assert.deepEqual(SUCCESS_PATH.filter((s) => (TASK_STATES as readonly string[]).includes(s)), [...TASK_STATES]);
+    assert.deepEqual(SUCCESS_PATH.slice(-3), ['PublishSucceededEvent', 'RecordResult', 'Provisioned']);
   });
 
   it('each waited resource: its create Task leads to its poll Task, which reads and writes the same state document', () => {

@@ -6,19 +6,12 @@ import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DIRECTORY_PENDING, DIRECTORY_TER
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
-import { runLocal } from '../../tools/local/engine.ts';
-import { CONNECTOR_ARN, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { runLocal } from '../../tools/local/engine/run-local.ts';
+import { CONNECTOR_ARN, SUCCESS_PATH, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
 const CONNECTOR_FAILED = 'ConnectorFailed';
-/** Every successful run enters exactly these states: the poll loops are the poll Tasks' retries. */
-const SUCCESS_PATH = [
-  'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'ShareCertificateAuthority',
-  'CreateDirectoryRegistration', 'GetDirectoryRegistrationStatus', 'CreateConnector', 'GetConnectorStatus',
-  'CreateServicePrincipalName', 'GetServicePrincipalNameStatus', 'CreateTemplates',
-  'PublishSucceededEvent', 'RecordResult', 'Provisioned',
-];
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 

@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadDefinition, runLocal } from '../../tools/local/engine.ts';
-import type { LocalEvent } from '../../tools/local/engine.ts';
+import { loadDefinition } from '../../tools/local/engine/asl.ts';
+import { runLocal } from '../../tools/local/engine/run-local.ts';
+import type { LocalEvent } from '../../tools/local/engine/run-local.ts';
 import { entered, enteredInput, run, stubHandlers } from './support.ts';
 
 type Def = ReturnType<typeof loadDefinition>;

@@ -21,9 +21,11 @@ import type {
   ValidationResult,
 } from '../../src/contract.ts';
 import { afterConnectorPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
-import { executionArnFor, runLocal } from '../../tools/local/engine.ts';
-import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine.ts';
-import { sampleRequest } from '../fixtures.ts';
+import type { Definition, State } from '../../src/workflow/asl.ts';
+import { executionArnFor } from '../../tools/local/engine/asl.ts';
+import { runLocal } from '../../tools/local/engine/run-local.ts';
+import type { LocalEvent, LocalHandler, LocalRunResult } from '../../tools/local/engine/run-local.ts';
+import { readJson, sampleRequest } from '../fixtures.ts';
 
 /** The execution input of every run (the stubs do not validate it; the tests check it is passed on unchanged). */
 export const REQUEST: ProvisioningRequest = sampleRequest();
@@ -34,6 +36,25 @@ export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333
 export const TEMPLATE_ARN = `${'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111'}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
 export const SHARE_ARN = 'arn:aws:ram:us-east-1:111122223333:resource-share/aaaabbbb-cccc-dddd-eeee-ffff00002222';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
+
+/**
+ * The states a run enters when nothing fails and every poll sees its resource ready, read from the definition: from
+ * StartAt along each state's Next, a Choice by its first rule (the sample request asks for a connector).
+ */
+export const successPath = (def: Definition): string[] => {
+  const path: string[] = [];
+  for (let name: string | undefined = def.StartAt; name !== undefined; ) {
+    const state: State | undefined = def.States[name];
+    if (!state || path.includes(name)) throw new Error(`no success path through ${name}`);
+    path.push(name);
+    const choices = state['Choices'] as { Next: string }[] | undefined;
+    name = choices ? choices[0]?.Next : (state['Next'] as string | undefined);
+  }
+  return path;
+};
+
+/** The provisioning's success path (statemachine/provision.asl.json). */
+export const SUCCESS_PATH: readonly string[] = successPath(readJson<Definition>('statemachine/provision.asl.json'));
 
 /** When the stubs' waits start; each poll of a resource happens POLL_SECONDS after the previous one. */
 export const WAIT_START = new Date('2026-11-23T12:00:00.000Z');

@@ -7,16 +7,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { TeardownPlan } from '../../src/domain/teardown.ts';
+import type { TeardownPlan } from '../../src/contract.ts';
 import { ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TEARDOWN_TASK_STATES, TRANSPORT_ERRORS, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TeardownStateName } from '../../src/workflow/catalog.ts';
-import { lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
-import type { Definition } from '../../src/workflow/definition.ts';
+import { lambdaTaskStates, renderDefinition } from '../../src/workflow/asl.ts';
+import type { Definition } from '../../src/workflow/asl.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { TEARDOWN_FAILURE_ENTRY, buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
-import { TEARDOWN_ASL_PATH, createLocalStateMachine, loadDefinition, runLocal } from '../../tools/local/engine.ts';
-import type { LocalHandler } from '../../tools/local/engine.ts';
-import { entered, enteredInput, handlingIn, ofType, retriesOf, sharedRowRunAt } from './support.ts';
+import { TEARDOWN_ASL_PATH, loadDefinition } from '../../tools/local/engine/asl.ts';
+import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
+import type { LocalHandler } from '../../tools/local/engine/run-local.ts';
+import { entered, enteredInput, handlingIn, ofType, retriesOf, sharedRowRunAt, successPath } from './support.ts';
 
 const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'teardown');
 const raw = (): Definition => JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')) as Definition;
@@ -38,7 +39,7 @@ const PLAN: TeardownPlan = {
   ConnectorDeadline: '2026-11-23T12:30:00.000Z',
   DirectoryDeadline: '2026-11-23T14:10:00.000Z',
 };
-const SUCCESS_PATH = [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'];
+const SUCCESS_PATH = successPath(raw());
 
 interface Failure {
   state: TeardownStateName;
@@ -80,6 +81,7 @@ describe('statemachine/teardown.asl.json', () => {
   it('is what the builder generates (npm run gen:asl), with exactly the teardown Task states', () => {
     assert.equal(readFileSync(TEARDOWN_ASL_PATH, 'utf8'), renderDefinition(buildTeardownDefinition()));
     assert.deepEqual(lambdaTaskStates(raw()), [...TEARDOWN_TASK_STATES]);
+    assert.deepEqual(SUCCESS_PATH, [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'], 'a success enters every Task once, in the catalog order');
     assert.doesNotThrow(() => createLocalStateMachine(loadDefinition({}, TEARDOWN_ASL_PATH)));
   });
 
@@ -99,10 +101,11 @@ describe('statemachine/teardown.asl.json', () => {
     }
   });
 
-  it('the authorized-applications refusal is retried for 5 minutes at a fixed interval, then caught', () => {
+  it('the authorized-applications refusal is retried every minute for 60 minutes (AWS: wait 30 to 60 minutes), then caught', () => {
     const retrier = raw().States['DeleteDirectories']?.Retry?.find((r) => r.ErrorEquals.includes('DirectoryHasAuthorizedApplicationsError'));
     assert.deepEqual(retrier?.ErrorEquals, ['DirectoryHasAuthorizedApplicationsError']);
-    assert.equal((retrier?.IntervalSeconds ?? 0) * (retrier?.MaxAttempts ?? 0), 300);
+    assert.equal((retrier?.IntervalSeconds ?? 0) * (retrier?.MaxAttempts ?? 0), 3600);
+    assert.equal(retrier?.IntervalSeconds, 60);
     assert.equal(retrier?.BackoffRate, 1);
   });
 

@@ -58,7 +58,7 @@ export function esbuildOptionsFromServerless(): { options: BuildOptions; exclude
   return { options, exclude: (raw.exclude as string[] | undefined) ?? [], raw };
 }
 
-/** Every `handler: src/handlers/x.handler` in serverless.yml and serverless/*.yml. */
+/** Every function's `handler:` (the `handler` export of src/handlers/<name>.ts) in serverless.yml and serverless/*.yml. */
 export function handlerEntries(): HandlerEntry[] {
   const extra = existsSync(join(ROOT, 'serverless')) ? readdirSync(join(ROOT, 'serverless')) : [];
   const files = ['serverless.yml', ...extra.filter((f) => f.endsWith('.yml')).map((f) => `serverless/${f}`)];
@@ -83,7 +83,7 @@ export interface BundleResult {
   topInputs: { input: string; bytes: number }[];
 }
 
-/** node_modules/@scope/pkg/... → @scope/pkg; node_modules/pkg/... → pkg; src/aws/x/... → src/aws/x. */
+/** node_modules/@scope/pkg/... → @scope/pkg; node_modules/pkg/... → pkg; src/aws/<dir>/... → src/aws/<dir>. */
 export function packageOf(input: string): string {
   const nm = input.lastIndexOf('node_modules/');
   if (nm >= 0) {

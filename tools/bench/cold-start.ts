@@ -16,10 +16,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Emulator } from '../local/emulator/index.ts';
-import { pointAt } from './env.ts';
-import { loadSeed, DEFAULT_SEED_PATH, startEmulator } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/engine.ts';
-import type { LocalTaskHandler } from '../local/engine.ts';
+import { loadSeed, DEFAULT_SEED_PATH } from '../local/emulator/index.ts';
+import { runExecution } from '../local/engine/execution.ts';
+import type { LocalTaskHandler } from '../local/engine/execution.ts';
+import { startLocalWorld } from '../local/world.ts';
 import type { SdkMode } from './bundles.ts';
 import { buildEmptyHandler, OUT_DIR } from './bundles.ts';
 import { readFileSync } from 'node:fs';
@@ -92,52 +92,42 @@ export interface ColdStartRow {
 
 /** Valid events per Task state: captured from a real run, then made to create (not adopt) on every cold run. */
 async function captureEvents(emulator: Emulator, rounds: number): Promise<(state: string, i: number) => unknown> {
-  const { resetClients } = await import('../../src/aws/clients.ts');
   const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
-  const restore = pointAt(emulator);
-  resetClients();
-  try {
-    const captured: Record<string, unknown> = {};
-    const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as {
-      Directory: { Name: string };
-    };
-    const r = await runProvisioning({
-      input,
-      seed: loadSeed(DEFAULT_SEED_PATH),
-      sharedEmulator: emulator,
-      wrapHandler: (state: string, handler: LocalTaskHandler): LocalTaskHandler => async (event, context) => {
-        captured[state] ??= structuredClone(event);
-        return handler(event, context);
-      },
-    });
-    if (r.status !== 'SUCCEEDED') throw new Error(`event capture run failed: ${r.error ?? ''}`);
-    // Active directories without a connector, one per CreateConnector cold run.
-    const create = captured.CreateDirectory as { Directory: { Name: string } };
-    const fakeContext = {} as Parameters<LocalTaskHandler>[1];
-    const spare: string[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const out = (await TASK_HANDLERS.CreateDirectory(
-        { ...create, Directory: { ...create.Directory, Name: `spare${i}.bench.example.com` } },
-        fakeContext,
-      )) as { DirectoryId: string };
-      spare.push(out.DirectoryId);
-    }
-    emulator.clock.advance(3600);
-    return (state, i) => {
-      const ev = structuredClone(captured[state]) as Record<string, unknown>;
-      if (state === 'CreateDirectory') {
-        (ev.Directory as { Name: string }).Name = `cold${i}.bench.example.com`;
-      }
-      if (state === 'CreateConnector') {
-        ev.DirectoryId = spare[i];
-        ev.ExecutionId = `${String(ev.ExecutionId)}-cold-${i}`;
-      }
-      return ev;
-    };
-  } finally {
-    restore();
-    resetClients();
+  const captured: Record<string, unknown> = {};
+  const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as {
+    Directory: { Name: string };
+  };
+  const r = await runExecution(emulator, {
+    input,
+    wrapHandler: (state: string, handler: LocalTaskHandler): LocalTaskHandler => async (event, context) => {
+      captured[state] ??= structuredClone(event);
+      return handler(event, context);
+    },
+  });
+  if (r.status !== 'SUCCEEDED') throw new Error(`event capture run failed: ${r.error ?? ''}`);
+  // Active directories without a connector, one per CreateConnector cold run.
+  const create = captured.CreateDirectory as { Directory: { Name: string } };
+  const fakeContext = {} as Parameters<LocalTaskHandler>[1];
+  const spare: string[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const out = (await TASK_HANDLERS.CreateDirectory(
+      { ...create, Directory: { ...create.Directory, Name: `spare${i}.bench.example.com` } },
+      fakeContext,
+    )) as { DirectoryId: string };
+    spare.push(out.DirectoryId);
   }
+  emulator.clock.advance(3600);
+  return (state, i) => {
+    const ev = structuredClone(captured[state]) as Record<string, unknown>;
+    if (state === 'CreateDirectory') {
+      (ev.Directory as { Name: string }).Name = `cold${i}.bench.example.com`;
+    }
+    if (state === 'CreateConnector') {
+      ev.DirectoryId = spare[i];
+      ev.ExecutionId = `${String(ev.ExecutionId)}-cold-${i}`;
+    }
+    return ev;
+  };
 }
 
 export interface ColdStartOptions {
@@ -152,9 +142,9 @@ export interface ColdStartOptions {
 export async function benchColdStart(opts: ColdStartOptions): Promise<ColdStartRow[]> {
   const base = loadSeed(DEFAULT_SEED_PATH);
   const seed = { ...base, directoryLimit: 10_000, connectorLimit: 10_000 };
-  const emulator = await startEmulator({ seed });
+  const world = await startLocalWorld({ seed, userEndpoints: 'replace' });
   try {
-    const eventFor = await captureEvents(emulator, Math.max(opts.rounds, opts.excludedRounds) + 1);
+    const eventFor = await captureEvents(world.emulator, Math.max(opts.rounds, opts.excludedRounds) + 1);
     const empty = await buildEmptyHandler();
     const caArn = base.certificateAuthorities.find((c) => c.Status === 'ACTIVE')?.Arn;
     interface Target {
@@ -185,7 +175,7 @@ export async function benchColdStart(opts: ColdStartOptions): Promise<ColdStartR
       ...(opts.excludedRounds > 0 ? task('excluded', opts.excludedRounds) : []),
     ];
     const samples: ColdSample[][] = targets.map(() => []);
-    const env = emulator.env();
+    const { env } = world;
     // One unmeasured run per bundle (file cache), then the measured rounds, interleaved so load hits all alike.
     const warm = Math.max(opts.rounds, opts.excludedRounds);
     for (const t of targets) await coldRun(t.bundle, t.event(warm), env);
@@ -209,7 +199,7 @@ export async function benchColdStart(opts: ColdStartOptions): Promise<ColdStartR
       };
     });
   } finally {
-    await emulator.stop();
+    await world.stop();
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Detection latency and cost per provisioning, over the whole range of activation times: the REAL ASL and handlers
- * in the local world (`runProvisioning`), one emulator per run with the directory's and the connector's activation
+ * in the local world (`runInNewWorld`), one world per run with the directory's and the connector's activation
  * (or failure) times set.
  *
  * Per run: state transitions as Step Functions bills them (states entered + retries), every Lambda invocation with
@@ -17,10 +17,9 @@ import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { DirectoryType } from '../../src/contract.ts';
 import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS } from '../../src/workflow/retry-policies.ts';
 import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
-import { DEFAULT_SEED_PATH, loadSeed } from '../local/emulator/index.ts';
 import type { DirectoryOutcome } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/engine.ts';
-import type { Detection, RunResult } from '../local/engine.ts';
+import type { Detection, RunResult } from '../local/engine/execution.ts';
+import { runInNewWorld } from '../local/world.ts';
 import { markdownTable, median, round, table } from './stats.ts';
 
 /* ---------------- prices ---------------- */
@@ -173,12 +172,15 @@ export async function runOnce(strategy: Strategy, type: DirectoryType, activatio
     ? { stage: 'Failed', reason: 'Directory creation failed: insufficient free IP addresses in the subnets (bench)', afterSeconds: activationSeconds }
     : undefined;
   const label = `${strategy.name} ${type} @${activationSeconds}s${failure ? ' (failure)' : ''}`;
-  const r = await runProvisioning({
+  const world = {
+    emulator: {
+      directoryActiveAfterSeconds: activationSeconds,
+      connectorActiveAfterSeconds: connectorActivationSeconds,
+      ...(directoryOutcome ? { directoryOutcome } : {}),
+    },
+  };
+  const r = await runInNewWorld(world, {
     input: inputFor(type),
-    seed: loadSeed(DEFAULT_SEED_PATH),
-    directoryActiveAfterSeconds: activationSeconds,
-    connectorActiveAfterSeconds: connectorActivationSeconds,
-    ...(directoryOutcome ? { emulator: { directoryOutcome } } : {}),
     ...(strategy.transformDefinition ? { transformDefinition: strategy.transformDefinition } : {}),
   });
   const expected = failure ? 'FAILED' : 'SUCCEEDED';

@@ -1,17 +1,19 @@
 /**
- * Local throughput: whole-workflow executions per second in the local world (compressed time: Wait states advance
- * the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE shared emulator.
+ * Local throughput: whole-workflow executions per second in the local world (compressed time: Retry pauses, the
+ * polls among them, advance the simulated clock instead of sleeping), one at a time and 50 concurrent, all on ONE
+ * shared emulator.
  *
  * The seed's directory and connector limits (10 by default, as on AWS) are raised for the bench, and every execution
  * asks for a distinct directory name, so none adopts another's directory. Note: the simulated clock is shared, so
- * with 50 executions in flight each Wait advances everyone's time; concurrent executions therefore poll fewer times
+ * with 50 executions in flight each poll pause advances everyone's time; concurrent executions therefore poll fewer times
  * each (transitions per execution are reported next to the rate, and transitions per second too).
  */
 import { readFileSync } from 'node:fs';
-import { pointAt } from './env.ts';
-import { loadSeed, DEFAULT_SEED_PATH, startEmulator } from '../local/emulator/index.ts';
-import { runProvisioning } from '../local/engine.ts';
-import type { RunResult } from '../local/engine.ts';
+import { resetClients } from '../../src/aws/clients.ts';
+import { loadSeed, DEFAULT_SEED_PATH } from '../local/emulator/index.ts';
+import { runExecution } from '../local/engine/execution.ts';
+import type { RunResult } from '../local/engine/execution.ts';
+import { startLocalWorld } from '../local/world.ts';
 import { median, round, table, markdownTable } from './stats.ts';
 
 export interface ThroughputMode {
@@ -43,15 +45,12 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
   const base = loadSeed(DEFAULT_SEED_PATH);
   const directoryLimit = 10_000;
   const seed = { ...base, directoryLimit, connectorLimit: directoryLimit };
-  const emulator = await startEmulator({ seed });
-  const { resetClients } = await import('../../src/aws/clients.ts');
-  const restore = pointAt(emulator);
-  resetClients();
+  const world = await startLocalWorld({ seed, userEndpoints: 'replace' });
   let n = 0;
   const one = (): Promise<RunResult> => {
     const input = baseInput();
     input.Directory.Name = `tp${n++}.bench.example.com`;
-    return runProvisioning({ input, seed, sharedEmulator: emulator });
+    return runExecution(world.emulator, { input });
   };
   const measure = async (concurrency: number, executions: number): Promise<ThroughputMode> => {
     const results: RunResult[] = [];
@@ -90,9 +89,7 @@ export async function benchThroughput(opts: { sequential: number; concurrent: nu
       directoryLimit,
     };
   } finally {
-    restore();
-    resetClients();
-    await emulator.stop();
+    await world.stop();
   }
 }
 

@@ -17,10 +17,10 @@ import type { ErrorRow, Handling } from '../../src/workflow/catalog.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
 import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
-import type { Definition, State } from '../../src/workflow/definition.ts';
+import type { Definition, State } from '../../src/workflow/asl.ts';
 import { PERFORMANCE_DOC, performanceBlocks, readResults, readmeBlocks } from '../bench/report.ts';
 import { updateBlocks } from '../markdown.ts';
-import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine.ts';
+import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine/asl.ts';
 
 export const README_FILE = fileURLToPath(new URL('../../README.md', import.meta.url));
 export const ARCHITECTURE_DOC = fileURLToPath(new URL('../../docs/architecture.md', import.meta.url));

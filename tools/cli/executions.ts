@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import {
   DescribeExecutionCommand,
-  ListExecutionsCommand,
+  paginateListExecutions,
   RedriveExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus } from '@aws-sdk/client-sfn';
@@ -94,17 +94,12 @@ const resolveArns = (target: string | undefined, machines: Machines): string[] =
 
 const listMachine = async (label: string, machineArn: string, status: string | undefined, max: number): Promise<Record<string, unknown>[]> => {
   const rows: Record<string, unknown>[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn().send(
-      new ListExecutionsCommand({
-        stateMachineArn: machineArn,
-        ...(status ? { statusFilter: status as ExecutionStatus } : {}),
-        maxResults: Math.min(100, max - rows.length),
-        nextToken,
-      }),
-    );
-    for (const item of page.executions ?? []) {
+  const pages = paginateListExecutions(
+    { client: sfn(), pageSize: Math.min(100, max) },
+    { stateMachineArn: machineArn, ...(status ? { statusFilter: status as ExecutionStatus } : {}) },
+  );
+  for await (const page of pages) {
+    for (const item of (page.executions ?? []).slice(0, max - rows.length)) {
       const described = await sfn().send(new DescribeExecutionCommand({ executionArn: item.executionArn }));
       rows.push({
         machine: label,
@@ -119,8 +114,8 @@ const listMachine = async (label: string, machineArn: string, status: string | u
         cause: described.cause,
       });
     }
-    nextToken = page.nextToken;
-  } while (nextToken && rows.length < max);
+    if (rows.length >= max) break;
+  }
   return rows;
 };
 

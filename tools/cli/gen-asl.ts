@@ -8,9 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TASK_STATES, TEARDOWN_TASK_STATES } from '../../src/workflow/catalog.ts';
-import { buildDefinition, lambdaTaskStates, renderDefinition } from '../../src/workflow/definition.ts';
+import { lambdaTaskStates, renderDefinition } from '../../src/workflow/asl.ts';
+import { buildDefinition } from '../../src/workflow/definition.ts';
 import { buildTeardownDefinition } from '../../src/workflow/teardown-definition.ts';
-import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine.ts';
+import { ASL_PATH, TEARDOWN_ASL_PATH } from '../local/engine/asl.ts';
 
 
 function main(): void {

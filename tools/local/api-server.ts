@@ -14,8 +14,10 @@
  *   POST /_local/events        -> the rules (source `ad-cert-orchestrator.requests`, detail-type
  *                                 `Provisioning Requested` -> src/handlers/start-from-event.ts, `Deprovisioning
  *                                 Requested` -> src/handlers/start-teardown-from-event.ts), invoked the way Lambda
- *                                 invokes an EventBridge target: up to 3 attempts, then the local DLQ
- *   GET  /_local/dlq           -> what landed in the local DLQ
+ *                                 invokes an EventBridge target: up to 3 attempts, then Lambda's on-failure record
+ *                                 to the emulated triggers' DLQ (a rejected event is put there, redacted, by the
+ *                                 start function itself, which then succeeds)
+ *   GET  /_local/dlq           -> what the emulated DLQ holds
  *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling); the
  *                                 provisioning's, or with ?machine=teardown the teardown's
  *
@@ -33,7 +35,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { startLocalWorld } from './world.ts';
 import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
-import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/server.ts';
+import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/core/server.ts';
 import { lambdaContext } from './lambda.ts';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 
@@ -49,17 +51,29 @@ export interface ApiServer {
   readonly port: number;
   readonly world: LocalWorld;
   readonly server: Server;
-  /** Events that failed every delivery attempt. */
+  /** What the emulated triggers' DLQ holds: rejected events (redacted) and failed deliveries. */
   readonly deadLetters: DeadLetter[];
   stop(): Promise<void>;
 }
 
 export interface DeadLetter {
+  /** The event as the queue holds it (a rejected event redacted). */
   event: unknown;
   errorName: string;
   errorMessage: string;
   attempts: number;
 }
+
+/** A DLQ message as a DeadLetter: a start function's letter for a rejected event, or Lambda's on-failure record. */
+const asDeadLetter = (body: string): DeadLetter => {
+  const m = JSON.parse(body) as {
+    reason?: string; errorName?: string; errorMessage?: string; event?: unknown;
+    requestPayload?: unknown; responsePayload?: { errorType?: string; errorMessage?: string }; requestContext?: { approximateInvokeCount?: number };
+  };
+  return m.reason === 'rejected'
+    ? { event: m.event, errorName: m.errorName ?? 'Error', errorMessage: m.errorMessage ?? '', attempts: 1 }
+    : { event: m.requestPayload, errorName: m.responsePayload?.errorType ?? 'Error', errorMessage: m.responsePayload?.errorMessage ?? '', attempts: m.requestContext?.approximateInvokeCount ?? 3 };
+};
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -163,7 +177,9 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   const del = (await import('../../src/handlers/api-delete-provisioning.ts')).handler as Handler;
   const { startFromEvent } = await import('../../src/handlers/start-from-event.ts');
   const { startTeardownFromEvent } = await import('../../src/handlers/start-teardown-from-event.ts');
-  const deadLetters: DeadLetter[] = [];
+  const { SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  const { sqs } = await import('../../src/aws/clients.ts');
+  const deadLetters = (): DeadLetter[] => world.emulator.deadLetters().map((m) => asDeadLetter(m.Body));
 
   /** Lambda's async invocation of an EventBridge target: the first attempt and 2 retries, then the DLQ. */
   const deliver = async (event: unknown): Promise<{ status: number; body: unknown }> => {
@@ -174,18 +190,26 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
         const result = await start(event);
+        if ('rejected' in result) {
+          // The function dead-lettered it (redacted) and succeeded: Lambda retries nothing.
+          const errorMessage = result.violations.map((v) => `${v.path}: ${v.message}`).join('; ');
+          return { status: 202, body: { matchedRules: 1, rule, attempts: attempt, ...result, errorName: 'InvalidRequestError', errorMessage } };
+        }
         return { status: 202, body: { matchedRules: 1, rule, attempts: attempt, ...result } };
       } catch (err) {
         last = err instanceof Error ? err : new Error(String(err));
-        if (last.name === 'InvalidRequestError') {
-          // would be retried twice more on AWS with the same outcome; skip the wait locally
-          attempt = 3;
-        }
       }
     }
-    const letter: DeadLetter = { event, errorName: last?.name ?? 'Error', errorMessage: last?.message ?? '', attempts: 3 };
-    deadLetters.push(letter);
-    return { status: 202, body: { matchedRules: 1, rule, delivered: false, deadLettered: true, errorName: letter.errorName, errorMessage: letter.errorMessage } };
+    // Lambda's on-failure destination record (Lambda Developer Guide, "Adding a destination"), to the same queue.
+    const record = {
+      version: '1.0',
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload: event,
+      responseContext: { statusCode: 200, functionError: 'Unhandled' },
+      responsePayload: { errorType: last?.name ?? 'Error', errorMessage: last?.message ?? '' },
+    };
+    await sqs().send(new SendMessageCommand({ QueueUrl: world.emulator.deadLetterQueueUrl, MessageBody: JSON.stringify(record) }));
+    return { status: 202, body: { matchedRules: 1, rule, delivered: false, deadLettered: true, errorName: record.responsePayload.errorType, errorMessage: record.responsePayload.errorMessage } };
   };
 
   // Nothing a client does may stop the server: every request runs inside one try, a failed or aborted upload only
@@ -236,7 +260,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           const out = await deliver(event);
           return send(out.status, out.body);
         }
-        if (url.pathname === '/_local/dlq' && req.method === 'GET') return send(200, deadLetters);
+        if (url.pathname === '/_local/dlq' && req.method === 'GET') return send(200, deadLetters());
         if (parts[0] === '_local' && parts[1] === 'wait' && parts.length === 3 && req.method === 'GET') {
           // Answers when the execution's current run has ended: tests and scripts wait on this instead of polling.
           const name = decodeSegment(parts[2] ?? '');
@@ -270,7 +294,9 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     port,
     world,
     server,
-    deadLetters,
+    get deadLetters() {
+      return deadLetters();
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,6 @@
 /**
- * `npm start` — run one provisioning end to end in the local world (no AWS account).
+ * `npm start` — run one provisioning end to end in the local world (no AWS account); `--teardown` runs the teardown
+ * of the same request instead.
  * Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (a flag, or a file it names: one line on stderr, nothing run).
  */
 import { createHash } from 'node:crypto';
@@ -9,8 +10,9 @@ import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile } from '../cli/io.ts';
+import { setEnv } from '../env.ts';
 import type { FaultSpec } from './emulator/index.ts';
-import type { RunResult, TimelineEntry } from './engine.ts';
+import type { RunResult, TimelineEntry } from './engine/execution.ts';
 import type { StateFile } from './state-file.ts';
 
 const USAGE = `Usage: npm start -- [options]
@@ -34,6 +36,8 @@ Options:
   --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
   --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
+  --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
+                                    the directory registration is gone (default 0; AWS says up to 60 minutes)
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
                                     then the directory, then a password secret POST /provisionings stored; only
                                     what carries this tool's ownership tag
@@ -158,7 +162,7 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
   executionArn?: string;
 }> {
   const { DEFAULT_SEED_PATH, loadSeed, parseFault, faultProblem } = await import('./emulator/index.ts');
-  const { MAX_INPUT_DEPTH, jsonDepth } = await import('./engine.ts');
+  const { MAX_INPUT_DEPTH, jsonDepth } = await import('./engine/run-local.ts');
   const inputPath = resolve((values['input'] as string | undefined) ?? 'events/execution-input.json');
   const input = readJsonFile(inputPath, '--input');
   const depth = jsonDepth(input);
@@ -242,6 +246,7 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
         'registration-fails-after': { type: 'string' },
         'spn-active-after': { type: 'string' },
         'spn-fails-after': { type: 'string' },
+        'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -270,48 +275,53 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
   const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
   const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
   const input = values.force && prepared.input !== null && typeof prepared.input === 'object' ? { ...(prepared.input as object), Force: true } : prepared.input;
   // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator (for this run only).
-  const socketTimeout = process.env['SDK_SOCKET_TIMEOUT_MS'];
-  if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
+  const restoreEnv = setEnv({}, faults.some((f) => f.error === 'timeout') ? { SDK_SOCKET_TIMEOUT_MS: '1000' } : {});
 
-  const { runProvisioning } = await import('./engine.ts');
+  const { runInNewWorld } = await import('./world.ts');
   let result: RunResult;
   try {
-    result = await runProvisioning({
-      input,
-      seed: seed as never,
-      snapshot: state?.snapshot,
-      executionArn,
-      faults,
-      teardown: values.teardown,
-      directoryActiveAfterSeconds,
-      connectorActiveAfterSeconds,
-      emulator: {
-        ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
-        ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
-        ...(registrationFailsAfter !== undefined
-          ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
-          : {}),
-        ...(spnFailsAfter !== undefined
-          ? { spnOutcome: { statusReason: 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', afterSeconds: spnFailsAfter } }
-          : {}),
-        ...(directoryFailsAfter !== undefined
-          ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
-          : {}),
-        ...(connectorFailsAfter !== undefined
-          ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
-          : {}),
+    result = await runInNewWorld(
+      {
+        seed: seed as never,
+        emulator: {
+          snapshot: state?.snapshot,
+          faults,
+          directoryActiveAfterSeconds,
+          connectorActiveAfterSeconds,
+          ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
+          ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
+          ...(registrationFailsAfter !== undefined
+            ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
+            : {}),
+          ...(spnFailsAfter !== undefined
+            ? { spnOutcome: { statusReason: 'SPN_EXISTS_ON_DIFFERENT_AD_OBJECT', afterSeconds: spnFailsAfter } }
+            : {}),
+          ...(directoryFailsAfter !== undefined
+            ? { directoryOutcome: { stage: 'Failed', reason: DIRECTORY_FAILURE_REASON, afterSeconds: directoryFailsAfter } }
+            : {}),
+          ...(connectorFailsAfter !== undefined
+            ? { connectorOutcome: { statusReason: 'VPC_ENDPOINT_LIMIT_EXCEEDED', afterSeconds: connectorFailsAfter } }
+            : {}),
+        },
       },
-      onTimeline: values.json ? undefined : (e) => out(`${formatTimelineEntry(e)}\n`),
-    });
+      {
+        input,
+        executionArn,
+        machine: values.teardown ? 'teardown' : 'provision',
+        onTimeline: values.json ? undefined : (e) => out(`${formatTimelineEntry(e)}\n`),
+      },
+    );
     state?.save(result.snapshot, { ...state.executions, [result.executionArn]: inputHash(input) });
   } finally {
     state?.release();
-    if (socketTimeout === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
+    restoreEnv();
   }
 
   if (values.json) {

@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../../src/contract.ts';
-import { ASL_PATH, executionArnFor, runProvisioning } from './engine.ts';
-import { DEFAULT_SEED_PATH, createSimClock, loadSeed } from './emulator/index.ts';
+import { ASL_PATH, executionArnFor } from './engine/asl.ts';
+import { createSimClock } from './emulator/index.ts';
+import { runInNewWorld } from './world.ts';
 
 const require = createRequire(import.meta.url);
 const { SUBSTITUTIONS } = require('../../statemachine/serverless-definition.cjs') as {
@@ -37,11 +38,9 @@ export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
   const keys = taskFunctionKeys();
   const events: Record<string, unknown> = {};
   const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as unknown;
-  const run = await runProvisioning({
+  const run = await runInNewWorld({ emulator: { clock: createSimClock(SAMPLE_START_MS) } }, {
     input,
-    seed: loadSeed(DEFAULT_SEED_PATH),
     executionArn: SAMPLE_EXECUTION_ARN,
-    emulator: { clock: createSimClock(SAMPLE_START_MS) },
     wrapHandler: (state, handler) => async (event, context) => {
       const key = keys[state];
       if (key && !(key in events)) events[key] = structuredClone(event);

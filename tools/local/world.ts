@@ -1,29 +1,47 @@
 /**
- * The local world: the embedded emulator (Directory Service, PCA Connector AD, Secrets Manager, ACM PCA, EC2,
- * EventBridge, DynamoDB) on a simulated clock + the local Step Functions endpoint executing the provisioning workflow
- * and the teardown.
+ * The local world, assembled in one place: the embedded emulator (the services of ./emulator/services.ts) on a
+ * simulated clock + the local Step Functions endpoint running the provisioning workflow and the teardown
+ * (./step-functions/), with this process pointed at both. `npm start`, `npm run api`, `npm run world`, the tests, the
+ * bench and the reliability harness all start it here.
+ *
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
- * them unmodified) and restores them on `stop()`:
- *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns
- *    them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials and `COORDINATION_TABLE_NAME` unless already set
- *    (a user pointing Directory Service at moto_server keeps that, as with `npm start`).
+ * the world unmodified), resets the handlers' cached clients, makes the handlers' clock the simulated one, and undoes
+ * all of it on `stop()`:
+ *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns them);
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME` and
+ *    `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
+ *    `userEndpoints: 'keep'` (the default) only where unset, and a service the user pointed elsewhere (e.g.
+ *    moto_server) is consulted there by the emulated Connector for AD; with `'replace'`, always.
  */
 import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
+import { setEnv } from '../env.ts';
+import { runExecution } from './engine/execution.ts';
+import type { RunOptions, RunResult } from './engine/execution.ts';
 import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
-import { LOCAL_COORDINATION_TABLE_NAME } from './engine.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { LocalSfnOptions } from './step-functions/service.ts';
 import { startSfnServer } from './step-functions/server.ts';
 
+/**
+ * The coordination table the handlers use when COORDINATION_TABLE_NAME is unset. The emulator accepts any table name
+ * (a table is created on first use), so a user-set name works as well.
+ */
+export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
+
 export interface LocalWorldOptions {
   /** Default: tools/local/seeds/default.json. */
   seed?: Seed;
   emulator?: Partial<Omit<EmulatorOptions, 'seed'>>;
+  /**
+   * `'keep'` (default): the user's `AWS_ENDPOINT_URL_<SERVICE>`, region and credentials stay; `'replace'`: the
+   * emulator serves every service whatever the environment says (the reliability harness).
+   */
+  userEndpoints?: 'keep' | 'replace';
   /** Port of the Step Functions endpoint (default: a free one). */
   sfnPort?: number;
+  /** Hooks merged into every execution the local Step Functions runs (Lambda crash injection, timelines). */
   runOptions?: LocalSfnOptions['runOptions'];
 }
 
@@ -35,43 +53,40 @@ export interface LocalWorld {
   readonly teardownStateMachineArn: string;
   /** The variables a separate process needs to reach this world. */
   readonly env: Record<string, string>;
-  stop(): Promise<void>;
+  /** Points this process at this world again (its variables, fresh cached clients, its clock), after another world. */
+  activate(): void;
+  /**
+   * Stops the servers and restores the environment, the clients and the clock. Executions still running get
+   * `waitMs` (default 5 s) to end first.
+   */
+  stop(opts?: { waitMs?: number }): Promise<void>;
 }
-
-const applyEnv = (forced: Record<string, string>, defaults: Record<string, string>): (() => void) => {
-  const saved = new Map<string, string | undefined>();
-  const set = (key: string, value: string) => {
-    if (!saved.has(key)) saved.set(key, process.env[key]);
-    process.env[key] = value;
-  };
-  for (const [k, v] of Object.entries(defaults)) if (!process.env[k]) set(k, v);
-  for (const [k, v] of Object.entries(forced)) set(k, v);
-  return () => {
-    for (const [k, v] of saved) {
-      if (v === undefined) Reflect.deleteProperty(process.env, k);
-      else process.env[k] = v;
-    }
-  };
-};
 
 export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
-  // Services the user pointed elsewhere (e.g. moto_server) are consulted there by the emulated connector service.
-  const emulator = await startEmulator({ seed, external: externalEndpointsFrom(process.env), ...opts.emulator });
+  const keep = (opts.userEndpoints ?? 'keep') === 'keep';
+  const emulator = await startEmulator({ seed, ...(keep ? { external: externalEndpointsFrom(process.env) } : {}), ...opts.emulator });
   const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
-  const forced = {
+  const owned = {
     AWS_ENDPOINT_URL_SFN: server.endpoint,
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
     TEARDOWN_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
   };
-  const restore = applyEnv(forced, { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME });
-  resetClients();
+  const emulated = { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME, DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl };
+  const restore = keep ? setEnv(owned, emulated) : setEnv({ ...emulated, ...owned });
   const env: Record<string, string> = {};
-  for (const key of [...Object.keys(emulator.env()), 'COORDINATION_TABLE_NAME', ...Object.keys(forced)]) {
+  for (const key of [...Object.keys(emulated), ...Object.keys(owned)]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
+  const activate = (): void => {
+    setEnv(env);
+    resetClients();
+    // The handlers' clock follows the simulated one: the creation lease lapses while Retry pauses are simulated.
+    setClock(() => new Date(emulator.clock.now()));
+  };
+  activate();
   return {
     emulator,
     stepFunctions,
@@ -79,8 +94,9 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     stateMachineArn: stepFunctions.stateMachineArn,
     teardownStateMachineArn: stepFunctions.teardownStateMachineArn,
     env,
-    stop: async () => {
-      await Promise.race([stepFunctions.idle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+    activate,
+    stop: async ({ waitMs = 5_000 } = {}) => {
+      await Promise.race([stepFunctions.idle(), ...(Number.isFinite(waitMs) ? [new Promise((r) => setTimeout(r, waitMs).unref())] : [])]);
       await server.stop();
       await emulator.stop();
       setClock();
@@ -88,4 +104,18 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
       resetClients();
     },
   };
+}
+
+/** One execution in a new local world (`npm start`, one-off runs): the world's options, then the run's. */
+export const runInNewWorld = (world: LocalWorldOptions, run: RunOptions): Promise<RunResult> =>
+  withLocalWorld(world, ({ emulator }) => runExecution(emulator, run));
+
+/** Runs `use` in a new local world, stopped (and the environment restored) whatever happens. */
+export async function withLocalWorld<T>(opts: LocalWorldOptions, use: (world: LocalWorld) => Promise<T>): Promise<T> {
+  const world = await startLocalWorld(opts);
+  try {
+    return await use(world);
+  } finally {
+    await world.stop();
+  }
 }

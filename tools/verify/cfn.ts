@@ -40,6 +40,13 @@ export const SAMPLE_STACK: StackSample = {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/** The logical id of a `{Ref: id}`. */
+const refTarget = (v: Json | undefined): string => {
+  const id = v !== null && typeof v === 'object' && !Array.isArray(v) ? v['Ref'] : undefined;
+  if (typeof id !== 'string') throw new Error(`expected a Ref, got ${JSON.stringify(v)}`);
+  return id;
+};
+
 /** Physical name and attributes of one resource, as CloudFormation would report them. */
 interface Physical {
   ref: string;
@@ -60,10 +67,10 @@ export class TemplateResolver {
     return this.#stack;
   }
 
-  /** `arn:<partition>:<service>:<region>:<account>:<rest>` for this stack's account and Region. */
-  arn(service: string, rest: string, opts: { global?: boolean } = {}): string {
+  /** `arn:<partition>:<service>:<region>:<account>:<rest>` for this stack's account and Region (API Gateway's have no account). */
+  arn(service: string, rest: string, opts: { global?: boolean; noAccount?: boolean } = {}): string {
     const { partition, region, accountId } = this.#stack;
-    return `arn:${partition}:${service}:${opts.global ? '' : region}:${accountId}:${rest}`;
+    return `arn:${partition}:${service}:${opts.global ? '' : region}:${opts.noAccount ? '' : accountId}:${rest}`;
   }
 
   resource(id: string): CfnResource {
@@ -222,6 +229,12 @@ export class TemplateResolver {
       case 'AWS::Lambda::Function': {
         const name = this.#propName(id, 'FunctionName');
         p = { ref: name, attrs: { Arn: this.arn('lambda', `function:${name}`) } };
+        break;
+      }
+      case 'AWS::Lambda::Version': {
+        // Ref is the version's ARN: the function's, qualified by the version number.
+        const arn = `${this.getAtt(refTarget(r.Properties?.['FunctionName']), 'Arn')}:1`;
+        p = { ref: arn, attrs: { Version: '1' } };
         break;
       }
       case 'AWS::Logs::LogGroup': {

@@ -9,7 +9,7 @@
  *   That is the strictest setting for the Retry/Catch/idempotency logic under test.
  * - STATE_MACHINE_ARN: the local engine's state machine, so the trigger handlers' execution ARNs match the engine's.
  */
-import { DEFAULT_STATE_MACHINE_ARN } from '../local/engine.ts';
+import { DEFAULT_STATE_MACHINE_ARN } from '../local/engine/asl.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
 process.env['POWERTOOLS_DEV'] = 'false';

@@ -1,7 +1,7 @@
 /**
- * In-process harness over the local world for the reliability checks: per scenario one embedded emulator and the
- * local Step Functions service (tools/local/step-functions) that runs the real ASL with the real handlers (tools/local/engine.ts),
- * plus the hooks the checks need:
+ * In-process harness over the local world (tools/local/world.ts) for the reliability checks: per scenario one world,
+ * whose local Step Functions service runs the real ASL with the real handlers (tools/local/engine/execution.ts), with
+ * the emulator serving every service whatever the environment says, plus the hooks the checks need:
  *  - `activate()` points the SDK (env + fresh cached clients) at this world's emulator and Step Functions endpoint;
  *  - a per-attempt hook around every Task handler (which state runs, which attempt) and an SDK middleware on the
  *    handlers' clients that can kill the "Lambda" right before or right after one AWS call (`setLambdaFault`).
@@ -10,14 +10,14 @@ import './env.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
-import { resetClients, acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../../src/aws/clients.ts';
-import { setClock } from '../../src/lib/clock.ts';
-import { DEFAULT_SEED_PATH, loadSeed, startEmulator } from '../local/emulator/index.ts';
+import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../../src/aws/clients.ts';
+import { setEnv } from '../env.ts';
+import { DEFAULT_SEED_PATH, loadSeed } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
-import { LOCAL_COORDINATION_TABLE_NAME } from '../local/engine.ts';
-import type { LocalTaskHandler, TimelineEntry } from '../local/engine.ts';
-import { LocalStepFunctions, startSfnServer } from '../local/step-functions/index.ts';
-import type { SfnServer } from '../local/step-functions/index.ts';
+import type { LocalTaskHandler, TimelineEntry } from '../local/engine/execution.ts';
+import type { LocalStepFunctions } from '../local/step-functions/index.ts';
+import { startLocalWorld } from '../local/world.ts';
+import type { LocalWorld } from '../local/world.ts';
 
 export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
 export const defaultSeed = (): Seed => loadSeed(DEFAULT_SEED_PATH);
@@ -136,27 +136,27 @@ export class Harness {
   private timeline: TimelineEntry[] = [];
   private tasks: TaskCall[] = [];
 
-  private constructor(
-    readonly emulator: Emulator,
-    readonly stepFunctions: LocalStepFunctions,
-    private readonly sfnServer: SfnServer,
-  ) {}
+  readonly emulator: Emulator;
+  readonly stepFunctions: LocalStepFunctions;
+
+  private constructor(private readonly world: LocalWorld) {
+    this.emulator = world.emulator;
+    this.stepFunctions = world.stepFunctions;
+  }
 
   static async start(opts: { seed?: Seed; emulator?: Partial<EmulatorOptions> } = {}): Promise<Harness> {
-    const seed = opts.seed ?? defaultSeed();
-    const emulator = await startEmulator({ seed, ...opts.emulator });
     const ref: { harness?: Harness } = {};
-    const stepFunctions = new LocalStepFunctions({
-      emulator,
-      seed,
+    const world = await startLocalWorld({
+      seed: opts.seed ?? defaultSeed(),
+      ...(opts.emulator ? { emulator: opts.emulator } : {}),
+      userEndpoints: 'replace',
       runOptions: {
         wrapHandler: (state, handler) => (event, context) => (ref.harness as Harness).invoke(state, handler, event, context),
         onTimeline: (entry) => ref.harness?.timeline.push(entry),
       },
     });
-    const sfnServer = await startSfnServer(stepFunctions);
-    ref.harness = new Harness(emulator, stepFunctions, sfnServer);
-    ref.harness.activate();
+    ref.harness = new Harness(world);
+    activeEndpoint = world.sfnEndpoint;
     return ref.harness;
   }
 
@@ -174,13 +174,11 @@ export class Harness {
       PcaConnectorAd: [pcaConnectorAd],
       DynamoDB: [dynamoDb],
     };
-    const saved = process.env['SDK_SOCKET_TIMEOUT_MS'];
-    process.env['SDK_SOCKET_TIMEOUT_MS'] = String(ms);
+    const restore = setEnv({ SDK_SOCKET_TIMEOUT_MS: String(ms) });
     try {
       for (const get of getters[service] ?? []) get();
     } finally {
-      if (saved === undefined) delete process.env['SDK_SOCKET_TIMEOUT_MS'];
-      else process.env['SDK_SOCKET_TIMEOUT_MS'] = saved;
+      restore();
     }
   }
 
@@ -193,16 +191,10 @@ export class Harness {
     return this.stepFunctions.stateMachineArn;
   }
 
-  /** Points the SDK at this world: endpoint variables (overwritten) and fresh cached clients. */
+  /** Points the SDK at this world: endpoint variables (overwritten), fresh cached clients, its clock. */
   activate(): void {
-    Object.assign(process.env, this.emulator.env(), {
-      AWS_ENDPOINT_URL_SFN: this.sfnServer.endpoint,
-      STATE_MACHINE_ARN: this.stepFunctions.stateMachineArn,
-      TEARDOWN_STATE_MACHINE_ARN: this.stepFunctions.teardownStateMachineArn,
-      COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
-    });
-    resetClients();
-    activeEndpoint = this.sfnServer.endpoint;
+    this.world.activate();
+    activeEndpoint = this.world.sfnEndpoint;
   }
 
   private async invoke(state: string, handler: LocalTaskHandler, event: unknown, context: Context): Promise<unknown> {
@@ -252,7 +244,7 @@ export class Harness {
 
   /** Runs `start` (which starts or redrives one execution, possibly through a trigger handler) and collects its run. */
   async track(start: () => Promise<string>): Promise<ExecutionRun> {
-    if (activeEndpoint !== this.sfnServer.endpoint) this.activate();
+    if (activeEndpoint !== this.world.sfnEndpoint) this.activate();
     this.attempts = new Map();
     this.timeline = [];
     this.tasks = [];
@@ -300,12 +292,10 @@ export class Harness {
     };
   }
 
+  /** Waits for every execution to end, stops the world and restores the environment. */
   async stop(): Promise<void> {
-    await this.stepFunctions.idle();
-    await this.sfnServer.stop();
-    await this.emulator.stop();
-    setClock();
-    if (activeEndpoint === this.sfnServer.endpoint) activeEndpoint = undefined;
+    await this.world.stop({ waitMs: Infinity });
+    if (activeEndpoint === this.world.sfnEndpoint) activeEndpoint = undefined;
   }
 }
 

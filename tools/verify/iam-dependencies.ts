@@ -8,7 +8,19 @@
  * handler permissions. `on` names the resource types (iam-data keys) the dependent call touches when the action's
  * required types alone do not say it.
  */
-import type { PrincipalScope } from './iam.ts';
+import type { CfnTemplate, TemplateResolver } from './cfn.ts';
+
+/** What a principal's requests are evaluated in: the stack, and the stack resources it is wired to. */
+export interface PrincipalScope {
+  resolver: TemplateResolver;
+  template: CfnTemplate;
+  /** Logical ids of the stack resources this principal's configuration references (environment, definition …). */
+  wired: Set<string>;
+  /** Resolved environment variables (functions). */
+  environment: Record<string, string>;
+  /** The function's own log group (functions). */
+  logGroup?: string;
+}
 
 export interface Needed {
   action: string;

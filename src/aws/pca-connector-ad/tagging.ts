@@ -39,7 +39,7 @@ const command = makeBuilder<PcaConnectorAdClientResolvedConfig, ServiceInputType
 );
 
 /** Lists the tags of a connector, registration or template. */
-export class ListTagsForResourceCommand extends command<ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput>(
+export class ListTagsForResourceCommand extends /* @__PURE__ */ command<ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput>(
   {},
   () => [],
   'ListTagsForResource',

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DirectoryType, ProvisioningRequest } from '../../../src/contract.ts';
 import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
-import { runProvisioning } from '../../../tools/local/engine.ts';
-import type { RunOptions, RunResult } from '../../../tools/local/engine.ts';
+import type { EmulatorOptions } from '../../../tools/local/emulator/index.ts';
+import type { RunResult } from '../../../tools/local/engine/execution.ts';
+import { runInNewWorld } from '../../../tools/local/world.ts';
 import { defaultSeed, sampleMicrosoftAdRequest, sampleSimpleAdRequest } from '../../fixtures.ts';
 
 /** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
@@ -41,8 +42,8 @@ const sample = (type: DirectoryType, directoryTimeoutMinutes = 90): Provisioning
   return { ...input, Options: { ...input.Options, DirectoryTimeoutMinutes: directoryTimeoutMinutes } };
 };
 
-const run = (type: DirectoryType, opts: Partial<RunOptions> = {}, timeoutMinutes?: number): Promise<RunResult> =>
-  runProvisioning({ input: sample(type, timeoutMinutes), seed: defaultSeed(), ...opts });
+const run = (type: DirectoryType, emulator: Partial<EmulatorOptions> = {}, timeoutMinutes?: number): Promise<RunResult> =>
+  runInNewWorld({ seed: defaultSeed(), emulator }, { input: sample(type, timeoutMinutes) });
 
 const detection = (r: RunResult, resource: string) => {
   const d = r.detections.find((x) => x.resource === resource);
@@ -84,7 +85,7 @@ describe('detection latency, failure reporting and transitions (local world, sim
 
     it(`${type} that fails at minute 2 is reported FAILED (DirectoryFailed) by minute 4`, async () => {
       const r = await run(type, {
-        emulator: { directoryOutcome: { stage: 'Failed', reason: 'Insufficient IP addresses (test)', afterSeconds: 121 } },
+        directoryOutcome: { stage: 'Failed', reason: 'Insufficient IP addresses (test)', afterSeconds: 121 },
       });
       assert.equal(r.status, 'FAILED');
       assert.equal(r.error, 'DirectoryFailed');

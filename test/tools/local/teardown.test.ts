@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SEED_PATH, loadSeed } from '../../../tools/local/emulator/index.ts';
 import type { EmulatorSnapshot, FaultSpec } from '../../../tools/local/emulator/index.ts';
-import { runProvisioning } from '../../../tools/local/engine.ts';
-import type { RunResult } from '../../../tools/local/engine.ts';
+import type { RunResult } from '../../../tools/local/engine/execution.ts';
+import { runInNewWorld } from '../../../tools/local/world.ts';
 import { sampleRequest } from '../../fixtures.ts';
 
 /** The directories and connectors of a run's world. */
@@ -31,14 +31,14 @@ interface TeardownOutput {
 }
 
 const provision = async (): Promise<RunResult> => {
-  const r = await runProvisioning({ input: request, seed });
+  const r = await runInNewWorld({ seed }, { input: request });
   assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
   assert.deepEqual(dirsAndConnectors(r.world), { directories: 1, connectors: 1 });
   return r;
 };
 
 const teardown = (snapshot: EmulatorSnapshot, opts: { force?: boolean; faults?: FaultSpec[] } = {}): Promise<RunResult> =>
-  runProvisioning({ input: opts.force ? { ...request, Force: true } : request, seed, snapshot, teardown: true, faults: opts.faults ?? [] });
+  runInNewWorld({ seed, emulator: { snapshot, faults: opts.faults ?? [] } }, { input: opts.force ? { ...request, Force: true } : request, machine: 'teardown' });
 
 const resources = (r: RunResult, list: keyof TeardownOutput): string[] => ((r.output as TeardownOutput)[list] ?? []).map((x) => x.Resource).sort();
 
@@ -91,7 +91,10 @@ describe('teardown (real handlers, emulator)', () => {
   });
 
   it('waits for a connector still CREATING before deleting it', async () => {
-    const r = await runProvisioning({ input: request, seed, connectorActiveAfterSeconds: 1200, faults: [{ operation: 'GetConnector', error: 'AccessDeniedException', count: 1 }] });
+    const r = await runInNewWorld(
+      { seed, emulator: { connectorActiveAfterSeconds: 1200, faults: [{ operation: 'GetConnector', error: 'AccessDeniedException', count: 1 }] } },
+      { input: request },
+    );
     assert.equal(r.status, 'FAILED');
     assert.deepEqual(dirsAndConnectors(r.world), { directories: 1, connectors: 1 });
     const t = await teardown(r.snapshot);
@@ -134,4 +137,23 @@ describe('teardown (real handlers, emulator)', () => {
     const failed = stuck.events.find((e) => e.DetailType === 'Deprovisioning Failed')?.Detail as { Deleted: { Resource: string }[] } | undefined;
     assert.deepEqual(failed?.Deleted.map((d) => d.Resource), ['template', 'service-principal-name', 'connector']);
   });
+
+  it('keeps trying DeleteDirectory for up to 60 simulated minutes after the registration is gone (AWS: wait 30 to 60 minutes)', async () => {
+    const provisioned = await provision();
+    const refusedFor = (minutes: number): Promise<RunResult> =>
+      runInNewWorld({ seed, emulator: { snapshot: provisioned.snapshot, deauthorizationSeconds: minutes * 60 } }, { input: request, machine: 'teardown' });
+
+    const fifty = await refusedFor(50);
+    assert.equal(fifty.status, 'SUCCEEDED', `${fifty.error ?? ''} ${fifty.cause ?? ''}`);
+    assert.deepEqual(leftovers(fifty.world as unknown as Record<string, number>), EMPTY);
+    assert.ok(fifty.simulatedSeconds >= 50 * 60, `${fifty.simulatedSeconds} s`);
+    assert.ok((fifty.apiCalls['DirectoryService.DeleteDirectory'] ?? 0) >= 50, 'refused about once a minute, then accepted');
+
+    const seventy = await refusedFor(70);
+    assert.equal(seventy.status, 'FAILED');
+    assert.equal(seventy.error, 'DirectoryHasAuthorizedApplicationsError');
+    assert.match(seventy.cause ?? '', /authorized applications/);
+    assert.deepEqual(dirsAndConnectors(seventy.world), { directories: 1, connectors: 0 });
+    assert.ok(seventy.simulatedSeconds >= 60 * 60 && seventy.simulatedSeconds < 70 * 60, `gave up after 60 minutes of refusals: ${seventy.simulatedSeconds} s`);
+});
 });

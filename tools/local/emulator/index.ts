@@ -1,7 +1,9 @@
 /**
- * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of Directory
- * Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge and DynamoDB (the coordination table), so unmodified AWS SDK v3 clients reach it
- * through the standard `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`).
+ * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of the services
+ * registered in ./services.ts (Directory Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge,
+ * DynamoDB for the coordination table, SQS for the triggers' dead-letter queue), so unmodified AWS SDK v3 clients reach it through the standard
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`). Each service is a folder (operations, state, lifecycles,
+ * tagging); ./core/ holds what they share (HTTP server and routing, clock, faults, model validation, state slots, seed).
  *
  * Time is simulated (`clock.advance`): directories go Requested -> Creating -> Created -> Active, connectors
  * CREATING -> ACTIVE. To make them fail instead:
@@ -14,35 +16,70 @@
  * DIRECTORY_TYPE_NOT_SUPPORTED. RAM principal associations are ASSOCIATING for 5 s. These durations are assumptions.
  */
 import type { AddressInfo } from 'node:net';
-import { createSimClock, Rng } from './clock.ts';
-import type { SimClock } from './clock.ts';
-import { DEFAULT_LIFECYCLES, emptyConnectorAdState, settledAtMs } from './connector-ad-resources.ts';
-import type { FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './connector-ad-resources.ts';
-import { directorySettledAtMs, existingDirectories } from './directory-service.ts';
-import { FaultBook, LIFECYCLE_OPS } from './faults.ts';
-import type { FaultSpec } from './faults.ts';
-import { countExternalConnectors, countExternalDirectories, externalLookups } from './external.ts';
-import type { ExternalEndpoints } from './external.ts';
-import { connectorSettledAtMs, existingConnectors } from './pca-connector-ad.ts';
-import { SERVICES, startServer } from './server.ts';
-import type { ConnectorOutcome, DirectoryOutcome, EmittedEvent, EmulatorSnapshot, EmulatorState, ServiceContext } from './state.ts';
-import { validateSeed } from './seed.ts';
-import type { Seed } from './seed.ts';
+import { createSimClock, Rng } from './core/clock.ts';
+import type { SimClock } from './core/clock.ts';
+import { countExternalConnectors, countExternalDirectories, externalLookups } from './core/external.ts';
+import type { ExternalEndpoints } from './core/external.ts';
+import { FaultBook } from './core/faults.ts';
+import type { FaultSpec, LifecycleOutcomes } from './core/faults.ts';
+import { validateSeed } from './core/seed.ts';
+import type { Seed } from './core/seed.ts';
+import { startServer } from './core/server.ts';
+import type { ServiceContext } from './core/service.ts';
+import { WorldState } from './core/state.ts';
+import type { Json } from './core/state.ts';
+import { DIRECTORIES, DIRECTORY_SETTINGS, directorySettledAtMs, existingDirectories } from './directory-service/state.ts';
+import type { DirectoryOutcome, DirectoryRecord } from './directory-service/state.ts';
+import type { DynamoItem } from './dynamodb/index.ts';
+import { EVENTS } from './eventbridge/index.ts';
+import type { EmittedEvent } from './eventbridge/index.ts';
+import { CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_AD_SETTINGS, connectorSettledAtMs, existingConnectors, settledAtMs } from './pca-connector-ad/state.ts';
+import type { ClientTokenRecord, ConnectorAdState, ConnectorOutcome, ConnectorRecord, FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './pca-connector-ad/state.ts';
+import { RAM_SETTINGS, RESOURCE_SHARES } from './ram/index.ts';
+import type { ResourceShareRecord } from './ram/index.ts';
+import type { CreatedSecret } from './secrets-manager/index.ts';
+import { SERVICES } from './services.ts';
+import { LOCAL_DEAD_LETTER_QUEUE_NAME, QUEUES, queueUrlFor } from './sqs/index.ts';
+import type { QueuedMessage } from './sqs/index.ts';
 
-export { createSimClock } from './clock.ts';
-export type { SimClock } from './clock.ts';
-export { CONNECTOR_STATUS_REASONS, DIRECTORY_FAIL_STAGES, TRANSPORT_FAULTS, parseFault } from './faults.ts';
-export type { FaultSpec } from './faults.ts';
-export { externalEndpointsFrom } from './external.ts';
-export type { ExternalEndpoints } from './external.ts';
-export { DEFAULT_SEED_PATH, loadSeed } from './seed.ts';
-export type { Seed } from './seed.ts';
-export type { ConnectorOutcome, ConnectorStatusReason, DirectoryOutcome, EmulatorSnapshot } from './state.ts';
+export { createSimClock } from './core/clock.ts';
+export type { SimClock } from './core/clock.ts';
+export { TRANSPORT_FAULTS, parseFault } from './core/faults.ts';
+export type { FaultSpec } from './core/faults.ts';
+export { externalEndpointsFrom } from './core/external.ts';
+export type { ExternalEndpoints } from './core/external.ts';
+export { DEFAULT_SEED_PATH, loadSeed } from './core/seed.ts';
+export type { Seed } from './core/seed.ts';
+export { DIRECTORY_FAIL_STAGES } from './directory-service/state.ts';
+export type { DirectoryOutcome } from './directory-service/state.ts';
+export { CONNECTOR_STATUS_REASONS } from './pca-connector-ad/state.ts';
+export type { ConnectorOutcome, ConnectorStatusReason } from './pca-connector-ad/state.ts';
+
+/** JSON-serialisable emulator state. Never contains a directory password or a secret value. */
+export interface EmulatorSnapshot {
+  version: 1;
+  clock: { startMs: number; nowMs: number };
+  rngState: number;
+  directories: DirectoryRecord[];
+  connectors: ConnectorRecord[];
+  clientTokens: ClientTokenRecord[];
+  secrets: CreatedSecret[];
+  events: EmittedEvent[];
+  /** DynamoDB items by table, then by partition key value (absent in snapshots from before the coordination table). */
+  dynamoDb?: Record<string, Record<string, DynamoItem>>;
+  /** Registrations, SPNs, templates, access entries and RAM shares (absent in older snapshots). */
+  connectorAd?: ConnectorAdState & { resourceShares: ResourceShareRecord[] };
+  /** The state of the other services (each folder's saved slots). */
+  [member: string]: unknown;
+}
+
+/** Lifecycle pseudo-operations of every service, with the outcomes a fault may name. */
+const LIFECYCLES: LifecycleOutcomes = Object.assign({}, ...SERVICES.map((svc) => svc.lifecycles ?? {})) as LifecycleOutcomes;
 
 /** The operations a fault can name: `Op` and `Service.Op` for every emulated operation, plus the lifecycle ones. */
 export const faultOperations = (): { services: string[]; operations: string[]; qualified: string[] } => ({
   services: SERVICES.map((svc) => svc.name),
-  operations: [...new Set([...SERVICES.flatMap((svc) => Object.keys(svc.ops)), ...LIFECYCLE_OPS])],
+  operations: [...new Set([...SERVICES.flatMap((svc) => Object.keys(svc.ops)), ...Object.keys(LIFECYCLES)])],
   qualified: SERVICES.flatMap((svc) => Object.keys(svc.ops).map((op) => `${svc.name}.${op}`)),
 });
 
@@ -60,13 +97,13 @@ export const faultProblem = (spec: FaultSpec, suggest: (word: string, names: rea
   if (o !== '*') {
     const [service, op] = o.includes('.') ? (o.split('.') as [string, string]) : [undefined, o];
     if (service !== undefined && !services.includes(service)) return `unknown service "${service}"${hint(service, services)}; services: ${services.join(', ')}`;
-    if (service !== undefined && op !== '*' && !qualified.includes(o) && !(LIFECYCLE_OPS as readonly string[]).includes(op)) {
+    if (service !== undefined && op !== '*' && !qualified.includes(o) && !Object.hasOwn(LIFECYCLES, op)) {
       return `${service} has no operation "${op}"${hint(op, operations)}`;
     }
     if (service === undefined && !operations.includes(op)) return `unknown operation "${op}"${hint(op, operations)}; operations: ${operations.join(', ')}`;
   }
   try {
-    new FaultBook(1, [spec]);
+    new FaultBook(1, [spec], LIFECYCLES);
   } catch (err) {
     return (err as Error).message.replace(/^FaultSpec /, '');
   }
@@ -103,6 +140,8 @@ export interface EmulatorOptions {
   spnOutcome?: FailedOutcome<SpnStatusReason>;
   /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
   shareAssociatedAfterSeconds?: number;
+  /** Seconds DeleteDirectory still sees a deleted directory registration as an authorized application (default 0). */
+  deauthorizationSeconds?: number;
 }
 
 /** What the emulator holds, live (not deleted). */
@@ -118,6 +157,10 @@ export interface WorldCounts {
 
 export interface Emulator {
   readonly endpoint: string;
+  /** The URL of the triggers' dead-letter queue (DEAD_LETTER_QUEUE_URL of the start functions). */
+  readonly deadLetterQueueUrl: string;
+  /** What the triggers' dead-letter queue holds, oldest first. */
+  deadLetters(): QueuedMessage[];
   readonly clock: SimClock;
   readonly apiCalls: Record<string, number>;
   readonly events: EmittedEvent[];
@@ -153,39 +196,30 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const randomSeed = opts.randomSeed ?? 1;
   const ids = new Rng(randomSeed);
   if (snap) ids.state = snap.rngState;
-  const state: EmulatorState = {
-    directories: clone(snap?.directories ?? []),
-    connectors: clone(snap?.connectors ?? []),
-    clientTokens: clone(snap?.clientTokens ?? []),
-    secrets: clone(snap?.secrets ?? []),
-    secretValues: new Map(),
-    events: clone(snap?.events ?? []),
-    dynamoDb: clone(snap?.dynamoDb ?? {}),
-  };
+  const state = new WorldState(snap ? clone(snap as Json) : undefined);
   const d = opts.directoryActiveAfterSeconds;
+  const directorySettings = state.get(DIRECTORY_SETTINGS);
+  directorySettings.activeAfterSeconds = {
+    SimpleAD: (typeof d === 'number' ? d : d?.SimpleAD) ?? directorySettings.activeAfterSeconds.SimpleAD,
+    MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? directorySettings.activeAfterSeconds.MicrosoftAD,
+  };
+  if (opts.directoryOutcome) directorySettings.outcome = opts.directoryOutcome;
+  const connectorSettings = state.get(CONNECTOR_AD_SETTINGS);
+  if (opts.connectorActiveAfterSeconds !== undefined) connectorSettings.connectorActiveAfterSeconds = opts.connectorActiveAfterSeconds;
+  if (opts.registrationActiveAfterSeconds !== undefined) connectorSettings.registrationActiveAfterSeconds = opts.registrationActiveAfterSeconds;
+  if (opts.spnActiveAfterSeconds !== undefined) connectorSettings.spnActiveAfterSeconds = opts.spnActiveAfterSeconds;
+  if (opts.deauthorizationSeconds !== undefined) connectorSettings.deauthorizationSeconds = opts.deauthorizationSeconds;
+  if (opts.connectorOutcome) connectorSettings.connectorOutcome = opts.connectorOutcome;
+  if (opts.registrationOutcome) connectorSettings.registrationOutcome = opts.registrationOutcome;
+  if (opts.spnOutcome) connectorSettings.spnOutcome = opts.spnOutcome;
+  if (opts.shareAssociatedAfterSeconds !== undefined) state.get(RAM_SETTINGS).shareAssociatedAfterSeconds = opts.shareAssociatedAfterSeconds;
   const ctx: ServiceContext = {
     seed,
     state,
     clock,
     ids,
-    faults: new FaultBook(randomSeed, opts.faults),
-    directoryActiveAfterSeconds: {
-      SimpleAD: (typeof d === 'number' ? d : d?.SimpleAD) ?? 600,
-      MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? 2220,
-    },
-    connectorActiveAfterSeconds: opts.connectorActiveAfterSeconds ?? 120,
-    ...(opts.directoryOutcome ? { directoryOutcome: opts.directoryOutcome } : {}),
-    ...(opts.connectorOutcome ? { connectorOutcome: opts.connectorOutcome } : {}),
-    connectorAd: {
-      state: clone(snap?.connectorAd ?? { ...emptyConnectorAdState(), resourceShares: [] }),
-      lifecycles: {
-        registrationActiveAfterSeconds: opts.registrationActiveAfterSeconds ?? DEFAULT_LIFECYCLES.registrationActiveAfterSeconds,
-        spnActiveAfterSeconds: opts.spnActiveAfterSeconds ?? DEFAULT_LIFECYCLES.spnActiveAfterSeconds,
-        ...(opts.registrationOutcome ? { registrationOutcome: opts.registrationOutcome } : {}),
-        ...(opts.spnOutcome ? { spnOutcome: opts.spnOutcome } : {}),
-      },
-      shareAssociatedAfterSeconds: opts.shareAssociatedAfterSeconds ?? 5,
-    },
+    faults: new FaultBook(randomSeed, opts.faults, LIFECYCLES),
+    services: SERVICES,
   };
   const external = opts.external ?? {};
   const lookups = externalLookups(external, seed.region);
@@ -200,7 +234,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const endpoint = `http://127.0.0.1:${port}`;
   const simClock = clock;
   const counts = (): WorldCounts => {
-    const c = ctx.connectorAd.state;
+    const c = state.get(CONNECTOR_AD_RESOURCES);
     return {
       directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
       connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
@@ -208,24 +242,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,
       templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
-      resourceShares: c.resourceShares.length,
+      resourceShares: state.get(RESOURCE_SHARES).filter((x) => x.deletedAtMs === undefined).length,
     };
   };
 
   return {
     endpoint,
+    deadLetterQueueUrl: queueUrlFor(endpoint, LOCAL_DEAD_LETTER_QUEUE_NAME),
+    deadLetters: () => [...(state.get(QUEUES).get(LOCAL_DEAD_LETTER_QUEUE_NAME) ?? [])],
     clock: simClock,
     apiCalls,
-    events: state.events,
+    events: state.get(EVENTS),
     env: () => ({
-      AWS_ENDPOINT_URL_DIRECTORY_SERVICE: endpoint,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
-      AWS_ENDPOINT_URL_EC2: endpoint,
-      AWS_ENDPOINT_URL_ACM_PCA: endpoint,
-      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
-      AWS_ENDPOINT_URL_PCA_CONNECTOR_AD: endpoint,
-      AWS_ENDPOINT_URL_RAM: endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+      ...Object.fromEntries(SERVICES.map((svc) => [svc.endpointVariable, endpoint])),
       AWS_REGION: seed.region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-dummy-secret-key',
@@ -240,19 +269,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     settledAtMs: (resource, id) => {
       if (resource === 'directoryRegistration') {
         // The latest record: a directory registered again after a delete keeps its ARN.
-        const r = ctx.connectorAd.state.registrations.findLast((x) => x.Arn === id);
+        const r = state.get(CONNECTOR_AD_RESOURCES).registrations.findLast((x) => x.Arn === id);
         return r ? settledAtMs(r) : undefined;
       }
       if (resource === 'servicePrincipalName') {
         // id: the connector ARN (a connector serves one directory, so it has one SPN); the newest record
-        const s = ctx.connectorAd.state.servicePrincipalNames.findLast((x) => x.ConnectorArn === id);
+        const s = state.get(CONNECTOR_AD_RESOURCES).servicePrincipalNames.findLast((x) => x.ConnectorArn === id);
         return s ? settledAtMs(s) : undefined;
       }
       if (resource === 'directory') {
-        const d = state.directories.find((x) => x.DirectoryId === id);
+        const d = state.get(DIRECTORIES).find((x) => x.DirectoryId === id);
         return d ? directorySettledAtMs(d) : undefined;
       }
-      const c = state.connectors.find((x) => x.Arn === id);
+      const c = state.get(CONNECTORS).find((x) => x.Arn === id);
       return c ? connectorSettledAtMs(c) : undefined;
     },
     snapshot: (): EmulatorSnapshot => {
@@ -261,22 +290,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         version: 1,
         clock: { startMs: nowMs - simClock.elapsedSeconds() * 1000, nowMs },
         rngState: ids.state,
-        directories: state.directories,
-        connectors: state.connectors,
-        clientTokens: state.clientTokens,
-        secrets: state.secrets,
-        events: state.events,
-        dynamoDb: state.dynamoDb,
-        connectorAd: ctx.connectorAd.state,
-      });
+        ...state.save(SERVICES.flatMap((svc) => svc.state ?? [])),
+      }) as EmulatorSnapshot;
     },
     addFault: (f) => ctx.faults.add(f),
     clearFaults: () => ctx.faults.clear(),
     setOutcomes(o) {
-      if (o.directory) ctx.directoryOutcome = o.directory;
-      else delete ctx.directoryOutcome;
-      if (o.connector) ctx.connectorOutcome = o.connector;
-      else delete ctx.connectorOutcome;
+      if (o.directory) directorySettings.outcome = o.directory;
+      else delete directorySettings.outcome;
+      if (o.connector) connectorSettings.connectorOutcome = o.connector;
+      else delete connectorSettings.connectorOutcome;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KEEP_ALIVE_TIMEOUT_MS } from '../emulator/server.ts';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../emulator/core/server.ts';
 import { SfnError } from './service.ts';
 import type { LocalStepFunctions } from './service.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The Step Functions API semantics over the engine (what the triggers, the API and the executions CLI call):
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for the two state
- * machines, the provisioning workflow and the teardown, each run by `runProvisioning` (../engine.ts: the real ASL,
+ * machines, the provisioning workflow and the teardown, each run by `runExecution` (../engine/execution.ts: the real ASL,
  * the real handlers, the shared emulator).
  *
  * Semantics kept from AWS (Standard workflows):
@@ -24,8 +24,11 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { ASL_PATH, DEFAULT_STATE_MACHINE_ARN, MAX_INPUT_DEPTH, TEARDOWN_ASL_PATH, DEFAULT_TEARDOWN_STATE_MACHINE_ARN, jsonDepth, loadDefinition, runProvisioning } from '../engine.ts';
-import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine.ts';
+import { MACHINES, loadDefinition } from '../engine/asl.ts';
+import type { Machine } from '../engine/asl.ts';
+import { runExecution } from '../engine/execution.ts';
+import type { LocalTaskHandler, RunOptions, RunResult, TimelineEntry } from '../engine/execution.ts';
+import { MAX_INPUT_DEPTH, jsonDepth } from '../engine/run-local.ts';
 import type { Emulator, Seed } from '../emulator/index.ts';
 
 /** An AWS-shaped service error (the server renders `__type` from `name`). */
@@ -46,7 +49,7 @@ type JournalEntry = { t: 'enter'; state: string } | { t: 'invoke'; state: string
 /** One of the two state machines. */
 interface LocalMachine {
   arn: string;
-  teardown: boolean;
+  machine: Machine;
   /** State name -> state type, for the history's event type names. */
   stateTypes: Record<string, string>;
 }
@@ -78,7 +81,7 @@ export interface LocalSfnOptions {
   stateMachineArn?: string;
   /** The teardown state machine (statemachine/teardown.asl.json). */
   teardownStateMachineArn?: string;
-  /** Extra runProvisioning options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
+  /** Extra runExecution options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
 }
 
@@ -104,14 +107,14 @@ export class LocalStepFunctions {
   private readonly machines = new Map<string, LocalMachine>();
 
   constructor(opts: LocalSfnOptions) {
-    this.stateMachineArn = opts.stateMachineArn ?? DEFAULT_STATE_MACHINE_ARN;
-    this.teardownStateMachineArn = opts.teardownStateMachineArn ?? DEFAULT_TEARDOWN_STATE_MACHINE_ARN;
+    this.stateMachineArn = opts.stateMachineArn ?? MACHINES.provision.stateMachineArn;
+    this.teardownStateMachineArn = opts.teardownStateMachineArn ?? MACHINES.teardown.stateMachineArn;
     this.emulator = opts.emulator;
     this.seed = opts.seed;
     this.runOptions = opts.runOptions;
-    for (const [arn, teardown, path] of [[this.stateMachineArn, false, ASL_PATH], [this.teardownStateMachineArn, true, TEARDOWN_ASL_PATH]] as const) {
-      const def = loadDefinition({}, path) as unknown as { States: Record<string, { Type: string }> };
-      this.machines.set(arn, { arn, teardown, stateTypes: Object.fromEntries(Object.entries(def.States).map(([n, s]) => [n, s.Type])) });
+    for (const [arn, machine] of [[this.stateMachineArn, 'provision'], [this.teardownStateMachineArn, 'teardown']] as const) {
+      const def = loadDefinition({}, MACHINES[machine].aslPath) as unknown as { States: Record<string, { Type: string }> };
+      this.machines.set(arn, { arn, machine, stateTypes: Object.fromEntries(Object.entries(def.States).map(([n, s]) => [n, s.Type])) });
     }
   }
 
@@ -319,12 +322,10 @@ export class LocalStepFunctions {
     let result: RunResult | undefined;
     let crash: unknown;
     try {
-      result = await runProvisioning({
+      result = await runExecution(this.emulator, {
         input: JSON.parse(e.input) as unknown,
-        seed: this.seed,
-        sharedEmulator: this.emulator,
         executionArn: e.executionArn,
-        teardown: e.machine.teardown,
+        machine: e.machine.machine,
         wrapHandler,
         onTimeline,
       });

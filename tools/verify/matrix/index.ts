@@ -14,7 +14,7 @@ import { provisionedWorld } from './provisioned-world.ts';
 import { discoverTargets, discoverTeardownTargets } from './rows.ts';
 import type { Target } from './rows.ts';
 
-export { TEARDOWN_LEFTOVERS, judgeFailure, runCell } from './cell.ts';
+export { ABSORBED_CALLS, TEARDOWN_LEFTOVERS, judgeFailure, runCell } from './cell.ts';
 export type { CellResult } from './cell.ts';
 export { FAULT_KINDS, MATRIX_SOCKET_TIMEOUT_MS, SERVICE_FAULTS, TRANSIENT_TIMES, faultHooks, isApplicable, terminalErrorFor } from './faults.ts';
 export type { FaultKind } from './faults.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
-import { parseCondition } from '../../../../tools/local/emulator/dynamodb.ts';
+import { parseCondition } from '../../../../tools/local/emulator/dynamodb/index.ts';
 import { errorOf, start } from './helpers.ts';
 
 const LOCK = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';

@@ -3,9 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ReceiveMessageCommand, SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { setEnv } from '../../../../tools/env.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, CA_DISABLED, SG_1, SG_OTHER_VPC, SUBNET_A, SUBNET_B, SUBNET_OTHER_VPC, VPC, clients, errorOf, start } from './helpers.ts';
 
@@ -104,8 +106,7 @@ describe('Secrets Manager, ACM PCA, EC2, EventBridge', () => {
 test('env(): SDK clients built with no endpoint reach the emulator through AWS_ENDPOINT_URL_<SERVICE>', async () => {
   // Prepare
   const emu = await start();
-  const saved = { ...process.env };
-  Object.assign(process.env, emu.env());
+  const restore = setEnv(emu.env());
   try {
     // Act
     const ds = await new DirectoryServiceClient({}).send(new DescribeDirectoriesCommand({}));
@@ -114,6 +115,10 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     const pca = await new ACMPCAClient({}).send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: CA_ACTIVE }));
     const ev = await new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }));
     const ddb = await new DynamoDBClient({}).send(new PutItemCommand({ TableName: 'locks', Item: { pk: { S: 'k' } } }));
+    const sqs = new SQSClient({});
+    const sent = await sqs.send(new SendMessageCommand({ QueueUrl: emu.deadLetterQueueUrl, MessageBody: '{"a":1}' }));
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: emu.deadLetterQueueUrl, MaxNumberOfMessages: 10 }));
+    const missing = await sqs.send(new SendMessageCommand({ QueueUrl: `${emu.endpoint}/000000000000/nope`, MessageBody: 'x' })).catch((e: Error) => e);
     // Assess
     assert.deepEqual(ds.DirectoryDescriptions, []);
     assert.equal(sm.Name, 'ad-cert-orchestrator/ad-admin-password');
@@ -122,8 +127,12 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.equal(ev.FailedEntryCount, 0);
     assert.deepEqual(Object.keys(emu.env()).sort(), [
       'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
-      'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_RAM', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
+      'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_RAM', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL_SQS', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
     ]);
+    assert.ok(sent.MessageId, 'the SDK accepted the MD5 of the body');
+    assert.deepEqual(received.Messages?.map((m) => m.Body), ['{"a":1}']);
+    assert.deepEqual(emu.deadLetters().map((m) => m.Body), ['{"a":1}']);
+    assert.equal((missing as Error).name, 'QueueDoesNotExist');
     assert.equal(emu.apiCalls['SecretsManager.DescribeSecret'], 1);
     assert.equal(emu.apiCalls['EC2.DescribeVpcs'], 1);
     assert.equal(emu.apiCalls['ACMPCA.DescribeCertificateAuthority'], 1);
@@ -131,10 +140,7 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.deepEqual(ddb.$metadata.httpStatusCode, 200);
     assert.equal(emu.apiCalls['DynamoDB.PutItem'], 1);
   } finally {
-    for (const k of Object.keys(emu.env())) {
-      if (saved[k] === undefined) Reflect.deleteProperty(process.env, k);
-      else process.env[k] = saved[k];
-    }
+    restore();
     await emu.stop();
   }
 });
