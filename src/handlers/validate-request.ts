@@ -15,6 +15,7 @@ import { acmPca, ec2, secretsManager } from '../aws/clients.ts';
 import type { PreflightFacts, SecurityGroupFact, SubnetFact } from '../domain/preflight.ts';
 import { preflightViolations } from '../domain/preflight.ts';
 import { timeoutsOf, validateRequest } from '../domain/validate.ts';
+import { namesGroups } from '../domain/groups.ts';
 import { requestWarnings } from '../domain/warnings.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -159,6 +160,7 @@ export const validateRequestCore = async (
   const result: ValidationResult = {
     DirectoryType: valid.Directory.Type ?? 'SimpleAD',
     ConnectorRequested: valid.Connector !== undefined,
+    GroupNamesRequested: namesGroups(valid.Connector?.Templates),
     Warnings: requestWarnings(valid, timeouts.directory),
     DirectoryTimeoutSeconds: timeouts.directory,
     ConnectorTimeoutSeconds: timeouts.connector,
