@@ -82,10 +82,10 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 20, keys.join(', '));
+    assert.equal(keys.length, 23, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess', 'getDirectoryDataAccessStatus', 'resolveGroups', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
       'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
       'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
@@ -114,6 +114,8 @@ describe('serverless invoke local, every function, against the local world', { t
     assert.equal(results['createDirectory']?.['DirectoryId'], directoryId, 'createDirectory creates the directory the next sample polls');
     assert.equal(results['createDirectory']?.['Adopted'], false);
     assert.equal(results['getDirectoryStage']?.['Stage'], 'Active');
+    assert.equal(results['getDirectoryDataAccessStatus']?.['Status'], 'Enabled');
+    assert.deepEqual((results['resolveGroups']?.['Groups'] as { GroupName: string; SID: string }[] | undefined)?.map((g) => g.GroupName), ['Domain Computers']);
     assert.equal(results['shareCertificateAuthority']?.['PrincipalAssociationStatus'], 'ASSOCIATED');
     const connectorArn = (readEvent<{ Connector: { ConnectorArn: string } }>('getConnectorStatus.json')).Connector.ConnectorArn;
     assert.equal(results['createConnector']?.['ConnectorArn'], connectorArn);
