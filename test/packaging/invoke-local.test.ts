@@ -51,7 +51,7 @@ describe('serverless invoke local, every function, against the local world', { t
     }
     // As `npm run world`: resources turn Active at once (nothing advances the simulated clock between invokes).
     world = await startLocalWorld({
-      emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, registrationActiveAfterSeconds: 0, spnActiveAfterSeconds: 0, shareAssociatedAfterSeconds: 0 },
+      emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, registrationActiveAfterSeconds: 0, spnActiveAfterSeconds: 0, dataAccessEnabledAfterSeconds: 0, shareAssociatedAfterSeconds: 0 },
     });
   });
   after(async () => {

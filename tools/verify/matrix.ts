@@ -18,7 +18,7 @@
  *    execution ended, then the API gets POST with one Idempotency-Key twice concurrently and once more later.
  * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
  * the world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
- * share), across all runs of the cell.
+ * share, group created), across all runs of the cell.
  * Teardown rows (`machine: 'teardown'`): the teardown's calls after a clean provisioning, discovered the same way,
  * with the same faults and the reruns retry, redrive and new execution; every cell ends with 0 leftovers of the tool
  * and another team's directory in the same VPC still there.
@@ -67,6 +67,7 @@ export const SERVICE_FAULTS: Record<string, { throttled: { error: string; messag
   // Directory Service models no throttling error; it is believed to answer ClientException "Rate exceeded".
   DirectoryService: { throttled: { error: 'ClientException', message: 'Rate exceeded' }, server: 'ServiceException', label: 'DS ' },
   PcaConnectorAd: { throttled: { error: 'ThrottlingException' }, server: 'InternalServerException', label: 'PCA Connector AD' },
+  DirectoryServiceData: { throttled: { error: 'ThrottlingException' }, server: 'InternalServerException', label: 'DS Data' },
   SecretsManager: { throttled: { error: 'ThrottlingException' }, server: 'InternalServiceError', label: 'Secrets Manager' },
   ACMPCA: { throttled: { error: 'ThrottlingException' }, server: 'InternalFailure', label: 'ACM PCA' },
   EC2: { throttled: { error: 'RequestLimitExceeded' }, server: 'InternalError', label: 'EC2' },
