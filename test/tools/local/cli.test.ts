@@ -158,8 +158,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.error, 'ConnectorFailed');
     assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
     const connector = json.detections.find((d) => d.resource === 'connector');
-    assert.equal(connector?.readyAtSeconds, 2430, 'created after the poll that saw the Managed AD Active (2250 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
-    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2430);
+    assert.equal(connector?.readyAtSeconds, 2505, 'created after the poll that saw the Managed AD Active (2250 s), Directory Data access (75 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2505);
     assert.deepEqual(json.world, world(1, 1, { servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 }));
   });
 
