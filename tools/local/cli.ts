@@ -36,6 +36,8 @@ Options:
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
   --data-access-enabled-after SECONDS simulated time until Directory Data access asked for is Enabled (default 60)
   --data-access-fails-after SECONDS   Directory Data access asked for goes Failed at that time instead
+  --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
+                                    the directory registration is gone (default 0; AWS says up to 60 minutes)
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
                                     then the directory, then a password secret POST /provisionings stored; only
                                     what carries this tool's ownership tag
@@ -234,6 +236,7 @@ export async function main(argv: string[]): Promise<number> {
         'spn-fails-after': { type: 'string' },
         'data-access-enabled-after': { type: 'string' },
         'data-access-fails-after': { type: 'string' },
+        'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -265,6 +268,7 @@ export async function main(argv: string[]): Promise<number> {
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
   const dataAccessEnabledAfterSeconds = positiveNumber(values['data-access-enabled-after'], '--data-access-enabled-after');
   const dataAccessFailsAfterSeconds = positiveNumber(values['data-access-fails-after'], '--data-access-fails-after');
+  const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
@@ -287,6 +291,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
           ...(dataAccessEnabledAfterSeconds !== undefined ? { dataAccessEnabledAfterSeconds } : {}),
           ...(dataAccessFailsAfterSeconds !== undefined ? { dataAccessFailsAfterSeconds } : {}),
+          ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
           ...(registrationFailsAfter !== undefined
             ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
             : {}),
