@@ -62,7 +62,7 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
     }
     // As `npm run world`: resources turn Active at once (nothing advances the simulated clock between invokes).
     world = await startLocalWorld({
-      emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, registrationActiveAfterSeconds: 0, spnActiveAfterSeconds: 0, shareAssociatedAfterSeconds: 0 },
+      emulator: { directoryActiveAfterSeconds: 0, connectorActiveAfterSeconds: 0, registrationActiveAfterSeconds: 0, spnActiveAfterSeconds: 0, dataAccessEnabledAfterSeconds: 0, shareAssociatedAfterSeconds: 0 },
     });
   });
   after(async () => {
@@ -93,10 +93,10 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
 
   it('has a sample event per function, and each command run returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 20, keys.join(', '));
+    assert.equal(keys.length, 23, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
+    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess', 'getDirectoryDataAccessStatus', 'resolveGroups', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
       'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
       'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
@@ -134,6 +134,10 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
         assert.equal(results['createDirectory']?.['Adopted'], false);
       },
       getDirectoryStage: () => assert.equal(results['getDirectoryStage']?.['Stage'], 'Active'),
+      enableDirectoryDataAccess: () => assert.ok(results['enableDirectoryDataAccess']),
+      getDirectoryDataAccessStatus: () => assert.equal(results['getDirectoryDataAccessStatus']?.['Status'], 'Enabled'),
+      resolveGroups: () =>
+        assert.deepEqual((results['resolveGroups']?.['Groups'] as { GroupName: string; SID: string }[] | undefined)?.map((g) => g.GroupName), ['Domain Computers']),
       shareCertificateAuthority: () => assert.equal(results['shareCertificateAuthority']?.['PrincipalAssociationStatus'], 'ASSOCIATED'),
       // The connector-side steps chain the same way: each sample names what the previous invoke created.
       createDirectoryRegistration: () => assert.equal(results['createDirectoryRegistration']?.['DirectoryRegistrationArn'], registrationArn),

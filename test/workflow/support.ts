@@ -9,7 +9,11 @@ import type {
   CreateDirectoryInput,
   CreateDirectoryRegistrationInput,
   CreateServicePrincipalNameInput,
+  DirectoryDataAccessPollState,
   DirectoryPollState,
+  EnableDirectoryDataAccessInput,
+  GetDirectoryDataAccessStatusInput,
+  GroupsState,
   DirectoryRegistrationPollState,
   GetDirectoryRegistrationStatusInput,
   GetServicePrincipalNameStatusInput,
@@ -20,7 +24,7 @@ import type {
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
-import { afterConnectorPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
+import { afterConnectorPoll, afterDataAccessPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
 import type { Definition, State } from '../../src/workflow/asl.ts';
 import { executionArnFor } from '../../tools/local/engine/asl.ts';
 import { runLocal } from '../../tools/local/engine/run-local.ts';
@@ -36,6 +40,8 @@ export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333
 export const TEMPLATE_ARN = `${'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111'}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
 export const SHARE_ARN = 'arn:aws:ram:us-east-1:111122223333:resource-share/aaaabbbb-cccc-dddd-eeee-ffff00002222';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
+/** The SID ResolveGroups reports for the sample's `Domain Computers`. */
+export const GROUP_SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
 
 /**
  * The states a run enters when nothing fails and every poll sees its resource ready, read from the definition: from
@@ -79,6 +85,10 @@ export interface Scenario {
   spnStatuses?: string[];
   /** ValidationResult.ConnectorRequested (default true); false: the workflow ends with the directory. */
   connectorRequested?: boolean;
+  /** ValidationResult.GroupNamesRequested (default true); false: no group is resolved. */
+  groupNamesRequested?: boolean;
+  /** Status EnableDirectoryDataAccess reports, then one per GetDirectoryDataAccessStatus call, decided likewise. */
+  dataAccessStatuses?: string[];
   /** Make a state's handler throw an Error with this `name` `times` times (Infinity = always), then behave. */
   failures?: { state: string; name: string; times: number }[];
   /** Make the PutEvents integration states fail. */
@@ -106,14 +116,17 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
   let connectorPolls = 0;
   const registrationStatuses = s.registrationStatuses ?? ['CREATING', 'ACTIVE'];
   const spnStatuses = s.spnStatuses ?? ['CREATING', 'ACTIVE'];
+  const dataAccessStatuses = s.dataAccessStatuses ?? ['Enabling', 'Enabled'];
   let registrationCalls = 0;
   let spnCalls = 0;
+  let dataAccessCalls = 0;
   const pollTime = (n: number): Date => new Date(WAIT_START.getTime() + n * POLL_SECONDS * 1000);
 
   const base: Record<string, LocalHandler> = {
     ValidateRequest: (): ValidationResult => ({
       DirectoryType: 'SimpleAD',
       ConnectorRequested: s.connectorRequested ?? true,
+      GroupNamesRequested: s.groupNamesRequested ?? true,
       Warnings: [WARNING],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
@@ -135,6 +148,16 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       const stage = nth(stages, stageCalls++);
       return afterDirectoryPoll(prev, stage, stage === 'Active' ? null : (s.stageReason ?? null), pollTime(++directoryPolls));
     },
+    EnableDirectoryDataAccess: (input): DirectoryDataAccessPollState => {
+      const i = input as EnableDirectoryDataAccessInput;
+      return { DirectoryId: i.DirectoryId, Status: nth(dataAccessStatuses, dataAccessCalls++), ...startWait(WAIT_START, i.TimeoutSeconds) };
+    },
+    GetDirectoryDataAccessStatus: (input): DirectoryDataAccessPollState => {
+      const prev = (input as GetDirectoryDataAccessStatusInput).DataAccess;
+      const status = nth(dataAccessStatuses, dataAccessCalls++);
+      return afterDataAccessPoll(prev, status, pollTime(dataAccessCalls));
+    },
+    ResolveGroups: (): GroupsState => ({ Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }] }),
     ShareCertificateAuthority: (): CertificateAuthorityShareState => ({
       ResourceShareArn: SHARE_ARN,
       CreatedByThisExecution: true,
@@ -185,7 +208,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
     },
     CreateTemplates: (): TemplatesState => ({
       TemplateArns: [TEMPLATE_ARN],
-      Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: ['S-1-5-21-1-2-3-515'], AdoptedAccessControlEntries: [] }],
+      Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: [GROUP_SID], AdoptedAccessControlEntries: [] }],
     }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),

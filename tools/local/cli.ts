@@ -36,6 +36,8 @@ Options:
   --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
   --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
+  --data-access-enabled-after SECONDS simulated time until Directory Data access asked for is Enabled (default 60)
+  --data-access-fails-after SECONDS   Directory Data access asked for goes Failed at that time instead
   --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
                                     the directory registration is gone (default 0; AWS says up to 60 minutes)
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
@@ -59,6 +61,7 @@ Faults (SPEC):
   DirectoryLifecycle:STAGE[:COUNT]  the next COUNT directories created end in STAGE: Failed, Impaired, Inoperable
   ConnectorLifecycle:REASON[:COUNT] the next COUNT connectors created end FAILED with REASON, e.g.
                                     VPC_ACCESS_DENIED, INTERNAL_FAILURE (every ConnectorStatusReason)
+  DirectoryDataAccessLifecycle:Failed[:COUNT]  the next COUNT enablings of Directory Data access end Failed
 
 Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (also: --state file in use by another npm start).
 `;
@@ -117,6 +120,7 @@ export function summary(result: RunResult, teardown = false): string {
       TemplateArns?: string[];
       ResourceShareArn?: string | null;
       ResourceShareCreated?: boolean | null;
+      Groups?: { GroupName: string; SID: string; Created: boolean }[];
       Warnings?: string[];
     };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
@@ -125,6 +129,7 @@ export function summary(result: RunResult, teardown = false): string {
     if (out.ResourceShareArn) lines.push(`  CA share      ${out.ResourceShareArn}${out.ResourceShareCreated ? ' (created by this execution)' : ' (adopted)'}`);
     if (out.DirectoryRegistrationArn) lines.push(`  Registration  ${out.DirectoryRegistrationArn}`);
     if (out.ServicePrincipalNameStatus) lines.push(`  SPN           ${out.ServicePrincipalNameStatus}`);
+    for (const g of out.Groups ?? []) lines.push(`  Group         ${g.GroupName} = ${g.SID}${g.Created ? ' (created by this execution)' : ''}`);
     for (const t of out.TemplateArns ?? []) lines.push(`  Template      ${t}`);
     for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
   } else {
@@ -138,7 +143,8 @@ export function summary(result: RunResult, teardown = false): string {
   const w = result.world;
   lines.push(
     `  world: ${w.directories} directory(ies), ${w.directoryRegistrations} registration(s), ${w.connectors} connector(s), ` +
-      `${w.servicePrincipalNames} SPN(s), ${w.templates} template(s), ${w.accessControlEntries} access entr(ies), ${w.resourceShares} RAM share(s)`,
+      `${w.servicePrincipalNames} SPN(s), ${w.templates} template(s), ${w.accessControlEntries} access entr(ies), ${w.resourceShares} RAM share(s), ` +
+      `${w.directoryDataAccessEnabled} with Directory Data access, ${w.groupsCreated} group(s) created`,
   );
   lines.push(
     `  API calls: ${Object.entries(result.apiCalls)
@@ -246,6 +252,8 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
         'registration-fails-after': { type: 'string' },
         'spn-active-after': { type: 'string' },
         'spn-fails-after': { type: 'string' },
+        'data-access-enabled-after': { type: 'string' },
+        'data-access-fails-after': { type: 'string' },
         'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
@@ -275,6 +283,8 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
   const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
   const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const dataAccessEnabledAfterSeconds = positiveNumber(values['data-access-enabled-after'], '--data-access-enabled-after');
+  const dataAccessFailsAfterSeconds = positiveNumber(values['data-access-fails-after'], '--data-access-fails-after');
   const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
@@ -296,6 +306,8 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
           connectorActiveAfterSeconds,
           ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
           ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(dataAccessEnabledAfterSeconds !== undefined ? { dataAccessEnabledAfterSeconds } : {}),
+          ...(dataAccessFailsAfterSeconds !== undefined ? { dataAccessFailsAfterSeconds } : {}),
           ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
           ...(registrationFailsAfter !== undefined
             ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }

@@ -16,7 +16,10 @@ import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT'; // before the handlers load (the CLI sets it for its child runs)
 const { main } = await import('../../../tools/local/cli.ts');
 
-/** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
+/**
+ * The --json world counts: directories, connectors and the CA shares (one per connector run here); the sample names
+ * its group by GroupName, so a run that reached the connector turned Directory Data access on first.
+ */
 const world = (directories: number, connectors: number, more: Partial<Record<string, number>> = {}) => ({
   directories,
   connectors,
@@ -25,6 +28,8 @@ const world = (directories: number, connectors: number, more: Partial<Record<str
   templates: connectors,
   accessControlEntries: connectors,
   resourceShares: connectors,
+  directoryDataAccessEnabled: connectors,
+  groupsCreated: 0,
   ...more,
 });
 
@@ -35,7 +40,13 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 interface CliJson {
   status: 'SUCCEEDED' | 'FAILED';
   executionArn: string;
-  output?: { DirectoryId: string; ConnectorArn: string; DirectoryAdopted: boolean; ConnectorAdopted: boolean };
+  output?: {
+    DirectoryId: string;
+    ConnectorArn: string;
+    DirectoryAdopted: boolean;
+    ConnectorAdopted: boolean;
+    Groups: { GroupName: string; SID: string; Created: boolean }[];
+  };
   error?: string;
   cause?: string;
   transitions: number;
@@ -103,10 +114,11 @@ describe('npm start (local world CLI)', () => {
     for (const key of ['status', 'executionArn', 'output', 'transitions', 'apiCalls', 'world', 'simulatedSeconds', 'wallMs', 'detections']) {
       assert.ok(key in json, key);
     }
-    // The Managed AD is Active at 2220 s, seen at the 2250 s poll; the CA share's one retry (5 s), then the registration
-    // (ACTIVE 60 s after its creation, seen at the next poll), the connector (120 s) and the SPN (30 s).
+    // The Managed AD is Active at 2220 s, seen at the 2250 s poll; Directory Data access (Enabled 60 s after it was asked
+    // for, seen at the next poll); the CA share's one retry (5 s), then the registration (ACTIVE 60 s after its
+    // creation, seen at the next poll), the connector (120 s) and the SPN (30 s).
     assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [
-      ['directory', 2220], ['directoryRegistration', 2315], ['connector', 2450], ['servicePrincipalName', 2510],
+      ['directory', 2220], ['directoryDataAccess', 2310], ['directoryRegistration', 2390], ['connector', 2525], ['servicePrincipalName', 2585],
     ]);
     for (const d of json.detections) assert.ok((d.detectedAtSeconds ?? Infinity) >= (d.readyAtSeconds ?? 0) && d.polls > 1, JSON.stringify(d));
   });
@@ -129,8 +141,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.error, 'ConnectorFailed');
     assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
     const connector = json.detections.find((d) => d.resource === 'connector');
-    assert.equal(connector?.readyAtSeconds, 2430, 'created after the poll that saw the Managed AD Active (2250 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
-    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2430);
+    assert.equal(connector?.readyAtSeconds, 2505, 'created after the poll that saw the Managed AD Active (2250 s), Directory Data access (75 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2505);
     assert.deepEqual(json.world, world(1, 1, { servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 }));
   });
 
@@ -227,8 +239,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.output?.DirectoryId, first.json.output?.DirectoryId);
     assert.equal(second.json.output?.ConnectorArn, first.json.output?.ConnectorArn);
     assert.equal(second.json.output?.DirectoryAdopted, true);
-    const creates = Object.entries(second.json.apiCalls).filter(([op]) => /\.Create/.test(op));
-    assert.deepEqual(creates, [], 'the rerun creates nothing: directory, share, registration, connector, SPN, template and entry are adopted');
+    const writes = Object.entries(second.json.apiCalls).filter(([op]) => /\.(Create|Enable)/.test(op));
+    assert.deepEqual(writes, [], 'the rerun writes nothing: data access is on, the group found; directory, share, registration, connector, SPN, template and entry are adopted');
     assert.equal(second.json.output?.ConnectorAdopted, true);
     assert.deepEqual(second.json.world, world(1, 1));
     assert.equal(second.json.apiCalls['DirectoryService.CreateMicrosoftAD'] ?? 0, 0);
@@ -332,6 +344,86 @@ describe('npm start (local world CLI)', () => {
     for (const form of [':RATE', ':after', 'OP:reset', 'OP:timeout', 'DirectoryLifecycle:STAGE', 'ConnectorLifecycle:REASON', 'Exit codes']) {
       assert.ok(res.stdout.includes(form), form);
     }
+  });
+});
+
+describe('npm start: access entries that name their group by GroupName', async () => {
+  /** The sample with its one access entry changed, as an input file. */
+  const inputWithEntry = (file: string, entry: Record<string, unknown>): string => {
+    const input = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Connector: { Templates: { AccessControlEntries: unknown[] }[] } };
+    const [template] = input.Connector.Templates;
+    if (template) template.AccessControlEntries = [{ AccessRights: { Enroll: 'ALLOW', AutoEnroll: 'ALLOW' }, ...entry }];
+    const path = join(tmp, file);
+    writeFileSync(path, JSON.stringify(input));
+    return path;
+  };
+  /** The world a --state file holds (the emulator's snapshot). */
+  interface Saved {
+    directories: { DomainSid?: string }[];
+    connectorAd?: { accessControlEntries: { GroupSecurityIdentifier: string; GroupDisplayName: string }[] };
+  }
+  const savedWorld = (state: string): Saved => JSON.parse(readFileSync(state, 'utf8')) as Saved;
+
+  it('the default sample: Directory Data access turned on, "Domain Computers" resolved to the emulated domain\'s SID + -515, used by the access entry; a rerun writes nothing', async () => {
+    const state = join(tmp, 'groups-sample.json');
+    const first = await cliJson(['--state', state]);
+    assert.equal(first.code, 0, JSON.stringify(first.json));
+    assert.deepEqual([first.json.apiCalls['DirectoryService.EnableDirectoryDataAccess'], first.json.apiCalls['DirectoryServiceData.DescribeGroup']], [1, 1]);
+    const saved = savedWorld(state);
+    const domainSid = saved.directories[0]?.DomainSid ?? '';
+    assert.match(domainSid, /^S-1-5-21-\d+-\d+-\d+$/);
+    assert.deepEqual(first.json.output?.Groups, [{ GroupName: 'Domain Computers', SID: `${domainSid}-515`, Created: false }]);
+    assert.deepEqual(saved.connectorAd?.accessControlEntries.map((e) => [e.GroupSecurityIdentifier, e.GroupDisplayName]), [[`${domainSid}-515`, 'Domain Computers']]);
+    assert.deepEqual(first.json.detections.map((d) => d.resource), ['directory', 'directoryDataAccess', 'directoryRegistration', 'connector', 'servicePrincipalName']);
+    const second = await cliJson(['--state', state]);
+    assert.equal(second.json.status, 'SUCCEEDED');
+    const writes = Object.entries(second.json.apiCalls).filter(([op]) => /\.(Create|Enable)/.test(op));
+    assert.deepEqual(writes, [], 'the rerun finds data access on and the group');
+    assert.deepEqual(second.json.output?.Groups, first.json.output?.Groups);
+  });
+
+  it('a group the directory does not have: GroupNotFoundError naming it and the directory, before the share, the connector and any template', async () => {
+    const { code, json } = await cliJson(['--input', inputWithEntry('missing-group.json', { GroupName: 'Domain Computerz' })]);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'GroupNotFoundError');
+    assert.match(json.cause ?? '', /^Directory d-[0-9a-f]{10} has no group named "Domain Computerz" \(Connector\.Templates\[0\]\.AccessControlEntries\[0\]\.GroupName\)/);
+    assert.deepEqual(json.world, world(1, 0, { directoryDataAccessEnabled: 1 }));
+    assert.equal(json.apiCalls['PcaConnectorAd.CreateTemplate'] ?? 0, 0);
+    assert.equal(json.apiCalls['RAM.CreateResourceShare'] ?? 0, 0);
+    assert.equal(json.apiCalls['DirectoryServiceData.CreateGroup'] ?? 0, 0);
+  });
+
+  it('"CreateGroup": true: the group is created once, through lost responses (the SDK\'s retries, then Step Functions\'), a redrive and a new execution', async () => {
+    const input = inputWithEntry('create-group.json', { GroupName: 'PKI Enrollers', CreateGroup: true });
+    // One lost response: the SDK's retry carries the same ClientToken and gets the same group.
+    const once = await cliJson(['--input', input, '--fault', 'CreateGroup:InternalServerException:1:after']);
+    assert.equal(once.code, 0, JSON.stringify(once.json));
+    assert.deepEqual(once.json.world, world(1, 1, { groupsCreated: 1 }));
+    assert.deepEqual(once.json.output?.Groups.map((g) => [g.GroupName, g.Created]), [['PKI Enrollers', true]]);
+    // Every SDK attempt loses its response: Step Functions retries the step, which finds the group first.
+    const state = join(tmp, 'create-group-state.json');
+    const arn = `${ARN_PREFIX}create-group-1`;
+    const lost = await cliJson(['--input', input, '--state', state, '--execution-id', arn, '--fault', 'CreateGroup:InternalServerException:6:after']);
+    assert.equal(lost.code, 0, JSON.stringify(lost.json));
+    assert.deepEqual(lost.json.world, world(1, 1, { groupsCreated: 1 }));
+    const sid = lost.json.output?.Groups[0]?.SID ?? '';
+    assert.match(sid, /^S-1-5-21-\d+-\d+-\d+-1105$/);
+    // The same execution again (as a redrive would), then a new execution: found, never created again.
+    for (const args of [['--execution-id', arn], []]) {
+      const again = await cliJson(['--input', input, '--state', state, ...args]);
+      assert.equal(again.json.status, 'SUCCEEDED');
+      assert.equal(again.json.apiCalls['DirectoryServiceData.CreateGroup'] ?? 0, 0);
+      assert.deepEqual(again.json.output?.Groups, [{ GroupName: 'PKI Enrollers', SID: sid, Created: false }]);
+      assert.deepEqual(again.json.world, world(1, 1, { groupsCreated: 1 }));
+    }
+  });
+
+  it('--data-access-fails-after: Directory Data access ends Failed, the execution fails with DirectoryDataAccessFailed before the connector side', async () => {
+    const { code, json } = await cliJson(['--data-access-fails-after', '30']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'DirectoryDataAccessFailed');
+    assert.match(json.cause ?? '', /^DirectoryDataAccess d-[0-9a-f]{10} is Failed$/);
+    assert.deepEqual(json.world, world(1, 0));
   });
 });
 

@@ -45,7 +45,8 @@ describe('npm start -- --teardown', async () => {
     assert.equal(torn.record?.status, 'SUCCEEDED');
     assert.match(torn.record?.executionArn ?? '', /:execution:ad-cert-orchestrator-teardown:/);
     const { resourceShares, ...rest } = (torn.record?.world ?? {}) as { [kind: string]: number };
-    assert.deepEqual(rest, { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 });
+    // Directory Data access went with the directory (0 directories have it on).
+    assert.deepEqual(rest, { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, directoryDataAccessEnabled: 0, groupsCreated: 0 });
     assert.equal(resourceShares, 1, 'the CA share stays (docs/teardown.md)');
     assert.deepEqual(torn.record?.output?.Deleted.map((d) => d.Resource), [
       'template', 'service-principal-name', 'connector', 'directory-registration', 'directory',

@@ -1,8 +1,8 @@
 /**
  * One cell of the matrix: a row, a fault kind and a rerun, run in a world of its own. Every execution must end
  * SUCCEEDED or in the failure the catalog documents for that state and error, and the world must hold at most one of
- * each resource (directory, registration, connector, SPN, template, access entry, CA share) across all runs of the
- * cell. A teardown cell starts from the provisioned world's snapshot and must end with 0 leftovers of the tool and
+ * each resource (directory, registration, connector, SPN, template, access entry, CA share, group created) across all
+ * runs of the cell. A teardown cell starts from the provisioned world's snapshot and must end with 0 leftovers of the tool and
  * another team's directory in the same VPC still there.
  */
 import '../env.ts';

@@ -29,6 +29,7 @@ export const SERVICE_FAULTS: Record<string, { throttled: { error: string; messag
   // Directory Service models no throttling error; it is believed to answer ClientException "Rate exceeded".
   DirectoryService: { throttled: { error: 'ClientException', message: 'Rate exceeded' }, server: 'ServiceException', label: 'DS ' },
   PcaConnectorAd: { throttled: { error: 'ThrottlingException' }, server: 'InternalServerException', label: 'PCA Connector AD' },
+  DirectoryServiceData: { throttled: { error: 'ThrottlingException' }, server: 'InternalServerException', label: 'Directory Service Data' },
   SecretsManager: { throttled: { error: 'ThrottlingException' }, server: 'InternalServiceError', label: 'Secrets Manager' },
   ACMPCA: { throttled: { error: 'ThrottlingException' }, server: 'InternalFailure', label: 'ACM PCA' },
   EC2: { throttled: { error: 'RequestLimitExceeded' }, server: 'InternalError', label: 'EC2' },
