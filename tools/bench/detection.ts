@@ -478,7 +478,7 @@ export function candidatesTable(rows: readonly CandidateSummary[], markdown = fa
   const m = MARGIN_GOALS;
   const headers = [
     'directory / after it', 'default sample: summed latency s', 'directory latency worst max / median s',
-    'data access, registration, connector, SPN latency worst max / median s', 'Managed AD @40 min transitions med (max)', 'Managed AD @40 min $',
+    'registration, connector, SPN latency worst max / median s', 'Managed AD @40 min transitions med (max)', 'Managed AD @40 min $',
     `goals ≤ ${g.sampleLatencySumSeconds} s, ≤ ${g.directoryLatencyMaxSeconds} s, ≤ ${g.transitionsAt40MinManagedAd}`,
     `with margin ≤ ${m.sampleLatencySumSeconds} s, ≤ ${m.directoryLatencyMaxSeconds} s`,
   ];
