@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain } from '../cli/io.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain, secondsOption } from '../cli/io.ts';
 import type { FaultSpec } from './emulator/index.ts';
 import type { RunResult, TimelineEntry } from './engine/execution.ts';
 import type { StateFile } from './state-file.ts';
@@ -45,16 +45,19 @@ Options:
 Faults (SPEC):
   OP:ERROR[:COUNT|:RATE][:after]    the next COUNT calls of OP (default 1), or a RATE fraction of them (0.3),
                                     fail with the AWS error ERROR in the service's protocol, e.g.
-                                    CreateConnector:ThrottlingException:2, GetConnector:InternalServerException:0.3
-  OP:reset[:COUNT][:after]          the connection is dropped instead of answered ("socket hang up")
-  OP:timeout[:COUNT][:after]        no answer; the SDK's socket timeout fires (lowered to 1 s for this run
+                                    CreateConnector:ThrottlingException:2, GetConnector:InternalServerException:0.3;
+                                    ERROR: an error of OP in its service model, or one any AWS API may
+                                    answer (ThrottlingException, AccessDeniedException, InternalFailure, …)
+  OP:reset[:COUNT|:RATE][:after]    the connection is dropped instead of answered ("socket hang up")
+  OP:timeout[:COUNT|:RATE][:after]  no answer; the SDK's socket timeout fires (lowered to 1 s for this run
                                     unless SDK_SOCKET_TIMEOUT_MS is set)
     :after                          the call takes effect first, then fails: a lost response
     OP                              CreateDirectory, Service.Op (DirectoryService.DescribeDirectories),
                                     Service.* or *
-  DirectoryLifecycle:STAGE[:COUNT]  the next COUNT directories created end in STAGE: Failed, Impaired, Inoperable
-  ConnectorLifecycle:REASON[:COUNT] the next COUNT connectors created end FAILED with REASON, e.g.
-                                    VPC_ACCESS_DENIED, INTERNAL_FAILURE (every ConnectorStatusReason)
+  DirectoryLifecycle:STAGE[:COUNT|:RATE]  the next COUNT (or a RATE fraction of the) directories created end in
+                                    STAGE: Failed, Impaired, Inoperable
+  ConnectorLifecycle:REASON[:COUNT|:RATE] likewise connectors, FAILED with REASON, e.g. VPC_ACCESS_DENIED,
+                                    INTERNAL_FAILURE (every ConnectorStatusReason)
 
 Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (also: --state file in use by another npm start).
 `;
@@ -81,13 +84,6 @@ const ICON: Record<TimelineEntry['kind'], string> = {
 
 export function formatTimelineEntry(e: TimelineEntry): string {
   return `[sim ${fmtSim(e.simulatedSeconds)} | wall ${String(e.wallMs).padStart(5)} ms] ${ICON[e.kind]} ${e.text}`;
-}
-
-function positiveNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a number of seconds ≥ 0, got "${value}"`);
-  return n;
 }
 
 /** What a teardown's output lists, one line per resource. */
@@ -183,7 +179,7 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
     } catch (err) {
       throw new UsageError(`--fault ${(err as Error).message.replace(/^Invalid fault spec /, '')}`);
     }
-    const problem = faultProblem(fault, closest);
+    const problem = await faultProblem(fault, closest);
     if (problem) throw new UsageError(`--fault "${text}": ${problem} (npm start -- --help lists the fault forms)`);
     faults.push(fault);
   }
@@ -247,14 +243,14 @@ export async function main(argv: string[]): Promise<number> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
-  const directoryActiveAfterSeconds = positiveNumber(values['directory-active-after'], '--directory-active-after');
-  const connectorActiveAfterSeconds = positiveNumber(values['connector-active-after'], '--connector-active-after');
-  const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
-  const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
-  const registrationActiveAfterSeconds = positiveNumber(values['registration-active-after'], '--registration-active-after');
-  const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
-  const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
-  const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const directoryActiveAfterSeconds = secondsOption(values['directory-active-after'], '--directory-active-after');
+  const connectorActiveAfterSeconds = secondsOption(values['connector-active-after'], '--connector-active-after');
+  const directoryFailsAfter = secondsOption(values['directory-fails-after'], '--directory-fails-after');
+  const connectorFailsAfter = secondsOption(values['connector-fails-after'], '--connector-fails-after');
+  const registrationActiveAfterSeconds = secondsOption(values['registration-active-after'], '--registration-active-after');
+  const registrationFailsAfter = secondsOption(values['registration-fails-after'], '--registration-fails-after');
+  const spnActiveAfterSeconds = secondsOption(values['spn-active-after'], '--spn-active-after');
+  const spnFailsAfter = secondsOption(values['spn-fails-after'], '--spn-fails-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;

@@ -8,6 +8,7 @@
  * condition answers ConditionalCheckFailedException (HTTP 400), with the old item when
  * `ReturnValuesOnConditionCheckFailure` is `ALL_OLD`.
  */
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
@@ -188,6 +189,11 @@ const stringMap = (v: unknown): Record<string, string> =>
 export const dynamoDb: ServiceDef = {
   name: 'DynamoDB',
   signingName: 'dynamodb',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-dynamodb');
+    return sdkErrorNames(sdk, sdk.DynamoDBServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB',
   protocol: 'awsJson',
   targetPrefix: 'DynamoDB_20120810',

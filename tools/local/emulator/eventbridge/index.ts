@@ -2,6 +2,7 @@
  * EventBridge (awsJson1_1, `AWSEvents.`): PutEvents keeps every entry (Detail parsed) for tests to inspect
  * (`emulator.events`; saved in snapshots as `events`).
  */
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { ServiceDef } from '../core/service.ts';
@@ -25,6 +26,11 @@ export const EVENTS: StateSlot<EmittedEvent[]> = {
 export const eventBridge: ServiceDef = {
   name: 'EventBridge',
   signingName: 'events',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-eventbridge');
+    return sdkErrorNames(sdk, sdk.EventBridgeServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
   protocol: 'awsJson',
   targetPrefix: 'AWSEvents',

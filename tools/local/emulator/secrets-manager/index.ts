@@ -4,6 +4,7 @@
  * their values in memory only, never in a snapshot.
  */
 import { createHash } from 'node:crypto';
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { epochSeconds, obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
@@ -106,6 +107,11 @@ function deleteSecret(input: Json, ctx: ServiceContext): Json {
 export const secretsManager: ServiceDef = {
   name: 'SecretsManager',
   signingName: 'secretsmanager',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    return sdkErrorNames(sdk, sdk.SecretsManagerServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   protocol: 'awsJson',
   targetPrefix: 'secretsmanager',
