@@ -312,7 +312,7 @@ describe('npm start (local world CLI)', () => {
       [['--directory-active-after', '-5'], /^error: Option '--directory-active-after' argument is ambiguous\. \(npm start -- --help/],
       [['--directory-fails-after', 'soon'], /^error: --directory-fails-after needs a number of seconds/],
       [['--connector-fails-after=-1'], /^error: --connector-fails-after needs a number of seconds/],
-      [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock\\.startMs`)],
+      [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock must be an object \\(missing\\)$`)],
       [['--state', empty], new RegExp(`^error: --state ${empty}: not a state file of this version`)],
       [['--state', tmp], new RegExp(`^error: --state ${tmp}: is a directory`)],
     ] as const;

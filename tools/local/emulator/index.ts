@@ -24,6 +24,7 @@ import { COMMON_ERRORS, modelledErrors } from './core/fault-errors.ts';
 import { FaultBook, TRANSPORT_FAULTS, isTransportFault } from './core/faults.ts';
 import type { FaultSpec, LifecycleOutcomes } from './core/faults.ts';
 import { validateSeed } from './core/seed.ts';
+import { integer, object, time } from './core/shape.ts';
 import type { Seed } from './core/seed.ts';
 import { startServer } from './core/server.ts';
 import type { ServiceContext } from './core/service.ts';
@@ -212,10 +213,33 @@ export interface Emulator {
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+const checkSnapshotCore = object({
+  version: (v, path) => (v === 1 ? undefined : `${path} must be 1 (got ${JSON.stringify(v) ?? 'nothing'})`),
+  clock: object({ startMs: time, nowMs: time }),
+  rngState: integer(0, 0xffffffff),
+});
+
+/**
+ * What is wrong with a snapshot (a `--state` file may have been edited by hand), naming the field, or undefined:
+ * its version, clock and PRNG state, then each service's saved members.
+ */
+export const snapshotProblem = (snapshot: unknown): string | undefined => {
+  const core = checkSnapshotCore(snapshot, '');
+  if (core) return core;
+  const { clock } = snapshot as EmulatorSnapshot;
+  if (clock.nowMs < clock.startMs) return `clock.nowMs must not be before clock.startMs (${clock.nowMs} < ${clock.startMs})`;
+  for (const slot of SERVICES.flatMap((svc) => svc.state ?? [])) {
+    const problem = slot.check?.(snapshot, '');
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const seed = validateSeed(opts.seed);
   const snap = opts.snapshot;
-  if (snap && snap.version !== 1) throw new Error(`Unsupported emulator snapshot version ${String(snap.version)}`);
+  const problem = snap === undefined ? undefined : snapshotProblem(snap);
+  if (problem) throw new Error(`Invalid emulator snapshot: ${problem}`);
   let clock = opts.clock;
   if (!clock) {
     clock = createSimClock(snap?.clock.startMs);

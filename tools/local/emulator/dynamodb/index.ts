@@ -12,6 +12,7 @@ import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { anything, object, optional, recordOf } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 /** A DynamoDB item in wire form (`{ pk: { S: '...' }, expiresAt: { N: '...' } }`). */
@@ -23,6 +24,7 @@ export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
   fresh: () => ({}),
   load: (snapshot) => (snapshot['dynamoDb'] as Record<string, Record<string, DynamoItem>> | undefined) ?? {},
   save: (dynamoDb) => ({ dynamoDb }),
+  check: object({ dynamoDb: optional(recordOf(recordOf(recordOf(anything)))) }),
 };
 
 export const DYNAMODB_KEY = 'pk';

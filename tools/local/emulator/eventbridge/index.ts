@@ -6,6 +6,7 @@ import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { ServiceDef } from '../core/service.ts';
+import { anything, arrayOf, object, optional, string } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 export interface EmittedEvent {
@@ -21,6 +22,7 @@ export const EVENTS: StateSlot<EmittedEvent[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['events'] as EmittedEvent[] | undefined) ?? [],
   save: (events) => ({ events }),
+  check: object({ events: arrayOf(object({ Source: optional(string), DetailType: optional(string), EventBusName: optional(string), Detail: anything })) }),
 };
 
 export const eventBridge: ServiceDef = {

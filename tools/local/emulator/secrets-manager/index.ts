@@ -8,6 +8,7 @@ import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { epochSeconds, obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { arrayOf, object, optional, string, tagList, time } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 /** A secret created through the API. Its value is kept in memory only, never in a snapshot. */
@@ -27,6 +28,11 @@ export const SECRETS: StateSlot<CreatedSecret[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['secrets'] as CreatedSecret[] | undefined) ?? [],
   save: (secrets) => ({ secrets }),
+  check: object({
+    secrets: arrayOf(object({
+      Name: string, ARN: string, VersionId: string, Description: optional(string), CreatedDateMs: time, Tags: optional(tagList), DeletedDateMs: optional(time),
+    })),
+  }),
 };
 
 /** Values of the secrets created through the API, by ARN (memory only). */
