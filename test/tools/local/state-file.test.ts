@@ -4,16 +4,16 @@
  * hand edit of a valid-JSON state refused with one line naming the field (exit 2), the file untouched.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import type { Interface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -52,7 +52,7 @@ before(() => {
 describe('--state: the lock', () => {
   /** A process taking `open`/`release` commands (test/support/state-lock-child.ts), answering one line each. */
   interface Opener {
-    child: ChildProcessWithoutNullStreams;
+    child: ChildProcessByStdio<Writable, Readable, null>;
     lines: Interface;
     next(): Promise<string>;
   }
