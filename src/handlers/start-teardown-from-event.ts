@@ -57,7 +57,7 @@ export const parseTeardownEvent = (event: unknown): { id: string; input: string 
     if (!(err instanceof InvalidRequestError)) throw err;
     violations.push(...err.violations.map((v) => ({ path: v.path === '(request)' ? 'detail' : `detail.${v.path}`, message: v.message })));
   }
-  if (violations.length > 0 || !id || input === undefined) throw new InvalidRequestError(violations);
+  if (violations.length > 0 || !id || input === undefined) throw new InvalidRequestError(violations, 'teardown');
   return { id, input };
 };
 
