@@ -24,6 +24,7 @@ import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
+import { secretUnreadable } from '../domain/preflight.ts';
 import { startWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -54,7 +55,17 @@ const defaultDeps = (): CreateDirectoryDeps => ({
 
 /** The admin password, checked; failures name the rule, never the value. */
 const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {
-  const out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  let out;
+  try {
+    out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  } catch (err) {
+    // Unreadable since the validation (its key policy changed, it was scheduled for deletion): the caller's to fix.
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'DecryptionFailure' || name === 'InvalidRequestException') {
+      throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: secretUnreadable(name) }]);
+    }
+    throw err;
+  }
   const extracted = extractPassword(out.SecretString);
   if (!extracted.ok) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: extracted.message }]);
   const check = checkPassword(extracted.password);
