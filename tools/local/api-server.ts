@@ -36,7 +36,7 @@ import { startLocalWorld } from './world.ts';
 import type { LocalWorld, LocalWorldOptions } from './world.ts';
 import { EXIT_OK, UsageError, runMain, withoutBom } from '../cli/io.ts';
 import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/core/server.ts';
-import { lambdaContext } from './lambda.ts';
+import { invokeLocally, lambdaContext } from './lambda.ts';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 
 export interface ApiServerOptions {
@@ -259,7 +259,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     let last: Error | undefined;
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
-        const result = await start(event);
+        const result = await invokeLocally((e: unknown) => start(e), event, lambdaContext(rule === 'teardown' ? 'startTeardownFromEvent' : 'startFromEvent'));
         if ('rejected' in result) {
           // The function dead-lettered it (redacted) and succeeded: Lambda retries nothing.
           const errorMessage = result.violations.map((v) => `${v.path}: ${v.message}`).join('; ');
@@ -309,7 +309,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
         const parts = url.pathname.split('/').filter(Boolean);
         if (parts[0] === 'provisionings' && parts.length === 1 && req.method === 'POST') {
           const event = toProxyEvent(req, url, body, '/provisionings', null);
-          const out = await create(event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
+          const out = await invokeLocally(create, event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (parts[0] === 'provisionings' && parts.length === 2 && (req.method === 'GET' || req.method === 'DELETE')) {
@@ -318,8 +318,8 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           if (id === undefined) return send(400, { message: 'The path has an invalid percent-encoding' });
           const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
           const out = req.method === 'GET'
-            ? await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }))
-            : await del(event, lambdaContext('apiDeleteProvisioning', { remainingMs: 10_000 }));
+            ? await invokeLocally(get, event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }))
+            : await invokeLocally(del, event, lambdaContext('apiDeleteProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (url.pathname === '/_local/events' && req.method === 'POST') {
