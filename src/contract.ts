@@ -103,6 +103,11 @@ export interface DirectoryPollState extends WaitWindow {
   Adopted: boolean;
   Stage: string;
   StageReason: string | null;
+  /**
+   * What the request asks of an adopted directory that was not applied (a Description or Tags that differ), one
+   * sentence each; empty when created or when nothing differs.
+   */
+  Warnings: string[];
 }
 
 /** CreateConnector output, stored at `$.connector`; GetConnectorStatus returns it again once the connector is ACTIVE. */

@@ -44,6 +44,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
       Warnings: [WARNING],
+      DirectoryWarnings: [],
       EventPublished: true,
       EventWarning: null,
     });
@@ -114,6 +115,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
           ResourceShareArn: SHARE_ARN,
           ResourceShareCreated: true,
           Warnings: [WARNING],
+          DirectoryWarnings: [],
         },
       },
     ]);

@@ -112,6 +112,7 @@ export function summary(result: RunResult, teardown = false): string {
       ResourceShareArn?: string | null;
       ResourceShareCreated?: boolean | null;
       Warnings?: string[];
+      DirectoryWarnings?: string[];
     };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
     lines.push(`  DirectoryId   ${out.DirectoryId ?? '?'}`);
@@ -120,7 +121,7 @@ export function summary(result: RunResult, teardown = false): string {
     if (out.DirectoryRegistrationArn) lines.push(`  Registration  ${out.DirectoryRegistrationArn}`);
     if (out.ServicePrincipalNameStatus) lines.push(`  SPN           ${out.ServicePrincipalNameStatus}`);
     for (const t of out.TemplateArns ?? []) lines.push(`  Template      ${t}`);
-    for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
+    for (const w of [...(out.Warnings ?? []), ...(out.DirectoryWarnings ?? [])]) lines.push(`  warning: ${w}`);
   } else {
     lines.push(`FAILED     ${result.executionArn}`);
     lines.push(`  error  ${result.error}`);
