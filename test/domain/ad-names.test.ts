@@ -45,9 +45,11 @@ describe('Active Directory names, case-insensitively', () => {
   });
 
   it('an existing template named in another case is the requested one (adopted); a group display name in another case is no conflict', () => {
-    const [template] = sampleRequest().Connector.Templates ?? [];
-    const entry = template?.AccessControlEntries?.[0];
-    assert.ok(template && entry);
+    const [requested] = sampleRequest().Connector.Templates ?? [];
+    const access = requested?.AccessControlEntries?.[0];
+    assert.ok(requested && access);
+    const entry = { GroupDisplayName: 'Domain Computers', GroupSecurityIdentifier: 'S-1-5-21-1004336348-1177238915-682003330-515', AccessRights: access.AccessRights };
+    const template = { Name: requested.Name, Definition: requested.Definition, AccessControlEntries: [entry] };
     const existing = { Arn: 'arn:t', Name: template.Name.toUpperCase(), Status: 'ACTIVE', Definition: structuredClone(template.Definition) };
     const plan = planTemplates([template], [existing], () => [{ ...entry, GroupDisplayName: entry.GroupDisplayName.toLowerCase() }]);
     assert.deepEqual(plan.conflicts, []);

@@ -189,7 +189,7 @@ describe('npm start --fault', () => {
 
   it('every error the service models for an operation, the common ones and the fault matrix\'s are accepted; others are not', async () => {
     const { faultProblem, parseFault } = await import('../../../tools/local/emulator/index.ts');
-    const { SERVICE_FAULTS } = await import('../../../tools/verify/matrix.ts');
+    const { SERVICE_FAULTS } = await import('../../../tools/verify/matrix/index.ts');
     const { SERVICES } = await import('../../../tools/local/emulator/services.ts');
     const accepted = [
       'GetSecretValue:DecryptionFailure:1', 'GetSecretValue:InvalidRequestException', 'DeleteDirectory:EntityDoesNotExistException:1',
