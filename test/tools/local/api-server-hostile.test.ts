@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { request } from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { readEvent, sampleInput } from '../../fixtures.ts';
+import { PASSWORD, inputWithPassword, readEvent, sampleInput } from '../../fixtures.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
 const { MAX_BODY_BYTES, startApiServer } = await import('../../../tools/local/api-server.ts');
@@ -162,5 +162,62 @@ describe('npm run api: hostile clients', () => {
     assert.equal(other.status, 400);
     assert.match(await other.text(), /dryRun \(query\)/);
     assert.equal(api.world.stepFunctions.has(`${api.world.teardownStateMachineArn.replace(':stateMachine:', ':execution:')}:del-api-key-bom-1`), false, 'no teardown started');
+  });
+});
+
+describe('npm run api: another password for an existing directory', () => {
+  let api: ApiServer;
+  before(async () => {
+    api = await startApiServer();
+  });
+  after(async () => {
+    await api?.stop();
+  });
+
+  const post = (password: string, key: string) => {
+    const input = inputWithPassword(password) as { Directory: Record<string, unknown> };
+    input.Directory['Name'] = 'Passwords.Example.com';
+    return fetch(`${api.url}/provisionings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(input),
+    });
+  };
+  const other = 'An0ther-Passw0rd!!';
+
+  it('is a named 409 (the directory keeps its password): nothing started or stored, neither password shown; once torn down, accepted', async () => {
+    const first = await post(PASSWORD, 'pw-1');
+    assert.equal(first.status, 202, await first.clone().text());
+    const { executionArn } = (await first.json()) as { executionArn: string };
+    assert.equal(await api.world.stepFunctions.waitFor(executionArn), 'SUCCEEDED');
+    const secretsBefore = api.world.emulator.snapshot().secrets.length;
+
+    // The same directory (its Name in another case), another password, another key: refused before anything happens.
+    const input = inputWithPassword(other) as { Directory: Record<string, unknown> };
+    input.Directory['Name'] = 'passwords.example.com';
+    const refused = await fetch(`${api.url}/provisionings`, { method: 'POST', headers: { 'content-type': 'application/json', 'Idempotency-Key': 'pw-2' }, body: JSON.stringify(input) });
+    const text = await refused.text();
+    assert.equal(refused.status, 409, text);
+    const body = JSON.parse(text) as { conflict: string; provisioning: string; message: string };
+    assert.equal(body.conflict, 'DirectoryPassword');
+    assert.equal(body.provisioning, 'api-key-pw-1');
+    assert.match(body.message, /Another password was stored for directory passwords\.example\.com in vpc-\S+ by provisioning api-key-pw-1/);
+    assert.doesNotMatch(text, new RegExp(`${PASSWORD}|${other}`));
+    assert.equal(api.world.stepFunctions.has(executionArn.replace(/:api-key-pw-1$/, ':api-key-pw-2')), false, 'no execution started');
+    assert.equal(api.world.emulator.snapshot().secrets.length, secretsBefore, 'no secret stored');
+
+    // The same password with another key is fine: the directory is adopted.
+    const same = await post(PASSWORD, 'pw-3');
+    assert.equal(same.status, 202, await same.clone().text());
+    assert.equal(await api.world.stepFunctions.waitFor(((await same.json()) as { executionArn: string }).executionArn), 'SUCCEEDED');
+
+    // Once the provisionings are torn down (their secrets scheduled for deletion), another password is accepted.
+    for (const id of ['api-key-pw-1', 'api-key-pw-3']) {
+      const del = await fetch(`${api.url}/provisionings/${id}`, { method: 'DELETE' });
+      assert.equal(del.status, 202, await del.clone().text());
+      assert.equal(await api.world.stepFunctions.waitFor(((await del.json()) as { executionArn: string }).executionArn), 'SUCCEEDED');
+    }
+    const after = await post(other, 'pw-4');
+    assert.equal(after.status, 202, await after.clone().text());
   });
 });
