@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
+import { clientTokenFor } from '../../src/domain/client-token.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile, runMain, secondsOption } from '../cli/io.ts';
 import { setEnv } from '../env.ts';
 import type { FaultSpec } from './emulator/index.ts';
@@ -26,7 +27,8 @@ Options:
   --state FILE                      load the local world from FILE if it exists, save it back after the run
                                     (directory created; written atomically; one npm start per file at a time)
   --execution-id ARN                execution ARN (reuse one, with the same input, to rerun as a redrive would:
-                                    same ClientToken; with --state, a different input under it is refused)
+                                    same ClientToken; with --state, a different input under it is refused, and so
+                                    is a rerun once its connector was deleted by a teardown)
   --fault SPEC                      inject a fault, repeatable (see Faults)
   --directory-active-after SECONDS  simulated time until a new directory is Active (default by type)
   --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
@@ -155,6 +157,15 @@ export function summary(result: RunResult, teardown = false): string {
 /** sha256 of the canonical input: what `--execution-id` reuse is compared by. */
 const inputHash = (input: unknown): string => createHash('sha256').update(canonicalJson(input)).digest('hex');
 
+/** The connector `executionArn` created (its CreateConnector ClientToken) if it has been deleted since, else undefined. */
+const deletedConnectorOf = (state: StateFile, executionArn: string): string | undefined => {
+  const token = clientTokenFor(executionArn);
+  const used = state.snapshot?.clientTokens.find((t) => t.token === token);
+  if (!used) return undefined;
+  const connector = state.snapshot?.connectors.find((c) => c.Arn === used.connectorArn);
+  return connector === undefined || connector.deletedAtMs !== undefined ? used.connectorArn : undefined;
+};
+
 const EXECUTION_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[A-Za-z0-9_-]{1,80}$/;
 
 /** Everything the command line asks for, checked before anything runs. */
@@ -209,6 +220,15 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
       throw new UsageError(
         `--execution-id ${executionArn ?? ''} already ran with a different input in ${state.path}; ` +
           'rerun it with the same input, or start a new execution (omit --execution-id)',
+      );
+    }
+    const deleted = executionArn && !values['teardown'] ? deletedConnectorOf(state, executionArn) : undefined;
+    if (deleted !== undefined) {
+      state.release();
+      // Rerun, it would create the directory again, then fail on the used ClientToken and leave that directory behind.
+      throw new UsageError(
+        `--execution-id ${executionArn ?? ''}: its connector ${deleted} was deleted since (a teardown); its ClientToken is spent, ` +
+          'so a rerun would recreate the directory and then fail; start a new execution (omit --execution-id)',
       );
     }
   }

@@ -536,6 +536,24 @@ describe('npm start: hostile input and files', () => {
     assert.equal(readFileSync(state, 'utf8'), saved, 'nothing ran, nothing was written');
   });
 
+  it('--execution-id reused after a teardown (its connector ClientToken used on the deleted connector): refused up front, nothing recreated', async () => {
+    const state = join(tmp, 'reuse-after-teardown', 'state.json');
+    const arn = `${ARN_PREFIX}reuse-after-teardown-1`;
+    assert.equal((await cliJson(['--state', state, '--execution-id', arn])).code, 0);
+    const teardown = await cliJson(['--state', state, '--teardown']);
+    assert.equal(teardown.code, 0, JSON.stringify(teardown.json));
+    assert.deepEqual([teardown.json.world.directories, teardown.json.world.connectors], [0, 0]);
+    const saved = readFileSync(state, 'utf8');
+    const res = await cli(['--state', state, '--execution-id', arn]);
+    assert.equal(res.code, 2, res.stderr);
+    assert.equal(ownLines(res.stderr).length, 1, res.stderr);
+    assert.match(ownLines(res.stderr)[0] ?? '', /^error: --execution-id \S+reuse-after-teardown-1: its connector \S+ was deleted since \(a teardown\); .*start a new execution \(omit --execution-id\)/);
+    assert.equal(readFileSync(state, 'utf8'), saved, 'nothing ran: no directory recreated');
+    const fresh = await cliJson(['--state', state]);
+    assert.equal(fresh.code, 0, JSON.stringify(fresh.json));
+    assert.deepEqual([fresh.json.world.directories, fresh.json.world.connectors], [1, 1], 'a new execution provisions again');
+  });
+
   it('npm start | head -1: no EPIPE crash, the state is still written, the run\'s own exit code', async () => {
     const state = join(tmp, 'epipe', 'state.json');
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
