@@ -209,11 +209,12 @@ describe('npm start --fault', () => {
   it('the counts, rates and "after" each form of --help lists are exactly those accepted', async () => {
     const { faultProblem, parseFault } = await import('../../../tools/local/emulator/index.ts');
     const help = tool('start', ['--help']).stdout;
-    const forms = [...help.matchAll(/^ {2}(\w+):([A-Z]+|reset|timeout)(\S*)/gm)].map((m) => ({ op: m[1] ?? '', kind: m[2] ?? '', suffix: m[3] ?? '' }));
-    assert.deepEqual(forms.map((f) => `${f.op}:${f.kind}`), ['OP:ERROR', 'OP:reset', 'OP:timeout', 'DirectoryLifecycle:STAGE', 'ConnectorLifecycle:REASON']);
+    const forms = [...help.matchAll(/^ {2}(\w+):(\w+)(\S*)/gm)].map((m) => ({ op: m[1] ?? '', kind: m[2] ?? '', suffix: m[3] ?? '' }));
+    assert.deepEqual(forms.map((f) => `${f.op}:${f.kind}`), ['OP:ERROR', 'OP:reset', 'OP:timeout', 'DirectoryLifecycle:STAGE', 'ConnectorLifecycle:REASON', 'DirectoryDataAccessLifecycle:Failed']);
     const example: Record<string, string> = {
       'OP:ERROR': 'CreateConnector:ThrottlingException', 'OP:reset': 'CreateConnector:reset', 'OP:timeout': 'CreateConnector:timeout',
       'DirectoryLifecycle:STAGE': 'DirectoryLifecycle:Failed', 'ConnectorLifecycle:REASON': 'ConnectorLifecycle:INTERNAL_FAILURE',
+      'DirectoryDataAccessLifecycle:Failed': 'DirectoryDataAccessLifecycle:Failed',
     };
     for (const f of forms) {
       const base = example[`${f.op}:${f.kind}`] ?? assert.fail(f.op);
