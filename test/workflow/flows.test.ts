@@ -45,6 +45,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
       Warnings: [WARNING],
+      DirectoryWarnings: [],
       EventPublished: true,
       EventWarning: null,
     });
@@ -141,6 +142,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
           ResourceShareArn: SHARE_ARN,
           ResourceShareCreated: true,
           Warnings: [WARNING],
+          DirectoryWarnings: [],
         },
       },
     ]);
