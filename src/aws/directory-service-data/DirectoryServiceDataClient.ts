@@ -1,9 +1,6 @@
 import { Client as __Client } from '@smithy/core/client';
-import type {
-  CheckOptionalClientConfig as __CheckOptionalClientConfig,
-  HttpHandlerOptions as __HttpHandlerOptions,
-} from '@smithy/types';
-import { composeClient, type ClientConfig, type ClientResolvedConfig } from '../smithy-client/client.ts';
+import type { CheckOptionalClientConfig as __CheckOptionalClientConfig } from '@smithy/types';
+import { ServiceClient, type ClientConfig, type ClientResolvedConfig } from '../smithy-client/client.ts';
 import type {
   CreateGroupCommandInput,
   CreateGroupCommandOutput,
@@ -11,7 +8,7 @@ import type {
   DescribeGroupCommandOutput,
 } from './commands.ts';
 import { SIGNING_NAME } from './endpoint.ts';
-import { getRuntimeConfig as __getRuntimeConfig } from './runtimeConfig.ts';
+import { getRuntimeConfig } from './runtimeConfig.ts';
 
 export { __Client };
 
@@ -31,26 +28,12 @@ export type DirectoryServiceDataClientResolvedConfigType = ClientResolvedConfig;
 export type DirectoryServiceDataClientResolvedConfig = DirectoryServiceDataClientResolvedConfigType;
 
 /**
- * Directory Service Data client, composed like a generated v3 client (see `composeClient`): endpoint resolution by
+ * Directory Service Data client, composed like a generated v3 client (see `ServiceClient`): endpoint resolution by
  * `endpoint`, `AWS_ENDPOINT_URL_DIRECTORY_SERVICE_DATA` or the rule set (`ds-data.{region}.amazonaws.com`), SigV4
  * signing as `ds-data` with the default credential provider chain.
  */
-export class DirectoryServiceDataClient extends __Client<
-  __HttpHandlerOptions,
-  ServiceInputTypes,
-  ServiceOutputTypes,
-  DirectoryServiceDataClientResolvedConfig
-> {
-  override readonly config: DirectoryServiceDataClientResolvedConfig;
-
+export class DirectoryServiceDataClient extends ServiceClient<ServiceInputTypes, ServiceOutputTypes> {
   constructor(...[configuration]: __CheckOptionalClientConfig<DirectoryServiceDataClientConfig>) {
-    const config0 = __getRuntimeConfig(configuration || {});
-    super(config0 as never);
-    this.initConfig = config0;
-    this.config = composeClient(this.middlewareStack, config0, configuration?.extensions || [], SIGNING_NAME);
-  }
-
-  override destroy(): void {
-    super.destroy();
+    super(getRuntimeConfig, SIGNING_NAME, configuration);
   }
 }

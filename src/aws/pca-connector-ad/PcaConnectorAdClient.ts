@@ -1,9 +1,6 @@
 import { Client as __Client } from '@smithy/core/client';
-import type {
-  CheckOptionalClientConfig as __CheckOptionalClientConfig,
-  HttpHandlerOptions as __HttpHandlerOptions,
-} from '@smithy/types';
-import { composeClient, type ClientConfig, type ClientResolvedConfig } from '../smithy-client/client.ts';
+import type { CheckOptionalClientConfig as __CheckOptionalClientConfig } from '@smithy/types';
+import { ServiceClient, type ClientConfig, type ClientResolvedConfig } from '../smithy-client/client.ts';
 import type {
   CreateConnectorCommandInput,
   CreateConnectorCommandOutput,
@@ -47,7 +44,7 @@ import type {
   ListTemplatesCommandOutput,
 } from './commands.ts';
 import { SIGNING_NAME } from './endpoint.ts';
-import { getRuntimeConfig as __getRuntimeConfig } from './runtimeConfig.ts';
+import { getRuntimeConfig } from './runtimeConfig.ts';
 
 import type { ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput } from './tagging.ts';
 
@@ -111,26 +108,12 @@ export type PcaConnectorAdClientResolvedConfigType = ClientResolvedConfig;
 export type PcaConnectorAdClientResolvedConfig = PcaConnectorAdClientResolvedConfigType;
 
 /**
- * PCA Connector for AD client, composed like a generated v3 client (see `composeClient`): endpoint resolution by
+ * PCA Connector for AD client, composed like a generated v3 client (see `ServiceClient`): endpoint resolution by
  * `endpoint`, `AWS_ENDPOINT_URL_PCA_CONNECTOR_AD` or the rule set (`pca-connector-ad.{region}.amazonaws.com`), SigV4
  * signing as `pca-connector-ad` with the default credential provider chain.
  */
-export class PcaConnectorAdClient extends __Client<
-  __HttpHandlerOptions,
-  ServiceInputTypes,
-  ServiceOutputTypes,
-  PcaConnectorAdClientResolvedConfig
-> {
-  override readonly config: PcaConnectorAdClientResolvedConfig;
-
+export class PcaConnectorAdClient extends ServiceClient<ServiceInputTypes, ServiceOutputTypes> {
   constructor(...[configuration]: __CheckOptionalClientConfig<PcaConnectorAdClientConfig>) {
-    const config0 = __getRuntimeConfig(configuration || {});
-    super(config0 as never);
-    this.initConfig = config0;
-    this.config = composeClient(this.middlewareStack, config0, configuration?.extensions || [], SIGNING_NAME);
-  }
-
-  override destroy(): void {
-    super.destroy();
+    super(getRuntimeConfig, SIGNING_NAME, configuration);
   }
 }

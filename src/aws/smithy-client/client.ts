@@ -15,10 +15,11 @@ import {
   getHttpAuthSchemeEndpointRuleSetPlugin,
   getHttpSigningPlugin,
 } from '@smithy/core';
-import type {
-  DefaultsMode as __DefaultsMode,
-  SmithyConfiguration as __SmithyConfiguration,
-  SmithyResolvedConfiguration as __SmithyResolvedConfiguration,
+import {
+  Client as __Client,
+  type DefaultsMode as __DefaultsMode,
+  type SmithyConfiguration as __SmithyConfiguration,
+  type SmithyResolvedConfiguration as __SmithyResolvedConfiguration,
 } from '@smithy/core/client';
 import { resolveRegionConfig, type RegionInputConfig, type RegionResolvedConfig } from '@smithy/core/config';
 import { resolveEndpointConfig, type EndpointInputConfig, type EndpointResolvedConfig } from '@smithy/core/endpoints';
@@ -40,7 +41,6 @@ import type {
   HttpHandlerOptions as __HttpHandlerOptions,
   Logger as __Logger,
   MetadataBearer as __MetadataBearer,
-  MiddlewareStack as __MiddlewareStack,
   Provider as __Provider,
   StreamCollector as __StreamCollector,
   UrlParser as __UrlParser,
@@ -115,39 +115,45 @@ export type ClientResolvedConfig = __SmithyResolvedConfiguration<__HttpHandlerOp
   ClientResolvedEndpointParameters;
 
 /**
- * Resolves a client's config and builds its middleware stack as a generated v3 client does: schema serde (restJson1),
- * user agent, retry (standard by default, `maxAttempts`), content length, host header, logger, recursion detection,
- * endpoint resolution (`endpoint`, `AWS_ENDPOINT_URL_{SERVICE_ID}`, the rule set), SigV4 signing as `signingName`
- * with the default credential provider chain. Returns the resolved config for the client's `config`.
+ * A service's client, composed as a generated v3 client is: the runtime defaults from `getRuntimeConfig`, then schema
+ * serde (restJson1), user agent, retry (standard by default, `maxAttempts`), content length, host header, logger,
+ * recursion detection, endpoint resolution (`endpoint`, `AWS_ENDPOINT_URL_{SERVICE_ID}`, the rule set), SigV4 signing
+ * as `signingName` with the default credential provider chain.
  */
-export const composeClient = <Input extends object, Output extends __MetadataBearer>(
-  middlewareStack: __MiddlewareStack<Input, Output>,
-  runtimeConfig: RuntimeConfig,
-  extensions: RuntimeExtension[],
-  signingName: string,
-): ClientResolvedConfig => {
-  const config1 = resolveClientEndpointParameters(runtimeConfig, signingName);
-  const config2 = resolveUserAgentConfig(config1);
-  const config3 = resolveRetryConfig(config2);
-  const config4 = resolveRegionConfig(config3);
-  const config5 = resolveHostHeaderConfig(config4);
-  const config6 = resolveEndpointConfig(config5);
-  const config7 = resolveHttpAuthSchemeConfig(config6);
-  const config = resolveRuntimeExtensions(config7, extensions) as ClientResolvedConfig;
-  middlewareStack.use(getSchemaSerdePlugin(config));
-  middlewareStack.use(getUserAgentPlugin(config));
-  middlewareStack.use(getRetryPlugin(config));
-  middlewareStack.use(getContentLengthPlugin(config));
-  middlewareStack.use(getHostHeaderPlugin(config));
-  middlewareStack.use(getLoggerPlugin(config));
-  middlewareStack.use(getRecursionDetectionPlugin(config));
-  middlewareStack.use(
-    getHttpAuthSchemeEndpointRuleSetPlugin(config, {
-      httpAuthSchemeParametersProvider: sigV4AuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (resolved: ClientResolvedConfig) =>
-        new DefaultIdentityProviderConfig({ 'aws.auth#sigv4': resolved.credentials }),
-    }),
-  );
-  middlewareStack.use(getHttpSigningPlugin(config));
-  return config;
-};
+export class ServiceClient<Input extends object, Output extends __MetadataBearer> extends __Client<
+  __HttpHandlerOptions,
+  Input,
+  Output,
+  ClientResolvedConfig
+> {
+  override readonly config: ClientResolvedConfig;
+
+  constructor(getRuntimeConfig: (config: ClientConfig) => RuntimeConfig, signingName: string, configuration: ClientConfig = {}) {
+    const config0 = getRuntimeConfig(configuration);
+    super(config0 as never);
+    this.initConfig = config0;
+    const config1 = resolveClientEndpointParameters(config0, signingName);
+    const config2 = resolveUserAgentConfig(config1);
+    const config3 = resolveRetryConfig(config2);
+    const config4 = resolveRegionConfig(config3);
+    const config5 = resolveHostHeaderConfig(config4);
+    const config6 = resolveEndpointConfig(config5);
+    const config7 = resolveHttpAuthSchemeConfig(config6);
+    this.config = resolveRuntimeExtensions(config7, configuration.extensions ?? []) as ClientResolvedConfig;
+    this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+    this.middlewareStack.use(getUserAgentPlugin(this.config));
+    this.middlewareStack.use(getRetryPlugin(this.config));
+    this.middlewareStack.use(getContentLengthPlugin(this.config));
+    this.middlewareStack.use(getHostHeaderPlugin(this.config));
+    this.middlewareStack.use(getLoggerPlugin(this.config));
+    this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+    this.middlewareStack.use(
+      getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+        httpAuthSchemeParametersProvider: sigV4AuthSchemeParametersProvider,
+        identityProviderConfigProvider: async (config: ClientResolvedConfig) =>
+          new DefaultIdentityProviderConfig({ 'aws.auth#sigv4': config.credentials }),
+      }),
+    );
+    this.middlewareStack.use(getHttpSigningPlugin(this.config));
+  }
+}

@@ -1,15 +1,8 @@
 import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
 import { clientMaker } from '../smithy-client/helpers.ts';
 
-export {
-  clientOnLocalServer,
-  credentialScope,
-  CREDENTIALS,
-  DIRECTORY_ID,
-  REGION,
-  startServer,
-} from '../smithy-client/helpers.ts';
-export type { LocalServer, RecordedRequest, Reply } from '../smithy-client/helpers.ts';
+// The local server, SigV4 scope parser and fixed credentials both clients' tests use.
+export * from '../smithy-client/helpers.ts';
 
 export const CA_ARN =
   'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';
