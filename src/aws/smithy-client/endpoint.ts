@@ -53,7 +53,12 @@ export const commonParams = {
 
 export type EndpointResolver = (params: EndpointParameters, context?: { logger?: Logger }) => EndpointV2;
 
-/** A resolver that evaluates `ruleSet` with the SDK's rule engine, caching per parameter set as generated clients do. */
+/**
+ * A resolver that evaluates `ruleSet` with the SDK's rule engine, caching per parameter set as generated clients do.
+ * In AWS's rule sets a custom `Endpoint` (from `endpoint` or `AWS_ENDPOINT_URL[_{SERVICE_ID}]`) wins and excludes
+ * FIPS/dual-stack; otherwise the host is `{prefix}[-fips].{Region}.{dnsSuffix | dualStackDnsSuffix}` of the region's
+ * partition.
+ */
 export const ruleSetEndpointResolver = (ruleSet: RuleSetObject): EndpointResolver => {
   // The rule sets call `aws.partition` & co.: the SDK's AWS functions, registered as every generated client does.
   customEndpointFunctions.aws = awsEndpointFunctions;
