@@ -3,13 +3,14 @@
  * each with its own service variable, host prefix, signing name and published rule set.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import { DescribeGroupCommand, DirectoryServiceDataClient } from '../../../src/aws/directory-service-data/index.ts';
-import { defaultEndpointResolver as dsDataResolver } from '../../../src/aws/directory-service-data/endpoint.ts';
+import { defaultEndpointResolver as dsDataResolver, ruleSet as dsDataRuleSet } from '../../../src/aws/directory-service-data/endpoint.ts';
 import { ListConnectorsCommand, PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
-import { defaultEndpointResolver as pcaResolver } from '../../../src/aws/pca-connector-ad/endpoint.ts';
+import { defaultEndpointResolver as pcaResolver, ruleSet as pcaRuleSet } from '../../../src/aws/pca-connector-ad/endpoint.ts';
 import type { ClientConfig } from '../../../src/aws/smithy-client/client.ts';
 import type { EndpointResolver } from '../../../src/aws/smithy-client/endpoint.ts';
 import { credentialScope, CREDENTIALS, DIRECTORY_ID, REGION, startServer, type LocalServer } from './helpers.ts';
@@ -29,6 +30,9 @@ interface Service {
   path: string;
   query: Record<string, string>;
   resolver: EndpointResolver;
+  ruleSet: unknown;
+  /** The published rule set in ../shared/reference/. */
+  publishedRuleSet: string;
 }
 
 const withClient = async <C extends { destroy(): void }>(client: C, call: (client: C) => Promise<unknown>) => {
@@ -52,6 +56,8 @@ const SERVICES: Service[] = [
     path: '/connectors',
     query: { MaxResults: '5' },
     resolver: pcaResolver,
+    ruleSet: pcaRuleSet,
+    publishedRuleSet: 'pca-connector-ad-2018-05-10.endpoint-rule-set.json',
   },
   {
     client: 'DirectoryServiceDataClient',
@@ -66,6 +72,8 @@ const SERVICES: Service[] = [
     path: '/Groups/DescribeGroup',
     query: { DirectoryId: DIRECTORY_ID },
     resolver: dsDataResolver,
+    ruleSet: dsDataRuleSet,
+    publishedRuleSet: 'ds-data-2023-05-31.endpoint-rule-set.json',
   },
 ];
 
@@ -159,6 +167,11 @@ for (const service of SERVICES) {
         seen.map((r) => r.hostname),
         [`${name}-fips.us-east-1.amazonaws.com`, `${name}.us-east-1.api.aws`],
       );
+    });
+
+    it(`the rule set is the published one (${service.publishedRuleSet})`, () => {
+      const published = new URL(`../../../../shared/reference/${service.publishedRuleSet}`, import.meta.url);
+      assert.deepEqual(service.ruleSet, JSON.parse(readFileSync(published, 'utf8')));
     });
 
     it('the resolver evaluates the service rule set', () => {
