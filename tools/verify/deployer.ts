@@ -176,8 +176,20 @@ export const deployRequests = (template: CfnTemplate): DeployRequest[] => {
   out.push({ action: 'cloudformation:ValidateTemplate', resource: '*', why: 'osls: the template', context: {} });
   const bucket = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::S3::Bucket');
   if (bucket) {
-    const objects = `arn:${res.stack.partition}:s3:::${bucketName(bucket[0], bucket[1], res)}/serverless/${res.stack.stackName}/*`;
-    for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) out.push({ action, resource: objects, why: 'osls: artifacts', context: {} });
+    // The keys osls really writes, as the packaged functions name them (serverless/<service>/<stage>/<time>/<fn>.zip),
+    // and the compiled template beside them.
+    const keys = new Set<string>();
+    for (const r of Object.values(template.Resources)) {
+      const key = (r.Properties?.['Code'] as { S3Key?: unknown } | undefined)?.S3Key;
+      if (r.Type !== 'AWS::Lambda::Function' || typeof key !== 'string') continue;
+      keys.add(key);
+      keys.add(`${key.slice(0, key.lastIndexOf('/'))}/compiled-cloudformation-template.json`);
+    }
+    if (keys.size === 0) throw new Error('no function names its S3Key: cannot tell where osls puts the artifacts');
+    const objects = `arn:${res.stack.partition}:s3:::${bucketName(bucket[0], bucket[1], res)}`;
+    for (const key of keys) {
+      for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) out.push({ action, resource: `${objects}/${key}`, why: 'osls: artifacts', context: {} });
+    }
   }
   const stage = apiArn(res, `/restapis/${res.ref('ApiGatewayRestApi')}/stages/${String(res.resolve(template.Resources['ApiGatewayStage']?.Properties?.['StageName'] ?? null))}`);
   for (const action of ['apigateway:PUT', 'apigateway:DELETE']) {
