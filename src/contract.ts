@@ -6,7 +6,10 @@
  * the request carries a Secrets Manager reference (`PasswordSecretId`).
  */
 
+/** What CreateDirectory can create. */
 export type DirectoryType = 'SimpleAD' | 'MicrosoftAD';
+/** A directory's type as Directory Service reports it (DescribeDirectories `Type`), for one named by DirectoryId. */
+export type ExistingDirectoryType = DirectoryType | 'ADConnector';
 export type DirectorySize = 'Small' | 'Large';
 export type DirectoryEdition = 'Standard' | 'Enterprise';
 
@@ -30,6 +33,18 @@ export interface DirectoryRequest {
   VpcSettings: { VpcId: string; SubnetIds: string[] };
   Tags?: DirectoryTag[];
 }
+
+/**
+ * An existing directory, by id: AWS Managed Microsoft AD or AD Connector, Active. Nothing is created for it, no
+ * password is asked for, and the teardown never deletes it.
+ */
+export interface ExistingDirectoryRequest {
+  DirectoryId: string;
+}
+
+/** Whether the request names an existing directory rather than one to create. */
+export const isExistingDirectory = (d: DirectoryRequest | ExistingDirectoryRequest): d is ExistingDirectoryRequest =>
+  Object.hasOwn(d, 'DirectoryId');
 
 export type AccessRight = 'ALLOW' | 'DENY';
 
@@ -94,7 +109,8 @@ export interface ProvisioningOptions {
 
 /** The execution input. */
 export interface ProvisioningRequest {
-  Directory: DirectoryRequest;
+  /** The directory to create, or an existing one by DirectoryId. */
+  Directory: DirectoryRequest | ExistingDirectoryRequest;
   /** Without it only the directory is created (required-absent for Simple AD, which Connector for AD does not support). */
   Connector?: ConnectorRequest;
   Options?: ProvisioningOptions;
@@ -102,7 +118,12 @@ export interface ProvisioningRequest {
 
 /** ValidateRequest output, stored at `$.validation`. Normalised so later states never read optional fields. */
 export interface ValidationResult {
-  DirectoryType: DirectoryType;
+  DirectoryType: ExistingDirectoryType;
+  /**
+   * For a request by DirectoryId: the directory's state document (Active, found at validation), which the workflow
+   * uses instead of creating and polling one; null when the request creates its directory.
+   */
+  ExistingDirectory: DirectoryPollState | null;
   /** Whether the request has a Connector: the workflow skips the connector states when it does not. */
   ConnectorRequested: boolean;
   /** Whether an access entry names its group by GroupName: the workflow then resolves the names in the directory. */
@@ -128,8 +149,11 @@ export interface WaitWindow {
 /** CreateDirectory output, stored at `$.directory`; GetDirectoryStage returns it again once the directory is Active. */
 export interface DirectoryPollState extends WaitWindow {
   DirectoryId: string;
-  DirectoryType: DirectoryType;
-  /** true when an existing directory (same Name, same VPC, not Deleting/Deleted, matching the request) was reused. */
+  DirectoryType: ExistingDirectoryType;
+  /**
+   * true when an existing directory was used: one the request names by DirectoryId, or one with the same Name in the
+   * same VPC, not Deleting/Deleted, matching the request.
+   */
   Adopted: boolean;
   Stage: string;
   StageReason: string | null;

@@ -3,7 +3,7 @@
  * tools/local/seeds/ and the ids of the default seed the sample request refers to. Every reader returns a fresh copy.
  */
 import { readFileSync } from 'node:fs';
-import type { ConnectorRequest, ProvisioningRequest } from '../src/contract.ts';
+import type { ConnectorRequest, DirectoryRequest, ProvisioningRequest } from '../src/contract.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../tools/local/emulator/index.ts';
 import type { Seed } from '../tools/local/emulator/index.ts';
 
@@ -13,8 +13,10 @@ export const readJson = <T = unknown>(path: string): T => JSON.parse(readFileSyn
 /** A file under events/. */
 export const readEvent = <T = unknown>(file: string): T => readJson<T>(`events/${file}`);
 
-/** A request with its Connector. */
-export type RequestWithConnector = ProvisioningRequest & { Connector: ConnectorRequest };
+/** A request that creates its directory. */
+export type RequestToCreate = ProvisioningRequest & { Directory: DirectoryRequest };
+/** A request that creates its directory, with its Connector. */
+export type RequestWithConnector = RequestToCreate & { Connector: ConnectorRequest };
 
 /** events/execution-input.json: a valid AWS Managed Microsoft AD + connector request for the default seed. */
 export const sampleRequest = (): RequestWithConnector => readEvent('execution-input.json');
@@ -23,7 +25,7 @@ export const sampleRequest = (): RequestWithConnector => readEvent('execution-in
 export const sampleMicrosoftAdRequest = (): RequestWithConnector => readEvent('execution-input-microsoft-ad.json');
 
 /** events/execution-input-simple-ad.json: a Simple AD directory alone (no Connector: AWS does not support one on it). */
-export const sampleSimpleAdRequest = (): ProvisioningRequest => readEvent('execution-input-simple-ad.json');
+export const sampleSimpleAdRequest = (): RequestToCreate => readEvent('execution-input-simple-ad.json');
 
 /** The sample request as plain JSON, for tests that change or delete fields. */
 export const sampleInput = (): Record<string, unknown> & { Directory: Record<string, unknown> } => readEvent('execution-input.json');

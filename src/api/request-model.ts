@@ -15,8 +15,11 @@ export const REQUEST_MODEL_PATH = 'src/api/provisioning-request.schema.json';
 export const provisioningRequestModel = (): JsonSchema => {
   const body = toJsonSchema(REQUEST_SPEC);
   const properties = body['properties'] as Record<string, JsonSchema>;
-  const directory = properties['Directory'] as JsonSchema & { required: string[]; properties: Record<string, JsonSchema> };
-  properties['Directory'] = {
+  // Directory is one of two forms: the one to create (which may carry the Password) and an existing one by DirectoryId.
+  const forms = (properties['Directory'] as { oneOf: (JsonSchema & { required: string[]; properties: Record<string, JsonSchema> })[] }).oneOf;
+  const [directory, existing] = forms;
+  if (!directory || !existing) throw new Error('REQUEST_SPEC: Directory must have its two forms');
+  const toCreate = {
     ...directory,
     required: directory.required.filter((f) => f !== 'PasswordSecretId'),
     oneOf: [{ required: ['PasswordSecretId'] }, { required: ['Password'] }],
@@ -31,11 +34,12 @@ export const provisioningRequestModel = (): JsonSchema => {
       },
     },
   };
+  properties['Directory'] = { oneOf: [toCreate, existing] };
   return {
     $schema: 'http://json-schema.org/draft-04/schema#',
     title: 'ProvisioningRequest',
     description:
-      'Body of POST /provisionings: the execution input (contract v1), except that Directory may carry the admin Password once instead of PasswordSecretId (the API stores it in Secrets Manager). GENERATED from REQUEST_SPEC in src/domain/validate.ts (npm run gen:schema): the handler validates with that spec, which also checks what JSON Schema cannot express (Size vs Edition per Type, duplicate tag keys, reserved tag prefixes, the password-secret scope).',
+      'Body of POST /provisionings: the execution input (contract v1), except that a Directory to create may carry the admin Password once instead of PasswordSecretId (the API stores it in Secrets Manager); an existing Directory is given by DirectoryId alone. GENERATED from REQUEST_SPEC in src/domain/validate.ts (npm run gen:schema): the handler validates with that spec, which also checks what JSON Schema cannot express (Size vs Edition per Type, duplicate tag keys, reserved tag prefixes, the password-secret scope).',
     ...body,
   };
 };

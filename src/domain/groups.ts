@@ -29,11 +29,11 @@ export const GROUP_NAME_MAX = 64;
  */
 export const DIRECTORY_DATA_TYPES: readonly DirectoryType[] = ['MicrosoftAD'];
 
-/** Why a GroupName cannot be resolved on a directory of `type`, or undefined when it can. */
-export const directoryDataProblem = (type: string): string | undefined =>
+/** Why a GroupName cannot be resolved on a directory of `type` (`which`: how the message names it), or undefined when it can. */
+export const directoryDataProblem = (type: string, which = `Directory.Type ${type}`): string | undefined =>
   (DIRECTORY_DATA_TYPES as readonly string[]).includes(type)
     ? undefined
-    : `needs Directory Service Data, which serves AWS Managed Microsoft AD only (Directory.Type ${type}): name the ` +
+    : `needs Directory Service Data, which serves AWS Managed Microsoft AD only (${which}): name the ` +
       'group by GroupSecurityIdentifier instead';
 
 /** The key two group names are compared by (sAMAccountNames are case-insensitive). */

@@ -3,8 +3,10 @@
  * gathers the facts; nothing here does I/O.
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
-import type { ProvisioningRequest } from '../contract.ts';
+import type { ExistingDirectoryRequest, ProvisioningRequest } from '../contract.ts';
+import { isExistingDirectory } from '../contract.ts';
 import type { Violation } from './errors.ts';
+import { directoryDataProblem } from './groups.ts';
 import { checkPassword, extractPassword } from './password.ts';
 
 /**
@@ -50,7 +52,17 @@ export interface VpcCidrs {
   ipv6: string[];
 }
 
+/** A directory named by DirectoryId, as DescribeDirectories gives it. */
+export type ExistingDirectoryFact =
+  | { found: false; reason: string }
+  | { found: true; Type: string | undefined; Stage: string | undefined; VpcId: string | undefined };
+
+/** The directory types Connector for AD works with ("Set up Connector for AD": AWS Managed Microsoft AD, AD Connector). */
+export const CONNECTOR_DIRECTORY_TYPES: readonly string[] = ['MicrosoftAD', 'ADConnector'];
+
 export interface PreflightFacts {
+  /** For a request by DirectoryId: what DescribeDirectories found. */
+  existingDirectory?: ExistingDirectoryFact;
   /** Subnets that exist (others of the request are missing). */
   subnets: SubnetFact[];
   /** Security groups that exist. */
@@ -107,14 +119,55 @@ export const allowsConnectorTraffic = (group: SecurityGroupFact, cidrs: VpcCidrs
   return covered(cidrs.ipv4, v4) && (ipAddressType !== 'DUALSTACK' || covered(cidrs.ipv6, v6));
 };
 
+/**
+ * A directory named by DirectoryId must exist, be of a type Connector for AD works with, and be Active; an access
+ * entry on an AD Connector names its group by SID (Directory Service Data serves Managed AD only).
+ */
+export const existingDirectoryViolations = (
+  request: ProvisioningRequest & { Directory: ExistingDirectoryRequest },
+  fact: ExistingDirectoryFact | undefined,
+): Violation[] => {
+  const path = 'Directory.DirectoryId';
+  const id = request.Directory.DirectoryId;
+  if (!fact || !fact.found) {
+    return [{ path, message: `directory ${id} does not exist in this account and Region (${fact?.reason ?? 'not found'})` }];
+  }
+  const v: Violation[] = [];
+  const type = fact.Type ?? 'unknown';
+  if (!CONNECTOR_DIRECTORY_TYPES.includes(type)) {
+    v.push({
+      path,
+      message: `directory ${id} is of type ${type} (DIRECTORY_TYPE_NOT_SUPPORTED): this tool uses an existing AWS Managed Microsoft AD or AD Connector only`,
+    });
+  } else {
+    (request.Connector?.Templates ?? []).forEach((template, t) => {
+      (template.AccessControlEntries ?? []).forEach((entry, e) => {
+        const problem = entry.GroupName !== undefined ? directoryDataProblem(type, `directory ${id} is ${type}`) : undefined;
+        if (problem) v.push({ path: `Connector.Templates[${t}].AccessControlEntries[${e}].GroupName`, message: problem });
+      });
+    });
+  }
+  if (fact.Stage !== 'Active') {
+    v.push({ path, message: `directory ${id} is ${fact.Stage ?? 'in an unknown stage'}; it must be Active` });
+  }
+  return v;
+};
+
 export const preflightViolations = (request: ProvisioningRequest, facts: PreflightFacts): Violation[] => {
   const v: Violation[] = [];
-  const vpcId = request.Directory.VpcSettings.VpcId;
+  const directory = request.Directory;
+  if (isExistingDirectory(directory)) {
+    v.push(...existingDirectoryViolations({ ...request, Directory: directory }, facts.existingDirectory));
+    const found = facts.existingDirectory?.found === true ? facts.existingDirectory : undefined;
+    v.push(...connectorViolations(request, facts, found?.VpcId));
+    return v;
+  }
+  const vpcId = directory.VpcSettings.VpcId;
 
   if (facts.vpcMissing) v.push({ path: 'Directory.VpcSettings.VpcId', message: `VPC ${vpcId} does not exist` });
 
   const zones = new Map<string, number>();
-  request.Directory.VpcSettings.SubnetIds.forEach((id, i) => {
+  directory.VpcSettings.SubnetIds.forEach((id, i) => {
     const path = `Directory.VpcSettings.SubnetIds[${i}]`;
     const subnet = facts.subnets.find((s) => s.SubnetId === id);
     if (!subnet) {
@@ -138,12 +191,35 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
     }
   });
 
+  v.push(...connectorViolations(request, facts, vpcId));
+
+  const secret = facts.secret;
+  const secretPath = 'Directory.PasswordSecretId';
+  if (!secret.found) {
+    v.push({ path: secretPath, message: secretUnreadable(secret.reason) });
+  } else {
+    const extracted = extractPassword(secret.secretString);
+    if (!extracted.ok) {
+      v.push({ path: secretPath, message: extracted.message });
+    } else {
+      const check = checkPassword(extracted.password);
+      if (!check.ok) v.push({ path: secretPath, message: `the secret's password breaks the ${check.failed} rule: ${check.message}` });
+    }
+  }
+  return v;
+};
+
+/** The connector's security groups (in the directory's VPC, when known) and its certificate authority. */
+const connectorViolations = (request: ProvisioningRequest, facts: PreflightFacts, vpcId: string | undefined): Violation[] => {
+  const v: Violation[] = [];
   const ipAddressType = request.Connector?.VpcInformation.IpAddressType;
   (request.Connector?.VpcInformation.SecurityGroupIds ?? []).forEach((id, i) => {
     const path = `Connector.VpcInformation.SecurityGroupIds[${i}]`;
     const sg = facts.securityGroups.find((g) => g.GroupId === id);
     if (!sg) v.push({ path, message: `security group ${id} does not exist` });
-    else if (sg.VpcId !== vpcId) {
+    else if (vpcId === undefined) {
+      // the directory was not found: its VPC is unknown
+    } else if (sg.VpcId !== vpcId) {
       v.push({ path, message: `security group ${id} is in ${sg.VpcId ?? 'an unknown VPC'}, not in the directory's VPC ${vpcId}` });
     } else if (facts.vpcCidrs && sg.IpPermissions && !allowsConnectorTraffic(sg, facts.vpcCidrs, ipAddressType)) {
       const blocks = [...facts.vpcCidrs.ipv4, ...(ipAddressType === 'DUALSTACK' ? facts.vpcCidrs.ipv6 : [])].join(', ');
@@ -172,20 +248,6 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
         message:
           "the certificate authority's subject has no common name (INVALID_CA_SUBJECT): Connector for AD refuses such a CA; use a CA whose subject includes a CN",
       });
-    }
-  }
-
-  const secret = facts.secret;
-  const secretPath = 'Directory.PasswordSecretId';
-  if (!secret.found) {
-    v.push({ path: secretPath, message: secretUnreadable(secret.reason) });
-  } else {
-    const extracted = extractPassword(secret.secretString);
-    if (!extracted.ok) {
-      v.push({ path: secretPath, message: extracted.message });
-    } else {
-      const check = checkPassword(extracted.password);
-      if (!check.ok) v.push({ path: secretPath, message: `the secret's password breaks the ${check.failed} rule: ${check.message}` });
     }
   }
   return v;

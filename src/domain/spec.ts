@@ -62,6 +62,8 @@ export interface ObjectSpec<Ctx = unknown> {
   required?: readonly string[];
   /** Cross-field rules, run after the fields: `report(path, message)`. */
   check?: (value: Record<string, unknown>, path: string, ctx: Ctx, report: (path: string, message: string) => void) => void;
+  /** The message for an unknown field, when it needs more than the allowed list (undefined: the default). */
+  unknownField?: (key: string) => string | undefined;
   description?: string;
 }
 /** An object used as a string map (`{"team": "pki"}`): keys and values checked by their specs, shown as `path["key"]`. */
@@ -75,7 +77,25 @@ export interface MapSpec<Ctx = unknown> {
   example: string;
   description?: string;
 }
-export type Spec<Ctx = unknown> = StringSpec<Ctx> | EnumSpec | IntegerSpec | BooleanSpec | ArraySpec<Ctx> | ObjectSpec<Ctx> | MapSpec<Ctx>;
+/**
+ * One of several forms, told apart by the value itself: `pick` says which form a value is meant to be (e.g. by a
+ * field only one form has), and only that form's rules apply, so the messages speak of that form alone.
+ */
+export interface UnionSpec<Ctx = unknown> {
+  kind: 'union';
+  options: readonly Spec<Ctx>[];
+  pick: (value: unknown) => number;
+  description?: string;
+}
+export type Spec<Ctx = unknown> =
+  | StringSpec<Ctx>
+  | EnumSpec
+  | IntegerSpec
+  | BooleanSpec
+  | ArraySpec<Ctx>
+  | ObjectSpec<Ctx>
+  | MapSpec<Ctx>
+  | UnionSpec<Ctx>;
 
 /** Bounds on the work and the report size for hostile inputs. */
 export const MAX_ITEMS_CHECKED = 50;
@@ -156,6 +176,10 @@ class Checker<Ctx> {
         return this.object(spec, value, path);
       case 'map':
         return this.map(spec, value, path);
+      case 'union': {
+        const form = spec.options[spec.pick(value)] ?? spec.options[0];
+        return form ? this.check(form, value, path) : true;
+      }
     }
   }
 
@@ -238,7 +262,11 @@ class Checker<Ctx> {
     const allowed = Object.keys(spec.fields);
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(spec.fields, key)) continue;
-      this.add(keyPath(path, key), PASSWORD_KEY.test(key) ? PASSWORD_FIELD_MESSAGE : `unknown field (allowed: ${allowed.join(', ')})`);
+      const special = spec.unknownField?.(key);
+      this.add(
+        keyPath(path, key),
+        special ?? (PASSWORD_KEY.test(key) ? PASSWORD_FIELD_MESSAGE : `unknown field (allowed: ${allowed.join(', ')})`),
+      );
     }
     for (const key of spec.required ?? []) if (!has(value, key)) this.add(keyPath(path, key), 'is required');
     for (const [key, fieldSpec] of Object.entries(spec.fields)) {
@@ -329,5 +357,7 @@ export const toJsonSchema = (spec: Spec<never>): JsonSchema => {
         { type: 'object', maxProperties: spec.max, additionalProperties: toJsonSchema(spec.values as Spec<never>) },
         spec.description,
       );
+    case 'union':
+      return withDescription({ oneOf: spec.options.map((o) => toJsonSchema(o as Spec<never>)) }, spec.description);
   }
 };

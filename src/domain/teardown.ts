@@ -9,7 +9,7 @@
  * up after a failed or rerun provisioning.
  */
 import type { KeptResource, ProvisioningRequest, ResourceRef, TeardownPlan } from '../contract.ts';
-import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../contract.ts';
+import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE, isExistingDirectory } from '../contract.ts';
 import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
 import {
   ConnectorDeletionPendingError,
@@ -44,6 +44,9 @@ export const parseTeardownRequest = (input: unknown, scope?: ValidationScope): {
 
 export const isOwned = (tags: Readonly<Record<string, string>>): boolean => tags[MANAGED_BY_TAG_KEY] === MANAGED_BY_TAG_VALUE;
 
+/** Why a directory the request names by DirectoryId stays, Force or not. */
+export const GIVEN_DIRECTORY = 'named by DirectoryId in the request: an existing directory is never deleted by the teardown, even with Force';
+
 const NOT_OWNED = `not tagged ${MANAGED_BY_TAG_KEY}=${MANAGED_BY_TAG_VALUE} (created by someone else); start the teardown with "Force": true to delete it anyway`;
 
 export interface FoundDirectory {
@@ -76,7 +79,7 @@ export interface FoundSecret {
 export interface TeardownFacts {
   request: ProvisioningRequest;
   force: boolean;
-  /** Directories with the request's Name (any case) in its VPC, not Deleted. */
+  /** Directories with the request's Name (any case) in its VPC, or the one of its DirectoryId; not Deleted. */
   directories: FoundDirectory[];
   /** Every connector of those directories (whichever CA), not gone. */
   connectors: FoundConnector[];
@@ -121,6 +124,20 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
 
   const directories: string[] = [];
   const registrations: string[] = [];
+  if (isExistingDirectory(d)) {
+    // The directory stays; a registration of this tool goes unless a connector that stays still uses it.
+    for (const dir of f.directories) {
+      kept.push({ Resource: 'directory', Id: dir.DirectoryId, Reason: GIVEN_DIRECTORY });
+      const foreignConnector = kept.find((k) => k.Resource === 'connector' && f.connectors.some((c) => c.Arn === k.Id && c.DirectoryId === dir.DirectoryId));
+      for (const r of f.registrations.filter((x) => x.DirectoryId === dir.DirectoryId)) {
+        if (!mayDelete(r.Tags)) kept.push({ Resource: 'directory-registration', Id: r.Arn, Reason: NOT_OWNED });
+        else if (foreignConnector) kept.push({ Resource: 'directory-registration', Id: r.Arn, Reason: `connector ${foreignConnector.Id}, which is kept, uses it` });
+        else registrations.push(r.Arn);
+      }
+    }
+    if (f.directories.length === 0) gone.push({ Resource: 'directory', Id: d.DirectoryId });
+    return planOf(f, { templates, spns, connectors, registrations, directories, secret: null, kept, gone });
+  }
   for (const dir of f.directories) {
     const foreignConnector = kept.find((k) => k.Resource === 'connector' && f.connectors.some((c) => c.Arn === k.Id && c.DirectoryId === dir.DirectoryId));
     const regs = f.registrations.filter((r) => r.DirectoryId === dir.DirectoryId);
@@ -148,21 +165,34 @@ export const planTeardown = (f: TeardownFacts): TeardownPlan => {
   else if (kept.some((k) => k.Resource === 'directory')) kept.push({ Resource: 'password-secret', Id: f.secret.Arn, Reason: 'the directory it is the admin password of is kept' });
   else secret = f.secret.Arn;
 
-  return {
-    Force: f.force,
-    Templates: templates,
-    ServicePrincipalNames: spns,
-    Connectors: connectors,
-    Registrations: registrations,
-    Directories: directories,
-    PasswordSecret: secret,
-    Kept: kept,
-    AlreadyGone: gone,
-    Deleted: [],
-    ConnectorDeadline: later(f.now, f.connectorTimeoutSeconds),
-    DirectoryDeadline: later(f.now, f.connectorTimeoutSeconds + f.directoryTimeoutSeconds),
-  };
+  return planOf(f, { templates, spns, connectors, registrations, directories, secret, kept, gone });
 };
+
+interface Decisions {
+  templates: string[];
+  spns: TeardownPlan['ServicePrincipalNames'];
+  connectors: string[];
+  registrations: string[];
+  directories: string[];
+  secret: string | null;
+  kept: KeptResource[];
+  gone: ResourceRef[];
+}
+
+const planOf = (f: TeardownFacts, x: Decisions): TeardownPlan => ({
+  Force: f.force,
+  Templates: x.templates,
+  ServicePrincipalNames: x.spns,
+  Connectors: x.connectors,
+  Registrations: x.registrations,
+  Directories: x.directories,
+  PasswordSecret: x.secret,
+  Kept: x.kept,
+  AlreadyGone: x.gone,
+  Deleted: [],
+  ConnectorDeadline: later(f.now, f.connectorTimeoutSeconds),
+  DirectoryDeadline: later(f.now, f.connectorTimeoutSeconds + f.directoryTimeoutSeconds),
+});
 
 /** The execution that created a resource, from its tags (for the log; never a decision). */
 export const creatorOf = (tags: Readonly<Record<string, string>>): string | undefined => tags[EXECUTION_TAG_KEY];

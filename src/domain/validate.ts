@@ -8,6 +8,7 @@
  *
  * Where this is stricter than the service model, the reason is written next to the rule.
  */
+import { isExistingDirectory } from '../contract.ts';
 import type {
   ConnectorRequest,
   DirectoryEdition,
@@ -15,6 +16,7 @@ import type {
   DirectorySize,
   DirectoryTag,
   DirectoryType,
+  ExistingDirectoryRequest,
   ProvisioningOptions,
   ProvisioningRequest,
 } from '../contract.ts';
@@ -30,6 +32,8 @@ export { kindOf, show } from './spec.ts';
 /* ---------------- documented constraints ---------------- */
 
 export const DIRECTORY_TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD'];
+/** DS `DirectoryId`: `^d-[0-9a-f]{10}$`. */
+export const DIRECTORY_ID_PATTERN = /^d-[0-9a-f]{10}$/;
 export const DIRECTORY_SIZES: readonly DirectorySize[] = ['Small', 'Large'];
 export const DIRECTORY_EDITIONS: readonly DirectoryEdition[] = ['Standard', 'Enterprise'];
 export const IP_ADDRESS_TYPES = ['IPV4', 'DUALSTACK'] as const;
@@ -165,9 +169,15 @@ export const SIMPLE_AD_CONNECTOR_MESSAGE =
   'Active Directory for AWS Managed Microsoft AD and AD Connector only. Use Type "MicrosoftAD" (with Edition instead ' +
   'of Size), or leave out Connector to create the Simple AD directory alone';
 
-const simpleAdConnector: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
+/** The Directory of a request that creates one (the checks by Type do not apply to a directory named by DirectoryId). */
+const directoryToCreate = (request: Record<string, unknown>): Record<string, unknown> | undefined => {
   const directory = request['Directory'];
-  if (!isPlainObject(directory) || !has(request, 'Connector')) return;
+  return isPlainObject(directory) && !has(directory, 'DirectoryId') ? directory : undefined;
+};
+
+const simpleAdConnector: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
+  const directory = directoryToCreate(request);
+  if (!directory || !has(request, 'Connector')) return;
   const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
   if (type === 'SimpleAD') {
     report('Directory.Type', `${SIMPLE_AD_CONNECTOR_MESSAGE}${has(directory, 'Type') ? '' : ' (Type defaults to SimpleAD)'}`);
@@ -243,9 +253,9 @@ const distinctGroups: ObjectSpec<ValidationScope>['check'] = (template, path, sc
 
 /** A GroupName needs Directory Service Data, which not every directory type has (src/domain/groups.ts). */
 const groupNamesByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
-  const directory = request['Directory'];
+  const directory = directoryToCreate(request);
   const connector = request['Connector'];
-  if (!isPlainObject(directory) || !isPlainObject(connector) || !Array.isArray(connector['Templates'])) return;
+  if (!directory || !isPlainObject(connector) || !Array.isArray(connector['Templates'])) return;
   const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
   if (typeof type !== 'string' || !(DIRECTORY_TYPES as readonly string[]).includes(type)) return;
   const problem = directoryDataProblem(type);
@@ -261,9 +271,9 @@ const groupNamesByType: ObjectSpec<ValidationScope>['check'] = (request, _path, 
 
 /** Options.DirectoryTimeoutMinutes at least the type's minimum (checked only when the value is otherwise valid). */
 const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
-  const directory = request['Directory'];
+  const directory = directoryToCreate(request);
   const options = request['Options'];
-  if (!isPlainObject(directory) || !isPlainObject(options)) return;
+  if (!directory || !isPlainObject(options)) return;
   const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
   const minutes = options['DirectoryTimeoutMinutes'];
   if (type !== 'SimpleAD' && type !== 'MicrosoftAD') return;
@@ -273,6 +283,92 @@ const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _
   if (minutes < least.minutes) {
     report('Options.DirectoryTimeoutMinutes', `must be at least ${least.minutes} for Directory.Type ${type} (${least.why}) (got ${minutes})`);
   }
+};
+
+/** The directory to create (CreateDirectory / CreateMicrosoftAD). */
+const NEW_DIRECTORY_SPEC: ObjectSpec<ValidationScope> = {
+  kind: 'object',
+  required: ['Name', 'PasswordSecretId', 'VpcSettings'],
+  check: directoryTypeRules,
+  fields: {
+    Type: { kind: 'enum', values: DIRECTORY_TYPES },
+    Name: {
+      kind: 'string',
+      min: 1,
+      max: DIRECTORY_NAME_MAX,
+      pattern: DIRECTORY_NAME_PATTERN,
+      patternText: 'a fully qualified domain name such as corp.example.com (letters and digits, separated by . or -)',
+      refine: (name) =>
+        name.split('.').some((label) => label.length > DNS_LABEL_MAX)
+          ? `each DNS label must be at most ${DNS_LABEL_MAX} characters`
+          : undefined,
+    },
+    ShortName: {
+      kind: 'string',
+      min: 1,
+      max: SHORT_NAME_MAX,
+      pattern: SHORT_NAME_PATTERN,
+      patternText: 'a NetBIOS name: no \\ / : * ? " < > | and not starting with "."',
+    },
+    Description: {
+      kind: 'string',
+      max: DESCRIPTION_MAX,
+      pattern: DESCRIPTION_PATTERN,
+      patternText:
+        'the Directory Service description pattern (starts with a letter, digit or _, then letters, digits, spaces and _@#%*+=:?./!\\-)',
+      controlChars: true, // the pattern itself admits \t \n \x0B \f \r and rejects the others
+      emptyOk: true, // min 0 in the model; an empty description is simply not sent
+    },
+    Size: { kind: 'enum', values: DIRECTORY_SIZES },
+    Edition: { kind: 'enum', values: DIRECTORY_EDITIONS },
+    PasswordSecretId: {
+      kind: 'string',
+      min: 1,
+      max: SECRET_ID_MAX,
+      pattern: SECRET_ID_PATTERN,
+      patternText: 'a Secrets Manager secret name or ARN (letters, digits and /_+=.@-:), never the password itself',
+      echo: false, // if a password was pasted here, do not repeat it
+      refine: (secretId, scope) => secretScopeProblem(secretId, scope.passwordSecretPrefix),
+    },
+    VpcSettings: {
+      kind: 'object',
+      required: ['VpcId', 'SubnetIds'],
+      fields: {
+        VpcId: { kind: 'string', min: 1, max: 64, pattern: VPC_ID_PATTERN, patternText: 'vpc- followed by 8 or 17 hex digits' },
+        SubnetIds: ids(
+          SUBNET_ID_PATTERN,
+          'subnet- followed by 8 or 17 hex digits',
+          SUBNET_COUNT,
+          SUBNET_COUNT,
+          'subnet ids (in two different Availability Zones)',
+        ),
+      },
+    },
+    Tags: {
+      kind: 'array',
+      max: USER_TAG_LIMIT,
+      what: TAG_COUNT,
+      unique: { field: 'Key' },
+      items: { kind: 'object', required: ['Key', 'Value'], fields: { Key: tagKey, Value: tagValue } },
+    },
+  },
+};
+
+/**
+ * An existing directory by id. Whether it exists, is of a supported type (Managed AD or AD Connector) and is Active
+ * is checked by ValidateRequest's preflight (DescribeDirectories). It keeps its own admin password, so
+ * PasswordSecretId has no use here.
+ */
+const EXISTING_DIRECTORY_SPEC: ObjectSpec<ValidationScope> = {
+  kind: 'object',
+  required: ['DirectoryId'],
+  unknownField: (key) =>
+    key === 'PasswordSecretId' || key === 'Password'
+      ? 'unknown field: an existing directory (DirectoryId) keeps its own admin password, leave it out'
+      : `unknown field (allowed: DirectoryId; give Name, VpcSettings and the rest without DirectoryId to create a directory)`,
+  fields: {
+    DirectoryId: { kind: 'string', min: 1, max: 12, pattern: DIRECTORY_ID_PATTERN, patternText: 'd- followed by 10 hex digits (a Directory Service directory id)' },
+  },
 };
 
 /**
@@ -289,71 +385,9 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
   },
   fields: {
     Directory: {
-      kind: 'object',
-      required: ['Name', 'PasswordSecretId', 'VpcSettings'],
-      check: directoryTypeRules,
-      fields: {
-        Type: { kind: 'enum', values: DIRECTORY_TYPES },
-        Name: {
-          kind: 'string',
-          min: 1,
-          max: DIRECTORY_NAME_MAX,
-          pattern: DIRECTORY_NAME_PATTERN,
-          patternText: 'a fully qualified domain name such as corp.example.com (letters and digits, separated by . or -)',
-          refine: (name) =>
-            name.split('.').some((label) => label.length > DNS_LABEL_MAX)
-              ? `each DNS label must be at most ${DNS_LABEL_MAX} characters`
-              : undefined,
-        },
-        ShortName: {
-          kind: 'string',
-          min: 1,
-          max: SHORT_NAME_MAX,
-          pattern: SHORT_NAME_PATTERN,
-          patternText: 'a NetBIOS name: no \\ / : * ? " < > | and not starting with "."',
-        },
-        Description: {
-          kind: 'string',
-          max: DESCRIPTION_MAX,
-          pattern: DESCRIPTION_PATTERN,
-          patternText:
-            'the Directory Service description pattern (starts with a letter, digit or _, then letters, digits, spaces and _@#%*+=:?./!\\-)',
-          controlChars: true, // the pattern itself admits \t \n \x0B \f \r and rejects the others
-          emptyOk: true, // min 0 in the model; an empty description is simply not sent
-        },
-        Size: { kind: 'enum', values: DIRECTORY_SIZES },
-        Edition: { kind: 'enum', values: DIRECTORY_EDITIONS },
-        PasswordSecretId: {
-          kind: 'string',
-          min: 1,
-          max: SECRET_ID_MAX,
-          pattern: SECRET_ID_PATTERN,
-          patternText: 'a Secrets Manager secret name or ARN (letters, digits and /_+=.@-:), never the password itself',
-          echo: false, // if a password was pasted here, do not repeat it
-          refine: (secretId, scope) => secretScopeProblem(secretId, scope.passwordSecretPrefix),
-        },
-        VpcSettings: {
-          kind: 'object',
-          required: ['VpcId', 'SubnetIds'],
-          fields: {
-            VpcId: { kind: 'string', min: 1, max: 64, pattern: VPC_ID_PATTERN, patternText: 'vpc- followed by 8 or 17 hex digits' },
-            SubnetIds: ids(
-              SUBNET_ID_PATTERN,
-              'subnet- followed by 8 or 17 hex digits',
-              SUBNET_COUNT,
-              SUBNET_COUNT,
-              'subnet ids (in two different Availability Zones)',
-            ),
-          },
-        },
-        Tags: {
-          kind: 'array',
-          max: USER_TAG_LIMIT,
-          what: TAG_COUNT,
-          unique: { field: 'Key' },
-          items: { kind: 'object', required: ['Key', 'Value'], fields: { Key: tagKey, Value: tagValue } },
-        },
-      },
+      kind: 'union',
+      pick: (value) => (isPlainObject(value) && has(value, 'DirectoryId') ? 1 : 0),
+      options: [NEW_DIRECTORY_SPEC, EXISTING_DIRECTORY_SPEC],
     },
     Connector: {
       kind: 'object',
@@ -441,7 +475,7 @@ export const validateRequest = (input: unknown, scope: ValidationScope = DEFAULT
 /** Copies only the known fields (the input passed validation), defaulting Directory.Type. */
 const normalise = (r: ProvisioningRequest): ProvisioningRequest => {
   const d = r.Directory;
-  const directory: DirectoryRequest = {
+  const directory: DirectoryRequest | ExistingDirectoryRequest = isExistingDirectory(d) ? { DirectoryId: d.DirectoryId } : {
     Type: d.Type ?? 'SimpleAD',
     Name: d.Name,
     ...(d.ShortName !== undefined ? { ShortName: d.ShortName } : {}),

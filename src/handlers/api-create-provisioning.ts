@@ -22,6 +22,7 @@
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ProvisioningRequest } from '../contract.ts';
+import { isExistingDirectory } from '../contract.ts';
 import type { Violation } from '../domain/errors.ts';
 import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
@@ -153,14 +154,16 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
     if (!(await storedPasswordMatches(secretName, split.password))) throw conflict(name);
   }
   if (!outcome) {
-    if (secretName && split.password !== undefined) {
+    const wanted = normalised.Directory;
+    // A password comes with a directory to create only (validation refuses it with a DirectoryId).
+    if (secretName && split.password !== undefined && !isExistingDirectory(wanted)) {
       // The directory may exist already, created with another password: it would be adopted and this one never applied.
-      const directoryTag = directoryTagValue(normalised.Directory);
+      const directoryTag = directoryTagValue(wanted);
       const other = await otherPasswordFor(directoryTag, split.password, secretName);
       if (other !== undefined) {
         throw new HttpProblem(409, {
           message:
-            `Another password was stored for directory ${normalised.Directory.Name} in ${normalised.Directory.VpcSettings.VpcId} by provisioning ${other}: ` +
+            `Another password was stored for directory ${wanted.Name} in ${wanted.VpcSettings.VpcId} by provisioning ${other}: ` +
             'an existing directory keeps its admin password, so this one would never be applied. Send that password, or tear that provisioning down first (DELETE /provisionings/{id}).',
           name,
           conflict: 'DirectoryPassword',

@@ -4,7 +4,8 @@
  * templates and service principal names, its password secret — reads their tags, and plans
  * (src/domain/teardown.ts) what to delete. Deletes nothing.
  */
-import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import type { DirectoryDescription, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
@@ -14,6 +15,7 @@ import { describeAllDirectories, directoryTags as listDirectoryTags } from '../a
 import { listAllConnectors, listAllRegistrations, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { planTeardown, parseTeardownRequest } from '../domain/teardown.ts';
 import type { DiscoverResourcesInput, TeardownPlan } from '../contract.ts';
+import { isExistingDirectory } from '../contract.ts';
 import type { FoundConnector, FoundConnectorParts, FoundDirectory, FoundRegistration, FoundSecret } from '../domain/teardown.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { validationScope } from '../lib/config.ts';
@@ -89,6 +91,16 @@ const findSecret = async (sm: SecretsManagerClient, SecretId: string): Promise<F
   }
 };
 
+/** The directory of a DirectoryId, as a list: empty when it does not exist (any more). */
+const describeById = async (ds: DirectoryServiceClient, DirectoryId: string): Promise<DirectoryDescription[]> => {
+  try {
+    return (await ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId] }))).DirectoryDescriptions ?? [];
+  } catch (error) {
+    if (named(error, 'EntityDoesNotExistException')) return [];
+    throw error;
+  }
+};
+
 const vpcOf = (d: { VpcSettings?: { VpcId?: string | undefined } | undefined; ConnectSettings?: { VpcId?: string | undefined } | undefined }): string | undefined =>
   d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
 
@@ -100,9 +112,13 @@ export const discoverResourcesCore = async (
   const want = request.Directory;
 
   const directories: FoundDirectory[] = [];
-  for (const d of await describeAllDirectories(deps.directoryService)) {
-    const sameName = d.Name?.toLowerCase() === want.Name.toLowerCase() && vpcOf(d) === want.VpcSettings.VpcId;
-    if (!sameName || !d.DirectoryId || d.Stage === 'Deleted') continue;
+  const candidates = isExistingDirectory(want)
+    ? await describeById(deps.directoryService, want.DirectoryId)
+    : (await describeAllDirectories(deps.directoryService)).filter(
+        (d) => d.Name?.toLowerCase() === want.Name.toLowerCase() && vpcOf(d) === want.VpcSettings.VpcId,
+      );
+  for (const d of candidates) {
+    if (!d.DirectoryId || d.Stage === 'Deleted') continue;
     const tags = await directoryTags(deps.directoryService, d.DirectoryId);
     if (tags) directories.push({ DirectoryId: d.DirectoryId, Tags: tags });
   }
@@ -132,7 +148,8 @@ export const discoverResourcesCore = async (
     connectorParts.push({ ConnectorArn: c.Arn, Templates: await listTemplateArns(deps.pcaConnectorAd, c.Arn), SpnRegistrations: spnIn });
   }
 
-  const secret = await findSecret(deps.secretsManager, want.PasswordSecretId);
+  // A directory named by DirectoryId came with no password secret.
+  const secret = isExistingDirectory(want) ? undefined : await findSecret(deps.secretsManager, want.PasswordSecretId);
   const plan = planTeardown({
     request,
     force,

@@ -6,18 +6,22 @@
  */
 import type { ACMPCAClient} from '@aws-sdk/client-acm-pca';
 import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
+import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
 import type { EC2Client, Vpc } from '@aws-sdk/client-ec2';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import type { ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
+import type { DirectoryPollState, ExistingDirectoryType, ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
+import { isExistingDirectory } from '../contract.ts';
 import { InvalidRequestError } from '../domain/errors.ts';
-import { acmPca, ec2, secretsManager } from '../aws/clients.ts';
-import type { PreflightFacts, SecurityGroupFact, SubnetFact, VpcCidrs } from '../domain/preflight.ts';
+import { acmPca, directoryService, ec2, secretsManager } from '../aws/clients.ts';
+import type { ExistingDirectoryFact, PreflightFacts, SecurityGroupFact, SubnetFact, VpcCidrs } from '../domain/preflight.ts';
 import { preflightViolations } from '../domain/preflight.ts';
 import { timeoutsOf, validateRequest } from '../domain/validate.ts';
 import { namesGroups } from '../domain/groups.ts';
 import { requestWarnings } from '../domain/warnings.ts';
+import { now as clockNow } from '../lib/clock.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
@@ -26,9 +30,15 @@ export interface ValidateRequestDeps {
   ec2: EC2Client;
   acmPca: ACMPCAClient;
   secretsManager: SecretsManagerClient;
+  directoryService: DirectoryServiceClient;
 }
 
-const defaultDeps = (): ValidateRequestDeps => ({ ec2: ec2(), acmPca: acmPca(), secretsManager: secretsManager() });
+const defaultDeps = (): ValidateRequestDeps => ({
+  ec2: ec2(),
+  acmPca: acmPca(),
+  secretsManager: secretsManager(),
+  directoryService: directoryService(),
+});
 
 const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
 
@@ -38,6 +48,8 @@ export const GROUP_NOT_FOUND = ['InvalidGroup.NotFound', 'InvalidGroupId.NotFoun
 export const VPC_NOT_FOUND = 'InvalidVpcID.NotFound';
 /** ACM PCA DescribeCertificateAuthority: the CA is not there (or the ARN is not one). */
 export const CA_NOT_FOUND = ['ResourceNotFoundException', 'InvalidArnException'];
+/** Directory Service DescribeDirectories: no directory of that id. */
+export const DIRECTORY_NOT_FOUND = 'EntityDoesNotExistException';
 /** Secrets Manager GetSecretValue: no such secret, scheduled for deletion, or not decryptable by this role. */
 export const SECRET_UNUSABLE = ['ResourceNotFoundException', 'InvalidRequestException', 'DecryptionFailure'];
 
@@ -84,9 +96,33 @@ export const vpcCidrsOf = (vpc: Vpc): VpcCidrs => {
   return { ipv4: [...new Set(ipv4)], ipv6: [...new Set(ipv6)] };
 };
 
-export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: ValidateRequestDeps): Promise<PreflightFacts> => {
+/** A directory named by DirectoryId: its type, stage and VPC (DescribeDirectories), or why it was not found. */
+const describeExisting = async (ds: DirectoryServiceClient, DirectoryId: string): Promise<ExistingDirectoryFact> => {
+  try {
+    const out = await ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId] }));
+    const d = out.DirectoryDescriptions?.find((x) => x.DirectoryId === DirectoryId);
+    if (!d) return { found: false, reason: DIRECTORY_NOT_FOUND };
+    return { found: true, Type: d.Type, Stage: d.Stage, VpcId: d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId };
+  } catch (error) {
+    if (errorName(error) === DIRECTORY_NOT_FOUND) return { found: false, reason: DIRECTORY_NOT_FOUND };
+    throw error;
+  }
+};
+
+/** The facts for a request by DirectoryId: the directory, and (with a Connector) its VPC, security groups and CA. */
+const gatherExistingFacts = async (request: ProvisioningRequest, DirectoryId: string, deps: ValidateRequestDeps): Promise<PreflightFacts> => {
+  const existing = await describeExisting(deps.directoryService, DirectoryId);
+  const vpcId = existing.found ? existing.VpcId : undefined;
+  const facts = await gatherPreflightFacts(request, deps, vpcId);
+  return { ...facts, existingDirectory: existing };
+};
+
+export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: ValidateRequestDeps, existingVpcId?: string): Promise<PreflightFacts> => {
+  const existing = isExistingDirectory(request.Directory);
+  const wanted = isExistingDirectory(request.Directory) ? undefined : request.Directory;
+  const vpcId = wanted?.VpcSettings.VpcId ?? existingVpcId;
   const subnets = describeEach<SubnetFact>(
-    request.Directory.VpcSettings.SubnetIds,
+    wanted?.VpcSettings.SubnetIds ?? [],
     async (SubnetIds) => {
       const out = await deps.ec2.send(new DescribeSubnetsCommand({ SubnetIds }));
       return (out.Subnets ?? []).flatMap((s) =>
@@ -119,8 +155,10 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     }
   })();
   const secret = (async (): Promise<PreflightFacts['secret']> => {
+    // A directory named by DirectoryId keeps its own admin password: no secret to read.
+    if (!wanted) return { found: true, secretString: undefined };
     try {
-      const out = await deps.secretsManager.send(new GetSecretValueCommand({ SecretId: request.Directory.PasswordSecretId }));
+      const out = await deps.secretsManager.send(new GetSecretValueCommand({ SecretId: wanted.PasswordSecretId }));
       return { found: true, secretString: out.SecretString };
     } catch (error) {
       const name = errorName(error);
@@ -132,9 +170,11 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
   // reported on Directory.VpcSettings.VpcId (otherwise it would only show as subnets "in another VPC"). Its CIDR
   // blocks are what the connector's security groups must let TCP 443 in from.
   const vpc = (async (): Promise<{ missing: boolean; cidrs?: VpcCidrs }> => {
+    // An existing directory's VPC matters only for its connector's security groups.
+    if (vpcId === undefined || (existing && !connector)) return { missing: false };
     try {
-      const out = await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [request.Directory.VpcSettings.VpcId] }));
-      const found = out.Vpcs?.find((x) => x.VpcId === request.Directory.VpcSettings.VpcId);
+      const out = await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }));
+      const found = out.Vpcs?.find((x) => x.VpcId === vpcId);
       return found ? { missing: false, cidrs: vpcCidrsOf(found) } : { missing: false };
     } catch (error) {
       if (errorName(error) === VPC_NOT_FOUND) return { missing: true };
@@ -164,7 +204,8 @@ export const validateRequestCore = async (
   }
   const valid = schema.request;
 
-  const facts = await gatherPreflightFacts(valid, deps);
+  const directoryId = isExistingDirectory(valid.Directory) ? valid.Directory.DirectoryId : undefined;
+  const facts = directoryId !== undefined ? await gatherExistingFacts(valid, directoryId, deps) : await gatherPreflightFacts(valid, deps);
   const violations = preflightViolations(valid, facts);
   if (violations.length > 0) {
     logger.warn('Request rejected by preflight checks', { violations });
@@ -172,8 +213,11 @@ export const validateRequestCore = async (
   }
 
   const timeouts = timeoutsOf(valid);
+  const existing = facts.existingDirectory?.found === true ? facts.existingDirectory : undefined;
+  const existingDirectory = directoryId !== undefined && existing ? existingState(directoryId, existing.Type as ExistingDirectoryType) : null;
   const result: ValidationResult = {
-    DirectoryType: valid.Directory.Type ?? 'SimpleAD',
+    DirectoryType: existingDirectory?.DirectoryType ?? (isExistingDirectory(valid.Directory) ? 'MicrosoftAD' : (valid.Directory.Type ?? 'SimpleAD')),
+    ExistingDirectory: existingDirectory,
     ConnectorRequested: valid.Connector !== undefined,
     GroupNamesRequested: namesGroups(valid.Connector?.Templates),
     Warnings: requestWarnings(valid, timeouts.directory),
@@ -182,6 +226,22 @@ export const validateRequestCore = async (
   };
   logger.info('Request valid', { directoryType: result.DirectoryType, warnings: result.Warnings.length });
   return result;
+};
+
+/** The state document of a directory named by DirectoryId: Active now (preflight saw it), nothing waited for. */
+const existingState = (DirectoryId: string, DirectoryType: ExistingDirectoryType): DirectoryPollState => {
+  const at = clockNow().toISOString();
+  return {
+    DirectoryId,
+    DirectoryType,
+    Adopted: true,
+    Stage: 'Active',
+    StageReason: null,
+    Warnings: [],
+    WaitStartedAt: at,
+    Deadline: at,
+    ElapsedSeconds: 0,
+  };
 };
 
 export const handler = wrapHandler(validateRequestCore, 'ValidateRequest');

@@ -77,8 +77,22 @@ const validation = ({ next }: Exits): Phase => ({
 });
 
 const directory = ({ next }: Exits): Phase => ({
-  entry: 'CreateDirectory',
+  entry: 'DirectoryGiven',
   states: {
+    DirectoryGiven: {
+      Type: 'Choice',
+      Comment: 'A request by DirectoryId uses that directory (found Active by ValidateRequest): nothing to create or wait for',
+      // IsNull true, not false: aws-local-stepfunctions evaluates `IsNull: false` as never matching.
+      Choices: [{ Variable: '$.validation.ExistingDirectory', IsNull: true, Next: 'CreateDirectory' }],
+      Default: 'UseExistingDirectory',
+    },
+    UseExistingDirectory: {
+      Type: 'Pass',
+      Comment: "The existing directory's state document, as GetDirectoryStage returns an Active one",
+      InputPath: '$.validation.ExistingDirectory',
+      ResultPath: '$.directory',
+      Next: next,
+    },
     CreateDirectory: task(
       'CreateDirectory',
       {

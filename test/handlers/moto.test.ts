@@ -78,7 +78,7 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     moto?.stop();
   });
 
-  const validateDeps = () => ({ ec2: clients.ec2, acmPca: clients.acmPca, secretsManager: clients.secretsManager });
+  const validateDeps = () => ({ ec2: clients.ec2, acmPca: clients.acmPca, secretsManager: clients.secretsManager, directoryService: clients.ds });
 
   it('ValidateRequest reads what moto holds: only the not-yet-ACTIVE CA is reported', async () => {
     // Act

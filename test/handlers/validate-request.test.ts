@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand, ResourceNotFoundException as PcaNotFound } from '@aws-sdk/client-acm-pca';
+import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { DescribeSecurityGroupsCommandInput, DescribeSubnetsCommandInput, IpPermission } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, ResourceNotFoundException as SecretNotFound, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -22,7 +23,7 @@ const pca = mockClient(ACMPCAClient as never);
 const onDescribeCa = () => pca.on(DescribeCertificateAuthorityCommand as never);
 const caStatus = (Status: string) => ({ CertificateAuthority: { Status } }) as never;
 const sm = mockClient(SecretsManagerClient);
-const deps = () => ({ ec2: new EC2Client({ region: 'us-east-1' }), acmPca: new ACMPCAClient({ region: 'us-east-1' }), secretsManager: new SecretsManagerClient({ region: 'us-east-1' }) });
+const deps = () => ({ ec2: new EC2Client({ region: 'us-east-1' }), acmPca: new ACMPCAClient({ region: 'us-east-1' }), secretsManager: new SecretsManagerClient({ region: 'us-east-1' }), directoryService: new DirectoryServiceClient({ region: 'us-east-1' }) });
 
 /** An AWS error as the SDK surfaces unmodelled codes: an Error whose name is the code. */
 const ec2Error = (name: string): Error => Object.assign(new Error(`${name}: it does not exist`), { name });
@@ -101,6 +102,7 @@ describe('ValidateRequest handler', () => {
       DirectoryType: 'MicrosoftAD',
       ConnectorRequested: true,
       GroupNamesRequested: true,
+      ExistingDirectory: null,
       Warnings: [],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
@@ -110,7 +112,7 @@ describe('ValidateRequest handler', () => {
 
   it('valid Managed AD request → no warning, timeouts from Options', async () => {
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input-microsoft-ad.json') }, deps());
-    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', ConnectorRequested: true, GroupNamesRequested: false, Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
+    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', ExistingDirectory: null, ConnectorRequested: true, GroupNamesRequested: false, Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
   });
 
   it('Simple AD directory only → ConnectorRequested false, no CA or security group read', async () => {

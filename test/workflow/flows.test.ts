@@ -7,7 +7,7 @@ import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { runLocal } from '../../tools/local/engine/run-local.ts';
-import { CONNECTOR_ARN, GROUP_SID, SUCCESS_PATH, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { CONNECTOR_ARN, GROUP_SID, SUCCESS_PATH, DIRECTORY_ID, EXISTING_DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
@@ -61,7 +61,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(entered(r.events), [
-      'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
+      'ValidateRequest', 'DirectoryGiven', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
       'PublishSucceededEvent', 'RecordResult', 'Provisioned',
     ]);
     const out = r.output as Record<string, unknown>;
@@ -85,11 +85,25 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     const states = entered(r.events);
-    assert.deepEqual(states.slice(2, 6), ['GetDirectoryStage', 'ConnectorRequested', 'NoGroupNames', 'ShareCertificateAuthority']);
+    assert.deepEqual(states.slice(3, 7), ['GetDirectoryStage', 'ConnectorRequested', 'NoGroupNames', 'ShareCertificateAuthority']);
     for (const state of ['EnableDirectoryDataAccess', 'GetDirectoryDataAccessStatus', 'ResolveGroups']) assert.ok(!states.includes(state), state);
     const [templates] = r.calls.inputs['CreateTemplates'] as { Groups: unknown[] }[];
     assert.deepEqual(templates?.Groups, []);
     assert.deepEqual((r.output as { Groups: unknown[] }).Groups, []);
+  });
+
+  it('a directory named by DirectoryId: neither created nor polled, its state document from ValidateRequest is $.directory', async () => {
+    // Act
+    const r = await run({ existingDirectory: true });
+    // Assess
+    assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
+    const states = entered(r.events);
+    assert.deepEqual(states.slice(0, 4), ['ValidateRequest', 'DirectoryGiven', 'UseExistingDirectory', 'ConnectorRequested']);
+    for (const state of ['CreateDirectory', 'GetDirectoryStage']) assert.ok(!states.includes(state), state);
+    const out = r.output as Record<string, unknown>;
+    assert.deepEqual([out['DirectoryId'], out['DirectoryType'], out['DirectoryAdopted'], out['DirectoryStage']], [EXISTING_DIRECTORY_ID, 'ADConnector', true, 'Active']);
+    const [registration] = r.calls.inputs['CreateDirectoryRegistration'] as { DirectoryId: string }[];
+    assert.equal(registration?.DirectoryId, EXISTING_DIRECTORY_ID);
   });
 
   it('passes contract-shaped inputs to each Lambda task (execution ARN, request parts, poll state)', async () => {

@@ -35,6 +35,8 @@ import { readJson, sampleRequest } from '../fixtures.ts';
 export const REQUEST: ProvisioningRequest = sampleRequest();
 
 export const DIRECTORY_ID = 'd-9067a1b2c3';
+/** The directory ValidateRequest reports for `existingDirectory`. */
+export const EXISTING_DIRECTORY_ID = 'd-4455667788';
 export const CONNECTOR_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
 export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/d-9067a1b2c3';
 export const TEMPLATE_ARN = `${'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111'}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
@@ -85,6 +87,8 @@ export interface Scenario {
   spnStatuses?: string[];
   /** ValidationResult.ConnectorRequested (default true); false: the workflow ends with the directory. */
   connectorRequested?: boolean;
+  /** ValidationResult.ExistingDirectory: an Active AD Connector named by DirectoryId (default: none, one is created). */
+  existingDirectory?: boolean;
   /** ValidationResult.GroupNamesRequested (default true); false: no group is resolved. */
   groupNamesRequested?: boolean;
   /** Status EnableDirectoryDataAccess reports, then one per GetDirectoryDataAccessStatus call, decided likewise. */
@@ -124,7 +128,20 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
 
   const base: Record<string, LocalHandler> = {
     ValidateRequest: (): ValidationResult => ({
-      DirectoryType: 'SimpleAD',
+      DirectoryType: s.existingDirectory ? 'ADConnector' : 'SimpleAD',
+      ExistingDirectory: s.existingDirectory
+        ? {
+            DirectoryId: EXISTING_DIRECTORY_ID,
+            DirectoryType: 'ADConnector',
+            Adopted: true,
+            Stage: 'Active',
+            StageReason: null,
+            Warnings: [],
+            WaitStartedAt: WAIT_START.toISOString(),
+            Deadline: WAIT_START.toISOString(),
+            ElapsedSeconds: 0,
+          }
+        : null,
       ConnectorRequested: s.connectorRequested ?? true,
       GroupNamesRequested: s.groupNamesRequested ?? true,
       Warnings: [WARNING],

@@ -185,6 +185,7 @@ export interface EmulatorOptions {
 
 /** What the emulator holds, live (not deleted). */
 export interface WorldCounts {
+  /** Directories created through the API (the seed's pre-existing ones are not counted). */
   directories: number;
   connectors: number;
   directoryRegistrations: number;
@@ -304,7 +305,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const counts = (): WorldCounts => {
     const c = state.get(CONNECTOR_AD_RESOURCES);
     return {
-      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined).length,
+      directories: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined && x.Seeded !== true).length,
       connectors: existingConnectors(ctx).filter((x) => x.deletedAtMs === undefined).length,
       directoryRegistrations: c.registrations.filter((x) => x.deletedAtMs === undefined).length,
       servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,

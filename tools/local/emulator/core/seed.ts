@@ -11,10 +11,55 @@ export interface Seed {
   /** Subject: `CN=…,O=…` (default: a CN and an O); a subject without CN makes a CA Connector for AD refuses. */
   certificateAuthorities: { Arn: string; Status: string; Subject?: string }[];
   secrets: { Name: string; Arn?: string; SecretString: string }[];
+  /** Directories that exist before anything runs, created by someone else (no ownership tags unless given). */
+  directories?: SeedDirectory[];
   /** Directories per type (SimpleAD, MicrosoftAD); default 10. */
   directoryLimit?: number;
   /** Connectors per account and region; default 10. */
   connectorLimit?: number;
+}
+
+/** A pre-existing directory: Active since the epoch unless `Stage` says otherwise. */
+export interface SeedDirectory {
+  DirectoryId: string;
+  Type: 'SimpleAD' | 'MicrosoftAD' | 'ADConnector';
+  Name: string;
+  ShortName: string;
+  VpcId: string;
+  /** Two subnets of the seed in VpcId. */
+  SubnetIds: string[];
+  /** Managed AD: the domain SID its built-in groups' SIDs derive from. */
+  DomainSid?: string;
+  /** AD Connector: the on-premises DNS addresses and service account. */
+  CustomerDnsIps?: string[];
+  CustomerUserName?: string;
+  /** A stage other than Active it sits in (e.g. Impaired), with its reason. */
+  Stage?: 'Failed' | 'Impaired' | 'Inoperable';
+  Tags?: { Key: string; Value: string }[];
+}
+export const SEED_DIRECTORY_TYPES = ['SimpleAD', 'MicrosoftAD', 'ADConnector'];
+const SEED_DIRECTORY_STAGES = ['Failed', 'Impaired', 'Inoperable'];
+
+/** The problems of the seed's directories. */
+function directoryProblems(value: unknown, subnets: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return ['directories must be an array'];
+  const known = Array.isArray(subnets) ? (subnets as { SubnetId?: unknown; VpcId?: unknown }[]) : [];
+  return value.flatMap((item: unknown, i) => {
+    const at = `directories[${i}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return [`${at} must be an object`];
+    const d = item as Record<string, unknown>;
+    const problems: string[] = [];
+    if (typeof d['DirectoryId'] !== 'string' || !/^d-[0-9a-f]{10}$/.test(d['DirectoryId'])) problems.push(`${at}.DirectoryId must be d- and 10 hex digits`);
+    if (!SEED_DIRECTORY_TYPES.includes(d['Type'] as string)) problems.push(`${at}.Type must be one of ${SEED_DIRECTORY_TYPES.join(', ')}`);
+    for (const f of ['Name', 'ShortName', 'VpcId']) if (typeof d[f] !== 'string' || d[f] === '') problems.push(`${at}.${f} must be a non-empty string`);
+    const ids = d['SubnetIds'];
+    if (!Array.isArray(ids) || ids.length !== 2 || ids.some((id) => !known.some((s) => s.SubnetId === id && s.VpcId === d['VpcId']))) {
+      problems.push(`${at}.SubnetIds must be two subnets of the seed in its VpcId`);
+    }
+    if (d['Stage'] !== undefined && !SEED_DIRECTORY_STAGES.includes(d['Stage'] as string)) problems.push(`${at}.Stage must be one of ${SEED_DIRECTORY_STAGES.join(', ')}`);
+    return problems;
+  });
 }
 
 /** One inbound rule: a protocol (`tcp`, `udp`, `icmp` or `-1` for all), its ports (not for `-1`), and one source. */
@@ -87,6 +132,7 @@ export function validateSeed(value: unknown, source = 'seed'): Seed {
       if (isObj(g)) problems.push(...ingressProblems(g['IngressRules'], `securityGroups[${i}]`));
     });
   }
+  problems.push(...directoryProblems(value.directories, value.subnets));
   for (const limit of ['directoryLimit', 'connectorLimit']) {
     const v = value[limit];
     if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) problems.push(`${limit} must be an integer >= 0`);

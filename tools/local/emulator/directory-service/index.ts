@@ -15,6 +15,7 @@ import {
   DIRECTORY_SETTINGS,
   dataAccessStatus,
   directoryStage,
+  dnsIp,
   existingDirectories,
   newDomainSid,
 } from './state.ts';
@@ -179,18 +180,16 @@ function dataAccessDirectory(ctx: ServiceContext, input: Json): DirectoryRecord 
   return d;
 }
 
-/** An address inside the subnet (base + 10), like the DNS servers AWS places there. */
-function dnsIp(cidr: string): string {
-  const parts = (cidr.split('/')[0] ?? '10.0.0.0').split('.').map(Number);
-  parts[3] = (parts[3] ?? 0) + 10;
-  return parts.join('.');
-}
 
 function describe(d: DirectoryRecord, ctx: ServiceContext): Json {
   const st = directoryStage(d, ctx.clock.now());
-  const { createdAtMs: _c, activeAfterSeconds: _a, outcome: _o, deletedAtMs: _d, Tags: _t, DomainSid: _s, DataAccess: _da, ...fields } = d;
+  const { createdAtMs: _c, activeAfterSeconds: _a, outcome: _o, deletedAtMs: _d, Tags: _t, DomainSid: _s, DataAccess: _da, Seeded: _seeded, Connect, VpcSettings, ...fields } = d;
   return {
     ...fields,
+    // An AD Connector describes its VPC side with the on-premises one as ConnectSettings (the model's DirectoryConnectSettingsDescription).
+    ...(Connect
+      ? { ConnectSettings: { VpcId: VpcSettings.VpcId, SubnetIds: VpcSettings.SubnetIds, CustomerUserName: Connect.CustomerUserName, SecurityGroupId: VpcSettings.SecurityGroupId, AvailabilityZones: VpcSettings.AvailabilityZones } }
+      : { VpcSettings }),
     Alias: d.DirectoryId,
     AccessUrl: `${d.DirectoryId}.awsapps.com`,
     Stage: st?.stage ?? 'Deleted',
@@ -304,6 +303,7 @@ export const directoryService: ServiceDef = {
       const limit = limitFor(ctx);
       const simple = live.filter((d) => d.Type === 'SimpleAD').length;
       const ms = live.filter((d) => d.Type === 'MicrosoftAD').length;
+      const connected = live.filter((d) => d.Type === 'ADConnector').length;
       return {
         DirectoryLimits: {
           CloudOnlyDirectoriesLimit: limit,
@@ -313,8 +313,8 @@ export const directoryService: ServiceDef = {
           CloudOnlyMicrosoftADCurrentCount: ms,
           CloudOnlyMicrosoftADLimitReached: ms >= limit,
           ConnectedDirectoriesLimit: limit,
-          ConnectedDirectoriesCurrentCount: 0,
-          ConnectedDirectoriesLimitReached: false,
+          ConnectedDirectoriesCurrentCount: connected,
+          ConnectedDirectoriesLimitReached: connected >= limit,
         },
       };
     },

@@ -5,6 +5,7 @@
  */
 import type { ServiceContext } from '../core/service.ts';
 import { arrayOf, object, oneOf, optional, seconds, string, tagList, time } from '../core/shape.ts';
+import type { SeedDirectory } from '../core/seed.ts';
 import type { StateSlot } from '../core/state.ts';
 
 export interface DirectoryOutcome {
@@ -35,7 +36,7 @@ export const DATA_ACCESS_FAIL_STATUSES = ['Failed'];
 /** A directory as stored. There is deliberately no password field: it is validated and dropped. */
 export interface DirectoryRecord {
   DirectoryId: string;
-  Type: 'SimpleAD' | 'MicrosoftAD';
+  Type: 'SimpleAD' | 'MicrosoftAD' | 'ADConnector';
   Name: string;
   ShortName: string;
   Description?: string;
@@ -43,6 +44,8 @@ export interface DirectoryRecord {
   Edition?: string;
   VpcSettings: { VpcId: string; SubnetIds: string[]; SecurityGroupId: string; AvailabilityZones: string[] };
   DnsIpAddrs: string[];
+  /** AD Connector: the on-premises side (DescribeDirectories shows ConnectSettings instead of VpcSettings). */
+  Connect?: { CustomerUserName: string; CustomerDnsIps: string[] };
   Tags: { Key: string; Value: string }[];
   /**
    * The domain's SID (`S-1-5-21-` and three 32-bit numbers), drawn from the seeded RNG when a Managed AD is created
@@ -50,6 +53,8 @@ export interface DirectoryRecord {
    */
   DomainSid?: string;
   DataAccess?: DataAccessRecord;
+  /** A directory of the seed (it existed before anything ran). */
+  Seeded?: true;
   createdAtMs: number;
   activeAfterSeconds: number;
   outcome?: Required<DirectoryOutcome>;
@@ -67,7 +72,7 @@ export const DIRECTORIES: StateSlot<DirectoryRecord[]> = {
   check: object({
     directories: arrayOf(object({
       DirectoryId: string,
-      Type: oneOf(['SimpleAD', 'MicrosoftAD']),
+      Type: oneOf(['SimpleAD', 'MicrosoftAD', 'ADConnector']),
       Name: string,
       ShortName: string,
       Description: optional(string),
@@ -125,9 +130,51 @@ export function directorySettledAtMs(d: DirectoryRecord): number {
   return d.createdAtMs + (d.outcome ? d.outcome.afterSeconds * 1000 : Math.round(d.activeAfterSeconds * 1000));
 }
 
+/** A directory of the seed as stored: created at the epoch, Active (or in its seeded stage) from then on. */
+const seededRecord = (ctx: ServiceContext, s: SeedDirectory): DirectoryRecord => {
+  const subnets = s.SubnetIds.map((id) => ctx.seed.subnets.find((x) => x.SubnetId === id));
+  return {
+    DirectoryId: s.DirectoryId,
+    Type: s.Type,
+    Name: s.Name,
+    ShortName: s.ShortName,
+    ...(s.Type === 'MicrosoftAD' ? { Edition: 'Standard' } : { Size: 'Small' }),
+    VpcSettings: {
+      VpcId: s.VpcId,
+      SubnetIds: [...s.SubnetIds],
+      SecurityGroupId: `sg-${s.DirectoryId.slice(2)}0000000`,
+      AvailabilityZones: subnets.map((x) => x?.AvailabilityZone ?? ''),
+    },
+    DnsIpAddrs: s.Type === 'ADConnector' ? [...(s.CustomerDnsIps ?? [])] : subnets.map((x) => dnsIp(x?.CidrBlock ?? '10.0.0.0/24')),
+    ...(s.Type === 'ADConnector' ? { Connect: { CustomerUserName: s.CustomerUserName ?? 'Admin', CustomerDnsIps: [...(s.CustomerDnsIps ?? [])] } } : {}),
+    Tags: [...(s.Tags ?? [])],
+    ...(s.DomainSid !== undefined ? { DomainSid: s.DomainSid } : {}),
+    Seeded: true,
+    createdAtMs: 0,
+    activeAfterSeconds: 0,
+    ...(s.Stage ? { outcome: { stage: s.Stage, reason: `${s.Stage} (seeded)`, afterSeconds: 0 } } : {}),
+  };
+};
+
+/** An address inside the subnet (base + 10), like the DNS servers AWS places there. */
+export function dnsIp(cidr: string): string {
+  const parts = (cidr.split('/')[0] ?? '10.0.0.0').split('.').map(Number);
+  parts[3] = (parts[3] ?? 0) + 10;
+  return parts.join('.');
+}
+
+/** Every directory record, the seed's included (added on first use, kept from then on like any other). */
+export function allDirectories(ctx: ServiceContext): DirectoryRecord[] {
+  const list = ctx.state.get(DIRECTORIES);
+  for (const s of ctx.seed.directories ?? []) {
+    if (!list.some((d) => d.DirectoryId === s.DirectoryId)) list.push(seededRecord(ctx, s));
+  }
+  return list;
+}
+
 /** Directories not yet gone (Deleting included). */
 export function existingDirectories(ctx: ServiceContext): DirectoryRecord[] {
-  return ctx.state.get(DIRECTORIES).filter((d) => directoryStage(d, ctx.clock.now()) !== undefined);
+  return allDirectories(ctx).filter((d) => directoryStage(d, ctx.clock.now()) !== undefined);
 }
 
 /** Directory Service Data access of a directory at `nowMs` (DescribeDirectoryDataAccess' DataAccessStatus). */
