@@ -6,10 +6,10 @@
  * the request carries a Secrets Manager reference (`PasswordSecretId`).
  */
 
-/** What CreateDirectory can create. */
-export type DirectoryType = 'SimpleAD' | 'MicrosoftAD';
+/** What CreateDirectory can create: ADConnector connects to an on-premises domain (Directory Service ConnectDirectory). */
+export type DirectoryType = 'SimpleAD' | 'MicrosoftAD' | 'ADConnector';
 /** A directory's type as Directory Service reports it (DescribeDirectories `Type`), for one named by DirectoryId. */
-export type ExistingDirectoryType = DirectoryType | 'ADConnector';
+export type ExistingDirectoryType = DirectoryType;
 export type DirectorySize = 'Small' | 'Large';
 export type DirectoryEdition = 'Standard' | 'Enterprise';
 
@@ -24,13 +24,19 @@ export interface DirectoryRequest {
   Name: string;
   ShortName?: string;
   Description?: string;
-  /** SimpleAD only (required there). */
+  /** SimpleAD and ADConnector only (required there). */
   Size?: DirectorySize;
   /** MicrosoftAD only (defaults to Enterprise, as AWS does). */
   Edition?: DirectoryEdition;
-  /** Secrets Manager secret id or ARN holding the admin password (raw string, or JSON with a `password` key). */
+  /**
+   * Secrets Manager secret id or ARN holding the admin password (raw string, or JSON with a `password` key); for
+   * ADConnector, the on-premises service account's password.
+   */
   PasswordSecretId: string;
+  /** The VPC side, for every type (ConnectDirectory's ConnectSettings.VpcId/SubnetIds for ADConnector). */
   VpcSettings: { VpcId: string; SubnetIds: string[] };
+  /** ADConnector only (required there): the on-premises side of ConnectDirectory's ConnectSettings. */
+  ConnectSettings?: { CustomerDnsIps: string[]; CustomerUserName: string };
   Tags?: DirectoryTag[];
 }
 

@@ -37,7 +37,7 @@ export interface DirectoryWanted {
   VpcId: string;
   SubnetIds: readonly string[];
   Type: DirectoryType;
-  /** Simple AD only. */
+  /** Simple AD and AD Connector only. */
   Size?: DirectorySize;
   /** Managed Microsoft AD only. */
   Edition?: DirectoryEdition;
@@ -52,7 +52,7 @@ export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted =>
     VpcId: d.VpcSettings.VpcId,
     SubnetIds: d.VpcSettings.SubnetIds,
     Type: input.DirectoryType,
-    ...(input.DirectoryType === 'SimpleAD' ? { Size: d.Size ?? DEFAULT_SIZE } : { Edition: d.Edition ?? DEFAULT_EDITION }),
+    ...(input.DirectoryType === 'MicrosoftAD' ? { Edition: d.Edition ?? DEFAULT_EDITION } : { Size: d.Size ?? DEFAULT_SIZE }),
     ...(d.ShortName ? { ShortName: d.ShortName } : {}),
   };
 };
@@ -73,7 +73,7 @@ export const directoryDifferences = (d: DirectoryCandidate, want: DirectoryWante
   const out: FieldDifference[] = [];
   const differ = (field: string, requested: string, existing: string) => out.push({ field, requested, existing });
   if (d.Type !== want.Type) differ('Directory.Type', want.Type, shown(d.Type));
-  else if (want.Type === 'SimpleAD' && d.Size !== want.Size) differ('Directory.Size', shown(want.Size), shown(d.Size));
+  else if (want.Type !== 'MicrosoftAD' && d.Size !== want.Size) differ('Directory.Size', shown(want.Size), shown(d.Size));
   else if (want.Type === 'MicrosoftAD' && d.Edition !== want.Edition) differ('Directory.Edition', shown(want.Edition), shown(d.Edition));
   if (want.ShortName !== undefined && d.ShortName?.toUpperCase() !== want.ShortName.toUpperCase()) {
     differ('Directory.ShortName', want.ShortName, shown(d.ShortName));

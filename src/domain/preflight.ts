@@ -153,6 +153,24 @@ export const existingDirectoryViolations = (
   return v;
 };
 
+/** DS `ConnectPassword`: 1-128 characters. */
+export const CONNECT_PASSWORD_MAX = 128;
+
+/**
+ * What is wrong with the password the directory would be created with, or undefined: the admin password rules for a
+ * new Simple AD or Managed AD; for an AD Connector, the on-premises service account's password, whose rules are the
+ * on-premises domain's (ConnectDirectory checks only 1-128 characters).
+ */
+export const servicePasswordProblem = (type: string, password: string): string | undefined => {
+  if (type === 'ADConnector') {
+    return password.length <= CONNECT_PASSWORD_MAX
+      ? undefined
+      : `the secret's password is ${password.length} characters long: ConnectDirectory takes at most ${CONNECT_PASSWORD_MAX}`;
+  }
+  const check = checkPassword(password);
+  return check.ok ? undefined : `the secret's password breaks the ${check.failed} rule: ${check.message}`;
+};
+
 export const preflightViolations = (request: ProvisioningRequest, facts: PreflightFacts): Violation[] => {
   const v: Violation[] = [];
   const directory = request.Directory;
@@ -202,8 +220,8 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
     if (!extracted.ok) {
       v.push({ path: secretPath, message: extracted.message });
     } else {
-      const check = checkPassword(extracted.password);
-      if (!check.ok) v.push({ path: secretPath, message: `the secret's password breaks the ${check.failed} rule: ${check.message}` });
+      const problem = servicePasswordProblem(directory.Type ?? 'SimpleAD', extracted.password);
+      if (problem) v.push({ path: secretPath, message: problem });
     }
   }
   return v;

@@ -31,7 +31,7 @@ export { kindOf, show } from './spec.ts';
 
 /* ---------------- documented constraints ---------------- */
 
-export const DIRECTORY_TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD'];
+export const DIRECTORY_TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD', 'ADConnector'];
 /** DS `DirectoryId`: `^d-[0-9a-f]{10}$`. */
 export const DIRECTORY_ID_PATTERN = /^d-[0-9a-f]{10}$/;
 export const DIRECTORY_SIZES: readonly DirectorySize[] = ['Small', 'Large'];
@@ -64,6 +64,16 @@ export const SECRET_ID_PATTERN = /^[A-Za-z0-9/_+=.@:-]+$/;
 export const VPC_ID_PATTERN = /^(vpc-[0-9a-f]{8}|vpc-[0-9a-f]{17})$/;
 export const SUBNET_ID_PATTERN = /^(subnet-[0-9a-f]{8}|subnet-[0-9a-f]{17})$/;
 export const SECURITY_GROUP_ID_PATTERN = /^(sg-[0-9a-f]{8}|sg-[0-9a-f]{17})$/;
+/**
+ * ConnectDirectory `ConnectSettings`: `CustomerDnsIps` (DS `IpAddr`, dotted IPv4) and `CustomerUserName` (DS
+ * `UserName`: min 1, `[a-zA-Z0-9._-]+`, matched whole as the model's Java patterns are). The model makes
+ * CustomerDnsIps optional only because CustomerDnsIpsV6 may replace it; this tool connects over IPv4 only, so it
+ * requires at least one. The model bounds neither list nor name: 10 addresses and 64 characters are this tool's.
+ */
+export const IPV4_PATTERN = /^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$/;
+export const CUSTOMER_DNS_IPS_MAX = 10;
+export const CUSTOMER_USER_NAME_PATTERN = /^[a-zA-Z0-9._-]+$/;
+export const CUSTOMER_USER_NAME_MAX = 64;
 /** Directory Service needs exactly two subnets, in two different Availability Zones. */
 export const SUBNET_COUNT = 2;
 export const SECURITY_GROUPS_MIN = 1;
@@ -107,6 +117,7 @@ export const ACCESS_CONTROL_ENTRIES_MAX = 10;
  */
 export const DIRECTORY_TIMEOUT_MIN_BY_TYPE: Readonly<Record<DirectoryType, { minutes: number; why: string }>> = {
   SimpleAD: { minutes: DIRECTORY_TIMEOUT_MINUTES.min, why: 'the general minimum' },
+  ADConnector: { minutes: DIRECTORY_TIMEOUT_MINUTES.min, why: 'the general minimum' },
   MicrosoftAD: { minutes: 20, why: 'AWS documents 20-45 minutes to create one' },
 };
 
@@ -147,15 +158,22 @@ const ids = (pattern: RegExp, patternText: string, min: number, max: number, wha
   items: { kind: 'string', min: 1, max: 64, pattern, patternText },
 });
 
-/** Size for SimpleAD, Edition for MicrosoftAD (Type defaults to SimpleAD; an invalid Type has its own violation). */
+/**
+ * Size for SimpleAD and ADConnector, Edition for MicrosoftAD, ConnectSettings for ADConnector only (Type defaults to
+ * SimpleAD; an invalid Type has its own violation).
+ */
 const directoryTypeRules: ObjectSpec<ValidationScope>['check'] = (d, _path, _scope, report) => {
   const type = has(d, 'Type') ? d['Type'] : 'SimpleAD';
-  if (type === 'SimpleAD') {
-    if (!has(d, 'Size')) report('Directory.Size', 'is required for Directory.Type SimpleAD (Small | Large)');
-    if (has(d, 'Edition')) report('Directory.Edition', 'applies to Directory.Type MicrosoftAD only (Simple AD uses Size)');
+  if (type === 'SimpleAD' || type === 'ADConnector') {
+    if (!has(d, 'Size')) report('Directory.Size', `is required for Directory.Type ${type} (Small | Large)`);
+    if (has(d, 'Edition')) report('Directory.Edition', `applies to Directory.Type MicrosoftAD only (${type} uses Size)`);
   } else if (type === 'MicrosoftAD') {
-    if (has(d, 'Size')) report('Directory.Size', 'applies to Directory.Type SimpleAD only (Managed Microsoft AD uses Edition)');
+    if (has(d, 'Size')) report('Directory.Size', 'applies to Directory.Type SimpleAD and ADConnector only (Managed Microsoft AD uses Edition)');
   }
+  if (type === 'ADConnector' && !has(d, 'ConnectSettings')) {
+    report('Directory.ConnectSettings', 'is required for Directory.Type ADConnector (CustomerDnsIps, CustomerUserName: the on-premises domain)');
+  }
+  if (type !== 'ADConnector' && has(d, 'ConnectSettings')) report('Directory.ConnectSettings', 'applies to Directory.Type ADConnector only');
 };
 
 /**
@@ -276,7 +294,7 @@ const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _
   if (!directory || !isPlainObject(options)) return;
   const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
   const minutes = options['DirectoryTimeoutMinutes'];
-  if (type !== 'SimpleAD' && type !== 'MicrosoftAD') return;
+  if (type !== 'SimpleAD' && type !== 'MicrosoftAD' && type !== 'ADConnector') return;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes)) return;
   if (minutes < DIRECTORY_TIMEOUT_MINUTES.min || minutes > DIRECTORY_TIMEOUT_MINUTES.max) return;
   const least = DIRECTORY_TIMEOUT_MIN_BY_TYPE[type];
@@ -342,6 +360,27 @@ const NEW_DIRECTORY_SPEC: ObjectSpec<ValidationScope> = {
           SUBNET_COUNT,
           'subnet ids (in two different Availability Zones)',
         ),
+      },
+    },
+    ConnectSettings: {
+      kind: 'object',
+      required: ['CustomerDnsIps', 'CustomerUserName'],
+      fields: {
+        CustomerDnsIps: {
+          kind: 'array',
+          min: 1,
+          max: CUSTOMER_DNS_IPS_MAX,
+          what: 'IPv4 addresses of DNS servers or domain controllers of the on-premises domain',
+          unique: true,
+          items: { kind: 'string', min: 7, max: 15, pattern: IPV4_PATTERN, patternText: 'a dotted IPv4 address such as 192.0.2.10' },
+        },
+        CustomerUserName: {
+          kind: 'string',
+          min: 1,
+          max: CUSTOMER_USER_NAME_MAX,
+          pattern: CUSTOMER_USER_NAME_PATTERN,
+          patternText: 'the on-premises service account name: letters, digits and ._- (no domain prefix)',
+        },
       },
     },
     Tags: {
@@ -484,6 +523,9 @@ const normalise = (r: ProvisioningRequest): ProvisioningRequest => {
     ...(d.Edition !== undefined ? { Edition: d.Edition } : {}),
     PasswordSecretId: d.PasswordSecretId,
     VpcSettings: { VpcId: d.VpcSettings.VpcId, SubnetIds: [...d.VpcSettings.SubnetIds] },
+    ...(d.ConnectSettings !== undefined
+      ? { ConnectSettings: { CustomerDnsIps: [...d.ConnectSettings.CustomerDnsIps], CustomerUserName: d.ConnectSettings.CustomerUserName } }
+      : {}),
     ...(d.Tags !== undefined ? { Tags: d.Tags.map((t: DirectoryTag) => ({ Key: t.Key, Value: t.Value })) } : {}),
   };
   const k = r.Connector;

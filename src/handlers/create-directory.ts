@@ -3,19 +3,19 @@
  * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it if it matches the
  * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts); otherwise read and
  * check the admin password from Secrets Manager, take the creation lease (a short DynamoDB lease per Name + VPC:
- * src/domain/directory-lease.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
- * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
+ * src/domain/directory-lease.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed), an AWS Managed
+ * Microsoft AD (CreateMicrosoftAD) or an AD Connector (ConnectDirectory). A create that certainly failed (rejected or throttled) releases the lease at once.
  * The password lives only inside this function: it is never logged, returned or put in an error.
  *
  * The lease closes the race between two DIFFERENT executions for the same request (an event and an API call): both
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
  * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
-import { CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
+import { ConnectDirectoryCommand, CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest } from '../contract.ts';
+import type { CreateDirectoryInput, DirectoryPollState, DirectoryRequest, DirectoryType } from '../contract.ts';
 import { DirectoryConflictError, InvalidRequestError } from '../domain/errors.ts';
 import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } from '../aws/clients.ts';
 import { describeAllDirectories, directoryTags as tagsOf } from '../aws/directory-service-lists.ts';
@@ -23,8 +23,8 @@ import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, adoptionWarnings, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
-import { checkPassword, extractPassword } from '../domain/password.ts';
-import { secretUnreadable } from '../domain/preflight.ts';
+import { extractPassword } from '../domain/password.ts';
+import { secretUnreadable, servicePasswordProblem } from '../domain/preflight.ts';
 import { startWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -53,8 +53,8 @@ const defaultDeps = (): CreateDirectoryDeps => ({
   now: clockNow,
 });
 
-/** The admin password, checked; failures name the rule, never the value. */
-const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {
+/** The admin (AD Connector: service account) password, checked; failures name the rule, never the value. */
+const readPassword = async (sm: SecretsManagerClient, SecretId: string, type: DirectoryType): Promise<string> => {
   let out;
   try {
     out = await sm.send(new GetSecretValueCommand({ SecretId }));
@@ -68,12 +68,8 @@ const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise
   }
   const extracted = extractPassword(out.SecretString);
   if (!extracted.ok) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: extracted.message }]);
-  const check = checkPassword(extracted.password);
-  if (!check.ok) {
-    throw new InvalidRequestError([
-      { path: 'Directory.PasswordSecretId', message: `the secret's password breaks the ${check.failed} rule: ${check.message}` },
-    ]);
-  }
+  const problem = servicePasswordProblem(type, extracted.password);
+  if (problem) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: problem }]);
   return extracted.password;
 };
 
@@ -84,6 +80,19 @@ const commonFields = (d: DirectoryRequest) => ({
   ...(d.Description ? { Description: d.Description } : {}),
   VpcSettings: { VpcId: d.VpcSettings.VpcId, SubnetIds: [...d.VpcSettings.SubnetIds] },
 });
+
+/** ConnectDirectory's fields: the VPC side and the on-premises side together as ConnectSettings. */
+const connectFields = (d: DirectoryRequest) => {
+  const { VpcSettings: vpc, ...fields } = commonFields(d);
+  return {
+    ...fields,
+    ConnectSettings: {
+      ...vpc,
+      CustomerDnsIps: [...(d.ConnectSettings?.CustomerDnsIps ?? [])],
+      CustomerUserName: d.ConnectSettings?.CustomerUserName ?? '',
+    },
+  };
+};
 
 /** The directory to adopt (same Name any case, same VPC, matching the request), or undefined; throws DirectoryConflictError. */
 const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceClient): Promise<{ existing?: DirectoryCandidate; candidates: number }> => {
@@ -131,7 +140,7 @@ export const createDirectoryCore = async (
   if (found.existing) return adopt(input, found.existing, found.candidates, ds, deps.now());
 
   // Read and check the password before taking the lease: a bad secret must not hold other executions back.
-  const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
+  const Password = await readPassword(deps.secretsManager, d.PasswordSecretId, type);
   const identity = { VpcId: d.VpcSettings.VpcId, Name: d.Name };
   await deps.leases.acquire(identity, input.ExecutionId, deps.now());
   // A holder may have just finished between our first look and the lease: look once more. A conflict there creates
@@ -149,14 +158,11 @@ export const createDirectoryCore = async (
   const create = deps.directoryServiceCreate;
   let created;
   try {
-    created =
-      type === 'MicrosoftAD'
-        ? await withDirectoryServiceErrors(() =>
-            create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? DEFAULT_EDITION, Password, Tags })),
-          )
-        : await withDirectoryServiceErrors(() =>
-            create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? DEFAULT_SIZE, Password, Tags })),
-          );
+    created = await withDirectoryServiceErrors(() => {
+      if (type === 'MicrosoftAD') return create.send(new CreateMicrosoftADCommand({ ...commonFields(d), Edition: d.Edition ?? DEFAULT_EDITION, Password, Tags }));
+      if (type === 'ADConnector') return create.send(new ConnectDirectoryCommand({ ...connectFields(d), Size: d.Size ?? DEFAULT_SIZE, Password, Tags }));
+      return create.send(new CreateDirectoryCommand({ ...commonFields(d), Size: d.Size ?? DEFAULT_SIZE, Password, Tags }));
+    });
   } catch (err) {
     if (createCertainlyFailed(err)) await deps.leases.release(identity, input.ExecutionId);
     throw err;

@@ -14,6 +14,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { DirectoryPollState, ExistingDirectoryType, ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
 import { isExistingDirectory } from '../contract.ts';
+import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
 import { InvalidRequestError } from '../domain/errors.ts';
 import { acmPca, directoryService, ec2, secretsManager } from '../aws/clients.ts';
 import type { ExistingDirectoryFact, PreflightFacts, SecurityGroupFact, SubnetFact, VpcCidrs } from '../domain/preflight.ts';
@@ -99,7 +100,7 @@ export const vpcCidrsOf = (vpc: Vpc): VpcCidrs => {
 /** A directory named by DirectoryId: its type, stage and VPC (DescribeDirectories), or why it was not found. */
 const describeExisting = async (ds: DirectoryServiceClient, DirectoryId: string): Promise<ExistingDirectoryFact> => {
   try {
-    const out = await ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId] }));
+    const out = await withDirectoryServiceErrors(() => ds.send(new DescribeDirectoriesCommand({ DirectoryIds: [DirectoryId] })));
     const d = out.DirectoryDescriptions?.find((x) => x.DirectoryId === DirectoryId);
     if (!d) return { found: false, reason: DIRECTORY_NOT_FOUND };
     return { found: true, Type: d.Type, Stage: d.Stage, VpcId: d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId };

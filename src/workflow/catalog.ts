@@ -218,15 +218,22 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalFailure', 'ValidateRequest', 'ACM PCA (HTTP 500, AWS common error)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ServiceUnavailable', 'ValidateRequest', 'EC2 / Secrets Manager / ACM PCA (HTTP 503, AWS common error)', 'retry',
     'Transient; retried. Redrive if exhausted.'),
+  // A directory named by DirectoryId: DS DescribeDirectories (not found is a violation, not an error)
+  row('ClientException', 'ValidateRequest', 'DS DescribeDirectories (a Directory named by DirectoryId)', 'catch',
+    `Read the cause (e.g. the role may not describe directories), fix it, ${NEW_EXEC}.`),
+  row('InvalidParameterException', 'ValidateRequest', 'DS DescribeDirectories', 'catch',
+    'AWS rejected the DirectoryId (see cause); fix the input and start a new execution. Nothing was created.'),
+  row('DirectoryServiceThrottledError', 'ValidateRequest', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'ValidateRequest', 'DS DescribeDirectories (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
-  // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD)
-  row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
+  // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD / ConnectDirectory)
+  row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/ConnectDirectory', 'catch',
     `Delete an unused directory or raise the quota, ${NEW_EXEC}.`),
-  row('InvalidParameterException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/DescribeDirectories', 'catch',
+  row('InvalidParameterException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/ConnectDirectory/DescribeDirectories', 'catch',
     'AWS rejected a parameter validation could not check (see cause); fix the input and start a new execution.'),
   row('ValidationException', 'CreateDirectory', 'AWS request validation (common error; moto and the emulator return it too)', 'catch',
     'A field broke a documented constraint ValidateRequest should have caught (see cause); fix the input and start a new execution.'),
-  row('ClientException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
+  row('ClientException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/ConnectDirectory', 'catch',
     `Read the cause (e.g. subnets in unsupported AZs, insufficient IPs), fix it, ${NEW_EXEC}.`),
   row('UnsupportedOperationException', 'CreateDirectory', 'DS CreateMicrosoftAD', 'catch',
     'The directory type/edition is not available in this Region/account; change the input and start a new execution.'),

@@ -16,6 +16,9 @@
 import { readFileSync } from 'node:fs';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { DirectoryType } from '../../src/contract.ts';
+
+/** The directory types with a created-directory sample (an AD Connector needs an on-premises domain). */
+export type SampleType = Exclude<DirectoryType, 'ADConnector'>;
 import { pollMaxAttempts } from '../../src/workflow/retry-policies.ts';
 import { CONNECTOR_POLL_INTERVAL_SECONDS, DIRECTORY_POLL_INTERVAL_SECONDS, NOT_READY_ERRORS, waitedResource } from '../../src/workflow/waits.ts';
 import type { DirectoryOutcome } from '../local/emulator/index.ts';
@@ -83,13 +86,13 @@ export const GOALS = { sampleLatencySumSeconds: 60, directoryLatencyMaxSeconds: 
 export const MARGIN_GOALS = { sampleLatencySumSeconds: 50, directoryLatencyMaxSeconds: 50 } as const;
 
 const ROOT = new URL('../../', import.meta.url);
-export const SAMPLE_INPUT: Record<DirectoryType, string> = {
+export const SAMPLE_INPUT: Record<SampleType, string> = {
   SimpleAD: 'events/execution-input-simple-ad.json',
   MicrosoftAD: 'events/execution-input-microsoft-ad.json',
 };
 /** The default sample (`npm start` runs it): a Managed AD, a connector and a template naming a group. */
 export const DEFAULT_SAMPLE_INPUT = 'events/execution-input.json';
-const inputFor = (type: DirectoryType): unknown => {
+const inputFor = (type: SampleType): unknown => {
   const input = JSON.parse(readFileSync(new URL(SAMPLE_INPUT[type], ROOT), 'utf8')) as { Options?: Record<string, number> };
   return { ...input, Options: { ...input.Options, DirectoryTimeoutMinutes: BENCH_DIRECTORY_TIMEOUT_MINUTES } };
 };
@@ -169,7 +172,7 @@ export const CANDIDATE_PAIRS: readonly PollIntervals[] = [
 export type Resource = Detection['resource'];
 
 export interface RunRecord {
-  directoryType: DirectoryType;
+  directoryType: SampleType;
   /** Seconds from the directory's creation to Active (or to Failed in a failure run). */
   activationSeconds: number;
   connectorActivationSeconds: number;
@@ -201,7 +204,7 @@ const checkedDetections = (r: RunResult, label: string): Detection[] => {
   return r.detections;
 };
 
-export async function runOnce(strategy: Strategy, type: DirectoryType, activationSeconds: number, connectorActivationSeconds: number, failure = false): Promise<RunRecord> {
+export async function runOnce(strategy: Strategy, type: SampleType, activationSeconds: number, connectorActivationSeconds: number, failure = false): Promise<RunRecord> {
   const directoryOutcome: DirectoryOutcome | undefined = failure
     ? { stage: 'Failed', reason: 'Directory creation failed: insufficient free IP addresses in the subnets (bench)', afterSeconds: activationSeconds }
     : undefined;
@@ -245,7 +248,7 @@ export interface LatencyStats {
 
 export interface DetectionRow {
   strategy: string;
-  directoryType: DirectoryType;
+  directoryType: SampleType;
   activationMinutes: number;
   runs: number;
   transitionsMedian: number;
@@ -273,7 +276,7 @@ const CONNECTOR_SIDE: readonly Resource[] = ['directoryDataAccess', 'directoryRe
 const stats = (values: readonly number[]): LatencyStats =>
   values.length === 0 ? { median: Number.NaN, max: Number.NaN } : { median: round(median(values), 1), max: round(Math.max(...values), 1) };
 
-export function rowOf(strategy: string, type: DirectoryType, activationMinutes: number, runs: readonly RunRecord[]): DetectionRow {
+export function rowOf(strategy: string, type: SampleType, activationMinutes: number, runs: readonly RunRecord[]): DetectionRow {
   const directoryPolls = runs.map((r) => r.detections.find((d) => d.resource === 'directory')?.polls ?? 0);
   return {
     strategy,
@@ -293,7 +296,7 @@ export function rowOf(strategy: string, type: DirectoryType, activationMinutes: 
 }
 
 /** One activation time, both offsets spread: the directory at minutes + offset, the connector at 120 s + offset. */
-export async function measure(strategy: Strategy, type: DirectoryType, activationMinutes: number): Promise<DetectionRow> {
+export async function measure(strategy: Strategy, type: SampleType, activationMinutes: number): Promise<DetectionRow> {
   const runs: RunRecord[] = [];
   for (const offset of OFFSETS_SECONDS) {
     runs.push(await runOnce(strategy, type, activationMinutes * 60 + offset, CONNECTOR_ACTIVE_AFTER_SECONDS + offset));
@@ -303,7 +306,7 @@ export async function measure(strategy: Strategy, type: DirectoryType, activatio
 
 export interface FailureRow {
   strategy: string;
-  directoryType: DirectoryType;
+  directoryType: SampleType;
   /** When the directory went Failed: minute 2 plus offsets inside that minute. */
   failedAtSeconds: number[];
   /** Simulated seconds from the start to the poll that saw Failed, median and max. */
@@ -314,7 +317,7 @@ export interface FailureRow {
 }
 
 /** Failure at minute 2: offsets 0 … 56 s (the first nine of OFFSETS_SECONDS), so it lands anywhere in that minute. */
-export async function measureFailure(strategy: Strategy, type: DirectoryType): Promise<FailureRow> {
+export async function measureFailure(strategy: Strategy, type: SampleType): Promise<FailureRow> {
   const runs: RunRecord[] = [];
   const failedAt = OFFSETS_SECONDS.filter((o) => o < 60).map((o) => FAIL_AFTER_SECONDS + o);
   for (const at of failedAt) runs.push(await runOnce(strategy, type, at, CONNECTOR_ACTIVE_AFTER_SECONDS, true));
@@ -352,7 +355,7 @@ export async function measureSample(strategy: Strategy): Promise<SampleRun> {
 
 /* ---------------- the whole measurement ---------------- */
 
-export const TYPES: readonly DirectoryType[] = ['SimpleAD', 'MicrosoftAD'];
+export const TYPES: readonly SampleType[] = ['SimpleAD', 'MicrosoftAD'];
 
 export interface CandidateSummary {
   strategy: string;
@@ -431,7 +434,7 @@ export function costTable(
   rows: readonly DetectionRow[],
   strategies: readonly string[],
   markdown = false,
-  types: readonly DirectoryType[] = TYPES,
+  types: readonly SampleType[] = TYPES,
 ): string {
   const headers = [
     'activation',

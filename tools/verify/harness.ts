@@ -22,6 +22,9 @@ import type { LocalWorld } from '../local/world.ts';
 export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
 export const defaultSeed = (): Seed => loadSeed(DEFAULT_SEED_PATH);
 export const defaultInput = (): Record<string, unknown> => JSON.parse(readFileSync(INPUT_PATH, 'utf8')) as Record<string, unknown>;
+/** A sample execution input under events/, by file name. */
+export const readSample = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /* ---------------- Lambda crash / timeout injection at one AWS call ---------------- */
 
@@ -280,7 +283,8 @@ export class Harness {
     const snap = this.emulator.snapshot();
     const c = snap.connectorAd;
     return {
-      directories: snap.directories.map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
+      // Created ones only: the seed's pre-existing directories are not this run's.
+      directories: snap.directories.filter((d) => d.Seeded !== true).map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
       connectors: snap.connectors.map((x) => ({ Arn: x.Arn, DirectoryId: x.DirectoryId })),
       connectorSide: {
         directoryRegistrations: c?.registrations.length ?? 0,

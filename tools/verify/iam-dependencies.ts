@@ -34,7 +34,7 @@ type Dependent = Omit<Needed, 'why'>;
 
 /** Directory Service creates the directory's security group and ENIs in the caller's VPC with the caller's rights. */
 const DIRECTORY_NETWORK: Dependent[] = [
-  // Source: SAR dependent actions of ds:CreateDirectory / ds:CreateMicrosoftAD; AWS Directory Service Administration
+  // Source: SAR dependent actions of ds:CreateDirectory / ds:CreateMicrosoftAD / ds:ConnectDirectory; AWS Directory Service Administration
   // Guide, "API permissions: Actions, resources, and conditions reference"; AWS::DirectoryService::SimpleAD schema.
   { action: 'ec2:DescribeSubnets' },
   { action: 'ec2:DescribeVpcs' },
@@ -49,6 +49,7 @@ const DIRECTORY_NETWORK: Dependent[] = [
 export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
   'ds:CreateDirectory': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
   'ds:CreateMicrosoftAD': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
+  'ds:ConnectDirectory': [...DIRECTORY_NETWORK, { action: 'ds:AddTagsToResource' }],
   // Source: SAR dependent actions of pca-connector-ad:CreateConnector; AWS::PCAConnectorAD::Connector create handler
   // permissions; the IAM policy of "Set up Connector for AD" (Private CA user guide), which also grants the EC2
   // Describe* reads and narrows IssueCertificate to the APIPassthrough template called via the connector service.
@@ -137,6 +138,7 @@ export const NAMED_UP_FRONT = new Set(['secretsmanager', 'dynamodb', 'states', '
 export const REQUEST_TAGS: ReadonlySet<string> = new Set([
   'ds:CreateDirectory',
   'ds:CreateMicrosoftAD',
+  'ds:ConnectDirectory',
   'ds:AddTagsToResource',
   'pca-connector-ad:CreateConnector',
   'pca-connector-ad:CreateDirectoryRegistration',

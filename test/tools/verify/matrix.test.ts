@@ -63,6 +63,7 @@ describe('fault × rerun matrix: rows and expectations', () => {
       'ValidateRequest SecretsManager.GetSecretValue',
       'CreateDirectory DirectoryService.DescribeDirectories',
       'CreateDirectory DirectoryService.CreateMicrosoftAD',
+      'CreateDirectory DirectoryService.ConnectDirectory',
       'GetDirectoryStage DirectoryService.DescribeDirectories',
       'EnableDirectoryDataAccess DirectoryService.DescribeDirectoryDataAccess',
       'EnableDirectoryDataAccess DirectoryService.EnableDirectoryDataAccess',
@@ -75,6 +76,8 @@ describe('fault × rerun matrix: rows and expectations', () => {
       assert.ok(rows.includes(expected), `${expected} not discovered: ${rows.join(', ')}`);
     }
     for (const t of targets) if (t.state !== 'PublishSucceededEvent') assert.ok(terminalErrorFor(t), `no catalog terminal error for ${t.state} ${t.call}`);
+    // A row only the AD Connector sample makes is run with that sample.
+    assert.equal(targets.find((t) => t.call === 'DirectoryService.ConnectDirectory')?.sample, 'execution-input-ad-connector.json');
   });
 
   it('judges a failure by the catalog: documented and handled as catalogued, at the faulted state', () => {

@@ -151,7 +151,7 @@ export interface EmulatorOptions {
   snapshot?: EmulatorSnapshot;
   faults?: FaultSpec[];
   /** Seconds until Active. A number applies to both types; default SimpleAD 600, MicrosoftAD 2220. */
-  directoryActiveAfterSeconds?: number | { SimpleAD?: number; MicrosoftAD?: number };
+  directoryActiveAfterSeconds?: number | { SimpleAD?: number; MicrosoftAD?: number; ADConnector?: number };
   /** Seconds until ACTIVE (default 120). */
   connectorActiveAfterSeconds?: number;
   /** Seeds the PRNG of resource ids and fault rates (default 1). */
@@ -269,6 +269,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   directorySettings.activeAfterSeconds = {
     SimpleAD: (typeof d === 'number' ? d : d?.SimpleAD) ?? directorySettings.activeAfterSeconds.SimpleAD,
     MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? directorySettings.activeAfterSeconds.MicrosoftAD,
+    ADConnector: (typeof d === 'number' ? d : d?.ADConnector) ?? directorySettings.activeAfterSeconds.ADConnector,
   };
   if (opts.directoryOutcome) directorySettings.outcome = opts.directoryOutcome;
   if (opts.dataAccessEnabledAfterSeconds !== undefined) directorySettings.dataAccessEnabledAfterSeconds = opts.dataAccessEnabledAfterSeconds;

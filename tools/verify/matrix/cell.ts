@@ -7,7 +7,7 @@
  */
 import '../env.ts';
 import { ERROR_CATALOG } from '../../../src/workflow/catalog.ts';
-import { Harness, defaultInput, failureOf, setLambdaFault } from '../harness.ts';
+import { Harness, defaultInput, failureOf, readSample, setLambdaFault } from '../harness.ts';
 import type { ExecutionRun } from '../harness.ts';
 import { deliverEvent, postProvisioning, requestEvent } from '../triggers.ts';
 import { MATRIX_SOCKET_TIMEOUT_MS, faultHooks } from './faults.ts';
@@ -176,7 +176,7 @@ const duplicateStart = async (c: CellRun): Promise<void> => {
 export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, world?: ProvisionedWorld): Promise<CellResult> => {
   const teardown = target.machine === 'teardown';
   const provisioned = teardown ? (world ?? (await provisionedWorld())) : undefined;
-  const input = provisioned ? provisioned.input : defaultInput();
+  const input = provisioned ? provisioned.input : target.sample ? readSample(target.sample) : defaultInput();
   const foreignId = provisioned?.foreignId;
   const problems: string[] = [];
   const steps: string[] = [];

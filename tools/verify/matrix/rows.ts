@@ -4,7 +4,7 @@
  * made by a Lambda. The teardown's rows are its calls after a clean provisioning, discovered the same way.
  */
 import '../env.ts';
-import { Harness, defaultInput } from '../harness.ts';
+import { Harness, defaultInput, readSample } from '../harness.ts';
 import type { ExecutionRun } from '../harness.ts';
 import { provisionedWorld, startFromProvisioned } from './provisioned-world.ts';
 import type { ProvisionedWorld } from './provisioned-world.ts';
@@ -18,7 +18,12 @@ export interface Target {
   call: string;
   service: string;
   op: string;
+  /** The sample under events/ whose clean run made the call, when not the default input (`readSample`). */
+  sample?: string;
 }
+
+/** Samples whose clean runs add the calls the default input does not make (ConnectDirectory, an existing directory). */
+export const EXTRA_SAMPLES = ['execution-input-ad-connector.json', 'execution-input-existing-directory.json'];
 
 /** Publish states are Step Functions service integrations, not Lambda tasks. */
 export const PUBLISH_STATE = 'PublishSucceededEvent';
@@ -49,14 +54,26 @@ const rowsOf = (run: ExecutionRun, machine?: 'teardown'): Target[] => {
 
 /** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
 export const discoverTargets = async (): Promise<Target[]> => {
-  const harness = await Harness.start();
-  try {
-    const run = await harness.execute(defaultInput());
-    if (run.status !== 'SUCCEEDED') throw new Error(`clean run failed: ${run.error}: ${run.cause}`);
-    return rowsOf(run);
-  } finally {
-    await harness.stop();
+  const clean = async (input: Record<string, unknown>, name: string): Promise<Target[]> => {
+    const harness = await Harness.start();
+    try {
+      const run = await harness.execute(input);
+      if (run.status !== 'SUCCEEDED') throw new Error(`clean run of ${name} failed: ${run.error}: ${run.cause}`);
+      return rowsOf(run);
+    } finally {
+      await harness.stop();
+    }
+  };
+  const rows = await clean(defaultInput(), 'the default input');
+  const known = new Set(rows.map((t) => `${t.state} ${t.call}`));
+  for (const sample of EXTRA_SAMPLES) {
+    for (const t of await clean(readSample(sample), sample)) {
+      if (known.has(`${t.state} ${t.call}`)) continue;
+      known.add(`${t.state} ${t.call}`);
+      rows.push({ ...t, sample });
+    }
   }
+  return rows;
 };
 
 /** The teardown rows: a clean teardown of the provisioned world (provisioned here unless given), attributed per state. */

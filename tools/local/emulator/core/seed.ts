@@ -11,6 +11,11 @@ export interface Seed {
   /** Subject: `CN=…,O=…` (default: a CN and an O); a subject without CN makes a CA Connector for AD refuses. */
   certificateAuthorities: { Arn: string; Status: string; Subject?: string }[];
   secrets: { Name: string; Arn?: string; SecretString: string }[];
+  /**
+   * The on-premises DNS servers (IPv4) reachable from the VPCs: an AD Connector whose CustomerDnsIps are not all
+   * among them ends Failed (none when absent).
+   */
+  onPremisesDnsIps?: string[];
   /** Directories that exist before anything runs, created by someone else (no ownership tags unless given). */
   directories?: SeedDirectory[];
   /** Directories per type (SimpleAD, MicrosoftAD); default 10. */
@@ -133,6 +138,10 @@ export function validateSeed(value: unknown, source = 'seed'): Seed {
     });
   }
   problems.push(...directoryProblems(value.directories, value.subnets));
+  const dns = value.onPremisesDnsIps;
+  if (dns !== undefined && !(Array.isArray(dns) && dns.every((ip) => typeof ip === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ip)))) {
+    problems.push('onPremisesDnsIps must be an array of IPv4 addresses');
+  }
   for (const limit of ['directoryLimit', 'connectorLimit']) {
     const v = value[limit];
     if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) problems.push(`${limit} must be an integer >= 0`);

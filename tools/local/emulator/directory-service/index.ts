@@ -29,6 +29,8 @@ const PATTERNS = {
     /(?=^.{8,64}$)((?=.*\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[^A-Za-z0-9\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\s]))^.*/,
   subnetId: /^(subnet-[0-9a-f]{8}|subnet-[0-9a-f]{17})$/,
   directoryId: /^d-[0-9a-f]{10}$/,
+  userName: /^[a-zA-Z0-9._-]+$/,
+  ipAddr: /^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$/,
   tagKey: /^(?!aws:)([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u,
   tagValue: /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u,
 };
@@ -87,12 +89,15 @@ function limitFor(ctx: ServiceContext): number {
   return ctx.seed.directoryLimit ?? 10;
 }
 
-function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceContext): Json {
+function create(type: 'SimpleAD' | 'MicrosoftAD' | 'ADConnector', input: Json, ctx: ServiceContext): Json {
   const live = existingDirectories(ctx).filter((d) => d.Type === type && d.deletedAtMs === undefined).length;
   if (live >= limitFor(ctx)) {
     throw new ApiError('DirectoryLimitExceededException', `Directory limit exceeded. A maximum of ${limitFor(ctx)} directories may be created`);
   }
-  const vpc = obj(input.VpcSettings);
+  // ConnectDirectory: the VPC side is inside ConnectSettings (required there, so a missing one is a model violation).
+  const connect = type === 'ADConnector' ? obj(input.ConnectSettings) : undefined;
+  if (type === 'ADConnector' && !connect) throw validationError([['connectSettings', undefined, 'not be null']]);
+  const vpc = connect ?? obj(input.VpcSettings);
   if (!vpc) throw new ApiError('InvalidParameterException', 'VpcSettings must be specified.');
   const name = str(input, 'Name');
   const shortName = str(input, 'ShortName');
@@ -102,8 +107,19 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
 
   const v: Violation[] = [];
   const password = str(input, 'Password');
-  check(v, 'password', password, PATTERNS.password, true);
-  if (type === 'SimpleAD') {
+  if (type === 'ADConnector') {
+    // ConnectPassword: 1-128, no pattern (the on-premises account's).
+    if (password === undefined) v.push(['password', undefined, 'not be null']);
+    else if (password.length < 1 || password.length > 128) v.push(['password', password, 'have length between 1 and 128']);
+    const user = str(connect ?? {}, 'CustomerUserName');
+    check(v, 'connectSettings.customerUserName', user, PATTERNS.userName, true);
+    const dnsIps = strList((connect ?? {}).CustomerDnsIps) ?? [];
+    const badIp = dnsIps.find((ip) => !PATTERNS.ipAddr.test(ip));
+    if (badIp !== undefined) v.push(['connectSettings.customerDnsIps', badIp, `satisfy regular expression pattern: ${PATTERNS.ipAddr.source}`]);
+  } else {
+    check(v, 'password', password, PATTERNS.password, true);
+  }
+  if (type === 'SimpleAD' || type === 'ADConnector') {
     const size = str(input, 'Size');
     if (size === undefined) v.push(['size', undefined, 'not be null']);
     else if (!['Small', 'Large'].includes(size)) v.push(['size', size, 'satisfy enum value set: [Small, Large]']);
@@ -141,9 +157,13 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
   const settings = ctx.state.get(DIRECTORY_SETTINGS);
   const activeAfterSeconds = settings.activeAfterSeconds[type];
   const lifecycleFault = ctx.faults.take('DirectoryService', 'DirectoryLifecycle');
+  const customerDnsIps = strList((connect ?? {}).CustomerDnsIps) ?? [];
+  const unreachable = type === 'ADConnector' ? customerDnsIps.filter((ip) => !(ctx.seed.onPremisesDnsIps ?? []).includes(ip)) : [];
   const outcome = lifecycleFault
     ? { stage: lifecycleFault.error as 'Failed', reason: lifecycleFault.message ?? `Directory creation failed: ${lifecycleFault.error} (injected lifecycle fault)` }
-    : settings.outcome;
+    : unreachable.length > 0
+      ? { stage: 'Failed' as const, reason: `Connectivity issues detected: DNS unavailable (TCP port 53) for IP: ${unreachable.join(', ')}` }
+      : settings.outcome;
   const id = `d-${ctx.ids.hex(10)}`;
   const record: DirectoryRecord = {
     DirectoryId: id,
@@ -151,9 +171,11 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
     Name: name ?? '',
     ShortName: shortName ?? (name ?? '').split('.')[0]?.toUpperCase() ?? '',
     ...(description !== undefined ? { Description: description } : {}),
-    ...(type === 'SimpleAD' ? { Size: str(input, 'Size') } : { Edition: str(input, 'Edition') ?? 'Enterprise' }),
+    ...(type === 'MicrosoftAD' ? { Edition: str(input, 'Edition') ?? 'Enterprise' } : { Size: str(input, 'Size') }),
     VpcSettings: { VpcId: vpcId ?? '', SubnetIds: subnetIds, SecurityGroupId: `sg-${ctx.ids.hex(17)}`, AvailabilityZones: [a.AvailabilityZone, b.AvailabilityZone] },
-    DnsIpAddrs: [a, b].map((s) => dnsIp(s.CidrBlock)),
+    // An AD Connector's DnsIpAddrs are the on-premises DNS servers it uses (the model's DnsIpAddrs documentation).
+    DnsIpAddrs: type === 'ADConnector' ? customerDnsIps : [a, b].map((s) => dnsIp(s.CidrBlock)),
+    ...(type === 'ADConnector' ? { Connect: { CustomerUserName: str(connect ?? {}, 'CustomerUserName') ?? '', CustomerDnsIps: customerDnsIps } } : {}),
     Tags: tagList,
     createdAtMs: ctx.clock.now(),
     activeAfterSeconds,
@@ -225,6 +247,7 @@ export const directoryService: ServiceDef = {
   ops: {
     CreateDirectory: (input, ctx) => create('SimpleAD', input, ctx),
     CreateMicrosoftAD: (input, ctx) => create('MicrosoftAD', input, ctx),
+    ConnectDirectory: (input, ctx) => create('ADConnector', input, ctx),
     DescribeDirectories(input, ctx) {
       const ids = strList(input.DirectoryIds);
       const selected = ids?.length ? ids.map((id) => findDirectory(ctx, id, 'directoryIds')) : existingDirectories(ctx);

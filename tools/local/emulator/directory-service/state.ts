@@ -91,7 +91,7 @@ export const DIRECTORIES: StateSlot<DirectoryRecord[]> = {
 
 export interface DirectorySettings {
   /** Seconds until Active, by type. */
-  activeAfterSeconds: { SimpleAD: number; MicrosoftAD: number };
+  activeAfterSeconds: { SimpleAD: number; MicrosoftAD: number; ADConnector: number };
   /** Every directory created while set lands in this stage instead of Active. */
   outcome?: DirectoryOutcome;
   /** Seconds Directory Service Data access stays Enabling after EnableDirectoryDataAccess (AWS documents no figure). */
@@ -102,7 +102,8 @@ export interface DirectorySettings {
 
 export const DIRECTORY_SETTINGS: StateSlot<DirectorySettings> = {
   name: 'directory settings',
-  fresh: () => ({ activeAfterSeconds: { SimpleAD: 600, MicrosoftAD: 2220 }, dataAccessEnabledAfterSeconds: 60 }),
+  // AD Connector: AWS documents no creation time; 5 minutes is the emulator's belief.
+  fresh: () => ({ activeAfterSeconds: { SimpleAD: 600, MicrosoftAD: 2220, ADConnector: 300 }, dataAccessEnabledAfterSeconds: 60 }),
 };
 
 /** Stage of a directory at `nowMs`; undefined once a deleted directory is gone. */
