@@ -8,8 +8,8 @@
  * the world unmodified), resets the handlers' cached clients, makes the handlers' clock the simulated one, and undoes
  * all of it on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME` and
- *    `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME`,
+ *    `RECORDS_TABLE_NAME` and `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
  *    `userEndpoints: 'keep'` (the default) only where unset, and a service the user pointed elsewhere (e.g.
  *    moto_server) is consulted there by the emulated Connector for AD; with `'replace'`, always.
  */
@@ -29,6 +29,8 @@ import { startSfnServer } from './step-functions/server.ts';
  * (a table is created on first use), so a user-set name works as well.
  */
 export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
+/** The provisioning records table the handlers use when RECORDS_TABLE_NAME is unset (created on first use too). */
+export const LOCAL_RECORDS_TABLE_NAME = 'local-provisioning-records';
 
 export interface LocalWorldOptions {
   /** Default: tools/local/seeds/default.json. */
@@ -73,7 +75,12 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
     TEARDOWN_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
   };
-  const emulated = { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME, DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl };
+  const emulated = {
+    ...emulator.env(),
+    COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
+    RECORDS_TABLE_NAME: LOCAL_RECORDS_TABLE_NAME,
+    DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl,
+  };
   const restore = keep ? setEnv(owned, emulated) : setEnv({ ...emulated, ...owned });
   const env: Record<string, string> = {};
   for (const key of [...Object.keys(emulated), ...Object.keys(owned)]) {
