@@ -11,6 +11,7 @@ import type { TeardownOutcome } from '../contract.ts';
 import type { MachineName } from '../workflow/catalog.ts';
 import type { DirectoryIdentity } from './directory-lease.ts';
 import { redactSecrets } from './provisioning-status.ts';
+import type { ProvisioningStatus, TeardownSummary } from './provisioning-status.ts';
 
 export type ExecutionKind = 'provisioning' | 'update' | 'teardown';
 
@@ -178,6 +179,20 @@ export const endedRecordFields = (kind: ExecutionKind, outcome: ExecutionOutcome
   };
 };
 
+/**
+ * The execution name of a `PUT` of `base` (src/domain/execution-names.ts, updateNameBase): the newest provisioning or
+ * update again when it applied the same request (a repeat: the same execution), else a new one, `base` suffixed by
+ * how many times the same request was applied before (the same request after another one applies it again).
+ */
+export const updateExecutionName = (record: ProvisioningRecord, base: string): string => {
+  const applies = executionsNewestFirst(record).filter((e) => e.kind !== 'teardown');
+  const sameRequest = (name: string): boolean => name === base || name.startsWith(`${base}-`);
+  const newest = applies[0];
+  if (newest && sameRequest(newest.name)) return newest.name;
+  const before = applies.filter((e) => sameRequest(e.name)).length;
+  return before === 0 ? base : `${base}-${before}`;
+};
+
 /** The executions newest first. */
 export const executionsNewestFirst = (record: ProvisioningRecord): RecordedExecution[] =>
   Object.values(record.executions).sort((a, b) => b.startDate.localeCompare(a.startDate) || b.name.localeCompare(a.name));
@@ -201,4 +216,35 @@ export const recordView = (record: ProvisioningRecord): RecordView => {
     ...(lastApply ? { lastApply } : {}),
     ...(lastTeardown ? { lastTeardown } : {}),
   }) as RecordView;
+};
+
+/** A teardown entry as `GET /provisionings/{id}` shows a teardown (`teardown`) once its history is gone. */
+export const teardownSummaryOf = (entry: RecordedExecution): TeardownSummary => ({
+  executionArn: entry.executionArn,
+  name: entry.name,
+  status: entry.status,
+  startDate: entry.startDate,
+  ...(entry.stopDate ? { stopDate: entry.stopDate } : {}),
+  ...(entry.output ? { output: entry.output } : {}),
+  ...(entry.error !== undefined ? { error: entry.error, cause: entry.cause } : {}),
+});
+
+/**
+ * The status document of `GET /provisionings/{id}` from the record alone, when Step Functions no longer has the
+ * execution `{id}` (its history is purged 90 days after it ended): that execution's entry, the outputs of the last
+ * provisioning or update that succeeded, and the record itself.
+ */
+export const statusFromRecord = (record: ProvisioningRecord): ProvisioningStatus & { record: RecordView } => {
+  const first = record.executions[record.provisioningId];
+  return {
+    executionArn: first?.executionArn ?? '',
+    name: record.provisioningId,
+    status: first?.status ?? 'UNKNOWN',
+    ...(first?.startDate ? { startDate: first.startDate } : {}),
+    ...(first?.stopDate ? { stopDate: first.stopDate } : {}),
+    ...(first?.error !== undefined ? { error: first.error, cause: first.cause } : {}),
+    ...(record.outputs ? { output: record.outputs } : {}),
+    ...(first?.redriveCount !== undefined ? { redriveCount: first.redriveCount } : {}),
+    record: recordView(record),
+  };
 };

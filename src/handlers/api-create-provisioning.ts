@@ -13,7 +13,8 @@
  *                   arrive at once: src/persistence/start-claims.ts):
  *                   `{ executionArn, name, status, startDate, location }` + `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
- *   409 Conflict  — the key was used for a different request (different input or different password);
+ *   409 Conflict  — the key was used for a different request (different input or different password), or another
+ *                   change of the same directory (a provisioning, an update, a teardown) is running (named);
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
  *                   Idempotency-Key header given more than once;
  *   415           — not application/json; 5xx — generic message + request id only.
@@ -24,6 +25,7 @@ import type { Violation } from '../domain/errors.ts';
 import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   canonicalJson,
+  executionArnFor,
   executionNameForIdempotencyKey,
   executionNameForInput,
   passwordSecretNameFor,
@@ -36,6 +38,8 @@ import type { ParsedEvent } from '../api/http.ts';
 import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { firstCaller } from '../api/first-caller.ts';
+import { concurrentChange } from '../api/directory-changes.ts';
+import { identityOf } from '../domain/provisioning-record.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { annotateExecution } from '../lib/tracer.ts';
@@ -151,6 +155,9 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
     if (!(await storedPasswordMatches(secretName, split.password))) throw conflict(name);
   }
   if (!outcome) {
+    const identity = identityOf(input);
+    const running = identity ? await concurrentChange(identity, executionArnFor(machine, name)) : undefined;
+    if (running) throw running;
     if (secretName && split.password !== undefined) {
       const stored = await storePasswordOnce(secretName, name, split.password);
       if (stored === 'different') throw conflict(name);

@@ -21,7 +21,7 @@ import type { MachineName } from '../workflow/catalog.ts';
 
 export interface ChangeStepDeps {
   leases: Pick<DynamoDbChangeLeaseStore, 'acquire' | 'release'>;
-  records: Pick<DynamoDbProvisioningRecords, 'register' | 'finish'>;
+  records: Pick<DynamoDbProvisioningRecords, 'register' | 'finish' | 'resumed'>;
   now: () => Date;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The local world, assembled in one place: the embedded emulator (the services of ./emulator/services.ts) on a
  * simulated clock + the local Step Functions endpoint running the provisioning workflow and the teardown
- * (./step-functions/), with this process pointed at both. `npm start`, `npm run api`, `npm run world`, the tests, the
+ * (./step-functions/), with this process pointed at both. The executions' status change events go to the real
+ * record-execution-status function, as the rule of serverless/triggers.yml sends them on AWS. `npm start`, `npm run api`, `npm run world`, the tests, the
  * bench and the reliability harness all start it here.
  *
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
@@ -17,6 +18,7 @@ import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
 import { setEnv } from '../env.ts';
 import { runExecution } from './engine/execution.ts';
+import { lambdaContext } from './lambda.ts';
 import type { RunOptions, RunResult } from './engine/execution.ts';
 import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
@@ -68,7 +70,16 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
   const keep = (opts.userEndpoints ?? 'keep') === 'keep';
   const emulator = await startEmulator({ seed, ...(keep ? { external: externalEndpointsFrom(process.env) } : {}), ...opts.emulator });
-  const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
+  const stepFunctions = new LocalStepFunctions({
+    emulator,
+    seed,
+    ...(opts.runOptions ? { runOptions: opts.runOptions } : {}),
+    // Imported when first used: the handler's module loads once this world has set the endpoint variables.
+    onStatusChange: async (event) => {
+      const { handler } = await import('../../src/handlers/record-execution-status.ts');
+      return handler(event as unknown as Parameters<typeof handler>[0], lambdaContext('recordExecutionStatus', { remainingMs: 30_000 }));
+    },
+  });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const owned = {
     AWS_ENDPOINT_URL_SFN: server.endpoint,
