@@ -11,21 +11,20 @@ import type { DirectoryIdentity } from '../domain/directory-lease.ts';
 import { executionNameOf } from '../domain/execution-names.ts';
 import type { ProvisioningRecord } from '../domain/provisioning-record.ts';
 import { coordinationTableName, recordsTableName } from '../lib/config.ts';
-import { DynamoDbChangeLeaseStore } from '../persistence/change-lease-store.ts';
-import { DynamoDbProvisioningRecords } from '../persistence/provisioning-records.ts';
+import { runningLeaseHolder } from '../persistence/change-lease-store.ts';
+import { getRecord } from '../persistence/provisioning-records.ts';
 import { HttpProblem } from './http.ts';
 
-export const provisioningRecords = (): DynamoDbProvisioningRecords => new DynamoDbProvisioningRecords(dynamoDb(), recordsTableName());
-
 /** The record of a provisioning id, or undefined. */
-export const readRecord = (provisioningId: string): Promise<ProvisioningRecord | undefined> => provisioningRecords().get(provisioningId);
+export const readRecord = (provisioningId: string): Promise<ProvisioningRecord | undefined> =>
+  getRecord({ client: dynamoDb(), tableName: recordsTableName() }, provisioningId);
 
 /**
  * 409 when another execution is changing the directory (it holds the change lease and runs), naming it; undefined
  * when nothing else runs. `self`: an execution that is this request's own (a repeat), never a conflict.
  */
 export const concurrentChange = async (identity: DirectoryIdentity, self?: string): Promise<HttpProblem | undefined> => {
-  const holder = await new DynamoDbChangeLeaseStore(dynamoDb(), coordinationTableName(), executionStatusOf).runningHolder(identity);
+  const holder = await runningLeaseHolder({ client: dynamoDb(), tableName: coordinationTableName() }, executionStatusOf, identity);
   if (!holder || holder.executionArn === self) return undefined;
   return new HttpProblem(409, {
     message:

@@ -18,6 +18,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { sfn } from '../aws/clients.ts';
 import { ConcurrentChangeError } from '../domain/errors.ts';
+import type { DirectoryIdentity } from '../domain/directory-lease.ts';
 import { identityOf } from '../domain/provisioning-record.ts';
 import type { ClosedStatus } from '../domain/provisioning-record.ts';
 import { describeIfExists } from '../api/start-execution.ts';
@@ -26,8 +27,12 @@ import { logger } from '../lib/logger.ts';
 import { annotateExecution, tracer } from '../lib/tracer.ts';
 import { transportErrorNames } from '../lib/transport-errors.ts';
 import type { MachineName } from '../workflow/catalog.ts';
-import { defaultChangeStepDeps } from './change-steps.ts';
-import type { ChangeStepDeps } from './change-steps.ts';
+import { executionStatusOf } from '../aws/execution-status.ts';
+import { now } from '../lib/clock.ts';
+import { acquireChangeLease } from '../persistence/change-lease-store.ts';
+import { finishExecution, resumeExecution } from '../persistence/provisioning-records.ts';
+import { coordinationTable, recordsTable } from './change-steps.ts';
+import type { AcquireDeps, RecordDeps } from './change-steps.ts';
 
 export const STATUS_CHANGE_SOURCE = 'aws.states';
 export const STATUS_CHANGE_DETAIL_TYPE = 'Step Functions Execution Status Change';
@@ -52,14 +57,18 @@ export type StatusChangeEvent = Pick<EventBridgeEvent<string, StatusChangeDetail
 
 export type StatusChangeOutcome = 'ignored' | 'recorded' | 'not-recorded' | 'resumed' | 'stopped';
 
-export interface RecordStatusDeps extends Pick<ChangeStepDeps, 'leases' | 'records' | 'now'> {
+export interface RecordStatusDeps extends Pick<AcquireDeps, 'acquire' | 'now'>, Pick<RecordDeps, 'finish'> {
+  resume: (identity: DirectoryIdentity, executionArn: string, redriveCount: number, now: Date) => Promise<boolean>;
   /** The execution's input when the event carries none. */
   inputOf: (executionArn: string) => Promise<string | undefined>;
   stop: (executionArn: string, error: string, cause: string) => Promise<void>;
 }
 
 const defaultDeps = (): RecordStatusDeps => ({
-  ...defaultChangeStepDeps(),
+  acquire: (identity, owner, at) => acquireChangeLease(coordinationTable(), executionStatusOf, identity, owner, at),
+  finish: (identity, executionArn, outcome, at, ifRunning) => finishExecution(recordsTable(), identity, executionArn, outcome, at, ifRunning),
+  resume: (identity, executionArn, redriveCount, at) => resumeExecution(recordsTable(), identity, executionArn, redriveCount, at),
+  now,
   inputOf: async (executionArn) => (await describeIfExists(executionArn))?.input,
   stop: async (executionArn, error, cause) => {
     await sfn().send(new StopExecutionCommand({ executionArn, error, cause }));
@@ -94,17 +103,17 @@ export const recordExecutionStatus = async (event: StatusChangeEvent, deps: Reco
     const redriveCount = d.redriveCount ?? 0;
     if (redriveCount === 0) return 'ignored';
     try {
-      await deps.leases.acquire(identity, d.executionArn, now);
+      await deps.acquire(identity, d.executionArn, now);
     } catch (err) {
       if (!(err instanceof ConcurrentChangeError)) throw err;
       logger.warn('Redriven execution stopped: another change of its directory is running', { errorName: err.name });
       await deps.stop(d.executionArn, err.name, err.message);
       return 'stopped';
     }
-    return (await deps.records.resumed(identity, d.executionArn, redriveCount, now)) ? 'resumed' : 'not-recorded';
+    return (await deps.resume(identity, d.executionArn, redriveCount, now)) ? 'resumed' : 'not-recorded';
   }
   if (!CLOSED.includes(d.status)) return 'ignored';
-  const finished = await deps.records.finish(
+  const finished = await deps.finish(
     identity,
     d.executionArn,
     {

@@ -2,7 +2,8 @@
  * Where the change leases are kept: the coordination table (CoordinationTable in serverless.yml, key `pk`), one item
  * per directory identity naming the execution that holds it. The rules are in src/domain/change-lease.ts; this
  * adapter turns them into conditional writes. Taking over compares and swaps the holder it saw not running, so two
- * executions taking over the same stale lease at once cannot both succeed.
+ * executions taking over the same stale lease at once cannot both succeed. One function per use, so a function's
+ * bundle (and so its IAM) holds only the calls it makes.
  */
 import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -31,88 +32,93 @@ export interface Acquired {
   takenOver?: LeaseHolder;
 }
 
+/** The coordination table, as the functions below reach it. */
+export interface LeaseTable {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
 type Wire = Record<string, { S?: string; N?: string }>;
 
-export class DynamoDbChangeLeaseStore {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-    private readonly statusOf: ExecutionStatusReader,
-  ) {}
+/** A conditional PutItem of the lease item: 'taken', or the item that failed the condition (`{}` when none). */
+const put = async (t: LeaseTable, item: ChangeLeaseItem, condition: string, values: Record<string, string>): Promise<Wire | 'taken'> => {
+  try {
+    await t.client.send(
+      new PutItemCommand({
+        TableName: t.tableName,
+        Item: { pk: { S: item.pk }, owner: { S: item.owner }, takenAt: { S: item.takenAt }, expiresAt: { N: String(item.expiresAt) } },
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { S: v }])),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return 'taken';
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    return (err as { Item?: Wire }).Item ?? {};
+  }
+};
 
-  private async put(item: ChangeLeaseItem, condition: string, values: Record<string, string>): Promise<Wire | 'taken'> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: { pk: { S: item.pk }, owner: { S: item.owner }, takenAt: { S: item.takenAt }, expiresAt: { N: String(item.expiresAt) } },
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { S: v }])),
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return 'taken';
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-      return (err as { Item?: Wire }).Item ?? {};
+/**
+ * Takes the lease of `identity` for `owner`: free, already its own, or held by an execution that is no longer
+ * running. ConcurrentChangeError when a running (or redrive-pending) execution holds it.
+ */
+export const acquireChangeLease = async (
+  t: LeaseTable,
+  statusOf: ExecutionStatusReader,
+  identity: DirectoryIdentity,
+  owner: string,
+  now: Date,
+): Promise<Acquired> => {
+  const item = changeLeaseItem(identity, owner, now);
+  let holder: LeaseHolder = { executionArn: 'another execution' };
+  for (let attempt = 0; attempt < TAKE_ATTEMPTS; attempt += 1) {
+    const first = await put(t, item, TAKE_CONDITION, { ':me': owner });
+    if (first === 'taken') {
+      logger.info('Change lease taken', { leaseKey: item.pk });
+      return { item };
+    }
+    const stale = first['owner']?.S;
+    if (stale === undefined) continue; // released in between: take it again
+    holder = { executionArn: stale, status: await statusOf(stale) };
+    if (isActiveStatus(holder.status)) throw new ConcurrentChangeError(concurrentChangeMessage(identity, holder));
+    if ((await put(t, item, TAKE_OVER_CONDITION, { ':stale': stale })) === 'taken') {
+      logger.info('Change lease taken over from an execution that is no longer running', { leaseKey: item.pk, holder: stale, holderStatus: holder.status ?? 'unknown' });
+      return { item, takenOver: holder };
     }
   }
+  throw new ConcurrentChangeError(concurrentChangeMessage(identity, holder));
+};
 
-  /**
-   * Takes the lease of `identity` for `owner`: free, already its own, or held by an execution that is no longer
-   * running. ConcurrentChangeError when a running (or redrive-pending) execution holds it.
-   */
-  async acquire(identity: DirectoryIdentity, owner: string, now: Date): Promise<Acquired> {
-    const item = changeLeaseItem(identity, owner, now);
-    let holder: LeaseHolder = { executionArn: 'another execution' };
-    for (let attempt = 0; attempt < TAKE_ATTEMPTS; attempt += 1) {
-      const first = await this.put(item, TAKE_CONDITION, { ':me': owner });
-      if (first === 'taken') {
-        logger.info('Change lease taken', { leaseKey: item.pk });
-        return { item };
-      }
-      const stale = first['owner']?.S;
-      if (stale === undefined) continue; // released in between: take it again
-      holder = { executionArn: stale, status: await this.statusOf(stale) };
-      if (isActiveStatus(holder.status)) throw new ConcurrentChangeError(concurrentChangeMessage(identity, holder));
-      if ((await this.put(item, TAKE_OVER_CONDITION, { ':stale': stale })) === 'taken') {
-        logger.info('Change lease taken over from an execution that is no longer running', { leaseKey: item.pk, holder: stale, holderStatus: holder.status ?? 'unknown' });
-        return { item, takenOver: holder };
-      }
+/** Deletes `owner`'s lease; a lease another execution took over stays. Never throws: a stale lease is taken over. */
+export const releaseChangeLease = async (t: LeaseTable, identity: DirectoryIdentity, owner: string): Promise<boolean> => {
+  const pk = changeLeaseKey(identity);
+  try {
+    await t.client.send(
+      new DeleteItemCommand({
+        TableName: t.tableName,
+        Key: { pk: { S: pk } },
+        ConditionExpression: RELEASE_CONDITION,
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':me': { S: owner } },
+      }),
+    );
+    logger.info('Change lease released', { leaseKey: pk });
+    return true;
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') {
+      logger.warn('Could not release the change lease; the next change takes it over', { leaseKey: pk, error: (err as Error).name });
     }
-    throw new ConcurrentChangeError(concurrentChangeMessage(identity, holder));
+    return false;
   }
+};
 
-  /** Deletes `owner`'s lease; a lease another execution took over stays. Never throws: a stale lease is taken over. */
-  async release(identity: DirectoryIdentity, owner: string): Promise<boolean> {
-    const pk = changeLeaseKey(identity);
-    try {
-      await this.client.send(
-        new DeleteItemCommand({
-          TableName: this.tableName,
-          Key: { pk: { S: pk } },
-          ConditionExpression: RELEASE_CONDITION,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: { ':me': { S: owner } },
-        }),
-      );
-      logger.info('Change lease released', { leaseKey: pk });
-      return true;
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') {
-        logger.warn('Could not release the change lease; the next change takes it over', { leaseKey: pk, error: (err as Error).name });
-      }
-      return false;
-    }
-  }
-
-  /** The execution changing the directory now (holding the lease and running), if any: what the API answers 409 with. */
-  async runningHolder(identity: DirectoryIdentity): Promise<LeaseHolder | undefined> {
-    const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: changeLeaseKey(identity) } }, ConsistentRead: true }));
-    const owner = (res.Item as Wire | undefined)?.['owner']?.S;
-    if (owner === undefined) return undefined;
-    const status = await this.statusOf(owner);
-    return isActiveStatus(status) ? { executionArn: owner, status } : undefined;
-  }
-}
+/** The execution changing the directory now (holding the lease and running), if any: what the API answers 409 with. */
+export const runningLeaseHolder = async (t: LeaseTable, statusOf: ExecutionStatusReader, identity: DirectoryIdentity): Promise<LeaseHolder | undefined> => {
+  const res = await t.client.send(new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: changeLeaseKey(identity) } }, ConsistentRead: true }));
+  const owner = (res.Item as Wire | undefined)?.['owner']?.S;
+  if (owner === undefined) return undefined;
+  const status = await statusOf(owner);
+  return isActiveStatus(status) ? { executionArn: owner, status } : undefined;
+};

@@ -8,6 +8,7 @@
  * entry again and never drops another execution's (each UpdateItem is atomic on its item); a registration keeps what
  * a first attempt wrote (`if_not_exists`); record-level fields are written only by the execution that last took the
  * directory's change lease (`currentExecution`), so a late write of an older execution cannot overwrite a newer one.
+ * One function per use, so a function's bundle (and so its IAM) holds only the calls it makes.
  */
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -111,150 +112,152 @@ class Update {
   }
 }
 
-export class DynamoDbProvisioningRecords {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
+/** The records table, as the functions below reach it. */
+export interface RecordsTable {
+  client: DynamoDBClient;
+  tableName: string;
+}
 
-  private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {
-    const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: pk } }, ConsistentRead: true }));
-    return res.Item ? unmarshall(res.Item) : undefined;
+const getItem = async (t: RecordsTable, pk: string): Promise<Record<string, unknown> | undefined> => {
+  const res = await t.client.send(new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: pk } }, ConsistentRead: true }));
+  return res.Item ? unmarshall(res.Item) : undefined;
+};
+
+/** The record of a provisioning id. */
+export const getRecord = async (t: RecordsTable, provisioningId: string): Promise<ProvisioningRecord | undefined> => {
+  const item = await getItem(t, recordKey(provisioningId));
+  if (!item || typeof item['provisioningId'] !== 'string') return undefined;
+  const { pk: _pk, ...record } = item;
+  return { executions: {}, ...record } as unknown as ProvisioningRecord;
+};
+
+/** The current record of a directory (what its index item points at). */
+export const recordByIdentity = async (t: RecordsTable, identity: DirectoryIdentity): Promise<ProvisioningRecord | undefined> => {
+  const index = await getItem(t, identityKey(identity));
+  const id = index?.['provisioningId'];
+  return typeof id === 'string' ? getRecord(t, id) : undefined;
+};
+
+/**
+ * Lists a starting execution in its directory's record, as RUNNING: the record it joins (creating it, and pointing the
+ * directory's index at it, for a new provisioning). Called under the directory's change lease, so no other execution
+ * registers at the same time. undefined: a teardown of a directory without a record (nothing to record).
+ */
+export const registerExecution = async (t: RecordsTable, r: Registration): Promise<Registered | undefined> => {
+  const name = executionNameOf(r.executionArn);
+  const current = await recordByIdentity(t, r.identity);
+  const joined = joins(r.machine, current, name);
+  if (joined === 'none') return undefined;
+  const record = joined === 'current' ? current : undefined;
+  const kind = kindOf(r.machine, record, name);
+  const provisioningId = record?.provisioningId ?? name;
+  const pk = recordKey(provisioningId);
+  const now = r.now.toISOString();
+
+  const head = new Update();
+  head
+    .setValue(head.path('provisioningId'), provisioningId)
+    .set(head.path('identity'), `if_not_exists(${head.path('identity')}, ${head.value(r.identity)})`)
+    .set(head.path('createdAt'), `if_not_exists(${head.path('createdAt')}, ${head.value(now)})`)
+    .setValue(head.path('updatedAt'), now)
+    .setValue(head.path('status'), 'IN_PROGRESS')
+    .setValue(head.path('currentExecution'), name)
+    .set(head.path('executions'), `if_not_exists(${head.path('executions')}, ${head.value({})})`);
+  if (r.machine === 'provision') head.setValue(head.path('request'), recordedRequest(r.request));
+  await t.client.send(head.command(t.tableName, pk));
+
+  const entry: RecordedExecution = { executionArn: r.executionArn, name, kind, status: 'RUNNING', startDate: r.startDate };
+  const add = new Update();
+  const at = add.path('executions', name);
+  add.set(at, `if_not_exists(${at}, ${add.value(entry)})`);
+  await t.client.send(add.command(t.tableName, pk));
+
+  await t.client.send(new PutItemCommand({ TableName: t.tableName, Item: marshall({ pk: identityKey(r.identity), provisioningId, identity: r.identity }) }));
+  logger.info('Execution registered in the provisioning record', { provisioningId, kind });
+  return { provisioningId, kind };
+};
+
+/**
+ * Writes how an execution ended into its entry, and, when it is the record's current execution, the record's status,
+ * outputs and last plan. `ifRunning`: only while the entry still says RUNNING (and has not been redriven since
+ * `outcome.redriveCount`), for a status change event that may arrive after the record step wrote more. A teardown
+ * that succeeded also frees the directory's index, so a later provisioning starts a new record.
+ */
+export const finishExecution = async (
+  t: RecordsTable,
+  identity: DirectoryIdentity,
+  executionArn: string,
+  outcome: ExecutionOutcome,
+  now: Date,
+  ifRunning = false,
+): Promise<Finished> => {
+  const name = executionNameOf(executionArn);
+  const record = await recordByIdentity(t, identity);
+  const entry = record?.executions[name];
+  if (!record || entry?.executionArn !== executionArn) return { recorded: false };
+  if (ifRunning && (entry.status !== 'RUNNING' || (entry.redriveCount ?? 0) > (outcome.redriveCount ?? 0))) {
+    return { recorded: false, provisioningId: record.provisioningId, kind: entry.kind };
   }
-
-  /** The record of a provisioning id. */
-  async get(provisioningId: string): Promise<ProvisioningRecord | undefined> {
-    const item = await this.getItem(recordKey(provisioningId));
-    if (!item || typeof item['provisioningId'] !== 'string') return undefined;
-    const { pk: _pk, ...record } = item;
-    return { executions: {}, ...record } as unknown as ProvisioningRecord;
-  }
-
-  /** The current record of a directory (what its index item points at). */
-  async byIdentity(identity: DirectoryIdentity): Promise<ProvisioningRecord | undefined> {
-    const index = await this.getItem(identityKey(identity));
-    const id = index?.['provisioningId'];
-    return typeof id === 'string' ? this.get(id) : undefined;
-  }
-
-  /**
-   * Lists a starting execution in its directory's record, as RUNNING: the record it joins (creating it, and pointing
-   * the directory's index at it, for a new provisioning). Called under the directory's change lease, so no other
-   * execution registers at the same time. undefined: a teardown of a directory without a record (nothing to record).
-   */
-  async register(r: Registration): Promise<Registered | undefined> {
-    const name = executionNameOf(r.executionArn);
-    const current = await this.byIdentity(r.identity);
-    const joined = joins(r.machine, current, name);
-    if (joined === 'none') return undefined;
-    const record = joined === 'current' ? current : undefined;
-    const kind = kindOf(r.machine, record, name);
-    const provisioningId = record?.provisioningId ?? name;
-    const pk = recordKey(provisioningId);
-    const now = r.now.toISOString();
-
-    const head = new Update();
-    head
-      .setValue(head.path('provisioningId'), provisioningId)
-      .set(head.path('identity'), `if_not_exists(${head.path('identity')}, ${head.value(r.identity)})`)
-      .set(head.path('createdAt'), `if_not_exists(${head.path('createdAt')}, ${head.value(now)})`)
-      .setValue(head.path('updatedAt'), now)
-      .setValue(head.path('status'), 'IN_PROGRESS')
-      .setValue(head.path('currentExecution'), name)
-      .set(head.path('executions'), `if_not_exists(${head.path('executions')}, ${head.value({})})`);
-    if (r.machine === 'provision') head.setValue(head.path('request'), recordedRequest(r.request));
-    await this.client.send(head.command(this.tableName, pk));
-
-    const entry: RecordedExecution = { executionArn: r.executionArn, name, kind, status: 'RUNNING', startDate: r.startDate };
-    const add = new Update();
-    const at = add.path('executions', name);
-    add.set(at, `if_not_exists(${at}, ${add.value(entry)})`);
-    await this.client.send(add.command(this.tableName, pk));
-
-    await this.client.send(
-      new PutItemCommand({ TableName: this.tableName, Item: marshall({ pk: identityKey(r.identity), provisioningId, identity: r.identity }) }),
-    );
-    logger.info('Execution registered in the provisioning record', { provisioningId, kind });
-    return { provisioningId, kind };
-  }
-
-  /**
-   * Writes how an execution ended into its entry, and, when it is the record's current execution, the record's
-   * status, outputs and last plan. `ifRunning`: only while the entry still says RUNNING (and has not been redriven
-   * since `outcome.redriveCount`), for a status change event that may arrive after the record step wrote more.
-   * A teardown that succeeded also frees the directory's index, so a later provisioning starts a new record.
-   */
-  async finish(identity: DirectoryIdentity, executionArn: string, outcome: ExecutionOutcome, now: Date, ifRunning = false): Promise<Finished> {
-    const name = executionNameOf(executionArn);
-    const record = await this.byIdentity(identity);
-    const entry = record?.executions[name];
-    if (!record || entry?.executionArn !== executionArn) return { recorded: false };
-    if (ifRunning && (entry.status !== 'RUNNING' || (entry.redriveCount ?? 0) > (outcome.redriveCount ?? 0))) {
-      return { recorded: false, provisioningId: record.provisioningId, kind: entry.kind };
-    }
-    const pk = recordKey(record.provisioningId);
-    const write = async (withRecordFields: boolean): Promise<boolean> => {
-      const u = new Update();
-      for (const [field, value] of Object.entries(endedEntry(entry.kind, outcome))) u.setValue(u.path('executions', name, field), value);
-      if (withRecordFields) {
-        u.setValue(u.path('status'), recordStatusAfter(entry.kind, outcome.status)).setValue(u.path('updatedAt'), now.toISOString());
-        for (const [field, value] of Object.entries(endedRecordFields(entry.kind, outcome))) u.setValue(u.path(field), value);
-      }
-      const conditions = [`attribute_exists(${u.path('executions', name)})`];
-      if (ifRunning) conditions.push(`${u.path('executions', name, 'status')} = ${u.value('RUNNING')}`);
-      if (withRecordFields) conditions.push(`${u.path('currentExecution')} = ${u.value(name)}`);
-      try {
-        await this.client.send(u.command(this.tableName, pk, conditions.join(' AND ')));
-        return true;
-      } catch (err) {
-        if (isConditionFailure(err)) return false;
-        throw err;
-      }
-    };
-    const current = record.currentExecution === name;
-    // A newer execution may have registered since the read: then only the entry is this execution's to write.
-    const written = (current && (await write(true))) || (await write(false));
-    if (written && current && entry.kind === 'teardown' && outcome.status === 'SUCCEEDED') await this.freeIdentity(identity, record.provisioningId);
-    if (written) logger.info('Execution end written to the provisioning record', { provisioningId: record.provisioningId, status: outcome.status });
-    return { recorded: written, provisioningId: record.provisioningId, kind: entry.kind };
-  }
-
-  /** A redriven execution runs again: its entry says RUNNING again and it is the record's current execution. */
-  async resumed(identity: DirectoryIdentity, executionArn: string, redriveCount: number, now: Date): Promise<boolean> {
-    const name = executionNameOf(executionArn);
-    const record = await this.byIdentity(identity);
-    if (record?.executions[name]?.executionArn !== executionArn) return false;
+  const pk = recordKey(record.provisioningId);
+  const write = async (withRecordFields: boolean): Promise<boolean> => {
     const u = new Update();
-    u.setValue(u.path('executions', name, 'status'), 'RUNNING')
-      .setValue(u.path('executions', name, 'redriveCount'), redriveCount)
-      .remove(u.path('executions', name, 'stopDate'))
-      .remove(u.path('executions', name, 'error'))
-      .remove(u.path('executions', name, 'cause'))
-      .setValue(u.path('currentExecution'), name)
-      .setValue(u.path('status'), 'IN_PROGRESS')
-      .setValue(u.path('updatedAt'), now.toISOString());
-    const counted = u.path('executions', name, 'redriveCount');
+    for (const [field, value] of Object.entries(endedEntry(entry.kind, outcome))) u.setValue(u.path('executions', name, field), value);
+    if (withRecordFields) {
+      u.setValue(u.path('status'), recordStatusAfter(entry.kind, outcome.status)).setValue(u.path('updatedAt'), now.toISOString());
+      for (const [field, value] of Object.entries(endedRecordFields(entry.kind, outcome))) u.setValue(u.path(field), value);
+    }
+    const conditions = [`attribute_exists(${u.path('executions', name)})`];
+    if (ifRunning) conditions.push(`${u.path('executions', name, 'status')} = ${u.value('RUNNING')}`);
+    if (withRecordFields) conditions.push(`${u.path('currentExecution')} = ${u.value(name)}`);
     try {
-      await this.client.send(u.command(this.tableName, recordKey(record.provisioningId), `attribute_not_exists(${counted}) OR ${counted} < ${u.value(redriveCount)}`));
+      await t.client.send(u.command(t.tableName, pk, conditions.join(' AND ')));
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;
       throw err;
     }
-  }
-
-  private async freeIdentity(identity: DirectoryIdentity, provisioningId: string): Promise<void> {
+  };
+  const current = record.currentExecution === name;
+  // A newer execution may have registered since the read: then only the entry is this execution's to write.
+  const written = (current && (await write(true))) || (await write(false));
+  if (written && current && entry.kind === 'teardown' && outcome.status === 'SUCCEEDED') {
     try {
-      await this.client.send(
+      await t.client.send(
         new DeleteItemCommand({
-          TableName: this.tableName,
+          TableName: t.tableName,
           Key: { pk: { S: identityKey(identity) } },
           ConditionExpression: 'provisioningId = :id',
-          ExpressionAttributeValues: { ':id': { S: provisioningId } },
+          ExpressionAttributeValues: { ':id': { S: record.provisioningId } },
         }),
       );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
   }
-}
+  if (written) logger.info('Execution end written to the provisioning record', { provisioningId: record.provisioningId, status: outcome.status });
+  return { recorded: written, provisioningId: record.provisioningId, kind: entry.kind };
+};
+
+/** A redriven execution runs again: its entry says RUNNING again and it is the record's current execution. */
+export const resumeExecution = async (t: RecordsTable, identity: DirectoryIdentity, executionArn: string, redriveCount: number, now: Date): Promise<boolean> => {
+  const name = executionNameOf(executionArn);
+  const record = await recordByIdentity(t, identity);
+  if (record?.executions[name]?.executionArn !== executionArn) return false;
+  const u = new Update();
+  u.setValue(u.path('executions', name, 'status'), 'RUNNING')
+    .setValue(u.path('executions', name, 'redriveCount'), redriveCount)
+    .remove(u.path('executions', name, 'stopDate'))
+    .remove(u.path('executions', name, 'error'))
+    .remove(u.path('executions', name, 'cause'))
+    .setValue(u.path('currentExecution'), name)
+    .setValue(u.path('status'), 'IN_PROGRESS')
+    .setValue(u.path('updatedAt'), now.toISOString());
+  const counted = u.path('executions', name, 'redriveCount');
+  try {
+    await t.client.send(u.command(t.tableName, recordKey(record.provisioningId), `attribute_not_exists(${counted}) OR ${counted} < ${u.value(redriveCount)}`));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+};

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { changeLeaseKey } from '../../src/domain/change-lease.ts';
-import { DynamoDbChangeLeaseStore } from '../../src/persistence/change-lease-store.ts';
+import { acquireChangeLease, releaseChangeLease, runningLeaseHolder } from '../../src/persistence/change-lease-store.ts';
 import type { Emulator } from '../../tools/local/emulator/index.ts';
 import { start } from '../tools/local/emulator/helpers.ts';
 
@@ -18,7 +18,15 @@ describe('change lease store (DynamoDB, on the emulator)', () => {
   let ddb: DynamoDBClient;
   const statuses = new Map<string, string>();
   const described: string[] = [];
-  const store = () => new DynamoDbChangeLeaseStore(ddb, TABLE, async (arn) => (described.push(arn), statuses.get(arn)));
+  const statusOf = async (arn: string) => (described.push(arn), statuses.get(arn));
+  const store = () => {
+    const t = { client: ddb, tableName: TABLE };
+    return {
+      acquire: (identity: typeof DIR, owner: string, now: Date) => acquireChangeLease(t, statusOf, identity, owner, now),
+      release: (identity: typeof DIR, owner: string) => releaseChangeLease(t, identity, owner),
+      runningHolder: (identity: typeof DIR) => runningLeaseHolder(t, statusOf, identity),
+    };
+  };
   before(async () => {
     emu = await start();
     ddb = new DynamoDBClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, maxAttempts: 1 });

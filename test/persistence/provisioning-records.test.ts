@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { identityKey, recordKey } from '../../src/domain/provisioning-record.ts';
-import { DynamoDbProvisioningRecords } from '../../src/persistence/provisioning-records.ts';
+import { finishExecution, getRecord, registerExecution, resumeExecution } from '../../src/persistence/provisioning-records.ts';
+import type { Registration, RecordsTable } from '../../src/persistence/provisioning-records.ts';
+import type { ExecutionOutcome } from '../../src/domain/provisioning-record.ts';
 import type { Emulator } from '../../tools/local/emulator/index.ts';
 import { start } from '../tools/local/emulator/helpers.ts';
 
@@ -17,14 +19,20 @@ const PLAN = [{ resource: 'template', id: 'T', action: 'create', fields: [] }];
 
 describe('provisioning records (DynamoDB, on the emulator)', () => {
   let emu: Emulator;
-  let records: DynamoDbProvisioningRecords;
+  let table: RecordsTable;
+  const records = {
+    register: (r: Registration) => registerExecution(table, r),
+    finish: (identity: typeof DIR, arn: string, outcome: ExecutionOutcome, now: Date, ifRunning?: boolean) => finishExecution(table, identity, arn, outcome, now, ifRunning),
+    resumed: (identity: typeof DIR, arn: string, redriveCount: number, now: Date) => resumeExecution(table, identity, arn, redriveCount, now),
+    get: (id: string) => getRecord(table, id),
+  };
   const register = (machine: 'provision' | 'teardown', name: string, minute: number, request: unknown = REQUEST) =>
     records.register({ identity: DIR, executionArn: `${machine === 'provision' ? PROVISION : TEARDOWN}${name}`, machine, request, startDate: at(minute).toISOString(), now: at(minute) });
   const item = (pk: string) => emu.snapshot().dynamoDb?.[TABLE]?.[pk];
   before(async () => {
     emu = await start();
     const ddb = new DynamoDBClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, maxAttempts: 1 });
-    records = new DynamoDbProvisioningRecords(ddb, TABLE);
+    table = { client: ddb, tableName: TABLE };
   });
   after(() => emu.stop());
 
