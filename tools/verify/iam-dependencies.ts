@@ -276,8 +276,8 @@ export const TABLES_OF_CALL: Readonly<Record<string, Readonly<Record<string, rea
   // the record (GetItem, UpdateItem, the torn-down index's DeleteItem), then the lease's release (DeleteItem)
   RecordProvisioning: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C, R] },
   RecordTeardown: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C, R] },
-  // a redrive re-asserts the lease (PutItem); the record (GetItem, UpdateItem)
-  RecordExecutionStatus: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
+  // a redrive re-asserts the lease (PutItem); the record (GetItem, UpdateItem, a torn-down index's DeleteItem)
+  RecordExecutionStatus: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [R] },
   // the first caller's claim (PutItem); the record and the change lease (GetItem)
   ApiDeleteProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
   ApiUpdateProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
