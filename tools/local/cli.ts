@@ -34,6 +34,8 @@ Options:
   --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
   --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
+  --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
+                                    the directory registration is gone (default 0; AWS says up to 60 minutes)
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
                                     then the directory, then a password secret POST /provisionings stored; only
                                     what carries this tool's ownership tag
@@ -226,6 +228,7 @@ export async function main(argv: string[]): Promise<number> {
         'registration-fails-after': { type: 'string' },
         'spn-active-after': { type: 'string' },
         'spn-fails-after': { type: 'string' },
+        'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -255,6 +258,7 @@ export async function main(argv: string[]): Promise<number> {
   const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
   const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
@@ -275,6 +279,7 @@ export async function main(argv: string[]): Promise<number> {
           connectorActiveAfterSeconds,
           ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
           ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
           ...(registrationFailsAfter !== undefined
             ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
             : {}),
