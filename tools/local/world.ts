@@ -47,6 +47,8 @@ export interface LocalWorldOptions {
   sfnPort?: number;
   /** Hooks merged into every execution the local Step Functions runs (Lambda crash injection, timelines). */
   runOptions?: LocalSfnOptions['runOptions'];
+  /** Wraps the target of the status change events (the reliability harness counts its calls apart from the Tasks'). */
+  wrapStatusChange?: (target: NonNullable<LocalSfnOptions['onStatusChange']>) => NonNullable<LocalSfnOptions['onStatusChange']>;
 }
 
 export interface LocalWorld {
@@ -70,15 +72,16 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
   const keep = (opts.userEndpoints ?? 'keep') === 'keep';
   const emulator = await startEmulator({ seed, ...(keep ? { external: externalEndpointsFrom(process.env) } : {}), ...opts.emulator });
+  // Imported when first used: the handler's module loads once this world has set the endpoint variables.
+  const recordExecutionStatus: NonNullable<LocalSfnOptions['onStatusChange']> = async (event) => {
+    const { handler } = await import('../../src/handlers/record-execution-status.ts');
+    return handler(event as unknown as Parameters<typeof handler>[0], lambdaContext('recordExecutionStatus', { remainingMs: 30_000 }));
+  };
   const stepFunctions = new LocalStepFunctions({
     emulator,
     seed,
     ...(opts.runOptions ? { runOptions: opts.runOptions } : {}),
-    // Imported when first used: the handler's module loads once this world has set the endpoint variables.
-    onStatusChange: async (event) => {
-      const { handler } = await import('../../src/handlers/record-execution-status.ts');
-      return handler(event as unknown as Parameters<typeof handler>[0], lambdaContext('recordExecutionStatus', { remainingMs: 30_000 }));
-    },
+    onStatusChange: opts.wrapStatusChange ? opts.wrapStatusChange(recordExecutionStatus) : recordExecutionStatus,
   });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const owned = {

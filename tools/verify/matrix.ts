@@ -16,9 +16,10 @@
  *  - new-execution: as redrive, then StartExecution with a new name and the same input;
  *  - duplicate-start: the EventBridge start function gets the same event twice concurrently and once more after the
  *    execution ended, then the API gets POST with one Idempotency-Key twice concurrently and once more later.
- * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, and
- * the world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
- * share), across all runs of the cell.
+ * Every cell: each execution ends SUCCEEDED or in the failure the catalog documents for that state and error, the
+ * world holds at most one of each resource (directory, registration, connector, SPN, template, access entry, CA
+ * share), across all runs of the cell, and no record is lost: every execution that took its directory's change lease
+ * is listed in the provisioning record with the status it ended with.
  * Teardown rows (`machine: 'teardown'`): the teardown's calls after a clean provisioning, discovered the same way,
  * with the same faults and the reruns retry, redrive and new execution; every cell ends with 0 leftovers of the tool
  * and another team's directory in the same VPC still there.
@@ -52,10 +53,15 @@ export const TRANSIENT_TIMES = 2;
 const PUBLISH_STATE = 'PublishSucceededEvent';
 
 /**
- * Calls whose failure the handler absorbs by design, so even their terminal cells must end SUCCEEDED: giving back the
- * share creation lease once the share is ASSOCIATED (a lease not given back lapses by itself).
+ * Calls whose failure is absorbed by design, so even their terminal cells must end SUCCEEDED: giving back the share
+ * creation lease once the share is ASSOCIATED (a lease not given back lapses by itself), and every call of the
+ * record steps (a caught error of theirs goes to recordError, never over the execution's outcome; the release of the
+ * change lease never throws: a lease not released is taken over).
  */
-export const ABSORBED_CALLS: ReadonlySet<string> = new Set(['ShareCertificateAuthority DynamoDB.DeleteItem']);
+export const ABSORBED_CALLS: ReadonlySet<string> = new Set([
+  'ShareCertificateAuthority DynamoDB.DeleteItem',
+  ...['RecordProvisioning', 'RecordTeardown'].flatMap((state) => ['GetItem', 'UpdateItem', 'DeleteItem'].map((op) => `${state} DynamoDB.${op}`)),
+]);
 
 export interface Target {
   /** The state machine: the provisioning unless `teardown` (statemachine/teardown.asl.json). */
@@ -293,6 +299,8 @@ export interface CellResult {
   rerun: Rerun;
   passed: boolean;
   duplicates: boolean;
+  /** An execution that took its directory's change lease is missing from the provisioning record, or listed with another status. */
+  lostRecords: boolean;
   /** A teardown cell left a resource of the tool's, or deleted the foreign directory. */
   leftovers?: boolean;
   executions: number;
@@ -431,6 +439,14 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
     harness.hooks = undefined;
     setLambdaFault(undefined);
   }
+  // Every execution that took the change lease is in the record, with the status it ended with.
+  const entries = new Map(harness.records().flatMap((r) => Object.values(r.executions)).map((e) => [e.executionArn, e]));
+  const lost = [...harness.registered].flatMap((executionArn) => {
+    const ended = String(harness.stepFunctions.DescribeExecution({ executionArn })['status']);
+    const entry = entries.get(executionArn);
+    return entry?.status === ended ? [] : [`${executionArn.split(':').pop() ?? ''} ${ended}, recorded ${entry?.status ?? 'nowhere'}`];
+  });
+  if (lost.length > 0) problems.push(`LOST RECORDS: ${lost.join('; ')}`);
   const resources = harness.resources();
   const live = harness.emulator.counts();
   const world = harness.emulator.snapshot();
@@ -456,7 +472,11 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   if (duplicates) {
     problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors${twice.map(([k, n]) => `, ${n} ${k}`).join('')}`);
   }
-  return { ...(teardown ? { machine: 'teardown' as const } : {}), state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems };
+  return {
+    ...(teardown ? { machine: 'teardown' as const } : {}),
+    state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, lostRecords: lost.length > 0,
+    ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems,
+  };
 };
 
 /** A cell's coordinates. */
@@ -504,7 +524,7 @@ export const coveringCells = (targets: readonly Target[]): CellKey[] => {
 export interface MatrixResult {
   targets: Target[];
   cells: CellResult[];
-  summary: { cells: number; passed: number; duplicates: number; executions: number; wallMs: number };
+  summary: { cells: number; passed: number; duplicates: number; lostRecords: number; executions: number; wallMs: number };
   /** The teardown rows' share of the cells (when they ran): leftovers = cells that left something or lost the foreign directory. */
   teardown?: { rows: number; cells: number; passed: number; leftovers: number; executions: number; wallMs: number };
 }
@@ -555,6 +575,7 @@ export const runMatrix = async (
       cells: cells.length,
       passed: cells.filter((c) => c.passed).length,
       duplicates: cells.filter((c) => c.duplicates).length,
+      lostRecords: cells.filter((c) => c.lostRecords).length,
       executions: cells.reduce((n, c) => n + c.executions, 0),
       wallMs: Math.round(performance.now() - started),
     },
@@ -592,7 +613,7 @@ export const formatMatrix = (m: MatrixResult): string => {
   }
   const s = m.summary;
   lines.push('');
-  lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
+  lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates, ${s.lostRecords} with lost records; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
   const td = m.teardown;
   if (td) lines.push(`  of which teardown: ${td.rows} rows, ${td.cells} cells, ${td.passed} passed, ${td.leftovers} with leftovers; ${td.executions} executions, ${(td.wallMs / 1000).toFixed(1)} s wall`);
   for (const c of m.cells.filter((x) => !x.passed)) {
