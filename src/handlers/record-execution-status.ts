@@ -55,7 +55,10 @@ export interface StatusChangeDetail {
 
 export type StatusChangeEvent = Pick<EventBridgeEvent<string, StatusChangeDetail>, 'source' | 'detail-type' | 'detail'>;
 
-export type StatusChangeOutcome = 'ignored' | 'recorded' | 'not-recorded' | 'resumed' | 'stopped';
+/** What the function did with an event (returned for its log and `invoke local`; EventBridge ignores it). */
+export interface StatusChangeOutcome {
+  outcome: 'ignored' | 'recorded' | 'not-recorded' | 'resumed' | 'stopped';
+}
 
 export interface RecordStatusDeps extends Pick<AcquireDeps, 'acquire' | 'now'>, Pick<RecordDeps, 'finish'> {
   resume: (identity: DirectoryIdentity, executionArn: string, redriveCount: number, now: Date) => Promise<boolean>;
@@ -89,7 +92,11 @@ const parse = (text: string | null | undefined): unknown => {
 const machineOfArn = (arn: string): MachineName | undefined =>
   arn === stateMachineArn() ? 'provision' : arn === teardownStateMachineArn() ? 'teardown' : undefined;
 
-export const recordExecutionStatus = async (event: StatusChangeEvent, deps: RecordStatusDeps = defaultDeps()): Promise<StatusChangeOutcome> => {
+export const recordExecutionStatus = async (event: StatusChangeEvent, deps: RecordStatusDeps = defaultDeps()): Promise<StatusChangeOutcome> => ({
+  outcome: await handle(event, deps),
+});
+
+const handle = async (event: StatusChangeEvent, deps: RecordStatusDeps): Promise<StatusChangeOutcome['outcome']> => {
   const d = event.detail;
   if (event.source !== STATUS_CHANGE_SOURCE || typeof d?.executionArn !== 'string' || !machineOfArn(String(d.stateMachineArn))) return 'ignored';
   logger.appendKeys({ executionArn: d.executionArn });

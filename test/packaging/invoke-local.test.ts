@@ -82,24 +82,34 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 20, keys.join(', '));
+    assert.equal(keys.length, 26, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
-    // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
-      'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
+    // The order of a provisioning: each Task's sample event refers to what the previous one created (the change lease
+    // taken first, released by the record step last).
+    const order = ['validateRequest', 'acquireChangeLease', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration',
+      'getDirectoryRegistrationStatus', 'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates',
+      'recordProvisioning', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning', 'apiUpdateProvisioning', 'recordExecutionStatus',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
-      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
-      // Its triggers last (they start teardowns in the world): DELETE once the provisioning POST started has ended.
+      'discoverResources', 'acquireTeardownLease', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret', 'recordTeardown',
+      // Its triggers last (they start teardowns in the world).
       'apiDeleteProvisioning', 'startTeardownFromEvent'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
     // Beside the chain: ValidateRequest only reads the seed; the delete samples' plans have nothing to delete (no call).
     const beside = ['validateRequest', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+    // One change of the directory at a time: a start waits until the execution an earlier invoke started has ended.
+    const after: Record<string, string> = {
+      apiCreateProvisioning: 'startFromEvent',
+      apiUpdateProvisioning: 'apiCreateProvisioning',
+      acquireTeardownLease: 'apiUpdateProvisioning',
+    };
+    const startedBy = (fn: string): string => {
+      const r = results[fn] as { executionArn?: string; body?: { executionArn?: string } };
+      return String(r.executionArn ?? r.body?.executionArn);
+    };
     const lane = async (fns: string[], service: string): Promise<void> => {
       for (const fn of fns) {
-        if (fn === 'apiDeleteProvisioning') {
-          const started = results['apiCreateProvisioning'] as { body: { executionArn: string } };
-          await world.stepFunctions.waitFor(started.body.executionArn);
-        }
+        const before = after[fn];
+        if (before) await world.stepFunctions.waitFor(startedBy(before));
         results[fn] = await invoke(fn, service);
       }
     };
@@ -131,6 +141,17 @@ describe('serverless invoke local, every function, against the local world', { t
     const get = results['apiGetProvisioning'] as { statusCode: number; body: { name: string } };
     assert.equal(get.statusCode, 200);
     assert.equal(get.body.name, 'api-key-invoke-local-1');
+    // The record the Task invokes started (sample-execution) lists the triggers' executions of the same directory.
+    assert.deepEqual(results['acquireChangeLease'], { ProvisioningId: 'sample-execution', Kind: 'provisioning', TakenOverFrom: null });
+    assert.equal(results['recordProvisioning']?.['Recorded'], true);
+    assert.equal(results['recordProvisioning']?.['LeaseReleased'], true);
+    const put = results['apiUpdateProvisioning'] as { statusCode: number; body: { name: string; provisioning: { id: string } } };
+    assert.equal(put.statusCode, 202, JSON.stringify(put));
+    assert.match(put.body.name, /^put-[0-9a-f]{60}$/);
+    assert.equal(put.body.provisioning.id, 'sample-execution');
+    assert.ok(['recorded', 'not-recorded'].includes(String(results['recordExecutionStatus']?.['outcome'])), JSON.stringify(results['recordExecutionStatus']));
+    assert.equal(results['acquireTeardownLease']?.['Kind'], 'teardown');
+    assert.equal(results['recordTeardown']?.['LeaseReleased'], true);
 
     const plan = results['discoverResources'] as { Connectors: string[]; Directories: string[] };
     assert.deepEqual(plan.Connectors, [connectorArn]);
