@@ -72,7 +72,10 @@ export const updateProvisioning = async (event: ParsedEvent<unknown>, _context?:
   const provisioningId = executionNameOf(provisioningArn);
   const record = await readRecord(provisioningId);
   if (!record) {
-    const known = await describeIfExists(provisioningArn).catch(() => undefined);
+    const known = await describeIfExists(provisioningArn).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'InvalidArn') return undefined;
+      throw err;
+    });
     if (!known) throw notFound();
     throw new HttpProblem(409, {
       message: 'This provisioning has no record (it ended before it changed its directory): POST the request as a new provisioning instead.',

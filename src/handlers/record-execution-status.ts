@@ -99,16 +99,16 @@ export const recordExecutionStatus = async (event: StatusChangeEvent, deps: Reco
 const handle = async (event: StatusChangeEvent, deps: RecordStatusDeps): Promise<StatusChangeOutcome['outcome']> => {
   const d = event.detail;
   if (event.source !== STATUS_CHANGE_SOURCE || typeof d?.executionArn !== 'string' || !machineOfArn(String(d.stateMachineArn))) return 'ignored';
+  const redriveCount = d.redriveCount ?? 0;
+  // A first RUNNING: the change lease step registers the execution; other statuses are not ends.
+  if (d.status === 'RUNNING' ? redriveCount === 0 : !CLOSED.includes(d.status)) return 'ignored';
   logger.appendKeys({ executionArn: d.executionArn });
   annotateExecution(d.executionArn);
-  const request = parse(d.input) ?? parse(await deps.inputOf(d.executionArn));
-  const identity = identityOf(request);
+  const identity = identityOf(parse(d.input) ?? parse(await deps.inputOf(d.executionArn)));
   if (!identity) return 'ignored';
   const now = deps.now();
 
   if (d.status === 'RUNNING') {
-    const redriveCount = d.redriveCount ?? 0;
-    if (redriveCount === 0) return 'ignored';
     try {
       await deps.acquire(identity, d.executionArn, now);
     } catch (err) {
@@ -119,7 +119,6 @@ const handle = async (event: StatusChangeEvent, deps: RecordStatusDeps): Promise
     }
     return (await deps.resume(identity, d.executionArn, redriveCount, now)) ? 'resumed' : 'not-recorded';
   }
-  if (!CLOSED.includes(d.status)) return 'ignored';
   const finished = await deps.finish(
     identity,
     d.executionArn,
@@ -129,7 +128,7 @@ const handle = async (event: StatusChangeEvent, deps: RecordStatusDeps): Promise
       ...(d.status === 'SUCCEEDED' ? { output: parse(d.output) } : {}),
       ...(typeof d.error === 'string' ? { error: d.error } : {}),
       ...(typeof d.cause === 'string' ? { cause: d.cause } : {}),
-      redriveCount: d.redriveCount ?? 0,
+      redriveCount,
     },
     now,
     true,
