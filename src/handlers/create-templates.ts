@@ -1,6 +1,6 @@
 /**
- * CreateTemplates: every template the request names on the connector, each with its group access control entries.
- * One read of what exists (ListTemplates, and the entries of each template found), one plan
+ * CreateTemplates: every template the request names on the connector, each with its group access control entries,
+ * whose groups named by GroupName take the SIDs ResolveGroups found (src/domain/groups.ts). One read of what exists (ListTemplates, and the entries of each template found), one plan
  * (src/domain/connector-setup.ts: adopt what matches, create what is missing, refuse what differs), then the creates:
  * CreateTemplate with a ClientToken from the execution ARN and the template Name, then
  * CreateTemplateGroupAccessControlEntry with one from the execution ARN, the Name and the group SID. A conflict stops
@@ -12,13 +12,14 @@ import {
   CreateTemplateCommand,
   CreateTemplateGroupAccessControlEntryCommand,
 } from '../aws/pca-connector-ad-sdk.ts';
-import type { AccessControlEntryRequest, CreateTemplatesInput, TemplateRequest, TemplatesState, TemplateState } from '../contract.ts';
+import type { CreateTemplatesInput, ResolvedAccessControlEntry, ResolvedTemplateRequest, TemplatesState, TemplateState } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { listAllAccessControlEntries, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
 import { planTemplates } from '../domain/connector-setup.ts';
 import type { ExistingAccessControlEntry, ExistingTemplate } from '../domain/connector-setup.ts';
-import { TemplateConflictError } from '../domain/errors.ts';
+import { InvalidRequestError, TemplateConflictError } from '../domain/errors.ts';
+import { resolveTemplates } from '../domain/groups.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
@@ -44,7 +45,7 @@ const listEntries = async (client: PcaConnectorAdClient, templateArn: string): P
   );
 
 /** Reads what exists and plans; throws TemplateConflictError when something differs. */
-const plan = async (client: PcaConnectorAdClient, connectorArn: string, requested: readonly TemplateRequest[]) => {
+const plan = async (client: PcaConnectorAdClient, connectorArn: string, requested: readonly ResolvedTemplateRequest[]) => {
   const existing = await listTemplates(client, connectorArn);
   const entries = new Map<string, ExistingAccessControlEntry[]>();
   for (const t of existing) {
@@ -59,7 +60,8 @@ const plan = async (client: PcaConnectorAdClient, connectorArn: string, requeste
 
 export const createTemplatesCore = async (input: CreateTemplatesInput, deps: CreateTemplatesDeps = defaultDeps()): Promise<TemplatesState> => {
   const client = deps.pcaConnectorAd;
-  const requested = input.Connector.Templates ?? [];
+  const { templates: requested, violations } = resolveTemplates(input.Connector.Templates ?? [], input.Groups);
+  if (violations.length > 0) throw new InvalidRequestError(violations);
   if (requested.length === 0) return { TemplateArns: [], Templates: [] };
   const plans = await plan(client, input.ConnectorArn, requested);
   const out: TemplateState[] = [];
@@ -114,7 +116,7 @@ async function createEntry(
   executionId: string,
   templateName: string,
   templateArn: string,
-  entry: AccessControlEntryRequest,
+  entry: ResolvedAccessControlEntry,
 ): Promise<boolean> {
   try {
     await client.send(

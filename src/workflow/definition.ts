@@ -5,8 +5,8 @@
  * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
  * (tools/cli/gen-asl.ts).
  *
- *   validation -> change lease -> directory -> connector side -> templates -> completion; a caught error -> failure
- *   both end in RecordProvisioning (the provisioning record, the change lease released), then EndProvisioning
+ *   validation -> change lease -> directory -> groups -> connector side -> templates -> completion; a caught error
+ *   -> failure; both end in RecordProvisioning (the provisioning record, the change lease released), then EndProvisioning
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
 import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
@@ -26,6 +26,9 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   AcquireChangeLease: 'FailedBeforeDirectory',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
+  EnableDirectoryDataAccess: 'FailedWithDirectory',
+  GetDirectoryDataAccessStatus: 'FailedWithDirectory',
+  ResolveGroups: 'FailedWithDirectory',
   ShareCertificateAuthority: 'FailedWithDirectory',
   CreateDirectoryRegistration: 'FailedWithDirectory',
   GetDirectoryRegistrationStatus: 'FailedWithDirectory',
@@ -91,7 +94,7 @@ const changeLease = ({ next }: Exits): Phase => ({
   },
 });
 
-const directory = ({ next, succeeded }: Exits): Phase => ({
+const directory = ({ next }: Exits): Phase => ({
   entry: 'CreateDirectory',
   states: {
     CreateDirectory: task(
@@ -108,13 +111,34 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
     ),
     GetDirectoryStage: pollTask(
       'directory',
-      'ConnectorRequested',
+      next,
       'One DescribeDirectories per attempt: Active -> on; in progress -> DirectoryNotReadyError, retried (the poll loop); terminal -> DirectoryFailed; past the Deadline -> DirectoryActivationTimeoutError',
     ),
+  },
+});
+
+/**
+ * Once the directory is Active: without a Connector the workflow ends with it; with access entries that name groups
+ * by GroupName, Directory Service Data access is turned on and the names are resolved to SIDs (creating the groups
+ * an entry asks for) before anything connector-side is created, so a wrong name fails before the share, the
+ * registration, the connector and the templates exist.
+ */
+const groups = ({ next, succeeded }: Exits): Phase => ({
+  entry: 'ConnectorRequested',
+  states: {
     ConnectorRequested: {
       Type: 'Choice',
-      Comment: 'A request without a Connector (e.g. Simple AD, which Connector for AD does not support) ends with the directory',
-      Choices: [{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: next }],
+      Comment: 'A request without a Connector (e.g. Simple AD, which Connector for AD does not support) ends with the directory; one whose access entries name groups by GroupName resolves them first',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
+            { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
+          ],
+          Next: 'EnableDirectoryDataAccess',
+        },
+        { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
+      ],
       Default: 'NoConnector',
     },
     NoConnector: {
@@ -123,6 +147,7 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
       Parameters: {
         'validation.$': '$.validation',
         'directory.$': '$.directory',
+        groups: { Groups: [] },
         share: { ResourceShareArn: null, CreatedByThisExecution: null },
         registration: { DirectoryRegistrationArn: null, Adopted: null, Status: null, ElapsedSeconds: null },
         connector: { ConnectorArn: null, Adopted: null, Status: null, ElapsedSeconds: null },
@@ -131,6 +156,36 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
       },
       Next: succeeded,
     },
+    NoGroupNames: {
+      Type: 'Pass',
+      Comment: 'Every access entry names its group by SID: nothing to resolve',
+      Result: { Groups: [] },
+      ResultPath: '$.groups',
+      Next: next,
+    },
+    EnableDirectoryDataAccess: task(
+      'EnableDirectoryDataAccess',
+      {
+        ...EXECUTION_ID,
+        'DirectoryId.$': '$.directory.DirectoryId',
+        'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
+      },
+      '$.dataAccess',
+      'GetDirectoryDataAccessStatus',
+      'DescribeDirectoryDataAccess; Disabled or Failed -> EnableDirectoryDataAccess (Directory Service Data serves DescribeGroup/CreateGroup only then); sets the Deadline',
+    ),
+    GetDirectoryDataAccessStatus: pollTask(
+      'directoryDataAccess',
+      'ResolveGroups',
+      'One DescribeDirectoryDataAccess per attempt: Enabled -> on; Enabling -> DirectoryDataAccessNotReadyError, retried (the poll loop); Failed -> DirectoryDataAccessFailed; past the Deadline -> DirectoryDataAccessTimeoutError',
+    ),
+    ResolveGroups: task(
+      'ResolveGroups',
+      { ...EXECUTION_ID, 'DirectoryId.$': '$.directory.DirectoryId', 'Connector.$': '$.Connector' },
+      '$.groups',
+      next,
+      'DescribeGroup for every GroupName -> its SID; a missing one -> GroupNotFoundError before anything is created, unless its entry says CreateGroup: then CreateGroup (ClientToken from the execution ARN and the name)',
+    ),
   },
 });
 
@@ -204,7 +259,7 @@ const templates = ({ next }: Exits): Phase => ({
   states: {
     CreateTemplates: task(
       'CreateTemplates',
-      { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector' },
+      { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector', 'Groups.$': '$.groups.Groups' },
       '$.templates',
       next,
       'Each requested template and its group access control entries: adopts what matches, refuses what differs (TemplateConflictError, before any create), creates the rest with ClientTokens from the execution ARN',
@@ -255,6 +310,7 @@ const completion = (): Phase => ({
         'ServicePrincipalNameStatus.$': '$.spn.Status',
         'ServicePrincipalNameAdopted.$': '$.spn.Adopted',
         'TemplateArns.$': '$.templates.TemplateArns',
+        'Groups.$': '$.groups.Groups',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
         'Warnings.$': '$.validation.Warnings',
@@ -344,7 +400,7 @@ const failure = (): States => ({
 });
 
 /** The phases before the completion, in execution order. */
-const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, changeLease, directory, connectorSide, templates];
+const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, changeLease, directory, groups, connectorSide, templates];
 
 export function buildDefinition(): Definition {
   const done = completion();
