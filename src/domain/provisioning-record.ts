@@ -113,6 +113,15 @@ export const recordStatusAfter = (kind: ExecutionKind, status: ClosedStatus): Re
   return kind === 'teardown' ? 'TORN_DOWN' : 'PROVISIONED';
 };
 
+/**
+ * Whether a status change event's end is written over the entry: when the entry says something else (RUNNING: the
+ * record step did not run or could not write; a closed status: the execution failed at its record step after the
+ * write, so Step Functions' status is the true one) and the entry has not been redriven since the event's run (a late
+ * event of an earlier run never overwrites a later one).
+ */
+export const statusEventApplies = (entry: Pick<RecordedExecution, 'status' | 'redriveCount'>, outcome: Pick<ExecutionOutcome, 'status' | 'redriveCount'>): boolean =>
+  entry.status !== outcome.status && (entry.redriveCount ?? 0) <= (outcome.redriveCount ?? 0);
+
 /** How an execution ended, as its record step or its status change event tells it. */
 export interface ExecutionOutcome {
   status: ClosedStatus;

@@ -35,7 +35,7 @@ export interface AcquireDeps {
 }
 
 export interface RecordDeps {
-  finish: (identity: DirectoryIdentity, executionArn: string, outcome: ExecutionOutcome, now: Date, ifRunning?: boolean) => Promise<Finished>;
+  finish: (identity: DirectoryIdentity, executionArn: string, outcome: ExecutionOutcome, now: Date, fromStatusEvent?: boolean) => Promise<Finished>;
   release: (identity: DirectoryIdentity, owner: string) => Promise<boolean>;
   now: () => Date;
 }
@@ -47,7 +47,7 @@ export const acquireDeps = (): AcquireDeps => ({
 });
 
 export const recordDeps = (): RecordDeps => ({
-  finish: (identity, executionArn, outcome, at, ifRunning) => finishExecution(recordsTable(), identity, executionArn, outcome, at, ifRunning),
+  finish: (identity, executionArn, outcome, at, fromStatusEvent) => finishExecution(recordsTable(), identity, executionArn, outcome, at, fromStatusEvent),
   release: (identity, owner) => releaseChangeLease(coordinationTable(), identity, owner),
   now,
 });

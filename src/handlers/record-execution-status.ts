@@ -2,8 +2,9 @@
  * The "Step Functions Execution Status Change" events of both state machines (EventBridge, source `aws.states`, the
  * default bus; serverless/triggers.yml) keep the provisioning record and the change lease right when an execution
  * does not reach its record step:
- *  - an execution that ended FAILED (retries exhausted), TIMED_OUT or ABORTED: its end is written into its record
- *    entry, only while the entry still says RUNNING (the record step, when it ran, wrote more and wins);
+ *  - an execution that ended FAILED (retries exhausted), TIMED_OUT or ABORTED, or failed at its record step after
+ *    the write: its end is written into its record entry when the entry says another status and was not redriven
+ *    since (the record step, when its execution ended as it wrote, wrote more and wins);
  *  - a redriven execution running again (RUNNING with a redrive count): it re-asserts the directory's change lease,
  *    which others may have taken over while it was not running, and its entry says RUNNING again; when another
  *    change of the directory is running, the redrive is stopped (StopExecution, error ConcurrentChangeError) rather
@@ -69,7 +70,7 @@ export interface RecordStatusDeps extends Pick<AcquireDeps, 'acquire' | 'now'>, 
 
 const defaultDeps = (): RecordStatusDeps => ({
   acquire: (identity, owner, at) => acquireChangeLease(coordinationTable(), executionStatusOf, identity, owner, at),
-  finish: (identity, executionArn, outcome, at, ifRunning) => finishExecution(recordsTable(), identity, executionArn, outcome, at, ifRunning),
+  finish: (identity, executionArn, outcome, at, fromStatusEvent) => finishExecution(recordsTable(), identity, executionArn, outcome, at, fromStatusEvent),
   resume: (identity, executionArn, redriveCount, at) => resumeExecution(recordsTable(), identity, executionArn, redriveCount, at),
   now,
   inputOf: async (executionArn) => (await describeIfExists(executionArn))?.input,

@@ -24,6 +24,7 @@ import {
   recordKey,
   recordStatusAfter,
   recordedRequest,
+  statusEventApplies,
 } from '../domain/provisioning-record.ts';
 import type { ExecutionKind, ExecutionOutcome, ProvisioningRecord, RecordedExecution } from '../domain/provisioning-record.ts';
 import type { MachineName } from '../workflow/catalog.ts';
@@ -179,9 +180,10 @@ export const registerExecution = async (t: RecordsTable, r: Registration): Promi
 
 /**
  * Writes how an execution ended into its entry, and, when it is the record's current execution, the record's status,
- * outputs and last plan. `ifRunning`: only while the entry still says RUNNING (and has not been redriven since
- * `outcome.redriveCount`), for a status change event that may arrive after the record step wrote more. A teardown
- * that succeeded also frees the directory's index, so a later provisioning starts a new record.
+ * outputs and last plan. `fromStatusEvent`: the end as Step Functions' status change event tells it, written only when
+ * the entry says something else and has not been redriven since `outcome.redriveCount` (src/domain/provisioning-record.ts
+ * `statusEventApplies`): a record step that wrote its end wins, unless the execution then failed at that step. A
+ * teardown that succeeded also frees the directory's index, so a later provisioning starts a new record.
  */
 export const finishExecution = async (
   t: RecordsTable,
@@ -189,13 +191,13 @@ export const finishExecution = async (
   executionArn: string,
   outcome: ExecutionOutcome,
   now: Date,
-  ifRunning = false,
+  fromStatusEvent = false,
 ): Promise<Finished> => {
   const name = executionNameOf(executionArn);
   const record = await recordByIdentity(t, identity);
   const entry = record?.executions[name];
   if (!record || entry?.executionArn !== executionArn) return { recorded: false };
-  if (ifRunning && (entry.status !== 'RUNNING' || (entry.redriveCount ?? 0) > (outcome.redriveCount ?? 0))) {
+  if (fromStatusEvent && !statusEventApplies(entry, outcome)) {
     return { recorded: false, provisioningId: record.provisioningId, kind: entry.kind };
   }
   const pk = recordKey(record.provisioningId);
@@ -207,7 +209,12 @@ export const finishExecution = async (
       for (const [field, value] of Object.entries(endedRecordFields(entry.kind, outcome))) u.setValue(u.path(field), value);
     }
     const conditions = [`attribute_exists(${u.path('executions', name)})`];
-    if (ifRunning) conditions.push(`${u.path('executions', name, 'status')} = ${u.value('RUNNING')}`);
+    if (fromStatusEvent) {
+      // As read above: another status, and no newer redrive since.
+      const counted = u.path('executions', name, 'redriveCount');
+      conditions.push(`${u.path('executions', name, 'status')} <> ${u.value(outcome.status)}`);
+      conditions.push(`(attribute_not_exists(${counted}) OR ${counted} <= ${u.value(outcome.redriveCount ?? 0)})`);
+    }
     if (withRecordFields) conditions.push(`${u.path('currentExecution')} = ${u.value(name)}`);
     try {
       await t.client.send(u.command(t.tableName, pk, conditions.join(' AND ')));

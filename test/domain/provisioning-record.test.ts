@@ -12,6 +12,7 @@ import {
   outcomeOfState,
   recordStatusAfter,
   recordView,
+  statusEventApplies,
   statusFromRecord,
   updateExecutionName,
 } from '../../src/domain/provisioning-record.ts';
@@ -82,6 +83,15 @@ describe('provisioning record rules', () => {
     assert.equal(recordStatusAfter('teardown', 'SUCCEEDED'), 'TORN_DOWN');
     assert.equal(recordStatusAfter('provisioning', 'ABORTED'), 'FAILED');
     assert.equal(endedEntry('update', { status: 'FAILED', stopDate: 't', cause: 'c'.repeat(3000) }).cause?.length, 1000);
+  });
+
+  it('a status change event is written over an entry that says something else, unless the entry was redriven since', () => {
+    assert.equal(statusEventApplies({ status: 'RUNNING' }, { status: 'ABORTED' }), true, 'the record step never ran');
+    assert.equal(statusEventApplies({ status: 'SUCCEEDED' }, { status: 'FAILED', redriveCount: 0 }), true, 'failed at the record step after its write');
+    assert.equal(statusEventApplies({ status: 'SUCCEEDED' }, { status: 'SUCCEEDED' }), false, 'the record step wrote more');
+    assert.equal(statusEventApplies({ status: 'RUNNING', redriveCount: 1 }, { status: 'FAILED', redriveCount: 0 }), false, 'a late event of the run before the redrive');
+    assert.equal(statusEventApplies({ status: 'SUCCEEDED', redriveCount: 1 }, { status: 'FAILED', redriveCount: 0 }), false);
+    assert.equal(statusEventApplies({ status: 'FAILED', redriveCount: 1 }, { status: 'TIMED_OUT', redriveCount: 1 }), true);
   });
 
   it('an update\'s name: deterministic from the id and the request, ≤ 80 characters; the same again is the same; the same after another applies it anew', () => {

@@ -22,7 +22,7 @@ const deps = (over: Partial<Deps> = {}) => {
   const calls: string[] = [];
   const d: Deps = {
     acquire: async (identity, owner) => (calls.push(`acquire ${identity.Name} ${owner}`), { item: { pk: '', owner, takenAt: '', expiresAt: 0 } }),
-    finish: async (identity, executionArn, outcome, _now, ifRunning) => (calls.push(`finish ${executionArn} ${JSON.stringify(outcome)} ${String(ifRunning)}`), { recorded: true }),
+    finish: async (identity, executionArn, outcome, _now, fromStatusEvent) => (calls.push(`finish ${executionArn} ${JSON.stringify(outcome)} ${String(fromStatusEvent)}`), { recorded: true }),
     resume: async (_identity, executionArn, redriveCount) => (calls.push(`resume ${executionArn} ${redriveCount}`), true),
     now: () => new Date('2026-01-01T02:00:00Z'),
     inputOf: async (executionArn) => (calls.push(`describe ${executionArn}`), JSON.stringify(sampleInput())),

@@ -22,7 +22,7 @@ describe('provisioning records (DynamoDB, on the emulator)', () => {
   let table: RecordsTable;
   const records = {
     register: (r: Registration) => registerExecution(table, r),
-    finish: (identity: typeof DIR, arn: string, outcome: ExecutionOutcome, now: Date, ifRunning?: boolean) => finishExecution(table, identity, arn, outcome, now, ifRunning),
+    finish: (identity: typeof DIR, arn: string, outcome: ExecutionOutcome, now: Date, fromStatusEvent?: boolean) => finishExecution(table, identity, arn, outcome, now, fromStatusEvent),
     resumed: (identity: typeof DIR, arn: string, redriveCount: number, now: Date) => resumeExecution(table, identity, arn, redriveCount, now),
     get: (id: string) => getRecord(table, id),
   };
@@ -132,5 +132,21 @@ describe('provisioning records (DynamoDB, on the emulator)', () => {
     assert.deepEqual(next, { provisioningId: 'api-key-p2', kind: 'provisioning' });
     assert.equal(item(identityKey(DIR))?.['provisioningId']?.['S'], 'api-key-p2');
     assert.ok(item(recordKey('api-key-p1')), 'the old record stays');
+  });
+
+  it('an execution that failed at its record step after the write: its FAILED event is written over the entry', async () => {
+    // Prepare: the record step wrote SUCCEEDED, then failed (its response lost, retries exhausted)
+    const dir = { VpcId: 'vpc-2', Name: 'lost.example.com' };
+    await records.register({ identity: dir, executionArn: `${PROVISION}evt-lost`, machine: 'provision', request: REQUEST, startDate: at(30).toISOString(), now: at(30) });
+    await records.finish(dir, `${PROVISION}evt-lost`, { status: 'SUCCEEDED', stopDate: at(31).toISOString(), output: OUTPUT }, at(31));
+    // Act
+    const failed = await records.finish(dir, `${PROVISION}evt-lost`, { status: 'FAILED', stopDate: at(32).toISOString(), error: 'InternalServerError', redriveCount: 0 }, at(32), true);
+    const again = await records.finish(dir, `${PROVISION}evt-lost`, { status: 'FAILED', stopDate: at(33).toISOString(), error: 'InternalServerError', redriveCount: 0 }, at(33), true);
+    // Assess
+    assert.equal(failed.recorded, true);
+    assert.equal(again.recorded, false, 'the same end twice writes once');
+    const record = await records.get('evt-lost');
+    assert.deepEqual([record?.status, record?.executions['evt-lost']?.status, record?.executions['evt-lost']?.error], ['FAILED', 'FAILED', 'InternalServerError']);
+    assert.deepEqual(record?.outputs, OUTPUT, 'the outputs the record step wrote stay');
   });
 });

@@ -116,6 +116,7 @@ describe('a record that outlives the execution history (local world, API)', () =
     assert.equal(teardown, 'SUCCEEDED');
     assert.deepEqual(await api.world.emulator.worldCounts(), {
       directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0,
+      directoryDataAccessEnabled: 0, groupsCreated: 0,
       resourceShares: 1, // the CA's share is never deleted (docs/teardown.md)
     });
     const torn = afterTeardown.body['record'] as Record_;
