@@ -10,7 +10,7 @@
  * directory's change lease (`currentExecution`), so a late write of an older execution cannot overwrite a newer one.
  * One function per use, so a function's bundle (and so its IAM) holds only the calls it makes.
  */
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DirectoryIdentity } from '../domain/directory-lease.ts';
@@ -182,8 +182,9 @@ export const registerExecution = async (t: RecordsTable, r: Registration): Promi
  * Writes how an execution ended into its entry, and, when it is the record's current execution, the record's status,
  * outputs and last plan. `fromStatusEvent`: the end as Step Functions' status change event tells it, written only when
  * the entry says something else and has not been redriven since `outcome.redriveCount` (src/domain/provisioning-record.ts
- * `statusEventApplies`): a record step that wrote its end wins, unless the execution then failed at that step. A
- * teardown that succeeded also frees the directory's index, so a later provisioning starts a new record.
+ * `statusEventApplies`): a record step that wrote its end wins, unless the execution then failed at that step. The
+ * directory's index keeps pointing at a torn-down record (so a late event of its teardown still finds it); a later
+ * provisioning starts a new record and points the index at it (`joins`).
  */
 export const finishExecution = async (
   t: RecordsTable,
@@ -227,20 +228,6 @@ export const finishExecution = async (
   const current = record.currentExecution === name;
   // A newer execution may have registered since the read: then only the entry is this execution's to write.
   const written = (current && (await write(true))) || (await write(false));
-  if (written && current && entry.kind === 'teardown' && outcome.status === 'SUCCEEDED') {
-    try {
-      await t.client.send(
-        new DeleteItemCommand({
-          TableName: t.tableName,
-          Key: { pk: { S: identityKey(identity) } },
-          ConditionExpression: 'provisioningId = :id',
-          ExpressionAttributeValues: { ':id': { S: record.provisioningId } },
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
-  }
   if (written) logger.info('Execution end written to the provisioning record', { provisioningId: record.provisioningId, status: outcome.status });
   return { recorded: written, provisioningId: record.provisioningId, kind: entry.kind };
 };

@@ -171,7 +171,7 @@ const recordRows = (state: (typeof RECORD_STATES)[number]): ErrorRow[] => [
   row('ThrottlingException', state, 'DynamoDB (throttled)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerError', state, 'DynamoDB (HTTP 500)', 'retry', 'Transient; retried (a repeated write sets the same entry). Redrive if exhausted.'),
   row('AccessDeniedException', state, 'DynamoDB (records table, coordination table)', 'catch',
-    `${RECORD_NOT_WRITTEN} Grant the ${state} role dynamodb:GetItem/UpdateItem/DeleteItem on the ProvisioningRecordsTable and dynamodb:DeleteItem on the CoordinationTable (serverless.yml).`),
+    `${RECORD_NOT_WRITTEN} Grant the ${state} role dynamodb:GetItem/UpdateItem on the ProvisioningRecordsTable and dynamodb:DeleteItem on the CoordinationTable (serverless.yml).`),
   row('ResourceNotFoundException', state, 'DynamoDB (the records table is missing)', 'catch', `${RECORD_NOT_WRITTEN} Deploy the stack again (npm run deploy).`),
   row('ValidationException', state, 'DynamoDB UpdateItem (the provisioning record would exceed 400 KB)', 'catch', `${RECORD_NOT_WRITTEN} The record is full: read the cause.`),
 ];

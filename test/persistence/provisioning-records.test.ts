@@ -114,12 +114,13 @@ describe('provisioning records (DynamoDB, on the emulator)', () => {
     assert.equal(entry?.error, undefined);
   });
 
-  it('a teardown joins the record; its success tears the record down and frees the directory for a new record', async () => {
+  it('a teardown joins the record; its success tears the record down; a later provisioning starts a new record', async () => {
     // Act
     const teardown = await register('teardown', 'del-api-key-p1', 80);
     await records.finish(DIR, `${TEARDOWN}del-api-key-p1`, {
       status: 'SUCCEEDED', stopDate: at(90).toISOString(), output: { Deleted: [{ Resource: 'directory', Id: 'd-1' }], Kept: [], AlreadyGone: [], Force: false },
     }, at(90));
+    const indexAfterTeardown = item(identityKey(DIR))?.['provisioningId']?.['S'];
     const orphan = await register('teardown', 'evt-teardown-again', 95);
     const next = await register('provision', 'api-key-p2', 100);
     // Assess
@@ -128,7 +129,8 @@ describe('provisioning records (DynamoDB, on the emulator)', () => {
     assert.equal(record?.status, 'TORN_DOWN');
     assert.deepEqual(record?.outputs, OUTPUT, 'the outputs stay as the last apply left them');
     assert.deepEqual(record?.executions['del-api-key-p1']?.output, { Deleted: [{ Resource: 'directory', Id: 'd-1' }], Kept: [], AlreadyGone: [] });
-    assert.equal(orphan, undefined, 'a teardown of a directory without a record records nothing');
+    assert.equal(indexAfterTeardown, 'api-key-p1', 'a late event of the teardown still finds its record');
+    assert.equal(orphan, undefined, 'a teardown of a torn-down directory records nothing');
     assert.deepEqual(next, { provisioningId: 'api-key-p2', kind: 'provisioning' });
     assert.equal(item(identityKey(DIR))?.['provisioningId']?.['S'], 'api-key-p2');
     assert.ok(item(recordKey('api-key-p1')), 'the old record stays');
@@ -148,5 +150,14 @@ describe('provisioning records (DynamoDB, on the emulator)', () => {
     const record = await records.get('evt-lost');
     assert.deepEqual([record?.status, record?.executions['evt-lost']?.status, record?.executions['evt-lost']?.error], ['FAILED', 'FAILED', 'InternalServerError']);
     assert.deepEqual(record?.outputs, OUTPUT, 'the outputs the record step wrote stay');
+
+    // The same for a teardown: still found by the directory after its record step wrote TORN_DOWN
+    await records.register({ identity: dir, executionArn: `${TEARDOWN}del-lost`, machine: 'teardown', request: REQUEST, startDate: at(40).toISOString(), now: at(40) });
+    await records.finish(dir, `${TEARDOWN}del-lost`, { status: 'SUCCEEDED', stopDate: at(41).toISOString(), output: { Deleted: [], Kept: [], AlreadyGone: [], Force: false } }, at(41));
+    const teardownFailed = await records.finish(dir, `${TEARDOWN}del-lost`, { status: 'FAILED', stopDate: at(42).toISOString(), error: 'InternalServerError', redriveCount: 0 }, at(42), true);
+    const retried = await records.register({ identity: dir, executionArn: `${TEARDOWN}del-lost-2`, machine: 'teardown', request: REQUEST, startDate: at(43).toISOString(), now: at(43) });
+    assert.equal(teardownFailed.recorded, true);
+    assert.deepEqual(retried, { provisioningId: 'evt-lost', kind: 'teardown' }, 'a new teardown joins the record the failed one left');
+    assert.equal((await records.get('evt-lost'))?.executions['del-lost']?.status, 'FAILED');
   });
 });

@@ -283,11 +283,11 @@ export const TABLES_OF_CALL: Readonly<Record<string, Readonly<Record<string, rea
   // the lease (conditional PutItem), then the registration (GetItem, UpdateItem, the index's PutItem)
   AcquireChangeLease: { 'dynamodb:PutItem': [C, R], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
   AcquireTeardownLease: { 'dynamodb:PutItem': [C, R], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
-  // the record (GetItem, UpdateItem, the torn-down index's DeleteItem), then the lease's release (DeleteItem)
-  RecordProvisioning: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C, R] },
-  RecordTeardown: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C, R] },
-  // a redrive re-asserts the lease (PutItem); the record (GetItem, UpdateItem, a torn-down index's DeleteItem)
-  RecordExecutionStatus: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [R] },
+  // the record (GetItem, UpdateItem), then the lease's release (DeleteItem)
+  RecordProvisioning: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C] },
+  RecordTeardown: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C] },
+  // a redrive re-asserts the lease (PutItem); the record (GetItem, UpdateItem)
+  RecordExecutionStatus: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
   // the first caller's claim (PutItem); the record and the change lease (GetItem)
   ApiDeleteProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
   ApiUpdateProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
