@@ -21,9 +21,10 @@ import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } fr
 import { describeAllDirectories, directoryTags as tagsOf } from '../aws/directory-service-lists.ts';
 import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
-import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
+import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, adoptionWarnings, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
+import { secretUnreadable } from '../domain/preflight.ts';
 import { startWait } from '../domain/polling.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -54,7 +55,17 @@ const defaultDeps = (): CreateDirectoryDeps => ({
 
 /** The admin password, checked; failures name the rule, never the value. */
 const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {
-  const out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  let out;
+  try {
+    out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  } catch (err) {
+    // Unreadable since the validation (its key policy changed, it was scheduled for deletion): the caller's to fix.
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'DecryptionFailure' || name === 'InvalidRequestException') {
+      throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: secretUnreadable(name) }]);
+    }
+    throw err;
+  }
   const extracted = extractPassword(out.SecretString);
   if (!extracted.ok) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: extracted.message }]);
   const check = checkPassword(extracted.password);
@@ -86,10 +97,15 @@ const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceCl
   return { ...(existing?.DirectoryId ? { existing } : {}), candidates: matches.length };
 };
 
-const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
+const adopt = async (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, ds: DirectoryServiceClient, now: Date): Promise<DirectoryPollState> => {
   const stage = existing.Stage ?? 'Requested';
   const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
   logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates, secondsSinceLaunch: since });
+  const id = existing.DirectoryId ?? '';
+  // Its tags only when the request asks for some (DescribeDirectories does not return them).
+  const tags = input.Directory.Tags?.length ? await tagsOf(ds, id) : {};
+  const warnings = adoptionWarnings({ DirectoryId: id, Description: existing.Description }, tags, input.Directory);
+  if (warnings.length > 0) logger.warn('Adopted directory differs from the request in what adoption does not change', { directoryId: id, warnings });
   // A fresh deadline for this execution: a rerun after a timeout gets the whole timeout again.
   return {
     DirectoryId: existing.DirectoryId ?? '',
@@ -97,6 +113,7 @@ const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candid
     Adopted: true,
     Stage: stage,
     StageReason: existing.StageReason ?? null,
+    Warnings: warnings,
     ...startWait(now, input.TimeoutSeconds),
   };
 };
@@ -111,7 +128,7 @@ export const createDirectoryCore = async (
 
   // Adopting needs no lease: the directory exists.
   const found = await findAdoptable(input, ds);
-  if (found.existing) return adopt(input, found.existing, found.candidates, deps.now());
+  if (found.existing) return adopt(input, found.existing, found.candidates, ds, deps.now());
 
   // Read and check the password before taking the lease: a bad secret must not hold other executions back.
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
@@ -126,7 +143,7 @@ export const createDirectoryCore = async (
     if (err instanceof DirectoryConflictError) await deps.leases.release(identity, input.ExecutionId);
     throw err;
   }
-  if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
+  if (again.existing) return adopt(input, again.existing, again.candidates, ds, deps.now());
 
   const Tags = directoryTags(d.Tags, input.ExecutionId);
   const create = deps.directoryServiceCreate;
@@ -152,6 +169,7 @@ export const createDirectoryCore = async (
     Adopted: false,
     Stage: 'Requested',
     StageReason: null,
+    Warnings: [],
     ...startWait(deps.now(), input.TimeoutSeconds),
   };
 };

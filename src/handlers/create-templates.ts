@@ -16,7 +16,7 @@ import type { CreateTemplatesInput, ResolvedAccessControlEntry, ResolvedTemplate
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { listAllAccessControlEntries, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
-import { planTemplates } from '../domain/connector-setup.ts';
+import { planTemplates, sameAdName } from '../domain/connector-setup.ts';
 import type { ExistingAccessControlEntry, ExistingTemplate } from '../domain/connector-setup.ts';
 import { InvalidRequestError, TemplateConflictError } from '../domain/errors.ts';
 import { resolveTemplates } from '../domain/groups.ts';
@@ -49,7 +49,7 @@ const plan = async (client: PcaConnectorAdClient, connectorArn: string, requeste
   const existing = await listTemplates(client, connectorArn);
   const entries = new Map<string, ExistingAccessControlEntry[]>();
   for (const t of existing) {
-    if (requested.some((r) => r.Name === t.Name)) entries.set(t.Arn, await listEntries(client, t.Arn));
+    if (requested.some((r) => sameAdName(r.Name, t.Name))) entries.set(t.Arn, await listEntries(client, t.Arn));
   }
   const { plans, conflicts } = planTemplates(requested, existing, (arn) => entries.get(arn) ?? []);
   if (conflicts.length > 0) {

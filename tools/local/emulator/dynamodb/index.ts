@@ -9,9 +9,11 @@
  * nested path whose parent is missing, an update of the key and an item over 400 KB are ValidationExceptions, as on
  * DynamoDB. Time to live is not swept (nothing here reads an expired item as absent).
  */
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { anything, object, optional, recordOf } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 import { applyUpdate, assertAllUsed, assertItemSize, evaluate, newUsage, parseCondition, parseUpdate, validation } from './expressions.ts';
 import type { AttributeValue, DynamoItem, Placeholders, Usage } from './expressions.ts';
@@ -25,6 +27,7 @@ export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
   fresh: () => ({}),
   load: (snapshot) => (snapshot['dynamoDb'] as Record<string, Record<string, DynamoItem>> | undefined) ?? {},
   save: (dynamoDb) => ({ dynamoDb }),
+  check: object({ dynamoDb: optional(recordOf(recordOf(recordOf(anything)))) }),
 };
 
 export const DYNAMODB_KEY = 'pk';
@@ -99,6 +102,11 @@ const returned = (mode: string | undefined, old: DynamoItem | undefined, next: D
 export const dynamoDb: ServiceDef = {
   name: 'DynamoDB',
   signingName: 'dynamodb',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-dynamodb');
+    return sdkErrorNames(sdk, sdk.DynamoDBServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB',
   protocol: 'awsJson',
   targetPrefix: 'DynamoDB_20120810',
