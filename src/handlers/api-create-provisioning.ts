@@ -14,6 +14,7 @@
  *                   `{ executionArn, name, status, startDate, location }` + `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
  *   409 Conflict  — the key was used for a different request (different input or different password), or another
+ *                   change of the same directory (a provisioning, an update, a teardown) is running (named), or another
  *                   password was stored for the same directory (Name in any case + VPC) by an earlier provisioning
  *                   not torn down (`conflict: "DirectoryPassword"`): its directory keeps that password;
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
@@ -27,6 +28,7 @@ import type { Violation } from '../domain/errors.ts';
 import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   canonicalJson,
+  executionArnFor,
   executionNameForIdempotencyKey,
   executionNameForInput,
   passwordSecretNameFor,
@@ -39,6 +41,8 @@ import type { ParsedEvent } from '../api/http.ts';
 import { directoryTagValue, otherPasswordFor, storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { firstCaller } from '../api/first-caller.ts';
+import { concurrentChange } from '../api/directory-changes.ts';
+import { identityOf } from '../domain/provisioning-record.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { annotateExecution } from '../lib/tracer.ts';
@@ -154,6 +158,9 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
     if (!(await storedPasswordMatches(secretName, split.password))) throw conflict(name);
   }
   if (!outcome) {
+    const identity = identityOf(input);
+    const running = identity ? await concurrentChange(identity, executionArnFor(machine, name)) : undefined;
+    if (running) throw running;
     const wanted = normalised.Directory;
     // A password comes with a directory to create only (validation refuses it with a DirectoryId).
     if (secretName && split.password !== undefined && !isExistingDirectory(wanted)) {

@@ -30,7 +30,7 @@ const MUTATIONS: [string, (b: Json) => void][] = [
   ['no Directory', (b) => delete b['Directory']],
   ['no Connector', (b) => delete b['Connector']],
   ['unknown top field', (b) => (b['Nope'] = 1)],
-  ['Type unknown', (b) => (at(b, ['Directory'])['Type'] = 'ADConnector')],
+  ['Type unknown', (b) => (at(b, ['Directory'])['Type'] = 'SharedMicrosoftAD')],
   ['Name with underscore', (b) => (at(b, ['Directory'])['Name'] = 'corp_example')],
   ['Name single label', (b) => (at(b, ['Directory'])['Name'] = 'corp')],
   ['Name number', (b) => (at(b, ['Directory'])['Name'] = 42)],

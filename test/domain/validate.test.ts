@@ -41,7 +41,7 @@ const cases: Case[] = [
     message: '(Type defaults to SimpleAD)',
   },
   { name: 'Type MicrosoftAD (with Edition)', base: microsoftAd, mutate: () => undefined },
-  { name: 'Type ADConnector', mutate: (r) => { r.Directory.Type = 'ADConnector'; }, path: 'Directory.Type', message: 'SimpleAD | MicrosoftAD' },
+  { name: 'Type unknown', mutate: (r) => { r.Directory.Type = 'SharedMicrosoftAD'; }, path: 'Directory.Type', message: 'SimpleAD | MicrosoftAD | ADConnector' },
   { name: 'Type not a string', mutate: (r) => { r.Directory.Type = 7; }, path: 'Directory.Type', message: 'got a number' },
   // Directory.Name
   { name: 'Name with hyphen', mutate: (r) => { r.Directory.Name = 'my-corp.example.com'; } },
@@ -72,7 +72,7 @@ const cases: Case[] = [
   { name: 'Size Large', base: simpleAd, mutate: (r) => { r.Directory.Size = 'Large'; } },
   { name: 'Size Medium', base: simpleAd, mutate: (r) => { r.Directory.Size = 'Medium'; }, path: 'Directory.Size', message: 'Small | Large' },
   { name: 'Size missing for SimpleAD', base: simpleAd, mutate: (r) => { delete r.Directory.Size; }, path: 'Directory.Size', message: 'required' },
-  { name: 'Size for MicrosoftAD', base: microsoftAd, mutate: (r) => { r.Directory.Size = 'Small'; }, path: 'Directory.Size', message: 'SimpleAD only' },
+  { name: 'Size for MicrosoftAD', base: microsoftAd, mutate: (r) => { r.Directory.Size = 'Small'; }, path: 'Directory.Size', message: 'SimpleAD and ADConnector only' },
   { name: 'Edition Enterprise', base: microsoftAd, mutate: (r) => { r.Directory.Edition = 'Enterprise'; } },
   { name: 'Edition omitted for MicrosoftAD', base: microsoftAd, mutate: (r) => { delete r.Directory.Edition; } },
   { name: 'Edition Hybrid', base: microsoftAd, mutate: (r) => { r.Directory.Edition = 'Hybrid'; }, path: 'Directory.Edition' },

@@ -27,7 +27,7 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
 
-  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state and two Choices, on an existing directory and on ConnectorRequested and GroupNamesRequested (the polls are retries)', () => {
+  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state; three Choices: DirectoryGiven (an existing directory), ConnectorRequested (on ConnectorRequested and GroupNamesRequested) and EndProvisioning (the polls are retries)', () => {
     const def = raw();
     assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
     assert.doesNotMatch(JSON.stringify(def), /\{%/);
@@ -35,31 +35,49 @@ describe('statemachine/provision.asl.json', () => {
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
       'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector', 'NoGroupNames',
-      'DirectoryGiven', 'UseExistingDirectory',
+      'EndProvisioning', 'DirectoryGiven', 'UseExistingDirectory',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 15);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 16);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
     assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait'), []);
     assert.deepEqual(
       Object.entries(def.States).filter(([, s]) => s.Type === 'Choice').map(([name, s]) => [name, JSON.stringify(s['Choices'])]),
-      [['DirectoryGiven', JSON.stringify([{ Variable: '$.validation.ExistingDirectory', IsNull: true, Next: 'CreateDirectory' }])], ['ConnectorRequested', JSON.stringify([
-        {
-          And: [
-            { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
-            { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
-          ],
-          Next: 'EnableDirectoryDataAccess',
-        },
-        { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
-      ])]],
+      [
+        ['DirectoryGiven', JSON.stringify([{ Variable: '$.validation.ExistingDirectory', IsNull: true, Next: 'CreateDirectory' }])],
+        ['ConnectorRequested', JSON.stringify([
+          {
+            And: [
+              { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
+              { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
+            ],
+            Next: 'EnableDirectoryDataAccess',
+          },
+          { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
+        ])],
+        ['EndProvisioning', JSON.stringify([{ Not: { Variable: '$.error', IsPresent: true }, Next: 'Provisioned' }])],
+      ],
     );
+    assert.equal(def.States['EndProvisioning']?.['Default'], 'ProvisioningFailed');
   });
 
   it('a success enters every Lambda Task once, in the catalog order, then the completion', () => {
     assert.deepEqual(SUCCESS_PATH.filter((s) => (TASK_STATES as readonly string[]).includes(s)), [...TASK_STATES]);
-    assert.deepEqual(SUCCESS_PATH.slice(-3), ['PublishSucceededEvent', 'RecordResult', 'Provisioned']);
+    assert.deepEqual(SUCCESS_PATH.slice(-5), ['PublishSucceededEvent', 'RecordResult', 'RecordProvisioning', 'EndProvisioning', 'Provisioned']);
+  });
+
+  it('takes the change lease right after the validation, and both paths end in the record step', () => {
+    const def = raw();
+    assert.equal(def.States['ValidateRequest']?.['Next'], 'AcquireChangeLease');
+    assert.equal(def.States['AcquireChangeLease']?.['ResultPath'], '$.lease');
+    assert.equal(def.States['RecordResult']?.['Next'], 'RecordProvisioning');
+    assert.equal(def.States['PublishFailedEvent']?.['Next'], 'RecordProvisioning');
+    assert.deepEqual(def.States['PublishFailedEvent']?.Catch?.map((c) => c.Next), ['RecordProvisioning']);
+    const record = def.States['RecordProvisioning'];
+    assert.equal(record?.['ResultPath'], null, 'the state passes on unchanged');
+    assert.deepEqual(record?.['Parameters'], { 'ExecutionId.$': '$$.Execution.Id', 'Request.$': '$$.Execution.Input', 'State.$': '$' });
+    assert.deepEqual(record?.Catch?.map((c) => [c.ResultPath, c.Next]), [['$.recordError', 'EndProvisioning']], 'never over the execution\'s own $.error');
   });
 
   it('each waited resource: its create Task leads to its poll Task, which reads and writes the same state document', () => {
@@ -114,6 +132,8 @@ describe('statemachine/provision.asl.json', () => {
             assert.equal(c.ResultPath, undefined);
             assert.equal(c.Next, 'RequestRejected');
             assert.deepEqual(def.States['RequestRejected']?.['Parameters'], { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } });
+          } else if (name === 'RecordProvisioning') {
+            assert.equal(c.ResultPath, '$.recordError');
           } else {
             assert.equal(c.ResultPath, '$.error');
             assert.match(c.Next, /^Failed(Before|With)/);

@@ -4,6 +4,8 @@
  */
 import type {
   CertificateAuthorityShareState,
+  ChangeLeaseState,
+  RecordChangeResult,
   ConnectorPollState,
   CreateConnectorInput,
   CreateDirectoryInput,
@@ -148,6 +150,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
     }),
+    AcquireChangeLease: (): ChangeLeaseState => ({ ProvisioningId: 'test-provisioning', Kind: 'provisioning', TakenOverFrom: null }),
     CreateDirectory: (input): DirectoryPollState => {
       const i = input as CreateDirectoryInput;
       const stage = nth(stages, stageCalls++);
@@ -228,6 +231,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       TemplateArns: [TEMPLATE_ARN],
       Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: [GROUP_SID], AdoptedAccessControlEntries: [] }],
     }),
+    RecordProvisioning: (): RecordChangeResult => ({ Recorded: true, ProvisioningId: 'test-provisioning', LeaseReleased: true }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),
   };

@@ -1,15 +1,16 @@
 /**
  * The local world, assembled in one place: the embedded emulator (the services of ./emulator/services.ts) on a
  * simulated clock + the local Step Functions endpoint running the provisioning workflow and the teardown
- * (./step-functions/), with this process pointed at both. `npm start`, `npm run api`, `npm run world`, the tests, the
+ * (./step-functions/), with this process pointed at both. The executions' status change events go to the real
+ * record-execution-status function, as the rule of serverless/triggers.yml sends them on AWS. `npm start`, `npm run api`, `npm run world`, the tests, the
  * bench and the reliability harness all start it here.
  *
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
  * the world unmodified), resets the handlers' cached clients, makes the handlers' clock the simulated one, and undoes
  * all of it on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns them);
- *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME` and
- *    `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
+ *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME`,
+ *    `RECORDS_TABLE_NAME` and `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
  *    `userEndpoints: 'keep'` (the default) only where unset, and a service the user pointed elsewhere (e.g.
  *    moto_server) is consulted there by the emulated Connector for AD; with `'replace'`, always.
  */
@@ -17,6 +18,7 @@ import { resetClients } from '../../src/aws/clients.ts';
 import { setClock } from '../../src/lib/clock.ts';
 import { setEnv } from '../env.ts';
 import { runExecution } from './engine/execution.ts';
+import { lambdaContext } from './lambda.ts';
 import type { RunOptions, RunResult } from './engine/execution.ts';
 import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
@@ -29,6 +31,8 @@ import { startSfnServer } from './step-functions/server.ts';
  * (a table is created on first use), so a user-set name works as well.
  */
 export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
+/** The provisioning records table the handlers use when RECORDS_TABLE_NAME is unset (created on first use too). */
+export const LOCAL_RECORDS_TABLE_NAME = 'local-provisioning-records';
 
 export interface LocalWorldOptions {
   /** Default: tools/local/seeds/default.json. */
@@ -43,6 +47,8 @@ export interface LocalWorldOptions {
   sfnPort?: number;
   /** Hooks merged into every execution the local Step Functions runs (Lambda crash injection, timelines). */
   runOptions?: LocalSfnOptions['runOptions'];
+  /** Wraps the target of the status change events (the reliability harness counts its calls apart from the Tasks'). */
+  wrapStatusChange?: (target: NonNullable<LocalSfnOptions['onStatusChange']>) => NonNullable<LocalSfnOptions['onStatusChange']>;
 }
 
 export interface LocalWorld {
@@ -66,14 +72,29 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
   const keep = (opts.userEndpoints ?? 'keep') === 'keep';
   const emulator = await startEmulator({ seed, ...(keep ? { external: externalEndpointsFrom(process.env) } : {}), ...opts.emulator });
-  const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
+  // Imported when first used: the handler's module loads once this world has set the endpoint variables.
+  const recordExecutionStatus: NonNullable<LocalSfnOptions['onStatusChange']> = async (event) => {
+    const { handler } = await import('../../src/handlers/record-execution-status.ts');
+    return handler(event as unknown as Parameters<typeof handler>[0], lambdaContext('recordExecutionStatus', { remainingMs: 30_000 }));
+  };
+  const stepFunctions = new LocalStepFunctions({
+    emulator,
+    seed,
+    ...(opts.runOptions ? { runOptions: opts.runOptions } : {}),
+    onStatusChange: opts.wrapStatusChange ? opts.wrapStatusChange(recordExecutionStatus) : recordExecutionStatus,
+  });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const owned = {
     AWS_ENDPOINT_URL_SFN: server.endpoint,
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn,
     TEARDOWN_STATE_MACHINE_ARN: stepFunctions.teardownStateMachineArn,
   };
-  const emulated = { ...emulator.env(), COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME, DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl };
+  const emulated = {
+    ...emulator.env(),
+    COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
+    RECORDS_TABLE_NAME: LOCAL_RECORDS_TABLE_NAME,
+    DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl,
+  };
   const restore = keep ? setEnv(owned, emulated) : setEnv({ ...emulated, ...owned });
   const env: Record<string, string> = {};
   for (const key of [...Object.keys(emulated), ...Object.keys(owned)]) {
