@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { ProvisioningRequest } from '../../src/contract.ts';
 import { preflightViolations } from '../../src/domain/preflight.ts';
 import type { ExistingDirectoryFact, PreflightFacts } from '../../src/domain/preflight.ts';
+import { BY_DIRECTORY_ID, identityOf } from '../../src/domain/provisioning-record.ts';
 import { planTeardown } from '../../src/domain/teardown.ts';
 import type { TeardownFacts } from '../../src/domain/teardown.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
@@ -34,6 +35,11 @@ describe('Directory by DirectoryId: the request', () => {
       'Directory.PasswordSecretId: unknown field: an existing directory (DirectoryId) keeps its own admin password, leave it out',
       'Directory.Name: unknown field (allowed: DirectoryId; give Name, VpcSettings and the rest without DirectoryId to create a directory)',
     ]);
+  });
+
+  it('identifies the directory by its id for the change lease and the provisioning record', () => {
+    assert.deepEqual(identityOf(byId()), { VpcId: BY_DIRECTORY_ID, Name: ID });
+    assert.deepEqual(identityOf(sampleRequest()), { VpcId: VPC, Name: 'corp.example.com' });
   });
 
   it('the create form\'s rules by Type do not apply to it (no Simple AD default)', () => {

@@ -318,8 +318,7 @@ export class Harness {
     const snap = this.emulator.snapshot();
     const c = snap.connectorAd;
     return {
-      // Created ones only: the seed's pre-existing directories are not this run's.
-      directories: snap.directories.filter((d) => d.Seeded !== true).map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
+      directories: snap.directories.map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name })),
       connectors: snap.connectors.map((x) => ({ Arn: x.Arn, DirectoryId: x.DirectoryId })),
       connectorSide: {
         directoryRegistrations: c?.registrations.length ?? 0,

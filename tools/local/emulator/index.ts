@@ -32,7 +32,7 @@ import { startServer } from './core/server.ts';
 import type { ServiceContext } from './core/service.ts';
 import { WorldState } from './core/state.ts';
 import type { Json } from './core/state.ts';
-import { DIRECTORIES, DIRECTORY_SETTINGS, dataAccessSettledAtMs, dataAccessStatus, directorySettledAtMs, existingDirectories } from './directory-service/state.ts';
+import { DIRECTORY_SETTINGS, allDirectories, dataAccessSettledAtMs, dataAccessStatus, directorySettledAtMs, existingDirectories } from './directory-service/state.ts';
 import { createdGroups } from './directory-service-data/index.ts';
 import type { DirectoryOutcome, DirectoryRecord } from './directory-service/state.ts';
 import type { DynamoItem } from './dynamodb/index.ts';
@@ -66,7 +66,10 @@ export interface EmulatorSnapshot {
   version: 1;
   clock: { startMs: number; nowMs: number };
   rngState: number;
+  /** Created through the API. */
   directories: DirectoryRecord[];
+  /** The seed's, once used (absent in snapshots from before them). */
+  seededDirectories?: DirectoryRecord[];
   connectors: ConnectorRecord[];
   clientTokens: ClientTokenRecord[];
   secrets: CreatedSecret[];
@@ -350,12 +353,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         return s ? settledAtMs(s) : undefined;
       }
       if (resource === 'directory') {
-        const d = state.get(DIRECTORIES).find((x) => x.DirectoryId === id);
+        const d = allDirectories(ctx).find((x) => x.DirectoryId === id);
         return d ? directorySettledAtMs(d) : undefined;
       }
       if (resource === 'directoryDataAccess') {
         // id: the directory; the latest enabling asked for (none: access was on before, or never asked for)
-        const access = state.get(DIRECTORIES).find((x) => x.DirectoryId === id)?.DataAccess;
+        const access = allDirectories(ctx).find((x) => x.DirectoryId === id)?.DataAccess;
         return access ? dataAccessSettledAtMs(access) : undefined;
       }
       const c = state.get(CONNECTORS).find((x) => x.Arn === id);

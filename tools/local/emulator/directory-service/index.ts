@@ -13,6 +13,7 @@ import {
   DIRECTORIES,
   DIRECTORY_FAIL_STAGES,
   DIRECTORY_SETTINGS,
+  SEEDED_DIRECTORIES,
   dataAccessStatus,
   directoryStage,
   dnsIp,
@@ -242,7 +243,7 @@ export const directoryService: ServiceDef = {
   protocol: 'awsJson',
   targetPrefix: 'DirectoryService_20150416',
   lifecycles: { DirectoryLifecycle: DIRECTORY_FAIL_STAGES, DirectoryDataAccessLifecycle: DATA_ACCESS_FAIL_STATUSES },
-  state: [DIRECTORIES],
+  state: [DIRECTORIES, SEEDED_DIRECTORIES],
   errorStatus: (code) => (/(ServiceException|InternalServerException|InternalServiceError|InternalFailure)$/.test(code) ? 500 : 400),
   ops: {
     CreateDirectory: (input, ctx) => create('SimpleAD', input, ctx),

@@ -64,29 +64,39 @@ export interface DirectoryRecord {
 /** Seconds a deleted directory stays `Deleting` before it is gone (AWS documents no figure). */
 export const DIRECTORY_DELETE_SECONDS = 60;
 
+const DIRECTORY_RECORD = object({
+  DirectoryId: string,
+  Type: oneOf(['SimpleAD', 'MicrosoftAD', 'ADConnector']),
+  Name: string,
+  ShortName: string,
+  Description: optional(string),
+  Size: optional(string),
+  Edition: optional(string),
+  VpcSettings: object({ VpcId: string, SubnetIds: arrayOf(string), SecurityGroupId: string, AvailabilityZones: arrayOf(string) }),
+  DnsIpAddrs: arrayOf(string),
+  Tags: tagList,
+  createdAtMs: time,
+  activeAfterSeconds: seconds,
+  outcome: optional(object({ stage: oneOf(DIRECTORY_FAIL_STAGES), reason: string, afterSeconds: seconds })),
+  deletedAtMs: optional(time),
+});
+
+/** The directories created through the API. */
 export const DIRECTORIES: StateSlot<DirectoryRecord[]> = {
   name: 'directories',
   fresh: () => [],
   load: (snapshot) => (snapshot['directories'] as DirectoryRecord[] | undefined) ?? [],
   save: (directories) => ({ directories }),
-  check: object({
-    directories: arrayOf(object({
-      DirectoryId: string,
-      Type: oneOf(['SimpleAD', 'MicrosoftAD', 'ADConnector']),
-      Name: string,
-      ShortName: string,
-      Description: optional(string),
-      Size: optional(string),
-      Edition: optional(string),
-      VpcSettings: object({ VpcId: string, SubnetIds: arrayOf(string), SecurityGroupId: string, AvailabilityZones: arrayOf(string) }),
-      DnsIpAddrs: arrayOf(string),
-      Tags: tagList,
-      createdAtMs: time,
-      activeAfterSeconds: seconds,
-      outcome: optional(object({ stage: oneOf(DIRECTORY_FAIL_STAGES), reason: string, afterSeconds: seconds })),
-      deletedAtMs: optional(time),
-    })),
-  }),
+  check: object({ directories: arrayOf(DIRECTORY_RECORD) }),
+};
+
+/** The seed's directories as they are now (their changes kept: tags, Directory Data access, a deletion). */
+export const SEEDED_DIRECTORIES: StateSlot<DirectoryRecord[]> = {
+  name: 'seeded directories',
+  fresh: () => [],
+  load: (snapshot) => (snapshot['seededDirectories'] as DirectoryRecord[] | undefined) ?? [],
+  save: (seededDirectories) => ({ seededDirectories }),
+  check: object({ seededDirectories: optional(arrayOf(DIRECTORY_RECORD)) }),
 };
 
 export interface DirectorySettings {
@@ -164,13 +174,13 @@ export function dnsIp(cidr: string): string {
   return parts.join('.');
 }
 
-/** Every directory record, the seed's included (added on first use, kept from then on like any other). */
+/** Every directory record: the seed's (added on first use, kept from then on) and those created through the API. */
 export function allDirectories(ctx: ServiceContext): DirectoryRecord[] {
-  const list = ctx.state.get(DIRECTORIES);
+  const seeded = ctx.state.get(SEEDED_DIRECTORIES);
   for (const s of ctx.seed.directories ?? []) {
-    if (!list.some((d) => d.DirectoryId === s.DirectoryId)) list.push(seededRecord(ctx, s));
+    if (!seeded.some((d) => d.DirectoryId === s.DirectoryId)) seeded.push(seededRecord(ctx, s));
   }
-  return list;
+  return [...seeded, ...ctx.state.get(DIRECTORIES)];
 }
 
 /** Directories not yet gone (Deleting included). */
