@@ -40,7 +40,7 @@ const GOAL_FAILURE_REPORTED_BY = 240;
  * sample has no Connector (AWS does not support one on it): NoConnector instead of the connector-side Tasks. The
  * Managed AD sample has no template, so no group to resolve: NoGroupNames instead of Directory Data access.
  */
-const STATES_ENTERED: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 8, MicrosoftAD: 16 };
+const STATES_ENTERED: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 12, MicrosoftAD: 20 };
 /** The CA share is created ASSOCIATING; ShareCertificateAuthority's one retry finds it ASSOCIATED (5 simulated s). */
 const SHARE_RETRIES: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 0, MicrosoftAD: 1 };
 
