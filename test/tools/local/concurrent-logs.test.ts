@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DEFAULT_SEED_PATH, loadSeed } from '../../../tools/local/emulator/index.ts';
 import { sampleInput } from '../../fixtures.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'INFO';
@@ -16,7 +17,8 @@ describe('log lines under concurrent executions', () => {
   const lines: Record<string, unknown>[] = [];
   const write = process.stdout.write.bind(process.stdout);
   before(async () => {
-    api = await startApiServer();
+    // Ten new directories beside the seed's existing one: a limit with room for all of them.
+    api = await startApiServer({ worldOptions: { seed: { ...loadSeed(DEFAULT_SEED_PATH), directoryLimit: 20 } } });
     // Powertools prints one JSON object a line on stdout: keep those, pass the rest (the test runner's) through.
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');

@@ -120,7 +120,7 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: emu.deadLetterQueueUrl, MaxNumberOfMessages: 10 }));
     const missing = await sqs.send(new SendMessageCommand({ QueueUrl: `${emu.endpoint}/000000000000/nope`, MessageBody: 'x' })).catch((e: Error) => e);
     // Assess
-    assert.deepEqual(ds.DirectoryDescriptions, []);
+    assert.deepEqual(ds.DirectoryDescriptions?.map((d) => d.Name), ['existing.example.com'], 'the seed\'s one directory');
     assert.equal(sm.Name, 'ad-cert-orchestrator/ad-admin-password');
     assert.equal(ec2.Vpcs?.length, 2);
     assert.equal(pca.CertificateAuthority?.Status, 'ACTIVE');
