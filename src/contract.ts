@@ -47,6 +47,11 @@ export interface TemplateRequest {
   /** Exactly one of TemplateV2, TemplateV3, TemplateV4 (checked against the service model's shapes). */
   Definition: Record<string, unknown>;
   AccessControlEntries?: AccessControlEntryRequest[];
+  /**
+   * When this request changes the template's Definition: UpdateTemplate's ReenrollAllCertificateHolders (every
+   * holder gets a new certificate; the major revision goes up). Default false. Not used when the template is created.
+   */
+  ReenrollAllCertificateHolders?: boolean;
 }
 
 export interface ConnectorRequest {
@@ -55,6 +60,12 @@ export interface ConnectorRequest {
   Tags?: Record<string, string>;
   /** Templates created on the connector, each with its group access control entries. */
   Templates?: TemplateRequest[];
+  /**
+   * true: this tool's own templates (and their access entries) on the connector that Templates no longer lists are
+   * deleted, and so are the entries a listed template of this tool's no longer lists. Default false: they are kept
+   * (`orphaned` in the plan).
+   */
+  PruneTemplates?: boolean;
 }
 
 export interface ProvisioningOptions {
@@ -70,6 +81,53 @@ export interface ProvisioningRequest {
   /** Without it only the directory is created (required-absent for Simple AD, which Connector for AD does not support). */
   Connector?: ConnectorRequest;
   Options?: ProvisioningOptions;
+}
+
+/* ---------------- the plan: what a request changes (src/domain/diff.ts, docs/plan.md) ---------------- */
+
+/** What the plan lists, in the order the workflow applies it. */
+export type PlanResource =
+  | 'ca-share'
+  | 'directory'
+  | 'directory-registration'
+  | 'connector'
+  | 'service-principal-name'
+  | 'template'
+  | 'access-entry';
+
+/**
+ * What applying the request does to one resource: `create`; `keep` (exists and matches); `update` (changed in place);
+ * `delete` (this tool's, no longer requested, with `PruneTemplates`); `orphaned` (the same without it: kept);
+ * `conflict` (only a replacement could change it: the run refuses before any write); `warning` (differs, and no API
+ * changes it: kept as it is, and said).
+ */
+export type PlanAction = 'create' | 'keep' | 'update' | 'delete' | 'orphaned' | 'conflict' | 'warning';
+
+/** One field in which what exists differs from the request (a path of the request, e.g. `Directory.Edition`). */
+export interface FieldDifference {
+  field: string;
+  requested: string;
+  existing: string;
+}
+
+export interface PlanEntry {
+  resource: PlanResource;
+  /** Its AWS id once it exists (DirectoryId, ARN), else what the request names it by; templates by Name. */
+  id: string;
+  action: PlanAction;
+  /** The differences behind an `update`, `conflict` or `warning`; empty otherwise. */
+  fields: FieldDifference[];
+  /** What to do about a `conflict`, `orphaned` or `warning`. */
+  remedy?: string;
+}
+
+/**
+ * The plan of one request against what exists: `npm start -- --plan --json`, `POST /provisionings?dryRun=true`, and
+ * the PlanChanges Task's output (stored at `$.plan`). `warnings` are the request's (ValidateRequest's) and the plan's.
+ */
+export interface ChangePlan {
+  plan: PlanEntry[];
+  warnings: string[];
 }
 
 /** ValidateRequest output, stored at `$.validation`. Normalised so later states never read optional fields. */

@@ -2,6 +2,9 @@
  * The project's own errors. Each sets `name` to its class name, which Lambda reports as `errorType` and Step
  * Functions matches in Retry/Catch; the names are listed in src/workflow/catalog.ts.
  */
+import type { FieldDifference } from '../contract.ts';
+
+export type { FieldDifference } from '../contract.ts';
 
 export interface Violation {
   /** Field path in the execution input, e.g. `Directory.VpcSettings.SubnetIds[1]`. */
@@ -35,13 +38,6 @@ export class InvalidRequestError extends ProvisioningError {
  */
 export class ResourceShareNotReadyError extends ProvisioningError {}
 
-/** One immutable attribute in which an existing resource differs from the request. */
-export interface FieldDifference {
-  /** Field path in the execution input, e.g. `Directory.Size`. */
-  field: string;
-  requested: string;
-  existing: string;
-}
 
 /** `field: requested X, existing Y; …` */
 export const formatDifferences = (differences: readonly FieldDifference[]): string =>

@@ -5,7 +5,7 @@
  * adopted: an existing resource that differs in an immutable attribute is a conflict (nothing is created), never
  * silently reused.
  */
-import type { CreateDirectoryInput, DirectoryEdition, DirectorySize, DirectoryType } from '../contract.ts';
+import type { ConnectorRequest, CreateDirectoryInput, DirectoryEdition, DirectoryRequest, DirectorySize, DirectoryType } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../contract.ts';
 import { ConnectorConflictError, DirectoryConflictError, formatDifferences } from './errors.ts';
 import type { FieldDifference } from './errors.ts';
@@ -44,17 +44,17 @@ export interface DirectoryWanted {
   ShortName?: string;
 }
 
-export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted => {
-  const d = input.Directory;
-  return {
-    Name: d.Name,
-    VpcId: d.VpcSettings.VpcId,
-    SubnetIds: d.VpcSettings.SubnetIds,
-    Type: input.DirectoryType,
-    ...(input.DirectoryType === 'SimpleAD' ? { Size: d.Size ?? DEFAULT_SIZE } : { Edition: d.Edition ?? DEFAULT_EDITION }),
-    ...(d.ShortName ? { ShortName: d.ShortName } : {}),
-  };
-};
+/** The directory `d` asks for (of `type`, the request's Type with its default). */
+export const wantedDirectory = (d: DirectoryRequest, type: DirectoryType): DirectoryWanted => ({
+  Name: d.Name,
+  VpcId: d.VpcSettings.VpcId,
+  SubnetIds: d.VpcSettings.SubnetIds,
+  Type: type,
+  ...(type === 'SimpleAD' ? { Size: d.Size ?? DEFAULT_SIZE } : { Edition: d.Edition ?? DEFAULT_EDITION }),
+  ...(d.ShortName ? { ShortName: d.ShortName } : {}),
+});
+
+export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted => wantedDirectory(input.Directory, input.DirectoryType);
 
 const vpcOf = (d: DirectoryCandidate): string | undefined => d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
 const subnetsOf = (d: DirectoryCandidate): string[] | undefined => d.VpcSettings?.SubnetIds ?? d.ConnectSettings?.SubnetIds;
@@ -83,7 +83,7 @@ export const directoryDifferences = (d: DirectoryCandidate, want: DirectoryWante
 };
 
 /** The directory's identity: same Name (case-insensitive), same VPC, not Deleting/Deleted. */
-const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean =>
+export const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean =>
   d.DirectoryId !== undefined &&
   d.Name !== undefined &&
   d.Name.toLowerCase() === want.Name.toLowerCase() &&
@@ -152,20 +152,38 @@ export interface ConnectorCandidate {
   Status?: string | undefined;
   StatusReason?: string | undefined;
   CreatedAt?: Date | undefined;
-  VpcInformation?: { SecurityGroupIds?: string[] | undefined } | undefined;
+  VpcInformation?: { SecurityGroupIds?: string[] | undefined; IpAddressType?: string | undefined } | undefined;
 }
 
 export interface ConnectorWanted {
   DirectoryId: string;
   CertificateAuthorityArn: string;
   SecurityGroupIds: readonly string[];
+  /** Compared only when the request gives one. */
+  IpAddressType?: string;
 }
+
+export const connectorWanted = (directoryId: string, c: ConnectorRequest): ConnectorWanted => ({
+  DirectoryId: directoryId,
+  CertificateAuthorityArn: c.CertificateAuthorityArn,
+  SecurityGroupIds: c.VpcInformation.SecurityGroupIds,
+  ...(c.VpcInformation.IpAddressType !== undefined ? { IpAddressType: c.VpcInformation.IpAddressType } : {}),
+});
+
+/**
+ * The IP address type of a connector whose description leaves it out: IPV4, the only type before DUALSTACK was
+ * added to the model (AWS does not document the default; a belief kept here).
+ */
+export const DEFAULT_IP_ADDRESS_TYPE = 'IPV4';
 
 /** The directory's connectors that are CREATING or ACTIVE: the ones that can be adopted, or conflict. */
 export const liveConnectorsOf = (summaries: readonly ConnectorCandidate[], directoryId: string): ConnectorCandidate[] =>
   summaries.filter((c) => c.Arn !== undefined && c.DirectoryId === directoryId && CONNECTOR_ADOPTABLE.includes(c.Status ?? ''));
 
-/** Every attribute in which `c` differs from the request: the CA ARN, the security groups as a set. */
+/**
+ * Every attribute in which `c` differs from the request: the CA ARN, the security groups as a set, the IP address
+ * type when the request gives one.
+ */
 export const connectorDifferences = (c: ConnectorCandidate, want: ConnectorWanted): FieldDifference[] => {
   const out: FieldDifference[] = [];
   if (c.CertificateAuthorityArn !== want.CertificateAuthorityArn) {
@@ -174,6 +192,10 @@ export const connectorDifferences = (c: ConnectorCandidate, want: ConnectorWante
   const groups = c.VpcInformation?.SecurityGroupIds;
   if (!sameSet(groups, want.SecurityGroupIds)) {
     out.push({ field: 'Connector.VpcInformation.SecurityGroupIds', requested: shownSet(want.SecurityGroupIds), existing: shownSet(groups) });
+  }
+  const ipType = c.VpcInformation?.IpAddressType ?? DEFAULT_IP_ADDRESS_TYPE;
+  if (want.IpAddressType !== undefined && ipType !== want.IpAddressType) {
+    out.push({ field: 'Connector.VpcInformation.IpAddressType', requested: want.IpAddressType, existing: ipType });
   }
   return out;
 };

@@ -10,6 +10,7 @@
  */
 import type { KeptResource, ProvisioningRequest, ResourceRef, TeardownPlan } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../contract.ts';
+import { isOwned } from './tags.ts';
 import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
 import {
   ConnectorDeletionPendingError,
@@ -42,7 +43,6 @@ export const parseTeardownRequest = (input: unknown, scope?: ValidationScope): {
 
 /* ---------------- ownership and the plan ---------------- */
 
-export const isOwned = (tags: Readonly<Record<string, string>>): boolean => tags[MANAGED_BY_TAG_KEY] === MANAGED_BY_TAG_VALUE;
 
 const NOT_OWNED = `not tagged ${MANAGED_BY_TAG_KEY}=${MANAGED_BY_TAG_VALUE} (created by someone else); start the teardown with "Force": true to delete it anyway`;
 

@@ -13,7 +13,7 @@ import { pcaConnectorAd } from '../aws/clients.ts';
 import { listAllConnectors } from '../aws/pca-connector-ad-lists.ts';
 import { clientTokenFor } from '../domain/client-token.ts';
 import type { ConnectorCandidate } from '../domain/find-or-create.ts';
-import { chooseConnector, liveConnectorsOf } from '../domain/find-or-create.ts';
+import { chooseConnector, connectorWanted, liveConnectorsOf } from '../domain/find-or-create.ts';
 import { startWait } from '../domain/polling.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -50,11 +50,7 @@ export const createConnectorCore = async (
   deps: CreateConnectorDeps = defaultDeps(),
 ): Promise<ConnectorPollState> => {
   const client = deps.pcaConnectorAd;
-  const want = {
-    DirectoryId: input.DirectoryId,
-    CertificateAuthorityArn: input.Connector.CertificateAuthorityArn,
-    SecurityGroupIds: input.Connector.VpcInformation.SecurityGroupIds,
-  };
+  const want = connectorWanted(input.DirectoryId, input.Connector);
 
   let adopted = chooseConnector(await listForDirectory(client, input.DirectoryId), want);
   let connectorArn = adopted?.Arn;

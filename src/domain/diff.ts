@@ -1,0 +1,392 @@
+/**
+ * The diff (pure): a request against what exists, one plan entry per resource (docs/plan.md). The plan (`npm start
+ * -- --plan`, `POST /provisionings?dryRun=true`, the PlanChanges Task) and the apply (the create steps, the
+ * templates step) both read it, so what a plan says is what a run does.
+ *
+ * What AWS changes in place is `update`: a template's Definition (UpdateTemplate), an access entry's AccessRights and
+ * GroupDisplayName (UpdateTemplateGroupAccessControlEntry), tags (AddTagsToResource, TagResource). What only a
+ * replacement changes is `conflict`: the directory's Name, ShortName, Type, Edition/Size, VPC and subnets; the
+ * connector's CA, security groups and IP address type (CloudFormation's "Update requires: Replacement" for them). A
+ * run with a conflict writes nothing. A Description no API changes is a `warning`. Fields the request leaves out are
+ * not compared (the service may fill in defaults), so a field is changed by giving its new value, never by omitting
+ * it. Tags: only the request's own are compared and added; tags it no longer lists are left alone.
+ */
+import type {
+  AccessControlEntryRequest,
+  ConnectorRequest,
+  FieldDifference,
+  PlanAction,
+  PlanEntry,
+  PlanResource,
+  ProvisioningRequest,
+  TemplateRequest,
+} from '../contract.ts';
+import { chooseRegistration, spnAdoptable } from './connector-setup.ts';
+import type { ExistingAccessControlEntry, RegistrationCandidate } from './connector-setup.ts';
+import {
+  chooseDirectory,
+  connectorDifferences,
+  connectorWanted,
+  directoryDifferences,
+  liveConnectorsOf,
+  sameNameSameVpc,
+  wantedDirectory,
+} from './find-or-create.ts';
+import type { ConnectorCandidate, DirectoryCandidate } from './find-or-create.ts';
+import { keyPath } from './spec.ts';
+import { isOwned } from './tags.ts';
+
+/* ---------------- what exists (src/aws/discovery.ts reads it) ---------------- */
+
+/** The CA's AWS RAM share with Connector for AD (ASSOCIATED or ASSOCIATING). */
+export interface ExistingShare {
+  ResourceShareArn: string;
+  Status: string;
+}
+export interface ExistingDirectory extends DirectoryCandidate {
+  Description?: string | undefined;
+  Tags: Record<string, string>;
+}
+export interface ExistingRegistration extends RegistrationCandidate {
+  Arn: string;
+  DirectoryId: string;
+  Tags: Record<string, string>;
+}
+export interface ExistingConnector extends ConnectorCandidate {
+  Arn: string;
+  Tags: Record<string, string>;
+}
+export interface ExistingTemplate {
+  Arn: string;
+  Name: string;
+  Status?: string | undefined;
+  Definition?: unknown;
+  Tags: Record<string, string>;
+  /** Its group access control entries. */
+  Entries: ExistingAccessControlEntry[];
+}
+
+/**
+ * What exists for one request: the directories with its Name in its VPC, and, on the directory in play (the one the
+ * request adopts), its registrations, connectors, the service principal name of the connector in play and that
+ * connector's templates.
+ */
+export interface ExistingResources {
+  share?: ExistingShare | undefined;
+  directories: ExistingDirectory[];
+  registrations: ExistingRegistration[];
+  connectors: ExistingConnector[];
+  /** The service principal name of the connector in play in the registration in play. */
+  servicePrincipalName?: { Status: string } | undefined;
+  templates: ExistingTemplate[];
+}
+
+export const NOTHING_EXISTS: ExistingResources = { directories: [], registrations: [], connectors: [], templates: [] };
+
+/* ---------------- which existing resource the request is about ---------------- */
+
+/**
+ * The directory the request adopts: same Name and VPC, no difference in what only a replacement changes; several →
+ * `chooseDirectory`'s order. Undefined when there is none (created, or a conflict).
+ */
+export const directoryInPlay = (request: ProvisioningRequest, directories: readonly ExistingDirectory[]): ExistingDirectory | undefined => {
+  const want = wantedDirectory(request.Directory, request.Directory.Type ?? 'SimpleAD');
+  const matches = directories.filter((d) => sameNameSameVpc(d, want) && directoryDifferences(d, want).length === 0);
+  const chosen = chooseDirectory(matches, new Map(matches.map((d) => [d.DirectoryId ?? '', d.Tags])));
+  return chosen as ExistingDirectory | undefined;
+};
+
+/** The connector the request adopts on `directoryId`: live and matching; ACTIVE first, then the oldest. */
+export const connectorInPlay = (connector: ConnectorRequest, directoryId: string, connectors: readonly ExistingConnector[]): ExistingConnector | undefined => {
+  const want = connectorWanted(directoryId, connector);
+  return liveConnectorsOf(connectors, directoryId)
+    .filter((c) => connectorDifferences(c, want).length === 0)
+    .sort(
+      (a, b) =>
+        (a.Status === 'ACTIVE' ? 0 : 1) - (b.Status === 'ACTIVE' ? 0 : 1) ||
+        (a.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) ||
+        (a.Arn ?? '').localeCompare(b.Arn ?? ''),
+    )[0] as ExistingConnector | undefined;
+};
+
+/** The registration the request adopts on `directoryId` (connector-setup.ts: CREATING/ACTIVE, else FAILED). */
+export const registrationInPlay = (directoryId: string, registrations: readonly ExistingRegistration[]): ExistingRegistration | undefined =>
+  chooseRegistration(registrations, directoryId) as ExistingRegistration | undefined;
+
+/* ---------------- field differences ---------------- */
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value as a plan shows it: JSON, cut at 80 characters. */
+export const shownValue = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? '(none)';
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+};
+
+/**
+ * Where an existing value differs from the requested one: every field the request sets must be equal in the existing
+ * value (objects field by field, lists item by item and of the same length). Fields only the existing value has are
+ * not differences: the service may fill in defaults the request left out.
+ */
+export function fieldDifferences(want: unknown, have: unknown, path: string): FieldDifference[] {
+  const differ = (): FieldDifference[] => [{ field: path, requested: shownValue(want), existing: shownValue(have) }];
+  if (isObject(want)) {
+    if (!isObject(have)) return differ();
+    return Object.keys(want).flatMap((k) => fieldDifferences(want[k], have[k], `${path}.${k}`));
+  }
+  if (Array.isArray(want)) {
+    if (!Array.isArray(have) || have.length !== want.length) return differ();
+    return want.flatMap((item, i) => fieldDifferences(item, have[i], `${path}[${i}]`));
+  }
+  return want === have ? [] : differ();
+}
+
+/** The request's tags an existing resource lacks or has with another value (its other tags are not compared). */
+export const tagDifferences = (
+  requested: Readonly<Record<string, string>>,
+  existing: Readonly<Record<string, string>>,
+  pathOf: (key: string) => string,
+): FieldDifference[] =>
+  Object.entries(requested).flatMap(([key, value]) =>
+    existing[key] === value ? [] : [{ field: pathOf(key), requested: value, existing: existing[key] ?? '(none)' }],
+  );
+
+/** The tags of `fields` (from tagDifferences) to put on the resource: the requested values. */
+export const tagsToApply = (requested: Readonly<Record<string, string>>, existing: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(requested).filter(([key, value]) => existing[key] !== value));
+
+const directoryTagMap = (request: ProvisioningRequest): Record<string, string> =>
+  Object.fromEntries((request.Directory.Tags ?? []).map((t) => [t.Key, t.Value]));
+
+const directoryTagPath = (request: ProvisioningRequest) => (key: string): string =>
+  `Directory.Tags[${(request.Directory.Tags ?? []).findIndex((t) => t.Key === key)}]`;
+
+const connectorTagPath = (key: string): string => keyPath('Connector.Tags', key);
+
+/* ---------------- remedies ---------------- */
+
+export const REMEDY = {
+  directoryConflict:
+    'Directory Service changes none of these fields of an existing directory (CloudFormation replaces the directory for ' +
+    'them): put the existing values back in the request, or remove the directory (the teardown, docs/teardown.md) and ' +
+    'provision it anew.',
+  connectorConflict:
+    'Connector for AD changes none of these fields of an existing connector (CloudFormation replaces the connector for ' +
+    'them): put the existing values back in the request, or delete the connector (the teardown with the input that ' +
+    'created it) and provision again.',
+  foreignTemplate:
+    'This template was not created by this tool (it lacks the ownership tag), so this tool does not change it: request ' +
+    'its current definition and rights, change it yourself (aws pca-connector-ad update-template), or give the ' +
+    'requested template another Name.',
+  orphaned: 'No longer requested: kept, as Connector.PruneTemplates is not true (set it to delete what this tool created and the request no longer lists).',
+  description:
+    "Directory Service has no API to change a directory's description (CloudFormation replaces a Simple AD for it): " +
+    'the existing description stays. Put it back in the request to silence this warning.',
+} as const;
+
+/* ---------------- the templates: what the templates step applies ---------------- */
+
+export interface EntryChange {
+  sid: string;
+  action: Extract<PlanAction, 'create' | 'keep' | 'update' | 'delete' | 'orphaned' | 'conflict'>;
+  fields: FieldDifference[];
+  /** The requested entry (create, keep, update, conflict). */
+  request?: AccessControlEntryRequest;
+}
+
+export interface TemplateChange {
+  name: string;
+  action: Extract<PlanAction, 'create' | 'keep' | 'update' | 'delete' | 'orphaned' | 'conflict'>;
+  /** The existing template (all but create). */
+  arn?: string;
+  /** The requested template (all but delete and orphaned). */
+  request?: TemplateRequest;
+  /** Definition differences: an UpdateTemplate for an update, the reasons of a conflict. */
+  definitionFields: FieldDifference[];
+  /** The request's connector tags it lacks (TagResource). */
+  tagFields: FieldDifference[];
+  tags: Record<string, string>;
+  entries: EntryChange[];
+}
+
+const entryChange = (
+  at: string,
+  a: AccessControlEntryRequest,
+  have: ExistingAccessControlEntry | undefined,
+  owned: boolean,
+): EntryChange => {
+  if (!have) return { sid: a.GroupSecurityIdentifier, action: 'create', fields: [], request: a };
+  const fields = [
+    ...fieldDifferences(a.AccessRights, have.AccessRights ?? {}, `${at}.AccessRights`),
+    ...fieldDifferences(a.GroupDisplayName, have.GroupDisplayName, `${at}.GroupDisplayName`),
+  ];
+  const action = fields.length === 0 ? 'keep' : owned ? 'update' : 'conflict';
+  return { sid: a.GroupSecurityIdentifier, action, fields, request: a };
+};
+
+/**
+ * What the templates step does on a connector with `existing` templates: per requested template create, keep, update
+ * (Definition, tags) or conflict (a template not this tool's that differs); per requested entry the same; this tool's
+ * templates and entries the request no longer lists: delete with `PruneTemplates`, else orphaned. A template being
+ * deleted is as good as gone.
+ */
+export function diffTemplates(connector: ConnectorRequest, existing: readonly ExistingTemplate[]): TemplateChange[] {
+  const prune = connector.PruneTemplates === true;
+  const live = existing.filter((t) => t.Status !== 'DELETING');
+  const wantedTags = connector.Tags ?? {};
+  const requested = (connector.Templates ?? []).map((t, i): TemplateChange => {
+    const at = `Connector.Templates[${i}]`;
+    const found = live.find((e) => e.Name === t.Name);
+    if (!found) {
+      const entries = (t.AccessControlEntries ?? []).map((a): EntryChange => ({ sid: a.GroupSecurityIdentifier, action: 'create', fields: [], request: a }));
+      return { name: t.Name, action: 'create', request: t, definitionFields: [], tagFields: [], tags: {}, entries };
+    }
+    const owned = isOwned(found.Tags);
+    const definitionFields = fieldDifferences(t.Definition, found.Definition, `${at}.Definition`);
+    const tagFields = tagDifferences(wantedTags, found.Tags, connectorTagPath);
+    const entries = (t.AccessControlEntries ?? []).map((a, j) =>
+      entryChange(`${at}.AccessControlEntries[${j}]`, a, found.Entries.find((e) => e.GroupSecurityIdentifier === a.GroupSecurityIdentifier), owned),
+    );
+    if (owned) {
+      const listed = new Set((t.AccessControlEntries ?? []).map((a) => a.GroupSecurityIdentifier));
+      for (const e of found.Entries) {
+        if (!listed.has(e.GroupSecurityIdentifier)) entries.push({ sid: e.GroupSecurityIdentifier, action: prune ? 'delete' : 'orphaned', fields: [] });
+      }
+    }
+    const action = definitionFields.length > 0 && !owned ? 'conflict' : definitionFields.length + tagFields.length > 0 ? 'update' : 'keep';
+    return {
+      name: t.Name,
+      action,
+      arn: found.Arn,
+      request: t,
+      definitionFields,
+      tagFields,
+      tags: tagsToApply(wantedTags, found.Tags),
+      entries,
+    };
+  });
+  const names = new Set((connector.Templates ?? []).map((t) => t.Name));
+  const unlisted = live
+    .filter((t) => !names.has(t.Name) && isOwned(t.Tags))
+    .map((t): TemplateChange => {
+      const action = prune ? 'delete' : 'orphaned';
+      return {
+        name: t.Name,
+        action,
+        arn: t.Arn,
+        definitionFields: [],
+        tagFields: [],
+        tags: {},
+        entries: t.Entries.map((e) => ({ sid: e.GroupSecurityIdentifier, action, fields: [] })),
+      };
+    });
+  return [...requested, ...unlisted];
+}
+
+/* ---------------- the whole plan ---------------- */
+
+const entry = (resource: PlanResource, id: string, action: PlanAction, fields: FieldDifference[] = [], remedy?: string): PlanEntry => ({
+  resource,
+  id,
+  action,
+  fields,
+  ...(remedy !== undefined ? { remedy } : {}),
+});
+
+/** keep, or update when there are tag fields. */
+const keepOrTag = (resource: PlanResource, id: string, tagFields: FieldDifference[]): PlanEntry =>
+  entry(resource, id, tagFields.length > 0 ? 'update' : 'keep', tagFields);
+
+const REMEDY_OF: Partial<Record<PlanAction, string>> = { orphaned: REMEDY.orphaned };
+
+const templateEntries = (changes: readonly TemplateChange[]): PlanEntry[] =>
+  changes.flatMap((t) => [
+    t.action === 'conflict'
+      ? entry('template', t.name, t.action, t.definitionFields, REMEDY.foreignTemplate)
+      : entry('template', t.name, t.action, [...t.definitionFields, ...t.tagFields], REMEDY_OF[t.action]),
+    ...t.entries.map((e) => entry('access-entry', `${t.name}/${e.sid}`, e.action, e.fields, e.action === 'conflict' ? REMEDY.foreignTemplate : REMEDY_OF[e.action])),
+  ]);
+
+/** The directory's entries: create, keep/update (tags), a warning for its Description, or one conflict per directory found. */
+const directoryEntries = (request: ProvisioningRequest, existing: ExistingResources): { entries: PlanEntry[]; chosen?: ExistingDirectory } => {
+  const d = request.Directory;
+  const want = wantedDirectory(d, d.Type ?? 'SimpleAD');
+  const chosen = directoryInPlay(request, existing.directories);
+  if (chosen?.DirectoryId) {
+    const id = chosen.DirectoryId;
+    const entries = [keepOrTag('directory', id, tagDifferences(directoryTagMap(request), chosen.Tags, directoryTagPath(request)))];
+    if (d.Description && d.Description !== chosen.Description) {
+      const field = { field: 'Directory.Description', requested: d.Description, existing: chosen.Description ?? '(none)' };
+      entries.push(entry('directory', id, 'warning', [field], REMEDY.description));
+    }
+    return { entries, chosen };
+  }
+  const same = existing.directories.filter((x) => sameNameSameVpc(x, want));
+  if (same.length === 0) return { entries: [entry('directory', d.Name, 'create')] };
+  return {
+    entries: same.map((x) => entry('directory', x.DirectoryId ?? d.Name, 'conflict', directoryDifferences(x, want), REMEDY.directoryConflict)),
+  };
+};
+
+/**
+ * The plan: per resource the request names (the CA share, the directory, and with a Connector its registration, the
+ * connector, its service principal name, each template and access entry, and this tool's templates it no longer
+ * lists), what applying it does, in the order the workflow applies it.
+ */
+export function diff(request: ProvisioningRequest, existing: ExistingResources): PlanEntry[] {
+  const c = request.Connector;
+  const out: PlanEntry[] = [];
+  if (c) {
+    const share = existing.share;
+    out.push(share ? entry('ca-share', share.ResourceShareArn, 'keep') : entry('ca-share', c.CertificateAuthorityArn, 'create'));
+  }
+  const dir = directoryEntries(request, existing);
+  out.push(...dir.entries);
+  if (!c) return out;
+
+  const directoryId = dir.chosen?.DirectoryId;
+  const wantedTags = c.Tags ?? {};
+  const registration = directoryId ? registrationInPlay(directoryId, existing.registrations) : undefined;
+  out.push(
+    registration
+      ? keepOrTag('directory-registration', registration.Arn, tagDifferences(wantedTags, registration.Tags, connectorTagPath))
+      : entry('directory-registration', directoryId ?? request.Directory.Name, 'create'),
+  );
+
+  const connector = directoryId ? connectorInPlay(c, directoryId, existing.connectors) : undefined;
+  if (connector) {
+    out.push(keepOrTag('connector', connector.Arn, tagDifferences(wantedTags, connector.Tags, connectorTagPath)));
+  } else {
+    const want = directoryId ? connectorWanted(directoryId, c) : undefined;
+    const live = directoryId && want ? liveConnectorsOf(existing.connectors, directoryId) : [];
+    out.push(
+      ...(live.length > 0 && want
+        ? live.map((x) => entry('connector', x.Arn ?? c.CertificateAuthorityArn, 'conflict', connectorDifferences(x, want), REMEDY.connectorConflict))
+        : [entry('connector', c.CertificateAuthorityArn, 'create')]),
+    );
+  }
+
+  const spn = registration && connector ? existing.servicePrincipalName : undefined;
+  out.push(entry('service-principal-name', connector?.Arn ?? c.CertificateAuthorityArn, spn && spnAdoptable(spn.Status) ? 'keep' : 'create'));
+
+  out.push(...templateEntries(diffTemplates(c, connector ? existing.templates : [])));
+  return out;
+}
+
+/* ---------------- reading a plan ---------------- */
+
+export const conflictsOf = (plan: readonly PlanEntry[]): PlanEntry[] => plan.filter((e) => e.action === 'conflict');
+
+/** What a plan line says in one sentence (the table, the warnings, the conflict error). */
+export const describeEntry = (e: PlanEntry): string => {
+  const fields = e.fields.map((f) => `${f.field}: requested ${f.requested}, existing ${f.existing}`).join('; ');
+  return `${e.resource} ${e.id}${fields ? ` (${fields})` : ''}${e.remedy ? `: ${e.remedy}` : ''}`;
+};
+
+/** The plan's warnings: what differs and stays as it is (`warning`), and what is no longer requested (`orphaned`). */
+export const planWarnings = (plan: readonly PlanEntry[]): string[] =>
+  plan.filter((e) => e.action === 'warning' || e.action === 'orphaned').map((e) => `${e.action}: ${describeEntry(e)}`);
+
+/** Whether applying the plan writes anything (a conflict writes nothing: the run refuses first). */
+export const writesOf = (plan: readonly PlanEntry[]): PlanEntry[] =>
+  conflictsOf(plan).length > 0 ? [] : plan.filter((e) => e.action === 'create' || e.action === 'update' || e.action === 'delete');
