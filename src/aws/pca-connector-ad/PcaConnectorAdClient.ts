@@ -93,6 +93,10 @@ import type {
   ListTemplateGroupAccessControlEntriesCommandOutput,
   ListTemplatesCommandInput,
   ListTemplatesCommandOutput,
+  UpdateTemplateCommandInput,
+  UpdateTemplateCommandOutput,
+  UpdateTemplateGroupAccessControlEntryCommandInput,
+  UpdateTemplateGroupAccessControlEntryCommandOutput,
 } from './commands.ts';
 import {
   resolveClientEndpointParameters,
@@ -107,7 +111,12 @@ import {
   type RuntimeExtensionsConfig,
 } from './runtimeConfig.ts';
 
-import type { ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput } from './tagging.ts';
+import type {
+  ListTagsForResourceCommandInput,
+  ListTagsForResourceCommandOutput,
+  TagResourceCommandInput,
+  TagResourceCommandOutput,
+} from './tagging.ts';
 
 export { __Client };
 
@@ -132,7 +141,10 @@ export type ServiceInputTypes =
   | ListServicePrincipalNamesCommandInput
   | ListTagsForResourceCommandInput
   | ListTemplateGroupAccessControlEntriesCommandInput
-  | ListTemplatesCommandInput;
+  | ListTemplatesCommandInput
+  | TagResourceCommandInput
+  | UpdateTemplateCommandInput
+  | UpdateTemplateGroupAccessControlEntryCommandInput;
 
 export type ServiceOutputTypes =
   | CreateConnectorCommandOutput
@@ -155,7 +167,10 @@ export type ServiceOutputTypes =
   | ListServicePrincipalNamesCommandOutput
   | ListTagsForResourceCommandOutput
   | ListTemplateGroupAccessControlEntriesCommandOutput
-  | ListTemplatesCommandOutput;
+  | ListTemplatesCommandOutput
+  | TagResourceCommandOutput
+  | UpdateTemplateCommandOutput
+  | UpdateTemplateGroupAccessControlEntryCommandOutput;
 
 export interface ClientDefaults extends Partial<__SmithyConfiguration<__HttpHandlerOptions>> {
   requestHandler?: __HttpHandlerUserInput;
