@@ -56,7 +56,7 @@ function parseCall(services: readonly ServiceDef[], req: IncomingMessage, body: 
     return { svc, protocol, op, input, status: 200 };
   }
   const method = req.method ?? 'GET';
-  const payload = method === 'POST' ? json() : {};
+  const payload = method === 'POST' || method === 'PATCH' || method === 'PUT' ? json() : {};
   const route = svc.route?.(method, url, payload);
   if (!route) throw new ApiError('UnknownOperationException', `No operation for ${req.method} ${url.pathname}`, 404);
   return { svc, protocol, ...route };
