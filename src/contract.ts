@@ -219,6 +219,17 @@ export interface ValidateRequestInput {
   ExecutionId: string;
   Request: unknown;
 }
+export interface PlanChangesInput {
+  ExecutionId: string;
+  /** The execution input (ValidateRequest has checked it). */
+  Request: unknown;
+  /** ValidateRequest's warnings, carried into the plan's. */
+  Warnings: string[];
+}
+/** The dry-run function's input (`POST /provisionings?dryRun=true` invokes it with the request). */
+export interface PlanProvisioningInput {
+  Request: unknown;
+}
 export interface CreateDirectoryInput {
   ExecutionId: string;
   Directory: DirectoryRequest;

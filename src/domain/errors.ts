@@ -67,6 +67,18 @@ export class ConnectorConflictError extends ProvisioningError {
   }
 }
 
+/**
+ * The plan has conflicts: fields of existing resources only a replacement could change (src/domain/diff.ts). The
+ * message names every one with its remedy; nothing was written.
+ */
+export class PlanConflictError extends ProvisioningError {
+  readonly differences: FieldDifference[];
+  constructor(message: string, differences: FieldDifference[]) {
+    super(message);
+    this.differences = differences;
+  }
+}
+
 /** Directory Service ClientException whose message says it was throttled ("Rate exceeded"): retryable. */
 export class DirectoryServiceThrottledError extends ProvisioningError {}
 

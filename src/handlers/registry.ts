@@ -13,11 +13,13 @@ import { handler as getConnectorStatus } from './get-connector-status.ts';
 import { handler as getDirectoryRegistrationStatus } from './get-directory-registration-status.ts';
 import { handler as getDirectoryStage } from './get-directory-stage.ts';
 import { handler as getServicePrincipalNameStatus } from './get-service-principal-name-status.ts';
+import { handler as planChanges } from './plan-changes.ts';
 import { handler as shareCertificateAuthority } from './share-certificate-authority.ts';
 import { handler as validateRequest } from './validate-request.ts';
 
 export const TASK_HANDLERS: Record<TaskStateName, (event: unknown, context: Context) => Promise<unknown>> = {
   ValidateRequest: validateRequest,
+  PlanChanges: planChanges,
   CreateDirectory: createDirectory,
   GetDirectoryStage: getDirectoryStage,
   ShareCertificateAuthority: shareCertificateAuthority,

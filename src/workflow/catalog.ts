@@ -19,6 +19,7 @@ export type Rerun = 'redrive' | 'new-execution';
 
 export const TASK_STATES = [
   'ValidateRequest',
+  'PlanChanges',
   'CreateDirectory',
   'GetDirectoryStage',
   'ShareCertificateAuthority',
@@ -208,6 +209,32 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalFailure', 'ValidateRequest', 'ACM PCA (HTTP 500, AWS common error)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ServiceUnavailable', 'ValidateRequest', 'EC2 / Secrets Manager / ACM PCA (HTTP 503, AWS common error)', 'retry',
     'Transient; retried. Redrive if exhausted.'),
+
+  // PlanChanges: reads what exists (DS DescribeDirectories/ListTagsForResource, PCA Connector AD List*/Get*/ListTagsForResource,
+  // RAM GetResourceShareAssociations/GetResourceShares) and diffs the request against it; writes nothing
+  row('PlanConflictError', 'PlanChanges', 'own (the plan: an existing resource differs in a field only a replacement changes)', 'catch',
+    'The cause names every such field (requested vs existing) with its remedy; nothing was written. Put the existing values back in the request (npm start -- --plan or POST /provisionings?dryRun=true shows the plan), or remove what differs (the teardown: docs/teardown.md) and start a new execution.'),
+  row('InvalidRequestError', 'PlanChanges', 'own (the execution input, checked again)', 'catch',
+    'Fix every field named in the cause and start a new execution with the corrected input. Nothing was written.'),
+  row('DirectoryServiceThrottledError', 'PlanChanges', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServiceException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('InvalidNextTokenException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource, RAM GetResourceShares/GetResourceShareAssociations', 'retry',
+    'Paging restarted on retry. Redrive if exhausted.'),
+  row('ClientException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource', 'catch', `Read the cause, fix it, ${NEW_EXEC}.`),
+  row('InvalidParameterException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource, RAM GetResourceShares/GetResourceShareAssociations', 'catch',
+    'Unexpected; read the cause and start a new execution.'),
+  row('AccessDeniedException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource, RAM (common error)', 'catch',
+    `Grant the PlanChanges role the reads in serverless.yml (ds:DescribeDirectories/ListTagsForResource, pca-connector-ad List*/Get*/ListTagsForResource, ram:GetResourceShares/GetResourceShareAssociations), ${NEW_EXEC}.`),
+  row('ValidationException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource', 'catch', 'Unexpected (malformed ARN or token); read the cause and start a new execution.'),
+  row('ThrottlingException', 'PlanChanges', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('InternalServerException', 'PlanChanges', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServerInternalException', 'PlanChanges', 'RAM (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServiceUnavailableException', 'PlanChanges', 'RAM (HTTP 503)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('OperationNotPermittedException', 'PlanChanges', 'RAM GetResourceShareAssociations', 'catch', 'RAM refused the read (see cause); start a new execution once fixed.'),
+  row('MalformedArnException', 'PlanChanges', 'RAM GetResourceShares/GetResourceShareAssociations', 'catch',
+    'Unexpected (a malformed ARN passed validation); read the cause and start a new execution.'),
+  row('UnknownResourceException', 'PlanChanges', 'RAM GetResourceShareAssociations (the CA)', 'catch',
+    'RAM does not know the CA (see cause); check Connector.CertificateAuthorityArn and the Region, then start a new execution.'),
 
   // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD)
   row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD', 'catch',
@@ -430,4 +457,4 @@ export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.fi
  * Failed event and the status API, and it is counted (ProvisioningFailed by ErrorName). ExecutionNotificationsRule in
  * serverless/monitoring.yml excludes exactly these names (a test compares them).
  */
-export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError'] as const;
+export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError'] as const;

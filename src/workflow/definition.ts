@@ -5,7 +5,7 @@
  * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
  * (tools/cli/gen-asl.ts).
  *
- *   validation -> directory -> connector side -> templates -> completion; a caught error -> failure
+ *   validation and the plan -> directory -> connector side -> templates -> completion; a caught error -> failure
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
 import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
@@ -22,6 +22,7 @@ import type { WaitedResourceName } from './waits.ts';
  */
 export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   ValidateRequest: 'RequestRejected',
+  PlanChanges: 'FailedBeforeDirectory',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
   ShareCertificateAuthority: 'FailedWithDirectory',
@@ -66,10 +67,17 @@ const validation = ({ next }: Exits): Phase => ({
       // does not resolve as a path (the local engine fails it with States.Runtime before validation).
       parameters: { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
       resultPath: '$.validation',
-      next,
+      next: 'PlanChanges',
       onError: FAILURE_ENTRY.ValidateRequest,
       errorReplacesState: true,
     }),
+    PlanChanges: task(
+      'PlanChanges',
+      { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input', 'Warnings.$': '$.validation.Warnings' },
+      '$.plan',
+      next,
+      'The plan before any write: what exists, diffed against the request; a conflict (a field only a replacement changes) fails here with PlanConflictError; reads only',
+    ),
   },
 });
 
@@ -104,6 +112,7 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
       Comment: 'No connector requested: the connector-side fields of the event and the output are null (one transition)',
       Parameters: {
         'validation.$': '$.validation',
+        'plan.$': '$.plan',
         'directory.$': '$.directory',
         share: { ResourceShareArn: null, CreatedByThisExecution: null },
         registration: { DirectoryRegistrationArn: null, Adopted: null, Status: null, ElapsedSeconds: null },
@@ -212,7 +221,7 @@ const completion = (): Phase => ({
         'TemplateArns.$': '$.templates.TemplateArns',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
-        'Warnings.$': '$.validation.Warnings',
+        'Warnings.$': '$.plan.warnings',
       },
       'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
       'RecordResult',
@@ -239,7 +248,7 @@ const completion = (): Phase => ({
         'TemplateArns.$': '$.templates.TemplateArns',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
-        'Warnings.$': '$.validation.Warnings',
+        'Warnings.$': '$.plan.warnings',
         'EventPublished.$': '$.publish.Published',
         'EventWarning.$': '$.publish.Warning',
         'StartedAt.$': '$$.Execution.StartTime',

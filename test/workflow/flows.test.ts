@@ -59,7 +59,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(entered(r.events), [
-      'ValidateRequest', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
+      'ValidateRequest', 'PlanChanges', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
       'PublishSucceededEvent', 'RecordResult', 'Provisioned',
     ]);
     const out = r.output as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * readers for the state-machine tests. The ASL under test is the real statemachine/provision.asl.json.
  */
 import type {
+  ChangePlan,
   CertificateAuthorityShareState,
   ConnectorPollState,
   CreateConnectorInput,
@@ -17,6 +18,7 @@ import type {
   TemplatesState,
   GetConnectorStatusInput,
   GetDirectoryStageInput,
+  PlanChangesInput,
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
@@ -118,6 +120,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
     }),
+    PlanChanges: (input): ChangePlan => ({ plan: [], warnings: (input as PlanChangesInput).Warnings }),
     CreateDirectory: (input): DirectoryPollState => {
       const i = input as CreateDirectoryInput;
       const stage = nth(stages, stageCalls++);

@@ -306,3 +306,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }),
   };
 }
+
+/** Operations that change something, by the verb the AWS APIs start their names with. */
+export const WRITE_OPERATION = /^(Create|Update|Delete|Put|Tag|Untag|Add|Remove|Associate|Disassociate|Enable|Disable|Start|Stop|Send|Authorize|Unauthorize|Accept|Reject|Reset|Restore|Register|Deregister|Redrive|Cancel|Modify|Replace|Share|Unshare)/;
+
+/** The write calls among `apiCalls` (`Service.Operation` → count), optionally only those of `services`. */
+export const writeCallsOf = (apiCalls: Readonly<Record<string, number>>, services?: readonly string[]): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(apiCalls).filter(([key]) => {
+      const [service = '', op = ''] = key.split('.');
+      return WRITE_OPERATION.test(op) && (services === undefined || services.includes(service));
+    }),
+  );
+
+/** The services that hold what a provisioning creates (the completion events and the coordination table are not it). */
+export const PROVISIONED_SERVICES: readonly string[] = ['DirectoryService', 'PcaConnectorAd', 'RAM', 'SecretsManager'];

@@ -1,0 +1,155 @@
+/**
+ * What exists for a request, read without writing anything: the one discovery of the plan (`npm start -- --plan`),
+ * the dry-run function behind `POST /provisionings?dryRun=true` and the workflow's PlanChanges Task. It finds what
+ * the create steps would find (the directories with the request's Name in its VPC; on the one the request adopts,
+ * its registrations and connectors; on the connector it adopts, its service principal name and templates with their
+ * tags and access entries; the CA's share with Connector for AD) and hands it to the diff (src/domain/diff.ts).
+ * Read-only on purpose: the bundles that import it must carry no create, update, delete or tag call
+ * (test/aws/bundles.test.ts), and their roles allow none (test/packaging/).
+ */
+import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShareAssociation } from '@aws-sdk/client-ram';
+import { paginateGetResourceShareAssociations, paginateGetResourceShares } from '@aws-sdk/client-ram';
+import type { PlanEntry, ProvisioningRequest } from '../contract.ts';
+import { CONNECTOR_AD_PRINCIPAL, SHARING, shareState } from '../domain/ca-share.ts';
+import { connectorInPlay, diff, directoryInPlay, registrationInPlay } from '../domain/diff.ts';
+import type { ExistingConnector, ExistingDirectory, ExistingRegistration, ExistingResources, ExistingShare, ExistingTemplate } from '../domain/diff.ts';
+import { sameNameSameVpc, wantedDirectory } from '../domain/find-or-create.ts';
+import { isOwned } from '../domain/tags.ts';
+import { describeAllDirectories, directoryTags } from './directory-service-lists.ts';
+import { allItems } from './pages.ts';
+import { listAllAccessControlEntries, listAllConnectors, listAllRegistrations, listAllTemplates } from './pca-connector-ad-lists.ts';
+import type { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
+import { GetConnectorCommand, GetServicePrincipalNameCommand, ListTagsForResourceCommand } from './pca-connector-ad-sdk.ts';
+
+export interface DiscoveryClients {
+  directoryService: DirectoryServiceClient;
+  pcaConnectorAd: PcaConnectorAdClient;
+  ram: RAMClient;
+}
+
+const named = (error: unknown, ...names: string[]): boolean => error instanceof Error && names.includes(error.name);
+
+/** `read()`, or undefined when what it reads disappeared meanwhile. */
+const unlessGone = async <T>(read: () => Promise<T>, ...notFound: string[]): Promise<T | undefined> => {
+  try {
+    return await read();
+  } catch (error) {
+    if (named(error, ...notFound)) return undefined;
+    throw error;
+  }
+};
+
+/** The tags of a connector, registration or template; undefined when it is gone. */
+export const connectorSideTags = (client: PcaConnectorAdClient, ResourceArn: string): Promise<Record<string, string> | undefined> =>
+  unlessGone(async () => (await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags ?? {}, 'ResourceNotFoundException');
+
+const associations = (client: RAMClient, input: GetResourceShareAssociationsCommandInput): Promise<ResourceShareAssociation[]> =>
+  allItems(paginateGetResourceShareAssociations({ client }, input), (p) => p.resourceShareAssociations);
+
+/** The share of the CA with Connector for AD that this account owns: ASSOCIATED, else ASSOCIATING; undefined: none. */
+export const findCertificateAuthorityShare = async (client: RAMClient, caArn: string): Promise<ExistingShare | undefined> => {
+  const byResource = await associations(client, { associationType: 'RESOURCE', resourceArn: caArn });
+  const candidates = [...new Set(byResource.filter((a) => SHARING.includes(a.status as never)).flatMap((a) => (a.resourceShareArn ? [a.resourceShareArn] : [])))];
+  if (candidates.length === 0) return undefined;
+  const owned = await allItems(
+    paginateGetResourceShares({ client }, { resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', resourceShareArns: candidates }),
+    (p) => p.resourceShares,
+  );
+  const ownedArns = owned.flatMap((s) => (s.resourceShareArn ? [s.resourceShareArn] : []));
+  if (ownedArns.length === 0) return undefined;
+  const found = shareState(await associations(client, { associationType: 'PRINCIPAL', resourceShareArns: ownedArns, principal: CONNECTOR_AD_PRINCIPAL }));
+  return found.state === 'NONE' ? undefined : { ResourceShareArn: found.resourceShareArn, Status: found.state };
+};
+
+/** The directories with the request's Name (any case) in its VPC, not Deleting/Deleted, with their tags. */
+const findDirectories = async (request: ProvisioningRequest, ds: DirectoryServiceClient): Promise<ExistingDirectory[]> => {
+  const want = wantedDirectory(request.Directory, request.Directory.Type ?? 'SimpleAD');
+  const out: ExistingDirectory[] = [];
+  for (const d of await describeAllDirectories(ds)) {
+    if (!d.DirectoryId || !sameNameSameVpc(d, want)) continue;
+    const tags = await unlessGone(() => directoryTags(ds, d.DirectoryId ?? ''), 'EntityDoesNotExistException');
+    if (tags) out.push({ ...d, Tags: tags });
+  }
+  return out;
+};
+
+/** The directory's registrations with their tags. */
+const findRegistrations = async (client: PcaConnectorAdClient, directoryId: string): Promise<ExistingRegistration[]> => {
+  const out: ExistingRegistration[] = [];
+  for (const r of await listAllRegistrations(client)) {
+    if (!r.Arn || r.DirectoryId !== directoryId) continue;
+    const tags = await connectorSideTags(client, r.Arn);
+    if (tags) out.push({ Arn: r.Arn, DirectoryId: directoryId, ...(r.Status ? { Status: r.Status } : {}), Tags: tags });
+  }
+  return out;
+};
+
+/** The directory's connectors with their security groups (GetConnector when a summary lacks them) and tags. */
+const findConnectors = async (client: PcaConnectorAdClient, directoryId: string): Promise<ExistingConnector[]> => {
+  const out: ExistingConnector[] = [];
+  for (const c of await listAllConnectors(client)) {
+    if (!c.Arn || c.DirectoryId !== directoryId) continue;
+    const arn = c.Arn;
+    const vpc = c.VpcInformation?.SecurityGroupIds !== undefined
+      ? c.VpcInformation
+      : (await unlessGone(() => client.send(new GetConnectorCommand({ ConnectorArn: arn })), 'ResourceNotFoundException'))?.Connector?.VpcInformation;
+    const tags = await connectorSideTags(client, arn);
+    if (tags) out.push({ ...c, Arn: arn, ...(vpc ? { VpcInformation: vpc } : {}), Tags: tags });
+  }
+  return out;
+};
+
+/** The connector's templates with their tags, and the access entries of those the request names or this tool owns. */
+export const discoverTemplates = async (client: PcaConnectorAdClient, connectorArn: string, requested: ReadonlySet<string>): Promise<ExistingTemplate[]> => {
+  const out: ExistingTemplate[] = [];
+  for (const t of (await unlessGone(() => listAllTemplates(client, connectorArn), 'ResourceNotFoundException')) ?? []) {
+    if (!t.Arn || !t.Name) continue;
+    const arn = t.Arn;
+    const tags = await connectorSideTags(client, arn);
+    if (!tags) continue;
+    const entries = t.Status !== 'DELETING' && (requested.has(t.Name) || isOwned(tags))
+      ? ((await unlessGone(() => listAllAccessControlEntries(client, arn), 'ResourceNotFoundException')) ?? [])
+      : [];
+    out.push({
+      Arn: arn,
+      Name: t.Name,
+      Status: t.Status,
+      Definition: t.Definition,
+      Tags: tags,
+      Entries: entries.flatMap((e) =>
+        e.GroupSecurityIdentifier ? [{ GroupSecurityIdentifier: e.GroupSecurityIdentifier, GroupDisplayName: e.GroupDisplayName, AccessRights: e.AccessRights }] : [],
+      ),
+    });
+  }
+  return out;
+};
+
+
+/** Everything the diff compares the request with. */
+export const discover = async (request: ProvisioningRequest, clients: DiscoveryClients): Promise<ExistingResources> => {
+  const directories = await findDirectories(request, clients.directoryService);
+  const c = request.Connector;
+  if (!c) return { directories, registrations: [], connectors: [], templates: [] };
+  const client = clients.pcaConnectorAd;
+  const share = await findCertificateAuthorityShare(clients.ram, c.CertificateAuthorityArn);
+  const directoryId = directoryInPlay(request, directories)?.DirectoryId;
+  if (!directoryId) return { share, directories, registrations: [], connectors: [], templates: [] };
+  const registrations = await findRegistrations(client, directoryId);
+  const connectors = await findConnectors(client, directoryId);
+  const registration = registrationInPlay(directoryId, registrations);
+  const connector = connectorInPlay(c, directoryId, connectors);
+  if (!connector) return { share, directories, registrations, connectors, templates: [] };
+  const spn = registration
+    ? await unlessGone(
+        async () => (await client.send(new GetServicePrincipalNameCommand({ DirectoryRegistrationArn: registration.Arn, ConnectorArn: connector.Arn }))).ServicePrincipalName,
+        'ResourceNotFoundException',
+      )
+    : undefined;
+  const templates = await discoverTemplates(client, connector.Arn, new Set((c.Templates ?? []).map((t) => t.Name)));
+  return { share, directories, registrations, connectors, ...(spn?.Status ? { servicePrincipalName: { Status: spn.Status } } : {}), templates };
+};
+
+/** The plan of `request`: what exists, diffed against it. */
+export const planRequest = async (request: ProvisioningRequest, clients: DiscoveryClients): Promise<PlanEntry[]> =>
+  diff(request, await discover(request, clients));
