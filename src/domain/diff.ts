@@ -86,27 +86,31 @@ export const NOTHING_EXISTS: ExistingResources = { directories: [], registration
 /* ---------------- which existing resource the request is about ---------------- */
 
 /**
- * The directory the request adopts: same Name and VPC, no difference in what only a replacement changes; several →
- * `chooseDirectory`'s order. Undefined when there is none (created, or a conflict).
+ * The directory the request is about: the one it adopts (same Name and VPC, no difference in what only a replacement
+ * changes; several → `chooseDirectory`'s order), else the first of those that differ (a conflict: the plan still shows
+ * what is beneath it). Undefined when there is none: it is created.
  */
 export const directoryInPlay = (request: ProvisioningRequest, directories: readonly ExistingDirectory[]): ExistingDirectory | undefined => {
   const want = wantedDirectory(request.Directory, request.Directory.Type ?? 'SimpleAD');
-  const matches = directories.filter((d) => sameNameSameVpc(d, want) && directoryDifferences(d, want).length === 0);
-  const chosen = chooseDirectory(matches, new Map(matches.map((d) => [d.DirectoryId ?? '', d.Tags])));
-  return chosen as ExistingDirectory | undefined;
+  const same = directories.filter((d) => sameNameSameVpc(d, want));
+  const matches = same.filter((d) => directoryDifferences(d, want).length === 0);
+  const tags = new Map(same.map((d) => [d.DirectoryId ?? '', d.Tags]));
+  return (chooseDirectory(matches, tags) ?? chooseDirectory(same, tags)) as ExistingDirectory | undefined;
 };
 
-/** The connector the request adopts on `directoryId`: live and matching; ACTIVE first, then the oldest. */
+const connectorOrder = (a: ConnectorCandidate, b: ConnectorCandidate): number =>
+  (a.Status === 'ACTIVE' ? 0 : 1) - (b.Status === 'ACTIVE' ? 0 : 1) ||
+  (a.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) ||
+  (a.Arn ?? '').localeCompare(b.Arn ?? '');
+
+/**
+ * The connector the request is about on `directoryId`: the live one it adopts (matching; ACTIVE first, then the
+ * oldest), else the first live one that differs (a conflict). Undefined when there is none: it is created.
+ */
 export const connectorInPlay = (connector: ConnectorRequest, directoryId: string, connectors: readonly ExistingConnector[]): ExistingConnector | undefined => {
   const want = connectorWanted(directoryId, connector);
-  return liveConnectorsOf(connectors, directoryId)
-    .filter((c) => connectorDifferences(c, want).length === 0)
-    .sort(
-      (a, b) =>
-        (a.Status === 'ACTIVE' ? 0 : 1) - (b.Status === 'ACTIVE' ? 0 : 1) ||
-        (a.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.CreatedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) ||
-        (a.Arn ?? '').localeCompare(b.Arn ?? ''),
-    )[0] as ExistingConnector | undefined;
+  const live = liveConnectorsOf(connectors, directoryId).sort(connectorOrder);
+  return (live.find((c) => connectorDifferences(c, want).length === 0) ?? live[0]) as ExistingConnector | undefined;
 };
 
 /** The registration the request adopts on `directoryId` (connector-setup.ts: CREATING/ACTIVE, else FAILED). */
@@ -307,25 +311,23 @@ const templateEntries = (changes: readonly TemplateChange[]): PlanEntry[] =>
     ...t.entries.map((e) => entry('access-entry', `${t.name}/${e.sid}`, e.action, e.fields, e.action === 'conflict' ? REMEDY.foreignTemplate : REMEDY_OF[e.action])),
   ]);
 
-/** The directory's entries: create, keep/update (tags), a warning for its Description, or one conflict per directory found. */
-const directoryEntries = (request: ProvisioningRequest, existing: ExistingResources): { entries: PlanEntry[]; chosen?: ExistingDirectory } => {
+/**
+ * The directory's entries: create; keep, or update for the request's tags it lacks, and a warning for a Description
+ * that differs; or, when it differs in what only a replacement changes, a conflict. (A request naming an existing
+ * directory by its id would adopt it as it is: keep.)
+ */
+const directoryEntries = (request: ProvisioningRequest, chosen: ExistingDirectory | undefined): PlanEntry[] => {
   const d = request.Directory;
-  const want = wantedDirectory(d, d.Type ?? 'SimpleAD');
-  const chosen = directoryInPlay(request, existing.directories);
-  if (chosen?.DirectoryId) {
-    const id = chosen.DirectoryId;
-    const entries = [keepOrTag('directory', id, tagDifferences(directoryTagMap(request), chosen.Tags, directoryTagPath(request)))];
-    if (d.Description && d.Description !== chosen.Description) {
-      const field = { field: 'Directory.Description', requested: d.Description, existing: chosen.Description ?? '(none)' };
-      entries.push(entry('directory', id, 'warning', [field], REMEDY.description));
-    }
-    return { entries, chosen };
+  if (!chosen?.DirectoryId) return [entry('directory', d.Name, 'create')];
+  const id = chosen.DirectoryId;
+  const differences = directoryDifferences(chosen, wantedDirectory(d, d.Type ?? 'SimpleAD'));
+  if (differences.length > 0) return [entry('directory', id, 'conflict', differences, REMEDY.directoryConflict)];
+  const entries = [keepOrTag('directory', id, tagDifferences(directoryTagMap(request), chosen.Tags, directoryTagPath(request)))];
+  if (d.Description && d.Description !== chosen.Description) {
+    const field = { field: 'Directory.Description', requested: d.Description, existing: chosen.Description ?? '(none)' };
+    entries.push(entry('directory', id, 'warning', [field], REMEDY.description));
   }
-  const same = existing.directories.filter((x) => sameNameSameVpc(x, want));
-  if (same.length === 0) return { entries: [entry('directory', d.Name, 'create')] };
-  return {
-    entries: same.map((x) => entry('directory', x.DirectoryId ?? d.Name, 'conflict', directoryDifferences(x, want), REMEDY.directoryConflict)),
-  };
+  return entries;
 };
 
 /**
@@ -340,11 +342,11 @@ export function diff(request: ProvisioningRequest, existing: ExistingResources):
     const share = existing.share;
     out.push(share ? entry('ca-share', share.ResourceShareArn, 'keep') : entry('ca-share', c.CertificateAuthorityArn, 'create'));
   }
-  const dir = directoryEntries(request, existing);
-  out.push(...dir.entries);
+  const directory = directoryInPlay(request, existing.directories);
+  out.push(...directoryEntries(request, directory));
   if (!c) return out;
 
-  const directoryId = dir.chosen?.DirectoryId;
+  const directoryId = directory?.DirectoryId;
   const wantedTags = c.Tags ?? {};
   const registration = directoryId ? registrationInPlay(directoryId, existing.registrations) : undefined;
   out.push(
@@ -354,17 +356,14 @@ export function diff(request: ProvisioningRequest, existing: ExistingResources):
   );
 
   const connector = directoryId ? connectorInPlay(c, directoryId, existing.connectors) : undefined;
-  if (connector) {
-    out.push(keepOrTag('connector', connector.Arn, tagDifferences(wantedTags, connector.Tags, connectorTagPath)));
-  } else {
-    const want = directoryId ? connectorWanted(directoryId, c) : undefined;
-    const live = directoryId && want ? liveConnectorsOf(existing.connectors, directoryId) : [];
-    out.push(
-      ...(live.length > 0 && want
-        ? live.map((x) => entry('connector', x.Arn ?? c.CertificateAuthorityArn, 'conflict', connectorDifferences(x, want), REMEDY.connectorConflict))
-        : [entry('connector', c.CertificateAuthorityArn, 'create')]),
-    );
-  }
+  const connectorConflicts = connector && directoryId ? connectorDifferences(connector, connectorWanted(directoryId, c)) : [];
+  out.push(
+    !connector
+      ? entry('connector', c.CertificateAuthorityArn, 'create')
+      : connectorConflicts.length > 0
+        ? entry('connector', connector.Arn, 'conflict', connectorConflicts, REMEDY.connectorConflict)
+        : keepOrTag('connector', connector.Arn, tagDifferences(wantedTags, connector.Tags, connectorTagPath)),
+  );
 
   const spn = registration && connector ? existing.servicePrincipalName : undefined;
   out.push(entry('service-principal-name', connector?.Arn ?? c.CertificateAuthorityArn, spn && spnAdoptable(spn.Status) ? 'keep' : 'create'));

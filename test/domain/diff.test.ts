@@ -206,9 +206,8 @@ describe('the diff', () => {
       assert.equal(hit.fields.length, 1, `${m.name}: ${JSON.stringify(hit.fields)}`);
       assert.match(hit.fields[0]?.field ?? '', m.expect.field);
       if (hit.action === 'conflict' || hit.action === 'warning') assert.ok(hit.remedy, 'a conflict or warning says what to do');
-      // A directory or connector conflict leaves nothing to adopt beneath it; any other change touches only itself.
-      const beneath = m.expect.action === 'conflict' && (m.expect.resource === 'directory' || m.expect.resource === 'connector');
-      if (!beneath) assert.deepEqual(changed, [hit], m.name);
+      // Beneath a conflicting directory or connector the plan goes on comparing: one change, one line.
+      assert.deepEqual(changed, [hit], m.name);
     });
   });
 
