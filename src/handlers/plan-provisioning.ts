@@ -35,4 +35,4 @@ export const handler = middy<PlanProvisioningInput, ChangePlan, Error, Context>(
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
   .use(transportErrorNames())
-  .handler((event) => planProvisioningCore(event));
+  .handler((event) => planProvisioningCore(event)) as unknown as (event: unknown, context: Context) => Promise<ChangePlan>;

@@ -82,18 +82,18 @@ describe('serverless invoke local, every function, against the local world', { t
 
   it('has a sample event per function, and each command returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 20, keys.join(', '));
+    assert.equal(keys.length, 22, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
+    const order = ['validateRequest', 'planChanges', 'planProvisioning', 'createDirectory', 'getDirectoryStage', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
       'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
       'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
       // Its triggers last (they start teardowns in the world): DELETE once the provisioning POST started has ended.
       'apiDeleteProvisioning', 'startTeardownFromEvent'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
-    // Beside the chain: ValidateRequest only reads the seed; the delete samples' plans have nothing to delete (no call).
-    const beside = ['validateRequest', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+    // Beside the chain: ValidateRequest and the plans only read; the delete samples' plans have nothing to delete (no call).
+    const beside = ['validateRequest', 'planChanges', 'planProvisioning', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
     const lane = async (fns: string[], service: string): Promise<void> => {
       for (const fn of fns) {
         if (fn === 'apiDeleteProvisioning') {
@@ -110,6 +110,7 @@ describe('serverless invoke local, every function, against the local world', { t
     for (const fn of order) t.diagnostic(`${fn}: ${JSON.stringify(results[fn]).slice(0, 160)}`);
 
     assert.equal(results['validateRequest']?.['DirectoryType'], 'MicrosoftAD');
+    for (const fn of ['planChanges', 'planProvisioning']) assert.ok(Array.isArray(results[fn]?.['plan']), `${fn}: ${JSON.stringify(results[fn])}`);
     const directoryId = (readEvent<{ Directory: { DirectoryId: string } }>('getDirectoryStage.json')).Directory.DirectoryId;
     assert.equal(results['createDirectory']?.['DirectoryId'], directoryId, 'createDirectory creates the directory the next sample polls');
     assert.equal(results['createDirectory']?.['Adopted'], false);

@@ -3,7 +3,7 @@
  * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
  * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic).
  * The teardown triggers' samples are derived from the provisioning triggers' (same envelope and request, their own
- * method / detail-type / ids): `derivedTriggerEvents`. `npm run gen:events` writes both; tests compare.
+ * method / detail-type / ids), the dry-run function's from the sample request: `derivedTriggerEvents`. `npm run gen:events` writes both; tests compare.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,8 +64,10 @@ const teardownEventFrom = (event: Record<string, unknown>, id: string): Record<s
 });
 
 /**
- * File name under events/ -> the teardown triggers' samples: `DELETE /provisionings/{id}` (the GET sample's request
- * as a DELETE, a request id of its own) and the `Deprovisioning Requested` events (the provisioning request samples').
+ * File name under events/ -> the samples derived from others: the teardown triggers' (`DELETE /provisionings/{id}`:
+ * the GET sample's request as a DELETE, a request id of its own; the `Deprovisioning Requested` events: the
+ * provisioning request samples') and the dry-run function's (what `POST /provisionings?dryRun=true` sends it: the
+ * sample request).
  */
 export const derivedTriggerEvents = (): Record<string, unknown> => {
   const get = readEventFile('apiGetProvisioning.json') as Record<string, unknown> & { requestContext: Record<string, unknown> };
@@ -77,5 +79,6 @@ export const derivedTriggerEvents = (): Record<string, unknown> => {
     },
     'startTeardownFromEvent.json': teardownEventFrom(readEventFile('startFromEvent.json'), '8e2d4b63-1a9c-4f57-b0e8-6c3f5a7d9e21'),
     'teardown-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),
+    'planProvisioning.json': { Request: readEventFile('execution-input.json') },
   };
 };

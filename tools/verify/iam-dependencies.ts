@@ -279,6 +279,8 @@ export const sampleArn = (type: string, scope: PrincipalScope): string => {
       return `${r.ref(one(wiredOf(scope, 'AWS::StepFunctions::StateMachine'), 'state machine')).replace(':stateMachine:', ':execution:')}:api-key-sample`;
     case 'sqs:queue':
       return r.getAtt(one(wiredOf(scope, 'AWS::SQS::Queue'), 'SQS queue'), 'Arn');
+    case 'lambda:function':
+      return r.getAtt(one(wiredOf(scope, 'AWS::Lambda::Function'), 'Lambda function'), 'Arn');
     case 'events:event-bus':
       return r.getAtt(one(wiredOf(scope, 'AWS::Events::EventBus'), 'event bus'), 'Arn');
     case 'secretsmanager:secret': {

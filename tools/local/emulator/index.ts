@@ -32,6 +32,8 @@ import { DIRECTORIES, DIRECTORY_SETTINGS, directorySettledAtMs, existingDirector
 import type { DirectoryOutcome, DirectoryRecord } from './directory-service/state.ts';
 import type { DynamoItem } from './dynamodb/index.ts';
 import { EVENTS } from './eventbridge/index.ts';
+import { FUNCTIONS } from './lambda/index.ts';
+import type { LambdaFunction } from './lambda/index.ts';
 import type { EmittedEvent } from './eventbridge/index.ts';
 import { CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_AD_SETTINGS, connectorSettledAtMs, existingConnectors, settledAtMs } from './pca-connector-ad/state.ts';
 import type { ClientTokenRecord, ConnectorAdState, ConnectorOutcome, ConnectorRecord, FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './pca-connector-ad/state.ts';
@@ -140,6 +142,8 @@ export interface EmulatorOptions {
   spnOutcome?: FailedOutcome<SpnStatusReason>;
   /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
   shareAssociatedAfterSeconds?: number;
+  /** The functions Lambda's Invoke runs, by name (the local world registers the dry-run function). */
+  functions?: Readonly<Record<string, LambdaFunction>>;
 }
 
 /** What the emulator holds, live (not deleted). */
@@ -210,6 +214,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   if (opts.registrationOutcome) connectorSettings.registrationOutcome = opts.registrationOutcome;
   if (opts.spnOutcome) connectorSettings.spnOutcome = opts.spnOutcome;
   if (opts.shareAssociatedAfterSeconds !== undefined) state.get(RAM_SETTINGS).shareAssociatedAfterSeconds = opts.shareAssociatedAfterSeconds;
+  for (const [name, fn] of Object.entries(opts.functions ?? {})) state.get(FUNCTIONS).set(name, fn);
   const ctx: ServiceContext = {
     seed,
     state,

@@ -7,6 +7,7 @@ import { acmPca } from './acm-pca/index.ts';
 import { directoryService } from './directory-service/index.ts';
 import { dynamoDb } from './dynamodb/index.ts';
 import { ec2 } from './ec2/index.ts';
+import { lambda } from './lambda/index.ts';
 import { eventBridge } from './eventbridge/index.ts';
 import { pcaConnectorAd } from './pca-connector-ad/index.ts';
 import { ram } from './ram/index.ts';
@@ -23,4 +24,5 @@ export const SERVICES: readonly ServiceDef[] = [
   ram,
   dynamoDb,
   sqs,
+  lambda,
 ];
