@@ -8,17 +8,17 @@
  * (test/aws/bundles.test.ts), and their roles allow none (test/packaging/).
  */
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShareAssociation } from '@aws-sdk/client-ram';
-import { paginateGetResourceShareAssociations, paginateGetResourceShares } from '@aws-sdk/client-ram';
+import type { RAMClient } from '@aws-sdk/client-ram';
 import type { PlanEntry, ProvisioningRequest } from '../contract.ts';
-import { CONNECTOR_AD_PRINCIPAL, SHARING, shareState } from '../domain/ca-share.ts';
+import { decideShare } from '../domain/ca-share.ts';
+import type { ShareDecision } from '../domain/ca-share.ts';
 import { connectorInPlay, diff, directoryInPlay, registrationInPlay } from '../domain/diff.ts';
-import type { ExistingConnector, ExistingDirectory, ExistingRegistration, ExistingResources, ExistingShare, ExistingTemplate } from '../domain/diff.ts';
+import type { ExistingConnector, ExistingDirectory, ExistingRegistration, ExistingResources, ExistingTemplate } from '../domain/diff.ts';
 import { sameNameSameVpc, wantedDirectory } from '../domain/find-or-create.ts';
 import { isOwned } from '../domain/tags.ts';
 import { describeAllDirectories, directoryTags } from './directory-service-lists.ts';
-import { allItems } from './pages.ts';
 import { listAllAccessControlEntries, listAllConnectors, listAllRegistrations, listAllTemplates } from './pca-connector-ad-lists.ts';
+import { findConnectorShares } from './ram-shares.ts';
 import type { PcaConnectorAdClient } from './pca-connector-ad-sdk.ts';
 import { GetConnectorCommand, GetServicePrincipalNameCommand, ListTagsForResourceCommand } from './pca-connector-ad-sdk.ts';
 
@@ -44,23 +44,9 @@ const unlessGone = async <T>(read: () => Promise<T>, ...notFound: string[]): Pro
 export const connectorSideTags = (client: PcaConnectorAdClient, ResourceArn: string): Promise<Record<string, string> | undefined> =>
   unlessGone(async () => (await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags ?? {}, 'ResourceNotFoundException');
 
-const associations = (client: RAMClient, input: GetResourceShareAssociationsCommandInput): Promise<ResourceShareAssociation[]> =>
-  allItems(paginateGetResourceShareAssociations({ client }, input), (p) => p.resourceShareAssociations);
-
-/** The share of the CA with Connector for AD that this account owns: ASSOCIATED, else ASSOCIATING; undefined: none. */
-export const findCertificateAuthorityShare = async (client: RAMClient, caArn: string): Promise<ExistingShare | undefined> => {
-  const byResource = await associations(client, { associationType: 'RESOURCE', resourceArn: caArn });
-  const candidates = [...new Set(byResource.filter((a) => SHARING.includes(a.status as never)).flatMap((a) => (a.resourceShareArn ? [a.resourceShareArn] : [])))];
-  if (candidates.length === 0) return undefined;
-  const owned = await allItems(
-    paginateGetResourceShares({ client }, { resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', resourceShareArns: candidates }),
-    (p) => p.resourceShares,
-  );
-  const ownedArns = owned.flatMap((s) => (s.resourceShareArn ? [s.resourceShareArn] : []));
-  if (ownedArns.length === 0) return undefined;
-  const found = shareState(await associations(client, { associationType: 'PRINCIPAL', resourceShareArns: ownedArns, principal: CONNECTOR_AD_PRINCIPAL }));
-  return found.state === 'NONE' ? undefined : { ResourceShareArn: found.resourceShareArn, Status: found.state };
-};
+/** What the CA's shares with Connector for AD say (src/domain/ca-share.ts): adopt, wait, conflict or create. */
+export const findCertificateAuthorityShare = async (client: RAMClient, caArn: string): Promise<ShareDecision> =>
+  decideShare((await findConnectorShares(client, caArn)).shares);
 
 /** The directories with the request's Name (any case) in its VPC, not Deleting/Deleted, with their tags. */
 const findDirectories = async (request: ProvisioningRequest, ds: DirectoryServiceClient): Promise<ExistingDirectory[]> => {

@@ -21,6 +21,8 @@ import type {
   ProvisioningRequest,
   TemplateRequest,
 } from '../contract.ts';
+import { CA_SHARE_PERMISSION_NAME } from './ca-share.ts';
+import type { ShareDecision } from './ca-share.ts';
 import { chooseRegistration, spnAdoptable } from './connector-setup.ts';
 import type { ExistingAccessControlEntry, RegistrationCandidate } from './connector-setup.ts';
 import {
@@ -38,11 +40,6 @@ import { isOwned } from './tags.ts';
 
 /* ---------------- what exists (src/aws/discovery.ts reads it) ---------------- */
 
-/** The CA's AWS RAM share with Connector for AD (ASSOCIATED or ASSOCIATING). */
-export interface ExistingShare {
-  ResourceShareArn: string;
-  Status: string;
-}
 export interface ExistingDirectory extends DirectoryCandidate {
   Description?: string | undefined;
   Tags: Record<string, string>;
@@ -72,7 +69,8 @@ export interface ExistingTemplate {
  * connector's templates.
  */
 export interface ExistingResources {
-  share?: ExistingShare | undefined;
+  /** What the CA's shares with Connector for AD say (adopt or wait: it exists; conflict; create); undefined: none. */
+  share?: ShareDecision | undefined;
   directories: ExistingDirectory[];
   registrations: ExistingRegistration[];
   connectors: ExistingConnector[];
@@ -182,6 +180,10 @@ export const REMEDY = {
     'This template was not created by this tool (it lacks the ownership tag), so this tool does not change it: request ' +
     'its current definition and rights, change it yourself (aws pca-connector-ad update-template), or give the ' +
     'requested template another Name.',
+  shareConflict:
+    'The CA is shared with Connector for AD only under another RAM permission, through which it cannot issue: replace ' +
+    `that share's permission for the CA with ${CA_SHARE_PERMISSION_NAME} (aws ram associate-resource-share-permission ` +
+    '--replace), or remove pca-connector-ad.amazonaws.com from that share so that a run creates its own.',
   orphaned: 'No longer requested: kept, as Connector.PruneTemplates is not true (set it to delete what this tool created and the request no longer lists).',
   description:
     "Directory Service has no API to change a directory's description (CloudFormation replaces a Simple AD for it): " +
@@ -311,6 +313,25 @@ const templateEntries = (changes: readonly TemplateChange[]): PlanEntry[] =>
     ...t.entries.map((e) => entry('access-entry', `${t.name}/${e.sid}`, e.action, e.fields, e.action === 'conflict' ? REMEDY.foreignTemplate : REMEDY_OF[e.action])),
   ]);
 
+/** The CA's share: kept when one grants Connector for AD's permission, a conflict when only others do, else created. */
+const shareEntry = (caArn: string, share: ShareDecision | undefined): PlanEntry => {
+  switch (share?.kind) {
+    case 'adopt':
+    case 'wait':
+      return entry('ca-share', share.resourceShareArn, 'keep');
+    case 'conflict':
+      return entry(
+        'ca-share',
+        share.shares.map((s) => s.resourceShareArn).join(', '),
+        'conflict',
+        share.shares.map((s) => ({ field: 'Connector.CertificateAuthorityArn', requested: `shared with ${CA_SHARE_PERMISSION_NAME}`, existing: `shared with ${s.permissions.join(', ') || 'no permission'}` })),
+        REMEDY.shareConflict,
+      );
+    default:
+      return entry('ca-share', caArn, 'create');
+  }
+};
+
 /**
  * The directory's entries: create; keep, or update for the request's tags it lacks, and a warning for a Description
  * that differs; or, when it differs in what only a replacement changes, a conflict. (A request naming an existing
@@ -338,10 +359,7 @@ const directoryEntries = (request: ProvisioningRequest, chosen: ExistingDirector
 export function diff(request: ProvisioningRequest, existing: ExistingResources): PlanEntry[] {
   const c = request.Connector;
   const out: PlanEntry[] = [];
-  if (c) {
-    const share = existing.share;
-    out.push(share ? entry('ca-share', share.ResourceShareArn, 'keep') : entry('ca-share', c.CertificateAuthorityArn, 'create'));
-  }
+  if (c) out.push(shareEntry(c.CertificateAuthorityArn, existing.share));
   const directory = directoryInPlay(request, existing.directories);
   out.push(...directoryEntries(request, directory));
   if (!c) return out;

@@ -89,6 +89,21 @@ export class DirectoryServiceThrottledError extends ProvisioningError {}
 export class DirectoryCreationInProgressError extends ProvisioningError {}
 
 /**
+ * Another execution holds the share creation lease for this CA and is sharing it: retried until its share is listed
+ * (then adopted) or the holder's lease lapsed (then this execution creates the share).
+ */
+export class ResourceShareCreationInProgressError extends ProvisioningError {}
+
+/**
+ * The CA is shared with pca-connector-ad.amazonaws.com, but only by shares that grant another permission than
+ * AWSRAMBlankEndEntityCertificateAPIPassthroughIssuanceCertificateAuthority: not adopted, nothing created.
+ */
+export class ResourceShareConflictError extends ProvisioningError {}
+
+/** Every clientToken one attempt tried met a share that no longer exists (see src/domain/ca-share.ts). */
+export class ResourceShareTokenExhaustedError extends ProvisioningError {}
+
+/**
  * The directory is still being created (Requested, Creating, Created, …): not a failure. The poll Task's own Retry
  * polls again after the poll interval (src/workflow/retry-policies.ts), one state transition per poll.
  */

@@ -18,7 +18,7 @@ export class DirectoryDeletionTimeoutError extends ProvisioningError {}
 
 /**
  * Directory Service refused DeleteDirectory with ClientException "Cannot delete the directory because it still has
- * authorized applications." (a directory registration, or its deregistration not yet propagated): retried for a
- * bounded time, then caught with the remedy.
+ * authorized applications." (a directory registration, or its deregistration not yet propagated): retried for up to
+ * 60 minutes (AWS: "wait 30 to 60 minutes before trying again"), then caught with the remedy.
  */
 export class DirectoryHasAuthorizedApplicationsError extends ProvisioningError {}

@@ -1,7 +1,8 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
  * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it if it matches the
- * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts); otherwise read and
+ * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts), adding the request's tags it lacks
+ * (AddTagsToResource: the plan's `update` of a directory, src/domain/diff.ts); otherwise read and
  * check the admin password from Secrets Manager, take the creation lease (a short DynamoDB lease per Name + VPC:
  * src/domain/directory-lease.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed) or AWS Managed
  * Microsoft AD (CreateMicrosoftAD). A create that certainly failed (rejected or throttled) releases the lease at once.
@@ -11,7 +12,7 @@
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
  * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
-import { CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
+import { AddTagsToResourceCommand, CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
@@ -25,6 +26,7 @@ import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, d
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
 import { startWait } from '../domain/polling.ts';
+import { tagsToApply } from '../domain/diff.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { coordinationTableName } from '../lib/config.ts';
@@ -86,7 +88,25 @@ const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceCl
   return { ...(existing?.DirectoryId ? { existing } : {}), candidates: matches.length };
 };
 
-const adopt = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
+/**
+ * The request's tags the adopted directory lacks or has with another value, added (AddTagsToResource); the others it
+ * has stay. Never this tool's ownership tags: an adopted directory someone else created stays theirs.
+ */
+const applyRequestedTags = async (ds: DirectoryServiceClient, directoryId: string, requested: DirectoryRequest['Tags']): Promise<void> => {
+  if (!requested?.length) return;
+  const add = tagsToApply(Object.fromEntries(requested.map((t) => [t.Key, t.Value])), await tagsOf(ds, directoryId));
+  if (Object.keys(add).length === 0) return;
+  const Tags = Object.entries(add).map(([Key, Value]) => ({ Key, Value }));
+  await withDirectoryServiceErrors(() => ds.send(new AddTagsToResourceCommand({ ResourceId: directoryId, Tags })));
+  logger.info('Directory tags added', { directoryId, keys: Object.keys(add) });
+};
+
+const adopt = async (input: CreateDirectoryInput, ds: DirectoryServiceClient, existing: DirectoryCandidate, candidates: number, now: () => Date): Promise<DirectoryPollState> => {
+  await applyRequestedTags(ds, existing.DirectoryId ?? '', input.Directory.Tags);
+  return adopted(input, existing, candidates, now());
+};
+
+const adopted = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
   const stage = existing.Stage ?? 'Requested';
   const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
   logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates, secondsSinceLaunch: since });
@@ -111,7 +131,7 @@ export const createDirectoryCore = async (
 
   // Adopting needs no lease: the directory exists.
   const found = await findAdoptable(input, ds);
-  if (found.existing) return adopt(input, found.existing, found.candidates, deps.now());
+  if (found.existing) return adopt(input, ds, found.existing, found.candidates, deps.now);
 
   // Read and check the password before taking the lease: a bad secret must not hold other executions back.
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
@@ -126,7 +146,7 @@ export const createDirectoryCore = async (
     if (err instanceof DirectoryConflictError) await deps.leases.release(identity, input.ExecutionId);
     throw err;
   }
-  if (again.existing) return adopt(input, again.existing, again.candidates, deps.now());
+  if (again.existing) return adopt(input, ds, again.existing, again.candidates, deps.now);
 
   const Tags = directoryTags(d.Tags, input.ExecutionId);
   const create = deps.directoryServiceCreate;

@@ -1,18 +1,19 @@
 /**
- * ValidateRequest: schema validation of the execution input, then preflight reads (EC2, ACM PCA, Secrets Manager).
+ * ValidateRequest: schema validation of the execution input, then preflight reads (EC2, ACM PCA, Secrets Manager),
+ * among them the VPC's CIDR blocks and the connector's security group rules (TCP 443 from the VPC).
  * Creates nothing. Every violation is reported at once in one InvalidRequestError; access and throttling errors of
  * the reads propagate with their AWS names (see src/workflow/catalog.ts).
  */
 import type { ACMPCAClient} from '@aws-sdk/client-acm-pca';
 import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
-import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client, Vpc } from '@aws-sdk/client-ec2';
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { ProvisioningRequest, ValidateRequestInput, ValidationResult } from '../contract.ts';
 import { InvalidRequestError } from '../domain/errors.ts';
 import { acmPca, ec2, secretsManager } from '../aws/clients.ts';
-import type { PreflightFacts, SecurityGroupFact, SubnetFact } from '../domain/preflight.ts';
+import type { PreflightFacts, SecurityGroupFact, SubnetFact, VpcCidrs } from '../domain/preflight.ts';
 import { preflightViolations } from '../domain/preflight.ts';
 import { timeoutsOf, validateRequest } from '../domain/validate.ts';
 import { requestWarnings } from '../domain/warnings.ts';
@@ -71,6 +72,17 @@ const describeEach = async <T>(
   return { found, vpcMissing };
 };
 
+/** A VPC's associated CIDR blocks (its primary IPv4 block, its other associated IPv4 blocks, its IPv6 blocks). */
+export const vpcCidrsOf = (vpc: Vpc): VpcCidrs => {
+  const associated = (state: string | undefined): boolean => state === undefined || state === 'associated';
+  const ipv4 = [
+    ...(vpc.CidrBlock ? [vpc.CidrBlock] : []),
+    ...(vpc.CidrBlockAssociationSet ?? []).flatMap((a) => (a.CidrBlock && associated(a.CidrBlockState?.State) ? [a.CidrBlock] : [])),
+  ];
+  const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) => (a.Ipv6CidrBlock && associated(a.Ipv6CidrBlockState?.State) ? [a.Ipv6CidrBlock] : []));
+  return { ipv4: [...new Set(ipv4)], ipv6: [...new Set(ipv6)] };
+};
+
 export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: ValidateRequestDeps): Promise<PreflightFacts> => {
   const subnets = describeEach<SubnetFact>(
     request.Directory.VpcSettings.SubnetIds,
@@ -87,7 +99,7 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     connector?.VpcInformation.SecurityGroupIds ?? [],
     async (GroupIds) => {
       const out = await deps.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds }));
-      return (out.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [{ GroupId: g.GroupId, VpcId: g.VpcId }] : []));
+      return (out.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [{ GroupId: g.GroupId, VpcId: g.VpcId, IpPermissions: g.IpPermissions ?? [] }] : []));
     },
     GROUP_NOT_FOUND,
   );
@@ -116,21 +128,24 @@ export const gatherPreflightFacts = async (request: ProvisioningRequest, deps: V
     }
   })();
   // DescribeSubnets/DescribeSecurityGroups by id never check the VPC: ask for it, so a VpcId that does not exist is
-  // reported on Directory.VpcSettings.VpcId (otherwise it would only show as subnets "in another VPC").
-  const vpcMissing = (async (): Promise<boolean> => {
+  // reported on Directory.VpcSettings.VpcId (otherwise it would only show as subnets "in another VPC"). Its CIDR
+  // blocks are what the connector's security groups must let TCP 443 in from.
+  const vpc = (async (): Promise<{ missing: boolean; cidrs?: VpcCidrs }> => {
     try {
-      await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [request.Directory.VpcSettings.VpcId] }));
-      return false;
+      const out = await deps.ec2.send(new DescribeVpcsCommand({ VpcIds: [request.Directory.VpcSettings.VpcId] }));
+      const found = out.Vpcs?.find((x) => x.VpcId === request.Directory.VpcSettings.VpcId);
+      return found ? { missing: false, cidrs: vpcCidrsOf(found) } : { missing: false };
     } catch (error) {
-      if (errorName(error) === VPC_NOT_FOUND) return true;
+      if (errorName(error) === VPC_NOT_FOUND) return { missing: true };
       throw error;
     }
   })();
-  const [s, g, ca, sec, v] = await Promise.all([subnets, groups, certificateAuthority, secret, vpcMissing]);
+  const [s, g, ca, sec, v] = await Promise.all([subnets, groups, certificateAuthority, secret, vpc]);
   return {
     subnets: s.found,
     securityGroups: g.found,
-    vpcMissing: s.vpcMissing || g.vpcMissing || v,
+    vpcMissing: s.vpcMissing || g.vpcMissing || v.missing,
+    ...(v.cidrs ? { vpcCidrs: v.cidrs } : {}),
     ...(ca ? { certificateAuthority: ca } : {}),
     secret: sec,
   };

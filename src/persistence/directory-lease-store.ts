@@ -1,23 +1,16 @@
 /**
- * Where the directory creation leases are kept: a DynamoDB table (CoordinationTable in serverless.yml, key `pk`,
- * TTL attribute `expiresAt`). The rules (key, lease length, when a failed create may release) are pure and live in
- * src/domain/directory-lease.ts; this adapter only turns them into conditional writes.
+ * Where the directory creation leases are kept: the coordination table (src/persistence/lease-table.ts). The rules
+ * (key, lease length, when a failed create may release) are pure and live in src/domain/directory-lease.ts; this
+ * adapter only turns them into conditional writes.
  */
-import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { epochSeconds, leaseItem, leaseKey } from '../domain/directory-lease.ts';
+import { leaseItem, leaseKey } from '../domain/directory-lease.ts';
 import type { DirectoryIdentity, LeaseItem } from '../domain/directory-lease.ts';
 import { DirectoryCreationInProgressError } from '../domain/errors.ts';
 import { logger } from '../lib/logger.ts';
+import { DynamoDbLeaseTable, leaseUntil } from './lease-table.ts';
 
-/**
- * Acquire when nobody holds the key, the holder's lease has lapsed, or the holder is this execution (a Step Functions
- * retry or redrive after a lost response re-acquires its own lease).
- */
-export const ACQUIRE_CONDITION = 'attribute_not_exists(pk) OR expiresAt < :now OR #owner = :me';
-
-/** Release only a lease this execution holds (never another execution's). */
-export const RELEASE_CONDITION = '#owner = :me';
+export { ACQUIRE_CONDITION, RELEASE_CONDITION } from './lease-table.ts';
 
 export interface DirectoryLeaseStore {
   /** Takes the lease on `identity` for `owner`; DirectoryCreationInProgressError when another execution holds it. */
@@ -27,32 +20,18 @@ export interface DirectoryLeaseStore {
 }
 
 export class DynamoDbDirectoryLeaseStore implements DirectoryLeaseStore {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly table: DynamoDbLeaseTable;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.table = new DynamoDbLeaseTable(client, tableName);
+  }
 
   async acquire(identity: DirectoryIdentity, owner: string, now: Date): Promise<LeaseItem> {
     const item = leaseItem(identity, owner, now);
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: { pk: { S: item.pk }, owner: { S: item.owner }, expiresAt: { N: String(item.expiresAt) } },
-          ConditionExpression: ACQUIRE_CONDITION,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: { ':now': { N: String(epochSeconds(now)) }, ':me': { S: item.owner } },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-      const old = (err as { Item?: Record<string, { S?: string; N?: string }> }).Item;
-      const holder = old?.['owner']?.S ?? 'another execution';
-      const until = old?.['expiresAt']?.N;
+    const holder = await this.table.acquire(item, now);
+    if (holder) {
       throw new DirectoryCreationInProgressError(
-        `Another execution (${holder}) is creating directory ${identity.Name} in ${identity.VpcId}` +
-          `${until ? ` (lease until ${new Date(Number(until) * 1000).toISOString()})` : ''}; retried until it appears, then adopted`,
+        `Another execution (${holder.owner}) is creating directory ${identity.Name} in ${identity.VpcId}${leaseUntil(holder)}; retried until it appears, then adopted`,
       );
     }
     logger.info('Directory creation lease acquired', { leaseKey: item.pk, expiresAt: item.expiresAt });
@@ -61,19 +40,8 @@ export class DynamoDbDirectoryLeaseStore implements DirectoryLeaseStore {
 
   async release(identity: DirectoryIdentity, owner: string): Promise<void> {
     const pk = leaseKey(identity);
-    try {
-      await this.client.send(
-        new DeleteItemCommand({
-          TableName: this.tableName,
-          Key: { pk: { S: pk } },
-          ConditionExpression: RELEASE_CONDITION,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: { ':me': { S: owner } },
-        }),
-      );
-      logger.info('Directory creation lease released (the create certainly failed)', { leaseKey: pk });
-    } catch (err) {
-      logger.warn('Could not release the directory creation lease; it lapses by itself', { leaseKey: pk, error: (err as Error).name });
-    }
+    const error = await this.table.release(pk, owner);
+    if (error === undefined) logger.info('Directory creation lease released (the create certainly failed)', { leaseKey: pk });
+    else logger.warn('Could not release the directory creation lease; it lapses by itself', { leaseKey: pk, error });
   }
 }

@@ -102,6 +102,13 @@ const row = (
   remedy: string,
 ): ErrorRow => ({ name, state, source, handling, rerun: handling === 'retry' ? 'redrive' : 'new-execution', remedy });
 
+/**
+ * Directory Service models no throttling error: a throttled call is believed to come back as ClientException "Rate
+ * exceeded" (DirectoryServiceThrottledError, src/domain/ds-errors.ts), but that is unverified, so every Task that
+ * calls Directory Service also retries a ThrottlingException (both rows cost nothing).
+ */
+const DS_THROTTLING = 'DS, if it names a throttle ThrottlingException (unverified)';
+
 const NEW_EXEC = 'then start a new execution with the same input (the directory/connector are adopted, not duplicated)';
 
 /* ---------------- the teardown state machine (statemachine/teardown.asl.json) ---------------- */
@@ -140,7 +147,7 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
     `Grant the DiscoverResources role the read permissions in serverless/teardown-resources.yml, then ${RERUN_TEARDOWN}.`),
   row('ValidationException', 'DiscoverResources', 'PCA Connector AD ListConnectors/ListDirectoryRegistrations/ListTemplates/GetServicePrincipalName/ListTagsForResource', 'catch',
     `Unexpected (malformed ARN or token); read the cause, then ${RERUN_TEARDOWN}.`),
-  row('ThrottlingException', 'DiscoverResources', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'DiscoverResources', `PCA Connector AD (HTTP 429); ${DS_THROTTLING}`, 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'DiscoverResources', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServiceError', 'DiscoverResources', 'Secrets Manager DescribeSecret (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
@@ -162,7 +169,7 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
   row('DirectoryDeletionPendingError', 'DeleteDirectories', 'own (poll: a directory is still being created or Deleting)', 'retry',
     'Not a failure: polled again at a fixed interval until every directory is gone (one still being created is waited for, then deleted). Should the retries run out, redrive.'),
   row('DirectoryHasAuthorizedApplicationsError', 'DeleteDirectories', 'DS DeleteDirectory ClientException "still has authorized applications"', 'retry-then-catch',
-    `Retried for a few minutes (a deregistration takes a while to reach Directory Service). If it persists, an application is still authorized: delete the directory registration of Connector for AD (and any other application using the directory), then ${RERUN_TEARDOWN}.`),
+    `Retried every minute for up to 60 minutes (AWS: after the applications are disabled, wait 30 to 60 minutes before trying again). If it persists, an application is still authorized: delete the directory registration of Connector for AD and disable any other application using the directory (the directory's Application management tab in the Directory Service console), then ${RERUN_TEARDOWN}.`),
   row('DirectoryDeletionTimeoutError', 'DeleteDirectories', 'own (poll deadline)', 'catch',
     `A directory was still not gone at the deadline (the cause names it and its stage). Check it in the console, then ${RERUN_TEARDOWN}.`),
   row('ClientException', 'DeleteDirectories', 'DS DescribeDirectories/DeleteDirectory', 'catch', `Read the cause, fix it, then ${RERUN_TEARDOWN}.`),
@@ -178,7 +185,7 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
     `Unexpected (malformed ARN); read the cause, then ${RERUN_TEARDOWN}.`),
   row('ConflictException', 'DeleteDirectories', 'PCA Connector AD DeleteDirectoryRegistration (HTTP 409: a connector or SPN still uses it)', 'retry',
     'Something still uses the registration (a connector of the directory being deleted); retried. If it persists, delete the other connectors of the directory, then redrive.'),
-  row('ThrottlingException', 'DeleteDirectories', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'DeleteDirectories', `PCA Connector AD (HTTP 429); ${DS_THROTTLING}`, 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'DeleteDirectories', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
   // DeletePasswordSecret: DeleteSecret with a 7-day recovery window, only for a secret POST /provisionings stored
@@ -226,7 +233,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('AccessDeniedException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource, RAM (common error)', 'catch',
     `Grant the PlanChanges role the reads in serverless.yml (ds:DescribeDirectories/ListTagsForResource, pca-connector-ad List*/Get*/ListTagsForResource, ram:GetResourceShares/GetResourceShareAssociations), ${NEW_EXEC}.`),
   row('ValidationException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource', 'catch', 'Unexpected (malformed ARN or token); read the cause and start a new execution.'),
-  row('ThrottlingException', 'PlanChanges', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ThrottlingException', 'PlanChanges', `PCA Connector AD (HTTP 429); ${DS_THROTTLING}`, 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
   row('InternalServerException', 'PlanChanges', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
   row('ServerInternalException', 'PlanChanges', 'RAM (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
   row('ServiceUnavailableException', 'PlanChanges', 'RAM (HTTP 503)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
@@ -259,11 +266,17 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'The password secret changed after validation and is now unusable or too weak (the cause names the rule, never the value); fix the secret and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectory', 'Secrets Manager GetSecretValue', 'catch',
     'The password secret was deleted after validation; recreate it and start a new execution.'),
-  // Secrets Manager GetSecretValue before the create: transient, and nothing was created yet
-  row('ThrottlingException', 'CreateDirectory', 'Secrets Manager GetSecretValue / DynamoDB PutItem on the coordination table (throttled)', 'retry',
-    'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
+  // Throttles: a throttled call did nothing (find-or-create adopts what an earlier call created)
+  row('ThrottlingException', 'CreateDirectory', `Secrets Manager GetSecretValue / DynamoDB PutItem on the coordination table (throttled); ${DS_THROTTLING}`, 'retry',
+    'Transient; retried. Redrive if exhausted (a throttled call did nothing; find-or-create adopts what an earlier one created).'),
   row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
+
+  // The request's tags on an adopted directory (AddTagsToResource)
+  row('TagLimitExceededException', 'CreateDirectory', 'DS AddTagsToResource (the directory would have more than 50 tags)', 'catch',
+    'The adopted directory cannot take the request\'s tags without passing Directory Service\'s tag limit; remove tags from it (aws ds remove-tags-from-resource) or from the request, then start a new execution. Nothing else was changed.'),
+  row('EntityDoesNotExistException', 'CreateDirectory', 'DS AddTagsToResource (the adopted directory was deleted meanwhile)', 'catch',
+    'The directory was deleted outside this workflow while it was being adopted; start a new execution to create it again.'),
 
   // The creation lease (DynamoDB PutItem on CoordinationTable, taken only when there is nothing to adopt)
   row('DirectoryCreationInProgressError', 'CreateDirectory', 'own (creation lease held by another execution)', 'retry',
@@ -289,35 +302,49 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ClientException', 'GetDirectoryStage', 'DS DescribeDirectories', 'catch',
     `Read the cause, fix it, ${NEW_EXEC}.`),
   row('DirectoryServiceThrottledError', 'GetDirectoryStage', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'GetDirectoryStage', DS_THROTTLING, 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ServiceException', 'GetDirectoryStage', 'DS (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InvalidNextTokenException', 'GetDirectoryStage', 'DS DescribeDirectories', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('DirectoryActivationTimeoutError', 'GetDirectoryStage', 'own (poll deadline)', 'catch',
     'The directory was still being created at the deadline. Start a new execution with the same input (it adopts the directory and resumes polling), or raise Options.DirectoryTimeoutMinutes.'),
 
   // ShareCertificateAuthority: find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com
-  // (GetResourceShareAssociations, GetResourceShares, CreateResourceShare with a clientToken)
-  row('ResourceShareNotReadyError', 'ShareCertificateAuthority', 'own (the share\'s principal association is still ASSOCIATING, or another execution is creating the share)', 'retry',
+  // (GetResourceShareAssociations, GetResourceShares, ListResourceSharePermissions; the share creation lease, DynamoDB
+  // PutItem/DeleteItem; CreateResourceShare with a clientToken derived from its parameters)
+  row('ResourceShareNotReadyError', 'ShareCertificateAuthority', 'own (the share\'s association with pca-connector-ad.amazonaws.com is still ASSOCIATING)', 'retry',
     'Not a failure: tried again shortly (the share is found, not created twice). If the retries run out, redrive.'),
-  row('ThrottlingException', 'ShareCertificateAuthority', 'RAM CreateResourceShare (throttled)', 'retry',
-    'Transient; retried. Redrive if exhausted: the clientToken is derived from the CA ARN, so the same share.'),
+  row('ResourceShareCreationInProgressError', 'ShareCertificateAuthority', 'own (share creation lease of the CA held by another execution)', 'retry',
+    'Another execution is sharing the same CA; retried until its share appears, then adopted (or until a crashed holder\'s 15-minute lease lapses, then created). Redrive if exhausted.'),
+  row('ResourceShareConflictError', 'ShareCertificateAuthority', 'own (the CA is shared with pca-connector-ad.amazonaws.com only with another RAM permission)', 'catch',
+    'The cause names each share and the permission it grants; Connector for AD needs AWSRAMBlankEndEntityCertificateAPIPassthroughIssuanceCertificateAuthority. Replace that share\'s permission for the CA with it (RAM console, or aws ram associate-resource-share-permission --replace), or remove pca-connector-ad.amazonaws.com from that share (aws ram disassociate-resource-share) so that a new execution creates its own; then start a new execution. Nothing was created.'),
+  row('ResourceShareTokenExhaustedError', 'ShareCertificateAuthority', 'own (every clientToken tried met a share that no longer exists, or other parameters)', 'catch',
+    'Unexpected (RAM answered each clientToken with a deleted share or IdempotentParameterMismatchException; the cause lists them). Start a new execution (new clientTokens).'),
+  row('ThrottlingException', 'ShareCertificateAuthority', 'RAM CreateResourceShare / DynamoDB PutItem on the coordination table (throttled)', 'retry',
+    'Transient; retried. Redrive if exhausted: the clientToken is derived from the request, so the same share.'),
   row('ServerInternalException', 'ShareCertificateAuthority', 'RAM (HTTP 500)', 'retry',
-    'Transient; retried. Redrive if exhausted: the clientToken is derived from the CA ARN, so the same share.'),
+    'Transient; retried. Redrive if exhausted: the clientToken is derived from the request, so the same share.'),
   row('ServiceUnavailableException', 'ShareCertificateAuthority', 'RAM (HTTP 503)', 'retry',
-    'Transient; retried. Redrive if exhausted: the clientToken is derived from the CA ARN, so the same share.'),
-  row('InvalidNextTokenException', 'ShareCertificateAuthority', 'RAM GetResourceShares/GetResourceShareAssociations', 'retry',
+    'Transient; retried. Redrive if exhausted: the clientToken is derived from the request, so the same share.'),
+  row('InvalidNextTokenException', 'ShareCertificateAuthority', 'RAM GetResourceShares/GetResourceShareAssociations/ListResourceSharePermissions', 'retry',
     'Paging restarted on retry. Redrive if exhausted.'),
-  row('AccessDeniedException', 'ShareCertificateAuthority', 'RAM (common error)', 'catch',
-    `Grant the ShareCertificateAuthority role ram:CreateResourceShare/GetResourceShares/GetResourceShareAssociations and acm-pca:PutPolicy on the CA (docs/operations.md), ${NEW_EXEC}.`),
-  row('OperationNotPermittedException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/GetResourceShareAssociations', 'catch',
+  row('ProvisionedThroughputExceededException', 'ShareCertificateAuthority', 'DynamoDB PutItem (coordination table, throttled)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the lease was taken).'),
+  row('RequestLimitExceeded', 'ShareCertificateAuthority', 'DynamoDB PutItem (account throughput limit)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was created before the lease was taken).'),
+  row('InternalServerError', 'ShareCertificateAuthority', 'DynamoDB PutItem (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted (the same execution re-acquires its own lease).'),
+  row('AccessDeniedException', 'ShareCertificateAuthority', 'RAM (common error) / DynamoDB PutItem (coordination table)', 'catch',
+    `Grant the ShareCertificateAuthority role ram:GetResourceShareAssociations/GetResourceShares/ListResourceSharePermissions/CreateResourceShare, acm-pca:PutPolicy on the CA and dynamodb:PutItem/DeleteItem on the CoordinationTable (serverless.yml, docs/operations.md), ${NEW_EXEC}.`),
+  row('OperationNotPermittedException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/GetResourceShareAssociations/ListResourceSharePermissions', 'catch',
     `RAM refused the operation (see cause, e.g. the CA is not this account's to share); share the CA with pca-connector-ad.amazonaws.com yourself, ${NEW_EXEC}.`),
-  row('UnknownResourceException', 'ShareCertificateAuthority', 'RAM CreateResourceShare (the CA or the permission)', 'catch',
-    'RAM does not know the CA or the managed permission (see cause); check Connector.CertificateAuthorityArn and the Region, then start a new execution.'),
-  row('MalformedArnException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/Get*', 'catch',
+  row('UnknownResourceException', 'ShareCertificateAuthority', 'RAM CreateResourceShare (the CA or the permission), ListResourceSharePermissions (a share deleted meanwhile)', 'catch',
+    'RAM does not know the CA or the managed permission, or a share was deleted while it was read (see cause); check Connector.CertificateAuthorityArn and the Region, then start a new execution.'),
+  row('MalformedArnException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/Get*/ListResourceSharePermissions', 'catch',
     'Unexpected (a malformed ARN passed validation); read the cause and start a new execution.'),
-  row('InvalidParameterException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/Get*', 'catch',
+  row('InvalidParameterException', 'ShareCertificateAuthority', 'RAM CreateResourceShare/Get*/ListResourceSharePermissions', 'catch',
     'RAM rejected a parameter (see cause); start a new execution once fixed.'),
   row('InvalidClientTokenException', 'ShareCertificateAuthority', 'RAM CreateResourceShare', 'catch',
-    'Unexpected (the clientToken is a SHA-256 hex of the CA ARN); read the cause and start a new execution.'),
+    'Unexpected (the clientToken is a SHA-256 hex of the request); read the cause and start a new execution.'),
   row('InvalidStateTransitionException', 'ShareCertificateAuthority', 'RAM CreateResourceShare', 'catch',
     `A share of the CA is being deleted or changed (see cause); wait until it settles, ${NEW_EXEC}.`),
   row('ResourceShareLimitExceededException', 'ShareCertificateAuthority', 'RAM CreateResourceShare (quota)', 'catch',
@@ -328,8 +355,8 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'Unexpected (the share carries two tags); read the cause and start a new execution.'),
 
   // CreateDirectoryRegistration: adopt (ListDirectoryRegistrations) or create with a ClientToken from the execution ARN
-  row('AccessDeniedException', 'CreateDirectoryRegistration', 'PCA Connector AD ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration', 'catch',
-    `Grant the CreateDirectoryRegistration role pca-connector-ad:ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/TagResource and ds:AuthorizeApplication/DescribeDirectories (serverless.yml), ${NEW_EXEC}.`),
+  row('AccessDeniedException', 'CreateDirectoryRegistration', 'PCA Connector AD ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/ListTagsForResource/TagResource', 'catch',
+    `Grant the CreateDirectoryRegistration role pca-connector-ad:ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/ListTagsForResource/TagResource and ds:AuthorizeApplication/DescribeDirectories (serverless.yml), ${NEW_EXEC}.`),
   row('ValidationException', 'CreateDirectoryRegistration', 'PCA Connector AD CreateDirectoryRegistration', 'catch',
     'Read Reason in the cause; fix the input and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectoryRegistration', 'PCA Connector AD CreateDirectoryRegistration (the directory)', 'retry-then-catch',
@@ -358,7 +385,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalServerException', 'GetDirectoryRegistrationStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
   // CreateConnector: adopt (ListConnectors) or CreateConnector with ClientToken = sha256(execution ARN)
-  row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors', 'catch',
+  row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors/ListTagsForResource/TagResource', 'catch',
     `Grant the CreateConnector role the pca-connector-ad, acm-pca and ds permissions in docs/operations.md, ${NEW_EXEC}.`),
   row('ValidationException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'catch',
     'Read Reason in the cause (e.g. directory type not supported, mismatched VPC); fix and start a new execution.'),

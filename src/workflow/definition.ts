@@ -134,7 +134,7 @@ const connectorSide = ({ next }: Exits): Phase => ({
       { ...EXECUTION_ID, 'CertificateAuthorityArn.$': '$.Connector.CertificateAuthorityArn' },
       '$.share',
       'CreateDirectoryRegistration',
-      'Find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com (clientToken from the CA ARN); ResourceShareNotReadyError, retried, until the principal association is ASSOCIATED',
+      'Find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com granting the APIPassthrough permission (share creation lease per CA, clientToken from the request); ResourceShareNotReadyError, retried, until the principal association is ASSOCIATED',
     ),
     CreateDirectoryRegistration: task(
       'CreateDirectoryRegistration',

@@ -25,6 +25,10 @@ export const LONGEST_DEADLINE_SECONDS = Math.max(...WAITED_RESOURCES.map((w) => 
  */
 export const POLL_MAX_ATTEMPTS = Math.ceil(LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS) + 5;
 
+/** How long the teardown keeps trying a DeleteDirectory refused for authorized applications, and how often. */
+export const DEAUTHORIZATION_WAIT_SECONDS = 60 * 60;
+export const DEAUTHORIZATION_INTERVAL_SECONDS = 60;
+
 export interface RetryPolicy {
   IntervalSeconds: number;
   MaxAttempts: number;
@@ -61,7 +65,8 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'Service-side (5xx) and paging errors (transient)',
   },
   /**
-   * DirectoryCreationInProgressError: another execution holds the creation lease. Waits 20, 30, 45, 67.5, 101.25,
+   * DirectoryCreationInProgressError, ResourceShareCreationInProgressError: another execution holds the creation lease
+   * (the directory's, or the CA share's). Waits 20, 30, 45, 67.5, 101.25,
    * then 120 s (capped) x7: the 12th retry comes ~1104 s (18.4 min) after the first refusal. A live holder's create
    * call returns within seconds (its Lambda times out at 30 s), so normally the 1st or 2nd retry adopts the directory;
    * a holder that crashed before creating leaves a 900 s lease (src/domain/directory-lease.ts), which has lapsed by
@@ -71,7 +76,7 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
    */
   lease: {
     IntervalSeconds: 20, MaxAttempts: 12, BackoffRate: 1.5, MaxDelaySeconds: 120, JitterStrategy: 'NONE',
-    Comment: 'Another execution is creating the same directory: wait it out (outlasts a crashed holder\'s 15-min lease)',
+    Comment: 'Another execution is creating the same directory or CA share: wait it out (outlasts a crashed holder\'s 15-min lease)',
   },
   consistency: {
     IntervalSeconds: 10, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'NONE',
@@ -87,12 +92,18 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
   },
   /**
-   * DeleteDirectory refused because the directory still has authorized applications: a deregistration takes a while
-   * to reach Directory Service (Terraform retries exactly this for 2 min). 30 s x 10 = 5 min, then caught.
+   * DeleteDirectory refused because the directory still has authorized applications: after the directory
+   * registration is gone, AWS advises to "wait 30 to 60 minutes before trying again" (Directory Service
+   * Administration Guide, "Deleting your AWS Managed Microsoft AD"). Every minute for DEAUTHORIZATION_WAIT_SECONDS,
+   * then caught.
    */
   deauthorization: {
-    IntervalSeconds: 30, MaxAttempts: 10, BackoffRate: 1, MaxDelaySeconds: 30, JitterStrategy: 'NONE',
-    Comment: 'The directory still has authorized applications: wait for the deregistration to propagate, then give up',
+    IntervalSeconds: DEAUTHORIZATION_INTERVAL_SECONDS,
+    MaxAttempts: DEAUTHORIZATION_WAIT_SECONDS / DEAUTHORIZATION_INTERVAL_SECONDS,
+    BackoffRate: 1,
+    MaxDelaySeconds: DEAUTHORIZATION_INTERVAL_SECONDS,
+    JitterStrategy: 'NONE',
+    Comment: 'The directory still has authorized applications: try again every minute for up to 60 minutes (AWS: wait 30 to 60 minutes), then give up',
   },
 };
 export const RETRY_GROUP_ORDER: readonly RetryGroup[] = ['lambda', 'transport', 'throttling', 'server', 'lease', 'consistency', 'poll', 'deauthorization'];
@@ -101,6 +112,8 @@ const POLL_NAMES: ReadonlySet<string> = new Set([...NOT_READY_ERRORS, ...DELETIO
 
 const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
 const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
+/** Another execution holds a creation lease (the directory's, the CA share's). */
+const LEASE_NAMES: ReadonlySet<string> = new Set(['DirectoryCreationInProgressError', 'ResourceShareCreationInProgressError']);
 
 /** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
 export function retryGroupOf(row: ErrorRow): RetryGroup {
@@ -110,7 +123,7 @@ export function retryGroupOf(row: ErrorRow): RetryGroup {
   if (LAMBDA_NAMES.has(row.name)) return 'lambda';
   if (POLL_NAMES.has(row.name)) return 'poll';
   if (TRANSPORT_NAMES.has(row.name)) return 'transport';
-  if (row.name === 'DirectoryCreationInProgressError') return 'lease';
+  if (LEASE_NAMES.has(row.name)) return 'lease';
   if (/Throttl|RequestLimitExceeded|TooManyRequests|RateExceeded|ProvisionedThroughputExceeded/i.test(row.name)) return 'throttling';
   return 'server';
 }

@@ -26,7 +26,7 @@ const existingFor = (r: ProvisioningRequest): ExistingResources => {
   const c = r.Connector;
   const userTags = Object.fromEntries((d.Tags ?? []).map((t) => [t.Key, t.Value]));
   return {
-    ...(c ? { share: { ResourceShareArn: SHARE, Status: 'ASSOCIATED' } } : {}),
+    ...(c ? { share: { kind: 'adopt' as const, resourceShareArn: SHARE } } : {}),
     directories: [{
       DirectoryId: DIRECTORY_ID,
       Name: d.Name,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ACMPCAClient, CreateCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
@@ -47,6 +47,9 @@ describe('handlers against moto_server', { skip: hasMoto ? false : MOTO_MISSING 
     const a = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }));
     const b = await clients.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }));
     const sg = await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pca-connector', Description: 'connector', VpcId }));
+    await clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({
+      GroupId: sg.GroupId ?? '', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }],
+    }));
     await clients.secretsManager.send(new CreateSecretCommand({ Name: 'ad-cert-orchestrator/ad-admin-password', SecretString: PASSWORD }));
     // The creation lease's table, as serverless.yml declares it (moto evaluates the conditional PutItem too).
     await clients.dynamoDb.send(new CreateTableCommand({

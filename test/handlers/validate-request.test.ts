@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ACMPCAClient, DescribeCertificateAuthorityCommand, ResourceNotFoundException as PcaNotFound } from '@aws-sdk/client-acm-pca';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import type { DescribeSecurityGroupsCommandInput, DescribeSubnetsCommandInput } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { DescribeSecurityGroupsCommandInput, DescribeSubnetsCommandInput, IpPermission } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, ResourceNotFoundException as SecretNotFound, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
@@ -27,8 +27,22 @@ const deps = () => ({ ec2: new EC2Client({ region: 'us-east-1' }), acmPca: new A
 /** An AWS error as the SDK surfaces unmodelled codes: an Error whose name is the code. */
 const ec2Error = (name: string): Error => Object.assign(new Error(`${name}: it does not exist`), { name });
 
+/** A seeded security group's inbound rules as EC2 describes them. */
+const permissionsOf = (g: (typeof seed.securityGroups)[number]): IpPermission[] =>
+  (g.IngressRules ?? []).map((r) => ({
+    IpProtocol: r.IpProtocol,
+    FromPort: r.FromPort,
+    ToPort: r.ToPort,
+    IpRanges: r.CidrIpv4 ? [{ CidrIp: r.CidrIpv4 }] : [],
+    Ipv6Ranges: r.CidrIpv6 ? [{ CidrIpv6: r.CidrIpv6 }] : [],
+    UserIdGroupPairs: r.ReferencedGroupId ? [{ GroupId: r.ReferencedGroupId }] : [],
+  }));
+type GroupFact = { GroupId: string; VpcId: string; IpPermissions?: IpPermission[] };
+const SEED_GROUPS: GroupFact[] = seed.securityGroups.map((g) => ({ GroupId: g.GroupId, VpcId: g.VpcId, IpPermissions: permissionsOf(g) }));
+
 /** EC2 behaving like the default seed: describing a missing id fails the whole call. */
-const seedEc2 = (subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string }[] = seed.subnets, groups: { GroupId: string; VpcId: string }[] = seed.securityGroups) => {
+const seedEc2 = (subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string }[] = seed.subnets, groups: GroupFact[] = SEED_GROUPS) => {
+  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: seed.vpcs.map((v) => ({ VpcId: v.VpcId, CidrBlock: v.CidrBlock })) });
   ec2.on(DescribeSubnetsCommand).callsFake((input: DescribeSubnetsCommandInput) => {
     const ids = input.SubnetIds ?? [];
     if (ids.some((id) => !subnets.find((s) => s.SubnetId === id))) throw ec2Error('InvalidSubnetID.NotFound');
@@ -153,6 +167,17 @@ describe('ValidateRequest handler', () => {
     assert.match(error.message, /not in vpc-0a1b2c3d4e5f60718/);
     assert.match(error.message, /DISABLED/);
     assert.match(error.message, /complexity rule/);
+  });
+
+  it('preflight: a connector security group without inbound TCP 443 from the VPC is named (the VPC\'s CIDR from DescribeVpcs)', async () => {
+    // Prepare
+    const request = load('execution-input.json') as { Connector: { VpcInformation: { SecurityGroupIds: string[] } } };
+    request.Connector.VpcInformation.SecurityGroupIds = ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'];
+    // Act
+    const error = await rejectsWith(validateRequestCore({ ExecutionId: EXEC, Request: request }, deps()), ['Connector.VpcInformation.SecurityGroupIds[1]']);
+    // Assess
+    assert.match(error.message, /security group sg-0a1b2c3d4e5f6a102 does not allow inbound TCP 443 from the VPC \(10\.0\.0\.0\/16\)/);
+    assert.deepEqual(ec2.commandCalls(DescribeVpcsCommand)[0]?.args[0].input, { VpcIds: ['vpc-0a1b2c3d4e5f60718'] });
   });
 
   it('preflight: subnets in the same AZ', async () => {

@@ -28,6 +28,23 @@ describe('error catalog', () => {
     }
   });
 
+  it('every Task that calls Directory Service retries both names a throttle may have: ClientException "Rate exceeded" and ThrottlingException', () => {
+    const dsStates = [...new Set(ERROR_CATALOG.filter((r) => /^DS\b/.test(r.source)).map((r) => r.state))];
+    assert.deepEqual(
+      ['CreateDirectory', 'GetDirectoryStage', 'DiscoverResources', 'DeleteDirectories'].filter((s) => !dsStates.includes(s as never)),
+      [],
+      'the Tasks known to call Directory Service have DS rows',
+    );
+    for (const state of dsStates) {
+      for (const name of ['DirectoryServiceThrottledError', 'ThrottlingException']) {
+        const row = ERROR_CATALOG.find((r) => r.state === state && r.name === name);
+        assert.ok(row, `${state} lacks ${name}`);
+        assert.equal(retryGroupOf(row), 'throttling', `${state}/${name}`);
+        assert.match(row.source, /\bDS\b/, `${state}/${name} names Directory Service as a source`);
+      }
+    }
+  });
+
   it('retried-only rows are rerun by redrive, caught rows by a new execution', () => {
     for (const r of ERROR_CATALOG) {
       assert.equal(r.rerun, r.handling === 'retry' ? 'redrive' : 'new-execution', `${r.state}/${r.name}`);

@@ -71,14 +71,16 @@ describe('a machine\'s TimeoutSeconds', () => {
     const deauthorization = retrier('deauthorization', 'DirectoryHasAuthorizedApplicationsError');
     const waits = CONNECTOR_DELETION_TIMEOUT_SECONDS + DIRECTORY_DELETION_TIMEOUT_SECONDS + retryWaitSeconds(deauthorization);
     assert.ok(def.TimeoutSeconds !== undefined && def.TimeoutSeconds > waits, String(def.TimeoutSeconds));
-    // A 60-minute authorized-applications retry (120 × 30 s) adds its extra waits and runs to DeleteDirectories.
+    // The authorized-applications retry waits 60 minutes (AWS: wait 30 to 60 minutes); twice as many retries would add
+    // their waits and their runs to DeleteDirectories.
+    assert.equal(retryWaitSeconds(deauthorization), 60 * 60);
     const deleteDirectories = def.States['DeleteDirectories'] as State;
-    const longer = { ...deauthorization, MaxAttempts: 120 };
+    const longer = { ...deauthorization, MaxAttempts: 2 * deauthorization.MaxAttempts };
     const withLonger = { ...deleteDirectories, Retry: (deleteDirectories.Retry ?? []).map((r) => (r.ErrorEquals.includes('DirectoryHasAuthorizedApplicationsError') ? longer : r)) };
     const wait = DIRECTORY_DELETION_TIMEOUT_SECONDS;
     assert.equal(
       stateSeconds('DeleteDirectories', withLonger, wait) - stateSeconds('DeleteDirectories', deleteDirectories, wait),
-      (120 - deauthorization.MaxAttempts) * (30 + 60),
+      deauthorization.MaxAttempts * (deauthorization.IntervalSeconds + 60),
     );
   });
 });

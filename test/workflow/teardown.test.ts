@@ -97,10 +97,11 @@ describe('statemachine/teardown.asl.json', () => {
     }
   });
 
-  it('the authorized-applications refusal is retried for 5 minutes at a fixed interval, then caught', () => {
+  it('the authorized-applications refusal is retried every minute for 60 minutes (AWS: wait 30 to 60 minutes), then caught', () => {
     const retrier = raw().States['DeleteDirectories']?.Retry?.find((r) => r.ErrorEquals.includes('DirectoryHasAuthorizedApplicationsError'));
     assert.deepEqual(retrier?.ErrorEquals, ['DirectoryHasAuthorizedApplicationsError']);
-    assert.equal((retrier?.IntervalSeconds ?? 0) * (retrier?.MaxAttempts ?? 0), 300);
+    assert.equal((retrier?.IntervalSeconds ?? 0) * (retrier?.MaxAttempts ?? 0), 3600);
+    assert.equal(retrier?.IntervalSeconds, 60);
     assert.equal(retrier?.BackoffRate, 1);
   });
 

@@ -36,6 +36,8 @@ Options:
   --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
   --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
+  --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
+                                    the directory registration is gone (default 0; AWS says up to 60 minutes)
   --plan                            print what applying --input to the world (--state) would do, per resource:
                                     create, keep, update, delete, orphaned, conflict or warning (docs/plan.md);
                                     writes nothing, saves no state; exit 0 even with conflicts, 2 for an invalid
@@ -233,6 +235,7 @@ export async function main(argv: string[]): Promise<number> {
         'registration-fails-after': { type: 'string' },
         'spn-active-after': { type: 'string' },
         'spn-fails-after': { type: 'string' },
+        'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
         plan: { type: 'boolean', default: false },
@@ -263,6 +266,7 @@ export async function main(argv: string[]): Promise<number> {
   const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
   const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   if (values.plan) {
     const others = PLAN_EXCLUDES.filter((flag) => values[flag] !== undefined && values[flag] !== false && !(Array.isArray(values[flag]) && values[flag].length === 0));
@@ -288,6 +292,7 @@ export async function main(argv: string[]): Promise<number> {
           connectorActiveAfterSeconds,
           ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
           ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
           ...(registrationFailsAfter !== undefined
             ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
             : {}),
@@ -326,7 +331,7 @@ export async function main(argv: string[]): Promise<number> {
 /** What --plan cannot be combined with: it runs no execution. */
 const PLAN_EXCLUDES = [
   'execution-id', 'fault', 'teardown', 'force', 'directory-active-after', 'directory-fails-after', 'connector-active-after', 'connector-fails-after',
-  'registration-active-after', 'registration-fails-after', 'spn-active-after', 'spn-fails-after',
+  'registration-active-after', 'registration-fails-after', 'spn-active-after', 'spn-fails-after', 'deauthorization-after',
 ] as const;
 
 /** The plan as a table: one line per resource, its differences and remedy beneath, the totals, the warnings. */

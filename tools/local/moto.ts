@@ -30,7 +30,7 @@ import {
   IssueCertificateCommand,
 } from '@aws-sdk/client-acm-pca';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EXIT_FAILED, EXIT_OK, UsageError, runMain } from '../cli/io.ts';
 
@@ -111,6 +111,11 @@ export async function seedMoto(moto: Pick<MotoServer, 'config'>): Promise<MotoSe
       (await ec2.send(new CreateSubnetCommand({ VpcId, AvailabilityZone, CidrBlock }))).Subnet?.SubnetId ?? '';
     const SubnetIds: [string, string] = [await subnet(`${MOTO_REGION}a`, '10.20.1.0/24'), await subnet(`${MOTO_REGION}b`, '10.20.2.0/24')];
     const SecurityGroupId = (await ec2.send(new CreateSecurityGroupCommand({ VpcId, GroupName: 'ad-connector', Description: 'PCA Connector for AD' }))).GroupId ?? '';
+    // Connector for AD's clients reach it over HTTPS from the VPC ("Set up Connector for AD").
+    await ec2.send(new AuthorizeSecurityGroupIngressCommand({
+      GroupId: SecurityGroupId,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.20.0.0/16' }] }],
+    }));
     await sm.send(new CreateSecretCommand({ Name: SECRET_NAME, SecretString: ADMIN_PASSWORD }));
 
     const CertificateAuthorityArn =

@@ -473,10 +473,20 @@ export const runCorpus = (opts: { seed?: number; numRuns?: number } = {}): Corpu
 
 /* ---------------- preflight facts (need the emulator) ---------------- */
 
-/** The default seed plus one more subnet in us-east-1a of the directory's VPC (for the two-AZ rule). */
+/**
+ * The default seed plus one more subnet in us-east-1a of the directory's VPC (for the two-AZ rule) and one more
+ * security group there that lets TCP 443 in from another group (the seed's directory-clients group lets only 389 in).
+ */
 export const corpusSeed = (base: Seed): Seed => ({
   ...base,
   subnets: [...base.subnets, { SubnetId: 'subnet-0a1b2c3d4e5f6c004', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1a', CidrBlock: '10.0.4.0/24' }],
+  securityGroups: [
+    ...base.securityGroups,
+    {
+      GroupId: 'sg-0a1b2c3d4e5f6a103', VpcId: 'vpc-0a1b2c3d4e5f60718', GroupName: 'connector-from-clients',
+      IngressRules: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, ReferencedGroupId: 'sg-0a1b2c3d4e5f6a102' }],
+    },
+  ],
 });
 
 const SUBNET_PATH = (i: number) => `Directory.VpcSettings.SubnetIds[${i}]`;
@@ -487,7 +497,7 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
   .record({
     vpc: fc.constantFrom('ok', 'missing'),
     subnet1: fc.constantFrom('ok', 'missing', 'other-vpc', 'same-az'),
-    sg: fc.constantFrom('ok', 'missing', 'other-vpc', 'two-ok'),
+    sg: fc.constantFrom('ok', 'missing', 'other-vpc', 'two-ok', 'closed'),
     ca: fc.constantFrom('ok', 'missing', 'disabled'),
     secret: fc.constantFrom('ok', 'missing', 'weak'),
     type: fc.constantFrom('SimpleAD', 'MicrosoftAD'),
@@ -505,9 +515,13 @@ export const preflightArbitrary: fc.Arbitrary<{ request: Json; paths: string[] }
     r.Directory.VpcSettings.SubnetIds = ['subnet-0a1b2c3d4e5f6a001', second];
     if (f.vpc === 'missing') paths.push(SUBNET_PATH(0), SUBNET_PATH(1));
     else if (f.subnet1 !== 'ok') paths.push(SUBNET_PATH(1));
-    const sgs = { ok: ['sg-0a1b2c3d4e5f6a101'], missing: ['sg-0fffffffffffffff1'], 'other-vpc': ['sg-0f9e8d7c6b5a4c201'], 'two-ok': ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'] }[f.sg];
+    // 'closed': the seed's directory-clients group, which lets no TCP 443 in from the VPC (Connector for AD needs it).
+    const sgs = {
+      ok: ['sg-0a1b2c3d4e5f6a101'], missing: ['sg-0fffffffffffffff1'], 'other-vpc': ['sg-0f9e8d7c6b5a4c201'],
+      'two-ok': ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a103'], closed: ['sg-0a1b2c3d4e5f6a102'],
+    }[f.sg];
     r.Connector.VpcInformation.SecurityGroupIds = sgs;
-    if (!simple && (f.sg === 'missing' || f.sg === 'other-vpc' || f.vpc === 'missing')) paths.push(SG_PATH(0));
+    if (!simple && (f.sg === 'missing' || f.sg === 'other-vpc' || f.sg === 'closed' || f.vpc === 'missing')) paths.push(SG_PATH(0));
     if (f.ca !== 'ok' && !simple) {
       r.Connector.CertificateAuthorityArn = f.ca === 'disabled'
         ? 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/66666666-7777-8888-9999-000000000000'

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { PROVISIONED_SERVICES, writeCallsOf } from '../../../tools/local/emulator/index.ts';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 /** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
@@ -197,6 +198,16 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
+  it('a connector security group without inbound TCP 443 from the VPC fails validation (exit 1) naming it; nothing created', () => {
+    const { code, json } = cliJson(['--input', 'events/invalid-preflight-https.json']);
+    assert.equal(code, 1);
+    assert.equal(json.error, 'InvalidRequestError');
+    assert.match(json.cause ?? '', /Connector\.VpcInformation\.SecurityGroupIds\[0\]: security group sg-0a1b2c3d4e5f6a102 does not allow inbound TCP 443 from the VPC \(10\.0\.0\.0\/16\)/);
+    const creates = Object.entries(json.apiCalls).filter(([op]) => /\.Create/.test(op));
+    assert.deepEqual(creates, [], 'no create call');
+    assert.deepEqual(json.world, world(0, 0));
+  });
+
   it('a lost CreateMicrosoftAD response (side effect done, error returned) still leaves exactly one directory', () => {
     const { code, json } = cliJson(['--fault', 'CreateMicrosoftAD:ServiceException:1:after']);
     assert.equal(code, 0, JSON.stringify(json));
@@ -263,7 +274,7 @@ describe('npm start (local world CLI)', () => {
     assert.deepEqual(json.world, world(1, 1));
   });
 
-  it('rerun under --state asking for a Large Simple AD where a Small one exists: DirectoryConflictError (exit 1), nothing created', () => {
+  it('rerun under --state asking for a Large Simple AD where a Small one exists: PlanConflictError at PlanChanges (exit 1), nothing written', () => {
     const state = join(tmp, 'directory-conflict.json');
     const small = join(ROOT, 'events/execution-input-simple-ad.json');
     const sample = JSON.parse(readFileSync(small, 'utf8')) as { Directory: Record<string, unknown> };
@@ -273,24 +284,30 @@ describe('npm start (local world CLI)', () => {
     assert.equal(cliJson(['--state', state, '--input', small]).json.status, 'SUCCEEDED');
     const { code, json } = cliJson(['--state', state, '--input', large]);
     assert.equal(code, 1);
-    assert.equal(json.error, 'DirectoryConflictError');
+    assert.equal(json.error, 'PlanConflictError');
     assert.match(json.cause ?? '', /Directory\.Size: requested Large, existing Small/);
-    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {}, 'nothing written');
     assert.deepEqual(json.world, world(1, 0));
   });
 
-  it('rerun under --state with other security groups: ConnectorConflictError (exit 1), no second connector', () => {
+  it('rerun under --state with other security groups: PlanConflictError at PlanChanges (exit 1), no second connector', () => {
     const state = join(tmp, 'connector-conflict.json');
     const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Connector: { VpcInformation: { SecurityGroupIds: string[] } } };
     sample.Connector.VpcInformation.SecurityGroupIds = ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'];
     const groups = join(tmp, 'other-groups.json');
     writeFileSync(groups, JSON.stringify(sample));
-    assert.equal(cliJson(['--state', state]).json.status, 'SUCCEEDED');
-    const { code, json } = cliJson(['--state', state, '--input', groups]);
+    // A world where the second group lets the connector's traffic in too (from the first group), so validation passes.
+    const seed = JSON.parse(readFileSync(join(ROOT, 'tools/local/seeds/default.json'), 'utf8')) as { securityGroups: { GroupId: string; IngressRules?: unknown[] }[] };
+    const second = seed.securityGroups.find((g) => g.GroupId === 'sg-0a1b2c3d4e5f6a102');
+    if (second) second.IngressRules = [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, ReferencedGroupId: 'sg-0a1b2c3d4e5f6a101' }];
+    const seedFile = join(tmp, 'both-groups-open.json');
+    writeFileSync(seedFile, JSON.stringify(seed));
+    assert.equal(cliJson(['--state', state, '--seed', seedFile]).json.status, 'SUCCEEDED');
+    const { code, json } = cliJson(['--state', state, '--seed', seedFile, '--input', groups]);
     assert.equal(code, 1);
-    assert.equal(json.error, 'ConnectorConflictError');
+    assert.equal(json.error, 'PlanConflictError');
     assert.match(json.cause ?? '', /Connector\.VpcInformation\.SecurityGroupIds: requested \[sg-0a1b2c3d4e5f6a101, sg-0a1b2c3d4e5f6a102\], existing \[sg-0a1b2c3d4e5f6a101\]/);
-    assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {}, 'nothing written');
     assert.deepEqual(json.world, world(1, 1));
   });
 

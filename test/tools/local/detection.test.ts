@@ -33,7 +33,7 @@ const GOAL_FAILURE_REPORTED_BY = 240;
  * States a successful execution enters once each; every other billed transition is a retry (a poll). The Simple AD
  * sample has no Connector (AWS does not support one on it): NoConnector instead of the connector-side Tasks.
  */
-const STATES_ENTERED: Record<DirectoryType, number> = { SimpleAD: 8, MicrosoftAD: 15 };
+const STATES_ENTERED: Record<DirectoryType, number> = { SimpleAD: 9, MicrosoftAD: 16 };
 /** The CA share is created ASSOCIATING; ShareCertificateAuthority's one retry finds it ASSOCIATED (5 simulated s). */
 const SHARE_RETRIES: Record<DirectoryType, number> = { SimpleAD: 0, MicrosoftAD: 1 };
 

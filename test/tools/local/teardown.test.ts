@@ -137,4 +137,23 @@ describe('teardown (real handlers, emulator)', () => {
     const failed = stuck.events.find((e) => e.DetailType === 'Deprovisioning Failed')?.Detail as { Deleted: { Resource: string }[] } | undefined;
     assert.deepEqual(failed?.Deleted.map((d) => d.Resource), ['template', 'service-principal-name', 'connector']);
   });
+
+  it('keeps trying DeleteDirectory for up to 60 simulated minutes after the registration is gone (AWS: wait 30 to 60 minutes)', async () => {
+    const provisioned = await provision();
+    const refusedFor = (minutes: number): Promise<RunResult> =>
+      runInNewWorld({ seed, emulator: { snapshot: provisioned.snapshot, deauthorizationSeconds: minutes * 60 } }, { input: request, machine: 'teardown' });
+
+    const fifty = await refusedFor(50);
+    assert.equal(fifty.status, 'SUCCEEDED', `${fifty.error ?? ''} ${fifty.cause ?? ''}`);
+    assert.deepEqual(leftovers(fifty.world as unknown as Record<string, number>), EMPTY);
+    assert.ok(fifty.simulatedSeconds >= 50 * 60, `${fifty.simulatedSeconds} s`);
+    assert.ok((fifty.apiCalls['DirectoryService.DeleteDirectory'] ?? 0) >= 50, 'refused about once a minute, then accepted');
+
+    const seventy = await refusedFor(70);
+    assert.equal(seventy.status, 'FAILED');
+    assert.equal(seventy.error, 'DirectoryHasAuthorizedApplicationsError');
+    assert.match(seventy.cause ?? '', /authorized applications/);
+    assert.deepEqual(dirsAndConnectors(seventy.world), { directories: 1, connectors: 0 });
+    assert.ok(seventy.simulatedSeconds >= 60 * 60 && seventy.simulatedSeconds < 70 * 60, `gave up after 60 minutes of refusals: ${seventy.simulatedSeconds} s`);
+});
 });

@@ -142,6 +142,8 @@ export interface EmulatorOptions {
   spnOutcome?: FailedOutcome<SpnStatusReason>;
   /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
   shareAssociatedAfterSeconds?: number;
+  /** Seconds DeleteDirectory still sees a deleted directory registration as an authorized application (default 0). */
+  deauthorizationSeconds?: number;
   /** The functions Lambda's Invoke runs, by name (the local world registers the dry-run function). */
   functions?: Readonly<Record<string, LambdaFunction>>;
 }
@@ -210,6 +212,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   if (opts.connectorActiveAfterSeconds !== undefined) connectorSettings.connectorActiveAfterSeconds = opts.connectorActiveAfterSeconds;
   if (opts.registrationActiveAfterSeconds !== undefined) connectorSettings.registrationActiveAfterSeconds = opts.registrationActiveAfterSeconds;
   if (opts.spnActiveAfterSeconds !== undefined) connectorSettings.spnActiveAfterSeconds = opts.spnActiveAfterSeconds;
+  if (opts.deauthorizationSeconds !== undefined) connectorSettings.deauthorizationSeconds = opts.deauthorizationSeconds;
   if (opts.connectorOutcome) connectorSettings.connectorOutcome = opts.connectorOutcome;
   if (opts.registrationOutcome) connectorSettings.registrationOutcome = opts.registrationOutcome;
   if (opts.spnOutcome) connectorSettings.spnOutcome = opts.spnOutcome;
@@ -244,7 +247,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       servicePrincipalNames: c.servicePrincipalNames.filter((x) => x.deletedAtMs === undefined).length,
       templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
-      resourceShares: state.get(RESOURCE_SHARES).length,
+      resourceShares: state.get(RESOURCE_SHARES).filter((x) => x.deletedAtMs === undefined).length,
     };
   };
 

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 export interface Seed {
   region: string;
   accountId: string;
-  vpcs: { VpcId: string; CidrBlock: string }[];
+  vpcs: { VpcId: string; CidrBlock: string; Ipv6CidrBlock?: string }[];
   subnets: { SubnetId: string; VpcId: string; AvailabilityZone: string; CidrBlock: string }[];
-  securityGroups: { GroupId: string; VpcId: string; GroupName: string }[];
+  /** IngressRules: the group's inbound rules (none when absent), one source each, as EC2 security group rules. */
+  securityGroups: { GroupId: string; VpcId: string; GroupName: string; IngressRules?: IngressRule[] }[];
   /** Subject: `CN=…,O=…` (default: a CN and an O); a subject without CN makes a CA Connector for AD refuses. */
   certificateAuthorities: { Arn: string; Status: string; Subject?: string }[];
   secrets: { Name: string; Arn?: string; SecretString: string }[];
@@ -16,9 +17,43 @@ export interface Seed {
   connectorLimit?: number;
 }
 
+/** One inbound rule: a protocol (`tcp`, `udp`, `icmp` or `-1` for all), its ports (not for `-1`), and one source. */
+export interface IngressRule {
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  ReferencedGroupId?: string;
+  PrefixListId?: string;
+}
+const RULE_SOURCES = ['CidrIpv4', 'CidrIpv6', 'ReferencedGroupId', 'PrefixListId'] as const;
+
+/** The problems of one security group's IngressRules (`at` names the group in the seed). */
+function ingressProblems(rules: unknown, at: string): string[] {
+  if (rules === undefined) return [];
+  if (!Array.isArray(rules)) return [`${at}.IngressRules must be an array`];
+  return rules.flatMap((rule: unknown, i) => {
+    const where = `${at}.IngressRules[${i}]`;
+    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return [`${where} must be an object`];
+    const r = rule as Record<string, unknown>;
+    const problems: string[] = [];
+    if (typeof r['IpProtocol'] !== 'string' || r['IpProtocol'] === '') problems.push(`${where}.IpProtocol must be a non-empty string`);
+    for (const port of ['FromPort', 'ToPort']) {
+      const v = r[port];
+      if (r['IpProtocol'] !== '-1' && !(Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 65535)) problems.push(`${where}.${port} must be a port number`);
+    }
+    const sources = RULE_SOURCES.filter((k) => r[k] !== undefined);
+    if (sources.length !== 1 || sources.some((k) => typeof r[k] !== 'string' || r[k] === '')) {
+      problems.push(`${where} must have exactly one source: ${RULE_SOURCES.join(', ')} (a non-empty string)`);
+    }
+    return problems;
+  });
+}
+
 type Fields = Record<string, 'string' | 'string?'>;
 const ITEM_FIELDS: Record<string, Fields> = {
-  vpcs: { VpcId: 'string', CidrBlock: 'string' },
+  vpcs: { VpcId: 'string', CidrBlock: 'string', Ipv6CidrBlock: 'string?' },
   subnets: { SubnetId: 'string', VpcId: 'string', AvailabilityZone: 'string', CidrBlock: 'string' },
   securityGroups: { GroupId: 'string', VpcId: 'string', GroupName: 'string' },
   certificateAuthorities: { Arn: 'string', Status: 'string', Subject: 'string?' },
@@ -45,6 +80,11 @@ export function validateSeed(value: unknown, source = 'seed'): Seed {
         if (v === undefined && kind === 'string?') continue;
         if (typeof v !== 'string' || v === '') problems.push(`${list}[${i}].${field} must be a non-empty string`);
       }
+    });
+  }
+  if (Array.isArray(value.securityGroups)) {
+    value.securityGroups.forEach((g: unknown, i) => {
+      if (isObj(g)) problems.push(...ingressProblems(g['IngressRules'], `securityGroups[${i}]`));
     });
   }
   for (const limit of ['directoryLimit', 'connectorLimit']) {

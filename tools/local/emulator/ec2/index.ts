@@ -48,7 +48,18 @@ export const ec2: ServiceDef = {
         malformed: 'InvalidVpcID.Malformed', notFound: 'InvalidVpcID.NotFound', noun: 'vpc ID', re: /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/,
       });
       return {
-        vpcSet: vpcs.map((v) => ({ vpcId: v.VpcId, state: 'available', cidrBlock: v.CidrBlock, ownerId: ctx.seed.accountId, isDefault: false, instanceTenancy: 'default' })),
+        vpcSet: vpcs.map((v) => ({
+          vpcId: v.VpcId,
+          state: 'available',
+          cidrBlock: v.CidrBlock,
+          cidrBlockAssociationSet: [{ associationId: `vpc-cidr-assoc-${v.VpcId.slice(4)}`, cidrBlock: v.CidrBlock, cidrBlockState: { state: 'associated' } }],
+          ...(v.Ipv6CidrBlock
+            ? { ipv6CidrBlockAssociationSet: [{ associationId: `vpc-cidr-assoc-6${v.VpcId.slice(5)}`, ipv6CidrBlock: v.Ipv6CidrBlock, ipv6CidrBlockState: { state: 'associated' } }] }
+            : {}),
+          ownerId: ctx.seed.accountId,
+          isDefault: false,
+          instanceTenancy: 'default',
+        })),
       };
     },
     DescribeSubnets(input, ctx) {
@@ -83,6 +94,16 @@ export const ec2: ServiceDef = {
           groupDescription: g.GroupName,
           vpcId: g.VpcId,
           securityGroupArn: `arn:aws:ec2:${ctx.seed.region}:${ctx.seed.accountId}:security-group/${g.GroupId}`,
+          // One permission per seeded rule (EC2 merges rules of one protocol and port range; either reads the same).
+          ipPermissions: (g.IngressRules ?? []).map((r) => ({
+            ipProtocol: r.IpProtocol,
+            ...(r.IpProtocol === '-1' ? {} : { fromPort: r.FromPort, toPort: r.ToPort }),
+            groups: r.ReferencedGroupId ? [{ groupId: r.ReferencedGroupId, userId: ctx.seed.accountId }] : [],
+            ipRanges: r.CidrIpv4 ? [{ cidrIp: r.CidrIpv4 }] : [],
+            ipv6Ranges: r.CidrIpv6 ? [{ cidrIpv6: r.CidrIpv6 }] : [],
+            prefixListIds: r.PrefixListId ? [{ prefixListId: r.PrefixListId }] : [],
+          })),
+          ipPermissionsEgress: [{ ipProtocol: '-1', groups: [], ipRanges: [{ cidrIp: '0.0.0.0/0' }], ipv6Ranges: [], prefixListIds: [] }],
         })),
       };
     },

@@ -7,7 +7,9 @@ import { str } from '../core/service.ts';
 import type { ServiceDef } from '../core/service.ts';
 import { connectorOps, routeConnectors } from './connectors.ts';
 import { registrationOps, routeRegistrations } from './registrations.ts';
-import { CLIENT_TOKENS, CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_STATUS_REASONS, REGISTRATION_STATUS_REASONS, SPN_STATUS_REASONS, liveRegistrations } from './state.ts';
+import {
+  CLIENT_TOKENS, CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_STATUS_REASONS, REGISTRATION_STATUS_REASONS, SPN_STATUS_REASONS, authorizedRegistrations,
+} from './state.ts';
 import { listTagsForResource, routeTags, tagResource } from './tags.ts';
 import { routeTemplates, templateOps } from './templates.ts';
 
@@ -46,5 +48,5 @@ export const pcaConnectorAd: ServiceDef = {
   },
   state: [CONNECTORS, CLIENT_TOKENS, CONNECTOR_AD_RESOURCES],
   // A directory registration authorizes an application on its directory until it is gone (DELETING included).
-  directoryApplications: (ctx, directoryId) => liveRegistrations(ctx).filter((r) => r.DirectoryId === directoryId).map((r) => r.Arn),
+  directoryApplications: (ctx, directoryId) => authorizedRegistrations(ctx, directoryId).map((r) => r.Arn),
 };

@@ -167,6 +167,11 @@ export interface ConnectorAdSettings {
   connectorActiveAfterSeconds: number;
   registrationActiveAfterSeconds: number;
   spnActiveAfterSeconds: number;
+  /**
+   * Seconds Directory Service still counts a directory registration as an authorized application once it is gone
+   * (default 0). AWS: DeleteDirectory refused for authorized applications, "wait 30 to 60 minutes before trying again".
+   */
+  deauthorizationSeconds: number;
   /** Every connector created while set lands in FAILED with this StatusReason instead of ACTIVE. */
   connectorOutcome?: ConnectorOutcome;
   /** Every registration / SPN created while set ends FAILED with this reason. */
@@ -176,7 +181,7 @@ export interface ConnectorAdSettings {
 
 export const CONNECTOR_AD_SETTINGS: StateSlot<ConnectorAdSettings> = {
   name: 'connector for AD settings',
-  fresh: () => ({ connectorActiveAfterSeconds: 120, registrationActiveAfterSeconds: 60, spnActiveAfterSeconds: 30 }),
+  fresh: () => ({ connectorActiveAfterSeconds: 120, registrationActiveAfterSeconds: 60, spnActiveAfterSeconds: 30, deauthorizationSeconds: 0 }),
 };
 
 interface Status {
@@ -233,6 +238,18 @@ export const spnStatus = (s: SpnRecord, nowMs: number): Status | undefined =>
 /** Templates are ACTIVE from CreateTemplate (200) on: the model's TemplateStatus has no CREATING. */
 export const templateStatus = (t: TemplateRecord, nowMs: number): Status | undefined =>
   withDeletion(t, nowMs, DELETE_SECONDS.template, () => ({ status: 'ACTIVE', sinceMs: t.createdAtMs }));
+
+/**
+ * The registrations Directory Service counts as authorized applications of a directory: those not yet gone, and those
+ * gone less than `deauthorizationSeconds` ago.
+ */
+export const authorizedRegistrations = (ctx: ServiceContext, directoryId: string): RegistrationRecord[] => {
+  const lingerMs = ctx.state.get(CONNECTOR_AD_SETTINGS).deauthorizationSeconds * 1000;
+  const now = ctx.clock.now();
+  return ctx.state.get(CONNECTOR_AD_RESOURCES).registrations.filter(
+    (r) => r.DirectoryId === directoryId && (r.deletedAtMs === undefined || now < r.deletedAtMs + DELETE_SECONDS.directoryRegistration * 1000 + lingerMs),
+  );
+};
 
 /** Registrations, SPNs and templates not yet gone (DELETING included). */
 export const liveRegistrations = (ctx: ServiceContext): RegistrationRecord[] =>

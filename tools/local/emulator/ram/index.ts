@@ -1,9 +1,15 @@
 /**
- * AWS RAM (rest-json, POST /<operation lowercase>): CreateResourceShare, GetResourceShares,
- * GetResourceShareAssociations, ListResourceSharePermissions — enough to share a private CA with the service principal
- * `pca-connector-ad.amazonaws.com` and to find that share again. Members are camelCase, as in the RAM model
- * (ram-2018-01-04.json). A share is ACTIVE at once; its resource associations are ASSOCIATED at once and its principal
- * associations ASSOCIATING for `shareAssociatedAfterSeconds` (undocumented by AWS: an assumption) on the simulated clock.
+ * AWS RAM (rest-json, POST /<operation lowercase>; DeleteResourceShare is DELETE with query parameters):
+ * CreateResourceShare, GetResourceShares, GetResourceShareAssociations, ListResourceSharePermissions,
+ * DeleteResourceShare — enough to share a private CA with the service principal `pca-connector-ad.amazonaws.com`, to
+ * find that share again, and to delete it by hand. Members are camelCase, as in the RAM model (ram-2018-01-04.json).
+ * A share is ACTIVE at once; its resource associations are ASSOCIATED at once and its principal associations
+ * ASSOCIATING for `shareAssociatedAfterSeconds` (undocumented by AWS: an assumption) on the simulated clock. A
+ * deleted share stays listed as DELETED, its associations DISASSOCIATED.
+ *
+ * clientToken, as the model documents it: the same token with the same parameters is the same request (the share it
+ * created is returned, as it is now: DELETED if it was deleted since); with other parameters,
+ * IdempotentParameterMismatchException. RAM documents no time window for a token, so the emulator keeps them all.
  */
 import { ApiError } from '../core/api-error.ts';
 import { canonical, decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
@@ -46,6 +52,8 @@ export interface ResourceShareRecord {
   clientToken?: string;
   fingerprint: string;
   createdAtMs: number;
+  /** When DeleteResourceShare was called: DELETED from then on. */
+  deletedAtMs?: number;
   principalsAssociatedAfterSeconds: number;
 }
 
@@ -81,16 +89,18 @@ function permissionArnOf(ctx: ServiceContext, arn: string): string {
   return `arn:aws:ram::aws:permission/${name}`.replace('arn:aws:', `arn:${ctx.seed.region.startsWith('cn-') ? 'aws-cn' : 'aws'}:`);
 }
 
+const statusOf = (s: ResourceShareRecord): 'ACTIVE' | 'DELETED' => (s.deletedAtMs === undefined ? 'ACTIVE' : 'DELETED');
+
 function shareView(s: ResourceShareRecord, ctx: ServiceContext): Json {
   return {
     resourceShareArn: s.resourceShareArn,
     name: s.name,
     owningAccountId: ctx.seed.accountId,
     allowExternalPrincipals: s.allowExternalPrincipals,
-    status: 'ACTIVE',
+    status: statusOf(s),
     tags: s.tags,
     creationTime: epochSeconds(s.createdAtMs),
-    lastUpdatedTime: epochSeconds(s.createdAtMs),
+    lastUpdatedTime: epochSeconds(s.deletedAtMs ?? s.createdAtMs),
     featureSet: 'STANDARD',
   };
 }
@@ -100,14 +110,15 @@ function associations(s: ResourceShareRecord, type: AssociationType, ctx: Servic
   const entities = type === 'PRINCIPAL' ? s.principals : type === 'RESOURCE' ? s.resourceArns : s.sources;
   const associatedAt = s.createdAtMs + (type === 'PRINCIPAL' ? s.principalsAssociatedAfterSeconds * 1000 : 0);
   const associated = ctx.clock.now() >= associatedAt;
+  const status = s.deletedAtMs !== undefined ? 'DISASSOCIATED' : associated ? 'ASSOCIATED' : 'ASSOCIATING';
   return entities.map((entity) => ({
     resourceShareArn: s.resourceShareArn,
     resourceShareName: s.name,
     associatedEntity: entity,
     associationType: type,
-    status: associated ? 'ASSOCIATED' : 'ASSOCIATING',
+    status,
     creationTime: epochSeconds(s.createdAtMs),
-    lastUpdatedTime: epochSeconds(associated ? associatedAt : s.createdAtMs),
+    lastUpdatedTime: epochSeconds(s.deletedAtMs ?? (associated ? associatedAt : s.createdAtMs)),
     external: type === 'PRINCIPAL' && !SERVICE_PRINCIPAL.test(entity) && entity !== ctx.seed.accountId,
   }));
 }
@@ -192,7 +203,7 @@ function getResourceShares(input: Json, ctx: ServiceContext): Json {
   for (const arn of arns ?? []) if (!ARN.test(arn)) throw malformed(arn);
   const found = owner === 'OTHER-ACCOUNTS'
     ? []
-    : shares(ctx).filter((s) => (!arns || arns.includes(s.resourceShareArn)) && (!status || status === 'ACTIVE') && (!name || s.name === name));
+    : shares(ctx).filter((s) => (!arns || arns.includes(s.resourceShareArn)) && (!status || status === statusOf(s)) && (!name || s.name === name));
   return paged(input, found.map((s) => shareView(s, ctx)), 'resourceShares');
 }
 
@@ -203,6 +214,11 @@ function getResourceShareAssociations(input: Json, ctx: ServiceContext): Json {
   const principal = str(input, 'principal');
   if (type === 'PRINCIPAL' && resourceArn !== undefined) throw param('resourceArn cannot be used with associationType PRINCIPAL.');
   if (type === 'RESOURCE' && principal !== undefined) throw param('principal cannot be used with associationType RESOURCE.');
+  // The model documents the filter for an account, an organization, an OU or an IAM role or user: not for a service
+  // principal, which is refused here (find a service principal's association by its associatedEntity instead).
+  if (principal !== undefined && SERVICE_PRINCIPAL.test(principal)) {
+    throw param(`principal ${principal} is a service principal; the principal filter takes an account, organization, OU or IAM role or user.`);
+  }
   if (resourceArn !== undefined && !ARN.test(resourceArn)) throw malformed(resourceArn);
   const arns = strList(input['resourceShareArns']);
   for (const arn of arns ?? []) if (!ARN.test(arn)) throw malformed(arn);
@@ -234,6 +250,19 @@ function listResourceSharePermissions(input: Json, ctx: ServiceContext): Json {
   return paged(input, permissions, 'permissions');
 }
 
+/** DeleteResourceShare: the share becomes DELETED (its associations DISASSOCIATED); the CA itself is untouched. */
+function deleteResourceShare(input: Json, ctx: ServiceContext): Json {
+  const arn = str(input, 'resourceShareArn');
+  if (arn === undefined) throw param('The resourceShareArn parameter is required.');
+  if (!ARN.test(arn)) throw malformed(arn);
+  const share = shares(ctx).find((s) => s.resourceShareArn === arn);
+  if (!share) throw new ApiError('UnknownResourceException', `The resource share ${arn} does not exist.`, 400);
+  if (share.deletedAtMs !== undefined) throw new ApiError('InvalidStateTransitionException', `The resource share ${arn} is already deleted.`, 400);
+  share.deletedAtMs = ctx.clock.now();
+  const clientToken = str(input, 'clientToken');
+  return { returnValue: true, ...(clientToken !== undefined ? { clientToken } : {}) };
+}
+
 export const ram: ServiceDef = {
   name: 'RAM',
   signingName: 'ram',
@@ -247,13 +276,20 @@ export const ram: ServiceDef = {
     GetResourceShares: getResourceShares,
     GetResourceShareAssociations: getResourceShareAssociations,
     ListResourceSharePermissions: listResourceSharePermissions,
+    DeleteResourceShare: deleteResourceShare,
   },
 };
 
 const OPS_BY_PATH: Record<string, string> = Object.fromEntries(Object.keys(ram.ops).map((op) => [`/${op.toLowerCase()}`, op]));
 
-/** rest-json routing: every RAM operation is `POST /<operation in lower case>` with a JSON body. */
+/**
+ * rest-json routing: every RAM operation is `POST /<operation in lower case>` with a JSON body, but
+ * DeleteResourceShare, `DELETE /deleteresourceshare?resourceShareArn=…&clientToken=…`.
+ */
 function routeRam(method: string, url: URL, body: Json): Route | undefined {
   const op = OPS_BY_PATH[url.pathname.replace(/\/+$/, '')];
+  if (op === 'DeleteResourceShare') {
+    return method === 'DELETE' ? { op, input: Object.fromEntries(url.searchParams.entries()), status: 200 } : undefined;
+  }
   return method === 'POST' && op ? { op, input: body, status: 200 } : undefined;
 }
