@@ -193,15 +193,24 @@ export interface TemplateState {
   Name: string;
   TemplateArn: string;
   Adopted: boolean;
+  /** true when this execution changed its Definition in place (UpdateTemplate). */
+  Updated: boolean;
   /** Group SIDs of the entries this execution created (the others were found in place). */
   CreatedAccessControlEntries: string[];
   AdoptedAccessControlEntries: string[];
+  /** Group SIDs of the entries whose rights or display name this execution changed. */
+  UpdatedAccessControlEntries: string[];
+  /** Group SIDs of this tool's entries the request no longer lists, deleted (`PruneTemplates`). */
+  DeletedAccessControlEntries: string[];
 }
 
 /** CreateTemplates output, stored at `$.templates`. */
 export interface TemplatesState {
+  /** The requested templates' ARNs, in the request's order. */
   TemplateArns: string[];
   Templates: TemplateState[];
+  /** This tool's templates the request no longer lists, deleted (`PruneTemplates`). */
+  DeletedTemplateArns: string[];
 }
 
 /** ShareCertificateAuthority output, stored at `$.share`: the AWS RAM share of the CA with Connector for AD. */

@@ -448,24 +448,24 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ThrottlingException', 'GetServicePrincipalNameStatus', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'GetServicePrincipalNameStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
-  // CreateTemplates: per template ListTemplates -> adopt by Name if the definition matches, else CreateTemplate (ClientToken
-  // from the execution ARN + Name); then per entry ListTemplateGroupAccessControlEntries -> adopt, else create
-  row('TemplateConflictError', 'CreateTemplates', 'own (a template or access entry of that name/group exists with another definition/rights)', 'catch',
-    'The cause lists the differing fields. Change the request to match, or delete the existing template (aws pca-connector-ad delete-template, after its access entries), then start a new execution. Nothing was changed.'),
-  row('AccessDeniedException', 'CreateTemplates', 'PCA Connector AD ListTemplates/CreateTemplate/ListTemplateGroupAccessControlEntries/CreateTemplateGroupAccessControlEntry', 'catch',
-    `Grant the CreateTemplates role pca-connector-ad:ListTemplates/CreateTemplate/TagResource and ListTemplateGroupAccessControlEntries/CreateTemplateGroupAccessControlEntry (serverless.yml), ${NEW_EXEC}.`),
-  row('ValidationException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry', 'catch',
+  // CreateTemplates: one read (ListTemplates, ListTagsForResource, ListTemplateGroupAccessControlEntries), one diff, then
+  // CreateTemplate / UpdateTemplate / TagResource, the entries' Create/Update/Delete, and the prune's DeleteTemplate
+  row('TemplateConflictError', 'CreateTemplates', 'own (a template or access entry this tool did not create differs from the request)', 'catch',
+    'The cause lists the differing fields. This tool changes only what it created: request the existing definition and rights, change that template yourself (aws pca-connector-ad update-template), or give the requested template another Name; then start a new execution. Nothing was changed.'),
+  row('AccessDeniedException', 'CreateTemplates', 'PCA Connector AD ListTemplates/ListTagsForResource/CreateTemplate/UpdateTemplate/DeleteTemplate/TagResource and the access entries\' List/Create/Update/Delete', 'catch',
+    `Grant the CreateTemplates role the template and access-entry permissions in serverless.yml (the updates and deletes only on templates carrying this tool's ownership tag), ${NEW_EXEC}.`),
+  row('ValidationException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/UpdateTemplate/CreateTemplateGroupAccessControlEntry/UpdateTemplateGroupAccessControlEntry', 'catch',
     'AWS rejected a template field validation could not check (the cause names it); fix Connector.Templates and start a new execution.'),
-  row('ResourceNotFoundException', 'CreateTemplates', 'PCA Connector AD (the connector or the template)', 'retry-then-catch',
-    'Retried briefly (eventual consistency); if it persists the connector was deleted: start a new execution.'),
+  row('ResourceNotFoundException', 'CreateTemplates', 'PCA Connector AD (the connector, a template or an access entry)', 'retry-then-catch',
+    'Retried briefly (eventual consistency); if it persists the connector or the template was deleted: start a new execution.'),
   row('ServiceQuotaExceededException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry (HTTP 402)', 'catch',
     `Delete unused templates or access entries, or raise the quota, ${NEW_EXEC}.`),
-  row('ConflictException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry (HTTP 409)', 'catch',
-    'A template of that name is being deleted, or a conflicting request is in flight; wait, then start a new execution.'),
+  row('ConflictException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/UpdateTemplate/DeleteTemplate and the access entries\' (HTTP 409)', 'catch',
+    'A template of that name is being deleted, or another request changes it at the same time; wait, then start a new execution (it reads and diffs again: what was done is kept).'),
   row('ThrottlingException', 'CreateTemplates', 'PCA Connector AD (HTTP 429)', 'retry',
-    'Transient; retried. Redrive if exhausted: what was created is found by name, not created twice.'),
+    'Transient; retried. Redrive if exhausted: the step reads and diffs again, so nothing is created twice and no change is lost.'),
   row('InternalServerException', 'CreateTemplates', 'PCA Connector AD (HTTP 500)', 'retry',
-    'Transient; retried. Redrive if exhausted: what was created is found by name, not created twice.'),
+    'Transient; retried. Redrive if exhausted: the step reads and diffs again, so nothing is created twice and no change is lost.'),
 
   ...lambdaRows,
   ...transportRows,

@@ -198,7 +198,7 @@ const templates = ({ next }: Exits): Phase => ({
       { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector' },
       '$.templates',
       next,
-      'Each requested template and its group access control entries: adopts what matches, refuses what differs (TemplateConflictError, before any create), creates the rest with ClientTokens from the execution ARN',
+      'The templates part of the plan: creates (ClientTokens from the execution ARN), changes in place (UpdateTemplate, the entries, tags), prunes this tool\'s no longer listed with PruneTemplates; a template not this tool\'s that differs is TemplateConflictError, before any write',
     ),
   },
 });

@@ -188,7 +188,11 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
     },
     CreateTemplates: (): TemplatesState => ({
       TemplateArns: [TEMPLATE_ARN],
-      Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: ['S-1-5-21-1-2-3-515'], AdoptedAccessControlEntries: [] }],
+      Templates: [{
+        Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, Updated: false,
+        CreatedAccessControlEntries: ['S-1-5-21-1-2-3-515'], AdoptedAccessControlEntries: [], UpdatedAccessControlEntries: [], DeletedAccessControlEntries: [],
+      }],
+      DeletedTemplateArns: [],
     }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),

@@ -148,6 +148,8 @@ export const RESOURCE_TAGS: ReadonlySet<string> = new Set([
   'pca-connector-ad:DeleteServicePrincipalName',
   'pca-connector-ad:DeleteTemplate',
   'pca-connector-ad:DeleteTemplateGroupAccessControlEntry',
+  'pca-connector-ad:UpdateTemplate',
+  'pca-connector-ad:UpdateTemplateGroupAccessControlEntry',
   'secretsmanager:DeleteSecret',
 ]);
 

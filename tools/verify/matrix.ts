@@ -22,6 +22,9 @@
  * Teardown rows (`machine: 'teardown'`): the teardown's calls after a clean provisioning, discovered the same way,
  * with the same faults and the reruns retry, redrive and new execution; every cell ends with 0 leftovers of the tool
  * and another team's directory in the same VPC still there.
+ * Day-two rows (`scenario: 'day-two'`, ./day-two.ts): the write calls a change applied to a provisioned world makes
+ * and a clean run does not (updates in place, tags, the prune), with every fault and rerun; every cell ends with no
+ * duplicate and, once an execution succeeded, no lost update (the world holds what the change asked for).
  */
 import './env.ts';
 import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
@@ -29,6 +32,7 @@ import { randomUUID } from 'node:crypto';
 import { directoryServiceCreate } from '../../src/aws/clients.ts';
 import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import type { Emulator } from '../local/emulator/index.ts';
+import { DAY_ONE, DAY_TWO, lostUpdates, newWrites } from './day-two.ts';
 import { deliverEvent, postProvisioning, requestEvent } from './triggers.ts';
 import { Harness, defaultInput, failureOf, lambdaError, setLambdaFault } from './harness.ts';
 import type { AttemptHooks, ExecutionRun } from './harness.ts';
@@ -60,6 +64,8 @@ export const ABSORBED_CALLS: ReadonlySet<string> = new Set(['ShareCertificateAut
 export interface Target {
   /** The state machine: the provisioning unless `teardown` (statemachine/teardown.asl.json). */
   machine?: 'teardown';
+  /** A provisioning row of a change applied to a provisioned world (./day-two.ts). */
+  scenario?: 'day-two';
   /** Task state that makes the call. */
   state: string;
   /** Emulator counter name `Service.Operation`. */
@@ -182,6 +188,20 @@ export const discoverTeardownTargets = async (): Promise<Target[]> => {
   }
 };
 
+/** The day-two rows: DAY_ONE provisions, DAY_TWO changes; the writes of the change a first provisioning does not make. */
+export const discoverDayTwoTargets = async (): Promise<Target[]> => {
+  const harness = await Harness.start();
+  try {
+    const first = await harness.execute(DAY_ONE());
+    if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    const change = await harness.execute(DAY_TWO());
+    if (change.status !== 'SUCCEEDED') throw new Error(`clean day-two change failed: ${change.error}: ${change.cause}`);
+    return newWrites(rowsOf(change), rowsOf(first)).map((t) => ({ ...t, scenario: 'day-two' as const }));
+  } finally {
+    await harness.stop();
+  }
+};
+
 /** PutEvents is a service integration: no Lambda to crash, and no connection of ours to lose. */
 export const isApplicable = (target: Target, kind: FaultKind): boolean =>
   !(target.state === PUBLISH_STATE && (kind.startsWith('lambda') || TRANSPORT_KINDS.includes(kind))) &&
@@ -287,6 +307,7 @@ export const judgeFailure = (run: ExecutionRun, target: Target, expectCaught?: b
 
 export interface CellResult {
   machine?: 'teardown';
+  scenario?: 'day-two';
   state: string;
   call: string;
   kind: FaultKind;
@@ -295,6 +316,8 @@ export interface CellResult {
   duplicates: boolean;
   /** A teardown cell left a resource of the tool's, or deleted the foreign directory. */
   leftovers?: boolean;
+  /** A day-two cell whose world, after a successful apply, does not hold what the change asked for. */
+  lostUpdates?: boolean;
   executions: number;
   /** How each execution/rerun ended, e.g. `FAILED:ThrottlingException(uncaught) -> redrive SUCCEEDED`. */
   path: string;
@@ -319,7 +342,9 @@ export const TEARDOWN_LEFTOVERS = ['directories', 'directoryRegistrations', 'con
  * the faulted teardown and its rerun, and asserts 0 leftovers of the tool's and the foreign directory still there.
  */
 export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Promise<CellResult> => {
-  let input = defaultInput();
+  const dayTwo = target.scenario === 'day-two';
+  let input = dayTwo ? (DAY_TWO() as unknown as Record<string, unknown>) : defaultInput();
+  let lastRun: ExecutionRun | undefined;
   const problems: string[] = [];
   const steps: string[] = [];
   let executions = 0;
@@ -330,6 +355,7 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   const start = (): Promise<ExecutionRun> => (teardown ? harness.teardown(input) : harness.execute(input));
   if (kind === 'timeout-after') harness.shortSocketTimeout(target.service, MATRIX_SOCKET_TIMEOUT_MS);
   const expectEnd = (run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void => {
+    lastRun = run;
     steps.push(`${label} ${describeEnd(run)}`);
     executions += 1;
     if (want === 'success' && run.status !== 'SUCCEEDED') problems.push(`${label}: expected SUCCEEDED, got ${run.error}: ${run.cause}`);
@@ -346,6 +372,10 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   };
   try {
     if (teardown) ({ input, foreignId } = await provisionForTeardown(harness));
+    if (dayTwo) {
+      const first = await harness.execute(DAY_ONE());
+      if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    }
     const transient = faultHooks(target, kind, 'transient');
     if (rerun === 'retry') {
       harness.hooks = transient.hooks;
@@ -423,7 +453,8 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
         problems.push(`API statuses ${statuses.join(', ')}`);
       }
       const listed = harness.stepFunctions.ListExecutions({ stateMachineArn: harness.stateMachineArn })['executions'] as unknown[];
-      if (listed.length !== 2) problems.push(`expected 2 executions (one per channel), found ${listed.length}`);
+      const expected = dayTwo ? 3 : 2; // one per channel (and day one's provisioning)
+      if (listed.length !== expected) problems.push(`expected ${expected} executions (one per channel), found ${listed.length}`);
     }
   } catch (err) {
     problems.push(`harness error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -431,6 +462,9 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
     harness.hooks = undefined;
     setLambdaFault(undefined);
   }
+  const lost = dayTwo && lastRun?.status === 'SUCCEEDED' ? lostUpdates(harness.emulator) : [];
+  if (lost.length > 0) problems.push(`LOST UPDATES: ${lost.join('; ')}`);
+  const templateNames = harness.emulator.snapshot().connectorAd?.templates.map((t) => t.Name) ?? [];
   const resources = harness.resources();
   const live = harness.emulator.counts();
   const world = harness.emulator.snapshot();
@@ -451,12 +485,21 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun): Pr
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
   // A teardown creates nothing (its world holds the deleted directory and the foreign one): leftovers instead.
-  const twice = teardown ? [] : Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
+  // Day two creates a second template and prunes one: a duplicate there is a template name created twice.
+  const twice = teardown
+    ? []
+    : dayTwo
+      ? [...Object.entries(resources.connectorSide).filter(([k, n]) => k !== 'templates' && k !== 'accessControlEntries' && n > 1), ...[...new Set(templateNames)].filter((n) => templateNames.filter((x) => x === n).length > 1).map((n) => [`templates named ${n}`, 2] as const)]
+      : Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
   const duplicates = !teardown && (dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1 || twice.length > 0);
   if (duplicates) {
     problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors${twice.map(([k, n]) => `, ${n} ${k}`).join('')}`);
   }
-  return { ...(teardown ? { machine: 'teardown' as const } : {}), state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems };
+  return {
+    ...(teardown ? { machine: 'teardown' as const } : {}),
+    ...(dayTwo ? { scenario: 'day-two' as const, lostUpdates: lost.length > 0 } : {}),
+    state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems,
+  };
 };
 
 /** A cell's coordinates. */
@@ -470,8 +513,8 @@ export interface CellKey {
 export const allCells = (targets: readonly Target[]): CellKey[] =>
   targets.flatMap((target) => FAULT_KINDS.filter((kind) => isApplicable(target, kind)).flatMap((kind) => rerunsOf(target).map((rerun) => ({ target, kind, rerun }))));
 
-const cellId = (c: { machine?: 'teardown'; state: string; call: string; kind: FaultKind; rerun: Rerun }): string =>
-  `${c.machine ?? 'provisioning'} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
+const cellId = (c: { machine?: 'teardown'; scenario?: 'day-two'; state: string; call: string; kind: FaultKind; rerun: Rerun }): string =>
+  `${c.machine ?? 'provisioning'}${c.scenario ? ` ${c.scenario}` : ''} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
 
 /**
  * A fixed covering subset of the grid: every row with each of its applicable fault kinds once, the rerun rotating
@@ -507,10 +550,12 @@ export interface MatrixResult {
   summary: { cells: number; passed: number; duplicates: number; executions: number; wallMs: number };
   /** The teardown rows' share of the cells (when they ran): leftovers = cells that left something or lost the foreign directory. */
   teardown?: { rows: number; cells: number; passed: number; leftovers: number; executions: number; wallMs: number };
+  /** The day-two rows' share of the cells (when they ran): lostUpdates = cells whose world lacks what the change asked for. */
+  dayTwo?: { rows: number; cells: number; passed: number; duplicates: number; lostUpdates: number; executions: number; wallMs: number };
 }
 
-/** Which state machines' rows run: both unless told. */
-export type MatrixPart = 'provisioning' | 'teardown';
+/** Which rows run: the provisioning's, the teardown's, the day-two change's; all unless told. */
+export type MatrixPart = 'provisioning' | 'teardown' | 'day-two';
 
 /**
  * Runs the grid: `full` (default) every applicable cell, `covering` the subset of coveringCells; `filter` narrows
@@ -520,13 +565,14 @@ export const runMatrix = async (
   opts: { cells?: 'full' | 'covering'; parts?: readonly MatrixPart[]; filter?: (t: Target, k: FaultKind, r: Rerun) => boolean; onCell?: (c: CellResult) => void } = {},
 ): Promise<MatrixResult> => {
   const started = performance.now();
-  const parts = opts.parts ?? ['provisioning', 'teardown'];
+  const parts = opts.parts ?? ['provisioning', 'teardown', 'day-two'];
   const targets: Target[] = [];
   const cells: CellResult[] = [];
   let teardown: MatrixResult['teardown'];
+  let dayTwo: MatrixResult['dayTwo'];
   for (const part of parts) {
     const partStarted = performance.now();
-    const rows = part === 'teardown' ? await discoverTeardownTargets() : await discoverTargets();
+    const rows = part === 'teardown' ? await discoverTeardownTargets() : part === 'day-two' ? await discoverDayTwoTargets() : await discoverTargets();
     targets.push(...rows);
     const partCells: CellResult[] = [];
     for (const { target, kind, rerun } of opts.cells === 'covering' ? coveringCells(rows) : allCells(rows)) {
@@ -546,11 +592,23 @@ export const runMatrix = async (
         wallMs: Math.round(performance.now() - partStarted),
       };
     }
+    if (part === 'day-two') {
+      dayTwo = {
+        rows: rows.length,
+        cells: partCells.length,
+        passed: partCells.filter((c) => c.passed).length,
+        duplicates: partCells.filter((c) => c.duplicates).length,
+        lostUpdates: partCells.filter((c) => c.lostUpdates).length,
+        executions: partCells.reduce((n, c) => n + c.executions, 0),
+        wallMs: Math.round(performance.now() - partStarted),
+      };
+    }
   }
   return {
     targets,
     cells,
     ...(teardown ? { teardown } : {}),
+    ...(dayTwo ? { dayTwo } : {}),
     summary: {
       cells: cells.length,
       passed: cells.filter((c) => c.passed).length,
@@ -575,7 +633,7 @@ const SHORT: Record<FaultKind, string> = {
 
 /** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `L` leftover, `·` not applicable. */
 export const formatMatrix = (m: MatrixResult): string => {
-  const rowName = (t: Target) => `${t.machine === 'teardown' ? 'teardown: ' : ''}${t.state} ${t.call}`;
+  const rowName = (t: Target) => `${t.machine === 'teardown' ? 'teardown: ' : t.scenario === 'day-two' ? 'day two: ' : ''}${t.state} ${t.call}`;
   const width = Math.max(...m.targets.map((t) => rowName(t).length), 10);
   const lines: string[] = [];
   lines.push(`${' '.repeat(width)}  ${FAULT_KINDS.map((k) => SHORT[k].padEnd(6)).join(' ')}`);
@@ -583,7 +641,7 @@ export const formatMatrix = (m: MatrixResult): string => {
   for (const t of m.targets) {
     const cols = FAULT_KINDS.map((k) =>
       RERUNS.map((r) => {
-        const c = m.cells.find((x) => x.machine === t.machine && x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
+        const c = m.cells.find((x) => x.machine === t.machine && x.scenario === t.scenario && x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
         if (!c) return '·';
         return c.duplicates ? 'D' : c.leftovers ? 'L' : c.passed ? '✓' : '✗';
       }).join('').padEnd(6),
@@ -595,8 +653,10 @@ export const formatMatrix = (m: MatrixResult): string => {
   lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
   const td = m.teardown;
   if (td) lines.push(`  of which teardown: ${td.rows} rows, ${td.cells} cells, ${td.passed} passed, ${td.leftovers} with leftovers; ${td.executions} executions, ${(td.wallMs / 1000).toFixed(1)} s wall`);
+  const d2 = m.dayTwo;
+  if (d2) lines.push(`  of which day two: ${d2.rows} rows, ${d2.cells} cells, ${d2.passed} passed, ${d2.duplicates} with duplicates, ${d2.lostUpdates} with lost updates; ${d2.executions} executions, ${(d2.wallMs / 1000).toFixed(1)} s wall`);
   for (const c of m.cells.filter((x) => !x.passed)) {
-    lines.push(`  ✗ ${c.machine === 'teardown' ? 'teardown: ' : ''}${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
+    lines.push(`  ✗ ${c.machine === 'teardown' ? 'teardown: ' : c.scenario === 'day-two' ? 'day two: ' : ''}${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
   }
   return lines.join('\n');
 };

@@ -253,8 +253,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
-  it('rerun under --state with another template definition or access right: TemplateConflictError naming each field, nothing changed', () => {
-    const state = join(tmp, 'template-conflict.json');
+  it('rerun under --state with another template definition and access right: both changed in place, nothing created', () => {
+    const state = join(tmp, 'template-changed.json');
     assert.equal(cliJson(['--state', state]).json.status, 'SUCCEEDED');
     const changed = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as {
       Connector: { Templates: { Definition: { TemplateV2: { PrivateKeyAttributes: { MinimalKeyLength: number } } }; AccessControlEntries: { AccessRights: Record<string, string> }[] }[] };
@@ -263,14 +263,14 @@ describe('npm start (local world CLI)', () => {
     assert.ok(template?.AccessControlEntries[0]);
     template.Definition.TemplateV2.PrivateKeyAttributes.MinimalKeyLength = 4096;
     template.AccessControlEntries[0].AccessRights['AutoEnroll'] = 'DENY';
-    const input = join(tmp, 'template-changed.json');
+    const input = join(tmp, 'template-changed-input.json');
     writeFileSync(input, JSON.stringify(changed));
     const { code, json } = cliJson(['--state', state, '--input', input]);
-    assert.equal(code, 1);
-    assert.equal(json.error, 'TemplateConflictError');
-    assert.match(json.cause ?? '', /Definition\.TemplateV2\.PrivateKeyAttributes\.MinimalKeyLength: requested 4096, found 2048/);
-    assert.match(json.cause ?? '', /AccessRights\.AutoEnroll: requested "DENY", found "ALLOW"/);
-    assert.deepEqual(Object.entries(json.apiCalls).filter(([op]) => /\.Create/.test(op)), []);
+    assert.equal(code, 0, json.cause);
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {
+      'PcaConnectorAd.UpdateTemplate': 1,
+      'PcaConnectorAd.UpdateTemplateGroupAccessControlEntry': 1,
+    });
     assert.deepEqual(json.world, world(1, 1));
   });
 

@@ -1,0 +1,80 @@
+/**
+ * The matrix's day-two scenario: a world provisioned by DAY_ONE (the sample with a second template of this tool's,
+ * `Retired`), then DAY_TWO applied to it: the first template valid for two years (UpdateTemplate), its entry's rights
+ * changed (UpdateTemplateGroupAccessControlEntry), a new template (WebServer), other tags (AddTagsToResource,
+ * TagResource), and `Retired` no longer listed with PruneTemplates (DeleteTemplateGroupAccessControlEntry,
+ * DeleteTemplate). Its rows are the write calls of the day-two run that a clean run does not make, discovered from
+ * the emulator's counters like the others'; a cell passes only with no duplicate and no lost update (`lostUpdates`).
+ */
+import type { ProvisioningRequest, TemplateRequest } from '../../src/contract.ts';
+import { WRITE_OPERATION } from '../local/emulator/index.ts';
+import type { Emulator } from '../local/emulator/index.ts';
+import { defaultInput } from './harness.ts';
+
+type Request = ProvisioningRequest & { Connector: NonNullable<ProvisioningRequest['Connector']> };
+
+const RETIRED_SID = 'S-1-5-21-1004336348-1177238915-682003330-1200';
+
+/** What provisions the day-two world: the sample and the template that day two prunes. */
+export const DAY_ONE = (): Request => {
+  const r = defaultInput() as unknown as Request;
+  const [first] = r.Connector.Templates ?? [];
+  if (!first) throw new Error('the sample has no template');
+  const retired: TemplateRequest = {
+    ...structuredClone(first),
+    Name: 'Retired',
+    AccessControlEntries: [{ GroupDisplayName: 'Old servers', GroupSecurityIdentifier: RETIRED_SID, AccessRights: { Enroll: 'ALLOW' } }],
+  };
+  return { ...r, Connector: { ...r.Connector, Templates: [first, retired] } };
+};
+
+/** The change applied on day two (every kind of in-place write and a prune). */
+export const DAY_TWO = (): Request => {
+  const r = defaultInput() as unknown as Request;
+  const [first] = r.Connector.Templates ?? [];
+  if (!first) throw new Error('the sample has no template');
+  const changed = structuredClone(first);
+  (changed.Definition as { TemplateV2: { CertificateValidity: { ValidityPeriod: { Period: number } } } }).TemplateV2.CertificateValidity.ValidityPeriod.Period = 2;
+  const entry = changed.AccessControlEntries?.[0];
+  if (entry) entry.AccessRights = { Enroll: 'ALLOW', AutoEnroll: 'DENY' };
+  const web: TemplateRequest = { ...structuredClone(first), Name: 'WebServer' };
+  return {
+    ...r,
+    Directory: { ...r.Directory, Tags: [{ Key: 'team', Value: 'platform' }] },
+    Connector: { ...r.Connector, Tags: { team: 'platform' }, Templates: [changed, web], PruneTemplates: true },
+  };
+};
+
+/** The day-two rows: the write calls `dayTwo` makes that `clean` does not (state + call). */
+export const newWrites = <T extends { state: string; call: string; op: string }>(dayTwo: readonly T[], clean: readonly T[]): T[] =>
+  dayTwo.filter((t) => WRITE_OPERATION.test(t.op) && !clean.some((c) => c.state === t.state && c.call === t.call));
+
+/**
+ * What DAY_TWO asked for and the world does not hold (after a successful apply): the first template's definition and
+ * entry, the new template, the pruned one gone, the tags. Read from the emulator's state, not through the workflow.
+ */
+export const lostUpdates = (emulator: Emulator): string[] => {
+  const want = DAY_TWO();
+  const snap = emulator.snapshot();
+  const c = snap.connectorAd;
+  const live = (c?.templates ?? []).filter((t) => t.deletedAtMs === undefined);
+  const problems: string[] = [];
+  for (const t of want.Connector.Templates ?? []) {
+    const have = live.filter((x) => x.Name === t.Name);
+    if (have.length !== 1) {
+      problems.push(`${have.length} live templates named ${t.Name}`);
+      continue;
+    }
+    const [template] = have;
+    if (JSON.stringify(template?.Definition) !== JSON.stringify(t.Definition)) problems.push(`template ${t.Name}: the definition is not the request's`);
+    for (const a of t.AccessControlEntries ?? []) {
+      const ace = (c?.accessControlEntries ?? []).find((x) => x.TemplateArn === template?.Arn && x.GroupSecurityIdentifier === a.GroupSecurityIdentifier);
+      if (JSON.stringify(ace?.AccessRights) !== JSON.stringify(a.AccessRights)) problems.push(`template ${t.Name}, group ${a.GroupSecurityIdentifier}: the rights are not the request's`);
+    }
+    if (template?.Tags['team'] !== 'platform') problems.push(`template ${t.Name}: tag team is not the request's`);
+  }
+  if (live.some((x) => x.Name === 'Retired')) problems.push('the pruned template Retired is still there');
+  const directory = snap.directories.find((d) => d.Name === want.Directory.Name && d.deletedAtMs === undefined);
+  if (directory?.Tags?.find((t) => t.Key === 'team')?.Value !== 'platform') problems.push('the directory\'s tag team is not the request\'s');
+  return problems;
+};
