@@ -7,6 +7,7 @@
  * the emulator's counters like the others'; a cell passes only with no duplicate and no lost update (`lostUpdates`).
  */
 import type { ProvisioningRequest, TemplateRequest } from '../../src/contract.ts';
+import { canonicalJson } from '../../src/domain/execution-names.ts';
 import { WRITE_OPERATION } from '../local/emulator/index.ts';
 import type { Emulator } from '../local/emulator/index.ts';
 import { defaultInput } from './harness.ts';
@@ -66,10 +67,10 @@ export const lostUpdates = (emulator: Emulator): string[] => {
       continue;
     }
     const [template] = have;
-    if (JSON.stringify(template?.Definition) !== JSON.stringify(t.Definition)) problems.push(`template ${t.Name}: the definition is not the request's`);
+    if (canonicalJson(template?.Definition) !== canonicalJson(t.Definition)) problems.push(`template ${t.Name}: the definition is not the request's`);
     for (const a of t.AccessControlEntries ?? []) {
       const ace = (c?.accessControlEntries ?? []).find((x) => x.TemplateArn === template?.Arn && x.GroupSecurityIdentifier === a.GroupSecurityIdentifier);
-      if (JSON.stringify(ace?.AccessRights) !== JSON.stringify(a.AccessRights)) problems.push(`template ${t.Name}, group ${a.GroupSecurityIdentifier}: the rights are not the request's`);
+      if (canonicalJson(ace?.AccessRights) !== canonicalJson(a.AccessRights)) problems.push(`template ${t.Name}, group ${a.GroupSecurityIdentifier}: the rights are not the request's`);
     }
     if (template?.Tags['team'] !== 'platform') problems.push(`template ${t.Name}: tag team is not the request's`);
   }
