@@ -33,12 +33,26 @@ export interface DirectoryRequest {
 
 export type AccessRight = 'ALLOW' | 'DENY';
 
-/** A group's rights on a template (CreateTemplateGroupAccessControlEntry, AWS field names). */
+export interface AccessRights {
+  Enroll?: AccessRight;
+  AutoEnroll?: AccessRight;
+}
+
+/**
+ * A group's rights on a template (CreateTemplateGroupAccessControlEntry, AWS field names). The group is named by
+ * exactly one of `GroupName` (its sAMAccountName, resolved to its SID through Directory Service Data once the
+ * directory exists) or `GroupSecurityIdentifier`.
+ */
 export interface AccessControlEntryRequest {
-  GroupDisplayName: string;
-  /** The group's SID, e.g. S-1-5-21-…-515 (Domain Computers). */
-  GroupSecurityIdentifier: string;
-  AccessRights: { Enroll?: AccessRight; AutoEnroll?: AccessRight };
+  /** The group's sAMAccountName, e.g. `Domain Computers` (case-insensitive, as in Active Directory). */
+  GroupName?: string;
+  /** The group's SID, e.g. S-1-5-21-…-515 (Domain Computers of an existing domain). */
+  GroupSecurityIdentifier?: string;
+  /** Required with GroupSecurityIdentifier; defaults to GroupName. */
+  GroupDisplayName?: string;
+  /** With GroupName only: create the group (global security group) when the directory has none of that name. */
+  CreateGroup?: boolean;
+  AccessRights: AccessRights;
 }
 
 /** A certificate template of the connector (CreateTemplate, AWS field names); Definition as the service model's. */
@@ -51,6 +65,21 @@ export interface TemplateRequest {
    * When this request changes the template's Definition: UpdateTemplate's ReenrollAllCertificateHolders (every
    * holder gets a new certificate; the major revision goes up). Default false. Not used when the template is created.
    */
+  ReenrollAllCertificateHolders?: boolean;
+}
+
+/** An access entry as CreateTemplateGroupAccessControlEntry takes it: the group by SID, its display name set. */
+export interface ResolvedAccessControlEntry {
+  GroupDisplayName: string;
+  GroupSecurityIdentifier: string;
+  AccessRights: AccessRights;
+}
+
+/** A template whose access entries name their groups by SID. */
+export interface ResolvedTemplateRequest {
+  Name: string;
+  Definition: Record<string, unknown>;
+  AccessControlEntries?: ResolvedAccessControlEntry[];
   ReenrollAllCertificateHolders?: boolean;
 }
 
@@ -89,6 +118,8 @@ export interface ProvisioningRequest {
 export type PlanResource =
   | 'ca-share'
   | 'directory'
+  | 'directory-data-access'
+  | 'group'
   | 'directory-registration'
   | 'connector'
   | 'service-principal-name'
@@ -135,6 +166,8 @@ export interface ValidationResult {
   DirectoryType: DirectoryType;
   /** Whether the request has a Connector: the workflow skips the connector states when it does not. */
   ConnectorRequested: boolean;
+  /** Whether an access entry names its group by GroupName: the workflow then resolves the names in the directory. */
+  GroupNamesRequested: boolean;
   Warnings: string[];
   DirectoryTimeoutSeconds: number;
   ConnectorTimeoutSeconds: number;
@@ -213,6 +246,30 @@ export interface TemplatesState {
   DeletedTemplateArns: string[];
 }
 
+/**
+ * EnableDirectoryDataAccess output, stored at `$.dataAccess`: Directory Service Data access of the directory (what
+ * DescribeGroup and CreateGroup need); GetDirectoryDataAccessStatus returns it again once it is Enabled.
+ */
+export interface DirectoryDataAccessPollState extends WaitWindow {
+  DirectoryId: string;
+  /** DescribeDirectoryDataAccess' DataAccessStatus: Disabled, Enabling, Enabled, Disabling or Failed. */
+  Status: string;
+}
+
+/** A group an access entry names by GroupName, with its SID in the directory. */
+export interface ResolvedGroup {
+  /** As the first entry naming it spells it (names are case-insensitive). */
+  GroupName: string;
+  SID: string;
+  /** true when this step's CreateGroup made it ("CreateGroup": true and the directory had none of that name). */
+  Created: boolean;
+}
+
+/** ResolveGroups output, stored at `$.groups` (an empty list when no entry names a group by GroupName). */
+export interface GroupsState {
+  Groups: ResolvedGroup[];
+}
+
 /** ShareCertificateAuthority output, stored at `$.share`: the AWS RAM share of the CA with Connector for AD. */
 export interface CertificateAuthorityShareState {
   ResourceShareArn: string;
@@ -283,10 +340,26 @@ export interface GetServicePrincipalNameStatusInput {
   ExecutionId: string;
   ServicePrincipalName: ServicePrincipalNamePollState;
 }
+export interface EnableDirectoryDataAccessInput {
+  ExecutionId: string;
+  DirectoryId: string;
+  TimeoutSeconds: number;
+}
+export interface GetDirectoryDataAccessStatusInput {
+  ExecutionId: string;
+  DataAccess: DirectoryDataAccessPollState;
+}
+export interface ResolveGroupsInput {
+  ExecutionId: string;
+  DirectoryId: string;
+  Connector: ConnectorRequest;
+}
 export interface CreateTemplatesInput {
   ExecutionId: string;
   ConnectorArn: string;
   Connector: ConnectorRequest;
+  /** The groups ResolveGroups resolved (empty when no entry names one by GroupName). */
+  Groups: ResolvedGroup[];
 }
 
 /** Tag put on every directory this tool creates, so a later execution can recognise its own. */

@@ -2,7 +2,7 @@
  * What exists for a request, read without writing anything: the one discovery of the plan (`npm start -- --plan`),
  * the dry-run function behind `POST /provisionings?dryRun=true` and the workflow's PlanChanges Task. It finds what
  * the create steps would find (the directories with the request's Name in its VPC; on the one the request adopts,
- * its registrations and connectors; on the connector it adopts, its service principal name and templates with their
+ * its Directory Data access and the groups entries name by GroupName, its registrations and connectors; on the connector it adopts, its service principal name and templates with their
  * tags and access entries; the CA's share with Connector for AD) and hands it to the diff (src/domain/diff.ts).
  * Read-only on purpose: the bundles that import it must carry no create, update, delete or tag call
  * (test/aws/bundles.test.ts), and their roles allow none (test/packaging/).
@@ -11,11 +11,15 @@ import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { RAMClient } from '@aws-sdk/client-ram';
 import type { PlanEntry, ProvisioningRequest } from '../contract.ts';
 import { decideShare } from '../domain/ca-share.ts';
+import { groupKey, groupsToResolve, namesGroups } from '../domain/groups.ts';
 import type { ShareDecision } from '../domain/ca-share.ts';
 import { connectorInPlay, diff, directoryInPlay, registrationInPlay } from '../domain/diff.ts';
 import type { ExistingConnector, ExistingDirectory, ExistingRegistration, ExistingResources, ExistingTemplate } from '../domain/diff.ts';
 import { sameNameSameVpc, wantedDirectory } from '../domain/find-or-create.ts';
 import { isOwned } from '../domain/tags.ts';
+import { dataAccessStatus } from './directory-data-access.ts';
+import type { DirectoryServiceDataClient } from './directory-service-data-sdk.ts';
+import { DescribeGroupCommand } from './directory-service-data-sdk.ts';
 import { describeAllDirectories, directoryTags } from './directory-service-lists.ts';
 import { listAllAccessControlEntries, listAllConnectors, listAllRegistrations, listAllTemplates } from './pca-connector-ad-lists.ts';
 import { findConnectorShares } from './ram-shares.ts';
@@ -24,6 +28,7 @@ import { GetConnectorCommand, GetServicePrincipalNameCommand, ListTagsForResourc
 
 export interface DiscoveryClients {
   directoryService: DirectoryServiceClient;
+  directoryServiceData: DirectoryServiceDataClient;
   pcaConnectorAd: PcaConnectorAdClient;
   ram: RAMClient;
 }
@@ -111,6 +116,29 @@ export const discoverTemplates = async (client: PcaConnectorAdClient, connectorA
   return out;
 };
 
+/**
+ * Where entries name groups by GroupName: the directory's Directory Data access status and, when it is Enabled, the
+ * SID of each named group it has (DescribeGroup; ResourceNotFoundException: it has none of that name).
+ */
+const discoverGroups = async (
+  request: ProvisioningRequest,
+  directoryId: string,
+  clients: DiscoveryClients,
+): Promise<{ dataAccess?: string; groups?: Map<string, string> }> => {
+  const templates = request.Connector?.Templates ?? [];
+  if (!namesGroups(templates) || request.Directory.Type !== 'MicrosoftAD') return {};
+  const dataAccess = await dataAccessStatus(clients.directoryService, directoryId);
+  if (dataAccess !== 'Enabled') return { dataAccess };
+  const groups = new Map<string, string>();
+  for (const g of groupsToResolve(templates)) {
+    const found = await unlessGone(
+      () => clients.directoryServiceData.send(new DescribeGroupCommand({ DirectoryId: directoryId, SAMAccountName: g.GroupName })),
+      'ResourceNotFoundException',
+    );
+    if (found?.SID) groups.set(groupKey(g.GroupName), found.SID);
+  }
+  return { dataAccess, groups };
+};
 
 /** Everything the diff compares the request with. */
 export const discover = async (request: ProvisioningRequest, clients: DiscoveryClients): Promise<ExistingResources> => {
@@ -121,11 +149,12 @@ export const discover = async (request: ProvisioningRequest, clients: DiscoveryC
   const share = await findCertificateAuthorityShare(clients.ram, c.CertificateAuthorityArn);
   const directoryId = directoryInPlay(request, directories)?.DirectoryId;
   if (!directoryId) return { share, directories, registrations: [], connectors: [], templates: [] };
+  const found = await discoverGroups(request, directoryId, clients);
   const registrations = await findRegistrations(client, directoryId);
   const connectors = await findConnectors(client, directoryId);
   const registration = registrationInPlay(directoryId, registrations);
   const connector = connectorInPlay(c, directoryId, connectors);
-  if (!connector) return { share, directories, registrations, connectors, templates: [] };
+  if (!connector) return { share, directories, ...found, registrations, connectors, templates: [] };
   const spn = registration
     ? await unlessGone(
         async () => (await client.send(new GetServicePrincipalNameCommand({ DirectoryRegistrationArn: registration.Arn, ConnectorArn: connector.Arn }))).ServicePrincipalName,
@@ -133,7 +162,7 @@ export const discover = async (request: ProvisioningRequest, clients: DiscoveryC
       )
     : undefined;
   const templates = await discoverTemplates(client, connector.Arn, new Set((c.Templates ?? []).map((t) => t.Name)));
-  return { share, directories, registrations, connectors, ...(spn?.Status ? { servicePrincipalName: { Status: spn.Status } } : {}), templates };
+  return { share, directories, ...found, registrations, connectors, ...(spn?.Status ? { servicePrincipalName: { Status: spn.Status } } : {}), templates };
 };
 
 /** The plan of `request`: what exists, diffed against it. */

@@ -2,7 +2,7 @@
  * Pure decisions of the connector-side steps: which directory registration or service principal name to adopt, and
  * what CreateTemplates must create, adopt or refuse. The handlers read AWS, call these, then act.
  */
-import type { AccessControlEntryRequest, TemplateRequest } from '../contract.ts';
+import type { ResolvedAccessControlEntry, ResolvedTemplateRequest } from '../contract.ts';
 
 /* ---------------- directory registration ---------------- */
 
@@ -67,7 +67,7 @@ export interface TemplatePlan {
   /** The template to adopt, or undefined: create it. */
   existing?: ExistingTemplate;
   /** Entries to create (the others exist with the requested rights). */
-  createEntries: AccessControlEntryRequest[];
+  createEntries: ResolvedAccessControlEntry[];
   adoptedEntries: string[];
 }
 
@@ -77,7 +77,7 @@ export interface TemplatePlan {
  * is a conflict, so the plan is made from one read of everything before the first create.
  */
 export function planTemplates(
-  requested: readonly TemplateRequest[],
+  requested: readonly ResolvedTemplateRequest[],
   existing: readonly ExistingTemplate[],
   entriesOf: (templateArn: string) => readonly ExistingAccessControlEntry[],
 ): { plans: TemplatePlan[]; conflicts: string[] } {
@@ -88,7 +88,7 @@ export function planTemplates(
     if (!found) return { Name: t.Name, createEntries: [...(t.AccessControlEntries ?? [])], adoptedEntries: [] };
     conflicts.push(...differences(t.Definition, found.Definition, `${at}.Definition`).map((d) => `template ${t.Name} (${found.Arn}): ${d}`));
     const entries = entriesOf(found.Arn);
-    const createEntries: AccessControlEntryRequest[] = [];
+    const createEntries: ResolvedAccessControlEntry[] = [];
     const adoptedEntries: string[] = [];
     (t.AccessControlEntries ?? []).forEach((a, j) => {
       const have = entries.find((e) => e.GroupSecurityIdentifier === a.GroupSecurityIdentifier);

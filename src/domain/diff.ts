@@ -12,13 +12,14 @@
  * it. Tags: only the request's own are compared and added; tags it no longer lists are left alone.
  */
 import type {
-  AccessControlEntryRequest,
   ConnectorRequest,
   FieldDifference,
   PlanAction,
   PlanEntry,
   PlanResource,
   ProvisioningRequest,
+  ResolvedAccessControlEntry,
+  ResolvedTemplateRequest,
   TemplateRequest,
 } from '../contract.ts';
 import { CA_SHARE_PERMISSION_NAME } from './ca-share.ts';
@@ -35,6 +36,7 @@ import {
   wantedDirectory,
 } from './find-or-create.ts';
 import type { ConnectorCandidate, DirectoryCandidate } from './find-or-create.ts';
+import { directoryDataProblem, groupKey, groupsToResolve } from './groups.ts';
 import { keyPath } from './spec.ts';
 import { isOwned } from './tags.ts';
 
@@ -74,6 +76,12 @@ export interface ExistingResources {
   directories: ExistingDirectory[];
   registrations: ExistingRegistration[];
   connectors: ExistingConnector[];
+  /**
+   * Where an access entry names a group by GroupName, on the directory in play: its Directory Data access status
+   * (DescribeDirectoryDataAccess), and, when that is Enabled, the SID of each such group it has (by groupKey).
+   */
+  dataAccess?: string | undefined;
+  groups?: ReadonlyMap<string, string> | undefined;
   /** The service principal name of the connector in play in the registration in play. */
   servicePrincipalName?: { Status: string } | undefined;
   templates: ExistingTemplate[];
@@ -184,6 +192,9 @@ export const REMEDY = {
     'The CA is shared with Connector for AD only under another RAM permission, through which it cannot issue: replace ' +
     `that share's permission for the CA with ${CA_SHARE_PERMISSION_NAME} (aws ram associate-resource-share-permission ` +
     '--replace), or remove pca-connector-ad.amazonaws.com from that share so that a run creates its own.',
+  groupNotFound:
+    'The directory has no group of this name (a sAMAccountName such as "Domain Computers"): fix the name, create the ' +
+    'group, or add "CreateGroup": true to the entry.',
   orphaned: 'No longer requested: kept, as Connector.PruneTemplates is not true (set it to delete what this tool created and the request no longer lists).',
   description:
     "Directory Service has no API to change a directory's description (CloudFormation replaces a Simple AD for it): " +
@@ -197,7 +208,7 @@ export interface EntryChange {
   action: Extract<PlanAction, 'create' | 'keep' | 'update' | 'delete' | 'orphaned' | 'conflict'>;
   fields: FieldDifference[];
   /** The requested entry (create, keep, update, conflict). */
-  request?: AccessControlEntryRequest;
+  request?: ResolvedAccessControlEntry;
 }
 
 export interface TemplateChange {
@@ -206,7 +217,7 @@ export interface TemplateChange {
   /** The existing template (all but create). */
   arn?: string;
   /** The requested template (all but delete and orphaned). */
-  request?: TemplateRequest;
+  request?: ResolvedTemplateRequest;
   /** Definition differences: an UpdateTemplate for an update, the reasons of a conflict. */
   definitionFields: FieldDifference[];
   /** The request's connector tags it lacks (TagResource). */
@@ -217,7 +228,7 @@ export interface TemplateChange {
 
 const entryChange = (
   at: string,
-  a: AccessControlEntryRequest,
+  a: ResolvedAccessControlEntry,
   have: ExistingAccessControlEntry | undefined,
   owned: boolean,
 ): EntryChange => {
@@ -231,16 +242,20 @@ const entryChange = (
 };
 
 /**
- * What the templates step does on a connector with `existing` templates: per requested template create, keep, update
- * (Definition, tags) or conflict (a template not this tool's that differs); per requested entry the same; this tool's
- * templates and entries the request no longer lists: delete with `PruneTemplates`, else orphaned. A template being
- * deleted is as good as gone.
+ * What the templates step does on a connector with `existing` templates: per requested template (its entries' groups
+ * as SIDs) create, keep, update (Definition, tags) or conflict (a template not this tool's that differs); per
+ * requested entry the same, compared by SID; this tool's templates and entries the request no longer lists: delete
+ * with `PruneTemplates`, else orphaned. A template being deleted is as good as gone.
  */
-export function diffTemplates(connector: ConnectorRequest, existing: readonly ExistingTemplate[]): TemplateChange[] {
+export function diffTemplates(
+  templates: readonly ResolvedTemplateRequest[],
+  connector: Pick<ConnectorRequest, 'Tags' | 'PruneTemplates'>,
+  existing: readonly ExistingTemplate[],
+): TemplateChange[] {
   const prune = connector.PruneTemplates === true;
   const live = existing.filter((t) => t.Status !== 'DELETING');
   const wantedTags = connector.Tags ?? {};
-  const requested = (connector.Templates ?? []).map((t, i): TemplateChange => {
+  const requested = templates.map((t, i): TemplateChange => {
     const at = `Connector.Templates[${i}]`;
     const found = live.find((e) => e.Name === t.Name);
     if (!found) {
@@ -271,7 +286,7 @@ export function diffTemplates(connector: ConnectorRequest, existing: readonly Ex
       entries,
     };
   });
-  const names = new Set((connector.Templates ?? []).map((t) => t.Name));
+  const names = new Set(templates.map((t) => t.Name));
   const unlisted = live
     .filter((t) => !names.has(t.Name) && isOwned(t.Tags))
     .map((t): TemplateChange => {
@@ -352,7 +367,60 @@ const directoryEntries = (request: ProvisioningRequest, chosen: ExistingDirector
 };
 
 /**
- * The plan: per resource the request names (the CA share, the directory, and with a Connector its registration, the
+ * The templates with each entry's group as a SID where it is known: a GroupSecurityIdentifier, or a GroupName the
+ * directory resolves (`groups`). A GroupName not known yet (the group is still to be created, or the directory cannot
+ * be read) stands for itself: no existing entry has it as SID, so its entry is `create`.
+ */
+export const templatesBySid = (templates: readonly TemplateRequest[], groups: ReadonlyMap<string, string> | undefined): ResolvedTemplateRequest[] =>
+  templates.map((t) => ({
+    Name: t.Name,
+    Definition: t.Definition,
+    ...(t.ReenrollAllCertificateHolders !== undefined ? { ReenrollAllCertificateHolders: t.ReenrollAllCertificateHolders } : {}),
+    ...(t.AccessControlEntries !== undefined
+      ? {
+          AccessControlEntries: t.AccessControlEntries.map((e) => ({
+            GroupDisplayName: e.GroupDisplayName ?? e.GroupName ?? '',
+            GroupSecurityIdentifier: e.GroupSecurityIdentifier ?? groups?.get(groupKey(e.GroupName ?? '')) ?? e.GroupName ?? '',
+            AccessRights: { ...e.AccessRights },
+          })),
+        }
+      : {}),
+  }));
+
+/** Directory Data access is on, or being turned on: EnableDirectoryDataAccess has nothing to ask. */
+const DATA_ACCESS_ON = ['Enabled', 'Enabling'];
+
+/**
+ * Where an entry names a group by GroupName (a Managed AD): Directory Data access (keep when on, else create: the
+ * workflow turns it on) and each group: keep (id: its SID) when the directory has it; create when it does not and an
+ * entry says CreateGroup; conflict when it does not and none does (ResolveGroups would fail with GroupNotFoundError).
+ * Before the directory exists or its data can be read, a group with CreateGroup is create and one without is
+ * expected to exist (keep, by name): ResolveGroups checks it before anything connector-side is written.
+ */
+const groupEntries = (request: ProvisioningRequest, directoryId: string | undefined, existing: ExistingResources): PlanEntry[] => {
+  const templates = request.Connector?.Templates ?? [];
+  const wanted = groupsToResolve(templates);
+  if (wanted.length === 0 || directoryDataProblem(request.Directory.Type ?? 'SimpleAD') !== undefined) return [];
+  const on = directoryId !== undefined && DATA_ACCESS_ON.includes(existing.dataAccess ?? '');
+  const out = [entry('directory-data-access', directoryId ?? request.Directory.Name, on ? 'keep' : 'create')];
+  for (const g of wanted) {
+    const sid = existing.groups?.get(groupKey(g.GroupName));
+    if (sid !== undefined) out.push(entry('group', sid, 'keep'));
+    else if (g.CreateGroup) out.push(entry('group', g.GroupName, 'create'));
+    else if (existing.groups === undefined) out.push(entry('group', g.GroupName, 'keep'));
+    else {
+      const at = templates.flatMap((t, ti) =>
+        (t.AccessControlEntries ?? []).flatMap((e, ei) => (e.GroupName !== undefined && groupKey(e.GroupName) === groupKey(g.GroupName) ? [`Connector.Templates[${ti}].AccessControlEntries[${ei}].GroupName`] : [])),
+      );
+      out.push(entry('group', g.GroupName, 'conflict', [{ field: at[0] ?? 'GroupName', requested: g.GroupName, existing: '(none)' }], REMEDY.groupNotFound));
+    }
+  }
+  return out;
+};
+
+/**
+ * The plan: per resource the request names (the CA share, the directory, its Directory Data access and the groups
+ * entries name by GroupName, and with a Connector its registration, the
  * connector, its service principal name, each template and access entry, and this tool's templates it no longer
  * lists), what applying it does, in the order the workflow applies it.
  */
@@ -365,6 +433,7 @@ export function diff(request: ProvisioningRequest, existing: ExistingResources):
   if (!c) return out;
 
   const directoryId = directory?.DirectoryId;
+  out.push(...groupEntries(request, directoryId, existing));
   const wantedTags = c.Tags ?? {};
   const registration = directoryId ? registrationInPlay(directoryId, existing.registrations) : undefined;
   out.push(
@@ -386,7 +455,7 @@ export function diff(request: ProvisioningRequest, existing: ExistingResources):
   const spn = registration && connector ? existing.servicePrincipalName : undefined;
   out.push(entry('service-principal-name', connector?.Arn ?? c.CertificateAuthorityArn, spn && spnAdoptable(spn.Status) ? 'keep' : 'create'));
 
-  out.push(...templateEntries(diffTemplates(c, connector ? existing.templates : [])));
+  out.push(...templateEntries(diffTemplates(templatesBySid(c.Templates ?? [], existing.groups), c, connector ? existing.templates : [])));
   return out;
 }
 

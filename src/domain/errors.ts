@@ -147,6 +147,31 @@ export class ServicePrincipalNameFailed extends ProvisioningError {}
 export class ServicePrincipalNameActivationTimeoutError extends ProvisioningError {}
 
 /**
+ * Directory Service Data access of the directory is not Enabled yet (Enabling, or Disabled or Disabling just after
+ * the request to enable it): polled again by the Task's Retry, as DirectoryNotReadyError.
+ */
+export class DirectoryDataAccessNotReadyError extends ProvisioningError {}
+
+/** Directory Service Data access of the directory ended Failed (or in a status this workflow does not know). */
+export class DirectoryDataAccessFailed extends ProvisioningError {}
+
+/** Directory Service Data access was still not Enabled at the deadline. */
+export class DirectoryDataAccessTimeoutError extends ProvisioningError {}
+
+/**
+ * A Directory Service Data call answered AccessDeniedException with Reason DATA_DISABLED: access is off (still being
+ * turned on, or turned off since). Retried briefly, then caught.
+ */
+export class DirectoryDataDisabledError extends ProvisioningError {}
+
+/**
+ * An access entry names a group by GroupName that the directory does not have, and no entry naming it says
+ * `"CreateGroup": true`. Raised before any group or template is created; the message names every such group and the
+ * directory.
+ */
+export class GroupNotFoundError extends ProvisioningError {}
+
+/**
  * A template of the same Name exists on the connector with another definition, or an access control entry of the
  * same group with other rights: it is not adopted (the message lists the differing fields), and nothing is changed.
  */

@@ -11,6 +11,7 @@
  */
 import type {
   ConnectorPollState,
+  DirectoryDataAccessPollState,
   DirectoryPollState,
   DirectoryRegistrationPollState,
   ServicePrincipalNamePollState,
@@ -20,6 +21,8 @@ import type { WaitedResourceName } from '../workflow/waits.ts';
 import {
   CONNECTOR_ACTIVE,
   CONNECTOR_PENDING,
+  DATA_ACCESS_ENABLED,
+  DATA_ACCESS_PENDING,
   DIRECTORY_ACTIVE,
   DIRECTORY_PENDING,
 } from '../workflow/stages.ts';
@@ -28,6 +31,9 @@ import {
   ConnectorFailed,
   ConnectorNotReadyError,
   DirectoryActivationTimeoutError,
+  DirectoryDataAccessFailed,
+  DirectoryDataAccessNotReadyError,
+  DirectoryDataAccessTimeoutError,
   DirectoryFailed,
   DirectoryNotReadyError,
   DirectoryRegistrationActivationTimeoutError,
@@ -61,8 +67,8 @@ type ErrorClass = new (message: string) => Error;
 interface PollKind {
   /** How messages name it; also how parseNotReady recognises it (one word). */
   label: string;
-  /** The field that says why it failed. */
-  reasonField: 'StageReason' | 'StatusReason';
+  /** The field that says why it failed (null: the service gives no reason). */
+  reasonField: 'StageReason' | 'StatusReason' | null;
   ready: string;
   pending: readonly string[];
   NotReady: ErrorClass;
@@ -87,6 +93,10 @@ const KINDS: Record<WaitedResourceName, PollKind> = {
     label: 'ServicePrincipalName', reasonField: 'StatusReason', ready: CONNECTOR_ACTIVE, pending: CONNECTOR_PENDING,
     NotReady: ServicePrincipalNameNotReadyError, Failed: ServicePrincipalNameFailed, Timeout: ServicePrincipalNameActivationTimeoutError,
   },
+  directoryDataAccess: {
+    label: 'DirectoryDataAccess', reasonField: null, ready: DATA_ACCESS_ENABLED, pending: DATA_ACCESS_PENDING,
+    NotReady: DirectoryDataAccessNotReadyError, Failed: DirectoryDataAccessFailed, Timeout: DirectoryDataAccessTimeoutError,
+  },
 };
 
 /* ---------------- messages (the not-ready ones are also read back: parseNotReady) ---------------- */
@@ -99,7 +109,7 @@ const timeoutMessage = (k: PollKind, id: string, value: string, w: WaitWindow, n
   (reason ? `: ${reason}` : '');
 
 const failedMessage = (k: PollKind, id: string, value: string, reason: string | null): string =>
-  `${k.label} ${id} is ${value}: ${reason ?? `no ${k.reasonField} given`}`;
+  `${k.label} ${id} is ${value}${reason ? `: ${reason}` : k.reasonField ? `: no ${k.reasonField} given` : ''}`;
 
 const BY_LABEL: ReadonlyMap<string, WaitedResourceName> = new Map(
   (Object.entries(KINDS) as [WaitedResourceName, PollKind][]).map(([name, k]) => [k.label, name]),
@@ -168,3 +178,7 @@ export const afterServicePrincipalNamePoll = (
   now: Date,
 ): ServicePrincipalNamePollState =>
   afterPoll('servicePrincipalName', { ...state, Status: status, StatusReason: statusReason }, state.ConnectorArn, status, statusReason, now);
+
+/** After one DescribeDirectoryDataAccess saw `status`: the state document when Enabled; throws otherwise. */
+export const afterDataAccessPoll = (state: DirectoryDataAccessPollState, status: string, now: Date): DirectoryDataAccessPollState =>
+  afterPoll('directoryDataAccess', { ...state, Status: status }, state.DirectoryId, status, null, now);

@@ -154,7 +154,7 @@ const progressOf = (event: HistoryEvent): { directory?: DirectorySummary; connec
   if (!seen) return {};
   if (seen.kind === 'directory') return { directory: { DirectoryId: seen.id, Stage: seen.value, StageReason: null } };
   if (seen.kind === 'connector') return { connector: { ConnectorArn: seen.id, Status: seen.value, StatusReason: null } };
-  // A registration or SPN still being created: the directory and the connector keep what was last seen of them.
+  // Directory Data access, a registration or an SPN still in progress: the directory and the connector keep what was last seen of them.
   return {};
 };
 

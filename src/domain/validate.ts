@@ -19,9 +19,10 @@ import type {
   ProvisioningRequest,
 } from '../contract.ts';
 import type { Violation } from './errors.ts';
+import { GROUP_NAME_MAX, GROUP_NAME_PATTERN, directoryDataProblem, groupKey } from './groups.ts';
 import { DEFAULT_PASSWORD_SECRET_PREFIX, secretScopeProblem } from './secret-scope.ts';
-import { checkShape, has, isPlainObject, show } from './spec.ts';
-import type { ArraySpec, ObjectSpec, StringSpec } from './spec.ts';
+import { MAX_ITEMS_CHECKED, checkShape, has, isPlainObject, show } from './spec.ts';
+import type { ArraySpec, ObjectSpec, Spec, StringSpec } from './spec.ts';
 import { specOfShape } from './template-spec.ts';
 import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../workflow/waits.ts';
 export { kindOf, show } from './spec.ts';
@@ -173,6 +174,91 @@ const simpleAdConnector: ObjectSpec<ValidationScope>['check'] = (request, _path,
   }
 };
 
+/* ---------------- access control entries: the group by name or by SID ---------------- */
+
+/**
+ * The group's sAMAccountName as Directory Service Data's DescribeGroup/CreateGroup take it (`GroupName`, ds-data
+ * 2023-05-31). Stricter than the model: control characters are refused (they cannot be typed into a group name).
+ */
+const groupName: StringSpec<ValidationScope> = {
+  kind: 'string',
+  min: 1,
+  max: GROUP_NAME_MAX,
+  pattern: GROUP_NAME_PATTERN,
+  patternText: 'an Active Directory group name (sAMAccountName, e.g. "Domain Computers"): none of : ; | = + " * ? < > / \\ , [ ] @',
+};
+const groupSecurityIdentifier: Spec<ValidationScope> = specOfShape('GroupSecurityIdentifier');
+const groupDisplayName: Spec<ValidationScope> = specOfShape('DisplayName');
+
+/** Whether `value` passes `spec` (without reporting). */
+const passes = (spec: Spec<ValidationScope>, value: unknown, scope: ValidationScope): boolean => checkShape(spec, value, scope).length === 0;
+
+/**
+ * One entry names its group by exactly one of GroupName and GroupSecurityIdentifier. GroupDisplayName is required
+ * with a SID (CreateTemplateGroupAccessControlEntry requires it) and defaults to GroupName otherwise, so a GroupName
+ * that is not a valid display name (printable ASCII) needs one. CreateGroup applies to a GroupName only.
+ */
+const accessControlEntryRules: ObjectSpec<ValidationScope>['check'] = (entry, path, scope, report) => {
+  const byName = has(entry, 'GroupName');
+  const bySid = has(entry, 'GroupSecurityIdentifier');
+  if (byName && bySid) report(path, 'must name its group by exactly one of GroupName or GroupSecurityIdentifier (it has both)');
+  if (!byName && !bySid) report(path, 'must name its group by GroupName (e.g. "Domain Computers") or GroupSecurityIdentifier (it has neither)');
+  if (bySid && !byName && !has(entry, 'GroupDisplayName')) {
+    report(`${path}.GroupDisplayName`, 'is required with GroupSecurityIdentifier (it defaults to GroupName only)');
+  }
+  if (has(entry, 'CreateGroup') && !byName) report(`${path}.CreateGroup`, 'applies to an entry with GroupName only');
+  const name = entry['GroupName'];
+  if (byName && !has(entry, 'GroupDisplayName') && passes(groupName, name, scope) && !passes(groupDisplayName, name, scope)) {
+    report(`${path}.GroupDisplayName`, 'is required: it defaults to GroupName, which is not a valid display name (printable ASCII only)');
+  }
+};
+
+/**
+ * Two entries of one template must not name the same group: by SID, or by name in any case (Active Directory
+ * compares sAMAccountNames case-insensitively). A name and the SID it resolves to are told apart only once the
+ * directory answers (ResolveGroups refuses them then).
+ */
+const distinctGroups: ObjectSpec<ValidationScope>['check'] = (template, path, scope, report) => {
+  const entries = template['AccessControlEntries'];
+  if (!Array.isArray(entries)) return;
+  const seen = new Map<string, number>();
+  entries.slice(0, MAX_ITEMS_CHECKED).forEach((entry: unknown, i) => {
+    if (!isPlainObject(entry)) return;
+    const name = entry['GroupName'];
+    const sid = entry['GroupSecurityIdentifier'];
+    const [field, key] = typeof name === 'string' && passes(groupName, name, scope)
+      ? ['GroupName', `name:${groupKey(name)}`]
+      : typeof sid === 'string' && passes(groupSecurityIdentifier, sid, scope) ? ['GroupSecurityIdentifier', `sid:${sid}`] : [undefined, undefined];
+    if (field === undefined || key === undefined) return;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const value = entry[field] as string;
+    const caseNote = field === 'GroupName' ? '; group names are case-insensitive' : '';
+    report(`${path}.AccessControlEntries[${i}].${field}`, `names the same group as ${path}.AccessControlEntries[${first}] (${show(value)}${caseNote})`);
+  });
+};
+
+/** A GroupName needs Directory Service Data, which not every directory type has (src/domain/groups.ts). */
+const groupNamesByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
+  const directory = request['Directory'];
+  const connector = request['Connector'];
+  if (!isPlainObject(directory) || !isPlainObject(connector) || !Array.isArray(connector['Templates'])) return;
+  const type = has(directory, 'Type') ? directory['Type'] : 'SimpleAD';
+  if (typeof type !== 'string' || !(DIRECTORY_TYPES as readonly string[]).includes(type)) return;
+  const problem = directoryDataProblem(type);
+  if (problem === undefined) return;
+  connector['Templates'].slice(0, MAX_ITEMS_CHECKED).forEach((template: unknown, t) => {
+    const entries = isPlainObject(template) ? template['AccessControlEntries'] : undefined;
+    if (!Array.isArray(entries)) return;
+    entries.slice(0, MAX_ITEMS_CHECKED).forEach((entry: unknown, e) => {
+      if (isPlainObject(entry) && has(entry, 'GroupName')) report(`Connector.Templates[${t}].AccessControlEntries[${e}].GroupName`, problem);
+    });
+  });
+};
+
 /** Options.DirectoryTimeoutMinutes at least the type's minimum (checked only when the value is otherwise valid). */
 const directoryTimeoutByType: ObjectSpec<ValidationScope>['check'] = (request, _path, _scope, report) => {
   const directory = request['Directory'];
@@ -199,6 +285,7 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
   check: (request, path, scope, report) => {
     simpleAdConnector(request, path, scope, report);
     directoryTimeoutByType(request, path, scope, report);
+    groupNamesByType(request, path, scope, report);
   },
   fields: {
     Directory: {
@@ -302,6 +389,7 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
           items: {
             kind: 'object',
             required: ['Name', 'Definition'],
+            check: distinctGroups,
             fields: {
               Name: specOfShape('TemplateName'),
               Definition: specOfShape('TemplateDefinition'),
@@ -309,13 +397,15 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
                 kind: 'array',
                 max: ACCESS_CONTROL_ENTRIES_MAX,
                 what: `access control entries (this tool creates at most ${ACCESS_CONTROL_ENTRIES_MAX} per template)`,
-                unique: { field: 'GroupSecurityIdentifier' },
                 items: {
                   kind: 'object',
-                  required: ['GroupDisplayName', 'GroupSecurityIdentifier', 'AccessRights'],
+                  required: ['AccessRights'],
+                  check: accessControlEntryRules,
                   fields: {
-                    GroupDisplayName: specOfShape('DisplayName'),
-                    GroupSecurityIdentifier: specOfShape('GroupSecurityIdentifier'),
+                    GroupName: groupName,
+                    GroupSecurityIdentifier: groupSecurityIdentifier,
+                    GroupDisplayName: groupDisplayName,
+                    CreateGroup: { kind: 'boolean' },
                     AccessRights: specOfShape('AccessRights'),
                   },
                 },

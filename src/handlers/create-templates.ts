@@ -1,5 +1,6 @@
 /**
- * CreateTemplates: the templates step applies the templates' part of the plan (src/domain/diff.ts: diffTemplates). One
+ * CreateTemplates: the templates step applies the templates' part of the plan (src/domain/diff.ts: diffTemplates), the
+ * groups entries name by GroupName taking the SIDs ResolveGroups found (src/domain/groups.ts). One
  * read of what exists (src/aws/discovery.ts: the connector's templates with their tags and access entries), one diff,
  * then, per requested template in the request's order: create it (CreateTemplate, ClientToken from the execution ARN
  * and the Name, ownership tags) or change it in place (UpdateTemplate with the template's
@@ -22,14 +23,15 @@ import {
   UpdateTemplateCommand,
   UpdateTemplateGroupAccessControlEntryCommand,
 } from '../aws/pca-connector-ad-sdk.ts';
-import type { AccessControlEntryRequest, CreateTemplatesInput, TemplateRequest, TemplatesState, TemplateState } from '../contract.ts';
+import type { CreateTemplatesInput, ResolvedAccessControlEntry, ResolvedTemplateRequest, TemplatesState, TemplateState } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
 import { discoverTemplates } from '../aws/discovery.ts';
 import { listAllAccessControlEntries } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
 import { describeEntry, diffTemplates, fieldDifferences } from '../domain/diff.ts';
 import type { EntryChange, TemplateChange } from '../domain/diff.ts';
-import { TemplateConflictError } from '../domain/errors.ts';
+import { InvalidRequestError, TemplateConflictError } from '../domain/errors.ts';
+import { resolveTemplates } from '../domain/groups.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { logger } from '../lib/logger.ts';
 import { wrapHandler } from '../lib/wrap-handler.ts';
@@ -43,9 +45,14 @@ const defaultDeps = (): CreateTemplatesDeps => ({ pcaConnectorAd: pcaConnectorAd
 const named = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 /** What exists on the connector, diffed against the request's templates; TemplateConflictError before any write. */
-const diffNow = async (client: PcaConnectorAdClient, input: CreateTemplatesInput): Promise<TemplateChange[]> => {
-  const names = new Set((input.Connector.Templates ?? []).map((t) => t.Name));
-  const changes = diffTemplates(input.Connector, await discoverTemplates(client, input.ConnectorArn, names));
+const diffNow = async (
+  client: PcaConnectorAdClient,
+  input: CreateTemplatesInput,
+  requested: readonly ResolvedTemplateRequest[],
+  prune = input.Connector.PruneTemplates,
+): Promise<TemplateChange[]> => {
+  const names = new Set(requested.map((t) => t.Name));
+  const changes = diffTemplates(requested, { ...input.Connector, PruneTemplates: prune === true }, await discoverTemplates(client, input.ConnectorArn, names));
   const conflicts = changes.flatMap((t) => [
     ...(t.action === 'conflict' ? [{ resource: 'template' as const, id: t.name, action: t.action, fields: t.definitionFields }] : []),
     ...t.entries.filter((e) => e.action === 'conflict').map((e) => ({ resource: 'access-entry' as const, id: `${t.name}/${e.sid}`, action: e.action, fields: e.fields })),
@@ -59,7 +66,7 @@ const diffNow = async (client: PcaConnectorAdClient, input: CreateTemplatesInput
 };
 
 /** Creates the template; on ConflictException (created meanwhile) the ARN of the one a fresh diff finds, else rethrows. */
-const createTemplate = async (client: PcaConnectorAdClient, input: CreateTemplatesInput, want: TemplateRequest): Promise<{ arn: string; adopted?: TemplateChange }> => {
+const createTemplate = async (client: PcaConnectorAdClient, input: CreateTemplatesInput, want: ResolvedTemplateRequest): Promise<{ arn: string; adopted?: TemplateChange }> => {
   try {
     const created = await client.send(
       new CreateTemplateCommand({
@@ -76,14 +83,14 @@ const createTemplate = async (client: PcaConnectorAdClient, input: CreateTemplat
   } catch (error) {
     if (!named(error, 'ConflictException')) throw error;
     // Another execution created it between the read and this call: diff this template again and go on from there.
-    const again = (await diffNow(client, { ...input, Connector: { ...input.Connector, Templates: [want], PruneTemplates: false } }))[0];
+    const again = (await diffNow(client, input, [want], false))[0];
     if (!again?.arn) throw error;
     return { arn: again.arn, adopted: again };
   }
 }
 
 /** Creates one entry; false when a ConflictException says it exists already with the requested rights (adopted). */
-const createEntry = async (client: PcaConnectorAdClient, input: CreateTemplatesInput, templateName: string, templateArn: string, entry: AccessControlEntryRequest): Promise<boolean> => {
+const createEntry = async (client: PcaConnectorAdClient, input: CreateTemplatesInput, templateName: string, templateArn: string, entry: ResolvedAccessControlEntry): Promise<boolean> => {
   try {
     await client.send(
       new CreateTemplateGroupAccessControlEntryCommand({
@@ -187,10 +194,11 @@ const pruneTemplate = async (client: PcaConnectorAdClient, change: TemplateChang
 
 export const createTemplatesCore = async (input: CreateTemplatesInput, deps: CreateTemplatesDeps = defaultDeps()): Promise<TemplatesState> => {
   const client = deps.pcaConnectorAd;
-  const requested = input.Connector.Templates ?? [];
+  const { templates: requested, violations } = resolveTemplates(input.Connector.Templates ?? [], input.Groups);
+  if (violations.length > 0) throw new InvalidRequestError(violations);
   // Nothing requested and nothing to prune: no read either.
   if (requested.length === 0 && input.Connector.PruneTemplates !== true) return { TemplateArns: [], Templates: [], DeletedTemplateArns: [] };
-  const changes = await diffNow(client, input);
+  const changes = await diffNow(client, input, requested);
   const out: TemplateState[] = [];
   for (const change of changes.filter((c) => c.request)) out.push(await applyTemplate(client, input, change));
   const deleted: string[] = [];

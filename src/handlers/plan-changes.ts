@@ -8,8 +8,9 @@
 import type { RAMClient } from '@aws-sdk/client-ram';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { ChangePlan, PlanChangesInput, ProvisioningRequest } from '../contract.ts';
-import { directoryService, pcaConnectorAd, ram } from '../aws/clients.ts';
+import { directoryService, directoryServiceData, pcaConnectorAd, ram } from '../aws/clients.ts';
 import { planRequest } from '../aws/discovery.ts';
+import type { DirectoryServiceDataClient } from '../aws/directory-service-data-sdk.ts';
 import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
 import { conflictsOf, describeEntry, planWarnings } from '../domain/diff.ts';
 import { InvalidRequestError, PlanConflictError } from '../domain/errors.ts';
@@ -20,11 +21,12 @@ import { wrapHandler } from '../lib/wrap-handler.ts';
 
 export interface PlanChangesDeps {
   directoryService: DirectoryServiceClient;
+  directoryServiceData: DirectoryServiceDataClient;
   pcaConnectorAd: PcaConnectorAdClient;
   ram: RAMClient;
 }
 
-const defaultDeps = (): PlanChangesDeps => ({ directoryService: directoryService(), pcaConnectorAd: pcaConnectorAd(), ram: ram() });
+const defaultDeps = (): PlanChangesDeps => ({ directoryService: directoryService(), directoryServiceData: directoryServiceData(), pcaConnectorAd: pcaConnectorAd(), ram: ram() });
 
 /** The request, as the validator normalises it (InvalidRequestError naming every violation otherwise). */
 export const parsedRequest = (input: unknown): ProvisioningRequest => {

@@ -10,7 +10,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { ChangePlan, PlanProvisioningInput } from '../contract.ts';
-import { directoryService, pcaConnectorAd, ram } from '../aws/clients.ts';
+import { directoryService, directoryServiceData, pcaConnectorAd, ram } from '../aws/clients.ts';
 import { planRequest } from '../aws/discovery.ts';
 import { planWarnings } from '../domain/diff.ts';
 import { timeoutsOf } from '../domain/validate.ts';
@@ -21,7 +21,7 @@ import { transportErrorNames } from '../lib/transport-errors.ts';
 import { parsedRequest } from './plan-changes.ts';
 import type { PlanChangesDeps } from './plan-changes.ts';
 
-const defaultDeps = (): PlanChangesDeps => ({ directoryService: directoryService(), pcaConnectorAd: pcaConnectorAd(), ram: ram() });
+const defaultDeps = (): PlanChangesDeps => ({ directoryService: directoryService(), directoryServiceData: directoryServiceData(), pcaConnectorAd: pcaConnectorAd(), ram: ram() });
 
 /** The plan of `input.Request` and its warnings (the request's, as ValidateRequest gives them, and the plan's). */
 export const planProvisioningCore = async (input: PlanProvisioningInput, deps: PlanChangesDeps = defaultDeps()): Promise<ChangePlan> => {

@@ -16,6 +16,7 @@ import { acmPca, ec2, secretsManager } from '../aws/clients.ts';
 import type { PreflightFacts, SecurityGroupFact, SubnetFact, VpcCidrs } from '../domain/preflight.ts';
 import { preflightViolations } from '../domain/preflight.ts';
 import { timeoutsOf, validateRequest } from '../domain/validate.ts';
+import { namesGroups } from '../domain/groups.ts';
 import { requestWarnings } from '../domain/warnings.ts';
 import { validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -174,6 +175,7 @@ export const validateRequestCore = async (
   const result: ValidationResult = {
     DirectoryType: valid.Directory.Type ?? 'SimpleAD',
     ConnectorRequested: valid.Connector !== undefined,
+    GroupNamesRequested: namesGroups(valid.Connector?.Templates),
     Warnings: requestWarnings(valid, timeouts.directory),
     DirectoryTimeoutSeconds: timeouts.directory,
     ConnectorTimeoutSeconds: timeouts.connector,

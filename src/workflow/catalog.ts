@@ -22,6 +22,9 @@ export const TASK_STATES = [
   'PlanChanges',
   'CreateDirectory',
   'GetDirectoryStage',
+  'EnableDirectoryDataAccess',
+  'GetDirectoryDataAccessStatus',
+  'ResolveGroups',
   'ShareCertificateAuthority',
   'CreateDirectoryRegistration',
   'GetDirectoryRegistrationStatus',
@@ -308,6 +311,65 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('DirectoryActivationTimeoutError', 'GetDirectoryStage', 'own (poll deadline)', 'catch',
     'The directory was still being created at the deadline. Start a new execution with the same input (it adopts the directory and resumes polling), or raise Options.DirectoryTimeoutMinutes.'),
 
+  // EnableDirectoryDataAccess (only when an access entry names a group by GroupName): DescribeDirectoryDataAccess,
+  // then EnableDirectoryDataAccess when it is Disabled or Failed
+  row('DirectoryDoesNotExistException', 'EnableDirectoryDataAccess', 'DS DescribeDirectoryDataAccess/EnableDirectoryDataAccess', 'catch',
+    'The directory was deleted outside this workflow; start a new execution to create it again.'),
+  row('DirectoryUnavailableException', 'EnableDirectoryDataAccess', 'DS EnableDirectoryDataAccess', 'retry',
+    'The directory cannot take the change now (e.g. it is being updated); retried. If retries are exhausted, check the directory in the console, then redrive.'),
+  row('UnsupportedOperationException', 'EnableDirectoryDataAccess', 'DS DescribeDirectoryDataAccess/EnableDirectoryDataAccess', 'catch',
+    'Directory Service Data is not available for this directory (its type, or a Region or additional Region where it is not offered): name the groups by GroupSecurityIdentifier (and GroupDisplayName) instead, then start a new execution.'),
+  row('DirectoryInDesiredStateException', 'EnableDirectoryDataAccess', 'DS EnableDirectoryDataAccess', 'catch',
+    'Directory Service refused to enable Directory Data access as already enabled, yet does not report it Enabled or Enabling (the cause names the status it reports); check the directory\'s "User and group management" in the console, then start a new execution.'),
+  row('AccessDeniedException', 'EnableDirectoryDataAccess', 'DS DescribeDirectoryDataAccess/EnableDirectoryDataAccess', 'catch',
+    `Grant the EnableDirectoryDataAccess role ds:DescribeDirectoryDataAccess and ds:EnableDirectoryDataAccess on the directory (serverless.yml), ${NEW_EXEC}.`),
+  row('ClientException', 'EnableDirectoryDataAccess', 'DS DescribeDirectoryDataAccess/EnableDirectoryDataAccess', 'catch',
+    `Read the cause, fix it, ${NEW_EXEC}.`),
+  row('DirectoryServiceThrottledError', 'EnableDirectoryDataAccess', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'EnableDirectoryDataAccess', DS_THROTTLING, 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'EnableDirectoryDataAccess', 'DS (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (the step reads the status before it asks again).'),
+
+  // GetDirectoryDataAccessStatus: one DescribeDirectoryDataAccess per attempt; the Task's Retry is the poll loop
+  row('DirectoryDataAccessNotReadyError', 'GetDirectoryDataAccessStatus', 'own (poll: Directory Data access is Enabling, or not yet reported on)', 'retry',
+    'Not a failure: polled again at a fixed interval until Enabled, Failed or past its deadline. Should the retries ever run out, redrive.'),
+  row('DirectoryDataAccessFailed', 'GetDirectoryDataAccessStatus', 'own (poll: status Failed, or an unknown one)', 'catch',
+    'Directory Service could not turn Directory Data access on (it gives no reason). Check the directory\'s "User and group management" in the console; a new execution with the same input asks to enable it again.'),
+  row('DirectoryDataAccessTimeoutError', 'GetDirectoryDataAccessStatus', 'own (poll deadline)', 'catch',
+    'Directory Data access was still not Enabled at the deadline (the cause names its status: Disabled or Disabling means someone turned it off meanwhile). Start a new execution with the same input (it asks to enable it again when it is off), or raise Options.ConnectorTimeoutMinutes.'),
+  row('DirectoryDoesNotExistException', 'GetDirectoryDataAccessStatus', 'DS DescribeDirectoryDataAccess', 'catch',
+    'The directory was deleted outside this workflow; start a new execution to create it again.'),
+  row('UnsupportedOperationException', 'GetDirectoryDataAccessStatus', 'DS DescribeDirectoryDataAccess', 'catch',
+    'Directory Service Data is not available for this directory: name the groups by GroupSecurityIdentifier (and GroupDisplayName) instead, then start a new execution.'),
+  row('AccessDeniedException', 'GetDirectoryDataAccessStatus', 'DS DescribeDirectoryDataAccess', 'catch',
+    `Grant the GetDirectoryDataAccessStatus role ds:DescribeDirectoryDataAccess on the directory, ${NEW_EXEC}.`),
+  row('ClientException', 'GetDirectoryDataAccessStatus', 'DS DescribeDirectoryDataAccess', 'catch', `Read the cause, fix it, ${NEW_EXEC}.`),
+  row('DirectoryServiceThrottledError', 'GetDirectoryDataAccessStatus', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', 'GetDirectoryDataAccessStatus', DS_THROTTLING, 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ServiceException', 'GetDirectoryDataAccessStatus', 'DS (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+
+  // ResolveGroups: DescribeGroup for every group named by GroupName; CreateGroup (with a ClientToken) for the missing
+  // ones an entry asks to create; nothing is created unless every other group exists
+  row('GroupNotFoundError', 'ResolveGroups', 'own (DS Data DescribeGroup: ResourceNotFoundException for a group no entry asks to create)', 'catch',
+    'The directory has no group of that name (the cause names each one and the directory; names are sAMAccountNames, e.g. "Domain Computers"). Fix the GroupName, create the group, or add "CreateGroup": true to the entry, then start a new execution. No group and no template was created.'),
+  row('InvalidRequestError', 'ResolveGroups', 'own (two entries of a template resolve to the same group: a name and its SID)', 'catch',
+    'Give each group one entry per template (the cause names both entries), then start a new execution. No template was created.'),
+  row('DirectoryDataDisabledError', 'ResolveGroups', 'Directory Service Data AccessDeniedException, Reason DATA_DISABLED', 'retry-then-catch',
+    'Retried briefly (Directory Data access can take a moment to reach Directory Service Data once Enabled). If it persists, access was turned off meanwhile: start a new execution, which enables it again.'),
+  row('AccessDeniedException', 'ResolveGroups', 'Directory Service Data DescribeGroup/CreateGroup (Reason IAM_AUTH or DIRECTORY_AUTH)', 'catch',
+    `Grant the ResolveGroups role ds-data:DescribeGroup, ds-data:CreateGroup and ds:AccessDSData on the directory (serverless.yml); DIRECTORY_AUTH: a group outside the directory's own OU cannot be created this way. Then ${NEW_EXEC.replace(/^then /, '')}.`),
+  row('ValidationException', 'ResolveGroups', 'Directory Service Data DescribeGroup/CreateGroup', 'catch',
+    'Directory Service Data rejected the request (the cause names its Reason, e.g. INVALID_DIRECTORY_TYPE); fix the input, then start a new execution.'),
+  row('ResourceNotFoundException', 'ResolveGroups', 'Directory Service Data DescribeGroup (after CreateGroup answered ConflictException: the group exists but is not visible yet)', 'retry-then-catch',
+    'Retried briefly (a group just created by another request can take a moment to be readable); if it persists, start a new execution.'),
+  row('ConflictException', 'ResolveGroups', 'Directory Service Data CreateGroup (HTTP 409)', 'catch',
+    'Unexpected: the step reads the group again after a conflict. Read the cause (the ClientToken is derived from the execution and the group name), then start a new execution.'),
+  row('DirectoryUnavailableException', 'ResolveGroups', 'Directory Service Data DescribeGroup/CreateGroup (the directory\'s state, e.g. DIRECTORY_TIMEOUT)', 'retry',
+    'The directory could not answer (the cause names the Reason); retried. If retries are exhausted, check the directory\'s health in the console, then redrive.'),
+  row('ThrottlingException', 'ResolveGroups', 'Directory Service Data (HTTP 429)', 'retry',
+    'Transient; retried. Redrive if exhausted: groups are read before they are created, and CreateGroup carries a ClientToken.'),
+  row('InternalServerException', 'ResolveGroups', 'Directory Service Data (HTTP 500)', 'retry',
+    'Transient; retried. Redrive if exhausted: groups are read before they are created, and CreateGroup carries a ClientToken.'),
+
   // ShareCertificateAuthority: find-or-create the AWS RAM share of the CA with pca-connector-ad.amazonaws.com
   // (GetResourceShareAssociations, GetResourceShares, ListResourceSharePermissions; the share creation lease, DynamoDB
   // PutItem/DeleteItem; CreateResourceShare with a clientToken derived from its parameters)
@@ -448,6 +510,8 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('ThrottlingException', 'GetServicePrincipalNameStatus', 'PCA Connector AD (HTTP 429)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('InternalServerException', 'GetServicePrincipalNameStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
+  row('InvalidRequestError', 'CreateTemplates', 'own (an access entry names a group ResolveGroups did not resolve)', 'catch',
+    'Unexpected (ResolveGroups resolves every GroupName before this step); read the cause, then start a new execution. No template was created.'),
   // CreateTemplates: one read (ListTemplates, ListTagsForResource, ListTemplateGroupAccessControlEntries), one diff, then
   // CreateTemplate / UpdateTemplate / TagResource, the entries' Create/Update/Delete, and the prune's DeleteTemplate
   row('TemplateConflictError', 'CreateTemplates', 'own (a template or access entry this tool did not create differs from the request)', 'catch',
@@ -484,4 +548,4 @@ export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.fi
  * Failed event and the status API, and it is counted (ProvisioningFailed by ErrorName). ExecutionNotificationsRule in
  * serverless/monitoring.yml excludes exactly these names (a test compares them).
  */
-export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError'] as const;
+export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError', 'GroupNotFoundError'] as const;

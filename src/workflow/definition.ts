@@ -5,7 +5,7 @@
  * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
  * (tools/cli/gen-asl.ts).
  *
- *   validation and the plan -> directory -> connector side -> templates -> completion; a caught error -> failure
+ *   validation and the plan -> directory -> groups -> connector side -> templates -> completion; a caught error -> failure
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
 import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
@@ -25,6 +25,9 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   PlanChanges: 'FailedBeforeDirectory',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
+  EnableDirectoryDataAccess: 'FailedWithDirectory',
+  GetDirectoryDataAccessStatus: 'FailedWithDirectory',
+  ResolveGroups: 'FailedWithDirectory',
   ShareCertificateAuthority: 'FailedWithDirectory',
   CreateDirectoryRegistration: 'FailedWithDirectory',
   GetDirectoryRegistrationStatus: 'FailedWithDirectory',
@@ -81,7 +84,7 @@ const validation = ({ next }: Exits): Phase => ({
   },
 });
 
-const directory = ({ next, succeeded }: Exits): Phase => ({
+const directory = ({ next }: Exits): Phase => ({
   entry: 'CreateDirectory',
   states: {
     CreateDirectory: task(
@@ -98,13 +101,34 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
     ),
     GetDirectoryStage: pollTask(
       'directory',
-      'ConnectorRequested',
+      next,
       'One DescribeDirectories per attempt: Active -> on; in progress -> DirectoryNotReadyError, retried (the poll loop); terminal -> DirectoryFailed; past the Deadline -> DirectoryActivationTimeoutError',
     ),
+  },
+});
+
+/**
+ * Once the directory is Active: without a Connector the workflow ends with it; with access entries that name groups
+ * by GroupName, Directory Service Data access is turned on and the names are resolved to SIDs (creating the groups
+ * an entry asks for) before anything connector-side is created, so a wrong name fails before the share, the
+ * registration, the connector and the templates exist.
+ */
+const groups = ({ next, succeeded }: Exits): Phase => ({
+  entry: 'ConnectorRequested',
+  states: {
     ConnectorRequested: {
       Type: 'Choice',
-      Comment: 'A request without a Connector (e.g. Simple AD, which Connector for AD does not support) ends with the directory',
-      Choices: [{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: next }],
+      Comment: 'A request without a Connector (e.g. Simple AD, which Connector for AD does not support) ends with the directory; one whose access entries name groups by GroupName resolves them first',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
+            { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
+          ],
+          Next: 'EnableDirectoryDataAccess',
+        },
+        { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
+      ],
       Default: 'NoConnector',
     },
     NoConnector: {
@@ -114,6 +138,7 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
         'validation.$': '$.validation',
         'plan.$': '$.plan',
         'directory.$': '$.directory',
+        groups: { Groups: [] },
         share: { ResourceShareArn: null, CreatedByThisExecution: null },
         registration: { DirectoryRegistrationArn: null, Adopted: null, Status: null, ElapsedSeconds: null },
         connector: { ConnectorArn: null, Adopted: null, Status: null, ElapsedSeconds: null },
@@ -122,6 +147,36 @@ const directory = ({ next, succeeded }: Exits): Phase => ({
       },
       Next: succeeded,
     },
+    NoGroupNames: {
+      Type: 'Pass',
+      Comment: 'Every access entry names its group by SID: nothing to resolve',
+      Result: { Groups: [] },
+      ResultPath: '$.groups',
+      Next: next,
+    },
+    EnableDirectoryDataAccess: task(
+      'EnableDirectoryDataAccess',
+      {
+        ...EXECUTION_ID,
+        'DirectoryId.$': '$.directory.DirectoryId',
+        'TimeoutSeconds.$': '$.validation.ConnectorTimeoutSeconds',
+      },
+      '$.dataAccess',
+      'GetDirectoryDataAccessStatus',
+      'DescribeDirectoryDataAccess; Disabled or Failed -> EnableDirectoryDataAccess (Directory Service Data serves DescribeGroup/CreateGroup only then); sets the Deadline',
+    ),
+    GetDirectoryDataAccessStatus: pollTask(
+      'directoryDataAccess',
+      'ResolveGroups',
+      'One DescribeDirectoryDataAccess per attempt: Enabled -> on; Enabling -> DirectoryDataAccessNotReadyError, retried (the poll loop); Failed -> DirectoryDataAccessFailed; past the Deadline -> DirectoryDataAccessTimeoutError',
+    ),
+    ResolveGroups: task(
+      'ResolveGroups',
+      { ...EXECUTION_ID, 'DirectoryId.$': '$.directory.DirectoryId', 'Connector.$': '$.Connector' },
+      '$.groups',
+      next,
+      'DescribeGroup for every GroupName -> its SID; a missing one -> GroupNotFoundError before anything is created, unless its entry says CreateGroup: then CreateGroup (ClientToken from the execution ARN and the name)',
+    ),
   },
 });
 
@@ -195,7 +250,7 @@ const templates = ({ next }: Exits): Phase => ({
   states: {
     CreateTemplates: task(
       'CreateTemplates',
-      { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector' },
+      { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector', 'Groups.$': '$.groups.Groups' },
       '$.templates',
       next,
       'The templates part of the plan: creates (ClientTokens from the execution ARN), changes in place (UpdateTemplate, the entries, tags), prunes this tool\'s no longer listed with PruneTemplates; a template not this tool\'s that differs is TemplateConflictError, before any write',
@@ -246,6 +301,7 @@ const completion = (): Phase => ({
         'ServicePrincipalNameStatus.$': '$.spn.Status',
         'ServicePrincipalNameAdopted.$': '$.spn.Adopted',
         'TemplateArns.$': '$.templates.TemplateArns',
+        'Groups.$': '$.groups.Groups',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
         'Warnings.$': '$.plan.warnings',
@@ -309,7 +365,7 @@ const failure = (): States => ({
 });
 
 /** The phases before the completion, in execution order. */
-const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, directory, connectorSide, templates];
+const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, directory, groups, connectorSide, templates];
 
 export function buildDefinition(): Definition {
   const done = completion();

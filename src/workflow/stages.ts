@@ -20,3 +20,13 @@ export const CONNECTOR_PENDING: readonly string[] = ['CREATING'];
 export const CONNECTOR_TERMINAL: readonly string[] = ['FAILED', 'DELETING'];
 /** Connectors find-or-create may adopt. */
 export const CONNECTOR_ADOPTABLE: readonly string[] = [...CONNECTOR_PENDING, CONNECTOR_ACTIVE];
+
+/** Directory Service `DataAccessStatus` (DescribeDirectoryDataAccess): Enabled ends the wait. */
+export const DATA_ACCESS_ENABLED = 'Enabled';
+/**
+ * Statuses that mean "keep waiting": Enabling, and Disabled or Disabling, which a poll may still see just after the
+ * request to enable (whether AWS reports Enabling at once is not documented); the deadline bounds them.
+ */
+export const DATA_ACCESS_PENDING: readonly string[] = ['Enabling', 'Disabled', 'Disabling'];
+/** Statuses in which EnableDirectoryDataAccess is asked for: off, or failed before (asking again is the retry). */
+export const DATA_ACCESS_TO_ENABLE: readonly string[] = ['Disabled', 'Failed'];

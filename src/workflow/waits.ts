@@ -12,12 +12,13 @@ import type { TaskStateName } from './catalog.ts';
 
 /**
  * The request's Options.DirectoryTimeoutMinutes and Options.ConnectorTimeoutMinutes (src/domain/validate.ts checks
- * them): how long the workflow waits for the directory, and for each connector-side resource.
+ * them): how long the workflow waits for the directory, and for each connector-side resource (Directory Service Data
+ * access included: it is turned on only for the connector's access entries).
  */
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
 export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
-export type WaitedResourceName = 'directory' | 'directoryRegistration' | 'connector' | 'servicePrincipalName';
+export type WaitedResourceName = 'directory' | 'directoryDataAccess' | 'directoryRegistration' | 'connector' | 'servicePrincipalName';
 
 export interface WaitedResource {
   resource: WaitedResourceName;
@@ -51,6 +52,19 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     notReady: 'DirectoryNotReadyError',
     failed: 'DirectoryFailed',
     timeout: 'DirectoryActivationTimeoutError',
+  },
+  {
+    // Directory Service Data access, turned on for requests that name groups by GroupName (ResolveGroups needs it).
+    resource: 'directoryDataAccess',
+    createState: 'EnableDirectoryDataAccess',
+    pollState: 'GetDirectoryDataAccessStatus',
+    longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
+    resultPath: '$.dataAccess',
+    inputKey: 'DataAccess',
+    idField: 'DirectoryId',
+    notReady: 'DirectoryDataAccessNotReadyError',
+    failed: 'DirectoryDataAccessFailed',
+    timeout: 'DirectoryDataAccessTimeoutError',
   },
   {
     resource: 'directoryRegistration',

@@ -314,24 +314,24 @@ const CLAIMS: Claim[] = [
     truth: () => SCRIPTS.length,
   },
   {
-    what: 'transport fault kinds of the matrix (TRANSPORT_KINDS, tools/verify/matrix.ts)',
+    what: 'transport fault kinds of the matrix (TRANSPORT_KINDS, tools/verify/matrix/faults.ts)',
     re: phrase(`\\b(${NUMBER}) transport faults\\b`, 'gi'),
-    truth: () => listLength('tools/verify/matrix.ts', 'TRANSPORT_KINDS'),
+    truth: () => listLength('tools/verify/matrix/faults.ts', 'TRANSPORT_KINDS'),
   },
   {
-    what: 'fault kinds of the matrix (FAULT_KINDS, tools/verify/matrix.ts)',
+    what: 'fault kinds of the matrix (FAULT_KINDS, tools/verify/matrix/faults.ts)',
     re: phrase(`\\b(${NUMBER}) (?:faults|fault kinds)\\b`, 'gi'),
-    truth: () => listLength('tools/verify/matrix.ts', 'FAULT_KINDS'),
+    truth: () => listLength('tools/verify/matrix/faults.ts', 'FAULT_KINDS'),
   },
   {
-    what: 'reruns of the teardown rows (TEARDOWN_RERUNS, tools/verify/matrix.ts)',
+    what: 'reruns of the teardown rows (TEARDOWN_RERUNS, tools/verify/matrix/grid.ts)',
     re: phrase(`\\bteardown rows and its (${NUMBER}) reruns\\b`, 'gi'),
-    truth: () => listLength('tools/verify/matrix.ts', 'TEARDOWN_RERUNS'),
+    truth: () => listLength('tools/verify/matrix/grid.ts', 'TEARDOWN_RERUNS'),
   },
   {
-    what: 'reruns of the matrix (RERUNS, tools/verify/matrix.ts)',
+    what: 'reruns of the matrix (RERUNS, tools/verify/matrix/grid.ts)',
     re: phrase(`\\b(${NUMBER}) reruns\\b`, 'gi'),
-    truth: () => listLength('tools/verify/matrix.ts', 'RERUNS'),
+    truth: () => listLength('tools/verify/matrix/grid.ts', 'RERUNS'),
   },
   {
     what: 'IAM principals: a role per function and per state machine',

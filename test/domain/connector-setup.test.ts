@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { chooseRegistration, differences, planTemplates, spnAdoptable } from '../../src/domain/connector-setup.ts';
 import { stepClientToken } from '../../src/domain/client-token.ts';
+import { resolveTemplates } from '../../src/domain/groups.ts';
 import { TEMPLATE_SHAPES_PATH, TEMPLATE_SHAPE_ROOTS, templateShapesFrom } from '../../src/domain/template-spec.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { sampleRequest } from '../fixtures.ts';
@@ -29,7 +30,8 @@ describe('connector setup decisions', () => {
   });
 
   it('plans templates: creates what is missing, adopts what matches, lists every conflict (and then creates nothing)', () => {
-    const [template] = sampleRequest().Connector.Templates ?? [];
+    const SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
+    const [template] = resolveTemplates(sampleRequest().Connector.Templates ?? [], [{ GroupName: 'Domain Computers', SID, Created: false }]).templates;
     assert.ok(template);
     const entry = template.AccessControlEntries?.[0];
     assert.ok(entry);

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { PlanEntry, ProvisioningRequest, TemplateRequest } from '../../src/contract.ts';
 import { MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE } from '../../src/contract.ts';
-import { NOTHING_EXISTS, conflictsOf, diff, diffTemplates, planWarnings, writesOf } from '../../src/domain/diff.ts';
+import { NOTHING_EXISTS, conflictsOf, diff, diffTemplates, planWarnings, templatesBySid, writesOf } from '../../src/domain/diff.ts';
 import type { ExistingResources, ExistingTemplate } from '../../src/domain/diff.ts';
 import { DEFAULT_EDITION, DEFAULT_SIZE } from '../../src/domain/find-or-create.ts';
+import { groupKey, groupsToResolve } from '../../src/domain/groups.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { sampleRequest } from '../fixtures.ts';
 
@@ -17,6 +18,8 @@ const CONNECTOR = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaa
 const REGISTRATION = `arn:aws:pca-connector-ad:us-east-1:111122223333:directory-registration/${DIRECTORY_ID}`;
 const SHARE = 'arn:aws:ram:us-east-1:111122223333:resource-share/11111111-0000-0000-0000-000000000000';
 const OWNED = { [MANAGED_BY_TAG_KEY]: MANAGED_BY_TAG_VALUE };
+/** The SID the directory gives a group named in a request (a made-up RID per name). */
+const sidOfName = (name: string): string => `S-1-5-21-9-9-9-${1000 + [...groupKey(name)].reduce((n, ch) => n + ch.charCodeAt(0), 0)}`;
 const templateArn = (i: number): string => `${CONNECTOR}/template/${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`;
 
 /** What exists once `r` was applied by this tool: the diff of `r` against it is all keep. */
@@ -25,7 +28,10 @@ const existingFor = (r: ProvisioningRequest): ExistingResources => {
   const type = d.Type ?? 'SimpleAD';
   const c = r.Connector;
   const userTags = Object.fromEntries((d.Tags ?? []).map((t) => [t.Key, t.Value]));
+  const named = groupsToResolve(c?.Templates ?? []);
+  const groups = new Map(named.map((g) => [groupKey(g.GroupName), sidOfName(g.GroupName)]));
   return {
+    ...(named.length > 0 ? { dataAccess: 'Enabled', groups } : {}),
     ...(c ? { share: { kind: 'adopt' as const, resourceShareArn: SHARE } } : {}),
     directories: [{
       DirectoryId: DIRECTORY_ID,
@@ -50,7 +56,7 @@ const existingFor = (r: ProvisioningRequest): ExistingResources => {
         }]
       : [],
     ...(c ? { servicePrincipalName: { Status: 'ACTIVE' } } : {}),
-    templates: (c?.Templates ?? []).map((t, i) => ({
+    templates: templatesBySid(c?.Templates ?? [], groups).map((t, i) => ({
       Arn: templateArn(i),
       Name: t.Name,
       Status: 'ACTIVE',
@@ -269,7 +275,7 @@ describe('the diff', () => {
     const t = existing.templates[0] ?? assert.fail();
     t.Tags = { ...OWNED };
     (t.Definition as { TemplateV2: { CertificateValidity: { ValidityPeriod: { Period: number } } } }).TemplateV2.CertificateValidity.ValidityPeriod.Period = 2;
-    const [change] = diffTemplates(r.Connector, existing.templates);
+    const [change] = diffTemplates(templatesBySid(r.Connector.Templates ?? [], existing.groups), r.Connector, existing.templates);
     assert.equal(change?.action, 'update');
     assert.equal(change?.arn, t.Arn);
     assert.equal(change?.request?.Name, 'ComputerAutoEnroll');
@@ -286,5 +292,42 @@ describe('the diff', () => {
     const leaving = existingFor(r);
     dir(leaving).Stage = 'Deleting';
     assert.equal(diff(r, leaving)[1]?.action, 'create');
+  });
+
+  it('a group named by GroupName: Directory Data access and the group are kept when on and found, its entry compared by the resolved SID', () => {
+    const r = sampleRequest();
+    const existing = existingFor(r);
+    const [group] = groupsToResolve(r.Connector.Templates ?? []);
+    assert.ok(group, 'the sample names a group by GroupName');
+    const sid = sidOfName(group.GroupName);
+    const plan = diff(r, existing);
+    assert.deepEqual(plan.filter((e) => e.resource === 'directory-data-access' || e.resource === 'group').map((e) => `${e.resource}:${e.action}:${e.id}`), [
+      `directory-data-access:keep:${DIRECTORY_ID}`,
+      `group:keep:${sid}`,
+    ]);
+    assert.ok(plan.some((e) => e.resource === 'access-entry' && e.id === `ComputerAutoEnroll/${sid}` && e.action === 'keep'), JSON.stringify(plan));
+    // The same group under another SID (the name now resolves elsewhere): the old entry is this tool's, unlisted; the new one is created.
+    const moved = existingFor(r);
+    moved.groups = new Map([[groupKey(group.GroupName), 'S-1-5-21-9-9-9-4242']]);
+    const entries = diff(r, moved).filter((e) => e.resource === 'access-entry').map((e) => `${e.action}:${e.id}`);
+    assert.deepEqual(entries, ['create:ComputerAutoEnroll/S-1-5-21-9-9-9-4242', `orphaned:ComputerAutoEnroll/${sid}`]);
+  });
+
+  it('a group named by GroupName: data access off is create, a missing group is create with CreateGroup and a conflict without', () => {
+    const r = sampleRequest();
+    const off = existingFor(r);
+    off.dataAccess = 'Disabled';
+    off.groups = undefined;
+    const plan = diff(r, off);
+    assert.deepEqual(plan.filter((e) => e.resource === 'directory-data-access' || e.resource === 'group').map((e) => `${e.resource}:${e.action}`), ['directory-data-access:create', 'group:keep']);
+    const missing = existingFor(r);
+    missing.groups = new Map();
+    const refused = diff(r, missing).find((e) => e.resource === 'group');
+    assert.equal(refused?.action, 'conflict');
+    assert.match(refused?.fields[0]?.field ?? '', /^Connector\.Templates\[0\]\.AccessControlEntries\[0\]\.GroupName$/);
+    const entry = r.Connector.Templates?.[0]?.AccessControlEntries?.[0] ?? assert.fail();
+    entry.CreateGroup = true;
+    assert.deepEqual(diff(r, missing).filter((e) => e.resource === 'group').map((e) => e.action), ['create']);
+    assert.deepEqual(diff(r, NOTHING_EXISTS).filter((e) => e.resource === 'directory-data-access' || e.resource === 'group').map((e) => e.action), ['create', 'create']);
   });
 });

@@ -158,6 +158,42 @@ const cases: Case[] = [
   { name: 'ConnectorTimeoutMinutes "30"', mutate: (r) => { r.Options = { ConnectorTimeoutMinutes: '30' }; }, path: 'Options.ConnectorTimeoutMinutes', message: 'integer' },
   { name: 'ConnectorTimeoutMinutes 121', mutate: (r) => { r.Options = { ConnectorTimeoutMinutes: 121 }; }, path: 'Options.ConnectorTimeoutMinutes', message: '5 and 120' },
   { name: 'Options null', mutate: (r) => { r.Options = null; }, path: 'Options', message: 'object' },
+  // access control entries: the group by GroupName or by GroupSecurityIdentifier, exactly one
+  ...((): Case[] => {
+    const ACE = 'Connector.Templates[0].AccessControlEntries';
+    const SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
+    const entry = (r: Req, i = 0): Req => r.Connector.Templates[0].AccessControlEntries[i];
+    const second = (r: Req, fields: Req): void => { r.Connector.Templates[0].AccessControlEntries.push({ AccessRights: { Enroll: 'ALLOW' }, ...fields }); };
+    return [
+      { name: 'entry by GroupName (the sample): GroupDisplayName defaults to it', mutate: () => undefined },
+      { name: 'entry by GroupName with a GroupDisplayName', mutate: (r) => { entry(r).GroupDisplayName = 'Computers'; } },
+      { name: 'entry by GroupName with CreateGroup true', mutate: (r) => { entry(r).GroupName = 'PKI Enrollers'; entry(r).CreateGroup = true; } },
+      { name: 'entry by GroupName with CreateGroup false', mutate: (r) => { entry(r).CreateGroup = false; } },
+      { name: 'entry by SID with a GroupDisplayName', mutate: (r) => { r.Connector.Templates[0].AccessControlEntries = [{ GroupSecurityIdentifier: SID, GroupDisplayName: 'Domain Computers', AccessRights: { Enroll: 'ALLOW' } }]; } },
+      { name: 'entry by SID without GroupDisplayName', mutate: (r) => { delete entry(r).GroupName; entry(r).GroupSecurityIdentifier = SID; }, path: `${ACE}[0].GroupDisplayName`, message: 'is required with GroupSecurityIdentifier' },
+      { name: 'entry by both name and SID', mutate: (r) => { entry(r).GroupSecurityIdentifier = SID; entry(r).GroupDisplayName = 'x'; }, path: `${ACE}[0]`, message: 'exactly one of GroupName or GroupSecurityIdentifier (it has both)' },
+      { name: 'entry by neither', mutate: (r) => { delete entry(r).GroupName; }, path: `${ACE}[0]`, message: '(it has neither)' },
+      { name: 'CreateGroup with a SID', mutate: (r) => { r.Connector.Templates[0].AccessControlEntries = [{ GroupSecurityIdentifier: SID, GroupDisplayName: 'x', CreateGroup: true, AccessRights: { Enroll: 'ALLOW' } }]; }, path: `${ACE}[0].CreateGroup`, message: 'applies to an entry with GroupName only' },
+      { name: 'CreateGroup not a boolean', mutate: (r) => { entry(r).CreateGroup = 'yes'; }, path: `${ACE}[0].CreateGroup`, message: 'true or false' },
+      { name: 'GroupName with @ (ds-data GroupName pattern)', mutate: (r) => { entry(r).GroupName = 'pki@corp'; }, path: `${ACE}[0].GroupName`, message: 'none of' },
+      { name: 'GroupName 65 characters', mutate: (r) => { entry(r).GroupName = 'g'.repeat(65); }, path: `${ACE}[0].GroupName`, message: '1-64' },
+      { name: 'GroupName empty', mutate: (r) => { entry(r).GroupName = ''; }, path: `${ACE}[0].GroupName`, message: '1-64' },
+      { name: 'GroupName with a control character', mutate: (r) => { entry(r).GroupName = 'Domain\tComputers'; }, path: `${ACE}[0].GroupName`, message: 'control characters' },
+      { name: 'GroupName not printable ASCII, with a GroupDisplayName', mutate: (r) => { entry(r).GroupName = 'Domänen-Computer'; entry(r).GroupDisplayName = 'Domaenen-Computer'; } },
+      { name: 'GroupName not printable ASCII, no GroupDisplayName to default to', mutate: (r) => { entry(r).GroupName = 'Domänen-Computer'; }, path: `${ACE}[0].GroupDisplayName`, message: 'defaults to GroupName, which is not a valid display name' },
+      { name: 'two entries naming one group in another case', mutate: (r) => second(r, { GroupName: 'DOMAIN computers' }), path: `${ACE}[1].GroupName`, message: `names the same group as ${ACE}[0] ("DOMAIN computers"; group names are case-insensitive)` },
+      { name: 'two entries with one SID', mutate: (r) => { r.Connector.Templates[0].AccessControlEntries = [{ GroupSecurityIdentifier: SID, GroupDisplayName: 'a', AccessRights: { Enroll: 'ALLOW' } }]; second(r, { GroupSecurityIdentifier: SID, GroupDisplayName: 'b' }); }, path: `${ACE}[1].GroupSecurityIdentifier`, message: `names the same group as ${ACE}[0]` },
+      { name: 'a name and a SID in one template (told apart only by the directory)', mutate: (r) => second(r, { GroupSecurityIdentifier: SID, GroupDisplayName: 'b' }) },
+      { name: 'one group in two templates', mutate: (r) => { const t = structuredClone(r.Connector.Templates[0]); t.Name = 'Other'; r.Connector.Templates.push(t); } },
+      {
+        name: 'GroupName on Simple AD: Directory Service Data serves Managed AD only',
+        base: () => readEvent<Req>('invalid-simple-ad-connector.json'),
+        mutate: (r) => { r.Connector.Templates = sample().Connector.Templates; },
+        path: `${ACE}[0].GroupName`,
+        message: 'needs Directory Service Data, which serves AWS Managed Microsoft AD only (Directory.Type SimpleAD)',
+      },
+    ];
+  })(),
   // unknown fields
   { name: 'unknown top-level field', mutate: (r) => { r.Extra = true; }, path: 'Extra', message: 'unknown field' },
   { name: 'unknown Directory field', mutate: (r) => { r.Directory.NetworkType = 'IPv4'; }, path: 'Directory.NetworkType', message: 'unknown field' },

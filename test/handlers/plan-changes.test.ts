@@ -54,8 +54,13 @@ describe('PlanChanges (real discovery against the emulator)', () => {
     const { plan, error, writes, calls } = await planIn(provisioned, sampleRequest());
     assert.equal(error, undefined);
     assert.deepEqual(lines(plan), [
-      'ca-share keep', 'directory keep', 'directory-registration keep', 'connector keep', 'service-principal-name keep', 'template keep', 'access-entry keep',
+      'ca-share keep', 'directory keep', 'directory-data-access keep', 'group keep', 'directory-registration keep', 'connector keep', 'service-principal-name keep',
+      'template keep', 'access-entry keep',
     ]);
+    // Domain Computers, named by GroupName, is compared by the SID the directory resolves it to.
+    const sid = plan?.plan.find((e) => e.resource === 'group')?.id ?? '';
+    assert.match(sid, /^S-1-5-21-\d+-\d+-\d+-515$/);
+    assert.equal(plan?.plan.find((e) => e.resource === 'access-entry')?.id, `ComputerAutoEnroll/${sid}`);
     assert.deepEqual(plan?.warnings, ['from validation']);
     assert.deepEqual(writes, {});
     assert.ok((calls['DirectoryService.DescribeDirectories'] ?? 0) > 0 && (calls['PcaConnectorAd.ListTemplates'] ?? 0) > 0, 'it did read');
@@ -65,10 +70,11 @@ describe('PlanChanges (real discovery against the emulator)', () => {
     const { plan, error, writes } = await planIn(provisioned, dayTwoRequest());
     assert.equal(error, undefined);
     const changed = (plan?.plan ?? []).filter((e) => e.action !== 'keep');
+    const sid = plan?.plan.find((e) => e.resource === 'group')?.id ?? '';
     assert.deepEqual(changed.map((e) => `${e.resource} ${e.id} ${e.action}`), [
       'template ComputerAutoEnroll update',
       'template WebServer create',
-      'access-entry WebServer/S-1-5-21-1004336348-1177238915-682003330-515 create',
+      `access-entry WebServer/${sid} create`,
     ]);
     assert.deepEqual(changed[0]?.fields, [
       { field: 'Connector.Templates[0].Definition.TemplateV2.CertificateValidity.ValidityPeriod.Period', requested: '2', existing: '1' },
@@ -93,7 +99,8 @@ describe('PlanChanges (real discovery against the emulator)', () => {
       plan: await planChangesCore({ ExecutionId: ARN, Request: sampleRequest(), Warnings: [] }),
       writes: writeCallsOf(emulator.apiCalls),
     }));
-    assert.ok(plan.plan.every((e) => e.action === 'create'), lines(plan).join(', '));
+    // Domain Computers cannot be looked up before the directory exists: a built-in group is expected there (keep).
+    assert.deepEqual(lines(plan).filter((l) => !l.endsWith(' create')), ['group keep']);
     assert.deepEqual(writes, {});
   });
 });

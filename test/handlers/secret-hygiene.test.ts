@@ -14,7 +14,7 @@ import {
   InvalidParameterException,
 } from '@aws-sdk/client-directory-service';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { TaskHandler } from '../../src/lib/wrap-handler.ts';
@@ -100,7 +100,15 @@ beforeEach(() => {
       { SubnetId: 'subnet-0a1b2c3d4e5f6b002', VpcId: 'vpc-0a1b2c3d4e5f60718', AvailabilityZone: 'us-east-1b' },
     ],
   });
-  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-0a1b2c3d4e5f6a101', VpcId: 'vpc-0a1b2c3d4e5f60718' }] });
+  // The connector's group lets TCP 443 in from the VPC (the preflight's rule).
+  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0a1b2c3d4e5f60718', CidrBlock: '10.0.0.0/16' }] });
+  ec2.on(DescribeSecurityGroupsCommand).resolves({
+    SecurityGroups: [{
+      GroupId: 'sg-0a1b2c3d4e5f6a101',
+      VpcId: 'vpc-0a1b2c3d4e5f60718',
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }],
+    }],
+  });
   onDescribeCa().resolves(caStatus('ACTIVE'));
   ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
   ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });

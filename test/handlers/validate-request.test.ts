@@ -93,13 +93,14 @@ describe('ValidateRequest handler', () => {
     }
   });
 
-  it('valid Managed AD + connector request (the sample) → ValidationResult with default timeouts, no warning', async () => {
+  it('valid Managed AD + connector request (the sample, a group by name) → ValidationResult with default timeouts, no warning', async () => {
     // Act
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input.json') }, deps());
     // Assess
     assert.deepEqual(result, {
       DirectoryType: 'MicrosoftAD',
       ConnectorRequested: true,
+      GroupNamesRequested: true,
       Warnings: [],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
@@ -109,7 +110,7 @@ describe('ValidateRequest handler', () => {
 
   it('valid Managed AD request → no warning, timeouts from Options', async () => {
     const result = await validateRequestCore({ ExecutionId: EXEC, Request: load('execution-input-microsoft-ad.json') }, deps());
-    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', ConnectorRequested: true, Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
+    assert.deepEqual(result, { DirectoryType: 'MicrosoftAD', ConnectorRequested: true, GroupNamesRequested: false, Warnings: [], DirectoryTimeoutSeconds: 4500, ConnectorTimeoutSeconds: 1800 });
   });
 
   it('Simple AD directory only → ConnectorRequested false, no CA or security group read', async () => {
@@ -118,6 +119,7 @@ describe('ValidateRequest handler', () => {
     // Assess
     assert.equal(result.DirectoryType, 'SimpleAD');
     assert.equal(result.ConnectorRequested, false);
+    assert.equal(result.GroupNamesRequested, false);
     assert.deepEqual(result.Warnings, []);
     assert.equal(pca.calls().length, 0);
     assert.equal(ec2.commandCalls(DescribeSecurityGroupsCommand).length, 0);

@@ -5,16 +5,25 @@
  *    -> the retrier's MaxAttempts retries, then the execution FAILS at that Task, uncaught (rerun = redrive).
  *  - catch: FAILED with that error; PublishFailedEvent entered with it in $.error; nothing after but the Fail state.
  *  - retry-then-catch: both of the above.
+ * The Lambda service's and the transport's error names are rows of every Task, all with one retrier: each name runs
+ * as above at one Task (in turn), and its row at every other Task checks that the ASL handles it there exactly as at
+ * the Task where it ran (the same first matching retrier, no catcher), while that Task's own rows run its path.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ERROR_CATALOG, machineOf } from '../../src/workflow/catalog.ts';
+import { ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TaskStateName } from '../../src/workflow/catalog.ts';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
-import { SUCCESS_PATH, entered, enteredInput, ofType, retriesOf, run } from './support.ts';
+import { loadDefinition } from '../../tools/local/engine/asl.ts';
+import { SUCCESS_PATH, entered, enteredInput, handlingIn, ofType, retriesOf, run, sharedRowRunAt } from './support.ts';
 
 const N = 2;
+const PROVISION_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision');
+const SHARED_NAMES: readonly string[] = [...LAMBDA_TRANSIENT_ERRORS, ...TRANSPORT_ERRORS];
+const RUN_AT = sharedRowRunAt(SHARED_NAMES, TASK_STATES);
+/** The definition the runs execute. */
+const DEFINITION = loadDefinition();
 
 async function assertRetriedThenSucceeds(row: ErrorRow): Promise<void> {
   // Prepare + Act
@@ -74,9 +83,32 @@ async function assertUncaught(row: ErrorRow): Promise<void> {
   assert.equal(row.rerun, 'redrive');
 }
 
+/** A row of a shared name at a Task where it does not run: handled there exactly as where it ran. */
+function assertHandledAsWhereItRan(row: ErrorRow, ranAt: string): void {
+  const here = handlingIn(DEFINITION, row.state, row.name);
+  const there = handlingIn(DEFINITION, ranAt, row.name);
+  assert.ok(here.retrier, `${row.state} has no retrier for ${row.name}`);
+  assert.deepEqual(here, there, `${row.state} handles ${row.name} differently from ${ranAt}`);
+  const ran = PROVISION_ROWS.find((r) => r.state === ranAt && r.name === row.name);
+  assert.deepEqual(ran && { handling: ran.handling, rerun: ran.rerun }, { handling: row.handling, rerun: row.rerun }, 'the catalog says the same');
+}
+
 describe('error catalog, one test per row (real ASL)', () => {
+  it('runs at least one row of its own at every Task (the path through it), and every shared name at one Task', () => {
+    for (const state of TASK_STATES) assert.ok(PROVISION_ROWS.some((r) => r.state === state && !SHARED_NAMES.includes(r.name)), state);
+    for (const name of SHARED_NAMES) {
+      assert.deepEqual(PROVISION_ROWS.filter((r) => r.name === name).map((r) => r.state), [...TASK_STATES], `${name} is a row of every Task`);
+      assert.ok(RUN_AT.get(name), name);
+    }
+  });
+
   // The teardown's rows: test/workflow/teardown.test.ts.
-  for (const row of ERROR_CATALOG.filter((r) => machineOf(r.state) === 'provision')) {
+  for (const row of PROVISION_ROWS) {
+    const ranAt = SHARED_NAMES.includes(row.name) ? RUN_AT.get(row.name) : undefined;
+    if (ranAt !== undefined && ranAt !== row.state) {
+      it(`${row.state} / ${row.name}: ${row.handling}, as at ${ranAt} (run there)`, () => assertHandledAsWhereItRan(row, ranAt));
+      continue;
+    }
     it(`${row.state} / ${row.name}: ${row.handling}`, async () => {
       switch (row.handling) {
         case 'retry':

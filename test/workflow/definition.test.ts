@@ -27,23 +27,32 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
 
-  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state and one Choice, on ConnectorRequested (the polls are retries)', () => {
+  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state and one Choice, on ConnectorRequested and GroupNamesRequested (the polls are retries)', () => {
     const def = raw();
     assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
     assert.doesNotMatch(JSON.stringify(def), /\{%/);
     for (const name of [
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
-      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector',
+      'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector', 'NoGroupNames',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 12);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 13);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
     assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait'), []);
     assert.deepEqual(
       Object.entries(def.States).filter(([, s]) => s.Type === 'Choice').map(([name, s]) => [name, JSON.stringify(s['Choices'])]),
-      [['ConnectorRequested', JSON.stringify([{ Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'ShareCertificateAuthority' }])]],
+      [['ConnectorRequested', JSON.stringify([
+        {
+          And: [
+            { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
+            { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
+          ],
+          Next: 'EnableDirectoryDataAccess',
+        },
+        { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
+      ])]],
     );
   });
 

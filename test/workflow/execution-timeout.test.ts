@@ -58,9 +58,9 @@ describe('a machine\'s TimeoutSeconds', () => {
     assert.throws(() => executionTimeoutSeconds(states, { A: 60, B: 1800 }), /A has a longest wait but is no poll Task/);
   });
 
-  it('provisioning: outlasts the directory\'s and the three connector-side waits at their longest, and the lease wait', () => {
+  it('provisioning: outlasts the directory\'s and the four connector-side waits (Directory Data access included) at their longest, and the lease wait', () => {
     const def = buildDefinition();
-    const waits = DIRECTORY_TIMEOUT_MINUTES.max * 60 + 3 * CONNECTOR_TIMEOUT_MINUTES.max * 60;
+    const waits = DIRECTORY_TIMEOUT_MINUTES.max * 60 + 4 * CONNECTOR_TIMEOUT_MINUTES.max * 60;
     assert.equal(WAITED_RESOURCES.reduce((t, w) => t + w.longestWaitSeconds, 0), waits);
     assert.ok(def.TimeoutSeconds !== undefined && def.TimeoutSeconds > waits + retryWaitSeconds(retrier('lease')), String(def.TimeoutSeconds));
     assert.equal(def.TimeoutSeconds % 60, 0);

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
 import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
-import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DIRECTORY_PENDING, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
+import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DATA_ACCESS_PENDING, DIRECTORY_PENDING, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { InvalidRequestError } from '../../src/domain/errors.ts';
 import { runLocal } from '../../tools/local/engine/run-local.ts';
-import { CONNECTOR_ARN, SUCCESS_PATH, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
+import { CONNECTOR_ARN, GROUP_SID, SUCCESS_PATH, DIRECTORY_ID, REGISTRATION_ARN, SHARE_ARN, TEMPLATE_ARN, POLL_SECONDS, REQUEST, WARNING, entered, enteredInput, executionEnd, ofType, retriesOf, run, stubHandlers } from './support.ts';
 import type { Scenario } from './support.ts';
 
 const DIRECTORY_FAILED = 'DirectoryFailed';
@@ -41,6 +41,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       ServicePrincipalNameStatus: 'ACTIVE',
       ServicePrincipalNameAdopted: false,
       TemplateArns: [TEMPLATE_ARN],
+      Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }],
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
       Warnings: [WARNING],
@@ -66,13 +67,28 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal(out['DirectoryId'], DIRECTORY_ID);
     assert.deepEqual([out['ConnectorArn'], out['ConnectorAdopted'], out['ConnectorStatus'], out['ConnectorElapsedSeconds']], [null, null, null, null]);
     assert.deepEqual([out['ResourceShareArn'], out['ResourceShareCreated']], [null, null]);
-    assert.deepEqual([out['DirectoryRegistrationArn'], out['ServicePrincipalNameStatus'], out['TemplateArns']], [null, null, []]);
+    assert.deepEqual([out['DirectoryRegistrationArn'], out['ServicePrincipalNameStatus'], out['TemplateArns'], out['Groups']], [null, null, [], []]);
+    assert.equal(r.calls.inputs['EnableDirectoryDataAccess'], undefined);
+    assert.equal(r.calls.inputs['ResolveGroups'], undefined);
     assert.equal(r.calls.inputs['ShareCertificateAuthority'], undefined);
     assert.equal(r.calls.inputs['CreateDirectoryRegistration'], undefined);
     assert.equal(r.calls.inputs['CreateTemplates'], undefined);
     assert.equal(r.calls.inputs['CreateConnector'], undefined);
     const [event] = r.calls.inputs['PublishSucceededEvent'] as { Entries: { Detail: Record<string, unknown> }[] }[];
     assert.equal(event?.Entries[0]?.Detail['ConnectorArn'], null);
+  });
+
+  it('every access entry names its group by SID: no Directory Data access, no group resolved, an empty Groups list', async () => {
+    // Act
+    const r = await run({ groupNamesRequested: false });
+    // Assess
+    assert.equal(r.status, 'SUCCEEDED');
+    const states = entered(r.events);
+    assert.deepEqual(states.slice(3, 7), ['GetDirectoryStage', 'ConnectorRequested', 'NoGroupNames', 'ShareCertificateAuthority']);
+    for (const state of ['EnableDirectoryDataAccess', 'GetDirectoryDataAccessStatus', 'ResolveGroups']) assert.ok(!states.includes(state), state);
+    const [templates] = r.calls.inputs['CreateTemplates'] as { Groups: unknown[] }[];
+    assert.deepEqual(templates?.Groups, []);
+    assert.deepEqual((r.output as { Groups: unknown[] }).Groups, []);
   });
 
   it('passes contract-shaped inputs to each Lambda task (execution ARN, request parts, poll state)', async () => {
@@ -93,8 +109,19 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.deepEqual(registration, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, Connector: REQUEST.Connector, TimeoutSeconds: 1800 });
     const [spn] = r.calls.inputs['CreateServicePrincipalName'] ?? [];
     assert.deepEqual(spn, { ExecutionId: r.executionArn, DirectoryRegistrationArn: REGISTRATION_ARN, ConnectorArn: CONNECTOR_ARN, TimeoutSeconds: 1800 });
+    const [enable] = r.calls.inputs['EnableDirectoryDataAccess'] ?? [];
+    assert.deepEqual(enable, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, TimeoutSeconds: 1800 });
+    const [access] = r.calls.inputs['GetDirectoryDataAccessStatus'] as { DataAccess: { DirectoryId: string; Status: string } }[];
+    assert.deepEqual([access?.DataAccess.DirectoryId, access?.DataAccess.Status], [DIRECTORY_ID, 'Enabling']);
+    const [resolve] = r.calls.inputs['ResolveGroups'] ?? [];
+    assert.deepEqual(resolve, { ExecutionId: r.executionArn, DirectoryId: DIRECTORY_ID, Connector: REQUEST.Connector });
     const [templates] = r.calls.inputs['CreateTemplates'] ?? [];
-    assert.deepEqual(templates, { ExecutionId: r.executionArn, ConnectorArn: CONNECTOR_ARN, Connector: REQUEST.Connector });
+    assert.deepEqual(templates, {
+      ExecutionId: r.executionArn,
+      ConnectorArn: CONNECTOR_ARN,
+      Connector: REQUEST.Connector,
+      Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }],
+    });
     const [event] = r.calls.inputs['PublishSucceededEvent'] as { Entries: Record<string, unknown>[] }[];
     assert.deepEqual(event?.Entries, [
       {
@@ -260,6 +287,12 @@ const WAIT_SCENARIOS = {
     pending: CONNECTOR_PENDING,
     scenario: (status: string): Scenario => ({ directoryStages: ['Active'], spnStatuses: ['CREATING', status, 'ACTIVE'] }),
     cause: (status: string) => `ServicePrincipalName ${CONNECTOR_ARN} is ${status}: SPN_EXISTS_ON_DIFFERENT_AD_OBJECT`,
+  },
+  directoryDataAccess: {
+    terminal: ['Failed', 'Unknown'],
+    pending: DATA_ACCESS_PENDING,
+    scenario: (status: string): Scenario => ({ directoryStages: ['Active'], dataAccessStatuses: ['Enabling', status, 'Enabled'] }),
+    cause: (status: string) => `DirectoryDataAccess ${DIRECTORY_ID} is ${status}`,
   },
 } as const;
 

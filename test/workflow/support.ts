@@ -10,7 +10,11 @@ import type {
   CreateDirectoryInput,
   CreateDirectoryRegistrationInput,
   CreateServicePrincipalNameInput,
+  DirectoryDataAccessPollState,
   DirectoryPollState,
+  EnableDirectoryDataAccessInput,
+  GetDirectoryDataAccessStatusInput,
+  GroupsState,
   DirectoryRegistrationPollState,
   GetDirectoryRegistrationStatusInput,
   GetServicePrincipalNameStatusInput,
@@ -22,7 +26,7 @@ import type {
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
-import { afterConnectorPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
+import { afterConnectorPoll, afterDataAccessPoll, afterDirectoryPoll, afterRegistrationPoll, afterServicePrincipalNamePoll, startWait } from '../../src/domain/polling.ts';
 import type { Definition, State } from '../../src/workflow/asl.ts';
 import { executionArnFor } from '../../tools/local/engine/asl.ts';
 import { runLocal } from '../../tools/local/engine/run-local.ts';
@@ -38,6 +42,8 @@ export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:111122223333
 export const TEMPLATE_ARN = `${'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111'}/template/aaaabbbb-cccc-dddd-eeee-ffff00003333`;
 export const SHARE_ARN = 'arn:aws:ram:us-east-1:111122223333:resource-share/aaaabbbb-cccc-dddd-eeee-ffff00002222';
 export const WARNING = 'Simple AD directories are not supported by Connector for AD';
+/** The SID ResolveGroups reports for the sample's `Domain Computers`. */
+export const GROUP_SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
 
 /**
  * The states a run enters when nothing fails and every poll sees its resource ready, read from the definition: from
@@ -81,6 +87,10 @@ export interface Scenario {
   spnStatuses?: string[];
   /** ValidationResult.ConnectorRequested (default true); false: the workflow ends with the directory. */
   connectorRequested?: boolean;
+  /** ValidationResult.GroupNamesRequested (default true); false: no group is resolved. */
+  groupNamesRequested?: boolean;
+  /** Status EnableDirectoryDataAccess reports, then one per GetDirectoryDataAccessStatus call, decided likewise. */
+  dataAccessStatuses?: string[];
   /** Make a state's handler throw an Error with this `name` `times` times (Infinity = always), then behave. */
   failures?: { state: string; name: string; times: number }[];
   /** Make the PutEvents integration states fail. */
@@ -108,14 +118,17 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
   let connectorPolls = 0;
   const registrationStatuses = s.registrationStatuses ?? ['CREATING', 'ACTIVE'];
   const spnStatuses = s.spnStatuses ?? ['CREATING', 'ACTIVE'];
+  const dataAccessStatuses = s.dataAccessStatuses ?? ['Enabling', 'Enabled'];
   let registrationCalls = 0;
   let spnCalls = 0;
+  let dataAccessCalls = 0;
   const pollTime = (n: number): Date => new Date(WAIT_START.getTime() + n * POLL_SECONDS * 1000);
 
   const base: Record<string, LocalHandler> = {
     ValidateRequest: (): ValidationResult => ({
       DirectoryType: 'SimpleAD',
       ConnectorRequested: s.connectorRequested ?? true,
+      GroupNamesRequested: s.groupNamesRequested ?? true,
       Warnings: [WARNING],
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
@@ -138,6 +151,16 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       const stage = nth(stages, stageCalls++);
       return afterDirectoryPoll(prev, stage, stage === 'Active' ? null : (s.stageReason ?? null), pollTime(++directoryPolls));
     },
+    EnableDirectoryDataAccess: (input): DirectoryDataAccessPollState => {
+      const i = input as EnableDirectoryDataAccessInput;
+      return { DirectoryId: i.DirectoryId, Status: nth(dataAccessStatuses, dataAccessCalls++), ...startWait(WAIT_START, i.TimeoutSeconds) };
+    },
+    GetDirectoryDataAccessStatus: (input): DirectoryDataAccessPollState => {
+      const prev = (input as GetDirectoryDataAccessStatusInput).DataAccess;
+      const status = nth(dataAccessStatuses, dataAccessCalls++);
+      return afterDataAccessPoll(prev, status, pollTime(dataAccessCalls));
+    },
+    ResolveGroups: (): GroupsState => ({ Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }] }),
     ShareCertificateAuthority: (): CertificateAuthorityShareState => ({
       ResourceShareArn: SHARE_ARN,
       CreatedByThisExecution: true,
@@ -190,7 +213,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       TemplateArns: [TEMPLATE_ARN],
       Templates: [{
         Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, Updated: false,
-        CreatedAccessControlEntries: ['S-1-5-21-1-2-3-515'], AdoptedAccessControlEntries: [], UpdatedAccessControlEntries: [], DeletedAccessControlEntries: [],
+        CreatedAccessControlEntries: [GROUP_SID], AdoptedAccessControlEntries: [], UpdatedAccessControlEntries: [], DeletedAccessControlEntries: [],
       }],
       DeletedTemplateArns: [],
     }),
@@ -260,3 +283,41 @@ export const enteredInput = (events: LocalEvent[], state: string): unknown[] =>
 export function executionEnd(events: LocalEvent[]): LocalEvent | undefined {
   return events.find((e) => e.type === 'ExecutionSucceeded' || e.type === 'ExecutionFailed');
 }
+
+/* ---------------- rows every Task shares: run once, checked statically elsewhere ---------------- */
+
+interface Retrier {
+  ErrorEquals: string[];
+  [field: string]: unknown;
+}
+interface Catcher {
+  ErrorEquals: string[];
+  Next: string;
+  [field: string]: unknown;
+}
+type TaskStates = Record<string, { Retry?: Retrier[]; Catch?: Catcher[] }>;
+
+/** Whether an ErrorEquals list matches `name` as Step Functions matches it (States.ALL; TaskFailed all but timeouts). */
+const matches = (errorEquals: readonly string[], name: string): boolean =>
+  errorEquals.includes(name) || errorEquals.includes('States.ALL') || (errorEquals.includes('States.TaskFailed') && name !== 'States.Timeout');
+
+/**
+ * How a definition handles `name` at Task `state`: the first retrier and the first catcher that match it (Step
+ * Functions uses the first match of each list), the catcher without its Next (which is per state).
+ */
+export const handlingIn = (def: { States: Record<string, unknown> }, state: string, name: string): { retrier?: Retrier; catcher?: Omit<Catcher, 'Next'> } => {
+  const task = (def.States as TaskStates)[state];
+  if (!task) throw new Error(`no state ${state}`);
+  const retrier = task.Retry?.find((r) => matches(r.ErrorEquals, name));
+  const found = task.Catch?.find((c) => matches(c.ErrorEquals, name));
+  const catcher = found && Object.fromEntries(Object.entries(found).filter(([field]) => field !== 'Next')) as Omit<Catcher, 'Next'>;
+  return { ...(retrier ? { retrier } : {}), ...(catcher ? { catcher } : {}) };
+};
+
+/**
+ * The names that are a row of every Task with one retrier (the Lambda service's errors and the transport errors):
+ * each runs through the real ASL at one Task, taken in turn so that the runs spread over the Tasks. Returns that
+ * Task per name; every other Task's row of the name is checked with `handlingIn` to be handled exactly the same.
+ */
+export const sharedRowRunAt = (names: readonly string[], states: readonly string[]): ReadonlyMap<string, string> =>
+  new Map(names.map((name, i) => [name, states[i % states.length] as string]));

@@ -1,12 +1,14 @@
 /**
  * statemachine/teardown.asl.json: generated from the one catalog, and one test per teardown row of it, run in the
- * local engine with stub handlers (as test/workflow/catalog.test.ts does for the provisioning rows).
+ * local engine with stub handlers (as test/workflow/catalog.test.ts does for the provisioning rows; as there, the
+ * Lambda service's and the transport's error names run at one Task each, and their rows at the other Tasks check
+ * that the ASL handles them there exactly the same).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { TeardownPlan } from '../../src/contract.ts';
-import { ERROR_CATALOG, TEARDOWN_TASK_STATES, machineOf } from '../../src/workflow/catalog.ts';
+import { ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TEARDOWN_TASK_STATES, TRANSPORT_ERRORS, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TeardownStateName } from '../../src/workflow/catalog.ts';
 import { lambdaTaskStates, renderDefinition } from '../../src/workflow/asl.ts';
 import type { Definition } from '../../src/workflow/asl.ts';
@@ -15,10 +17,12 @@ import { TEARDOWN_FAILURE_ENTRY, buildTeardownDefinition } from '../../src/workf
 import { TEARDOWN_ASL_PATH, loadDefinition } from '../../tools/local/engine/asl.ts';
 import { createLocalStateMachine, runLocal } from '../../tools/local/engine/run-local.ts';
 import type { LocalHandler } from '../../tools/local/engine/run-local.ts';
-import { entered, enteredInput, ofType, retriesOf, successPath } from './support.ts';
+import { entered, enteredInput, handlingIn, ofType, retriesOf, sharedRowRunAt, successPath } from './support.ts';
 
 const TEARDOWN_ROWS = ERROR_CATALOG.filter((r) => machineOf(r.state) === 'teardown');
 const raw = (): Definition => JSON.parse(readFileSync(TEARDOWN_ASL_PATH, 'utf8')) as Definition;
+const SHARED_NAMES: readonly string[] = [...LAMBDA_TRANSIENT_ERRORS, ...TRANSPORT_ERRORS];
+const RUN_AT = sharedRowRunAt(SHARED_NAMES, TEARDOWN_TASK_STATES);
 
 const CONNECTOR = 'arn:aws:pca-connector-ad:us-east-1:111122223333:connector/aaaabbbb-cccc-dddd-eeee-ffff00001111';
 const PLAN: TeardownPlan = {
@@ -139,7 +143,24 @@ async function assertAlwaysFailing(row: ErrorRow) {
 }
 
 describe('teardown rows of the error catalog, one test each (real ASL)', () => {
+  const definition = loadDefinition({}, TEARDOWN_ASL_PATH);
+  it('runs at least one row of its own at every Task (the path through it), and every shared name at one Task', () => {
+    for (const state of TEARDOWN_TASK_STATES) assert.ok(TEARDOWN_ROWS.some((r) => r.state === state && !SHARED_NAMES.includes(r.name)), state);
+    for (const name of SHARED_NAMES) assert.deepEqual(TEARDOWN_ROWS.filter((r) => r.name === name).map((r) => r.state), [...TEARDOWN_TASK_STATES], name);
+  });
+
   for (const row of TEARDOWN_ROWS) {
+    const ranAt = SHARED_NAMES.includes(row.name) ? RUN_AT.get(row.name) : undefined;
+    if (ranAt !== undefined && ranAt !== row.state) {
+      it(`${row.state} / ${row.name}: ${row.handling}, as at ${ranAt} (run there)`, () => {
+        const here = handlingIn(definition, row.state, row.name);
+        assert.ok(here.retrier, `${row.state} has no retrier for ${row.name}`);
+        assert.deepEqual(here, handlingIn(definition, ranAt, row.name), `${row.state} handles ${row.name} differently from ${ranAt}`);
+        const ran = TEARDOWN_ROWS.find((r) => r.state === ranAt && r.name === row.name);
+        assert.deepEqual(ran && { handling: ran.handling, rerun: ran.rerun }, { handling: row.handling, rerun: row.rerun }, 'the catalog says the same');
+      });
+      continue;
+    }
     it(`${row.state} / ${row.name}: ${row.handling}`, async () => {
       if (row.handling !== 'catch') await assertRetriedThenSucceeds(row);
       const r = await assertAlwaysFailing(row);

@@ -4,7 +4,9 @@
  *      runs its covering subset),
  *   2. bad-input corpus (fast-check, fixed seed) through the validator, the ValidateRequest handler and whole executions,
  *   3. secret-leak scan (happy path + every failure path + API + events + snapshot, with a known password),
- *   4. load (200 concurrent executions, 20 % of Directory Service and PCA Connector AD calls throttled).
+ *   4. load (200 concurrent executions, 20 % of Directory Service and PCA Connector AD calls throttled),
+ *   5. `serverless invoke local` of every function (test/packaging/invoke-local.test.ts with FULL_CHECKS=1).
+ * Parts 1, 4 and 5 are what FULL_CHECKS=1 adds to npm test (tools/verify/full-checks.ts).
  *
  *   npm run verify:reliability                 # readable report, then the JSON figures
  *   npm run verify:reliability -- --json       # exactly one JSON object on stdout
@@ -14,19 +16,45 @@
  * The IAM/exposure checks need `serverless package` and live in test/packaging/iam-checks.ts (npm test).
  */
 import '../verify/env.ts';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CORPUS_SEED, corpusSeed, runCorpus, runHandlerSample, runWorkflowSample } from '../verify/corpus.ts';
 import { runLoad } from '../verify/load.ts';
-import { formatMatrix, runMatrix } from '../verify/matrix.ts';
+import { FULL_CHECKS_VARIABLE } from '../verify/full-checks.ts';
+import { formatMatrix, runMatrix } from '../verify/matrix/index.ts';
 import { shortfalls } from '../verify/report.ts';
 import type { ReliabilityFigures } from '../verify/report.ts';
 import { runSecretScan, runSecretScanIsolated } from '../verify/secrets.ts';
 import { Harness, defaultSeed } from '../verify/harness.ts';
 
-const PARTS = ['matrix', 'corpus', 'secrets', 'load'] as const;
+const PARTS = ['matrix', 'corpus', 'secrets', 'load', 'invoke-local'] as const;
 type Part = (typeof PARTS)[number];
 const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const INVOKE_LOCAL_TEST = 'test/packaging/invoke-local.test.ts';
+
+/** Every function through `serverless invoke local`: the invoke-local test with the full-checks switch, as a child. */
+const invokeLocalPart = async (log: (s: string) => void): Promise<{ functions: number; passed: boolean }> => {
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', INVOKE_LOCAL_TEST], {
+      cwd: ROOT,
+      env: { ...process.env, [FULL_CHECKS_VARIABLE]: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (exitCode) => resolve({ code: exitCode, output: text }));
+  });
+  // The test prints one diagnostic line per command it ran: `ℹ <function>: <result>`.
+  const functions = output.split('\n').filter((l) => /^\s*ℹ \w+: [{[]/.test(l)).length;
+  const passed = code === 0;
+  log(`invoke local (${INVOKE_LOCAL_TEST}, ${FULL_CHECKS_VARIABLE}=1): ${functions} functions through serverless invoke local, ${passed ? 'passed' : `FAILED (exit ${code})`}`);
+  if (!passed) log(output.split('\n').slice(-40).join('\n'));
+  return { functions, passed };
+};
 
 /** Runs inside a child process with POWERTOOLS_LOG_LEVEL=DEBUG (the logger's level is fixed when it is created). */
 const secretsChild = async (): Promise<void> => {
@@ -137,6 +165,10 @@ export async function main(argv: string[]): Promise<number> {
     log('');
     figures.load = { executions: l.executions, succeeded: l.succeeded, duplicates: l.duplicates, wallMs: l.wallMs, apiCallsPerExecution: l.apiCallsPerExecution, retries: l.retries };
   }
+  if (parts.includes('invoke-local')) {
+    figures.invokeLocal = await invokeLocalPart(log);
+    log('');
+  }
 
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   const full: ReliabilityFigures = {
@@ -144,6 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     corpus: figures.corpus ?? { cases: 1, rejected: 1, accepted: 0 },
     leaks: figures.leaks ?? 0,
     load: figures.load ?? { executions: 200, succeeded: 200, duplicates: 0, wallMs: 0, apiCallsPerExecution: 0, retries: 0 },
+    ...(figures.invokeLocal ? { invokeLocal: figures.invokeLocal } : {}),
   };
   if (!figures.corpus) Object.assign(expected, { corpusInvalid: 1, corpusValid: 0 });
   const problems = shortfalls(full, expected);

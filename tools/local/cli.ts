@@ -6,11 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, closest, guardedStdout, readJsonFile, runMain } from '../cli/io.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile } from '../cli/io.ts';
 import type { ChangePlan } from '../../src/contract.ts';
+import { setEnv } from '../env.ts';
 import type { FaultSpec } from './emulator/index.ts';
 import type { RunResult, TimelineEntry } from './engine/execution.ts';
 import type { StateFile } from './state-file.ts';
@@ -36,6 +38,8 @@ Options:
   --registration-fails-after SECONDS   a new registration goes FAILED (DIRECTORY_NOT_REACHABLE) at that time instead
   --spn-active-after SECONDS        simulated time until a new service principal name is ACTIVE (default 30)
   --spn-fails-after SECONDS         a new SPN goes FAILED (SPN_EXISTS_ON_DIFFERENT_AD_OBJECT) at that time instead
+  --data-access-enabled-after SECONDS simulated time until Directory Data access asked for is Enabled (default 60)
+  --data-access-fails-after SECONDS   Directory Data access asked for goes Failed at that time instead
   --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
                                     the directory registration is gone (default 0; AWS says up to 60 minutes)
   --plan                            print what applying --input to the world (--state) would do, per resource:
@@ -63,6 +67,7 @@ Faults (SPEC):
   DirectoryLifecycle:STAGE[:COUNT]  the next COUNT directories created end in STAGE: Failed, Impaired, Inoperable
   ConnectorLifecycle:REASON[:COUNT] the next COUNT connectors created end FAILED with REASON, e.g.
                                     VPC_ACCESS_DENIED, INTERNAL_FAILURE (every ConnectorStatusReason)
+  DirectoryDataAccessLifecycle:Failed[:COUNT]  the next COUNT enablings of Directory Data access end Failed
 
 Exit codes: 0 SUCCEEDED (--plan: the plan was made), 1 FAILED, 2 usage error (also: --state file in use by another
 npm start; --plan: an invalid request).
@@ -122,6 +127,7 @@ export function summary(result: RunResult, teardown = false): string {
       TemplateArns?: string[];
       ResourceShareArn?: string | null;
       ResourceShareCreated?: boolean | null;
+      Groups?: { GroupName: string; SID: string; Created: boolean }[];
       Warnings?: string[];
     };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
@@ -130,6 +136,7 @@ export function summary(result: RunResult, teardown = false): string {
     if (out.ResourceShareArn) lines.push(`  CA share      ${out.ResourceShareArn}${out.ResourceShareCreated ? ' (created by this execution)' : ' (adopted)'}`);
     if (out.DirectoryRegistrationArn) lines.push(`  Registration  ${out.DirectoryRegistrationArn}`);
     if (out.ServicePrincipalNameStatus) lines.push(`  SPN           ${out.ServicePrincipalNameStatus}`);
+    for (const g of out.Groups ?? []) lines.push(`  Group         ${g.GroupName} = ${g.SID}${g.Created ? ' (created by this execution)' : ''}`);
     for (const t of out.TemplateArns ?? []) lines.push(`  Template      ${t}`);
     for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
   } else {
@@ -143,7 +150,8 @@ export function summary(result: RunResult, teardown = false): string {
   const w = result.world;
   lines.push(
     `  world: ${w.directories} directory(ies), ${w.directoryRegistrations} registration(s), ${w.connectors} connector(s), ` +
-      `${w.servicePrincipalNames} SPN(s), ${w.templates} template(s), ${w.accessControlEntries} access entr(ies), ${w.resourceShares} RAM share(s)`,
+      `${w.servicePrincipalNames} SPN(s), ${w.templates} template(s), ${w.accessControlEntries} access entr(ies), ${w.resourceShares} RAM share(s), ` +
+      `${w.directoryDataAccessEnabled} with Directory Data access, ${w.groupsCreated} group(s) created`,
   );
   lines.push(
     `  API calls: ${Object.entries(result.apiCalls)
@@ -216,7 +224,23 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
   return { input, seed, faults, ...(state ? { state } : {}), ...(executionArn ? { executionArn } : {}) };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the command writes: stdout (kept alive when its reader goes away) and stderr. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The command: its exit code; a usage error or an unexpected one is one line on `io.err`, never a stack. */
+export async function main(argv: string[], io: CliIo = { out: guardedStdout(), err: (text) => process.stderr.write(text) }): Promise<number> {
+  try {
+    return await run(argv, io.out);
+  } catch (err) {
+    io.err(`${errorLine(err)}\n`);
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+  }
+}
+
+async function run(argv: string[], out: (text: string) => void): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -235,6 +259,8 @@ export async function main(argv: string[]): Promise<number> {
         'registration-fails-after': { type: 'string' },
         'spn-active-after': { type: 'string' },
         'spn-fails-after': { type: 'string' },
+        'data-access-enabled-after': { type: 'string' },
+        'data-access-fails-after': { type: 'string' },
         'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
@@ -249,7 +275,6 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm start -- --help for the options)`);
   }
   const { values } = args;
-  const out = guardedStdout();
   if (values.help) {
     out(USAGE);
     return EXIT_OK;
@@ -266,6 +291,8 @@ export async function main(argv: string[]): Promise<number> {
   const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
   const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
   const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
+  const dataAccessEnabledAfterSeconds = positiveNumber(values['data-access-enabled-after'], '--data-access-enabled-after');
+  const dataAccessFailsAfterSeconds = positiveNumber(values['data-access-fails-after'], '--data-access-fails-after');
   const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   if (values.plan) {
@@ -276,8 +303,8 @@ export async function main(argv: string[]): Promise<number> {
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
   const input = values.force && prepared.input !== null && typeof prepared.input === 'object' ? { ...(prepared.input as object), Force: true } : prepared.input;
-  // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator.
-  if (faults.some((f) => f.error === 'timeout')) process.env['SDK_SOCKET_TIMEOUT_MS'] ??= '1000';
+  // A `timeout` fault waits for the SDK's socket timeout: 1 s is plenty for the in-process emulator (for this run only).
+  const restoreEnv = setEnv({}, faults.some((f) => f.error === 'timeout') ? { SDK_SOCKET_TIMEOUT_MS: '1000' } : {});
 
   const { runInNewWorld } = await import('./world.ts');
   let result: RunResult;
@@ -292,6 +319,8 @@ export async function main(argv: string[]): Promise<number> {
           connectorActiveAfterSeconds,
           ...(registrationActiveAfterSeconds !== undefined ? { registrationActiveAfterSeconds } : {}),
           ...(spnActiveAfterSeconds !== undefined ? { spnActiveAfterSeconds } : {}),
+          ...(dataAccessEnabledAfterSeconds !== undefined ? { dataAccessEnabledAfterSeconds } : {}),
+          ...(dataAccessFailsAfterSeconds !== undefined ? { dataAccessFailsAfterSeconds } : {}),
           ...(deauthorizationSeconds !== undefined ? { deauthorizationSeconds } : {}),
           ...(registrationFailsAfter !== undefined
             ? { registrationOutcome: { statusReason: 'DIRECTORY_NOT_REACHABLE', afterSeconds: registrationFailsAfter } }
@@ -317,6 +346,7 @@ export async function main(argv: string[]): Promise<number> {
     state?.save(result.snapshot, { ...state.executions, [result.executionArn]: inputHash(input) });
   } finally {
     state?.release();
+    restoreEnv();
   }
 
   if (values.json) {
@@ -386,4 +416,6 @@ async function runPlan(prepared: Awaited<ReturnType<typeof prepare>>, json: bool
   }
 }
 
-runMain(() => main(process.argv.slice(2)));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

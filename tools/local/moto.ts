@@ -153,12 +153,17 @@ export async function seedMoto(moto: Pick<MotoServer, 'config'>): Promise<MotoSe
   }
 }
 
-/** The sample request (events/execution-input.json) on the seeded resources. */
+/**
+ * The sample request (events/execution-input.json) on the seeded resources, its templates without access entries:
+ * the sample names its group by GroupName, which takes Directory Service Data access (DescribeDirectoryDataAccess and
+ * EnableDirectoryDataAccess on Directory Service), and moto 5.x has no Directory Data access.
+ */
 export const motoInput = (seed: MotoSeed): Record<string, unknown> => {
   const sample = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as {
     Directory: Record<string, unknown>;
-    Connector: { VpcInformation: Record<string, unknown> } & Record<string, unknown>;
+    Connector: { VpcInformation: Record<string, unknown>; Templates?: Record<string, unknown>[] } & Record<string, unknown>;
   };
+  for (const template of sample.Connector.Templates ?? []) delete template['AccessControlEntries'];
   sample.Directory['PasswordSecretId'] = seed.PasswordSecretId;
   sample.Directory['VpcSettings'] = { VpcId: seed.VpcId, SubnetIds: seed.SubnetIds };
   sample.Connector['CertificateAuthorityArn'] = seed.CertificateAuthorityArn;

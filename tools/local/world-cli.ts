@@ -1,8 +1,8 @@
 /**
  * `npm run world`: the local world on its own (emulator + local Step Functions), for `serverless invoke local --stage
  * local` and any other process: prints the `export` lines that point the AWS SDK at it (and writes them to
- * `--env-out`), then serves until Ctrl-C. Directories and connectors (with their registrations and SPNs) turn Active at
- * once unless told otherwise:
+ * `--env-out`), then serves until Ctrl-C. Directories and connectors (with their registrations and SPNs, and Directory
+ * Data access once asked for) turn Active at once unless told otherwise:
  * nothing advances the simulated clock between separate invokes.
  */
 import { writeFileSync } from 'node:fs';
@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       connectorActiveAfterSeconds: connector,
       registrationActiveAfterSeconds: connector,
       spnActiveAfterSeconds: connector,
+      dataAccessEnabledAfterSeconds: connector,
       shareAssociatedAfterSeconds: 0,
     },
   });

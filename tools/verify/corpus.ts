@@ -12,6 +12,7 @@
  * they are checked through the ValidateRequest handler core against the emulator (see test/tools/verify).
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { validateRequest } from '../../src/domain/validate.ts';
 import type { Violation } from '../../src/domain/errors.ts';
 import { SIMPLE_KEY } from '../../src/domain/field-path.ts';
@@ -127,7 +128,26 @@ export const SPEC = {
   /** A Managed Microsoft AD takes 20-45 min to create (AWS admin guide): a shorter deadline is rejected. */
   directoryTimeoutMicrosoftAd: (n: unknown) => Number.isInteger(n) && (n as number) >= 20 && (n as number) <= 180,
   connectorTimeout: (n: unknown) => Number.isInteger(n) && (n as number) >= 5 && (n as number) <= 120,
+  /** Directory Service Data GroupName (ds-data 2023-05-31): 1-64, none of : ; | = + " * ? < > / \ , [ ] @; no control characters. */
+  groupName: (s: string) => len(s, 1, 64) && !CONTROL.test(s) && !/[:;|=+"*?<>/\\,[\]@]/.test(s),
+  /** PCA Connector AD DisplayName: printable ASCII, at most 256 (what a GroupName must be to stand in for it). */
+  displayName: (s: string) => len(s, 1, 256) && /^[\x20-\x7E]+$/.test(s),
 };
+
+/**
+ * A request with one certificate template whose access entry names its group (the sample's template definition, a
+ * fixture: the definition's own rules are the service model's and are checked elsewhere). The README's contract: an
+ * entry names its group by exactly one of GroupName and GroupSecurityIdentifier; GroupDisplayName is required with a
+ * SID and defaults to GroupName; CreateGroup applies to a GroupName only; two entries of one template never name the
+ * same group (group names compare case-insensitively); a GroupName needs a Managed AD (Directory Service Data).
+ */
+const SAMPLE_DEFINITION = (JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as {
+  Connector: { Templates: { Definition: unknown }[] };
+}).Connector.Templates[0]?.Definition;
+const GROUP_SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
+const withEntries = (entries: unknown[], base: Json = BASE_REQUEST): Json =>
+  withValue(['Connector', 'Templates'], [{ Name: 'ComputerAutoEnroll', Definition: clone(SAMPLE_DEFINITION), AccessControlEntries: entries }], base);
+const ACE = (i: number): Seg[] => ['Connector', 'Templates', 0, 'AccessControlEntries', i];
 
 /* ---------------- generators ---------------- */
 
@@ -370,6 +390,55 @@ export const RULES: Rule[] = [
       { request: deleteIn(clone(SIMPLE), ['Directory', 'Type']) },
       { request: deleteIn(clone(MS_BASE), ['Connector']) },
     ),
+  },
+  {
+    name: 'AccessControlEntries[0].GroupName (and the display name it stands in for)',
+    arbitrary: fc.oneof(around(fc.constantFrom('Domain Computers', 'PKI Enrollers', 'Cert Publishers'), 80), fc.constantFrom('Domänen-Computer', 'g'.repeat(64))).map((name) => {
+      const request = withEntries([{ GroupName: name, AccessRights: { Enroll: 'ALLOW' } }]);
+      if (!SPEC.groupName(name)) return { request, path: pathOf([...ACE(0), 'GroupName']) };
+      return { request, ...(SPEC.displayName(name) ? {} : { path: pathOf([...ACE(0), 'GroupDisplayName']) }) };
+    }),
+  },
+  {
+    name: 'AccessControlEntries[0]: by GroupName or GroupSecurityIdentifier, exactly one; display name; CreateGroup',
+    arbitrary: fc
+      .record({ name: fc.boolean(), sid: fc.boolean(), display: fc.boolean(), create: fc.constantFrom(undefined, true, false) })
+      .map(({ name, sid, display, create }) => {
+        const entry = {
+          ...(name ? { GroupName: 'Domain Computers' } : {}),
+          ...(sid ? { GroupSecurityIdentifier: GROUP_SID } : {}),
+          ...(display ? { GroupDisplayName: 'Domain Computers' } : {}),
+          ...(create !== undefined ? { CreateGroup: create } : {}),
+          AccessRights: { Enroll: 'ALLOW', AutoEnroll: 'ALLOW' },
+        };
+        const at = ACE(0);
+        const path = name === sid ? pathOf(at)
+          : sid && !display ? pathOf([...at, 'GroupDisplayName'])
+            : create !== undefined && !name ? pathOf([...at, 'CreateGroup']) : undefined;
+        return { request: withEntries([entry]), ...(path ? { path } : {}) };
+      }),
+  },
+  {
+    name: 'AccessControlEntries: one group per template (names case-insensitive, SIDs exact)',
+    arbitrary: fc
+      .tuple(fc.constantFrom('Domain Computers', 'PKI Enrollers'), fc.constantFrom('Domain Computers', 'domain computers', 'DOMAIN COMPUTERS', 'PKI Enrollers', 'pki enrollers'), fc.boolean())
+      .map(([a, b, bySid]) => {
+        if (bySid) {
+          const sids = [GROUP_SID, a === 'Domain Computers' ? GROUP_SID : `${GROUP_SID.slice(0, -3)}512`];
+          const entries = sids.map((sid, i) => ({ GroupSecurityIdentifier: sid, GroupDisplayName: `g${i}`, AccessRights: { Enroll: 'ALLOW' } }));
+          return { request: withEntries(entries), ...(sids[0] === sids[1] ? { path: pathOf([...ACE(1), 'GroupSecurityIdentifier']) } : {}) };
+        }
+        const entries = [a, b].map((GroupName) => ({ GroupName, AccessRights: { Enroll: 'ALLOW' } }));
+        return { request: withEntries(entries), ...(a.toLowerCase() === b.toLowerCase() ? { path: pathOf([...ACE(1), 'GroupName']) } : {}) };
+      }),
+  },
+  {
+    name: 'GroupName needs AWS Managed Microsoft AD (Directory Service Data)',
+    arbitrary: fc.constantFrom('SimpleAD', 'MicrosoftAD').map((type) => {
+      const base = type === 'SimpleAD' ? { ...clone(SIMPLE), Connector: clone(BASE_REQUEST.Connector) } : clone(BASE_REQUEST);
+      const request = withEntries([{ GroupName: 'Domain Computers', AccessRights: { Enroll: 'ALLOW' } }], base);
+      return { request, ...(type === 'SimpleAD' ? { path: pathOf([...ACE(0), 'GroupName']) } : {}) };
+    }),
   },
   {
     name: 'wrong types',

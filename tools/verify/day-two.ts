@@ -69,8 +69,12 @@ export const lostUpdates = (emulator: Emulator): string[] => {
     const [template] = have;
     if (canonicalJson(template?.Definition) !== canonicalJson(t.Definition)) problems.push(`template ${t.Name}: the definition is not the request's`);
     for (const a of t.AccessControlEntries ?? []) {
-      const ace = (c?.accessControlEntries ?? []).find((x) => x.TemplateArn === template?.Arn && x.GroupSecurityIdentifier === a.GroupSecurityIdentifier);
-      if (canonicalJson(ace?.AccessRights) !== canonicalJson(a.AccessRights)) problems.push(`template ${t.Name}, group ${a.GroupSecurityIdentifier}: the rights are not the request's`);
+      // An entry naming its group by GroupName carries that name as its display name (the default).
+      const group = a.GroupSecurityIdentifier ?? a.GroupDisplayName ?? a.GroupName;
+      const ace = (c?.accessControlEntries ?? []).find(
+        (x) => x.TemplateArn === template?.Arn && (a.GroupSecurityIdentifier !== undefined ? x.GroupSecurityIdentifier === group : x.GroupDisplayName === group),
+      );
+      if (canonicalJson(ace?.AccessRights) !== canonicalJson(a.AccessRights)) problems.push(`template ${t.Name}, group ${group ?? '?'}: the rights are not the request's`);
     }
     if (template?.Tags['team'] !== 'platform') problems.push(`template ${t.Name}: tag team is not the request's`);
   }

@@ -275,7 +275,7 @@ export class Harness {
   resources(): {
     directories: { DirectoryId: string; Name: string }[];
     connectors: { Arn: string; DirectoryId: string }[];
-    connectorSide: Record<'directoryRegistrations' | 'servicePrincipalNames' | 'templates' | 'accessControlEntries' | 'resourceShares', number>;
+    connectorSide: Record<'directoryRegistrations' | 'servicePrincipalNames' | 'templates' | 'accessControlEntries' | 'resourceShares' | 'groupsCreated', number>;
   } {
     const snap = this.emulator.snapshot();
     const c = snap.connectorAd;
@@ -288,6 +288,7 @@ export class Harness {
         templates: c?.templates.length ?? 0,
         accessControlEntries: c?.accessControlEntries.length ?? 0,
         resourceShares: c?.resourceShares.length ?? 0,
+        groupsCreated: (snap['directoryData'] as { groups: unknown[] } | undefined)?.groups.length ?? 0,
       },
     };
   }

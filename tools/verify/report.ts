@@ -5,6 +5,8 @@ export interface ReliabilityFigures {
   corpus: { cases: number; rejected: number; accepted: number };
   leaks: number;
   load: { executions: number; succeeded: number; duplicates: number; wallMs: number; apiCallsPerExecution: number; retries: number };
+  /** `serverless invoke local` of every function (absent when that part did not run). */
+  invokeLocal?: { functions: number; passed: boolean };
 }
 
 /** Why the figures fall short (empty: all good). `expected` are the counts a full pass must reach. */
@@ -25,5 +27,6 @@ export const shortfalls = (
   if (f.load.executions !== expected.loadExecutions) out.push(`load: ${f.load.executions} executions instead of ${expected.loadExecutions}`);
   if (f.load.succeeded < f.load.executions) out.push(`load: ${f.load.executions - f.load.succeeded} executions did not succeed`);
   if (f.load.duplicates > 0) out.push(`load: ${f.load.duplicates} duplicates`);
+  if (f.invokeLocal && !f.invokeLocal.passed) out.push('invoke local: a serverless invoke local command failed');
   return out;
 };

@@ -14,7 +14,7 @@ import { captureOutput } from './capture.ts';
 import { spawnSync } from 'node:child_process';
 import type { Emulator, Seed } from '../local/emulator/index.ts';
 import { getProvisioning, postProvisioning, deliverEvent, requestEvent } from './triggers.ts';
-import { discoverTargets, faultHooks } from './matrix.ts';
+import { discoverTargets, faultHooks } from './matrix/index.ts';
 import { Harness, defaultInput, defaultSeed } from './harness.ts';
 import type { ExecutionRun } from './harness.ts';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { GetTemplateCommand, GetTemplateGroupAccessControlEntryCommand, ListTagsForResourceCommand, PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
+import { GetTemplateCommand, ListTagsForResourceCommand, ListTemplateGroupAccessControlEntriesCommand, PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
 import type { ProvisioningRequest } from '../../../src/contract.ts';
 import { DEFAULT_SEED_PATH, PROVISIONED_SERVICES, loadSeed, writeCallsOf } from '../../../tools/local/emulator/index.ts';
 import type { EmulatorSnapshot } from '../../../tools/local/emulator/index.ts';
@@ -56,10 +56,11 @@ describe('day two: apply a changed request to a provisioned world (real workflow
   it('a 2-year validity and a second template: one UpdateTemplate, one CreateTemplate, no directory or connector created; again: 0 write calls', async () => {
     const changed = await apply(provisioned.snapshot, dayTwo());
     assert.deepEqual(writes(changed), {
+      'DirectoryServiceData.CreateGroup': 1,
       'PcaConnectorAd.UpdateTemplate': 1,
       'PcaConnectorAd.CreateTemplate': 1,
       'PcaConnectorAd.CreateTemplateGroupAccessControlEntry': 1,
-    });
+    }, 'the new template\'s group (CreateGroup), no directory, share, registration or connector');
     assert.equal(output(changed).DirectoryAdopted, true);
     assert.equal(output(changed).ConnectorAdopted, true);
     const [first] = output(changed).TemplateArns;
@@ -99,7 +100,8 @@ describe('day two: apply a changed request to a provisioned world (real workflow
     });
     const arn = output(changed).TemplateArns[0] ?? '';
     const [ace, tags] = await inspect(changed.snapshot, async (c) => [
-      (await c.send(new GetTemplateGroupAccessControlEntryCommand({ TemplateArn: arn, GroupSecurityIdentifier: entry.GroupSecurityIdentifier }))).AccessControlEntry,
+      // The sample names Domain Computers by GroupName: its entry is the template's one entry, under the resolved SID.
+      (await c.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: arn }))).AccessControlEntries?.[0],
       (await c.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags,
     ] as const);
     assert.deepEqual([ace?.AccessRights, ace?.GroupDisplayName], [{ Enroll: 'ALLOW', AutoEnroll: 'DENY' }, 'All domain computers']);

@@ -21,6 +21,8 @@ const world = (directories: number, connectors: number, more: Partial<Record<str
   templates: 0,
   accessControlEntries: 0,
   resourceShares: connectors,
+  directoryDataAccessEnabled: 0,
+  groupsCreated: 0,
   ...more,
 });
 
@@ -31,9 +33,10 @@ const GOAL_TRANSITIONS_MANAGED_AD_40_MIN = 90;
 const GOAL_FAILURE_REPORTED_BY = 240;
 /**
  * States a successful execution enters once each; every other billed transition is a retry (a poll). The Simple AD
- * sample has no Connector (AWS does not support one on it): NoConnector instead of the connector-side Tasks.
+ * sample has no Connector (AWS does not support one on it): NoConnector instead of the connector-side Tasks. The
+ * Managed AD sample has no template, so no group to resolve: NoGroupNames instead of Directory Data access.
  */
-const STATES_ENTERED: Record<DirectoryType, number> = { SimpleAD: 9, MicrosoftAD: 16 };
+const STATES_ENTERED: Record<DirectoryType, number> = { SimpleAD: 9, MicrosoftAD: 17 };
 /** The CA share is created ASSOCIATING; ShareCertificateAuthority's one retry finds it ASSOCIATED (5 simulated s). */
 const SHARE_RETRIES: Record<DirectoryType, number> = { SimpleAD: 0, MicrosoftAD: 1 };
 

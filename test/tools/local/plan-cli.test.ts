@@ -42,6 +42,12 @@ describe('npm start -- --plan', () => {
     const lines = out.plan.map((e) => `${e.resource} ${e.id} ${e.action}`);
     assert.ok(lines.includes('template ComputerAutoEnroll update'), lines.join('\n'));
     assert.ok(lines.includes('template WebServer create'), lines.join('\n'));
+    // Groups named by GroupName: Directory Data access on, Domain Computers found (by its SID), Web Servers to create.
+    assert.deepEqual(lines.filter((l) => /^(directory-data-access|group) /.test(l)).map((l) => l.replace(/S-1-5-21-[\d-]+/, 'SID')), [
+      `directory-data-access ${out.plan.find((e) => e.resource === 'directory')?.id ?? ''} keep`,
+      'group SID keep',
+      'group Web Servers create',
+    ]);
     assert.deepEqual(out.plan.filter((e) => e.action === 'conflict').map((e) => [e.resource, e.fields.map((f) => f.field)]), [['directory', ['Directory.Edition']]]);
     for (const e of out.plan) assert.deepEqual(Object.keys(e).filter((k) => k !== 'remedy'), ['resource', 'id', 'action', 'fields']);
     assert.ok(Object.keys(out.apiCalls).length > 0, 'it read the world');
@@ -55,7 +61,7 @@ describe('npm start -- --plan', () => {
     assert.match(r.stdout, /^ {2}template {16}update {4}ComputerAutoEnroll$/m);
     assert.match(r.stdout, /Connector\.Templates\[0\]\.Definition\.TemplateV2\.CertificateValidity\.ValidityPeriod\.Period: 1 -> 2/);
     assert.match(r.stdout, /^ {2}directory {15}conflict {2}d-[0-9a-f]{10}\n {6}Directory\.Edition: Standard -> Enterprise\n {6}remedy: /m);
-    assert.match(r.stdout, /2 to create, 1 to update, 0 to delete, 5 to keep, 0 orphaned, 0 warning\(s\), 1 conflict\(s\)/);
+    assert.match(r.stdout, /3 to create, 1 to update, 0 to delete, 7 to keep, 0 orphaned, 0 warning\(s\), 1 conflict\(s\)/);
     assert.match(r.stdout, /would stop at PlanChanges \(PlanConflictError\) before any write/);
     assert.match(r.stdout, /\(0 write call\(s\)\)$/m);
   });

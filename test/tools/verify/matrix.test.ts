@@ -1,30 +1,31 @@
 /**
- * Fault × rerun matrix over the local world (tools/verify/matrix.ts): every AWS call the workflow makes × {throttled,
+ * Fault × rerun matrix over the local world (tools/verify/matrix/): every AWS call the workflow makes × {throttled,
  * 5xx, terminal, lost response, Lambda crash before / timeout after the call, transport faults} × {Step Functions
  * retry, redrive, new execution, duplicate start}. Each execution must end SUCCEEDED or in the catalog's documented
  * failure, and every cell must leave at most one directory and one connector. Here the covering subset runs (every
- * row with each of its fault kinds and each rerun, every fault kind with every rerun); `MATRIX=full` runs every cell,
- * as `npm run verify:reliability` does. The teardown's rows (its calls after a clean provisioning) get the same
- * faults with retry, redrive and new execution, and every teardown cell must end with 0 of the tool's resources left
- * and the foreign directory still there.
+ * row with each of its fault kinds and each rerun, every fault kind with every rerun); `FULL_CHECKS=1` runs every
+ * cell, as `npm run verify:reliability` does. The teardown's rows (its calls after a clean provisioning) get the same
+ * faults with retry, redrive and new execution, each cell starting from one provisioned world's snapshot, and every
+ * teardown cell must end with 0 of the tool's resources left and the foreign directory still there.
  */
 import '../../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, discoverDayTwoTargets, discoverTargets, discoverTeardownTargets, formatMatrix, isApplicable, judgeFailure, runMatrix, terminalErrorFor,
-} from '../../../tools/verify/matrix.ts';
+} from '../../../tools/verify/matrix/index.ts';
 import { DAY_ONE, DAY_TWO, lostUpdates } from '../../../tools/verify/day-two.ts';
 import { Harness } from '../../../tools/verify/harness.ts';
-import type { FaultKind, Rerun, Target } from '../../../tools/verify/matrix.ts';
+import type { FaultKind, Rerun, Target } from '../../../tools/verify/matrix/index.ts';
 import type { ExecutionRun } from '../../../tools/verify/harness.ts';
+import { fullChecks } from '../../../tools/verify/full-checks.ts';
 
 const run = (over: Partial<ExecutionRun>): ExecutionRun => ({
   executionArn: 'arn', status: 'FAILED', timeline: [], tasks: [], apiCalls: {}, ...over,
 });
 const entry = (kind: 'state' | 'caught' | 'retry', state: string) => ({ kind, state, text: state, simulatedSeconds: 0, wallMs: 0 });
 const CREATE_DIRECTORY: Target = { state: 'CreateDirectory', call: 'DirectoryService.CreateDirectory', service: 'DirectoryService', op: 'CreateDirectory' };
-const FULL = process.env['MATRIX'] === 'full';
+const FULL = fullChecks();
 
 type Cell = { machine?: 'teardown'; state: string; call: string; kind: FaultKind; rerun: Rerun };
 const flat = (c: { target: Target; kind: FaultKind; rerun: Rerun }): Cell =>
@@ -65,6 +66,10 @@ describe('fault × rerun matrix: rows and expectations', () => {
       'CreateDirectory DirectoryService.DescribeDirectories',
       'CreateDirectory DirectoryService.CreateMicrosoftAD',
       'GetDirectoryStage DirectoryService.DescribeDirectories',
+      'EnableDirectoryDataAccess DirectoryService.DescribeDirectoryDataAccess',
+      'EnableDirectoryDataAccess DirectoryService.EnableDirectoryDataAccess',
+      'GetDirectoryDataAccessStatus DirectoryService.DescribeDirectoryDataAccess',
+      'ResolveGroups DirectoryServiceData.DescribeGroup',
       'CreateConnector PcaConnectorAd.CreateConnector',
       'GetConnectorStatus PcaConnectorAd.GetConnector',
       'PublishSucceededEvent EventBridge.PutEvents',
@@ -141,7 +146,7 @@ describe('fault × rerun matrix: the covering subset', () => {
   });
 });
 
-describe(`fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the covering subset of the cells (MATRIX=full: every cell)'}`, () => {
+describe(`fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1)' : 'the covering subset of the cells (FULL_CHECKS=1: every cell)'}`, () => {
   it('ends SUCCEEDED or in the documented named failure, with at most one directory and one connector per cell', async (t) => {
     // Act
     const m = await runMatrix({ cells: FULL ? 'full' : 'covering', parts: ['provisioning'] });
@@ -160,7 +165,7 @@ describe(`fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the cove
   });
 });
 
-describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (MATRIX=full)' : 'the covering subset of the cells (MATRIX=full: every cell)'}`, () => {
+describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1)' : 'the covering subset of the cells (FULL_CHECKS=1: every cell)'}`, () => {
   it('discovers the teardown rows from a clean teardown after a clean provisioning (every delete of every Task state)', async () => {
     // Act
     const targets = await discoverTeardownTargets();

@@ -1,6 +1,6 @@
 /**
  * The embedded AWS emulator: one in-process HTTP server on 127.0.0.1 speaking the real wire protocols of the services
- * registered in ./services.ts (Directory Service, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge,
+ * registered in ./services.ts (Directory Service, Directory Service Data, PCA Connector AD, RAM, Secrets Manager, ACM PCA, EC2, EventBridge,
  * DynamoDB for the coordination table, SQS for the triggers' dead-letter queue), so unmodified AWS SDK v3 clients reach it through the standard
  * `AWS_ENDPOINT_URL_<SERVICE>` variables (see `env()`). Each service is a folder (operations, state, lifecycles,
  * tagging); ./core/ holds what they share (HTTP server and routing, clock, faults, model validation, state slots, seed).
@@ -13,7 +13,9 @@
  *    `{ operation: 'ConnectorLifecycle', error: 'INTERNAL_FAILURE' }` (also as `parseFault('DirectoryLifecycle:Failed:2')`);
  *    likewise `DirectoryRegistrationLifecycle` and `ServicePrincipalNameLifecycle` with a status reason of the model.
  * Directory registrations (60 s) and SPNs (30 s) go CREATING -> ACTIVE; a Simple AD registration ends FAILED with
- * DIRECTORY_TYPE_NOT_SUPPORTED. RAM principal associations are ASSOCIATING for 5 s. These durations are assumptions.
+ * DIRECTORY_TYPE_NOT_SUPPORTED. RAM principal associations are ASSOCIATING for 5 s. Directory Service Data access is
+ * Enabling for 60 s after EnableDirectoryDataAccess (`DirectoryDataAccessLifecycle:Failed` ends the next one Failed).
+ * These durations are assumptions. Every Managed AD gets a domain SID from the seeded RNG and its built-in groups.
  */
 import type { AddressInfo } from 'node:net';
 import { createSimClock, Rng } from './core/clock.ts';
@@ -28,7 +30,8 @@ import { startServer } from './core/server.ts';
 import type { ServiceContext } from './core/service.ts';
 import { WorldState } from './core/state.ts';
 import type { Json } from './core/state.ts';
-import { DIRECTORIES, DIRECTORY_SETTINGS, directorySettledAtMs, existingDirectories } from './directory-service/state.ts';
+import { DIRECTORIES, DIRECTORY_SETTINGS, dataAccessSettledAtMs, dataAccessStatus, directorySettledAtMs, existingDirectories } from './directory-service/state.ts';
+import { createdGroups } from './directory-service-data/index.ts';
 import type { DirectoryOutcome, DirectoryRecord } from './directory-service/state.ts';
 import type { DynamoItem } from './dynamodb/index.ts';
 import { EVENTS } from './eventbridge/index.ts';
@@ -40,6 +43,7 @@ import type { ClientTokenRecord, ConnectorAdState, ConnectorOutcome, ConnectorRe
 import { RAM_SETTINGS, RESOURCE_SHARES } from './ram/index.ts';
 import type { ResourceShareRecord } from './ram/index.ts';
 import type { CreatedSecret } from './secrets-manager/index.ts';
+import type { WaitedResourceName } from '../../../src/workflow/waits.ts';
 import { SERVICES } from './services.ts';
 import { LOCAL_DEAD_LETTER_QUEUE_NAME, QUEUES, queueUrlFor } from './sqs/index.ts';
 import type { QueuedMessage } from './sqs/index.ts';
@@ -142,6 +146,10 @@ export interface EmulatorOptions {
   spnOutcome?: FailedOutcome<SpnStatusReason>;
   /** Seconds a RAM principal association stays ASSOCIATING (default 5). */
   shareAssociatedAfterSeconds?: number;
+  /** Seconds Directory Service Data access stays Enabling after EnableDirectoryDataAccess (default 60). */
+  dataAccessEnabledAfterSeconds?: number;
+  /** Every enabling of Directory Service Data access asked for while set ends Failed at this many seconds. */
+  dataAccessFailsAfterSeconds?: number;
   /** Seconds DeleteDirectory still sees a deleted directory registration as an authorized application (default 0). */
   deauthorizationSeconds?: number;
   /** The functions Lambda's Invoke runs, by name (the local world registers the dry-run function). */
@@ -157,6 +165,10 @@ export interface WorldCounts {
   templates: number;
   accessControlEntries: number;
   resourceShares: number;
+  /** Directories whose Directory Service Data access is Enabled. */
+  directoryDataAccessEnabled: number;
+  /** Groups CreateGroup made (in directories not deleted). */
+  groupsCreated: number;
 }
 
 export interface Emulator {
@@ -174,7 +186,7 @@ export interface Emulator {
    * When the creation lifecycle of a directory (by id) or connector (by ARN) ended or will end, in simulated epoch
    * ms: Active/ACTIVE, or the failure outcome. Undefined for a resource this emulator does not hold.
    */
-  settledAtMs(resource: 'directory' | 'connector' | 'directoryRegistration' | 'servicePrincipalName', id: string): number | undefined;
+  settledAtMs(resource: WaitedResourceName, id: string): number | undefined;
   /** What the world holds: the emulator's counts, with directories (connectors) from the external service where one is configured. */
   worldCounts(): Promise<WorldCounts>;
   readonly external: ExternalEndpoints;
@@ -208,6 +220,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     MicrosoftAD: (typeof d === 'number' ? d : d?.MicrosoftAD) ?? directorySettings.activeAfterSeconds.MicrosoftAD,
   };
   if (opts.directoryOutcome) directorySettings.outcome = opts.directoryOutcome;
+  if (opts.dataAccessEnabledAfterSeconds !== undefined) directorySettings.dataAccessEnabledAfterSeconds = opts.dataAccessEnabledAfterSeconds;
+  if (opts.dataAccessFailsAfterSeconds !== undefined) directorySettings.dataAccessFailsAfterSeconds = opts.dataAccessFailsAfterSeconds;
   const connectorSettings = state.get(CONNECTOR_AD_SETTINGS);
   if (opts.connectorActiveAfterSeconds !== undefined) connectorSettings.connectorActiveAfterSeconds = opts.connectorActiveAfterSeconds;
   if (opts.registrationActiveAfterSeconds !== undefined) connectorSettings.registrationActiveAfterSeconds = opts.registrationActiveAfterSeconds;
@@ -248,6 +262,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       templates: c.templates.filter((x) => x.deletedAtMs === undefined).length,
       accessControlEntries: c.accessControlEntries.length,
       resourceShares: state.get(RESOURCE_SHARES).filter((x) => x.deletedAtMs === undefined).length,
+      directoryDataAccessEnabled: existingDirectories(ctx).filter((x) => x.deletedAtMs === undefined && dataAccessStatus(x, clock.now()) === 'Enabled').length,
+      groupsCreated: createdGroups(ctx).length,
     };
   };
 
@@ -285,6 +301,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (resource === 'directory') {
         const d = state.get(DIRECTORIES).find((x) => x.DirectoryId === id);
         return d ? directorySettledAtMs(d) : undefined;
+      }
+      if (resource === 'directoryDataAccess') {
+        // id: the directory; the latest enabling asked for (none: access was on before, or never asked for)
+        const access = state.get(DIRECTORIES).find((x) => x.DirectoryId === id)?.DataAccess;
+        return access ? dataAccessSettledAtMs(access) : undefined;
       }
       const c = state.get(CONNECTORS).find((x) => x.Arn === id);
       return c ? connectorSettledAtMs(c) : undefined;
@@ -328,4 +349,4 @@ export const writeCallsOf = (apiCalls: Readonly<Record<string, number>>, service
   );
 
 /** The services that hold what a provisioning creates (the completion events and the coordination table are not it). */
-export const PROVISIONED_SERVICES: readonly string[] = ['DirectoryService', 'PcaConnectorAd', 'RAM', 'SecretsManager'];
+export const PROVISIONED_SERVICES: readonly string[] = ['DirectoryService', 'DirectoryServiceData', 'PcaConnectorAd', 'RAM', 'SecretsManager'];

@@ -5,6 +5,7 @@
 import type { ServiceDef } from './core/service.ts';
 import { acmPca } from './acm-pca/index.ts';
 import { directoryService } from './directory-service/index.ts';
+import { directoryServiceData } from './directory-service-data/index.ts';
 import { dynamoDb } from './dynamodb/index.ts';
 import { ec2 } from './ec2/index.ts';
 import { lambda } from './lambda/index.ts';
@@ -16,6 +17,7 @@ import { sqs } from './sqs/index.ts';
 
 export const SERVICES: readonly ServiceDef[] = [
   directoryService,
+  directoryServiceData,
   secretsManager,
   acmPca,
   eventBridge,

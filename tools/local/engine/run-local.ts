@@ -98,9 +98,20 @@ export interface LocalRunResult {
   events: LocalEvent[];
 }
 
-/** A StateMachine for the definition. Full validation (JSONPaths and ARNs) stays on: the substituted ASL passes it. */
-export const createLocalStateMachine = (def: StateMachineDefinition = loadDefinition()): StateMachine =>
-  new StateMachine(def, { validationOptions: { checkPaths: true, checkArn: true } });
+/** The definitions (as JSON text) that passed full validation in this process. */
+const validatedDefinitions = new Set<string>();
+
+/**
+ * A StateMachine for the definition. Full validation (JSONPaths and ARNs) stays on: the substituted ASL passes it.
+ * A definition is validated once per process (the validator compiles its JSON schema on every call); the same
+ * definition text is not validated again.
+ */
+export const createLocalStateMachine = (def: StateMachineDefinition = loadDefinition()): StateMachine => {
+  const text = JSON.stringify(def);
+  const machine = new StateMachine(def, { validationOptions: validatedDefinitions.has(text) ? { noValidate: true } : { checkPaths: true, checkArn: true } });
+  validatedDefinitions.add(text);
+  return machine;
+};
 
 /** Runs the definition in-process with local handlers and returns the outcome plus the full event log. */
 export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<LocalRunResult> {

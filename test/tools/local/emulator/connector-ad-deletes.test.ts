@@ -87,7 +87,7 @@ describe('PCA Connector AD deletes in the emulator (teardown order)', () => {
     assert.equal(directory.name, 'ClientException');
     assert.equal(directory.message, 'Cannot delete the directory because it still has authorized applications.');
     assert.ok(classifyDeleteDirectoryError(directory) instanceof DirectoryHasAuthorizedApplicationsError, 'the teardown recognizes the refusal');
-    assert.deepEqual(w.emu.counts(), { directories: 1, connectors: 1, directoryRegistrations: 1, servicePrincipalNames: 1, templates: 1, accessControlEntries: 1, resourceShares: 0 });
+    assert.deepEqual(w.emu.counts(), { directories: 1, connectors: 1, directoryRegistrations: 1, servicePrincipalNames: 1, templates: 1, accessControlEntries: 1, resourceShares: 0, directoryDataAccessEnabled: 0, groupsCreated: 0 });
   });
 
   test('ListTagsForResource answers for the registration and the template (their ARNs), URI-encoded by the SDK', async () => {
@@ -200,7 +200,7 @@ describe('PCA Connector AD deletes in the emulator (teardown order)', () => {
     assert.equal(deleteGone.status, 404);
     assert.equal(deleted.DirectoryId, w.directory);
     assert.equal(stage, 'Deleting');
-    assert.deepEqual(w.emu.counts(), { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares: 0 });
+    assert.deepEqual(w.emu.counts(), { directories: 0, connectors: 0, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares: 0, directoryDataAccessEnabled: 0, groupsCreated: 0 });
   });
 });
 

@@ -156,7 +156,7 @@ describe('PCA Connector AD: directory registration, SPN, templates, access entri
     assert.equal(badRight.errorType, 'ValidationException');
     assert.deepEqual((got.json.AccessControlEntry as Record<string, unknown>).AccessRights, { Enroll: 'ALLOW', AutoEnroll: 'ALLOW' });
     assert.equal((list.json.AccessControlEntries as unknown[]).length, 1);
-    assert.deepEqual(emu.counts(), { directories: 2, connectors: 1, directoryRegistrations: 2, servicePrincipalNames: 1, templates: 1, accessControlEntries: 1, resourceShares: 0 });
+    assert.deepEqual(emu.counts(), { directories: 2, connectors: 1, directoryRegistrations: 2, servicePrincipalNames: 1, templates: 1, accessControlEntries: 1, resourceShares: 0, directoryDataAccessEnabled: 0, groupsCreated: 0 });
   });
 
   test('the new resources survive a snapshot', async () => {

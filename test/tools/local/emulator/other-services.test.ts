@@ -126,7 +126,7 @@ test('env(): SDK clients built with no endpoint reach the emulator through AWS_E
     assert.equal(pca.CertificateAuthority?.Status, 'ACTIVE');
     assert.equal(ev.FailedEntryCount, 0);
     assert.deepEqual(Object.keys(emu.env()).sort(), [
-      'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
+      'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL_ACM_PCA', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE', 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE_DATA', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_EVENTBRIDGE',
       'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD', 'AWS_ENDPOINT_URL_RAM', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL_SQS', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY',
     ]);
     assert.ok(sent.MessageId, 'the SDK accepted the MD5 of the body');

@@ -57,6 +57,7 @@ test('snapshot -> new emulator keeps directories, connectors, tokens, created se
     assert.deepEqual(second.events, [{ Source: 's', DetailType: 'd', Detail: { ok: true } }]);
     assert.deepEqual(second.counts(), {
       directories: 3, connectors: 1, directoryRegistrations: 0, servicePrincipalNames: 0, templates: 0, accessControlEntries: 0, resourceShares: 0,
+      directoryDataAccessEnabled: 0, groupsCreated: 0,
     });
   } finally {
     await second.stop();

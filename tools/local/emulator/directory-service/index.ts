@@ -8,7 +8,16 @@
 import { ApiError } from '../core/api-error.ts';
 import { decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
-import { DIRECTORIES, DIRECTORY_FAIL_STAGES, DIRECTORY_SETTINGS, directoryStage, existingDirectories } from './state.ts';
+import {
+  DATA_ACCESS_FAIL_STATUSES,
+  DIRECTORIES,
+  DIRECTORY_FAIL_STAGES,
+  DIRECTORY_SETTINGS,
+  dataAccessStatus,
+  directoryStage,
+  existingDirectories,
+  newDomainSid,
+} from './state.ts';
 import type { DirectoryRecord } from './state.ts';
 
 const PATTERNS = {
@@ -149,8 +158,25 @@ function create(type: 'SimpleAD' | 'MicrosoftAD', input: Json, ctx: ServiceConte
     activeAfterSeconds,
     ...(outcome ? { outcome: { stage: outcome.stage ?? 'Failed', reason: outcome.reason, afterSeconds: outcome.afterSeconds ?? activeAfterSeconds } } : {}),
   };
+  if (type === 'MicrosoftAD') record.DomainSid = newDomainSid(ctx);
   ctx.state.get(DIRECTORIES).push(record);
   return { DirectoryId: id };
+}
+
+/**
+ * The directory of a Directory Data access call (DirectoryDoesNotExistException for an unknown one, as the model
+ * lists). Directory Service Data serves AWS Managed Microsoft AD only (its API reference): another type is
+ * UnsupportedOperationException, the model's error for it (the wording is the emulator's).
+ */
+function dataAccessDirectory(ctx: ServiceContext, input: Json): DirectoryRecord {
+  const id = str(input, 'DirectoryId');
+  const v: Violation[] = [];
+  check(v, 'directoryId', id, PATTERNS.directoryId, true);
+  if (v.length) throw validationError(v);
+  const d = existingDirectories(ctx).find((x) => x.DirectoryId === id && x.deletedAtMs === undefined);
+  if (!d) throw new ApiError('DirectoryDoesNotExistException', `Directory ${id} does not exist`);
+  if (d.Type !== 'MicrosoftAD') throw new ApiError('UnsupportedOperationException', `Directory Service Data is not supported for ${d.Type} directories.`);
+  return d;
 }
 
 /** An address inside the subnet (base + 10), like the DNS servers AWS places there. */
@@ -162,7 +188,7 @@ function dnsIp(cidr: string): string {
 
 function describe(d: DirectoryRecord, ctx: ServiceContext): Json {
   const st = directoryStage(d, ctx.clock.now());
-  const { createdAtMs: _c, activeAfterSeconds: _a, outcome: _o, deletedAtMs: _d, Tags: _t, ...fields } = d;
+  const { createdAtMs: _c, activeAfterSeconds: _a, outcome: _o, deletedAtMs: _d, Tags: _t, DomainSid: _s, DataAccess: _da, ...fields } = d;
   return {
     ...fields,
     Alias: d.DirectoryId,
@@ -194,7 +220,7 @@ export const directoryService: ServiceDef = {
   endpointVariable: 'AWS_ENDPOINT_URL_DIRECTORY_SERVICE',
   protocol: 'awsJson',
   targetPrefix: 'DirectoryService_20150416',
-  lifecycles: { DirectoryLifecycle: DIRECTORY_FAIL_STAGES },
+  lifecycles: { DirectoryLifecycle: DIRECTORY_FAIL_STAGES, DirectoryDataAccessLifecycle: DATA_ACCESS_FAIL_STATUSES },
   state: [DIRECTORIES],
   errorStatus: (code) => (/(ServiceException|InternalServerException|InternalServiceError|InternalFailure)$/.test(code) ? 500 : 400),
   ops: {
@@ -241,6 +267,37 @@ export const directoryService: ServiceDef = {
       const d = findDirectory(ctx, str(input, 'ResourceId'), 'resourceId');
       const p = page(d.Tags, input);
       return { Tags: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    },
+    DescribeDirectoryDataAccess(input, ctx) {
+      const d = dataAccessDirectory(ctx, input);
+      return { DataAccessStatus: dataAccessStatus(d, ctx.clock.now()) };
+    },
+    EnableDirectoryDataAccess(input, ctx) {
+      const d = dataAccessDirectory(ctx, input);
+      const now = ctx.clock.now();
+      const stage = directoryStage(d, now)?.stage;
+      if (stage !== 'Active') throw new ApiError('DirectoryUnavailableException', `Directory ${d.DirectoryId} is ${stage ?? 'Deleted'}, not Active.`);
+      const status = dataAccessStatus(d, now);
+      if (status === 'Enabled' || status === 'Enabling') {
+        throw new ApiError('DirectoryInDesiredStateException', `Directory Service Data access of ${d.DirectoryId} is already ${status}.`);
+      }
+      // Disabled, or Failed before: enabling starts (again).
+      const settings = ctx.state.get(DIRECTORY_SETTINGS);
+      const fault = ctx.faults.take('DirectoryService', 'DirectoryDataAccessLifecycle');
+      const failsAfter = fault ? settings.dataAccessEnabledAfterSeconds : settings.dataAccessFailsAfterSeconds;
+      d.DataAccess = {
+        requestedAtMs: now,
+        enabledAfterSeconds: failsAfter ?? settings.dataAccessEnabledAfterSeconds,
+        ...(failsAfter !== undefined ? { outcome: 'Failed' as const } : {}),
+      };
+      return {};
+    },
+    DisableDirectoryDataAccess(input, ctx) {
+      const d = dataAccessDirectory(ctx, input);
+      const status = dataAccessStatus(d, ctx.clock.now());
+      if (status === 'Disabled') throw new ApiError('DirectoryInDesiredStateException', `Directory Service Data access of ${d.DirectoryId} is already Disabled.`);
+      delete d.DataAccess;
+      return {};
     },
     GetDirectoryLimits(_input, ctx) {
       const live = existingDirectories(ctx).filter((d) => d.deletedAtMs === undefined);

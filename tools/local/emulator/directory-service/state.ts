@@ -18,6 +18,19 @@ export interface DirectoryOutcome {
 /** The stages a `DirectoryLifecycle` fault can end a directory in. */
 export const DIRECTORY_FAIL_STAGES = ['Failed', 'Impaired', 'Inoperable'];
 
+/**
+ * Directory Service Data access of a directory once someone asked to enable it (absent: Disabled): Enabling from
+ * `requestedAtMs` for `enabledAfterSeconds`, then Enabled, or Failed with a failure outcome.
+ */
+export interface DataAccessRecord {
+  requestedAtMs: number;
+  enabledAfterSeconds: number;
+  outcome?: 'Failed';
+}
+
+/** The outcomes a `DirectoryDataAccessLifecycle` fault can end an enabling in. */
+export const DATA_ACCESS_FAIL_STATUSES = ['Failed'];
+
 /** A directory as stored. There is deliberately no password field: it is validated and dropped. */
 export interface DirectoryRecord {
   DirectoryId: string;
@@ -30,6 +43,12 @@ export interface DirectoryRecord {
   VpcSettings: { VpcId: string; SubnetIds: string[]; SecurityGroupId: string; AvailabilityZones: string[] };
   DnsIpAddrs: string[];
   Tags: { Key: string; Value: string }[];
+  /**
+   * The domain's SID (`S-1-5-21-` and three 32-bit numbers), drawn from the seeded RNG when a Managed AD is created
+   * (absent for Simple AD): its built-in groups' SIDs are this plus their well-known RIDs. No AWS API returns it.
+   */
+  DomainSid?: string;
+  DataAccess?: DataAccessRecord;
   createdAtMs: number;
   activeAfterSeconds: number;
   outcome?: Required<DirectoryOutcome>;
@@ -51,11 +70,15 @@ export interface DirectorySettings {
   activeAfterSeconds: { SimpleAD: number; MicrosoftAD: number };
   /** Every directory created while set lands in this stage instead of Active. */
   outcome?: DirectoryOutcome;
+  /** Seconds Directory Service Data access stays Enabling after EnableDirectoryDataAccess (AWS documents no figure). */
+  dataAccessEnabledAfterSeconds: number;
+  /** Every enabling asked for while set ends Failed at that many seconds instead of Enabled. */
+  dataAccessFailsAfterSeconds?: number;
 }
 
 export const DIRECTORY_SETTINGS: StateSlot<DirectorySettings> = {
   name: 'directory settings',
-  fresh: () => ({ activeAfterSeconds: { SimpleAD: 600, MicrosoftAD: 2220 } }),
+  fresh: () => ({ activeAfterSeconds: { SimpleAD: 600, MicrosoftAD: 2220 }, dataAccessEnabledAfterSeconds: 60 }),
 };
 
 /** Stage of a directory at `nowMs`; undefined once a deleted directory is gone. */
@@ -86,4 +109,25 @@ export function directorySettledAtMs(d: DirectoryRecord): number {
 /** Directories not yet gone (Deleting included). */
 export function existingDirectories(ctx: ServiceContext): DirectoryRecord[] {
   return ctx.state.get(DIRECTORIES).filter((d) => directoryStage(d, ctx.clock.now()) !== undefined);
+}
+
+/** Directory Service Data access of a directory at `nowMs` (DescribeDirectoryDataAccess' DataAccessStatus). */
+export function dataAccessStatus(d: DirectoryRecord, nowMs: number): 'Disabled' | 'Enabling' | 'Enabled' | 'Failed' {
+  const a = d.DataAccess;
+  if (!a) return 'Disabled';
+  if (nowMs < dataAccessSettledAtMs(a)) return 'Enabling';
+  return a.outcome ?? 'Enabled';
+}
+
+/** When an enabling ends (epoch ms): Enabled, or Failed. */
+export const dataAccessSettledAtMs = (a: DataAccessRecord): number => a.requestedAtMs + Math.round(a.enabledAfterSeconds * 1000);
+
+/** A domain SID: `S-1-5-21-` and three 32-bit decimal numbers from the world's seeded RNG. */
+export const newDomainSid = (ctx: ServiceContext): string =>
+  `S-1-5-21-${[0, 1, 2].map(() => Math.floor(ctx.ids.next() * 2 ** 32)).join('-')}`;
+
+/** The directory's domain SID, drawn now for a Managed AD of a snapshot from before domain SIDs. */
+export function domainSidOf(ctx: ServiceContext, d: DirectoryRecord): string {
+  d.DomainSid ??= newDomainSid(ctx);
+  return d.DomainSid;
 }

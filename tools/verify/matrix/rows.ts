@@ -1,0 +1,92 @@
+/**
+ * The matrix's rows: every (Task state, AWS operation) pair a clean run makes, DISCOVERED from the emulator's call
+ * counters around each Task invocation (not typed by hand); the PutEvents integration state's call is the one not
+ * made by a Lambda. The teardown's rows are its calls after a clean provisioning, discovered the same way. The day-two
+ * rows (`scenario: 'day-two'`, ../day-two.ts) are the write calls a change applied to a provisioned world makes and a
+ * clean run does not (updates in place, tags, the prune).
+ */
+import '../env.ts';
+import { DAY_ONE, DAY_TWO, newWrites } from '../day-two.ts';
+import { Harness, defaultInput } from '../harness.ts';
+import type { ExecutionRun } from '../harness.ts';
+import { provisionedWorld, startFromProvisioned } from './provisioned-world.ts';
+import type { ProvisionedWorld } from './provisioned-world.ts';
+
+export interface Target {
+  /** The state machine: the provisioning unless `teardown` (statemachine/teardown.asl.json). */
+  machine?: 'teardown';
+  /** A provisioning row of a change applied to a provisioned world (../day-two.ts). */
+  scenario?: 'day-two';
+  /** Task state that makes the call. */
+  state: string;
+  /** Emulator counter name `Service.Operation`. */
+  call: string;
+  service: string;
+  op: string;
+}
+
+/** Publish states are Step Functions service integrations, not Lambda tasks. */
+export const PUBLISH_STATE = 'PublishSucceededEvent';
+
+/** The rows of one clean run: the calls of each Task invocation attributed to its state, the rest to PutEvents. */
+const rowsOf = (run: ExecutionRun, machine?: 'teardown'): Target[] => {
+  const m = machine ? { machine } : {};
+  const seen = new Map<string, Target>();
+  const attributed: Record<string, number> = {};
+  for (const task of run.tasks) {
+    for (const [call, n] of Object.entries(task.calls)) {
+      attributed[call] = (attributed[call] ?? 0) + n;
+      const key = `${task.state} ${call}`;
+      const [service = '', op = ''] = call.split('.');
+      if (!seen.has(key)) seen.set(key, { ...m, state: task.state, call, service, op });
+    }
+  }
+  for (const [call, n] of Object.entries(run.apiCalls)) {
+    if (n > (attributed[call] ?? 0)) {
+      const [service = '', op = ''] = call.split('.');
+      seen.set(`${PUBLISH_STATE} ${call}`, { ...m, state: PUBLISH_STATE, call, service, op });
+    }
+  }
+  // Stable order: the workflow's order of states, then the call name (the preflight reads run in parallel).
+  const order = [...new Set(run.tasks.map((t) => t.state)), PUBLISH_STATE];
+  return [...seen.values()].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.call.localeCompare(b.call));
+};
+
+/** Discovers the rows: a clean execution, with the calls of each Task invocation attributed to its state. */
+export const discoverTargets = async (): Promise<Target[]> => {
+  const harness = await Harness.start();
+  try {
+    const run = await harness.execute(defaultInput());
+    if (run.status !== 'SUCCEEDED') throw new Error(`clean run failed: ${run.error}: ${run.cause}`);
+    return rowsOf(run);
+  } finally {
+    await harness.stop();
+  }
+};
+
+/** The day-two rows: DAY_ONE provisions, DAY_TWO changes; the writes of the change a first provisioning does not make. */
+export const discoverDayTwoTargets = async (): Promise<Target[]> => {
+  const harness = await Harness.start();
+  try {
+    const first = await harness.execute(DAY_ONE());
+    if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    const change = await harness.execute(DAY_TWO());
+    if (change.status !== 'SUCCEEDED') throw new Error(`clean day-two change failed: ${change.error}: ${change.cause}`);
+    return newWrites(rowsOf(change), rowsOf(first)).map((t) => ({ ...t, scenario: 'day-two' as const }));
+  } finally {
+    await harness.stop();
+  }
+};
+
+/** The teardown rows: a clean teardown of the provisioned world (provisioned here unless given), attributed per state. */
+export const discoverTeardownTargets = async (world?: ProvisionedWorld): Promise<Target[]> => {
+  const provisioned = world ?? (await provisionedWorld());
+  const harness = await startFromProvisioned(provisioned);
+  try {
+    const run = await harness.teardown(provisioned.input);
+    if (run.status !== 'SUCCEEDED') throw new Error(`clean teardown failed: ${run.error}: ${run.cause}`);
+    return rowsOf(run, 'teardown');
+  } finally {
+    await harness.stop();
+  }
+};
