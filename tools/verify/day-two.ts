@@ -1,7 +1,7 @@
 /**
  * The matrix's day-two scenario: a world provisioned by DAY_ONE (the sample with a second template of this tool's,
  * `Retired`), then DAY_TWO applied to it: the first template valid for two years (UpdateTemplate), its entry's rights
- * changed (UpdateTemplateGroupAccessControlEntry), a new template (WebServer), other tags (AddTagsToResource,
+ * changed (UpdateTemplateGroupAccessControlEntry), a new template (WebServer) for a new group (CreateGroup), other tags (AddTagsToResource,
  * TagResource), and `Retired` no longer listed with PruneTemplates (DeleteTemplateGroupAccessControlEntry,
  * DeleteTemplate). Its rows are the write calls of the day-two run that a clean run does not make, discovered from
  * the emulator's counters like the others'; a cell passes only with no duplicate and no lost update (`lostUpdates`).
@@ -9,12 +9,15 @@
 import type { ProvisioningRequest, TemplateRequest } from '../../src/contract.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
 import { WRITE_OPERATION } from '../local/emulator/index.ts';
+import type { DirectoryDataState } from '../local/emulator/directory-service-data/index.ts';
 import type { Emulator } from '../local/emulator/index.ts';
 import { defaultInput } from './harness.ts';
 
 type Request = ProvisioningRequest & { Connector: NonNullable<ProvisioningRequest['Connector']> };
 
 const RETIRED_SID = 'S-1-5-21-1004336348-1177238915-682003330-1200';
+/** The group the new template's entry names, created by the change (CreateGroup). */
+const WEB_GROUP = 'Web Servers';
 
 /** What provisions the day-two world: the sample and the template that day two prunes. */
 export const DAY_ONE = (): Request => {
@@ -38,7 +41,11 @@ export const DAY_TWO = (): Request => {
   (changed.Definition as { TemplateV2: { CertificateValidity: { ValidityPeriod: { Period: number } } } }).TemplateV2.CertificateValidity.ValidityPeriod.Period = 2;
   const entry = changed.AccessControlEntries?.[0];
   if (entry) entry.AccessRights = { Enroll: 'ALLOW', AutoEnroll: 'DENY' };
-  const web: TemplateRequest = { ...structuredClone(first), Name: 'WebServer' };
+  const web: TemplateRequest = {
+    ...structuredClone(first),
+    Name: 'WebServer',
+    AccessControlEntries: [{ GroupName: WEB_GROUP, CreateGroup: true, AccessRights: { Enroll: 'ALLOW' } }],
+  };
   return {
     ...r,
     Directory: { ...r.Directory, Tags: [{ Key: 'team', Value: 'platform' }] },
@@ -79,6 +86,8 @@ export const lostUpdates = (emulator: Emulator): string[] => {
     if (template?.Tags['team'] !== 'platform') problems.push(`template ${t.Name}: tag team is not the request's`);
   }
   if (live.some((x) => x.Name === 'Retired')) problems.push('the pruned template Retired is still there');
+  const groups = (snap['directoryData'] as DirectoryDataState | undefined)?.groups ?? [];
+  if (groups.filter((g) => g.SAMAccountName === WEB_GROUP).length !== 1) problems.push(`the group ${WEB_GROUP} is not there once`);
   const directory = snap.directories.find((d) => d.Name === want.Directory.Name && d.deletedAtMs === undefined);
   if (directory?.Tags?.find((t) => t.Key === 'team')?.Value !== 'platform') problems.push('the directory\'s tag team is not the request\'s');
   return problems;
