@@ -194,6 +194,11 @@ export interface DirectoryPollState extends WaitWindow {
   Adopted: boolean;
   Stage: string;
   StageReason: string | null;
+  /**
+   * What the request asks of an adopted directory that was not applied (a Description or Tags that differ), one
+   * sentence each; empty when created or when nothing differs.
+   */
+  Warnings: string[];
 }
 
 /** CreateConnector output, stored at `$.connector`; GetConnectorStatus returns it again once the connector is ACTIVE. */
@@ -367,6 +372,11 @@ export const MANAGED_BY_TAG_KEY = 'ad-cert-orchestrator:managed-by';
 export const MANAGED_BY_TAG_VALUE = 'ad-cert-orchestrator';
 /** Tag carrying the execution ARN that created the resource (audit trail). */
 export const EXECUTION_TAG_KEY = 'ad-cert-orchestrator:execution';
+/**
+ * Tag of a password secret `POST /provisionings` stored: the directory it is the admin password of (a hash of its
+ * identity, src/api/password-secret.ts), so a request with another password for that directory is a conflict.
+ */
+export const DIRECTORY_TAG_KEY = 'ad-cert-orchestrator:directory';
 
 /** EventBridge completion events. */
 export const EVENT_SOURCE = 'ad-cert-orchestrator';

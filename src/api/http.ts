@@ -10,7 +10,7 @@
  * Middleware chain (CORS is off: no CORS middleware, no CORS headers; an IAM-signed API is called by SDKs/CLIs):
  *   X-Ray handler subsegment (no response recorded) -> Powertools context (never logs the event) -> `requestId` (the
  *   API Gateway request id, also in every response body and the access log) on every log line -> header normalizer
- *   (lower-case names) -> media type lower-cased -> JSON body parser -> core; on error: `problemResponses` (runs first) shapes every error into a JSON body, then
+ *   (lower-case names) -> media type lower-cased -> a UTF-8 BOM dropped -> JSON body parser -> core; on error: `problemResponses` (runs first) shapes every error into a JSON body, then
  *   `@middy/http-error-handler` writes it. A 5xx body is always the generic
  *   `{"message":"Internal server error","requestId":…}`: no error name, message or stack reaches the client.
  */
@@ -136,6 +136,17 @@ export const mediaTypeCase = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayP
   },
 });
 
+/**
+ * A JSON body may start with a UTF-8 byte order mark (RFC 8259 §8.1 lets a parser ignore it, and the project's tools
+ * read files that way): it is dropped before the JSON body parser, which would refuse it.
+ */
+export const byteOrderMark = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> => ({
+  before: (request) => {
+    const body = request.event.body;
+    if (typeof body === 'string' && !request.event.isBase64Encoded && body.charCodeAt(0) === 0xfeff) request.event.body = body.slice(1);
+  },
+});
+
 export interface HttpHandlerOptions {
   /** Parse a JSON body (415 for another content type, 400 for malformed JSON); the core validates it. */
   jsonBody?: boolean;
@@ -148,7 +159,7 @@ export const httpHandler = <TBody>(core: ApiCore<TBody>, options: HttpHandlerOpt
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(apiRequestId())
     .use(httpHeaderNormalizer());
-  if (options.jsonBody) chain.use(mediaTypeCase()).use(httpJsonBodyParser());
+  if (options.jsonBody) chain.use(mediaTypeCase()).use(byteOrderMark()).use(httpJsonBodyParser());
   chain.use(httpErrorHandler({ logger: false })).use(problemResponses());
   return chain.handler((event, context) => core(event as unknown as ParsedEvent<TBody>, context)) as unknown as ApiHandler;
 };

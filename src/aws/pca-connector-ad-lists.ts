@@ -8,11 +8,13 @@ import type {
   ConnectorSummary,
   DirectoryRegistrationSummary,
   PcaConnectorAdClient,
+  ServicePrincipalNameSummary,
   TemplateSummary,
 } from './pca-connector-ad-sdk.ts';
 import {
   paginateListConnectors,
   paginateListDirectoryRegistrations,
+  paginateListServicePrincipalNames,
   paginateListTemplateGroupAccessControlEntries,
   paginateListTemplates,
 } from './pca-connector-ad-sdk.ts';
@@ -25,6 +27,10 @@ export const listAllConnectors = (client: PcaConnectorAdClient): Promise<Connect
 /** Every directory registration of the account and Region. */
 export const listAllRegistrations = (client: PcaConnectorAdClient): Promise<DirectoryRegistrationSummary[]> =>
   allItems(paginateListDirectoryRegistrations({ client }, {}), (p) => p.DirectoryRegistrations);
+
+/** Every service principal name in a directory registration. */
+export const listAllServicePrincipalNames = (client: PcaConnectorAdClient, DirectoryRegistrationArn: string): Promise<ServicePrincipalNameSummary[]> =>
+  allItems(paginateListServicePrincipalNames({ client }, { DirectoryRegistrationArn }), (p) => p.ServicePrincipalNames);
 
 /** Every template of a connector. */
 export const listAllTemplates = (client: PcaConnectorAdClient, ConnectorArn: string): Promise<TemplateSummary[]> =>

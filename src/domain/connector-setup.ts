@@ -50,6 +50,9 @@ const show = (v: unknown): string => {
  * value (objects field by field, lists item by item and of the same length). Fields only the existing value has are
  * not differences: the service may fill in defaults the request left out.
  */
+/** Whether two names are one to Active Directory (template and group names are case-insensitive there). */
+export const sameAdName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
 export function differences(want: unknown, have: unknown, path: string): string[] {
   if (isObject(want)) {
     if (!isObject(have)) return [`${path}: requested ${show(want)}, found ${show(have)}`];
@@ -83,7 +86,7 @@ export function planTemplates(
 ): { plans: TemplatePlan[]; conflicts: string[] } {
   const conflicts: string[] = [];
   const plans = requested.map((t, i): TemplatePlan => {
-    const found = existing.find((e) => e.Name === t.Name && e.Status !== 'DELETING');
+    const found = existing.find((e) => sameAdName(e.Name, t.Name) && e.Status !== 'DELETING');
     const at = `Connector.Templates[${i}]`;
     if (!found) return { Name: t.Name, createEntries: [...(t.AccessControlEntries ?? [])], adoptedEntries: [] };
     conflicts.push(...differences(t.Definition, found.Definition, `${at}.Definition`).map((d) => `template ${t.Name} (${found.Arn}): ${d}`));
@@ -98,7 +101,7 @@ export function planTemplates(
       }
       const diff = [
         ...differences(a.AccessRights, have.AccessRights ?? {}, `${at}.AccessControlEntries[${j}].AccessRights`),
-        ...differences(a.GroupDisplayName, have.GroupDisplayName, `${at}.AccessControlEntries[${j}].GroupDisplayName`),
+        ...(sameAdName(a.GroupDisplayName ?? '', have.GroupDisplayName ?? '') ? [] : differences(a.GroupDisplayName, have.GroupDisplayName, `${at}.AccessControlEntries[${j}].GroupDisplayName`)),
       ];
       conflicts.push(...diff.map((d) => `template ${t.Name}, group ${a.GroupSecurityIdentifier}: ${d}`));
       adoptedEntries.push(a.GroupSecurityIdentifier);

@@ -23,9 +23,10 @@ export abstract class ProvisioningError extends Error {
 /** The request breaks one or more documented constraints or preflight facts. Nothing was created. */
 export class InvalidRequestError extends ProvisioningError {
   readonly violations: Violation[];
-  constructor(violations: Violation[]) {
+  /** `kind`: which request it is, for the message (a teardown's says so). */
+  constructor(violations: Violation[], kind: 'provisioning' | 'teardown' = 'provisioning') {
     super(
-      `Invalid provisioning request (${violations.length} violation${violations.length === 1 ? '' : 's'}): ` +
+      `Invalid ${kind} request (${violations.length} violation${violations.length === 1 ? '' : 's'}): ` +
         violations.map((v) => `${v.path}: ${v.message}`).join('; '),
     );
     this.violations = violations;

@@ -31,6 +31,9 @@ export const HASHED_TEARDOWN_NAME_PREFIX = 'delh-';
 /** Longest `Idempotency-Key` accepted at all (bounded so a header cannot make us hash megabytes). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 256;
 
+/** The longest event `id` the start functions take (EventBridge's own ids are UUIDs). */
+export const MAX_EVENT_ID_LENGTH = 256;
+
 const SAFE = /^[A-Za-z0-9_-]+$/;
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -19,6 +19,7 @@ export const DEFAULT_EDITION: DirectoryEdition = 'Enterprise';
 export interface DirectoryCandidate {
   DirectoryId?: string | undefined;
   Name?: string | undefined;
+  Description?: string | undefined;
   ShortName?: string | undefined;
   Type?: string | undefined;
   Size?: string | undefined;
@@ -142,6 +143,29 @@ export const chooseDirectory = (
     return (a.DirectoryId ?? '').localeCompare(b.DirectoryId ?? '');
   });
   return sorted[0];
+};
+
+/**
+ * What the request asks of a directory it adopts that is not applied — a Description or Tags other than the
+ * directory's (this tool's own tags aside; a field the request leaves out asks nothing) — one sentence each, for the
+ * output and the Provisioning Succeeded event. Adoption changes nothing of an existing directory.
+ */
+export const adoptionWarnings = (
+  existing: { DirectoryId: string; Description?: string | undefined },
+  tags: Readonly<Record<string, string>>,
+  request: { Description?: string | undefined; Tags?: readonly { Key: string; Value: string }[] | undefined },
+): string[] => {
+  const warnings: string[] = [];
+  const id = existing.DirectoryId;
+  if (request.Description !== undefined && request.Description !== (existing.Description ?? '')) {
+    warnings.push(`Directory.Description: requested ${JSON.stringify(request.Description)}, the adopted directory ${id} has ${JSON.stringify(existing.Description ?? '')}; not changed`);
+  }
+  const differing = (request.Tags ?? []).filter((t) => tags[t.Key] !== t.Value);
+  if (differing.length > 0) {
+    const shownTags = differing.map((t) => `${t.Key}=${JSON.stringify(t.Value)} (has ${tags[t.Key] === undefined ? 'none' : JSON.stringify(tags[t.Key])})`);
+    warnings.push(`Directory.Tags: the adopted directory ${id} lacks ${shownTags.join(', ')}; not changed`);
+  }
+  return warnings;
 };
 
 /** The fields of a PCA Connector AD ConnectorSummary (or Connector, from GetConnector) used here. */

@@ -155,7 +155,8 @@ export function afterPoll<S extends WaitWindow>(
 
 /** After one DescribeDirectories saw `stage`: the state document when Active; throws otherwise. */
 export const afterDirectoryPoll = (state: DirectoryPollState, stage: string, stageReason: string | null, now: Date): DirectoryPollState =>
-  afterPoll('directory', { ...state, Stage: stage, StageReason: stageReason }, state.DirectoryId, stage, stageReason, now);
+  // An execution started before the Warnings existed has none in its state: the output still gets a list.
+  afterPoll('directory', { ...state, Warnings: state.Warnings ?? [], Stage: stage, StageReason: stageReason }, state.DirectoryId, stage, stageReason, now);
 
 /** After one GetConnector saw `status`: the state document when ACTIVE; throws otherwise. */
 export const afterConnectorPoll = (state: ConnectorPollState, status: string, statusReason: string | null, now: Date): ConnectorPollState =>

@@ -7,6 +7,22 @@ import type { ProvisioningRequest } from '../contract.ts';
 import type { Violation } from './errors.ts';
 import { checkPassword, extractPassword } from './password.ts';
 
+/**
+ * Why GetSecretValue could not read the password secret, by its error name, with the remedy: missing, not readable in
+ * its state (scheduled for deletion), or not decryptable with its KMS key by this role.
+ */
+export const secretUnreadable = (errorName: string): string => {
+  if (errorName === 'DecryptionFailure') {
+    return 'the secret cannot be decrypted (DecryptionFailure): Secrets Manager could not decrypt it with its KMS key for this role; ' +
+      'allow the role kms:Decrypt on that key (key policy or grant), or use a secret encrypted with a key it may use';
+  }
+  if (errorName === 'InvalidRequestException') {
+    return 'the secret cannot be read in its current state (InvalidRequestException), e.g. it is scheduled for deletion; ' +
+      'restore it (aws secretsmanager restore-secret) or name another secret';
+  }
+  return `secret not found (${errorName})`;
+};
+
 export interface SubnetFact {
   SubnetId: string;
   VpcId?: string | undefined;
@@ -162,7 +178,7 @@ export const preflightViolations = (request: ProvisioningRequest, facts: Preflig
   const secret = facts.secret;
   const secretPath = 'Directory.PasswordSecretId';
   if (!secret.found) {
-    v.push({ path: secretPath, message: `secret not found (${secret.reason})` });
+    v.push({ path: secretPath, message: secretUnreadable(secret.reason) });
   } else {
     const extracted = extractPassword(secret.secretString);
     if (!extracted.ok) {

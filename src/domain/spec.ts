@@ -48,8 +48,11 @@ export interface ArraySpec<Ctx = unknown> {
   max: number;
   /** What the items are, for the count message ("subnet ids"). */
   what: string;
-  /** Items must be distinct: by their whole (string) value, or by one (string) field of each item. */
-  unique?: true | { field: string };
+  /**
+   * Items must be distinct: by their whole (string) value, or by one (string) field of each item; `anyCase`: compared
+   * case-insensitively (a name Active Directory keeps case-insensitively).
+   */
+  unique?: true | { field: string; anyCase?: true };
   description?: string;
 }
 export interface ObjectSpec<Ctx = unknown> {
@@ -201,13 +204,17 @@ class Checker<Ctx> {
       ok &&= itemOk;
       if (!spec.unique) return;
       const field = spec.unique === true ? undefined : spec.unique.field;
+      const anyCase = spec.unique !== true && spec.unique.anyCase === true;
       const key = field === undefined ? item : isPlainObject(item) ? item[field] : undefined;
       // Compared only when the item (or its key field) passed its own rules.
       if (typeof key !== 'string' || (field === undefined ? !itemOk : !this.fieldValid(spec.items, field, key))) return;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
+      const first = seen.get(anyCase ? key.toLowerCase() : key);
+      if (first === undefined) seen.set(anyCase ? key.toLowerCase() : key, i);
       else {
-        this.add(field ? `${itemPath}.${field}` : itemPath, `duplicates ${path}[${first}]${field ? `.${field}` : ''} (${show(key)})`);
+        const firstItem = value[first];
+        const firstKey = field === undefined ? firstItem : isPlainObject(firstItem) ? firstItem[field] : undefined;
+        const caseOnly = anyCase && firstKey !== key ? `, the same as ${show(firstKey)} in any case: Active Directory names are case-insensitive` : '';
+        this.add(field ? `${itemPath}.${field}` : itemPath, `duplicates ${path}[${first}]${field ? `.${field}` : ''} (${show(key)}${caseOnly})`);
         ok = false;
       }
     });

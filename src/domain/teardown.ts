@@ -4,7 +4,7 @@
  *
  * Ownership: a resource is this tool's when it carries `ad-cert-orchestrator:managed-by = ad-cert-orchestrator`,
  * the tag every create of this tool sets (src/domain/tags.ts). The link to THIS request is the discovery itself
- * (directory by Name + VPC, connectors of that directory for the request's CA, the request's password secret); the
+ * (directory by Name + VPC, every connector of that directory, the request's password secret); the
  * execution tag is kept for the audit trail only, so a teardown needs no provisioning execution ARN and also cleans
  * up after a failed or rerun provisioning.
  */
@@ -31,13 +31,13 @@ import type { ValidationScope } from './validate.ts';
  * provisioned anything is refused) plus an optional boolean `Force`.
  */
 export const parseTeardownRequest = (input: unknown, scope?: ValidationScope): { request: ProvisioningRequest; force: boolean } => {
-  if (!isPlainObject(input)) throw new InvalidRequestError([{ path: '(request)', message: `must be an object (got ${kindOf(input)})` }]);
+  if (!isPlainObject(input)) throw new InvalidRequestError([{ path: '(request)', message: `must be an object (got ${kindOf(input)})` }], 'teardown');
   const { Force, ...rest } = input;
   const violations = [];
   if (Force !== undefined && typeof Force !== 'boolean') violations.push({ path: 'Force', message: `must be true or false (got ${kindOf(Force)})` });
   const outcome = validateRequest(rest, scope);
   violations.push(...outcome.violations);
-  if (violations.length > 0 || !outcome.request) throw new InvalidRequestError(violations);
+  if (violations.length > 0 || !outcome.request) throw new InvalidRequestError(violations, 'teardown');
   return { request: outcome.request, force: Force === true };
 };
 
@@ -78,7 +78,7 @@ export interface TeardownFacts {
   force: boolean;
   /** Directories with the request's Name (any case) in its VPC, not Deleted. */
   directories: FoundDirectory[];
-  /** Connectors of those directories for the request's CA, not gone. */
+  /** Every connector of those directories (whichever CA), not gone. */
   connectors: FoundConnector[];
   /** Directory registrations of those directories, not gone. */
   registrations: FoundRegistration[];
@@ -182,9 +182,15 @@ export const connectorDeletionStep = (status: string | undefined): DeletionStep 
 export const partDeletionStep = (status: string | undefined): DeletionStep =>
   status === undefined ? 'gone' : status === 'DELETING' || status === 'CREATING' ? 'wait' : 'delete';
 
-/** A directory's stage (undefined: not found) -> what to do. A directory still being created is waited for. */
-export const directoryDeletionStep = (stage: string | undefined): DeletionStep =>
-  stage === undefined || stage === 'Deleted' ? 'gone' : stage === 'Deleting' || DIRECTORY_PENDING.includes(stage) ? 'wait' : 'delete';
+/**
+ * A directory's stage (undefined: not found) -> what to do. A directory still being created is waited for, unless
+ * Force: then it is deleted at once (one that never leaves creation can be torn down).
+ */
+export const directoryDeletionStep = (stage: string | undefined, force = false): DeletionStep =>
+  stage === undefined || stage === 'Deleted' ? 'gone'
+    : stage === 'Deleting' ? 'wait'
+      : DIRECTORY_PENDING.includes(stage) ? (force ? 'delete' : 'wait')
+        : 'delete';
 
 /** After one poll: the plan with the deletions recorded when nothing is pending; throws pending or timeout otherwise. */
 export const afterDeletionPoll = (

@@ -385,7 +385,7 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
           kind: 'array',
           max: TEMPLATES_MAX,
           what: `templates (this tool creates at most ${TEMPLATES_MAX} per request)`,
-          unique: { field: 'Name' },
+          unique: { field: 'Name', anyCase: true },
           items: {
             kind: 'object',
             required: ['Name', 'Definition'],

@@ -13,7 +13,9 @@
  *                   arrive at once: src/persistence/start-claims.ts):
  *                   `{ executionArn, name, status, startDate, location }` + `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
- *   409 Conflict  — the key was used for a different request (different input or different password);
+ *   409 Conflict  — the key was used for a different request (different input or different password), or another
+ *                   password was stored for the same directory (Name in any case + VPC) by an earlier provisioning
+ *                   not torn down (`conflict: "DirectoryPassword"`): its directory keeps that password;
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
  *                   Idempotency-Key header given more than once;
  *   415           — not application/json; 5xx — generic message + request id only.
@@ -35,7 +37,7 @@ import { validateRequest } from '../domain/validate.ts';
 import { stateMachineArn } from '../lib/config.ts';
 import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
-import { storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
+import { directoryTagValue, otherPasswordFor, storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { dryRunOf, planOf } from '../api/dry-run.ts';
 import { firstCaller } from '../api/first-caller.ts';
@@ -163,7 +165,20 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   }
   if (!outcome) {
     if (secretName && split.password !== undefined) {
-      const stored = await storePasswordOnce(secretName, name, split.password);
+      // The directory may exist already, created with another password: it would be adopted and this one never applied.
+      const directoryTag = directoryTagValue(normalised.Directory);
+      const other = await otherPasswordFor(directoryTag, split.password, secretName);
+      if (other !== undefined) {
+        throw new HttpProblem(409, {
+          message:
+            `Another password was stored for directory ${normalised.Directory.Name} in ${normalised.Directory.VpcSettings.VpcId} by provisioning ${other}: ` +
+            'an existing directory keeps its admin password, so this one would never be applied. Send that password, or tear that provisioning down first (DELETE /provisionings/{id}).',
+          name,
+          conflict: 'DirectoryPassword',
+          provisioning: other,
+        });
+      }
+      const stored = await storePasswordOnce(secretName, name, split.password, directoryTag);
       if (stored === 'different') throw conflict(name);
       if (stored === 'scheduled-for-deletion') {
         throw new HttpProblem(409, {

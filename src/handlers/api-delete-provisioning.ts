@@ -16,7 +16,7 @@
  *   404          — no such provisioning;
  *   409          — the provisioning is still running (or waiting for a redrive), or its teardown exists with the
  *                  other Force;
- *   400          — a body, or `force` other than true/false.
+ *   400          — a body, `force` other than true/false, or another query parameter (e.g. `Force`).
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { canonicalJson, executionNameOf, teardownNameForProvisioning } from '../domain/execution-names.ts';
@@ -35,8 +35,17 @@ const ACTIVE = new Set(['RUNNING', 'PENDING_REDRIVE']);
 const invalid = (path: string, message: string): HttpProblem =>
   new HttpProblem(400, { message: `Invalid teardown request: ${path} ${message}`, violations: [{ path, message }] });
 
-/** `force` from the query string: absent = false; `true`/`false` once; anything else is a 400. */
+/**
+ * `force` from the query string: absent = false; `true`/`false` once; anything else is a 400, and so is any other
+ * parameter (query parameter names are case-sensitive: `Force=true` would otherwise be silently ignored).
+ */
 export const forceOf = (event: ParsedEvent<unknown>): boolean => {
+  const names = new Set([...Object.keys(event.multiValueQueryStringParameters ?? {}), ...Object.keys(event.queryStringParameters ?? {})]);
+  for (const name of names) {
+    if (name !== 'force') {
+      throw invalid(`${name} (query)`, name.toLowerCase() === 'force' ? 'is not a parameter: the parameter is force, in lower case' : 'is not a parameter (the only one is force)');
+    }
+  }
   const values = event.multiValueQueryStringParameters?.['force'] ?? (event.queryStringParameters?.['force'] !== undefined ? [event.queryStringParameters['force']] : []);
   if (values.length === 0) return false;
   if (values.length > 1) throw invalid('force (query)', 'must be given once');

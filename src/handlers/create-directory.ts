@@ -22,9 +22,10 @@ import { directoryService, directoryServiceCreate, dynamoDb, secretsManager } fr
 import { describeAllDirectories, directoryTags as tagsOf } from '../aws/directory-service-lists.ts';
 import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { withDirectoryServiceErrors } from '../domain/ds-errors.ts';
-import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
+import { DEFAULT_EDITION, DEFAULT_SIZE, adoptableDirectories, adoptionWarnings, chooseDirectory, directoryWanted } from '../domain/find-or-create.ts';
 import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { checkPassword, extractPassword } from '../domain/password.ts';
+import { secretUnreadable } from '../domain/preflight.ts';
 import { startWait } from '../domain/polling.ts';
 import { tagsToApply } from '../domain/diff.ts';
 import { directoryTags } from '../domain/tags.ts';
@@ -56,7 +57,17 @@ const defaultDeps = (): CreateDirectoryDeps => ({
 
 /** The admin password, checked; failures name the rule, never the value. */
 const readPassword = async (sm: SecretsManagerClient, SecretId: string): Promise<string> => {
-  const out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  let out;
+  try {
+    out = await sm.send(new GetSecretValueCommand({ SecretId }));
+  } catch (err) {
+    // Unreadable since the validation (its key policy changed, it was scheduled for deletion): the caller's to fix.
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'DecryptionFailure' || name === 'InvalidRequestException') {
+      throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: secretUnreadable(name) }]);
+    }
+    throw err;
+  }
   const extracted = extractPassword(out.SecretString);
   if (!extracted.ok) throw new InvalidRequestError([{ path: 'Directory.PasswordSecretId', message: extracted.message }]);
   const check = checkPassword(extracted.password);
@@ -90,26 +101,27 @@ const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceCl
 
 /**
  * The request's tags the adopted directory lacks or has with another value, added (AddTagsToResource); the others it
- * has stay. Never this tool's ownership tags: an adopted directory someone else created stays theirs.
+ * has stay. Never this tool's ownership tags: an adopted directory someone else created stays theirs. Its tags after.
  */
-const applyRequestedTags = async (ds: DirectoryServiceClient, directoryId: string, requested: DirectoryRequest['Tags']): Promise<void> => {
-  if (!requested?.length) return;
-  const add = tagsToApply(Object.fromEntries(requested.map((t) => [t.Key, t.Value])), await tagsOf(ds, directoryId));
-  if (Object.keys(add).length === 0) return;
+const applyRequestedTags = async (ds: DirectoryServiceClient, directoryId: string, requested: DirectoryRequest['Tags']): Promise<Record<string, string>> => {
+  const have = await tagsOf(ds, directoryId);
+  const add = tagsToApply(Object.fromEntries((requested ?? []).map((t) => [t.Key, t.Value])), have);
+  if (Object.keys(add).length === 0) return have;
   const Tags = Object.entries(add).map(([Key, Value]) => ({ Key, Value }));
   await withDirectoryServiceErrors(() => ds.send(new AddTagsToResourceCommand({ ResourceId: directoryId, Tags })));
   logger.info('Directory tags added', { directoryId, keys: Object.keys(add) });
+  return { ...have, ...add };
 };
 
-const adopt = async (input: CreateDirectoryInput, ds: DirectoryServiceClient, existing: DirectoryCandidate, candidates: number, now: () => Date): Promise<DirectoryPollState> => {
-  await applyRequestedTags(ds, existing.DirectoryId ?? '', input.Directory.Tags);
-  return adopted(input, existing, candidates, now());
-};
-
-const adopted = (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, now: Date): DirectoryPollState => {
+const adopt = async (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, ds: DirectoryServiceClient, now: Date): Promise<DirectoryPollState> => {
   const stage = existing.Stage ?? 'Requested';
   const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
   logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates, secondsSinceLaunch: since });
+  const id = existing.DirectoryId ?? '';
+  // Its tags only when the request asks for some (DescribeDirectories does not return them); those it lacks are added.
+  const tags = input.Directory.Tags?.length ? await applyRequestedTags(ds, id, input.Directory.Tags) : {};
+  const warnings = adoptionWarnings({ DirectoryId: id, Description: existing.Description }, tags, input.Directory);
+  if (warnings.length > 0) logger.warn('Adopted directory differs from the request in what adoption does not change', { directoryId: id, warnings });
   // A fresh deadline for this execution: a rerun after a timeout gets the whole timeout again.
   return {
     DirectoryId: existing.DirectoryId ?? '',
@@ -117,6 +129,7 @@ const adopted = (input: CreateDirectoryInput, existing: DirectoryCandidate, cand
     Adopted: true,
     Stage: stage,
     StageReason: existing.StageReason ?? null,
+    Warnings: warnings,
     ...startWait(now, input.TimeoutSeconds),
   };
 };
@@ -131,7 +144,7 @@ export const createDirectoryCore = async (
 
   // Adopting needs no lease: the directory exists.
   const found = await findAdoptable(input, ds);
-  if (found.existing) return adopt(input, ds, found.existing, found.candidates, deps.now);
+  if (found.existing) return adopt(input, found.existing, found.candidates, ds, deps.now());
 
   // Read and check the password before taking the lease: a bad secret must not hold other executions back.
   const Password = await readPassword(deps.secretsManager, d.PasswordSecretId);
@@ -146,7 +159,7 @@ export const createDirectoryCore = async (
     if (err instanceof DirectoryConflictError) await deps.leases.release(identity, input.ExecutionId);
     throw err;
   }
-  if (again.existing) return adopt(input, ds, again.existing, again.candidates, deps.now);
+  if (again.existing) return adopt(input, again.existing, again.candidates, ds, deps.now());
 
   const Tags = directoryTags(d.Tags, input.ExecutionId);
   const create = deps.directoryServiceCreate;
@@ -172,6 +185,7 @@ export const createDirectoryCore = async (
     Adopted: false,
     Stage: 'Requested',
     StageReason: null,
+    Warnings: [],
     ...startWait(deps.now(), input.TimeoutSeconds),
   };
 };

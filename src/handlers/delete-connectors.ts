@@ -3,6 +3,8 @@
  * access control entries, then the template) and each service principal name, waiting until they are gone; the
  * connectors wait for them. Then, for each planned connector, GetConnector; then
  * src/domain/teardown.ts decides: gone -> done; CREATING/DELETING -> wait; otherwise DeleteConnector, then wait.
+ * A "not found" (from a Get or a Delete) counts as gone only once the listing confirms it: a spurious one leaves the
+ * resource pending, deleted again at the next poll.
  * Anything still there -> ConnectorDeletionPendingError (the Task's Retry polls again), or past the deadline
  * ConnectorDeletionTimeoutError; all gone -> the plan with the connectors recorded as deleted.
  */
@@ -18,6 +20,7 @@ import {
   ListTemplateGroupAccessControlEntriesCommand,
 } from '../aws/pca-connector-ad-sdk.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { listAllConnectors, listAllServicePrincipalNames, listAllTemplates } from '../aws/pca-connector-ad-lists.ts';
 import { afterDeletionPoll, connectorDeletionStep, partDeletionStep } from '../domain/teardown.ts';
 import type { DeleteStepInput, TeardownPlan } from '../contract.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -33,91 +36,120 @@ const defaultDeps = (): DeleteConnectorsDeps => ({ pcaConnectorAd: pcaConnectorA
 
 const notFound = (error: unknown): boolean => error instanceof Error && error.name === 'ResourceNotFoundException';
 
-/** The connector's status, or undefined when it is gone. */
-const statusOf = async (client: PcaConnectorAdClient, ConnectorArn: string): Promise<string | undefined> => {
+/** The connector a template hangs on, from the template's ARN (`…:connector/<id>/template/<id>`). */
+const connectorOfTemplate = (templateArn: string): string => templateArn.replace(/\/template\/[^/]*$/, '');
+
+/** The status the listing shows for a resource (a listing cannot answer "not found" for it); undefined: not listed. */
+const listedStatus = async (listed: () => Promise<string | undefined>): Promise<string | undefined> => {
   try {
-    return (await client.send(new GetConnectorCommand({ ConnectorArn }))).Connector?.Status ?? 'UNKNOWN';
+    return await listed();
   } catch (error) {
-    if (notFound(error)) return undefined;
+    if (notFound(error)) return undefined; // the parent itself is gone
     throw error;
   }
 };
 
-/** A status read that answers undefined when the resource is gone. */
-const orGone = async (read: () => Promise<string | undefined>): Promise<string | undefined> => {
+/** A resource's status, read by `get`; a not-found answer counts as gone only when the listing confirms it. */
+const statusConfirmed = async (get: () => Promise<string | undefined>, listed: () => Promise<string | undefined>): Promise<string | undefined> => {
   try {
-    return (await read()) ?? 'UNKNOWN';
-  } catch (error) {
-    if (notFound(error)) return undefined;
-    throw error;
-  }
-};
-
-/** Runs a delete call; a resource already gone counts as deleted. */
-const deleteOrGone = async (call: () => Promise<unknown>): Promise<void> => {
-  try {
-    await call();
+    return (await get()) ?? 'UNKNOWN';
   } catch (error) {
     if (!notFound(error)) throw error;
   }
+  return listedStatus(listed);
+};
+
+/**
+ * Runs a delete call. A not-found answer counts only when the listing confirms it: then undefined (gone); else the
+ * pending line that says so (deleted again at the next poll).
+ */
+const deleteConfirmed = async (call: () => Promise<unknown>, listed: () => Promise<string | undefined>, what: string, operation: string): Promise<string | undefined> => {
+  try {
+    await call();
+    return `${what} is DELETING`;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+  }
+  const status = await listedStatus(listed);
+  if (status === undefined) return undefined;
+  logger.warn('A delete answered not found, but the resource is still listed: deleted again at the next poll', { resource: what, operation, status });
+  return `${what} is ${status} (${operation} answered ResourceNotFoundException, yet it is still listed)`;
 };
 
 /** One poll of the templates and SPNs: starts the deletions it can; what is still there. */
 const deleteParts = async (client: PcaConnectorAdClient, plan: TeardownPlan): Promise<string[]> => {
   const pending: string[] = [];
   for (const arn of plan.Templates) {
-    const status = await orGone(async () => (await client.send(new GetTemplateCommand({ TemplateArn: arn }))).Template?.Status);
+    const listed = async () => (await listAllTemplates(client, connectorOfTemplate(arn))).find((t) => t.Arn === arn)?.Status;
+    const status = await statusConfirmed(async () => (await client.send(new GetTemplateCommand({ TemplateArn: arn }))).Template?.Status, listed);
     const step = partDeletionStep(status);
     if (step === 'gone') continue;
-    if (step === 'delete') {
-      const entries = await orGone(async () => {
-        const page = await client.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: arn }));
-        for (const e of page.AccessControlEntries ?? []) {
-          const sid = e.GroupSecurityIdentifier;
-          if (sid) await deleteOrGone(() => client.send(new DeleteTemplateGroupAccessControlEntryCommand({ TemplateArn: arn, GroupSecurityIdentifier: sid })));
-        }
-        return page.NextToken ? 'MORE' : 'NONE';
-      });
-      // More entries than one page: the next attempt deletes the next page before the template.
-      if (entries === 'MORE') {
-        pending.push(`template ${arn} still has access control entries`);
-        continue;
-      }
-      await deleteOrGone(() => client.send(new DeleteTemplateCommand({ TemplateArn: arn })));
-      logger.info('Template deletion started', { templateArn: arn });
+    if (step === 'wait') {
+      pending.push(`template ${arn} is ${status ?? ''}`);
+      continue;
     }
-    pending.push(`template ${arn} is ${step === 'delete' ? 'DELETING' : status ?? ''}`);
+    let more = false;
+    try {
+      const page = await client.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: arn }));
+      for (const e of page.AccessControlEntries ?? []) {
+        const sid = e.GroupSecurityIdentifier;
+        if (!sid) continue;
+        try {
+          await client.send(new DeleteTemplateGroupAccessControlEntryCommand({ TemplateArn: arn, GroupSecurityIdentifier: sid }));
+        } catch (error) {
+          // An entry still there makes DeleteTemplate answer ConflictException, which is retried.
+          if (!notFound(error)) throw error;
+        }
+      }
+      more = page.NextToken !== undefined;
+    } catch (error) {
+      if (!notFound(error)) throw error;
+    }
+    // More entries than one page: the next attempt deletes the next page before the template.
+    if (more) {
+      pending.push(`template ${arn} still has access control entries`);
+      continue;
+    }
+    const line = await deleteConfirmed(() => client.send(new DeleteTemplateCommand({ TemplateArn: arn })), listed, `template ${arn}`, 'DeleteTemplate');
+    if (line === undefined) continue;
+    logger.info('Template deletion started', { templateArn: arn });
+    pending.push(line);
   }
   for (const spn of plan.ServicePrincipalNames) {
-    const status = await orGone(async () => (await client.send(new GetServicePrincipalNameCommand(spn))).ServicePrincipalName?.Status);
+    const listed = async () =>
+      (await listAllServicePrincipalNames(client, spn.DirectoryRegistrationArn)).find((s) => s.ConnectorArn === spn.ConnectorArn)?.Status;
+    const status = await statusConfirmed(async () => (await client.send(new GetServicePrincipalNameCommand(spn))).ServicePrincipalName?.Status, listed);
     const step = partDeletionStep(status);
     if (step === 'gone') continue;
-    if (step === 'delete') {
-      await deleteOrGone(() => client.send(new DeleteServicePrincipalNameCommand(spn)));
-      logger.info('Service principal name deletion started', spn);
+    if (step === 'wait') {
+      pending.push(`service principal name of ${spn.ConnectorArn} is ${status ?? ''}`);
+      continue;
     }
-    pending.push(`service principal name of ${spn.ConnectorArn} is ${step === 'delete' ? 'DELETING' : status ?? ''}`);
+    const line = await deleteConfirmed(() => client.send(new DeleteServicePrincipalNameCommand(spn)), listed, `service principal name of ${spn.ConnectorArn}`, 'DeleteServicePrincipalName');
+    if (line === undefined) continue;
+    logger.info('Service principal name deletion started', spn);
+    pending.push(line);
   }
   return pending;
 };
 
 export const deleteConnectorsCore = async (input: DeleteStepInput, deps: DeleteConnectorsDeps = defaultDeps()): Promise<TeardownPlan> => {
-  const pending = await deleteParts(deps.pcaConnectorAd, input.Plan);
+  const client = deps.pcaConnectorAd;
+  const pending = await deleteParts(client, input.Plan);
   // The connectors wait until their templates and SPNs are gone.
   for (const arn of pending.length > 0 ? [] : input.Plan.Connectors) {
-    const status = await statusOf(deps.pcaConnectorAd, arn);
+    const listed = async () => (await listAllConnectors(client)).find((c) => c.Arn === arn)?.Status;
+    const status = await statusConfirmed(async () => (await client.send(new GetConnectorCommand({ ConnectorArn: arn }))).Connector?.Status, listed);
     const step = connectorDeletionStep(status);
     if (step === 'gone') continue;
-    if (step === 'delete') {
-      try {
-        await deps.pcaConnectorAd.send(new DeleteConnectorCommand({ ConnectorArn: arn }));
-        logger.info('Connector deletion started', { connectorArn: arn, status });
-      } catch (error) {
-        if (notFound(error)) continue;
-        throw error;
-      }
+    if (step === 'wait') {
+      pending.push(`connector ${arn} is ${status ?? ''}`);
+      continue;
     }
-    pending.push(`connector ${arn} is ${step === 'delete' ? 'DELETING' : status ?? ''}`);
+    const line = await deleteConfirmed(() => client.send(new DeleteConnectorCommand({ ConnectorArn: arn })), listed, `connector ${arn}`, 'DeleteConnector');
+    if (line === undefined) continue;
+    logger.info('Connector deletion started', { connectorArn: arn, status });
+    pending.push(line);
   }
   return afterDeletionPoll(input.Plan, 'connector', pending, deps.now());
 };

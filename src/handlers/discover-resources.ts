@@ -1,6 +1,6 @@
 /**
  * DiscoverResources (teardown): checks the request, then finds what it provisioned — the directories with its Name
- * in its VPC, their Connector for AD registrations, the connectors of those directories for its CA with their
+ * in its VPC, their Connector for AD registrations, every connector of those directories (whichever CA) with their
  * templates and service principal names, its password secret — reads their tags, and plans
  * (src/domain/teardown.ts) what to delete. Deletes nothing.
  */
@@ -110,9 +110,9 @@ export const discoverResourcesCore = async (
   const connectors: FoundConnector[] = [];
   const ids = new Set(directories.map((d) => d.DirectoryId));
   for (const c of await listAllConnectors(deps.pcaConnectorAd)) {
-    // Without a Connector in the request, every connector of the directory (it cannot be deleted under one).
-    const otherCa = request.Connector !== undefined && c.CertificateAuthorityArn !== request.Connector.CertificateAuthorityArn;
-    if (!c.Arn || !c.DirectoryId || !ids.has(c.DirectoryId) || otherCa) continue;
+    // Every connector of the directory, whatever CA the request names: a directory cannot be deleted under one, so
+    // each is deleted (if this tool's, or Force) or keeps the directory.
+    if (!c.Arn || !c.DirectoryId || !ids.has(c.DirectoryId)) continue;
     const tags = await connectorTags(deps.pcaConnectorAd, c.Arn);
     if (tags) connectors.push({ Arn: c.Arn, DirectoryId: c.DirectoryId, Tags: tags });
   }

@@ -22,7 +22,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE as SOURCE } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
-import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
+import { MAX_EVENT_ID_LENGTH, canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
 import { validateRequest } from '../domain/validate.ts';
 import { stateMachineArn } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
@@ -47,7 +47,6 @@ export interface StartFromEventResult {
   alreadyStarted: boolean;
 }
 
-const EVENT_ID_MAX = 256;
 
 const prefixed = (violations: Violation[]): Violation[] =>
   violations.map((v) => ({ path: v.path === '(request)' ? 'detail' : `detail.${v.path}`, message: v.message }));
@@ -57,8 +56,8 @@ export const parseRequestEvent = (event: unknown): { id: string; input: string }
   const violations: Violation[] = [];
   const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<EventBridgeEvent<string, unknown>>;
   if (typeof event !== 'object' || event === null) violations.push({ path: '(event)', message: 'must be an EventBridge event object' });
-  const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= EVENT_ID_MAX ? e.id : undefined;
-  if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${EVENT_ID_MAX} characters` });
+  const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= MAX_EVENT_ID_LENGTH ? e.id : undefined;
+  if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${MAX_EVENT_ID_LENGTH} characters` });
   if (e['detail-type'] !== undefined && e['detail-type'] !== REQUEST_DETAIL_TYPE) {
     violations.push({ path: 'detail-type', message: `must be "${REQUEST_DETAIL_TYPE}"` });
   }
@@ -69,7 +68,7 @@ export const parseRequestEvent = (event: unknown): { id: string; input: string }
 };
 
 export const startFromEvent = async (event: unknown): Promise<StartFromEventResult | RejectedOutcome> => {
-  const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, EVENT_ID_MAX) : undefined;
+  const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, MAX_EVENT_ID_LENGTH) : undefined;
   let parsed: { id: string; input: string };
   try {
     parsed = parseRequestEvent(event);

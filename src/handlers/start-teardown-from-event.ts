@@ -17,7 +17,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../contract.ts';
 import { InvalidRequestError, ProvisioningError } from '../domain/errors.ts';
 import type { Violation } from '../domain/errors.ts';
-import { canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
+import { MAX_EVENT_ID_LENGTH, canonicalJson, executionNameForEvent } from '../domain/execution-names.ts';
 import { parseTeardownRequest } from '../domain/teardown.ts';
 import { teardownStateMachineArn, validationScope } from '../lib/config.ts';
 import { startExecutionIdempotently } from '../api/start-execution.ts';
@@ -38,15 +38,14 @@ export interface StartTeardownResult {
   alreadyStarted: boolean;
 }
 
-const EVENT_ID_MAX = 256;
 
 /** Validates the envelope and the detail; returns the id and the teardown input (canonical JSON), or throws. */
 export const parseTeardownEvent = (event: unknown): { id: string; input: string } => {
   const violations: Violation[] = [];
   const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<EventBridgeEvent<string, unknown>>;
   if (typeof event !== 'object' || event === null) violations.push({ path: '(event)', message: 'must be an EventBridge event object' });
-  const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= EVENT_ID_MAX ? e.id : undefined;
-  if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${EVENT_ID_MAX} characters` });
+  const id = typeof e.id === 'string' && e.id.length > 0 && e.id.length <= MAX_EVENT_ID_LENGTH ? e.id : undefined;
+  if (!id) violations.push({ path: 'id', message: `must be a non-empty string of at most ${MAX_EVENT_ID_LENGTH} characters` });
   if (e['detail-type'] !== undefined && e['detail-type'] !== DETAIL_TYPE_TEARDOWN_REQUESTED) {
     violations.push({ path: 'detail-type', message: `must be "${DETAIL_TYPE_TEARDOWN_REQUESTED}"` });
   }
@@ -58,12 +57,12 @@ export const parseTeardownEvent = (event: unknown): { id: string; input: string 
     if (!(err instanceof InvalidRequestError)) throw err;
     violations.push(...err.violations.map((v) => ({ path: v.path === '(request)' ? 'detail' : `detail.${v.path}`, message: v.message })));
   }
-  if (violations.length > 0 || !id || input === undefined) throw new InvalidRequestError(violations);
+  if (violations.length > 0 || !id || input === undefined) throw new InvalidRequestError(violations, 'teardown');
   return { id, input };
 };
 
 export const startTeardownFromEvent = async (event: unknown): Promise<StartTeardownResult | RejectedOutcome> => {
-  const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, EVENT_ID_MAX) : undefined;
+  const eventId = typeof (event as { id?: unknown } | null)?.id === 'string' ? String((event as { id: string }).id).slice(0, MAX_EVENT_ID_LENGTH) : undefined;
   let parsed: { id: string; input: string };
   try {
     parsed = parseTeardownEvent(event);

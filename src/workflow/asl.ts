@@ -10,7 +10,7 @@ import { EVENT_SOURCE } from '../contract.ts';
 import { ERROR_CATALOG } from './catalog.ts';
 import type { CatalogStateName } from './catalog.ts';
 import { executionTimeoutSeconds } from './execution-timeout.ts';
-import { RETRY_GROUP_ORDER, RETRY_POLICIES, retryGroupOf } from './retry-policies.ts';
+import { RETRY_GROUP_ORDER, retryGroupOf, retryPolicyOf } from './retry-policies.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface Retrier {
@@ -59,15 +59,18 @@ const PUBLISH_TASK_TIMEOUT_SECONDS = 30;
 
 const unique = (names: string[]): string[] => [...new Set(names)];
 
-/** One retrier per retry group of the state's retried catalog rows, in RETRY_GROUP_ORDER. */
+/** One retrier per retry group of the state's retried catalog rows, in RETRY_GROUP_ORDER, with the rows' policy. */
 export function retriersFor(state: CatalogStateName): Retrier[] {
   const rows = ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'catch');
   const retriers: Retrier[] = [];
   for (const group of RETRY_GROUP_ORDER) {
-    const names = unique(rows.filter((r) => retryGroupOf(r) === group).map((r) => r.name));
-    if (names.length === 0) continue;
-    const { Comment: _comment, ...policy } = RETRY_POLICIES[group];
-    retriers.push({ ErrorEquals: names, ...policy });
+    const grouped = rows.filter((r) => retryGroupOf(r) === group);
+    const first = grouped[0];
+    if (!first) continue;
+    const { Comment: _comment, ...policy } = retryPolicyOf(first);
+    const other = grouped.find((r) => retryPolicyOf(r).IntervalSeconds !== policy.IntervalSeconds);
+    if (other) throw new Error(`${state}: ${first.name} and ${other.name} share a retrier but not a poll interval`);
+    retriers.push({ ErrorEquals: unique(grouped.map((r) => r.name)), ...policy });
   }
   return retriers;
 }

@@ -170,11 +170,11 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
 
   // DeleteDirectories: per attempt DescribeDirectories, then DeleteDirectory when it is settled; the Retry is the poll
   row('DirectoryDeletionPendingError', 'DeleteDirectories', 'own (poll: a directory is still being created or Deleting)', 'retry',
-    'Not a failure: polled again at a fixed interval until every directory is gone (one still being created is waited for, then deleted). Should the retries run out, redrive.'),
+    'Not a failure: polled again at a fixed interval until every directory is gone (one still being created is waited for, then deleted; with "Force": true deleted at once). Should the retries run out, redrive.'),
   row('DirectoryHasAuthorizedApplicationsError', 'DeleteDirectories', 'DS DeleteDirectory ClientException "still has authorized applications"', 'retry-then-catch',
     `Retried every minute for up to 60 minutes (AWS: after the applications are disabled, wait 30 to 60 minutes before trying again). If it persists, an application is still authorized: delete the directory registration of Connector for AD and disable any other application using the directory (the directory's Application management tab in the Directory Service console), then ${RERUN_TEARDOWN}.`),
   row('DirectoryDeletionTimeoutError', 'DeleteDirectories', 'own (poll deadline)', 'catch',
-    `A directory was still not gone at the deadline (the cause names it and its stage). Check it in the console, then ${RERUN_TEARDOWN}.`),
+    `A directory was still not gone at the deadline (the cause names it and its stage). One that never leaves creation (Requested, Creating) is deleted at once by a teardown with "Force": true (npm start -- --teardown --force, DELETE ?force=true); otherwise check it in the console, then ${RERUN_TEARDOWN}.`),
   row('ClientException', 'DeleteDirectories', 'DS DescribeDirectories/DeleteDirectory', 'catch', `Read the cause, fix it, then ${RERUN_TEARDOWN}.`),
   row('InvalidParameterException', 'DeleteDirectories', 'DS DescribeDirectories', 'catch', `Unexpected; read the cause, then ${RERUN_TEARDOWN}.`),
   row('DirectoryServiceThrottledError', 'DeleteDirectories', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted.'),

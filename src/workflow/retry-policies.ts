@@ -4,26 +4,19 @@
  */
 import { LAMBDA_TRANSIENT_ERRORS, TRANSPORT_ERRORS } from './catalog.ts';
 import type { ErrorRow } from './catalog.ts';
-import { DELETION_PENDING_ERRORS } from './teardown-waits.ts';
+import { DELETION_PENDING_ERRORS, DELETION_POLL_INTERVAL_SECONDS } from './teardown-waits.ts';
 import { NOT_READY_ERRORS, WAITED_RESOURCES } from './waits.ts';
 
 export type RetryGroup = 'lambda' | 'transport' | 'throttling' | 'server' | 'lease' | 'consistency' | 'poll' | 'deauthorization';
 
-/**
- * Seconds between two polls of a waited resource (waits.ts), for every resource and every directory type: the
- * largest interval whose detection latency in `npm run bench` stays within max 80 s / median 40 s (the goals are
- * 90 s / 45 s; the 10 s / 5 s left are for the Lambda run and Step Functions scheduling the simulation does not
- * have) at every activation time from 5 to 60 min. Candidates and figures: docs/performance.md.
- */
-export const POLL_INTERVAL_SECONDS = 75;
 /** The longest deadline a request can set for any waited resource, in seconds. */
 export const LONGEST_DEADLINE_SECONDS = Math.max(...WAITED_RESOURCES.map((w) => w.longestWaitSeconds));
 /**
- * The poll retrier's MaxAttempts: a backstop only. The poll handler throws its timeout error at the first poll past
- * the deadline, which comes at most LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS polls after the first; the
- * margin covers the rounding. Exhausting it leaves the not-ready error uncaught (redrive).
+ * A poll retrier's MaxAttempts at `intervalSeconds`: a backstop only. The poll handler throws its timeout error at the
+ * first poll past the deadline, which comes at most LONGEST_DEADLINE_SECONDS / intervalSeconds polls after the first;
+ * the margin covers the rounding. Exhausting it leaves the not-ready error uncaught (redrive).
  */
-export const POLL_MAX_ATTEMPTS = Math.ceil(LONGEST_DEADLINE_SECONDS / POLL_INTERVAL_SECONDS) + 5;
+export const pollMaxAttempts = (intervalSeconds: number): number => Math.ceil(LONGEST_DEADLINE_SECONDS / intervalSeconds) + 5;
 
 /** How long the teardown keeps trying a DeleteDirectory refused for authorized applications, and how often. */
 export const DEAUTHORIZATION_WAIT_SECONDS = 60 * 60;
@@ -83,12 +76,17 @@ export const RETRY_POLICIES: Record<RetryGroup, RetryPolicy> = {
     Comment: 'Eventual consistency right after a resource turns Active: a few retries, then caught',
   },
   /**
-   * A waited resource is still in progress: poll again after POLL_INTERVAL_SECONDS. No backoff (a fixed interval
-   * bounds the detection latency at any activation time) and no jitter (FULL jitter would make the latency random
-   * and double the polls for the same bound).
+   * A resource is still being created or deleted: poll again after a fixed interval, the waited resource's own
+   * (waits.ts pollIntervalSeconds, through pollPolicy) or, for a deletion, DELETION_POLL_INTERVAL_SECONDS. No backoff
+   * (a fixed interval bounds the detection latency at any activation time) and no jitter (FULL jitter would make the
+   * latency random and double the polls for the same bound).
    */
   poll: {
-    IntervalSeconds: POLL_INTERVAL_SECONDS, MaxAttempts: POLL_MAX_ATTEMPTS, BackoffRate: 1, MaxDelaySeconds: POLL_INTERVAL_SECONDS, JitterStrategy: 'NONE',
+    IntervalSeconds: DELETION_POLL_INTERVAL_SECONDS,
+    MaxAttempts: pollMaxAttempts(DELETION_POLL_INTERVAL_SECONDS),
+    BackoffRate: 1,
+    MaxDelaySeconds: DELETION_POLL_INTERVAL_SECONDS,
+    JitterStrategy: 'NONE',
     Comment: 'The resource is still being created: poll again (one transition per poll) until ready, failed or past the deadline',
   },
   /**
@@ -114,6 +112,23 @@ const LAMBDA_NAMES: ReadonlySet<string> = new Set(LAMBDA_TRANSIENT_ERRORS);
 const TRANSPORT_NAMES: ReadonlySet<string> = new Set(TRANSPORT_ERRORS);
 /** Another execution holds a creation lease (the directory's, the CA share's). */
 const LEASE_NAMES: ReadonlySet<string> = new Set(['DirectoryCreationInProgressError', 'ResourceShareCreationInProgressError']);
+
+/** The poll policy at `intervalSeconds` (the poll group's, backstop rescaled). */
+export const pollPolicy = (intervalSeconds: number): RetryPolicy => ({
+  ...RETRY_POLICIES.poll,
+  IntervalSeconds: intervalSeconds,
+  MaxAttempts: pollMaxAttempts(intervalSeconds),
+  MaxDelaySeconds: intervalSeconds,
+});
+
+const WAITED_BY_NOT_READY: ReadonlyMap<string, number> = new Map(WAITED_RESOURCES.map((w) => [w.notReady, w.pollIntervalSeconds]));
+
+/** The retry policy of a retried row: its group's, or for a waited resource's not-ready error, its own interval's. */
+export function retryPolicyOf(row: ErrorRow): RetryPolicy {
+  const group = retryGroupOf(row);
+  const interval = group === 'poll' ? WAITED_BY_NOT_READY.get(row.name) : undefined;
+  return interval === undefined ? RETRY_POLICIES[group] : pollPolicy(interval);
+}
 
 /** The retrier a retried row belongs to (rule-based, so a new catalog row needs no change here). */
 export function retryGroupOf(row: ErrorRow): RetryGroup {

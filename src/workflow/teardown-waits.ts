@@ -7,6 +7,9 @@
 /** The pending errors of the delete Tasks (polled again, logged at INFO, never a failure by themselves). */
 export const DELETION_PENDING_ERRORS: readonly string[] = ['ConnectorDeletionPendingError', 'DirectoryDeletionPendingError'];
 
+/** Seconds between two polls of a deletion (the provisioning's single interval before it had one per wait). */
+export const DELETION_POLL_INTERVAL_SECONDS = 75;
+
 /**
  * How long a deletion may take before the teardown gives up (no AWS figure is documented: CloudFormation's delete
  * handler of AWS::DirectoryService::SimpleAD allows 100 min, Terraform's 60 min; a connector's VPC endpoint goes in

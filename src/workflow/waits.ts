@@ -2,7 +2,7 @@
  * The resources the workflow waits for. Each is polled by ONE Lambda Task that polls once per attempt:
  *  - ready (Active / ACTIVE): returns the resource's state document, and the workflow goes on;
  *  - in progress: throws `notReady`, which the Task's own Retry (the `poll` group of retry-policies.ts) retries after
- *    the poll interval, so a poll costs one state transition (a Wait → Task → Choice loop costs three);
+ *    its `pollIntervalSeconds`, so a poll costs one state transition (a Wait → Task → Choice loop costs three);
  *  - terminal: throws `failed` (caught into the failure path, the reason in the cause);
  *  - past the deadline the create step wrote into the state document: throws `timeout` (caught).
  * The ASL builder, the local engine (its `detections`) and the docs read this list: adding a waited resource is an
@@ -18,6 +18,14 @@ import type { TaskStateName } from './catalog.ts';
 export const DIRECTORY_TIMEOUT_MINUTES = { min: 10, max: 180, default: 60 } as const;
 export const CONNECTOR_TIMEOUT_MINUTES = { min: 5, max: 120, default: 30 } as const;
 
+/**
+ * Seconds between two polls: the directory's, and that of every wait after it (Directory Service Data access, the
+ * directory registration, the connector, its SPN). The cheapest pair `npm run bench` finds within its goals
+ * (tools/bench/detection.ts GOALS; candidates and figures: docs/performance.md).
+ */
+export const DIRECTORY_POLL_INTERVAL_SECONDS = 50;
+export const CONNECTOR_POLL_INTERVAL_SECONDS = 30;
+
 export type WaitedResourceName = 'directory' | 'directoryDataAccess' | 'directoryRegistration' | 'connector' | 'servicePrincipalName';
 
 export interface WaitedResource {
@@ -28,6 +36,8 @@ export interface WaitedResource {
   pollState: TaskStateName;
   /** The longest wait a request can set for it (the maximum of its timeout option), in seconds. */
   longestWaitSeconds: number;
+  /** Seconds between two of its polls (its poll retrier's interval, retry-policies.ts pollPolicy). */
+  pollIntervalSeconds: number;
   /** Where its state document lives in the execution state; the poll Task reads it and writes it back there. */
   resultPath: `$.${string}`;
   /** The key of the poll Task's input that carries the state document. */
@@ -46,6 +56,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     createState: 'CreateDirectory',
     pollState: 'GetDirectoryStage',
     longestWaitSeconds: DIRECTORY_TIMEOUT_MINUTES.max * 60,
+    pollIntervalSeconds: DIRECTORY_POLL_INTERVAL_SECONDS,
     resultPath: '$.directory',
     inputKey: 'Directory',
     idField: 'DirectoryId',
@@ -59,6 +70,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     createState: 'EnableDirectoryDataAccess',
     pollState: 'GetDirectoryDataAccessStatus',
     longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
+    pollIntervalSeconds: CONNECTOR_POLL_INTERVAL_SECONDS,
     resultPath: '$.dataAccess',
     inputKey: 'DataAccess',
     idField: 'DirectoryId',
@@ -71,6 +83,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     createState: 'CreateDirectoryRegistration',
     pollState: 'GetDirectoryRegistrationStatus',
     longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
+    pollIntervalSeconds: CONNECTOR_POLL_INTERVAL_SECONDS,
     resultPath: '$.registration',
     inputKey: 'Registration',
     idField: 'DirectoryRegistrationArn',
@@ -83,6 +96,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     createState: 'CreateConnector',
     pollState: 'GetConnectorStatus',
     longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
+    pollIntervalSeconds: CONNECTOR_POLL_INTERVAL_SECONDS,
     resultPath: '$.connector',
     inputKey: 'Connector',
     idField: 'ConnectorArn',
@@ -95,6 +109,7 @@ export const WAITED_RESOURCES: readonly WaitedResource[] = [
     createState: 'CreateServicePrincipalName',
     pollState: 'GetServicePrincipalNameStatus',
     longestWaitSeconds: CONNECTOR_TIMEOUT_MINUTES.max * 60,
+    pollIntervalSeconds: CONNECTOR_POLL_INTERVAL_SECONDS,
     resultPath: '$.spn',
     inputKey: 'ServicePrincipalName',
     idField: 'ConnectorArn',

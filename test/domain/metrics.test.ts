@@ -5,7 +5,7 @@ import { METRIC_NAMES, errorDimension, metricsForError, metricsForResult } from 
 import type { ConnectorPollState, DirectoryPollState } from '../../src/contract.ts';
 
 const directory = (over: Partial<DirectoryPollState>): DirectoryPollState => ({
-  DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+  DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, Warnings: [],
   WaitStartedAt: '2026-01-01T00:00:00.000Z', Deadline: '2026-01-01T01:00:00.000Z', ElapsedSeconds: 0, ...over,
 });
 const connector = (over: Partial<ConnectorPollState>): ConnectorPollState => ({

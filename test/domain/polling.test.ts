@@ -21,6 +21,7 @@ const directory = (timeoutSeconds = 3600): DirectoryPollState => ({
   Adopted: false,
   Stage: 'Requested',
   StageReason: null,
+  Warnings: [],
   ...startWait(T0, timeoutSeconds),
 });
 

@@ -129,8 +129,13 @@ describe('one poll of a deletion', () => {
   it('waits for CREATING and DELETING, deletes the rest, counts not found as gone', () => {
     assert.deepEqual(['CREATING', 'DELETING', 'ACTIVE', 'FAILED', undefined].map(connectorDeletionStep), ['wait', 'wait', 'delete', 'delete', 'gone']);
     assert.deepEqual(
-      ['Requested', 'Creating', 'Deleting', 'Active', 'Failed', 'Impaired', 'Deleted', undefined].map(directoryDeletionStep),
+      ['Requested', 'Creating', 'Deleting', 'Active', 'Failed', 'Impaired', 'Deleted', undefined].map((stage) => directoryDeletionStep(stage)),
       ['wait', 'wait', 'wait', 'delete', 'delete', 'delete', 'gone', 'gone'],
+    );
+    // With Force, a directory still being created is deleted at once (one that never leaves creation can go).
+    assert.deepEqual(
+      ['Requested', 'Creating', 'Created', 'Deleting', 'Active', 'Deleted'].map((stage) => directoryDeletionStep(stage, true)),
+      ['delete', 'delete', 'delete', 'wait', 'delete', 'gone'],
     );
   });
 

@@ -70,6 +70,7 @@ beforeEach(() => {
   ddb.on(PutItemCommand).resolves({});
   logger.setLogLevel('SILENT');
   ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [] });
+  ds.on(ListTagsForResourceCommand).resolves({ Tags: [] });
   ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
   ds.on(CreateMicrosoftADCommand).resolves({ DirectoryId: 'd-bbbbbbbbbb' });
   // An adopted directory carries the request's tags already (the day-two test below takes one away).
@@ -79,13 +80,14 @@ beforeEach(() => {
 
 describe('CreateDirectory handler: find-or-create', () => {
   it('adopts an existing same-name (any case) same-VPC directory: no CreateDirectory, no secret read', async () => {
-    // Prepare
-    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ Name: 'CORP.EXAMPLE.COM' })] });
+    // Prepare: the directory as the request describes it (its Description and Tags too)
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing({ Name: 'CORP.EXAMPLE.COM', Description: 'Simple AD for the PKI team' })] });
+    ds.on(ListTagsForResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'pki' }] });
     // Act
     const state = await createDirectoryCore(input(), deps());
     // Assess
     assert.deepEqual(state, {
-      DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: true, Stage: 'Active', StageReason: null,
+      DirectoryId: 'd-1234567890', DirectoryType: 'SimpleAD', Adopted: true, Stage: 'Active', StageReason: null, Warnings: [],
       WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
     });
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
@@ -165,7 +167,7 @@ describe('CreateDirectory handler: find-or-create', () => {
       ],
     });
     assert.deepEqual(state, {
-      DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+      DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, Warnings: [],
       WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0,
     });
     assert.deepEqual(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input, { SecretId: 'ad-cert-orchestrator/ad-admin-password' });
@@ -293,6 +295,7 @@ describe('CreateDirectory handler: the creation lease', () => {
     assert.equal(created.Adopted, false);
     // ...and when the earlier attempt's create went through, the second look adopts it.
     ds.reset();
+    ds.on(ListTagsForResourceCommand).resolves({ Tags: [] });
     ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Stage: 'Requested', LaunchTime: NOW })] });
     ds.on(ListTagsForResourceCommand).resolves({ Tags: input().Directory.Tags ?? [] });
     const adopted = await createDirectoryCore(input(), deps());
@@ -367,7 +370,7 @@ describe('CreateDirectory handler: the creation lease', () => {
 
 describe('GetDirectoryStage handler', () => {
   const polled = (over: Partial<DirectoryPollState> = {}): DirectoryPollState => ({
-    DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null,
+    DirectoryId: 'd-aaaaaaaaaa', DirectoryType: 'SimpleAD', Adopted: false, Stage: 'Requested', StageReason: null, Warnings: [],
     WaitStartedAt: '2026-01-01T12:00:00.000Z', Deadline: '2026-01-01T13:00:00.000Z', ElapsedSeconds: 0, ...over,
   });
   let now = NOW;

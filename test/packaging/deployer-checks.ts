@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ROOT } from '../support/packaging.ts';
 import { checkDeployerPolicy, readDeployerPolicy } from '../../tools/verify/deployer.ts';
+import { checkOperatorPolicy, operatorRequests, readOperatorPolicy } from '../../tools/verify/operator.ts';
 import type { CfnTemplate } from '../../tools/verify/cfn.ts';
 
 export function deployerChecks(getTemplate: () => CfnTemplate): void {
@@ -42,5 +43,25 @@ export function deployerChecks(getTemplate: () => CfnTemplate): void {
     assert.deepEqual(extra.extra, ['ec2:*', 'ssm:GetParameter']);
     assert.ok(extra.tooWide.some((w) => w.includes('wildcard action ec2:*')), extra.tooWide.join('\n'));
     await assert.rejects(checkDeployerPolicy(unknown, policy), /no handler permissions for AWS::SSM::Parameter/);
+  });
+
+  it('deploy/operator-policy.json allows the outputs, a request by event and by every API method, watching, redriving and the logs, and nothing more', async (t) => {
+    // Act
+    const requests = operatorRequests(getTemplate());
+    const r = await checkOperatorPolicy(getTemplate(), readOperatorPolicy(ROOT));
+    t.diagnostic(`${r.requests} requests evaluated`);
+    // Assess
+    const invokes = requests.filter((q) => q.action === 'execute-api:Invoke').map((q) => q.resource.replace(/^.*:\w+\/\w+\//, ''));
+    assert.ok(invokes.includes('POST/provisionings') && invokes.includes('GET/provisionings/api-key-corp-1') && invokes.includes('DELETE/provisionings/api-key-corp-1'), invokes.join(', '));
+    assert.ok(requests.some((q) => q.action === 'events:PutEvents'));
+    assert.equal(requests.filter((q) => q.action === 'states:ListExecutions').length, 2, 'both state machines');
+    assert.deepEqual(r.denied, [], 'calls the operator policy does not allow');
+    assert.deepEqual(r.extra, [], 'allowed but never needed');
+    assert.deepEqual(r.tooWide, []);
+    assert.deepEqual(r.matchedByPattern, requests.filter((q) => q.action === 'execute-api:Invoke').map((q) => `${q.action} on ${q.resource}`), 'only the API calls by pattern');
+    // A policy without the API statement is caught.
+    const policy = readOperatorPolicy(ROOT);
+    const without = await checkOperatorPolicy(getTemplate(), { ...policy, Statement: policy.Statement.filter((s) => s.Sid !== 'Api') });
+    assert.ok(without.denied.some((d) => d.startsWith('execute-api:Invoke on ')), without.denied.join('\n'));
   });
 }

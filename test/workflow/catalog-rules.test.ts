@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONNECTOR_TIMEOUT_MINUTES, DIRECTORY_TIMEOUT_MINUTES } from '../../src/workflow/waits.ts';
 import { ALL_ERROR_NAMES, ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS } from '../../src/workflow/catalog.ts';
-import { LONGEST_DEADLINE_SECONDS, POLL_INTERVAL_SECONDS, RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import { LONGEST_DEADLINE_SECONDS, RETRY_POLICIES, retryGroupOf, retryPolicyOf } from '../../src/workflow/retry-policies.ts';
+import { DELETION_POLL_INTERVAL_SECONDS } from '../../src/workflow/teardown-waits.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 
 describe('error catalog', () => {
@@ -63,11 +64,21 @@ describe('error catalog', () => {
     }
   });
 
-  it('the poll backstop outlasts the longest deadline a request may set, so the timeout error always comes first', () => {
+  it('each poll retrier waits its resource\'s interval (a deletion\'s its own), and its backstop outlasts the longest deadline a request may set', () => {
     assert.equal(LONGEST_DEADLINE_SECONDS, Math.max(DIRECTORY_TIMEOUT_MINUTES.max, CONNECTOR_TIMEOUT_MINUTES.max) * 60);
-    const { MaxAttempts, IntervalSeconds } = RETRY_POLICIES.poll;
-    assert.equal(IntervalSeconds, POLL_INTERVAL_SECONDS);
-    // the first poll at or past the deadline is at most attempt ceil(deadline / interval) + 1 (the first is not a retry)
-    assert.ok(MaxAttempts * IntervalSeconds >= LONGEST_DEADLINE_SECONDS + IntervalSeconds, `${MaxAttempts} × ${IntervalSeconds} s`);
+    const policies = WAITED_RESOURCES.map((w) => {
+      const row = ERROR_CATALOG.find((r) => r.state === w.pollState && r.name === w.notReady);
+      assert.ok(row, w.notReady);
+      const policy = retryPolicyOf(row);
+      assert.equal(policy.IntervalSeconds, w.pollIntervalSeconds, w.resource);
+      return policy;
+    });
+    assert.equal(RETRY_POLICIES.poll.IntervalSeconds, DELETION_POLL_INTERVAL_SECONDS);
+    for (const { MaxAttempts, IntervalSeconds, MaxDelaySeconds, BackoffRate } of [...policies, RETRY_POLICIES.poll]) {
+      assert.equal(MaxDelaySeconds, IntervalSeconds);
+      assert.equal(BackoffRate, 1);
+      // the first poll at or past the deadline is at most attempt ceil(deadline / interval) + 1 (the first is not a retry)
+      assert.ok(MaxAttempts * IntervalSeconds >= LONGEST_DEADLINE_SECONDS + IntervalSeconds, `${MaxAttempts} × ${IntervalSeconds} s`);
+    }
   });
 });

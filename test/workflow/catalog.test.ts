@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import { ERROR_CATALOG, LAMBDA_TRANSIENT_ERRORS, TASK_STATES, TRANSPORT_ERRORS, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, TaskStateName } from '../../src/workflow/catalog.ts';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
-import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import { retryPolicyOf } from '../../src/workflow/retry-policies.ts';
 import { loadDefinition } from '../../tools/local/engine/asl.ts';
 import { SUCCESS_PATH, entered, enteredInput, handlingIn, ofType, retriesOf, run, sharedRowRunAt } from './support.ts';
 
@@ -44,7 +44,7 @@ async function assertAlwaysFailing(row: ErrorRow): Promise<Awaited<ReturnType<ty
   assert.equal(r.status, 'FAILED');
   assert.equal(r.error, row.name);
   if (row.handling !== 'catch') {
-    const maxAttempts = RETRY_POLICIES[retryGroupOf(row)].MaxAttempts;
+    const maxAttempts = retryPolicyOf(row).MaxAttempts;
     assert.equal(retriesOf(r.events, row.state, row.name), maxAttempts, 'retried MaxAttempts times');
     assert.equal(r.calls.inputs[row.state]?.length, maxAttempts + 1);
   } else {

@@ -66,6 +66,22 @@ describe('a machine\'s TimeoutSeconds', () => {
     assert.equal(def.TimeoutSeconds % 60, 0);
   });
 
+  it('provisioning: each poll Task counts its longest wait, its own resource\'s poll interval and one run', () => {
+    const def = buildDefinition();
+    for (const w of WAITED_RESOURCES) {
+      const poll = def.States[w.pollState];
+      assert.ok(poll, w.pollState);
+      const pollRetrier = (poll.Retry ?? []).find((r) => r.ErrorEquals.includes(w.notReady));
+      assert.equal(pollRetrier?.IntervalSeconds, w.pollIntervalSeconds, w.pollState);
+      const others = { ...poll, Retry: (poll.Retry ?? []).filter((r) => r !== pollRetrier) };
+      const run = Number(poll['TimeoutSeconds']);
+      assert.equal(
+        stateSeconds(w.pollState, poll, w.longestWaitSeconds),
+        stateSeconds(w.pollState, others, undefined) + w.longestWaitSeconds + w.pollIntervalSeconds + run,
+      );
+    }
+  });
+
   it('teardown: outlasts the deletion waits and the authorized-applications retry, and follows that retry\'s policy', () => {
     const def = buildTeardownDefinition();
     const deauthorization = retrier('deauthorization', 'DirectoryHasAuthorizedApplicationsError');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FAILURE_ENTRY } from '../../src/workflow/definition.ts';
-import { RETRY_POLICIES } from '../../src/workflow/retry-policies.ts';
+import { pollPolicy } from '../../src/workflow/retry-policies.ts';
 import { CONNECTOR_PENDING, CONNECTOR_TERMINAL, DATA_ACCESS_PENDING, DIRECTORY_PENDING, DIRECTORY_TERMINAL } from '../../src/workflow/stages.ts';
 import { WAITED_RESOURCES } from '../../src/workflow/waits.ts';
 import { validateRequest } from '../../src/domain/validate.ts';
@@ -45,6 +45,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
       Warnings: [WARNING],
+      DirectoryWarnings: [],
       EventPublished: true,
       EventWarning: null,
     });
@@ -141,6 +142,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
           ResourceShareArn: SHARE_ARN,
           ResourceShareCreated: true,
           Warnings: [WARNING],
+          DirectoryWarnings: [],
         },
       },
     ]);
@@ -162,19 +164,23 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.ok(!states.includes('PublishFailedEvent'));
   });
 
-  it('the poll retrier waits the poll interval, without backoff or jitter, and is the poll errors\' alone', async () => {
+  it('each poll retrier waits its resource\'s poll interval, without backoff or jitter, and is the poll errors\' alone', async () => {
     const r = await run({ directoryStages: ['Requested', 'Creating', 'Active'], connectorStatuses: ['CREATING', 'CREATING', 'ACTIVE'] });
     assert.equal(r.status, 'SUCCEEDED');
     const retriers = ofType(r.events, 'StateRetried').map((e) => (e as unknown as { retry: { retrier: Record<string, unknown> } }).retry.retrier);
     assert.equal(retriers.length, 2);
-    const { Comment: _c, ...poll } = RETRY_POLICIES.poll;
     for (const retrier of retriers) {
       const { ErrorEquals, ...timing } = retrier;
-      assert.deepEqual(timing, poll);
       assert.equal((ErrorEquals as string[]).length, 1);
-      assert.ok(WAITED_RESOURCES.some((w) => (ErrorEquals as string[])[0] === w.notReady));
+      const waited = WAITED_RESOURCES.find((w) => (ErrorEquals as string[])[0] === w.notReady);
+      assert.ok(waited, String(ErrorEquals));
+      const { Comment: _c, ...poll } = pollPolicy(waited.pollIntervalSeconds);
+      assert.deepEqual(timing, poll);
+      assert.deepEqual(
+        { IntervalSeconds: poll.IntervalSeconds, BackoffRate: poll.BackoffRate, JitterStrategy: poll.JitterStrategy },
+        { IntervalSeconds: waited.pollIntervalSeconds, BackoffRate: 1, JitterStrategy: 'NONE' },
+      );
     }
-    assert.deepEqual({ IntervalSeconds: poll.IntervalSeconds, BackoffRate: poll.BackoffRate, JitterStrategy: poll.JitterStrategy }, { IntervalSeconds: poll.MaxDelaySeconds, BackoffRate: 1, JitterStrategy: 'NONE' });
   });
 
   it('keeps polling while the directory is Updating or Restoring', async () => {

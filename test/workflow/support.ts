@@ -143,6 +143,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
         Adopted: s.directoryAdopted ?? false,
         Stage: stage,
         StageReason: null,
+        Warnings: [],
         ...startWait(WAIT_START, i.TimeoutSeconds),
       };
     },

@@ -79,20 +79,25 @@ const costStrategies = [...(baseline ? ['old', 'naive-30s'] : []), 'new'];
 console.log(`Old (${baseline ? `baseline, measured at ${baseline.commit.slice(0, 7)}` : 'no baseline'}) vs new vs naive:`);
 console.log(detection.costTable(costRows, costStrategies));
 md.push(detection.costTable(costRows, costStrategies, true));
-console.log(`\nNew (every ${poll.intervalSeconds} s) over the whole range:`);
+const pair = (i: { directorySeconds: number; connectorSeconds: number } | null) =>
+  i ? `directory every ${i.directorySeconds} s, the waits after it every ${i.connectorSeconds} s` : 'none';
+console.log(`\nNew (${pair(poll.intervals)}) over the whole range:`);
 console.log(detection.gridTable(poll.rows));
 md.push(detection.gridTable(poll.rows, true));
+console.log(`\nThe default sample (${detection.DEFAULT_SAMPLE_INPUT}, the default local world, as \`npm start -- --json\`): detection latency per wait`);
+console.log(detection.sampleTable(poll.sample));
+md.push(detection.sampleTable(poll.sample, true));
 const failureRows = [...(baseline?.failure ?? []), ...poll.failure];
 console.log('\nA directory that fails at minute 2:');
 console.log(detection.failureTable(failureRows));
 md.push(detection.failureTable(failureRows, true));
 if (poll.candidates.length > 0) {
-  console.log('\nCandidate poll intervals (grid worst case over every activation time and both types):');
+  console.log('\nCandidate poll interval pairs (directory / the waits after it; grid worst case over every activation time and both types):');
   console.log(detection.candidatesTable(poll.candidates));
   md.push(detection.candidatesTable(poll.candidates, true));
   console.log(
-    `Chosen by the measurement: ${poll.chosenIntervalSeconds ?? 'none'} s; checked in: ${poll.intervalSeconds} s` +
-      `${poll.chosenIntervalSeconds === poll.intervalSeconds ? '' : '  <-- DIFFERENT: update POLL_INTERVAL_SECONDS'}`,
+    `Chosen by the measurement: ${pair(poll.chosen)}; checked in: ${pair(poll.intervals)}` +
+      `${pair(poll.chosen) === pair(poll.intervals) ? '' : '  <-- DIFFERENT: update the poll intervals in src/workflow/waits.ts'}`,
   );
 }
 console.log(`(${elapsed()})`);

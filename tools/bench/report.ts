@@ -10,7 +10,7 @@ import { bundlesTable } from './bundles.ts';
 import type { BundleResult } from './bundles.ts';
 import { coldStartTable } from './cold-start.ts';
 import type { ColdStartRow } from './cold-start.ts';
-import { COST_MINUTES, candidatesTable, costTable, failureTable, gridTable } from './detection.ts';
+import { COST_MINUTES, candidatesTable, costTable, failureTable, gridTable, sampleTable } from './detection.ts';
 import type { PollingBaseline, PollingResults } from './detection.ts';
 import { throughputTable } from './throughput.ts';
 import type { ThroughputResult } from './throughput.ts';
@@ -54,6 +54,7 @@ export function performanceBlocks(r: BenchResults): Record<string, string> {
   return {
     'bench:polling': pollingCostTable(r),
     'bench:latency': gridTable(r.polling.rows, true),
+    'bench:sample': sampleTable(r.polling.sample, true),
     'bench:failure': failureTable([...(r.pollingBaseline?.failure ?? []), ...r.polling.failure], true),
     'bench:candidates': candidatesTable(r.polling.candidates, true),
     'bench:bundles': bundlesTable([...r.bundles, ...smithyExcluded], true),

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CATALOG, machineOf } from '../../src/workflow/catalog.ts';
 import type { ErrorRow, Handling } from '../../src/workflow/catalog.ts';
-import { RETRY_POLICIES, retryGroupOf } from '../../src/workflow/retry-policies.ts';
+import { retryPolicyOf } from '../../src/workflow/retry-policies.ts';
 import { DELETION_PENDING_ERRORS } from '../../src/workflow/teardown-waits.ts';
 import { NOT_READY_ERRORS } from '../../src/workflow/waits.ts';
 import type { Definition, State } from '../../src/workflow/asl.ts';
@@ -91,7 +91,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 const code = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
 
 function retryText(row: ErrorRow): string {
-  const p = RETRY_POLICIES[retryGroupOf(row)];
+  const p = retryPolicyOf(row);
   if (POLL_ERRORS.has(row.name)) return `Retry every ${p.IntervalSeconds} s (×${p.BackoffRate}, no jitter), at most ×${p.MaxAttempts}`;
   return `Retry ×${p.MaxAttempts} (${p.IntervalSeconds} s, ×${p.BackoffRate}, ≤${p.MaxDelaySeconds} s${p.JitterStrategy === 'FULL' ? ', jitter' : ''})`;
 }

@@ -28,6 +28,7 @@ import { ERROR_CATALOG } from '../../src/workflow/catalog.ts';
 import { belongsTo, executionArnFor, executionNameOf, isValidExecutionName } from '../../src/domain/execution-names.ts';
 import { sfn } from '../../src/aws/clients.ts';
 import { readProvisioningStatus } from '../../src/handlers/api-get-provisioning.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, ignoreClosedOutput, oneLine as printable } from './io.ts';
 
 const USAGE = `Usage: npm run executions -- <command> [options]
 
@@ -46,12 +47,7 @@ Options:
 AWS credentials/region come from the default chain; AWS_ENDPOINT_URL_SFN overrides the endpoint.
 `;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface Io {
   out: (line: string) => void;
@@ -156,7 +152,7 @@ const firstStatus = async (arns: string[]): Promise<Awaited<ReturnType<typeof re
 const show = async (arns: string[], asJson: boolean, io: Io): Promise<boolean> => {
   const status = await firstStatus(arns);
   if (!status) {
-    io.err(`no such execution: ${arns.join(' or ')}`);
+    io.err(`error: no such execution: ${arns.join(' or ')}`);
     return false;
   }
   const advice = adviceFor(status.error, status.failure?.state);
@@ -187,21 +183,36 @@ const show = async (arns: string[], asJson: boolean, io: Io): Promise<boolean> =
 const redrive = async (arns: string[], force: boolean, clientToken: string | undefined, io: Io): Promise<boolean> => {
   const status = await firstStatus(arns);
   if (!status) {
-    io.err(`no such execution: ${arns.join(' or ')}`);
+    io.err(`error: no such execution: ${arns.join(' or ')}`);
     return false;
   }
   const arn = status.executionArn;
   const advice = adviceFor(status.error, status.failure?.state);
   if (advice?.rerun === 'new-execution' && !force) {
     io.err(
-      `${status.name} failed with ${status.error}, which the workflow caught into its Fail state: a redrive would re-run ` +
-        `only that Fail state and fail again. Remedy: ${advice.remedy}\n(use --force to redrive anyway)`,
+      `error: ${status.name} failed with ${status.error}, which the workflow caught into its Fail state: a redrive would re-run ` +
+        `only that Fail state and fail again (--force redrives anyway). Remedy: ${printable(advice.remedy)}`,
     );
     return false;
   }
   const res = await sfn().send(new RedriveExecutionCommand({ executionArn: arn, clientToken: clientToken ?? randomUUID() }));
   io.out(`redriven ${executionNameOf(arn)} at ${res.redriveDate?.toISOString() ?? 'now'} (same ARN: ${arn})`);
   return true;
+};
+
+/** Network failures (nothing listening, a name that does not resolve, a reset) by their system code. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+/** The line printed for an error of a command: a usage error, Step Functions unreachable, or the AWS error by name. */
+export const failureLine = (err: unknown): string => {
+  if (err instanceof UsageError) return `${errorLine(err)} (npm run executions -- --help for the commands)`;
+  const e = err as Error & { code?: string; $metadata?: unknown };
+  if (e?.code && NETWORK_CODES.has(e.code)) {
+    const endpoint = process.env['AWS_ENDPOINT_URL_SFN'] ?? process.env['AWS_ENDPOINT_URL'];
+    const where = endpoint ? `Step Functions at ${endpoint} (AWS_ENDPOINT_URL_SFN)` : 'Step Functions';
+    return `error: cannot reach ${printable(where)} (${e.code}); is the local world running (npm run api / npm run world), or are the endpoint and region right?`;
+  }
+  return `error: ${printable(e?.name ?? 'Error')}: ${printable(e?.message ?? String(err))}`;
 };
 
 export const main = async (argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> => {
@@ -222,14 +233,14 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
       },
     });
   } catch (err) {
-    io.err(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    io.err(failureLine(new UsageError((err as Error).message.split('\n')[0] ?? '')));
+    return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
   const [command, target] = positionals;
-  if (values.help || !command) {
-    (values.help ? io.out : io.err)(USAGE);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT_OK;
   }
   const machines: Machines = {
     provision: values['state-machine-arn'] ?? process.env['STATE_MACHINE_ARN'],
@@ -237,30 +248,28 @@ export const main = async (argv: string[], io: Io = { out: console.log, err: con
   };
   try {
     switch (command) {
+      case undefined:
+        throw new UsageError('missing command: list, show or redrive');
       case 'list': {
         const max = values.max === undefined ? 20 : Number(values.max);
         if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max must be an integer 1-1000');
         await list(machines, values.status?.toUpperCase(), max, values.json, io);
-        return 0;
+        return EXIT_OK;
       }
       case 'show':
-        return (await show(resolveArns(target, machines), values.json, io)) ? 0 : 1;
+        return (await show(resolveArns(target, machines), values.json, io)) ? EXIT_OK : EXIT_FAILED;
       case 'redrive':
-        return (await redrive(resolveArns(target, machines), values.force, values['client-token'], io)) ? 0 : 1;
+        return (await redrive(resolveArns(target, machines), values.force, values['client-token'], io)) ? EXIT_OK : EXIT_FAILED;
       default:
-        throw new UsageError(`unknown command ${command}`);
+        throw new UsageError(`unknown command ${command}: list, show or redrive`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    const e = err as Error;
-    io.err(`${e.name}: ${e.message}`);
-    return 1;
+    io.err(failureLine(err));
+    return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
   }
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ignoreClosedOutput();
   process.exitCode = await main(process.argv.slice(2));
 }

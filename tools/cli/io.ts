@@ -3,7 +3,7 @@
  * characters escaped), exit codes that mean something (0 ok, 1 failed, 2 usage), reading a JSON file the way a user
  * writes one (a UTF-8 BOM is fine), and a stdout that survives its reader going away (`npm start | head -1`).
  */
-import { readFileSync } from 'node:fs';
+import { FileProblem, readTextFile } from '../files.ts';
 import { UNSAFE_CHARS } from '../../src/lib/printable.ts';
 
 /** A problem with the command line or a file it names: exit code 2. */
@@ -32,21 +32,34 @@ export const errorLine = (err: unknown): string => {
   return `error: unexpected: ${oneLine(String(err))}`;
 };
 
+/** The text of a regular file the user named with `flag`; anything else is a one-line UsageError. */
+export const readRegularFile = (path: string, flag: string): string => {
+  try {
+    return readTextFile(path);
+  } catch (err) {
+    throw new UsageError(`${flag} ${path}: ${err instanceof FileProblem ? err.reason : (err as Error).message}`);
+  }
+};
+
+/** JSON text as a user writes it: a UTF-8 BOM in front is skipped (the one rule of every tool and the local API). */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Reads and parses a JSON file; a UTF-8 BOM is skipped. Errors name the flag and the file. */
 export const readJsonFile = (path: string, flag: string): unknown => {
-  let text: string;
+  const text = readRegularFile(path, flag);
   try {
-    text = readFileSync(path, 'utf8');
+    return JSON.parse(withoutBom(text));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new UsageError(`${flag} ${path}: ${why}`);
+    throw new UsageError(`${flag} ${path}: not valid JSON (${oneLine((err as Error).message)})`);
   }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new UsageError(`${flag} ${path}: not valid JSON (${(err as Error).message})`);
-  }
+};
+
+/** A number of seconds >= 0 given to `flag` (an empty or blank value is not 0), or undefined when the flag is absent. */
+export const secondsOption = (value: string | undefined, flag: string): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a number of seconds ≥ 0, got "${value}"`);
+  return n;
 };
 
 /**
@@ -64,15 +77,26 @@ export const guardedStdout = (): ((text: string) => void) => {
   };
 };
 
+/**
+ * Keeps the process alive when its stdout or stderr reader has gone (`2>&1 | head -0`): writes to a closed pipe are
+ * dropped, so the exit code stays the command's own.
+ */
+export const ignoreClosedOutput = (): void => {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', () => undefined);
+  }
+};
+
 /** Runs a command's main and sets the exit code; an error escaping it becomes one line on stderr, never a stack. */
 export const runMain = (main: () => Promise<number>): void => {
+  ignoreClosedOutput();
   main().then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${errorLine(err)}\n`);
       process.exitCode = err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+      process.stderr.write(`${errorLine(err)}\n`);
     },
   );
 };

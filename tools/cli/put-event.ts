@@ -16,6 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { MAX_EVENT_ID_LENGTH } from '../../src/domain/execution-names.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorLine, readJsonFile, runMain } from './io.ts';
 
 const USAGE = `Usage: npm run put-event -- --file EVENT.json [--api http://127.0.0.1:3000] [--id EVENT_ID]
@@ -103,7 +104,10 @@ const run = async (argv: string[], io: Io): Promise<number> => {
   if (!values.file) throw new UsageError('--file is required (an EventBridge event, e.g. events/provisioning-requested.json)');
   let event = readJsonFile(values.file, '--file') as Record<string, unknown>;
   if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new UsageError(`--file ${values.file}: must be an EventBridge event (a JSON object)`);
-  if (values.id) event = { ...event, id: values.id };
+  if (values.id !== undefined) {
+    if (values.id.length === 0 || values.id.length > MAX_EVENT_ID_LENGTH) throw new UsageError(`--id must be 1-${MAX_EVENT_ID_LENGTH} characters, got ${values.id.length}`);
+    event = { ...event, id: values.id };
+  }
 
   if (values.api) return deliverToApi(apiBase(values.api), event, io);
 

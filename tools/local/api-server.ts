@@ -34,13 +34,15 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { startLocalWorld } from './world.ts';
 import type { LocalWorld, LocalWorldOptions } from './world.ts';
-import { EXIT_OK, UsageError, runMain } from '../cli/io.ts';
+import { EXIT_OK, UsageError, runMain, withoutBom } from '../cli/io.ts';
 import { KEEP_ALIVE_TIMEOUT_MS } from './emulator/core/server.ts';
-import { lambdaContext } from './lambda.ts';
+import { invokeLocally, lambdaContext } from './lambda.ts';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED, DETAIL_TYPE_REQUESTED, REQUEST_EVENT_SOURCE } from '../../src/contract.ts';
 
 export interface ApiServerOptions {
   port?: number;
+  /** Body limits (default MAX_BODY_BYTES and MAX_BODY_BYTES_IN_FLIGHT). */
+  limits?: { maxBodyBytes?: number; maxBodyBytesInFlight?: number };
   /** A running local world (default: start one, stopped with the server). */
   world?: LocalWorld;
   worldOptions?: LocalWorldOptions;
@@ -149,15 +151,79 @@ export const ruleFor = (event: unknown): 'provisioning' | 'teardown' | undefined
 /** The provisioning rule of serverless/triggers.yml, evaluated locally. */
 export const matchesRequestRule = (event: unknown): boolean => ruleFor(event) === 'provisioning';
 
-/** The request body; rejects when the client aborts the upload (the caller then just drops the request). */
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('the client aborted the request')));
+/** The largest request body API Gateway takes (REST API payload quota, 10 MB); a larger one is answered 413. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Request bodies being read at once, across connections: beyond it a request is answered 503 (busy). */
+export const MAX_BODY_BYTES_IN_FLIGHT = 8 * MAX_BODY_BYTES;
+/** Connections at once; more are refused by the server. */
+export const MAX_CONNECTIONS = 256;
+/** The longest a request may take to arrive whole (API Gateway's integration timeout is 29 s; a body on loopback takes ms). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Why a request body was not read: the answer to give, if the client is still there to get it. */
+class BodyRefused extends Error {
+  constructor(readonly status: 413 | 503, message: string) {
+    super(message);
+    this.name = 'BodyRefused';
+  }
+}
+
+/**
+ * Reads a request body, counting bytes as they stream in: a body over `maxBodyBytes` (by its Content-Length or by
+ * what arrives) or beyond what all bodies in flight may hold is refused before it is buffered. Rejects with the
+ * answer to give (BodyRefused), or with another error when the client aborts the upload. `progress` hears the bytes
+ * in flight after each change (the server emits them as `body-bytes`).
+ */
+const bodyReader = (maxBodyBytes: number, maxInFlight: number, progress: (inFlight: number) => void) => {
+  let inFlight = 0;
+  const tooLong = (): BodyRefused => new BodyRefused(413, `Request Too Long: the body may have at most ${maxBodyBytes} bytes`);
+  return (req: IncomingMessage): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > maxBodyBytes) {
+        reject(tooLong());
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let done = false;
+      const finish = (error?: Error): void => {
+        if (done) return;
+        done = true;
+        inFlight -= size;
+        progress(inFlight);
+        req.off('data', onData);
+        if (error) reject(error);
+        else resolve(Buffer.concat(chunks).toString('utf8'));
+      };
+      const onData = (chunk: Buffer): void => {
+        if (size + chunk.length > maxBodyBytes) return finish(tooLong());
+        if (inFlight + chunk.length > maxInFlight) return finish(new BodyRefused(503, 'Service busy: too many request bodies at once, retry later'));
+        size += chunk.length;
+        inFlight += chunk.length;
+        chunks.push(chunk);
+        progress(inFlight);
+      };
+      req.on('data', onData);
+      req.on('end', () => finish());
+      req.on('error', (err) => finish(err));
+      req.on('aborted', () => finish(new Error('the client aborted the request')));
+      req.on('close', () => finish(new Error('the connection closed before the body ended')));
+    });
+};
+
+/**
+ * After answering a refused body: what the client still sends is read and dropped, up to another `limit` bytes, then
+ * the connection is cut (closing it at once could reset it before the client read the answer).
+ */
+const discardRest = (req: IncomingMessage, limit: number): void => {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) req.socket.destroy();
   });
+  req.resume();
+};
 
 /** A path segment as API Gateway hands it to the handler (URL-decoded), or undefined when its escapes are broken. */
 const decodeSegment = (segment: string): string | undefined => {
@@ -180,6 +246,10 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   const { SendMessageCommand } = await import('@aws-sdk/client-sqs');
   const { sqs } = await import('../../src/aws/clients.ts');
   const deadLetters = (): DeadLetter[] => world.emulator.deadLetters().map((m) => asDeadLetter(m.Body));
+  const maxBodyBytes = opts.limits?.maxBodyBytes ?? MAX_BODY_BYTES;
+  // The server is created below; its `body-bytes` events let a caller follow the bodies in flight.
+  let emitProgress: (inFlight: number) => void = () => undefined;
+  const readBody = bodyReader(maxBodyBytes, opts.limits?.maxBodyBytesInFlight ?? MAX_BODY_BYTES_IN_FLIGHT, (n) => emitProgress(n));
 
   /** Lambda's async invocation of an EventBridge target: the first attempt and 2 retries, then the DLQ. */
   const deliver = async (event: unknown): Promise<{ status: number; body: unknown }> => {
@@ -189,7 +259,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
     let last: Error | undefined;
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
-        const result = await start(event);
+        const result = await invokeLocally((e: unknown) => start(e), event, lambdaContext(rule === 'teardown' ? 'startTeardownFromEvent' : 'startFromEvent'));
         if ('rejected' in result) {
           // The function dead-lettered it (redacted) and succeeded: Lambda retries nothing.
           const errorMessage = result.violations.map((v) => `${v.path}: ${v.message}`).join('; ');
@@ -229,15 +299,17 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
       let body: string;
       try {
         body = await readBody(req);
-      } catch {
-        return; // the client went away mid-upload: nobody to answer
+      } catch (err) {
+        if (!(err instanceof BodyRefused)) return; // the client went away mid-upload: nobody to answer
+        discardRest(req, maxBodyBytes);
+        return send(err.status, { message: err.message }, err.status === 503 ? { 'Retry-After': '1' } : {});
       }
       try {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const parts = url.pathname.split('/').filter(Boolean);
         if (parts[0] === 'provisionings' && parts.length === 1 && req.method === 'POST') {
           const event = toProxyEvent(req, url, body, '/provisionings', null);
-          const out = await create(event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
+          const out = await invokeLocally(create, event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (parts[0] === 'provisionings' && parts.length === 2 && (req.method === 'GET' || req.method === 'DELETE')) {
@@ -246,14 +318,14 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           if (id === undefined) return send(400, { message: 'The path has an invalid percent-encoding' });
           const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
           const out = req.method === 'GET'
-            ? await get(event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }))
-            : await del(event, lambdaContext('apiDeleteProvisioning', { remainingMs: 10_000 }));
+            ? await invokeLocally(get, event, lambdaContext('apiGetProvisioning', { remainingMs: 10_000 }))
+            : await invokeLocally(del, event, lambdaContext('apiDeleteProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
         if (url.pathname === '/_local/events' && req.method === 'POST') {
           let event: unknown;
           try {
-            event = JSON.parse(body);
+            event = JSON.parse(withoutBom(body));
           } catch {
             return send(400, { message: 'the body must be an EventBridge event (JSON)' });
           }
@@ -278,7 +350,11 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
       }
     })();
   });
+  emitProgress = (n) => server.emit('body-bytes', n);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.maxConnections = MAX_CONNECTIONS;
+  // A request (headers and body) that trickles in for longer is answered 408 and its connection closed.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

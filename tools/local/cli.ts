@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile } from '../cli/io.ts';
+import { clientTokenFor } from '../../src/domain/client-token.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile, runMain, secondsOption } from '../cli/io.ts';
 import type { ChangePlan } from '../../src/contract.ts';
 import { setEnv } from '../env.ts';
 import type { FaultSpec } from './emulator/index.ts';
@@ -28,7 +29,8 @@ Options:
   --state FILE                      load the local world from FILE if it exists, save it back after the run
                                     (directory created; written atomically; one npm start per file at a time)
   --execution-id ARN                execution ARN (reuse one, with the same input, to rerun as a redrive would:
-                                    same ClientToken; with --state, a different input under it is refused)
+                                    same ClientToken; with --state, a different input under it is refused, and so
+                                    is a rerun once its connector was deleted by a teardown)
   --fault SPEC                      inject a fault, repeatable (see Faults)
   --directory-active-after SECONDS  simulated time until a new directory is Active (default by type)
   --directory-fails-after SECONDS   a new directory goes Failed (with a StageReason) at that simulated time instead
@@ -57,17 +59,21 @@ Options:
 Faults (SPEC):
   OP:ERROR[:COUNT|:RATE][:after]    the next COUNT calls of OP (default 1), or a RATE fraction of them (0.3),
                                     fail with the AWS error ERROR in the service's protocol, e.g.
-                                    CreateConnector:ThrottlingException:2, GetConnector:InternalServerException:0.3
-  OP:reset[:COUNT][:after]          the connection is dropped instead of answered ("socket hang up")
-  OP:timeout[:COUNT][:after]        no answer; the SDK's socket timeout fires (lowered to 1 s for this run
+                                    CreateConnector:ThrottlingException:2, GetConnector:InternalServerException:0.3;
+                                    ERROR: an error of OP in its service model, or one any AWS API may
+                                    answer (ThrottlingException, AccessDeniedException, InternalFailure, …)
+  OP:reset[:COUNT|:RATE][:after]    the connection is dropped instead of answered ("socket hang up")
+  OP:timeout[:COUNT|:RATE][:after]  no answer; the SDK's socket timeout fires (lowered to 1 s for this run
                                     unless SDK_SOCKET_TIMEOUT_MS is set)
     :after                          the call takes effect first, then fails: a lost response
     OP                              CreateDirectory, Service.Op (DirectoryService.DescribeDirectories),
                                     Service.* or *
-  DirectoryLifecycle:STAGE[:COUNT]  the next COUNT directories created end in STAGE: Failed, Impaired, Inoperable
-  ConnectorLifecycle:REASON[:COUNT] the next COUNT connectors created end FAILED with REASON, e.g.
-                                    VPC_ACCESS_DENIED, INTERNAL_FAILURE (every ConnectorStatusReason)
-  DirectoryDataAccessLifecycle:Failed[:COUNT]  the next COUNT enablings of Directory Data access end Failed
+  DirectoryLifecycle:STAGE[:COUNT|:RATE]  the next COUNT (or a RATE fraction of the) directories created end in
+                                    STAGE: Failed, Impaired, Inoperable
+  ConnectorLifecycle:REASON[:COUNT|:RATE] likewise connectors, FAILED with REASON, e.g. VPC_ACCESS_DENIED,
+                                    INTERNAL_FAILURE (every ConnectorStatusReason)
+  DirectoryDataAccessLifecycle:Failed[:COUNT|:RATE]  the next COUNT (or a RATE fraction of the) enablings of
+                                    Directory Data access end Failed
 
 Exit codes: 0 SUCCEEDED (--plan: the plan was made), 1 FAILED, 2 usage error (also: --state file in use by another
 npm start; --plan: an invalid request).
@@ -97,13 +103,6 @@ export function formatTimelineEntry(e: TimelineEntry): string {
   return `[sim ${fmtSim(e.simulatedSeconds)} | wall ${String(e.wallMs).padStart(5)} ms] ${ICON[e.kind]} ${e.text}`;
 }
 
-function positiveNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a number of seconds ≥ 0, got "${value}"`);
-  return n;
-}
-
 /** What a teardown's output lists, one line per resource. */
 const teardownLines = (output: unknown): string[] => {
   const out = output as { Deleted?: { Resource: string; Id: string }[]; Kept?: { Resource: string; Id: string; Reason: string }[]; AlreadyGone?: { Resource: string; Id: string }[] };
@@ -129,6 +128,7 @@ export function summary(result: RunResult, teardown = false): string {
       ResourceShareCreated?: boolean | null;
       Groups?: { GroupName: string; SID: string; Created: boolean }[];
       Warnings?: string[];
+      DirectoryWarnings?: string[];
     };
     lines.push(`SUCCEEDED  ${result.executionArn}`);
     lines.push(`  DirectoryId   ${out.DirectoryId ?? '?'}`);
@@ -138,7 +138,7 @@ export function summary(result: RunResult, teardown = false): string {
     if (out.ServicePrincipalNameStatus) lines.push(`  SPN           ${out.ServicePrincipalNameStatus}`);
     for (const g of out.Groups ?? []) lines.push(`  Group         ${g.GroupName} = ${g.SID}${g.Created ? ' (created by this execution)' : ''}`);
     for (const t of out.TemplateArns ?? []) lines.push(`  Template      ${t}`);
-    for (const w of out.Warnings ?? []) lines.push(`  warning: ${w}`);
+    for (const w of [...(out.Warnings ?? []), ...(out.DirectoryWarnings ?? [])]) lines.push(`  warning: ${w}`);
   } else {
     lines.push(`FAILED     ${result.executionArn}`);
     lines.push(`  error  ${result.error}`);
@@ -163,6 +163,15 @@ export function summary(result: RunResult, teardown = false): string {
 
 /** sha256 of the canonical input: what `--execution-id` reuse is compared by. */
 const inputHash = (input: unknown): string => createHash('sha256').update(canonicalJson(input)).digest('hex');
+
+/** The connector `executionArn` created (its CreateConnector ClientToken) if it has been deleted since, else undefined. */
+const deletedConnectorOf = (state: StateFile, executionArn: string): string | undefined => {
+  const token = clientTokenFor(executionArn);
+  const used = state.snapshot?.clientTokens.find((t) => t.token === token);
+  if (!used) return undefined;
+  const connector = state.snapshot?.connectors.find((c) => c.Arn === used.connectorArn);
+  return connector === undefined || connector.deletedAtMs !== undefined ? used.connectorArn : undefined;
+};
 
 const EXECUTION_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[A-Za-z0-9_-]{1,80}$/;
 
@@ -200,7 +209,7 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
     } catch (err) {
       throw new UsageError(`--fault ${(err as Error).message.replace(/^Invalid fault spec /, '')}`);
     }
-    const problem = faultProblem(fault, closest);
+    const problem = await faultProblem(fault, closest);
     if (problem) throw new UsageError(`--fault "${text}": ${problem} (npm start -- --help lists the fault forms)`);
     faults.push(fault);
   }
@@ -218,6 +227,15 @@ async function prepare(values: Record<string, string | boolean | string[] | unde
       throw new UsageError(
         `--execution-id ${executionArn ?? ''} already ran with a different input in ${state.path}; ` +
           'rerun it with the same input, or start a new execution (omit --execution-id)',
+      );
+    }
+    const deleted = executionArn && !values['teardown'] ? deletedConnectorOf(state, executionArn) : undefined;
+    if (deleted !== undefined) {
+      state.release();
+      // Rerun, it would create the directory again, then fail on the used ClientToken and leave that directory behind.
+      throw new UsageError(
+        `--execution-id ${executionArn ?? ''}: its connector ${deleted} was deleted since (a teardown); its ClientToken is spent, ` +
+          'so a rerun would recreate the directory and then fail; start a new execution (omit --execution-id)',
       );
     }
   }
@@ -283,17 +301,17 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.AWS_LAMBDA_LOG_LEVEL ??= 'FATAL';
 
-  const directoryActiveAfterSeconds = positiveNumber(values['directory-active-after'], '--directory-active-after');
-  const connectorActiveAfterSeconds = positiveNumber(values['connector-active-after'], '--connector-active-after');
-  const directoryFailsAfter = positiveNumber(values['directory-fails-after'], '--directory-fails-after');
-  const connectorFailsAfter = positiveNumber(values['connector-fails-after'], '--connector-fails-after');
-  const registrationActiveAfterSeconds = positiveNumber(values['registration-active-after'], '--registration-active-after');
-  const registrationFailsAfter = positiveNumber(values['registration-fails-after'], '--registration-fails-after');
-  const spnActiveAfterSeconds = positiveNumber(values['spn-active-after'], '--spn-active-after');
-  const spnFailsAfter = positiveNumber(values['spn-fails-after'], '--spn-fails-after');
-  const dataAccessEnabledAfterSeconds = positiveNumber(values['data-access-enabled-after'], '--data-access-enabled-after');
-  const dataAccessFailsAfterSeconds = positiveNumber(values['data-access-fails-after'], '--data-access-fails-after');
-  const deauthorizationSeconds = positiveNumber(values['deauthorization-after'], '--deauthorization-after');
+  const directoryActiveAfterSeconds = secondsOption(values['directory-active-after'], '--directory-active-after');
+  const connectorActiveAfterSeconds = secondsOption(values['connector-active-after'], '--connector-active-after');
+  const directoryFailsAfter = secondsOption(values['directory-fails-after'], '--directory-fails-after');
+  const connectorFailsAfter = secondsOption(values['connector-fails-after'], '--connector-fails-after');
+  const registrationActiveAfterSeconds = secondsOption(values['registration-active-after'], '--registration-active-after');
+  const registrationFailsAfter = secondsOption(values['registration-fails-after'], '--registration-fails-after');
+  const spnActiveAfterSeconds = secondsOption(values['spn-active-after'], '--spn-active-after');
+  const spnFailsAfter = secondsOption(values['spn-fails-after'], '--spn-fails-after');
+  const dataAccessEnabledAfterSeconds = secondsOption(values['data-access-enabled-after'], '--data-access-enabled-after');
+  const dataAccessFailsAfterSeconds = secondsOption(values['data-access-fails-after'], '--data-access-fails-after');
+  const deauthorizationSeconds = secondsOption(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
   if (values.plan) {
     const others = PLAN_EXCLUDES.filter((flag) => values[flag] !== undefined && values[flag] !== false && !(Array.isArray(values[flag]) && values[flag].length === 0));
@@ -417,5 +435,5 @@ async function runPlan(prepared: Awaited<ReturnType<typeof prepare>>, json: bool
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  runMain(() => main(process.argv.slice(2)));
 }

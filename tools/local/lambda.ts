@@ -5,6 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 
+/**
+ * Invokes a handler as one Lambda invocation beside others in this process: with a logger of its own, so the keys
+ * it appends (its execution, its request) are on its lines only. (Lambda runs one invocation per environment at a
+ * time; the local world runs many side by side.)
+ */
+export const invokeLocally = async <E, R>(handler: (event: E, context: Context) => Promise<R>, event: E, context: Context): Promise<R> => {
+  // Imported when first invoked: the logger reads its level from the environment the world set.
+  const { withInvocationLogger } = await import('../../src/lib/logger.ts');
+  return withInvocationLogger(() => handler(event, context));
+};
+
 /** A Lambda Context for one invocation of `functionName` (fresh request id unless given). */
 export const lambdaContext = (functionName: string, opts: { awsRequestId?: string; remainingMs?: number } = {}): Context => ({
   callbackWaitsForEmptyEventLoop: false,

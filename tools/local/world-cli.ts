@@ -5,17 +5,23 @@
  * Data access once asked for) turn Active at once unless told otherwise:
  * nothing advances the simulated clock between separate invokes.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { EXIT_OK, UsageError, runMain, secondsOption } from '../cli/io.ts';
+import { fileKind, fsReason } from '../files.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from './emulator/index.ts';
+import type { Seed } from './emulator/index.ts';
 import { startLocalWorld } from './world.ts';
 
 const USAGE = `Usage: npm run world -- [--env-out FILE] [--seed FILE] [--directory-active-after S] [--connector-active-after S]
 
 Starts the local world, prints the variables a separate process needs (eval them, or source --env-out), serves
-until Ctrl-C. Then, in another shell:
+until Ctrl-C (which removes the --env-out file again: its endpoints are gone). Then, in another shell:
   . ./.local-world.env && npx serverless invoke local --stage local -f validateRequest -p events/validateRequest.json
+
+Exit codes: 0 stopped by SIGINT/SIGTERM, 2 usage error (a flag or a file it names), 1 anything else.
 `;
 
 /** `export K='V'` lines (values are URLs, ARNs and dummy keys: no quote inside). */
@@ -23,6 +29,38 @@ export const exportLines = (env: Record<string, string>): string =>
   Object.entries(env)
     .map(([k, v]) => `export ${k}='${v}'`)
     .join('\n');
+
+/** Checks that `--env-out` can be written as a regular file (its directory exists; the path is no directory). */
+const envOutProblem = (path: string): string | undefined => {
+  const dir = dirname(path);
+  try {
+    if (!statSync(dir).isDirectory()) return `its parent ${dir} is not a directory`;
+  } catch (err) {
+    return `its directory ${dir}: ${fsReason(err)}`;
+  }
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return fileKind(stats);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return fsReason(err);
+  }
+  return undefined;
+};
+
+/** Writes the exports to `path` (created or replaced; refused when it is anything but a regular file). */
+const writeEnvFile = (path: string, text: string): void => {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o644);
+  } catch (err) {
+    throw new UsageError(`--env-out ${path}: ${fsReason(err)}`);
+  }
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+};
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -38,22 +76,29 @@ async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    throw new UsageError(`${(err as Error).message.split('\n')[0] ?? ''} (npm run world -- --help for the options)`);
   }
   if (values.help) {
-    console.log(USAGE);
-    return 0;
+    process.stdout.write(USAGE);
+    return EXIT_OK;
   }
-  const directory = Number(values['directory-active-after']);
-  const connector = Number(values['connector-active-after']);
-  if (!(directory >= 0) || !(connector >= 0)) {
-    console.error(`--directory-active-after and --connector-active-after take seconds >= 0\n\n${USAGE}`);
-    return 2;
+  const directory = secondsOption(values['directory-active-after'], '--directory-active-after') ?? 0;
+  const connector = secondsOption(values['connector-active-after'], '--connector-active-after') ?? 0;
+  const seedPath = resolve(values.seed);
+  let seed: Seed;
+  try {
+    seed = loadSeed(seedPath);
+  } catch (err) {
+    throw new UsageError(`--seed ${seedPath}: ${(err as Error).message}`);
   }
+  const envOut = values['env-out'] === undefined ? undefined : resolve(values['env-out']);
+  if (values['env-out'] === '') throw new UsageError('--env-out needs a file name');
+  const problem = envOut === undefined ? undefined : envOutProblem(envOut);
+  if (envOut !== undefined && problem) throw new UsageError(`--env-out ${envOut}: ${problem}`);
+
   process.env['POWERTOOLS_LOG_LEVEL'] ??= 'WARN';
   const world = await startLocalWorld({
-    seed: loadSeed(values.seed),
+    seed,
     // Nothing advances the simulated clock between separate invokes: the CA share is associated at once.
     emulator: {
       directoryActiveAfterSeconds: directory,
@@ -65,16 +110,31 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const lines = exportLines(world.env);
-  if (values['env-out']) writeFileSync(values['env-out'], `${lines}\n`);
-  console.log(`# local world: emulator ${world.emulator.endpoint}, Step Functions ${world.sfnEndpoint}`);
-  console.log(lines);
-  if (values['env-out']) console.log(`# written to ${values['env-out']}`);
-  const stop = () => void world.stop().then(() => process.exit(0));
+  // The file names endpoints of this process: it goes when the world does, however the process ends.
+  const removeEnvFile = (): void => {
+    if (envOut !== undefined) rmSync(envOut, { force: true });
+  };
+  if (envOut !== undefined) {
+    try {
+      writeEnvFile(envOut, `${lines}\n`);
+    } catch (err) {
+      await world.stop();
+      throw err;
+    }
+    process.once('exit', removeEnvFile);
+  }
+  process.stdout.write(`# local world: emulator ${world.emulator.endpoint}, Step Functions ${world.sfnEndpoint}\n${lines}\n`);
+  if (envOut !== undefined) process.stdout.write(`# written to ${envOut} (removed on exit)\n`);
+  const stop = () => {
+    removeEnvFile();
+    void world.stop().then(() => process.exit(EXIT_OK));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
   return new Promise<number>(() => undefined); // serve until stopped
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  runMain(() => main(process.argv.slice(2)));
 }

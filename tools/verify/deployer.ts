@@ -176,8 +176,20 @@ export const deployRequests = (template: CfnTemplate): DeployRequest[] => {
   out.push({ action: 'cloudformation:ValidateTemplate', resource: '*', why: 'osls: the template', context: {} });
   const bucket = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::S3::Bucket');
   if (bucket) {
-    const objects = `arn:${res.stack.partition}:s3:::${bucketName(bucket[0], bucket[1], res)}/serverless/${res.stack.stackName}/*`;
-    for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) out.push({ action, resource: objects, why: 'osls: artifacts', context: {} });
+    // The keys osls really writes, as the packaged functions name them (under the service's and the stage's names),
+    // and the compiled template beside them.
+    const keys = new Set<string>();
+    for (const r of Object.values(template.Resources)) {
+      const key = (r.Properties?.['Code'] as { S3Key?: unknown } | undefined)?.S3Key;
+      if (r.Type !== 'AWS::Lambda::Function' || typeof key !== 'string') continue;
+      keys.add(key);
+      keys.add(`${key.slice(0, key.lastIndexOf('/'))}/compiled-cloudformation-template.json`);
+    }
+    if (keys.size === 0) throw new Error('no function names its S3Key: cannot tell where osls puts the artifacts');
+    const objects = `arn:${res.stack.partition}:s3:::${bucketName(bucket[0], bucket[1], res)}`;
+    for (const key of keys) {
+      for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) out.push({ action, resource: `${objects}/${key}`, why: 'osls: artifacts', context: {} });
+    }
   }
   const stage = apiArn(res, `/restapis/${res.ref('ApiGatewayRestApi')}/stages/${String(res.resolve(template.Resources['ApiGatewayStage']?.Properties?.['StageName'] ?? null))}`);
   for (const action of ['apigateway:PUT', 'apigateway:DELETE']) {
@@ -191,8 +203,8 @@ export interface DeployerReport {
   denied: string[];
   /**
    * Requests iam-simulate cannot evaluate because AWS's data gives their resource type two ARN formats in one entry
-   * (API Gateway's REST and HTTP API collections); checked instead by matching the policy's Allow statements' action
-   * and resource patterns (no conditions there).
+   * (API Gateway's REST and HTTP API collections), or evaluates against AWS's wildcard rule (execute-api); checked
+   * instead by matching the policy's Allow statements' action and resource patterns (no conditions there).
    */
   matchedByPattern: string[];
   /** Actions the policy allows that no request needs. */
@@ -203,11 +215,12 @@ export interface DeployerReport {
 
 interface Statement { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Json }
 
-export const readDeployerPolicy = (root: string): { Statement: Statement[] } =>
-  JSON.parse(readFileSync(join(root, DEPLOYER_POLICY), 'utf8')) as { Statement: Statement[] };
+export const readPolicy = (root: string, file: string): { Statement: Statement[] } =>
+  JSON.parse(readFileSync(join(root, file), 'utf8')) as { Statement: Statement[] };
+export const readDeployerPolicy = (root: string): { Statement: Statement[] } => readPolicy(root, DEPLOYER_POLICY);
 
-export const checkDeployerPolicy = async (template: CfnTemplate, policy: { Statement: Statement[] }): Promise<DeployerReport> => {
-  const requests = deployRequests(template);
+/** `requests` evaluated against `policy` as one principal's identity policy, and the policy's own width. */
+export const checkPolicy = async (template: CfnTemplate, policy: { Statement: Statement[] }, requests: DeployRequest[]): Promise<DeployerReport> => {
   const res = new TemplateResolver(template);
   const denied: string[] = [];
   const matchedByPattern: string[] = [];
@@ -218,8 +231,8 @@ export const checkDeployerPolicy = async (template: CfnTemplate, policy: { State
   for (const r of requests) {
     const result = await runSimulation(
       {
-        request: { principal: `arn:aws:iam::${res.stack.accountId}:role/deployer`, action: r.action, resource: { resource: r.resource, accountId: res.stack.accountId }, contextVariables: r.context },
-        identityPolicies: [{ name: 'deployer', policy }],
+        request: { principal: `arn:aws:iam::${res.stack.accountId}:role/checked`, action: r.action, resource: { resource: r.resource, accountId: res.stack.accountId }, contextVariables: r.context },
+        identityPolicies: [{ name: 'checked', policy }],
         // A customer managed key is evaluated with AWS's default key policy (it delegates to IAM), as for the roles.
         ...(r.action.startsWith('kms:') ? { resourcePolicy: resourcePolicyFor(r.action, { resolver: res, template, wired: new Set(), environment: {} }) } : {}),
         serviceControlPolicies: [],
@@ -229,6 +242,12 @@ export const checkDeployerPolicy = async (template: CfnTemplate, policy: { State
     );
     const decision = result.resultType === 'error' ? `error ${JSON.stringify(result.errors)}` : result.overallResult;
     if (result.resultType === 'error' && r.action.startsWith('apigateway:') && JSON.stringify(result.errors).includes('no.resource.types') && patternAllows(r)) {
+      matchedByPattern.push(`${r.action} on ${r.resource}`);
+      continue;
+    }
+    // iam-simulate matches an execute-api ARN's part before the first '/' (the API id) apart from the rest, so the
+    // form AWS documents for an id not known before deploying (`*/<stage>/<method>/<path>`) never matches there.
+    if (decision === 'ImplicitlyDenied' && r.action === 'execute-api:Invoke' && patternAllows(r)) {
       matchedByPattern.push(`${r.action} on ${r.resource}`);
       continue;
     }
@@ -248,3 +267,6 @@ export const checkDeployerPolicy = async (template: CfnTemplate, policy: { State
   }
   return { requests: requests.length, denied, matchedByPattern, extra: [...new Set(allowed.filter((a) => !needed.has(a.toLowerCase())))].sort(), tooWide };
 };
+
+export const checkDeployerPolicy = async (template: CfnTemplate, policy: { Statement: Statement[] }): Promise<DeployerReport> =>
+  checkPolicy(template, policy, deployRequests(template));

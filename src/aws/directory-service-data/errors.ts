@@ -10,16 +10,11 @@ export type { __ServiceExceptionOptions };
 
 /**
  * Base class of every Directory Service Data error (the smithy core's `ServiceException`). Error codes the client
- * does not model come back as this class too, with `name` set to the code.
+ * does not model come back as this class too, with `name` set to the code. The core's constructor gives every subclass its own prototype.
  */
 export class DirectoryServiceDataServiceException extends __ServiceException {
   static override readonly shapeId: string =
     'smithy.ts.sdk.synthetic.com.amazonaws.directoryservicedata#DirectoryServiceDataServiceException';
-
-  constructor(options: __ServiceExceptionOptions) {
-    super(options);
-    Object.setPrototypeOf(this, DirectoryServiceDataServiceException.prototype);
-  }
 }
 
 type Options<T extends DirectoryServiceDataServiceException> = __ExceptionOptionType<T, DirectoryServiceDataServiceException>;
@@ -37,7 +32,6 @@ export class AccessDeniedException extends DirectoryServiceDataServiceException 
 
   constructor(opts: Options<AccessDeniedException>) {
     super({ name: 'AccessDeniedException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, AccessDeniedException.prototype);
     this.Message = opts.Message;
     this.Reason = opts.Reason;
   }
@@ -52,7 +46,6 @@ export class ConflictException extends DirectoryServiceDataServiceException {
 
   constructor(opts: Options<ConflictException>) {
     super({ name: 'ConflictException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ConflictException.prototype);
     this.Message = opts.Message;
   }
 }
@@ -68,7 +61,6 @@ export class DirectoryUnavailableException extends DirectoryServiceDataServiceEx
 
   constructor(opts: Options<DirectoryUnavailableException>) {
     super({ name: 'DirectoryUnavailableException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, DirectoryUnavailableException.prototype);
     this.Message = opts.Message;
     this.Reason = opts.Reason;
   }
@@ -84,7 +76,6 @@ export class InternalServerException extends DirectoryServiceDataServiceExceptio
 
   constructor(opts: Options<InternalServerException>) {
     super({ name: 'InternalServerException', $fault: 'server', ...opts });
-    Object.setPrototypeOf(this, InternalServerException.prototype);
     this.Message = opts.Message;
   }
 }
@@ -98,7 +89,6 @@ export class ResourceNotFoundException extends DirectoryServiceDataServiceExcept
 
   constructor(opts: Options<ResourceNotFoundException>) {
     super({ name: 'ResourceNotFoundException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
     this.Message = opts.Message;
   }
 }
@@ -114,7 +104,6 @@ export class ThrottlingException extends DirectoryServiceDataServiceException {
 
   constructor(opts: Options<ThrottlingException>) {
     super({ name: 'ThrottlingException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ThrottlingException.prototype);
     this.Message = opts.Message;
     this.RetryAfterSeconds = opts.RetryAfterSeconds;
   }
@@ -130,7 +119,6 @@ export class ValidationException extends DirectoryServiceDataServiceException {
 
   constructor(opts: Options<ValidationException>) {
     super({ name: 'ValidationException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ValidationException.prototype);
     this.Message = opts.Message;
     this.Reason = opts.Reason;
   }

@@ -11,4 +11,4 @@ export * from './errors.ts';
 export * from './schemas.ts';
 export type { EndpointParameters, ClientInputEndpointParameters } from './endpoint.ts';
 export type { DirectoryServiceDataExtensionConfiguration, RuntimeExtension } from './runtimeConfig.ts';
-export type { DirectoryServiceDataHttpAuthSchemeProvider, DirectoryServiceDataHttpAuthSchemeParameters } from './auth.ts';
+export type { DirectoryServiceDataHttpAuthSchemeProvider, DirectoryServiceDataHttpAuthSchemeParameters } from './runtimeConfig.ts';

@@ -1,52 +1,9 @@
-/**
- * Node.js runtime defaults, the same ones a generated v3 client (e.g. `@aws-sdk/client-sfn`) uses: region/maxAttempts/
- * retryMode/FIPS/dual-stack from env + shared config files, the default credential provider chain, NodeHttpHandler,
- * SigV4, the schema-based restJson1 protocol.
- */
-import {
-  createDefaultUserAgentProvider,
-  emitWarningIfUnsupportedVersion as awsCheckVersion,
-  getAwsRegionExtensionConfiguration,
-  NODE_APP_ID_CONFIG_OPTIONS,
-  resolveAwsRegionExtensionConfiguration,
-} from '@aws-sdk/core/client';
-import { AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } from '@aws-sdk/core/httpAuthSchemes';
-import { AwsRestJsonProtocol } from '@aws-sdk/core/protocols';
-import { defaultProvider as credentialDefaultProvider } from '@aws-sdk/credential-provider-node';
-import { Sha256 } from '@smithy/core/checksum';
-import {
-  emitWarningIfUnsupportedVersion,
-  getDefaultExtensionConfiguration,
-  loadConfigsForDefaultMode,
-  NoOpLogger,
-  resolveDefaultRuntimeConfig,
-} from '@smithy/core/client';
-import {
-  loadConfig as loadNodeConfig,
-  NODE_REGION_CONFIG_FILE_OPTIONS,
-  NODE_REGION_CONFIG_OPTIONS,
-  NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
-  NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
-  resolveDefaultsModeConfig,
-} from '@smithy/core/config';
-import {
-  getHttpHandlerExtensionConfiguration,
-  parseUrl,
-  resolveHttpHandlerRuntimeConfig,
-} from '@smithy/core/protocols';
-import { DEFAULT_RETRY_MODE, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
-import { calculateBodyLength, fromBase64, fromUtf8, toBase64, toUtf8 } from '@smithy/core/serde';
-import { NodeHttpHandler, streamCollector } from '@smithy/node-http-handler';
-import type { HttpAuthScheme, IdentityProviderConfig } from '@smithy/types';
-import {
-  defaultDirectoryServiceDataHttpAuthSchemeProvider,
-  getHttpAuthExtensionConfiguration,
-  resolveHttpAuthRuntimeConfig,
-  type HttpAuthExtensionConfiguration,
-} from './auth.ts';
-import { defaultEndpointResolver } from './endpoint.ts';
+import type { SigV4AuthSchemeParameters, SigV4AuthSchemeProvider } from '../smithy-client/auth.ts';
+import { runtimeConfigFactory, type ExtensionConfiguration } from '../smithy-client/runtimeConfig.ts';
+import { defaultEndpointResolver, SIGNING_NAME } from './endpoint.ts';
 import { errorTypeRegistries, NAMESPACE } from './schemas.ts';
-import type { DirectoryServiceDataClientConfig } from './DirectoryServiceDataClient.ts';
+
+export type { RuntimeExtension, RuntimeExtensionsConfig } from '../smithy-client/runtimeConfig.ts';
 
 export const API_VERSION = '2023-05-31';
 /**
@@ -54,117 +11,19 @@ export const API_VERSION = '2023-05-31';
  * `AWS_ENDPOINT_URL_DIRECTORY_SERVICE_DATA`, and the shared-config `services` key `directory_service_data`.
  */
 export const SERVICE_ID = 'Directory Service Data';
-/** Version reported in the user agent (`api/directory-service-data#…`): this in-repo client, not an npm release. */
-export const CLIENT_VERSION = '0.1.0';
 
-const getSharedRuntimeConfig = (config: DirectoryServiceDataClientConfig) => ({
+/** Node.js runtime defaults of {@link DirectoryServiceDataClient}, from the service model (ds-data 2023-05-31). */
+export const getRuntimeConfig = runtimeConfigFactory({
+  serviceId: SERVICE_ID,
   apiVersion: API_VERSION,
-  base64Decoder: config.base64Decoder ?? fromBase64,
-  base64Encoder: config.base64Encoder ?? toBase64,
-  disableHostPrefix: config.disableHostPrefix ?? false,
-  endpointProvider: config.endpointProvider ?? defaultEndpointResolver,
-  extensions: config.extensions ?? [],
-  httpAuthSchemeProvider: config.httpAuthSchemeProvider ?? defaultDirectoryServiceDataHttpAuthSchemeProvider,
-  httpAuthSchemes: config.httpAuthSchemes ?? [
-    {
-      schemeId: 'aws.auth#sigv4',
-      identityProvider: (ipc: IdentityProviderConfig) => ipc.getIdentityProvider('aws.auth#sigv4'),
-      signer: new AwsSdkSigV4Signer(),
-    } satisfies HttpAuthScheme,
-  ],
-  logger: config.logger ?? new NoOpLogger(),
-  protocol: config.protocol ?? AwsRestJsonProtocol,
-  protocolSettings: config.protocolSettings ?? {
-    defaultNamespace: NAMESPACE,
-    errorTypeRegistries,
-    version: API_VERSION,
-    serviceTarget: 'DirectoryServiceData',
-  },
-  serviceId: config.serviceId ?? SERVICE_ID,
-  sha256: config.sha256 ?? Sha256,
-  urlParser: config.urlParser ?? parseUrl,
-  utf8Decoder: config.utf8Decoder ?? fromUtf8,
-  utf8Encoder: config.utf8Encoder ?? toUtf8,
+  serviceTarget: 'DirectoryServiceData',
+  signingName: SIGNING_NAME,
+  namespace: NAMESPACE,
+  errorTypeRegistries,
+  endpointResolver: defaultEndpointResolver,
 });
 
-export const getRuntimeConfig = (config: DirectoryServiceDataClientConfig) => {
-  emitWarningIfUnsupportedVersion(process.version);
-  const defaultsMode = resolveDefaultsModeConfig(config);
-  const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-  const clientSharedValues = getSharedRuntimeConfig(config);
-  awsCheckVersion(process.version);
-  const loaderConfig = { profile: config.profile, logger: clientSharedValues.logger };
-  return {
-    ...clientSharedValues,
-    ...config,
-    runtime: 'node',
-    defaultsMode,
-    authSchemePreference:
-      config.authSchemePreference ?? loadNodeConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config.credentialDefaultProvider ?? credentialDefaultProvider,
-    defaultUserAgentProvider:
-      config.defaultUserAgentProvider ??
-      createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: CLIENT_VERSION }),
-    maxAttempts: config.maxAttempts ?? loadNodeConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-    region:
-      config.region ?? loadNodeConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config.requestHandler ?? defaultConfigProvider),
-    retryMode:
-      config.retryMode ??
-      loadNodeConfig(
-        {
-          ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-          default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-        },
-        config,
-      ),
-    streamCollector: config.streamCollector ?? streamCollector,
-    useDualstackEndpoint:
-      config.useDualstackEndpoint ?? loadNodeConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config.useFipsEndpoint ?? loadNodeConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config.userAgentAppId ?? loadNodeConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-  };
-};
-
-// ------------------------------------------------------------------------------------------- runtime extensions
-
-type AwsRegionExtensionConfiguration = ReturnType<typeof getAwsRegionExtensionConfiguration>;
-type HttpHandlerExtensionConfiguration = ReturnType<typeof getHttpHandlerExtensionConfiguration>;
-type DefaultExtensionConfiguration = ReturnType<typeof getDefaultExtensionConfiguration>;
-
-export interface DirectoryServiceDataExtensionConfiguration
-  extends HttpHandlerExtensionConfiguration,
-    DefaultExtensionConfiguration,
-    AwsRegionExtensionConfiguration,
-    HttpAuthExtensionConfiguration {}
-
-export interface RuntimeExtension {
-  configure(extensionConfiguration: DirectoryServiceDataExtensionConfiguration): void;
-}
-
-export interface RuntimeExtensionsConfig {
-  extensions: RuntimeExtension[];
-}
-
-/** Lets each `extensions` entry reconfigure region, HTTP handler, retry, auth…, then writes the result back. */
-export const resolveRuntimeExtensions = <T extends object>(runtimeConfig: T, extensions: RuntimeExtension[]): T => {
-  const config = runtimeConfig as Parameters<typeof getDefaultExtensionConfiguration>[0] &
-    Parameters<typeof getAwsRegionExtensionConfiguration>[0] &
-    Parameters<typeof getHttpHandlerExtensionConfiguration>[0] &
-    Parameters<typeof getHttpAuthExtensionConfiguration>[0];
-  const extensionConfiguration: DirectoryServiceDataExtensionConfiguration = Object.assign(
-    getAwsRegionExtensionConfiguration(config),
-    getDefaultExtensionConfiguration(config),
-    getHttpHandlerExtensionConfiguration(config),
-    getHttpAuthExtensionConfiguration(config),
-  );
-  extensions.forEach((extension) => extension.configure(extensionConfiguration));
-  return Object.assign(
-    runtimeConfig,
-    resolveAwsRegionExtensionConfiguration(extensionConfiguration),
-    resolveDefaultRuntimeConfig(extensionConfiguration),
-    resolveHttpHandlerRuntimeConfig(extensionConfiguration),
-    resolveHttpAuthRuntimeConfig(extensionConfiguration),
-  );
-};
+export type DirectoryServiceDataExtensionConfiguration = ExtensionConfiguration;
+/** SigV4 (`aws.auth#sigv4`) with signing name `ds-data` for every operation, as the service model says. */
+export type DirectoryServiceDataHttpAuthSchemeParameters = SigV4AuthSchemeParameters;
+export type DirectoryServiceDataHttpAuthSchemeProvider = SigV4AuthSchemeProvider;

@@ -11,16 +11,11 @@ export type { __ServiceExceptionOptions };
 /**
  * Base class of every PCA Connector AD service error (the same `ServiceException` from the smithy core that
  * `@smithy/smithy-client` re-exports). Error codes the client does not model also come back as this class, with
- * `name` set to the code.
+ * `name` set to the code. The core's constructor gives every subclass its own prototype.
  */
 export class PcaConnectorAdServiceException extends __ServiceException {
   static override readonly shapeId: string =
     'smithy.ts.sdk.synthetic.com.amazonaws.pcaconnectorad#PcaConnectorAdServiceException';
-
-  constructor(options: __ServiceExceptionOptions) {
-    super(options);
-    Object.setPrototypeOf(this, PcaConnectorAdServiceException.prototype);
-  }
 }
 
 /** 403: the caller lacks permission. */
@@ -32,7 +27,6 @@ export class AccessDeniedException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<AccessDeniedException, PcaConnectorAdServiceException>) {
     super({ name: 'AccessDeniedException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, AccessDeniedException.prototype);
     this.Message = opts.Message;
   }
 }
@@ -47,7 +41,6 @@ export class ValidationException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<ValidationException, PcaConnectorAdServiceException>) {
     super({ name: 'ValidationException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ValidationException.prototype);
     this.Message = opts.Message;
     this.Reason = opts.Reason;
   }
@@ -64,7 +57,6 @@ export class ResourceNotFoundException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<ResourceNotFoundException, PcaConnectorAdServiceException>) {
     super({ name: 'ResourceNotFoundException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
     this.Message = opts.Message;
     this.ResourceId = opts.ResourceId;
     this.ResourceType = opts.ResourceType;
@@ -83,7 +75,6 @@ export class ThrottlingException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<ThrottlingException, PcaConnectorAdServiceException>) {
     super({ name: 'ThrottlingException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ThrottlingException.prototype);
     this.Message = opts.Message;
     this.QuotaCode = opts.QuotaCode;
     this.ServiceCode = opts.ServiceCode;
@@ -103,7 +94,6 @@ export class ServiceQuotaExceededException extends PcaConnectorAdServiceExceptio
 
   constructor(opts: __ExceptionOptionType<ServiceQuotaExceededException, PcaConnectorAdServiceException>) {
     super({ name: 'ServiceQuotaExceededException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
     this.Message = opts.Message;
     this.ResourceId = opts.ResourceId;
     this.ResourceType = opts.ResourceType;
@@ -122,7 +112,6 @@ export class InternalServerException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<InternalServerException, PcaConnectorAdServiceException>) {
     super({ name: 'InternalServerException', $fault: 'server', ...opts });
-    Object.setPrototypeOf(this, InternalServerException.prototype);
     this.Message = opts.Message;
   }
 }
@@ -138,7 +127,6 @@ export class ConflictException extends PcaConnectorAdServiceException {
 
   constructor(opts: __ExceptionOptionType<ConflictException, PcaConnectorAdServiceException>) {
     super({ name: 'ConflictException', $fault: 'client', ...opts });
-    Object.setPrototypeOf(this, ConflictException.prototype);
     this.Message = opts.Message;
     this.ResourceId = opts.ResourceId;
     this.ResourceType = opts.ResourceType;

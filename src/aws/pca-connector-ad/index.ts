@@ -12,5 +12,5 @@ export * from './errors.ts';
 export * from './schemas.ts';
 export type { EndpointParameters, ClientInputEndpointParameters } from './endpoint.ts';
 export type { PcaConnectorAdExtensionConfiguration, RuntimeExtension } from './runtimeConfig.ts';
-export type { PcaConnectorAdHttpAuthSchemeProvider, PcaConnectorAdHttpAuthSchemeParameters } from './auth.ts';
+export type { PcaConnectorAdHttpAuthSchemeProvider, PcaConnectorAdHttpAuthSchemeParameters } from './runtimeConfig.ts';
 export * from './tagging.ts';

@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { ServiceException } from '@smithy/core/client';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import * as dsData from '../../../src/aws/directory-service-data/index.ts';
-import { DIRECTORY_ID, makeClient, MODEL_PATH, startServer, type LocalServer, type Reply } from './helpers.ts';
+import {
+  clientOnLocalServer,
+  DIRECTORY_ID,
+  type LocalServer,
+  makeClient,
+  MODEL_PATH,
+  type Reply,
+  startServer,
+} from './helpers.ts';
 
 interface ModelShape {
   members?: Record<string, { shape: string; location?: string; locationName?: string }>;
@@ -89,23 +97,14 @@ const SEND: Record<string, (client: dsData.DirectoryServiceDataClient) => Promis
 };
 
 describe('DirectoryServiceDataClient errors: every modeled error of every operation (real HTTP server, no retries)', () => {
-  let server: LocalServer;
-  let client: dsData.DirectoryServiceDataClient;
   let next: Reply = { status: 500 };
-  before(async () => {
-    server = await startServer(() => next);
-    client = makeClient(server.endpoint, { maxAttempts: 1 });
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(() => next, (endpoint) => makeClient(endpoint, { maxAttempts: 1 }));
 
   const capture = async (op: string, reply: Reply): Promise<dsData.DirectoryServiceDataServiceException> => {
     next = reply;
     const send = SEND[op];
     assert.ok(send, op);
-    const error: unknown = await send(client).then(
+    const error: unknown = await send(wire.client).then(
       () => assert.fail('expected the call to fail'),
       (e: unknown) => e,
     );

@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import {
   CreateGroupCommand,
   DescribeGroupCommand,
   DirectoryServiceData,
-  type DirectoryServiceDataClient,
 } from '../../../src/aws/directory-service-data/index.ts';
 import {
-  credentialScope,
+  clientOnLocalServer,
   CREDENTIALS,
+  credentialScope,
   DIRECTORY_ID,
   makeClient,
-  startServer,
-  type LocalServer,
   type RecordedRequest,
   type Reply,
+  startServer,
 } from './helpers.ts';
 
 const SID = 'S-1-5-21-1004336348-1177238915-682003330-515';
@@ -51,26 +50,9 @@ const route = (req: RecordedRequest): Reply => {
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)', () => {
-  let server: LocalServer;
-  let client: DirectoryServiceDataClient;
-  before(async () => {
-    server = await startServer(route);
-    client = makeClient(server.endpoint);
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(route, (endpoint) => makeClient(endpoint));
 
-  /** Sends one command and returns the single request the server saw for it. */
-  const sendOne = async <T>(send: () => Promise<T>): Promise<{ output: T; request: RecordedRequest }> => {
-    const count = server.requests.length;
-    const output = await send();
-    assert.equal(server.requests.length, count + 1, 'exactly one HTTP request');
-    const request = server.requests.at(-1);
-    assert.ok(request);
-    return { output, request };
-  };
+  const { sendOne } = wire;
 
   const assertSignedJson = (request: RecordedRequest) => {
     const scope = credentialScope(request.headers);
@@ -79,14 +61,14 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
     assert.ok(request.headers['x-amz-date']);
     assert.match(String(request.headers.authorization), /SignedHeaders=[^,]*\bhost\b/);
     assert.equal(request.headers['content-type'], 'application/json');
-    assert.equal(request.headers.host, new URL(server.endpoint).host);
+    assert.equal(request.headers.host, new URL(wire.server.endpoint).host);
     assert.match(String(request.headers['user-agent']), /api\/directory-service-data#/);
   };
 
   it('DescribeGroup: POST /Groups/DescribeGroup?DirectoryId=…, the other members in the JSON body; every result member parsed', async () => {
     // Act
     const { output, request } = await sendOne(() =>
-      client.send(new DescribeGroupCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Domain Computers' })),
+      wire.client.send(new DescribeGroupCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Domain Computers' })),
     );
     // Assess
     assert.equal(request.method, 'POST');
@@ -96,12 +78,12 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
     const { $metadata, ...result } = output;
     assert.deepEqual(result, describeBody);
     assert.equal($metadata.httpStatusCode, 200);
-    assert.equal($metadata.requestId, `req-${server.requests.indexOf(request) + 1}`);
+    assert.equal($metadata.requestId, `req-${wire.server.requests.indexOf(request) + 1}`);
   });
 
   it('DescribeGroup: Realm and OtherAttributes go in the body, DirectoryId never does', async () => {
     const { request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new DescribeGroupCommand({
           DirectoryId: DIRECTORY_ID,
           SAMAccountName: 'Domain Computers',
@@ -128,8 +110,8 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
       OtherAttributes: { description: { S: 'Certificate enrollment' } },
     };
     // Act
-    const first = await sendOne(() => client.send(new CreateGroupCommand(input)));
-    const second = await sendOne(() => client.send(new CreateGroupCommand(input)));
+    const first = await sendOne(() => wire.client.send(new CreateGroupCommand(input)));
+    const second = await sendOne(() => wire.client.send(new CreateGroupCommand(input)));
     // Assess
     const { output, request } = first;
     assert.equal(request.method, 'POST');
@@ -149,7 +131,7 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
   it('CreateGroup: a caller-supplied ClientToken (128 ASCII characters, the model maximum) is sent unchanged', async () => {
     const token = 'k'.repeat(128);
     const { request } = await sendOne(() =>
-      client.send(new CreateGroupCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Enrollers', ClientToken: token })),
+      wire.client.send(new CreateGroupCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Enrollers', ClientToken: token })),
     );
     assert.deepEqual(JSON.parse(request.body), { SAMAccountName: 'Enrollers', ClientToken: token });
   });
@@ -157,7 +139,7 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
   it('the logger sees the model\'s sensitive members redacted (DistinguishedName, attribute values)', async () => {
     const logged: unknown[] = [];
     const record = (...args: unknown[]) => void logged.push(...args);
-    const logging = makeClient(server.endpoint, { logger: { debug: () => undefined, info: record, warn: record, error: record } });
+    const logging = makeClient(wire.server.endpoint, { logger: { debug: () => undefined, info: record, warn: record, error: record } });
     await logging.send(new DescribeGroupCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Domain Computers' }));
     logging.destroy();
     const text = JSON.stringify(logged);
@@ -168,7 +150,7 @@ describe('DirectoryServiceDataClient on the wire (real HTTP server on 127.0.0.1)
   });
 
   it('the aggregated DirectoryServiceData client sends the same requests as methods', async () => {
-    const dsData = new DirectoryServiceData({ region: 'us-east-1', endpoint: server.endpoint, credentials: CREDENTIALS });
+    const dsData = new DirectoryServiceData({ region: 'us-east-1', endpoint: wire.server.endpoint, credentials: CREDENTIALS });
     const described = await sendOne(() => dsData.describeGroup({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Domain Computers' }));
     const created = await sendOne(() => dsData.createGroup({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'Enrollers' }));
     dsData.destroy();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ServiceException } from '@smithy/core/client';
 import {
   AccessDeniedException,
@@ -12,9 +12,15 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
-  type PcaConnectorAdClient,
 } from '../../../src/aws/pca-connector-ad/index.ts';
-import { CA_ARN, CONNECTOR_ARN, DIRECTORY_ID, makeClient, startServer, type LocalServer, type Reply } from './helpers.ts';
+import {
+  CA_ARN,
+  clientOnLocalServer,
+  CONNECTOR_ARN,
+  DIRECTORY_ID,
+  makeClient,
+  type Reply,
+} from './helpers.ts';
 
 interface ErrorCase {
   code: string;
@@ -98,21 +104,12 @@ const createInput = {
 };
 
 describe('PcaConnectorAdClient errors (real HTTP server; retries disabled with maxAttempts 1)', () => {
-  let server: LocalServer;
-  let client: PcaConnectorAdClient;
   let next: Reply = { status: 500 };
-  before(async () => {
-    server = await startServer(() => next);
-    client = makeClient(server.endpoint, { maxAttempts: 1 });
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(() => next, (endpoint) => makeClient(endpoint, { maxAttempts: 1 }));
 
   const capture = async (reply: Reply): Promise<PcaConnectorAdServiceException> => {
     next = reply;
-    const error: unknown = await client.send(new CreateConnectorCommand(createInput)).then(
+    const error: unknown = await wire.client.send(new CreateConnectorCommand(createInput)).then(
       () => assert.fail('expected the call to fail'),
       (e: unknown) => e,
     );
@@ -179,7 +176,7 @@ describe('PcaConnectorAdClient errors (real HTTP server; retries disabled with m
       headers: { 'x-amzn-errortype': 'ResourceNotFoundException' },
       body: { message: 'no such connector', ResourceId: CONNECTOR_ARN, ResourceType: 'CONNECTOR' },
     };
-    await assert.rejects(client.send(new GetConnectorCommand({ ConnectorArn: CONNECTOR_ARN })), (e: unknown) => {
+    await assert.rejects(wire.client.send(new GetConnectorCommand({ ConnectorArn: CONNECTOR_ARN })), (e: unknown) => {
       assert.ok(e instanceof ResourceNotFoundException);
       assert.equal(e.ResourceId, CONNECTOR_ARN);
       assert.equal(e.ResourceType, 'CONNECTOR');

@@ -1,96 +1,13 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PcaConnectorAdClient, type PcaConnectorAdClientConfig } from '../../../src/aws/pca-connector-ad/index.ts';
+import { PcaConnectorAdClient } from '../../../src/aws/pca-connector-ad/index.ts';
+import { clientMaker } from '../smithy-client/helpers.ts';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' };
-export const REGION = 'us-east-1';
+// The local server, SigV4 scope parser and fixed credentials both clients' tests use.
+export * from '../smithy-client/helpers.ts';
+
 export const CA_ARN =
   'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';
 export const CONNECTOR_ARN =
   'arn:aws:pca-connector-ad:us-east-1:123456789012:connector/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 export const REGISTRATION_ARN = 'arn:aws:pca-connector-ad:us-east-1:123456789012:directory-registration/d-1234567890';
-export const DIRECTORY_ID = 'd-1234567890';
 
-export interface RecordedRequest {
-  method: string;
-  /** Raw request target as sent (path + query, still percent-encoded). */
-  url: string;
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-export interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export interface LocalServer {
-  endpoint: string;
-  requests: RecordedRequest[];
-  close(): Promise<void>;
-}
-
-/**
- * A real HTTP server on 127.0.0.1 (ephemeral port) that records every request and answers with `reply(request, n)`
- * (n = 0-based index of the request), JSON-encoding the body.
- */
-export const startServer = async (reply: (request: RecordedRequest, n: number) => Reply): Promise<LocalServer> => {
-  const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = req.url ?? '/';
-      const [path = '/', search = ''] = url.split('?');
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        url,
-        path,
-        query: new URLSearchParams(search),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      requests.push(recorded);
-      const { status, headers = {}, body } = reply(recorded, requests.length - 1);
-      const payload = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, {
-        ...(payload ? { 'content-type': 'application/json' } : {}),
-        'x-amzn-requestid': `req-${requests.length}`,
-        ...headers,
-      });
-      res.end(payload);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
-
-export const makeClient = (endpoint: string | undefined, config: PcaConnectorAdClientConfig = {}) =>
-  new PcaConnectorAdClient({
-    region: REGION,
-    credentials: CREDENTIALS,
-    ...(endpoint === undefined ? {} : { endpoint }),
-    ...config,
-  });
-
-/** Parses the SigV4 `Authorization` header's credential scope: `<key>/<date>/<region>/<service>/aws4_request`. */
-export const credentialScope = (headers: http.IncomingHttpHeaders) => {
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, /.exec(
-    headers.authorization ?? '',
-  );
-  if (!match) return undefined;
-  const [, accessKeyId, date, region, service] = match;
-  return { accessKeyId, date, region, service };
-};
+export const makeClient = clientMaker(PcaConnectorAdClient);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ConflictException,
   CreateTemplateCommand,
@@ -19,17 +19,15 @@ import {
   PcaConnectorAd,
   ResourceNotFoundException,
   ValidationException,
-  type PcaConnectorAdClient,
   type TemplateDefinition,
 } from '../../../src/aws/pca-connector-ad/index.ts';
 import {
+  clientOnLocalServer,
   CONNECTOR_ARN,
   credentialScope,
   makeClient,
-  REGISTRATION_ARN,
-  startServer,
-  type LocalServer,
   type RecordedRequest,
+  REGISTRATION_ARN,
   type Reply,
 } from './helpers.ts';
 
@@ -149,30 +147,17 @@ const route = (req: RecordedRequest): Reply => {
 };
 
 describe('templates, access control entries and the registration/SPN deletes on the wire (real HTTP server)', () => {
-  let server: LocalServer;
-  let client: PcaConnectorAdClient;
-  before(async () => {
-    server = await startServer(route);
-    client = makeClient(server.endpoint);
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(route, (endpoint) => makeClient(endpoint));
 
-  const sendOne = async <T>(send: () => Promise<T>): Promise<{ output: T; request: RecordedRequest }> => {
-    const start = server.requests.length;
-    const output = await send();
-    assert.equal(server.requests.length, start + 1, 'exactly one HTTP request');
-    const request = server.requests.at(-1);
-    assert.ok(request);
-    assert.equal(credentialScope(request.headers)?.service, 'pca-connector-ad');
-    return { output, request };
+  const sendOne = async <T>(send: () => Promise<T>) => {
+    const sent = await wire.sendOne(send);
+    assert.equal(credentialScope(sent.request.headers)?.service, 'pca-connector-ad');
+    return sent;
   };
 
   it('DeleteDirectoryRegistration: DELETE /directoryRegistrations/{arn} (encoded), 202, no body', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new DeleteDirectoryRegistrationCommand({ DirectoryRegistrationArn: REGISTRATION_ARN })),
+      wire.client.send(new DeleteDirectoryRegistrationCommand({ DirectoryRegistrationArn: REGISTRATION_ARN })),
     );
     assert.equal(request.method, 'DELETE');
     assert.equal(request.url, regPath);
@@ -184,7 +169,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('DeleteServicePrincipalName: DELETE with both ARNs as encoded labels, 202', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new DeleteServicePrincipalNameCommand({ DirectoryRegistrationArn: REGISTRATION_ARN, ConnectorArn: CONNECTOR_ARN }),
       ),
     );
@@ -196,7 +181,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('ListServicePrincipalNames: GET …/servicePrincipalNames?MaxResults=&NextToken=; summaries parsed', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new ListServicePrincipalNamesCommand({ DirectoryRegistrationArn: REGISTRATION_ARN, MaxResults: 5, NextToken: 'YQ==' }),
       ),
     );
@@ -211,8 +196,8 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('CreateTemplate: POST /templates (200), the Definition union sent as is, fresh ClientToken', async () => {
     const input = { ConnectorArn: CONNECTOR_ARN, Name: 'computers', Definition: DEFINITION, Tags: { k: 'v' } };
-    const { output, request } = await sendOne(() => client.send(new CreateTemplateCommand(input)));
-    const again = await sendOne(() => client.send(new CreateTemplateCommand(input)));
+    const { output, request } = await sendOne(() => wire.client.send(new CreateTemplateCommand(input)));
+    const again = await sendOne(() => wire.client.send(new CreateTemplateCommand(input)));
     assert.equal(request.method, 'POST');
     assert.equal(request.url, '/templates');
     const { ClientToken, ...rest } = JSON.parse(request.body) as Record<string, unknown>;
@@ -225,7 +210,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('CreateTemplate: a TemplateV4 with nested unions round-trips unchanged; a caller ClientToken is kept', async () => {
     const { request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new CreateTemplateCommand({ ConnectorArn: CONNECTOR_ARN, Name: 'v4', Definition: DEFINITION_V4, ClientToken: 't-1' }),
       ),
     );
@@ -235,7 +220,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
   });
 
   it('GetTemplate: GET /templates/{arn} (encoded); timestamps → Date, Definition and Revision parsed', async () => {
-    const { output, request } = await sendOne(() => client.send(new GetTemplateCommand({ TemplateArn: TEMPLATE_ARN })));
+    const { output, request } = await sendOne(() => wire.client.send(new GetTemplateCommand({ TemplateArn: TEMPLATE_ARN })));
     assert.equal(request.method, 'GET');
     assert.equal(request.url, tplPath);
     const t = output.Template;
@@ -253,7 +238,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('ListTemplates: GET /templates?ConnectorArn=<query-encoded>&MaxResults=', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new ListTemplatesCommand({ ConnectorArn: CONNECTOR_ARN, MaxResults: 10 })),
+      wire.client.send(new ListTemplatesCommand({ ConnectorArn: CONNECTOR_ARN, MaxResults: 10 })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.path, '/templates');
@@ -266,7 +251,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
   });
 
   it('DeleteTemplate: DELETE /templates/{arn}, 202', async () => {
-    const { output, request } = await sendOne(() => client.send(new DeleteTemplateCommand({ TemplateArn: TEMPLATE_ARN })));
+    const { output, request } = await sendOne(() => wire.client.send(new DeleteTemplateCommand({ TemplateArn: TEMPLATE_ARN })));
     assert.equal(request.method, 'DELETE');
     assert.equal(request.url, tplPath);
     assert.equal(output.$metadata.httpStatusCode, 202);
@@ -274,7 +259,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('CreateTemplateGroupAccessControlEntry: POST …/accessControlEntries, TemplateArn only in the path', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new CreateTemplateGroupAccessControlEntryCommand({
           TemplateArn: TEMPLATE_ARN,
           GroupSecurityIdentifier: SID,
@@ -297,7 +282,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('GetTemplateGroupAccessControlEntry: GET …/accessControlEntries/{sid}', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new GetTemplateGroupAccessControlEntryCommand({ TemplateArn: TEMPLATE_ARN, GroupSecurityIdentifier: SID })),
+      wire.client.send(new GetTemplateGroupAccessControlEntryCommand({ TemplateArn: TEMPLATE_ARN, GroupSecurityIdentifier: SID })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.url, `${acePath}/${SID}`);
@@ -309,7 +294,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('ListTemplateGroupAccessControlEntries: GET …/accessControlEntries?MaxResults=', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: TEMPLATE_ARN, MaxResults: 3 })),
+      wire.client.send(new ListTemplateGroupAccessControlEntriesCommand({ TemplateArn: TEMPLATE_ARN, MaxResults: 3 })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.url, `${acePath}?MaxResults=3`);
@@ -319,7 +304,7 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('DeleteTemplateGroupAccessControlEntry: DELETE …/accessControlEntries/{sid}, 200', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new DeleteTemplateGroupAccessControlEntryCommand({ TemplateArn: TEMPLATE_ARN, GroupSecurityIdentifier: SID }),
       ),
     );
@@ -330,68 +315,62 @@ describe('templates, access control entries and the registration/SPN deletes on 
 
   it('the three new paginators follow NextToken; the aggregated client has the new methods', async () => {
     const spns: (string | undefined)[] = [];
-    for await (const p of paginateListServicePrincipalNames({ client }, { DirectoryRegistrationArn: REGISTRATION_ARN })) {
+    for await (const p of paginateListServicePrincipalNames({ client: wire.client }, { DirectoryRegistrationArn: REGISTRATION_ARN })) {
       spns.push(...(p.ServicePrincipalNames ?? []).map((s) => s.ConnectorArn));
     }
     const templates: (string | undefined)[] = [];
-    for await (const p of paginateListTemplates({ client, pageSize: 7 }, { ConnectorArn: CONNECTOR_ARN })) {
+    for await (const p of paginateListTemplates({ client: wire.client, pageSize: 7 }, { ConnectorArn: CONNECTOR_ARN })) {
       templates.push(...(p.Templates ?? []).map((t) => t.Arn));
     }
-    assert.equal(server.requests.at(-1)?.query.get('MaxResults'), '7');
-    assert.equal(server.requests.at(-1)?.query.get('ConnectorArn'), CONNECTOR_ARN);
+    assert.equal(wire.server.requests.at(-1)?.query.get('MaxResults'), '7');
+    assert.equal(wire.server.requests.at(-1)?.query.get('ConnectorArn'), CONNECTOR_ARN);
     const sids: (string | undefined)[] = [];
-    for await (const p of paginateListTemplateGroupAccessControlEntries({ client }, { TemplateArn: TEMPLATE_ARN })) {
+    for await (const p of paginateListTemplateGroupAccessControlEntries({ client: wire.client }, { TemplateArn: TEMPLATE_ARN })) {
       sids.push(...(p.AccessControlEntries ?? []).map((a) => a.GroupSecurityIdentifier));
     }
     assert.deepEqual(spns, [CONNECTOR_ARN, 'c2']);
     assert.deepEqual(templates, [TEMPLATE_ARN, 't2']);
     assert.deepEqual(sids, [SID, 'S-1-1-0']);
 
-    const pca = new PcaConnectorAd({ region: 'us-east-1', endpoint: server.endpoint, credentials: client.config.credentials });
+    const pca = new PcaConnectorAd({ region: 'us-east-1', endpoint: wire.server.endpoint, credentials: wire.client.config.credentials });
     const got = await pca.getTemplate({ TemplateArn: TEMPLATE_ARN });
     await pca.deleteDirectoryRegistration({ DirectoryRegistrationArn: REGISTRATION_ARN });
     const pages = [];
     for await (const p of pca.paginateListTemplates({ ConnectorArn: CONNECTOR_ARN })) pages.push(p);
     pca.destroy();
     assert.equal(got.Template?.Arn, TEMPLATE_ARN);
-    assert.equal(server.requests.at(-3)?.method, 'DELETE');
+    assert.equal(wire.server.requests.at(-3)?.method, 'DELETE');
     assert.equal(pages.length, 2);
   });
 });
 
+/** Answers each of the new operations with one of its modeled errors. */
+const errorRoute = (req: RecordedRequest): Reply => {
+  if (req.path.startsWith('/directoryRegistrations/')) {
+    return {
+      status: 409,
+      headers: { 'x-amzn-errortype': 'ConflictException' },
+      body: { message: 'still in use', ResourceId: REGISTRATION_ARN, ResourceType: 'DIRECTORY_REGISTRATION' },
+    };
+  }
+  if (req.method === 'POST') {
+    return {
+      status: 400,
+      headers: { 'x-amzn-errortype': 'ValidationException:http://internal.amazon.com/coral/' },
+      body: { message: 'bad definition', Reason: 'FIELD_VALIDATION_FAILED' },
+    };
+  }
+  return {
+    status: 404,
+    body: { __type: 'com.amazonaws.pcaconnectorad#ResourceNotFoundException', message: 'no template', ResourceId: TEMPLATE_ARN, ResourceType: 'TEMPLATE' },
+  };
+};
+
 describe('modeled errors of the new operations', () => {
-  let server: LocalServer;
-  let client: PcaConnectorAdClient;
-  before(async () => {
-    server = await startServer((req): Reply => {
-      if (req.path.startsWith('/directoryRegistrations/')) {
-        return {
-          status: 409,
-          headers: { 'x-amzn-errortype': 'ConflictException' },
-          body: { message: 'still in use', ResourceId: REGISTRATION_ARN, ResourceType: 'DIRECTORY_REGISTRATION' },
-        };
-      }
-      if (req.method === 'POST') {
-        return {
-          status: 400,
-          headers: { 'x-amzn-errortype': 'ValidationException:http://internal.amazon.com/coral/' },
-          body: { message: 'bad definition', Reason: 'FIELD_VALIDATION_FAILED' },
-        };
-      }
-      return {
-        status: 404,
-        body: { __type: 'com.amazonaws.pcaconnectorad#ResourceNotFoundException', message: 'no template', ResourceId: TEMPLATE_ARN, ResourceType: 'TEMPLATE' },
-      };
-    });
-    client = makeClient(server.endpoint, { maxAttempts: 1 });
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(errorRoute, (endpoint) => makeClient(endpoint, { maxAttempts: 1 }));
 
   it('DeleteDirectoryRegistration → ConflictException with ResourceId/ResourceType', async () => {
-    const error = await client
+    const error = await wire.client
       .send(new DeleteDirectoryRegistrationCommand({ DirectoryRegistrationArn: REGISTRATION_ARN }))
       .then(() => assert.fail('expected an error'), (e: unknown) => e);
     assert.ok(error instanceof ConflictException);
@@ -401,7 +380,7 @@ describe('modeled errors of the new operations', () => {
   });
 
   it('DeleteTemplate → ResourceNotFoundException (code from the body __type)', async () => {
-    const error = await client
+    const error = await wire.client
       .send(new DeleteTemplateCommand({ TemplateArn: TEMPLATE_ARN }))
       .then(() => assert.fail('expected an error'), (e: unknown) => e);
     assert.ok(error instanceof ResourceNotFoundException);
@@ -410,7 +389,7 @@ describe('modeled errors of the new operations', () => {
   });
 
   it('CreateTemplate → ValidationException with Reason', async () => {
-    const error = await client
+    const error = await wire.client
       .send(new CreateTemplateCommand({ ConnectorArn: CONNECTOR_ARN, Name: 'x', Definition: DEFINITION }))
       .then(() => assert.fail('expected an error'), (e: unknown) => e);
     assert.ok(error instanceof ValidationException);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CreateConnectorCommand,
   CreateDirectoryRegistrationCommand,
@@ -11,18 +11,16 @@ import {
   ListConnectorsCommand,
   ListDirectoryRegistrationsCommand,
   PcaConnectorAd,
-  type PcaConnectorAdClient,
 } from '../../../src/aws/pca-connector-ad/index.ts';
 import {
   CA_ARN,
+  clientOnLocalServer,
   CONNECTOR_ARN,
   credentialScope,
   DIRECTORY_ID,
   makeClient,
-  REGISTRATION_ARN,
-  startServer,
-  type LocalServer,
   type RecordedRequest,
+  REGISTRATION_ARN,
   type Reply,
 } from './helpers.ts';
 
@@ -90,26 +88,9 @@ const enc = encodeURIComponent;
 const TOKEN_PATTERN = /^[!-~]{1,64}$/;
 
 describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () => {
-  let server: LocalServer;
-  let client: PcaConnectorAdClient;
-  before(async () => {
-    server = await startServer(route);
-    client = makeClient(server.endpoint);
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
+  const wire = clientOnLocalServer(route, (endpoint) => makeClient(endpoint));
 
-  /** Sends one command and returns the single request the server saw for it. */
-  const sendOne = async <T>(send: () => Promise<T>): Promise<{ output: T; request: RecordedRequest }> => {
-    const before = server.requests.length;
-    const output = await send();
-    assert.equal(server.requests.length, before + 1, 'exactly one HTTP request');
-    const request = server.requests.at(-1);
-    assert.ok(request);
-    return { output, request };
-  };
+  const { sendOne } = wire;
 
   const assertSigned = (request: RecordedRequest) => {
     const scope = credentialScope(request.headers);
@@ -129,8 +110,8 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
       Tags: { team: 'pki' },
     };
     // Act
-    const first = await sendOne(() => client.send(new CreateConnectorCommand(input)));
-    const second = await sendOne(() => client.send(new CreateConnectorCommand(input)));
+    const first = await sendOne(() => wire.client.send(new CreateConnectorCommand(input)));
+    const second = await sendOne(() => wire.client.send(new CreateConnectorCommand(input)));
     // Assess
     const { output, request } = first;
     assert.equal(request.method, 'POST');
@@ -145,13 +126,13 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
     assertSigned(request);
     assert.equal(output.ConnectorArn, CONNECTOR_ARN);
     assert.equal(output.$metadata.httpStatusCode, 202);
-    assert.equal(output.$metadata.requestId, `req-${server.requests.indexOf(request) + 1}`);
+    assert.equal(output.$metadata.requestId, `req-${wire.server.requests.indexOf(request) + 1}`);
   });
 
   it('CreateConnector: a caller-supplied ClientToken (SHA-256 hex, 64 chars) is sent unchanged', async () => {
     const token = 'a'.repeat(64);
     const { request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new CreateConnectorCommand({
           DirectoryId: DIRECTORY_ID,
           CertificateAuthorityArn: CA_ARN,
@@ -165,7 +146,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('GetConnector: GET /connectors/{ConnectorArn} with the ARN URI-encoded; timestamps → Date', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new GetConnectorCommand({ ConnectorArn: CONNECTOR_ARN })),
+      wire.client.send(new GetConnectorCommand({ ConnectorArn: CONNECTOR_ARN })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.url, `/connectors/${enc(CONNECTOR_ARN)}`);
@@ -185,9 +166,9 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('ListConnectors: GET /connectors?MaxResults=&NextToken= (query-encoded); no query when omitted', async () => {
     const withQuery = await sendOne(() =>
-      client.send(new ListConnectorsCommand({ MaxResults: 20, NextToken: 'YWJj+/==' })),
+      wire.client.send(new ListConnectorsCommand({ MaxResults: 20, NextToken: 'YWJj+/==' })),
     );
-    const bare = await sendOne(() => client.send(new ListConnectorsCommand({})));
+    const bare = await sendOne(() => wire.client.send(new ListConnectorsCommand({})));
     assert.equal(withQuery.request.method, 'GET');
     assert.equal(withQuery.request.path, '/connectors');
     assert.equal(withQuery.request.query.get('MaxResults'), '20');
@@ -204,7 +185,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('DeleteConnector: DELETE /connectors/{ConnectorArn}, 202 with no body → $metadata only', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new DeleteConnectorCommand({ ConnectorArn: CONNECTOR_ARN })),
+      wire.client.send(new DeleteConnectorCommand({ ConnectorArn: CONNECTOR_ARN })),
     );
     assert.equal(request.method, 'DELETE');
     assert.equal(request.url, `/connectors/${enc(CONNECTOR_ARN)}`);
@@ -215,7 +196,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('CreateDirectoryRegistration: POST /directoryRegistrations, body + fresh ClientToken', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new CreateDirectoryRegistrationCommand({ DirectoryId: DIRECTORY_ID, Tags: { a: 'b' } })),
+      wire.client.send(new CreateDirectoryRegistrationCommand({ DirectoryId: DIRECTORY_ID, Tags: { a: 'b' } })),
     );
     assert.equal(request.method, 'POST');
     assert.equal(request.url, '/directoryRegistrations');
@@ -228,7 +209,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('GetDirectoryRegistration: GET /directoryRegistrations/{arn}; status reason parsed', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new GetDirectoryRegistrationCommand({ DirectoryRegistrationArn: REGISTRATION_ARN })),
+      wire.client.send(new GetDirectoryRegistrationCommand({ DirectoryRegistrationArn: REGISTRATION_ARN })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.url, `/directoryRegistrations/${enc(REGISTRATION_ARN)}`);
@@ -239,7 +220,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('ListDirectoryRegistrations: GET /directoryRegistrations?MaxResults=', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(new ListDirectoryRegistrationsCommand({ MaxResults: 1 })),
+      wire.client.send(new ListDirectoryRegistrationsCommand({ MaxResults: 1 })),
     );
     assert.equal(request.method, 'GET');
     assert.equal(request.path, '/directoryRegistrations');
@@ -252,7 +233,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('CreateServicePrincipalName: POST with both ARNs as encoded labels, body = fresh ClientToken', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new CreateServicePrincipalNameCommand({
           DirectoryRegistrationArn: REGISTRATION_ARN,
           ConnectorArn: CONNECTOR_ARN,
@@ -273,7 +254,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
 
   it('GetServicePrincipalName: GET with both ARNs as encoded labels', async () => {
     const { output, request } = await sendOne(() =>
-      client.send(
+      wire.client.send(
         new GetServicePrincipalNameCommand({ DirectoryRegistrationArn: REGISTRATION_ARN, ConnectorArn: CONNECTOR_ARN }),
       ),
     );
@@ -288,7 +269,7 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
   });
 
   it('the aggregated PcaConnectorAd client exposes the same operations as methods', async () => {
-    const pca = new PcaConnectorAd({ region: 'us-east-1', endpoint: server.endpoint, credentials: client.config.credentials });
+    const pca = new PcaConnectorAd({ region: 'us-east-1', endpoint: wire.server.endpoint, credentials: wire.client.config.credentials });
     const { output, request } = await sendOne(() => pca.getConnector({ ConnectorArn: CONNECTOR_ARN }));
     const pages: string[] = [];
     for await (const page of pca.paginateListConnectors({}, { pageSize: 1 })) {
@@ -299,12 +280,12 @@ describe('PcaConnectorAdClient on the wire (real HTTP server on 127.0.0.1)', () 
     assert.equal(request.url, `/connectors/${enc(CONNECTOR_ARN)}`);
     assert.equal(output.Connector?.Arn, CONNECTOR_ARN);
     assert.deepEqual(pages, [CONNECTOR_ARN]);
-    assert.equal(server.requests.at(-1)?.query.get('MaxResults'), '1');
+    assert.equal(wire.server.requests.at(-1)?.query.get('MaxResults'), '1');
   });
 
   it('sends the SDK user agent and the Host of the endpoint', async () => {
-    const { request } = await sendOne(() => client.send(new ListConnectorsCommand({})));
+    const { request } = await sendOne(() => wire.client.send(new ListConnectorsCommand({})));
     assert.match(String(request.headers['user-agent']), /api\/pca-connector-ad#/);
-    assert.equal(request.headers.host, new URL(server.endpoint).host);
+    assert.equal(request.headers.host, new URL(wire.server.endpoint).host);
   });
 });

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { ARCHITECTURE_DOC, ERRORS_DOC, generatedBlocks, readDefinition, renderDiagram } from '../../../tools/cli/docs.ts';
 import { readBlock } from '../../../tools/markdown.ts';
 import { ALL_ERROR_NAMES } from '../../../src/workflow/catalog.ts';
-import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
+import { waitedResource } from '../../../src/workflow/waits.ts';
 
 describe('generated blocks of docs/architecture.md and docs/errors.md (npm run docs)', () => {
   it('the docs/architecture.md diagram and the docs/errors.md error table match what tools/cli/docs.ts generates', () => {
@@ -24,8 +24,9 @@ describe('generated blocks of docs/architecture.md and docs/errors.md (npm run d
     assert.match(diagram, /^```mermaid\nstateDiagram-v2\n/);
     for (const name of Object.keys(def.States)) assert.match(diagram, new RegExp(`\\b${name}\\b`));
     assert.match(diagram, /GetDirectoryStage --> FailedWithDirectory: Catch DirectoryFailed, /);
-    assert.match(diagram, new RegExp(`note right of GetDirectoryStage : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry DirectoryNotReadyError\\)`));
-    assert.match(diagram, new RegExp(`note right of GetConnectorStatus : Poll every ${POLL_INTERVAL_SECONDS} s \\(Retry ConnectorNotReadyError\\)`));
+    for (const w of [waitedResource('directory'), waitedResource('connector')]) {
+      assert.match(diagram, new RegExp(`note right of ${w.pollState} : Poll every ${w.pollIntervalSeconds} s \\(Retry ${w.notReady}\\)`));
+    }
     assert.match(diagram, /CreateDirectory --> FailedBeforeDirectory: Catch DirectoryLimitExceededException, InvalidParameterException \+\d+ more\n/);
     assert.match(diagram, /Provisioned --> \[\*\]/);
   });

@@ -324,7 +324,7 @@ describe('npm start (local world CLI)', () => {
       [['--directory-active-after', '-5'], /^error: Option '--directory-active-after' argument is ambiguous\. \(npm start -- --help/],
       [['--directory-fails-after', 'soon'], /^error: --directory-fails-after needs a number of seconds/],
       [['--connector-fails-after=-1'], /^error: --connector-fails-after needs a number of seconds/],
-      [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock\\.startMs`)],
+      [['--state', wrongShape], new RegExp(`^error: --state ${wrongShape}: clock must be an object \\(missing\\)$`)],
       [['--state', empty], new RegExp(`^error: --state ${empty}: not a state file of this version`)],
       [['--state', tmp], new RegExp(`^error: --state ${tmp}: is a directory`)],
     ] as const;
@@ -535,6 +535,24 @@ describe('npm start: hostile input and files', () => {
     assert.equal(res.code, 2, res.stderr);
     assert.match(ownLines(res.stderr)[0] ?? '', /--execution-id \S+reuse-1 already ran with a different input/);
     assert.equal(readFileSync(state, 'utf8'), saved, 'nothing ran, nothing was written');
+  });
+
+  it('--execution-id reused after a teardown (its connector ClientToken used on the deleted connector): refused up front, nothing recreated', async () => {
+    const state = join(tmp, 'reuse-after-teardown', 'state.json');
+    const arn = `${ARN_PREFIX}reuse-after-teardown-1`;
+    assert.equal((await cliJson(['--state', state, '--execution-id', arn])).code, 0);
+    const teardown = await cliJson(['--state', state, '--teardown']);
+    assert.equal(teardown.code, 0, JSON.stringify(teardown.json));
+    assert.deepEqual([teardown.json.world.directories, teardown.json.world.connectors], [0, 0]);
+    const saved = readFileSync(state, 'utf8');
+    const res = await cli(['--state', state, '--execution-id', arn]);
+    assert.equal(res.code, 2, res.stderr);
+    assert.equal(ownLines(res.stderr).length, 1, res.stderr);
+    assert.match(ownLines(res.stderr)[0] ?? '', /^error: --execution-id \S+reuse-after-teardown-1: its connector \S+ was deleted since \(a teardown\); .*start a new execution \(omit --execution-id\)/);
+    assert.equal(readFileSync(state, 'utf8'), saved, 'nothing ran: no directory recreated');
+    const fresh = await cliJson(['--state', state]);
+    assert.equal(fresh.code, 0, JSON.stringify(fresh.json));
+    assert.deepEqual([fresh.json.world.directories, fresh.json.world.connectors], [1, 1], 'a new execution provisions again');
   });
 
   it('npm start | head -1: no EPIPE crash, the state is still written, the run\'s own exit code', async () => {

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DirectoryType, ProvisioningRequest } from '../../../src/contract.ts';
-import { POLL_INTERVAL_SECONDS } from '../../../src/workflow/retry-policies.ts';
+import { waitedResource } from '../../../src/workflow/waits.ts';
 import type { EmulatorOptions } from '../../../tools/local/emulator/index.ts';
 import type { RunResult } from '../../../tools/local/engine/execution.ts';
 import { runInNewWorld } from '../../../tools/local/world.ts';
-import { defaultSeed, sampleMicrosoftAdRequest, sampleSimpleAdRequest } from '../../fixtures.ts';
+import { defaultSeed, sampleMicrosoftAdRequest, sampleRequest, sampleSimpleAdRequest } from '../../fixtures.ts';
 
 /** The --json world counts: directories, connectors and the CA shares (one per connector run here). */
 const world = (directories: number, connectors: number, more: Partial<Record<string, number>> = {}) => ({
@@ -28,7 +28,11 @@ const world = (directories: number, connectors: number, more: Partial<Record<str
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
 
-const GOAL_MAX_LATENCY = 90;
+const GOAL_MAX_LATENCY = 60;
+const GOAL_SAMPLE_LATENCY_SUM = 60;
+/** The directory's poll interval, and that of the waits after it (the connector's stands for them). */
+const DIRECTORY_INTERVAL = waitedResource('directory').pollIntervalSeconds;
+const CONNECTOR_INTERVAL = waitedResource('connector').pollIntervalSeconds;
 const GOAL_TRANSITIONS_MANAGED_AD_40_MIN = 90;
 const GOAL_FAILURE_REPORTED_BY = 240;
 /**
@@ -55,14 +59,14 @@ const detection = (r: RunResult, resource: string) => {
 };
 
 describe('detection latency, failure reporting and transitions (local world, simulated clock)', () => {
-  // Polls run at creation + k × interval, so a resource ready 1 s after a poll waits the longest: interval − 1 s.
+  // Polls run at creation + k × interval, so a resource ready 1 s after a poll waits the longest: its interval − 1 s.
   for (const type of ['SimpleAD', 'MicrosoftAD'] as const) {
     for (const minutes of [5, 20, 40, 60]) {
       it(`${type} Active at ${minutes} min, just after a poll: seen within ${GOAL_MAX_LATENCY} s, and so is the connector (if any)`, async () => {
         // Prepare: activation 1 s after the last poll before `minutes`
-        const activation = Math.floor((minutes * 60) / POLL_INTERVAL_SECONDS) * POLL_INTERVAL_SECONDS + 1;
+        const activation = Math.floor((minutes * 60) / DIRECTORY_INTERVAL) * DIRECTORY_INTERVAL + 1;
         // Act
-        const r = await run(type, { directoryActiveAfterSeconds: activation, connectorActiveAfterSeconds: POLL_INTERVAL_SECONDS + 1 });
+        const r = await run(type, { directoryActiveAfterSeconds: activation, connectorActiveAfterSeconds: CONNECTOR_INTERVAL + 1 });
         // Assess
         assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
         const directory = detection(r, 'directory');
@@ -72,9 +76,9 @@ describe('detection latency, failure reporting and transitions (local world, sim
           ? ['directory', 'directoryRegistration', 'connector', 'servicePrincipalName']
           : ['directory']);
         assert.equal(directory.readyAtSeconds, activation);
-        for (const d of connector ? [directory, connector] : [directory]) {
+        for (const [d, interval] of [[directory, DIRECTORY_INTERVAL], ...(connector ? [[connector, CONNECTOR_INTERVAL] as const] : [])] as const) {
           const latency = (d.detectedAtSeconds ?? Infinity) - (d.readyAtSeconds ?? 0);
-          assert.equal(latency, POLL_INTERVAL_SECONDS - 1, `${d.resource}: the worst case of a ${POLL_INTERVAL_SECONDS} s interval`);
+          assert.equal(latency, interval - 1, `${d.resource}: the worst case of a ${interval} s interval`);
         }
         for (const d of r.detections) {
           const latency = (d.detectedAtSeconds ?? Infinity) - (d.readyAtSeconds ?? 0);
@@ -95,19 +99,29 @@ describe('detection latency, failure reporting and transitions (local world, sim
       assert.match(r.cause ?? '', /is Failed: Insufficient IP addresses \(test\)$/);
       const d = detection(r, 'directory');
       assert.equal(d.readyAtSeconds, 121);
-      assert.ok((d.detectedAtSeconds ?? Infinity) - 121 < POLL_INTERVAL_SECONDS);
+      assert.ok((d.detectedAtSeconds ?? Infinity) - 121 < DIRECTORY_INTERVAL);
       assert.ok(r.simulatedSeconds <= GOAL_FAILURE_REPORTED_BY, `reported at ${r.simulatedSeconds} s`);
     });
   }
 
   it(`a Managed AD Active at 40 min: the whole successful run stays within ${GOAL_TRANSITIONS_MANAGED_AD_40_MIN} transitions`, async () => {
     const transitions: number[] = [];
-    for (const offset of [0, 1, POLL_INTERVAL_SECONDS - 1]) {
+    for (const offset of [0, 1, CONNECTOR_INTERVAL - 1, DIRECTORY_INTERVAL - 1]) {
       const r = await run('MicrosoftAD', { directoryActiveAfterSeconds: 2400 + offset, connectorActiveAfterSeconds: 120 + offset });
       assert.equal(r.status, 'SUCCEEDED');
       transitions.push(r.transitions);
     }
     assert.ok(Math.max(...transitions) <= GOAL_TRANSITIONS_MANAGED_AD_40_MIN, `transitions ${transitions.join(', ')}`);
+  });
+
+  it(`the default sample in the default world (npm start): its five waits' detection latencies sum to at most ${GOAL_SAMPLE_LATENCY_SUM} s`, async () => {
+    const r = await runInNewWorld({ seed: defaultSeed() }, { input: sampleRequest() });
+    assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
+    assert.deepEqual(r.detections.map((d) => d.resource), ['directory', 'directoryDataAccess', 'directoryRegistration', 'connector', 'servicePrincipalName']);
+    const latencies = r.detections.map((d) => (d.detectedAtSeconds ?? Infinity) - (d.readyAtSeconds ?? 0));
+    assert.ok(latencies.every((l) => l >= 0), latencies.join(', '));
+    const sum = latencies.reduce((a, b) => a + b, 0);
+    assert.ok(sum <= GOAL_SAMPLE_LATENCY_SUM, `${latencies.join(' + ')} = ${sum} s`);
   });
 
   it('past the deadline: DirectoryActivationTimeoutError within one interval of it; a new execution adopts with a fresh deadline', async () => {
@@ -117,7 +131,7 @@ describe('detection latency, failure reporting and transitions (local world, sim
     assert.equal(first.status, 'FAILED');
     assert.equal(first.error, 'DirectoryActivationTimeoutError');
     assert.match(first.cause ?? '', /is still Creating after \d+ s of waiting, past its deadline /);
-    assert.ok(first.simulatedSeconds >= 1200 && first.simulatedSeconds < 1200 + POLL_INTERVAL_SECONDS, `failed at ${first.simulatedSeconds} s`);
+    assert.ok(first.simulatedSeconds >= 1200 && first.simulatedSeconds < 1200 + DIRECTORY_INTERVAL, `failed at ${first.simulatedSeconds} s`);
     assert.equal(detection(first, 'directory').detectedAtSeconds, null, 'never seen ready');
     // Act: the runbook's remedy, a new execution with the same input on the same world
     const second = await run('MicrosoftAD', { snapshot: first.snapshot, directoryActiveAfterSeconds: 1800 }, 20);

@@ -22,9 +22,11 @@ import { createSimClock, Rng } from './core/clock.ts';
 import type { SimClock } from './core/clock.ts';
 import { countExternalConnectors, countExternalDirectories, externalLookups } from './core/external.ts';
 import type { ExternalEndpoints } from './core/external.ts';
-import { FaultBook } from './core/faults.ts';
+import { COMMON_ERRORS, modelledErrors } from './core/fault-errors.ts';
+import { FaultBook, TRANSPORT_FAULTS, isTransportFault } from './core/faults.ts';
 import type { FaultSpec, LifecycleOutcomes } from './core/faults.ts';
 import { validateSeed } from './core/seed.ts';
+import { integer, object, time } from './core/shape.ts';
 import type { Seed } from './core/seed.ts';
 import { startServer } from './core/server.ts';
 import type { ServiceContext } from './core/service.ts';
@@ -90,23 +92,52 @@ export const faultOperations = (): { services: string[]; operations: string[]; q
 });
 
 /**
- * Why a fault can never fire or is malformed (an operation the emulator does not have, a lifecycle outcome that
- * does not exist, a bad count or rate), or undefined when it is fine. `suggest` proposes the closest name.
+ * The error names a fault on `operation` (as a fault names it) may give: the errors of every matching operation
+ * (./core/fault-errors.ts) and those any AWS API answers; undefined when a matching service has no list to check by.
  */
-export const faultProblem = (spec: FaultSpec, suggest: (word: string, names: readonly string[]) => string | undefined = () => undefined): string | undefined => {
+export const faultErrorNames = async (operation: string): Promise<string[] | undefined> => {
+  const [service, op] = operation.includes('.') ? (operation.split('.') as [string, string]) : [undefined, operation];
+  const names = new Set<string>(COMMON_ERRORS);
+  for (const svc of SERVICES) {
+    if (service !== undefined && svc.name !== service) continue;
+    const ops = op === '*' ? Object.keys(svc.ops) : Object.hasOwn(svc.ops, op) ? [op] : [];
+    for (const o of ops) {
+      const listed = svc.errorNames ? await svc.errorNames(o) : modelledErrors(svc.name, o);
+      if (listed === undefined) return undefined;
+      for (const name of listed) names.add(name);
+    }
+  }
+  return [...names].sort();
+};
+
+/**
+ * Why a fault can never fire or is malformed (an operation the emulator does not have, an error the operation cannot
+ * answer, a lifecycle outcome that does not exist, a bad count or rate), or undefined when it is fine. `suggest`
+ * proposes the closest name.
+ */
+export const faultProblem = async (spec: FaultSpec, suggest: (word: string, names: readonly string[]) => string | undefined = () => undefined): Promise<string | undefined> => {
   const { services, operations, qualified } = faultOperations();
   const o = spec.operation;
   const hint = (word: string, names: readonly string[]) => {
     const near = suggest(word, names);
     return near ? ` (did you mean ${near}?)` : '';
   };
+  const [service, op] = o.includes('.') ? (o.split('.') as [string, string]) : [undefined, o];
   if (o !== '*') {
-    const [service, op] = o.includes('.') ? (o.split('.') as [string, string]) : [undefined, o];
     if (service !== undefined && !services.includes(service)) return `unknown service "${service}"${hint(service, services)}; services: ${services.join(', ')}`;
     if (service !== undefined && op !== '*' && !qualified.includes(o) && !Object.hasOwn(LIFECYCLES, op)) {
       return `${service} has no operation "${op}"${hint(op, operations)}`;
     }
     if (service === undefined && !operations.includes(op)) return `unknown operation "${op}"${hint(op, operations)}; operations: ${operations.join(', ')}`;
+  }
+  if (!Object.hasOwn(LIFECYCLES, op) && !isTransportFault(spec.error)) {
+    const names = await faultErrorNames(o);
+    if (names && !names.includes(spec.error)) {
+      const near = suggest(spec.error, [...names, ...TRANSPORT_FAULTS]);
+      const modelled = names.filter((n) => !COMMON_ERRORS.includes(n));
+      return `${o === '*' ? 'no operation' : o} cannot answer "${spec.error}"${near ? ` (did you mean ${near}?)` : ''}; ` +
+        `its errors: ${modelled.join(', ') || '(none modelled)'}, the errors of every AWS API (${COMMON_ERRORS.join(', ')}), or ${TRANSPORT_FAULTS.join(' or ')}`;
+    }
   }
   try {
     new FaultBook(1, [spec], LIFECYCLES);
@@ -200,10 +231,33 @@ export interface Emulator {
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+const checkSnapshotCore = object({
+  version: (v, path) => (v === 1 ? undefined : `${path} must be 1 (got ${JSON.stringify(v) ?? 'nothing'})`),
+  clock: object({ startMs: time, nowMs: time }),
+  rngState: integer(0, 0xffffffff),
+});
+
+/**
+ * What is wrong with a snapshot (a `--state` file may have been edited by hand), naming the field, or undefined:
+ * its version, clock and PRNG state, then each service's saved members.
+ */
+export const snapshotProblem = (snapshot: unknown): string | undefined => {
+  const core = checkSnapshotCore(snapshot, '');
+  if (core) return core;
+  const { clock } = snapshot as EmulatorSnapshot;
+  if (clock.nowMs < clock.startMs) return `clock.nowMs must not be before clock.startMs (${clock.nowMs} < ${clock.startMs})`;
+  for (const slot of SERVICES.flatMap((svc) => svc.state ?? [])) {
+    const problem = slot.check?.(snapshot, '');
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const seed = validateSeed(opts.seed);
   const snap = opts.snapshot;
-  if (snap && snap.version !== 1) throw new Error(`Unsupported emulator snapshot version ${String(snap.version)}`);
+  const problem = snap === undefined ? undefined : snapshotProblem(snap);
+  if (problem) throw new Error(`Invalid emulator snapshot: ${problem}`);
   let clock = opts.clock;
   if (!clock) {
     clock = createSimClock(snap?.clock.startMs);

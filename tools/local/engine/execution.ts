@@ -17,7 +17,7 @@ import { DELETION_PENDING_ERRORS } from '../../../src/workflow/teardown-waits.ts
 import { WAITED_RESOURCES } from '../../../src/workflow/waits.ts';
 import type { WaitedResource, WaitedResourceName } from '../../../src/workflow/waits.ts';
 import type { Emulator, EmulatorSnapshot, WorldCounts } from '../emulator/index.ts';
-import { lambdaContext } from '../lambda.ts';
+import { invokeLocally, lambdaContext } from '../lambda.ts';
 import { MACHINES, executionArnFor, loadDefinition } from './asl.ts';
 import type { Machine } from './asl.ts';
 import { runLocal } from './run-local.ts';
@@ -236,7 +236,7 @@ export async function runExecution(emulator: Emulator, opts: RunOptions): Promis
         invocations.push(invocation);
         const started = performance.now();
         try {
-          return await wrapped(input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
+          return await invokeLocally(wrapped, input, lambdaContext(`local-${state}`, { remainingMs: 60_000 }));
         } catch (err) {
           invocation.error = err instanceof Error ? err.name : 'Error';
           throw err;

@@ -1,11 +1,29 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { CreateDirectoryCommand, DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { parseFault } from '../../../../tools/local/emulator/index.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
+import { OPERATION_ERRORS_PATH, OPERATION_ERROR_MODELS, operationErrorsFrom } from '../../../../tools/local/emulator/core/fault-errors.ts';
+import type { ServiceModel } from '../../../../tools/local/emulator/core/fault-errors.ts';
 import { SUBNET_A, clients, errorOf, simpleAd, start } from './helpers.ts';
+
+const ROOT = new URL('../../../../', import.meta.url).pathname;
+
+test('the vendored operation errors are the service models\' (npm run gen:operation-errors)', (t) => {
+  const reference = join(ROOT, '..', 'shared', 'reference');
+  if (!existsSync(reference)) {
+    t.skip(`the service models are not beside the project (${reference})`);
+    return;
+  }
+  const models = Object.fromEntries(
+    Object.entries(OPERATION_ERROR_MODELS).map(([service, file]) => [service, JSON.parse(readFileSync(join(reference, file), 'utf8')) as ServiceModel]),
+  );
+  assert.deepEqual(JSON.parse(readFileSync(join(ROOT, OPERATION_ERRORS_PATH), 'utf8')), operationErrorsFrom(models));
+});
 
 describe('parseFault', () => {
   test('OP:ERROR[:COUNT|:RATE][:after]', () => {

@@ -1,8 +1,8 @@
-/** The emulator's teardown operations through the SDK clients: connector tags, DeleteSecret, faults on the deletes. */
+/** The emulator's teardown operations through the SDK clients: connector tags, DeleteSecret, ListSecrets, faults on the deletes. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CreateMicrosoftADCommand, DeleteDirectoryCommand } from '@aws-sdk/client-directory-service';
-import { CreateSecretCommand, DeleteSecretCommand, DescribeSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DeleteSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectorCommand, DeleteConnectorCommand, ListTagsForResourceCommand } from '../../../../src/aws/pca-connector-ad/index.ts';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
 import { CA_ACTIVE, SG_1, clients, errorOf, microsoftAd, start } from './helpers.ts';
@@ -45,6 +45,26 @@ describe('emulator: what the teardown calls', () => {
     assert.equal(twice.name, 'InvalidRequestException');
     assert.match(twice.message, /scheduled for deletion/);
     assert.equal((await errorOf(c.sm.send(new DeleteSecretCommand({ SecretId: 'nope' })))).name, 'ResourceNotFoundException');
+  });
+
+  test('ListSecrets: tag filters match prefixes, ANDed across filters; no value; scheduled deletions only when asked; bad filters refused', async () => {
+    const tagged = (name: string, value: string) =>
+      c.sm.send(new CreateSecretCommand({ Name: name, SecretString: 'Sup3r-Secret!', Tags: [{ Key: 'team:directory', Value: value }] }));
+    await tagged('list/a', 'abc123');
+    await tagged('list/b', 'abd999');
+    const names = async (filters: { Key: 'tag-key' | 'tag-value' | 'name'; Values: string[] }[], IncludePlannedDeletion?: boolean) =>
+      ((await c.sm.send(new ListSecretsCommand({ Filters: filters, ...(IncludePlannedDeletion ? { IncludePlannedDeletion } : {}) }))).SecretList ?? []).map((e) => e.Name).sort();
+    assert.deepEqual(await names([{ Key: 'tag-key', Values: ['team:dir'] }, { Key: 'tag-value', Values: ['abc'] }]), ['list/a']);
+    assert.deepEqual(await names([{ Key: 'tag-value', Values: ['ab'] }]), ['list/a', 'list/b']);
+    assert.deepEqual(await names([{ Key: 'tag-value', Values: ['!abc'] }, { Key: 'name', Values: ['list/'] }]), ['list/b']);
+    const listed = await c.sm.send(new ListSecretsCommand({ Filters: [{ Key: 'name', Values: ['list/a'] }] }));
+    assert.doesNotMatch(JSON.stringify(listed), /Sup3r-Secret!/, 'never a value');
+    await c.sm.send(new DeleteSecretCommand({ SecretId: 'list/a', RecoveryWindowInDays: 7 }));
+    assert.deepEqual(await names([{ Key: 'name', Values: ['list/'] }]), ['list/b']);
+    assert.deepEqual(await names([{ Key: 'name', Values: ['list/'] }], true), ['list/a', 'list/b']);
+    const bad = await errorOf(c.sm.send(new ListSecretsCommand({ Filters: [{ Key: 'colour' as 'name', Values: ['x'] }] })));
+    assert.equal(bad.name, 'InvalidParameterException');
+    assert.equal((await errorOf(c.sm.send(new ListSecretsCommand({ MaxResults: 101 })))).name, 'InvalidParameterException');
   });
 
   test('--fault applies to the deletes, with the message given (the authorized-applications refusal)', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FileProblem, readTextFile } from '../../../files.ts';
 
 /** The seed: the pre-existing AWS resources the emulator starts from (read-only, except secrets created through the API). */
 export interface Seed {
@@ -98,13 +98,13 @@ export function validateSeed(value: unknown, source = 'seed'): Seed {
 export function loadSeed(path: string): Seed {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path);
   } catch (e) {
-    throw new Error(`Cannot read seed file ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read seed file ${path}: ${e instanceof FileProblem ? e.reason : (e as Error).message}`);
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new Error(`Seed file ${path} is not valid JSON: ${(e as Error).message}`);
   }

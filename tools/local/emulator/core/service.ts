@@ -59,6 +59,11 @@ export interface ServiceDef {
   lifecycles?: Readonly<Record<string, readonly string[]>>;
   /** The slots of this service's state that snapshots keep. */
   state?: readonly StateSlot<unknown>[];
+  /**
+   * The error names `op` may answer, for checking a fault's ERROR (beside the errors any AWS API answers). Default:
+   * the operation's errors in the vendored model (./models/operation-errors.json) when the service's model is there.
+   */
+  errorNames?(op: string): readonly string[] | Promise<readonly string[]>;
   /** The applications this service has authorized on a directory (Directory Service refuses to delete it meanwhile). */
   directoryApplications?(ctx: ServiceContext, directoryId: string): string[];
 }

@@ -5,6 +5,8 @@
  * in memory only (lifecycle settings, secret values).
  */
 
+import type { Check } from './shape.ts';
+
 export type Json = Record<string, unknown>;
 
 export interface StateSlot<S> {
@@ -16,6 +18,11 @@ export interface StateSlot<S> {
   load?(snapshot: Json): S;
   /** Its members of the snapshot (JSON only; never a password or a secret value). */
   save?(state: S): Json;
+  /**
+   * What is wrong with its members of a snapshot (checked before `load`; a `--state` file may have been edited), by
+   * field path, or undefined.
+   */
+  check?: Check;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

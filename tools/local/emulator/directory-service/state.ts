@@ -4,6 +4,7 @@
  * settings (memory only). Other services read directories through `existingDirectories` and `directoryStage`.
  */
 import type { ServiceContext } from '../core/service.ts';
+import { arrayOf, object, oneOf, optional, seconds, string, tagList, time } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 export interface DirectoryOutcome {
@@ -63,6 +64,24 @@ export const DIRECTORIES: StateSlot<DirectoryRecord[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['directories'] as DirectoryRecord[] | undefined) ?? [],
   save: (directories) => ({ directories }),
+  check: object({
+    directories: arrayOf(object({
+      DirectoryId: string,
+      Type: oneOf(['SimpleAD', 'MicrosoftAD']),
+      Name: string,
+      ShortName: string,
+      Description: optional(string),
+      Size: optional(string),
+      Edition: optional(string),
+      VpcSettings: object({ VpcId: string, SubnetIds: arrayOf(string), SecurityGroupId: string, AvailabilityZones: arrayOf(string) }),
+      DnsIpAddrs: arrayOf(string),
+      Tags: tagList,
+      createdAtMs: time,
+      activeAfterSeconds: seconds,
+      outcome: optional(object({ stage: oneOf(DIRECTORY_FAIL_STAGES), reason: string, afterSeconds: seconds })),
+      deletedAtMs: optional(time),
+    })),
+  }),
 };
 
 export interface DirectorySettings {

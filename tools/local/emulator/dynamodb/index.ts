@@ -8,9 +8,11 @@
  * condition answers ConditionalCheckFailedException (HTTP 400), with the old item when
  * `ReturnValuesOnConditionCheckFailure` is `ALL_OLD`.
  */
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { anything, object, optional, recordOf } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 /** A DynamoDB item in wire form (`{ pk: { S: '...' }, expiresAt: { N: '...' } }`). */
@@ -22,6 +24,7 @@ export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
   fresh: () => ({}),
   load: (snapshot) => (snapshot['dynamoDb'] as Record<string, Record<string, DynamoItem>> | undefined) ?? {},
   save: (dynamoDb) => ({ dynamoDb }),
+  check: object({ dynamoDb: optional(recordOf(recordOf(recordOf(anything)))) }),
 };
 
 export const DYNAMODB_KEY = 'pk';
@@ -188,6 +191,11 @@ const stringMap = (v: unknown): Record<string, string> =>
 export const dynamoDb: ServiceDef = {
   name: 'DynamoDB',
   signingName: 'dynamodb',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-dynamodb');
+    return sdkErrorNames(sdk, sdk.DynamoDBServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB',
   protocol: 'awsJson',
   targetPrefix: 'DynamoDB_20120810',

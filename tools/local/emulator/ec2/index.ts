@@ -37,9 +37,22 @@ function select<T>(items: T[], input: Json, idParam: string, idOf: (t: T) => str
   return out;
 }
 
+/**
+ * EC2 models no errors: the codes of the EC2 API reference ("Error codes for the Amazon EC2 API") that the three
+ * Describe calls can answer — the common client and server errors and the ids' Malformed / NotFound codes.
+ */
+const EC2_ERRORS = [
+  'AuthFailure', 'Blocked', 'DryRunOperation', 'IncompleteSignature', 'InternalError', 'InvalidAction', 'InvalidClientTokenId',
+  'InvalidGroup.NotFound', 'InvalidGroupId.Malformed', 'InvalidPaginationToken', 'InvalidParameter', 'InvalidParameterCombination',
+  'InvalidParameterValue', 'InvalidSubnetID.Malformed', 'InvalidSubnetID.NotFound', 'InvalidVpcID.Malformed', 'InvalidVpcID.NotFound',
+  'MissingParameter', 'OptInRequired', 'RequestExpired', 'RequestLimitExceeded', 'ServiceUnavailable', 'UnauthorizedOperation',
+  'Unavailable', 'UnknownParameter', 'UnsupportedOperation',
+];
+
 export const ec2: ServiceDef = {
   name: 'EC2',
   signingName: 'ec2',
+  errorNames: () => EC2_ERRORS,
   endpointVariable: 'AWS_ENDPOINT_URL_EC2',
   protocol: 'ec2',
   ops: {

@@ -2,9 +2,11 @@
  * EventBridge (awsJson1_1, `AWSEvents.`): PutEvents keeps every entry (Detail parsed) for tests to inspect
  * (`emulator.events`; saved in snapshots as `events`).
  */
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { obj, str } from '../core/service.ts';
 import type { ServiceDef } from '../core/service.ts';
+import { anything, arrayOf, object, optional, string } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 export interface EmittedEvent {
@@ -20,11 +22,17 @@ export const EVENTS: StateSlot<EmittedEvent[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['events'] as EmittedEvent[] | undefined) ?? [],
   save: (events) => ({ events }),
+  check: object({ events: arrayOf(object({ Source: optional(string), DetailType: optional(string), EventBusName: optional(string), Detail: anything })) }),
 };
 
 export const eventBridge: ServiceDef = {
   name: 'EventBridge',
   signingName: 'events',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-eventbridge');
+    return sdkErrorNames(sdk, sdk.EventBridgeServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
   protocol: 'awsJson',
   targetPrefix: 'AWSEvents',

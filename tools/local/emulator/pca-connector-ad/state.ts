@@ -8,6 +8,8 @@
  * DELETING durations are assumptions.
  */
 import type { ServiceContext } from '../core/service.ts';
+import { anything, arrayOf, object, oneOf, optional, recordOf, seconds, string, time } from '../core/shape.ts';
+import type { Check } from '../core/shape.ts';
 import type { Json, StateSlot } from '../core/state.ts';
 
 /** The ConnectorStatusReason enum of the PCA Connector AD model. */
@@ -137,6 +139,20 @@ export const CONNECTORS: StateSlot<ConnectorRecord[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['connectors'] as ConnectorRecord[] | undefined) ?? [],
   save: (connectors) => ({ connectors }),
+  check: object({
+    connectors: arrayOf(object({
+      Arn: string,
+      DirectoryId: string,
+      CertificateAuthorityArn: string,
+      VpcInformation: object({ IpAddressType: optional(string), SecurityGroupIds: arrayOf(string) }),
+      Tags: recordOf(string),
+      CertificateEnrollmentPolicyServerEndpoint: string,
+      createdAtMs: time,
+      activeAfterSeconds: seconds,
+      outcome: optional(object({ statusReason: oneOf(CONNECTOR_STATUS_REASONS), afterSeconds: seconds })),
+      deletedAtMs: optional(time),
+    })),
+  }),
 };
 
 export const CLIENT_TOKENS: StateSlot<ClientTokenRecord[]> = {
@@ -144,7 +160,10 @@ export const CLIENT_TOKENS: StateSlot<ClientTokenRecord[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['clientTokens'] as ClientTokenRecord[] | undefined) ?? [],
   save: (clientTokens) => ({ clientTokens }),
+  check: object({ clientTokens: arrayOf(object({ token: string, connectorArn: string, fingerprint: string })) }),
 };
+
+const failedOutcome = (reasons: readonly string[]): Check => optional(object({ statusReason: oneOf(reasons), afterSeconds: seconds }));
 
 export const CONNECTOR_AD_RESOURCES: StateSlot<ConnectorAdState> = {
   name: 'connector for AD resources',
@@ -160,6 +179,27 @@ export const CONNECTOR_AD_RESOURCES: StateSlot<ConnectorAdState> = {
     };
   },
   save: (state) => ({ connectorAd: { ...state } }),
+  // Older snapshots lack `connectorAd` or some of its lists.
+  check: object({
+    connectorAd: optional(object({
+      registrations: optional(arrayOf(object({
+        Arn: string, DirectoryId: string, Tags: recordOf(string), createdAtMs: time, activeAfterSeconds: seconds,
+        outcome: failedOutcome(REGISTRATION_STATUS_REASONS), deletedAtMs: optional(time),
+      }))),
+      servicePrincipalNames: optional(arrayOf(object({
+        DirectoryRegistrationArn: string, ConnectorArn: string, createdAtMs: time, activeAfterSeconds: seconds,
+        outcome: failedOutcome(SPN_STATUS_REASONS), deletedAtMs: optional(time),
+      }))),
+      templates: optional(arrayOf(object({
+        Arn: string, ConnectorArn: string, Name: string, Definition: recordOf(anything), Tags: recordOf(string),
+        ObjectIdentifier: string, createdAtMs: time, deletedAtMs: optional(time),
+      }))),
+      accessControlEntries: optional(arrayOf(object({
+        TemplateArn: string, GroupSecurityIdentifier: string, GroupDisplayName: string, AccessRights: recordOf(anything), createdAtMs: time,
+      }))),
+      tokens: optional(arrayOf(object({ op: string, token: string, fingerprint: string, result: recordOf(anything) }))),
+    })),
+  }),
 };
 
 /** Lifecycle settings (CLI flags --connector-active-after, --registration-active-after etc.). */

@@ -55,7 +55,8 @@ function createTemplate(input: Json, ctx: ServiceContext): Json {
   const connector = ctx.state.get(CONNECTORS).find((c) => c.Arn === connectorArn && c.deletedAtMs === undefined);
   if (!connector) throw notFound('CONNECTOR', connectorArn, `Connector ${connectorArn} was not found.`);
   const mine = liveTemplates(ctx).filter((t) => t.ConnectorArn === connectorArn);
-  const same = mine.find((t) => t.Name === name);
+  // A certificate template is an object in Active Directory, whose names are case-insensitive (an assumption).
+  const same = mine.find((t) => t.Name.toLowerCase() === name.toLowerCase());
   if (same) throw conflict('TEMPLATE', same.Arn, `A template named ${name} already exists for this connector.`);
   if (mine.length >= TEMPLATE_LIMIT) {
     throw new ApiError('ServiceQuotaExceededException', `You have reached the quota of ${TEMPLATE_LIMIT} templates for this connector.`, 402, {

@@ -14,6 +14,7 @@
 import { ApiError } from '../core/api-error.ts';
 import { canonical, decodeToken, encodeToken, epochSeconds, obj, str, strList } from '../core/service.ts';
 import type { Json, Route, ServiceContext, ServiceDef } from '../core/service.ts';
+import { arrayOf, boolean, object, optional, seconds, string, time } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 export const STATUS: Record<string, number> = {
@@ -70,6 +71,15 @@ export const RESOURCE_SHARES: StateSlot<ResourceShareRecord[]> = {
   fresh: () => [],
   load: (snapshot) => ((snapshot['connectorAd'] ?? {}) as { resourceShares?: ResourceShareRecord[] }).resourceShares ?? [],
   save: (resourceShares) => ({ connectorAd: { resourceShares } }),
+  check: object({
+    connectorAd: optional(object({
+      resourceShares: optional(arrayOf(object({
+        resourceShareArn: string, name: string, allowExternalPrincipals: boolean, resourceArns: arrayOf(string), principals: arrayOf(string),
+        sources: arrayOf(string), permissionArns: arrayOf(string), tags: arrayOf(object({ key: string, value: string })),
+        clientToken: optional(string), fingerprint: string, createdAtMs: time, principalsAssociatedAfterSeconds: seconds, deletedAtMs: optional(time),
+      }))),
+    })),
+  }),
 };
 
 /** Seconds a principal association stays ASSOCIATING (memory only). */

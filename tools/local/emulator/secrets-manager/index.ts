@@ -1,12 +1,14 @@
 /**
- * Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret, DeleteSecret. The
+ * Secrets Manager (awsJson1_1, `secretsmanager.`): GetSecretValue, DescribeSecret, CreateSecret, DeleteSecret, ListSecrets. The
  * seed's secrets are the user's own; secrets created through the API are kept (saved in snapshots as `secrets`) with
  * their values in memory only, never in a snapshot.
  */
 import { createHash } from 'node:crypto';
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
-import { epochSeconds, obj, str } from '../core/service.ts';
+import { decodeToken, encodeToken, epochSeconds, obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
+import { arrayOf, object, optional, string, tagList, time } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
 
 /** A secret created through the API. Its value is kept in memory only, never in a snapshot. */
@@ -26,6 +28,11 @@ export const SECRETS: StateSlot<CreatedSecret[]> = {
   fresh: () => [],
   load: (snapshot) => (snapshot['secrets'] as CreatedSecret[] | undefined) ?? [],
   save: (secrets) => ({ secrets }),
+  check: object({
+    secrets: arrayOf(object({
+      Name: string, ARN: string, VersionId: string, Description: optional(string), CreatedDateMs: time, Tags: optional(tagList), DeletedDateMs: optional(time),
+    })),
+  }),
 };
 
 /** Values of the secrets created through the API, by ARN (memory only). */
@@ -103,9 +110,73 @@ function deleteSecret(input: Json, ctx: ServiceContext): Json {
   return { ARN: secret.ARN, Name: secret.Name, DeletionDate: (now + (force ? 0 : ((window as number | undefined) ?? 30) * 86_400_000)) / 1000 };
 }
 
+const FILTER_KEYS = ['description', 'name', 'tag-key', 'tag-value', 'primary-region', 'owning-service', 'all'];
+const FILTER_VALUE = /^!?[a-zA-Z0-9 :_@/+=.\-!]*$/;
+
+/** Whether a secret passes one filter value (a prefix; `!` in front negates), as the ListSecrets reference says. */
+const passes = (s: SecretView, key: string, raw: string): boolean => {
+  const negate = raw.startsWith('!');
+  const value = negate ? raw.slice(1) : raw;
+  const tags = s.Tags ?? [];
+  const description = (s.Description ?? '').toLowerCase();
+  const hit =
+    key === 'name' ? s.Name.startsWith(value)
+      : key === 'description' ? description.startsWith(value.toLowerCase())
+        : key === 'tag-key' ? tags.some((t) => t.Key.startsWith(value))
+          : key === 'tag-value' ? tags.some((t) => t.Value.startsWith(value))
+            : key === 'all' ? s.Name.startsWith(value) || description.startsWith(value.toLowerCase()) || tags.some((t) => t.Key.startsWith(value) || t.Value.startsWith(value))
+              : false; // primary-region, owning-service: no replica or managed secret here
+  return negate ? !hit : hit;
+};
+
+/**
+ * ListSecrets, as its API reference: Filters (at most 10; each Key one of FILTER_KEYS with 1-10 Values of 1-512
+ * characters, prefix matches, ANDed across filters, ORed within one), MaxResults 1-100, NextToken; secrets scheduled
+ * for deletion only with IncludePlannedDeletion. Never returns a value.
+ */
+function listSecrets(input: Json, ctx: ServiceContext): Json {
+  const invalid = (message: string): ApiError => new ApiError('InvalidParameterException', message);
+  const filters = input.Filters === undefined ? [] : input.Filters;
+  if (!Array.isArray(filters) || filters.length > 10) throw invalid('Filters must be a list of at most 10 filters.');
+  const checked = filters.map((f: unknown) => {
+    const key = str(obj(f) ?? {}, 'Key');
+    const values = obj(f)?.['Values'];
+    if (key === undefined || !FILTER_KEYS.includes(key)) throw invalid(`Invalid filter key. Valid keys: ${FILTER_KEYS.join(', ')}.`);
+    if (!Array.isArray(values) || values.length < 1 || values.length > 10) throw invalid('Each filter needs 1 to 10 Values.');
+    for (const v of values) {
+      if (typeof v !== 'string' || v.length < 1 || v.length > 512 || !FILTER_VALUE.test(v)) throw invalid(`Invalid filter value: ${String(v).slice(0, 64)}`);
+    }
+    return { key, values: values as string[] };
+  });
+  const max = input.MaxResults ?? 100;
+  if (!(Number.isInteger(max) && (max as number) >= 1 && (max as number) <= 100)) throw invalid('MaxResults must be between 1 and 100.');
+  const start = decodeToken(str(input, 'NextToken'), () => invalid('The NextToken value is not valid.'));
+  const matching = all(ctx)
+    .filter((s) => input.IncludePlannedDeletion === true || s.DeletedDateMs === undefined)
+    .filter((s) => checked.every((f) => f.values.some((v) => passes(s, f.key, v))));
+  const page = matching.slice(start, start + (max as number));
+  return {
+    SecretList: page.map((s) => ({
+      ARN: s.ARN,
+      Name: s.Name,
+      ...(s.Description ? { Description: s.Description } : {}),
+      ...(s.Tags?.length ? { Tags: s.Tags } : {}),
+      ...(s.DeletedDateMs !== undefined ? { DeletedDate: epochSeconds(s.DeletedDateMs) } : {}),
+      CreatedDate: epochSeconds(s.CreatedDateMs),
+      SecretVersionsToStages: { [s.VersionId]: ['AWSCURRENT'] },
+    })),
+    ...(start + (max as number) < matching.length ? { NextToken: encodeToken(start + (max as number)) } : {}),
+  };
+}
+
 export const secretsManager: ServiceDef = {
   name: 'SecretsManager',
   signingName: 'secretsmanager',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    return sdkErrorNames(sdk, sdk.SecretsManagerServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   protocol: 'awsJson',
   targetPrefix: 'secretsmanager',
@@ -150,5 +221,6 @@ export const secretsManager: ServiceDef = {
       return { ARN, Name: name, VersionId };
     },
     DeleteSecret: deleteSecret,
+    ListSecrets: listSecrets,
   },
 };

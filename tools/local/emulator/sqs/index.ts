@@ -5,6 +5,7 @@
  * a queue holds is always inspectable.
  */
 import { createHash } from 'node:crypto';
+import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
 import { str } from '../core/service.ts';
 import type { ServiceContext, ServiceDef } from '../core/service.ts';
@@ -44,6 +45,11 @@ const queueOf = (input: Record<string, unknown>, ctx: ServiceContext): QueuedMes
 export const sqs: ServiceDef = {
   name: 'SQS',
   signingName: 'sqs',
+  // No model of this service beside the project: the errors its SDK client models (service-wide).
+  errorNames: async () => {
+    const sdk = await import('@aws-sdk/client-sqs');
+    return sdkErrorNames(sdk, sdk.SQSServiceException);
+  },
   endpointVariable: 'AWS_ENDPOINT_URL_SQS',
   protocol: 'awsJson',
   targetPrefix: 'AmazonSQS',

@@ -15,18 +15,19 @@ import type {
   HttpAuthSchemeProvider,
   Provider,
 } from '@smithy/types';
-import { SIGNING_NAME } from './endpoint.ts';
 
-/** SigV4 (`aws.auth#sigv4`) with signing name `ds-data` for every operation, as the service model says. */
-export interface DirectoryServiceDataHttpAuthSchemeParameters extends HttpAuthSchemeParameters {
+/** Parameters of the SigV4 (`aws.auth#sigv4`) auth scheme every operation of these services uses. */
+export interface SigV4AuthSchemeParameters extends HttpAuthSchemeParameters {
   region?: string;
 }
 
-export const defaultDirectoryServiceDataHttpAuthSchemeParametersProvider = async (
+export type SigV4AuthSchemeProvider = HttpAuthSchemeProvider<SigV4AuthSchemeParameters>;
+
+export const sigV4AuthSchemeParametersProvider = async (
   config: { region: string | Provider<string> },
   context: HandlerExecutionContext,
   _input: object,
-): Promise<DirectoryServiceDataHttpAuthSchemeParameters> => ({
+): Promise<SigV4AuthSchemeParameters> => ({
   operation: getSmithyContext(context).operation as string,
   region:
     (await normalizeProvider(config.region)()) ||
@@ -35,30 +36,29 @@ export const defaultDirectoryServiceDataHttpAuthSchemeParametersProvider = async
     })(),
 });
 
-export type DirectoryServiceDataHttpAuthSchemeProvider = HttpAuthSchemeProvider<DirectoryServiceDataHttpAuthSchemeParameters>;
-
-export const defaultDirectoryServiceDataHttpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider = (
-  authParameters,
-): HttpAuthOption[] => [
-  {
-    schemeId: 'aws.auth#sigv4',
-    signingProperties: { name: SIGNING_NAME, region: authParameters.region },
-    propertiesExtractor: (config: object, context: HandlerExecutionContext) => ({
-      signingProperties: { config, context },
-    }),
-  },
-];
+/** The auth scheme provider of a service whose model signs every operation with SigV4 as `signingName`. */
+export const sigV4AuthSchemeProvider =
+  (signingName: string): SigV4AuthSchemeProvider =>
+  (authParameters): HttpAuthOption[] => [
+    {
+      schemeId: 'aws.auth#sigv4',
+      signingProperties: { name: signingName, region: authParameters.region },
+      propertiesExtractor: (config: object, context: HandlerExecutionContext) => ({
+        signingProperties: { config, context },
+      }),
+    },
+  ];
 
 export interface HttpAuthSchemeInputConfig extends AwsSdkSigV4AuthInputConfig {
   authSchemePreference?: string[] | Provider<string[]>;
   httpAuthSchemes?: HttpAuthScheme[];
-  httpAuthSchemeProvider?: DirectoryServiceDataHttpAuthSchemeProvider;
+  httpAuthSchemeProvider?: SigV4AuthSchemeProvider;
 }
 
 export interface HttpAuthSchemeResolvedConfig extends AwsSdkSigV4AuthResolvedConfig {
   readonly authSchemePreference: Provider<string[]>;
   readonly httpAuthSchemes: HttpAuthScheme[];
-  readonly httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider;
+  readonly httpAuthSchemeProvider: SigV4AuthSchemeProvider;
 }
 
 export const resolveHttpAuthSchemeConfig = <T>(
@@ -74,23 +74,23 @@ export const resolveHttpAuthSchemeConfig = <T>(
 export interface HttpAuthExtensionConfiguration {
   setHttpAuthScheme(httpAuthScheme: HttpAuthScheme): void;
   httpAuthSchemes(): HttpAuthScheme[];
-  setHttpAuthSchemeProvider(httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider): void;
-  httpAuthSchemeProvider(): DirectoryServiceDataHttpAuthSchemeProvider;
+  setHttpAuthSchemeProvider(httpAuthSchemeProvider: SigV4AuthSchemeProvider): void;
+  httpAuthSchemeProvider(): SigV4AuthSchemeProvider;
   setCredentials(credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider): void;
   credentials(): AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 }
 
-export type HttpAuthRuntimeConfig = Partial<{
-  httpAuthSchemes: HttpAuthScheme[];
-  httpAuthSchemeProvider: DirectoryServiceDataHttpAuthSchemeProvider;
-  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-}>;
+export interface HttpAuthRuntimeConfig {
+  httpAuthSchemes?: HttpAuthScheme[];
+  httpAuthSchemeProvider: SigV4AuthSchemeProvider;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+}
 
 export const getHttpAuthExtensionConfiguration = (
   runtimeConfig: HttpAuthRuntimeConfig,
 ): HttpAuthExtensionConfiguration => {
   const schemes = runtimeConfig.httpAuthSchemes ?? [];
-  let provider = runtimeConfig.httpAuthSchemeProvider ?? defaultDirectoryServiceDataHttpAuthSchemeProvider;
+  let provider = runtimeConfig.httpAuthSchemeProvider;
   let credentials = runtimeConfig.credentials;
   return {
     setHttpAuthScheme(scheme) {
@@ -110,7 +110,7 @@ export const getHttpAuthExtensionConfiguration = (
   };
 };
 
-export const resolveHttpAuthRuntimeConfig = (config: HttpAuthExtensionConfiguration): HttpAuthRuntimeConfig => ({
+export const resolveHttpAuthRuntimeConfig = (config: HttpAuthExtensionConfiguration): Partial<HttpAuthRuntimeConfig> => ({
   httpAuthSchemes: config.httpAuthSchemes(),
   httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
   credentials: config.credentials(),
