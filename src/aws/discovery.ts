@@ -92,14 +92,16 @@ const findConnectors = async (client: PcaConnectorAdClient, directoryId: string)
 };
 
 /** The connector's templates with their tags, and the access entries of those the request names or this tool owns. */
-export const discoverTemplates = async (client: PcaConnectorAdClient, connectorArn: string, requested: ReadonlySet<string>): Promise<ExistingTemplate[]> => {
+export const discoverTemplates = async (client: PcaConnectorAdClient, connectorArn: string, requestedNames: Iterable<string>): Promise<ExistingTemplate[]> => {
+  // Template names are one to AD in any case.
+  const requested = new Set([...requestedNames].map((n) => n.toLowerCase()));
   const out: ExistingTemplate[] = [];
   for (const t of (await unlessGone(() => listAllTemplates(client, connectorArn), 'ResourceNotFoundException')) ?? []) {
     if (!t.Arn || !t.Name) continue;
     const arn = t.Arn;
     const tags = await connectorSideTags(client, arn);
     if (!tags) continue;
-    const entries = t.Status !== 'DELETING' && (requested.has(t.Name) || isOwned(tags))
+    const entries = t.Status !== 'DELETING' && (requested.has(t.Name.toLowerCase()) || isOwned(tags))
       ? ((await unlessGone(() => listAllAccessControlEntries(client, arn), 'ResourceNotFoundException')) ?? [])
       : [];
     out.push({

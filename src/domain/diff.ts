@@ -24,7 +24,7 @@ import type {
 } from '../contract.ts';
 import { CA_SHARE_PERMISSION_NAME } from './ca-share.ts';
 import type { ShareDecision } from './ca-share.ts';
-import { chooseRegistration, spnAdoptable } from './connector-setup.ts';
+import { chooseRegistration, sameAdName, spnAdoptable } from './connector-setup.ts';
 import type { ExistingAccessControlEntry, RegistrationCandidate } from './connector-setup.ts';
 import {
   chooseDirectory,
@@ -235,7 +235,7 @@ const entryChange = (
   if (!have) return { sid: a.GroupSecurityIdentifier, action: 'create', fields: [], request: a };
   const fields = [
     ...fieldDifferences(a.AccessRights, have.AccessRights ?? {}, `${at}.AccessRights`),
-    ...fieldDifferences(a.GroupDisplayName, have.GroupDisplayName, `${at}.GroupDisplayName`),
+    ...(sameAdName(a.GroupDisplayName, have.GroupDisplayName ?? '') ? [] : fieldDifferences(a.GroupDisplayName, have.GroupDisplayName, `${at}.GroupDisplayName`)),
   ];
   const action = fields.length === 0 ? 'keep' : owned ? 'update' : 'conflict';
   return { sid: a.GroupSecurityIdentifier, action, fields, request: a };
@@ -257,7 +257,7 @@ export function diffTemplates(
   const wantedTags = connector.Tags ?? {};
   const requested = templates.map((t, i): TemplateChange => {
     const at = `Connector.Templates[${i}]`;
-    const found = live.find((e) => e.Name === t.Name);
+    const found = live.find((e) => sameAdName(e.Name, t.Name));
     if (!found) {
       const entries = (t.AccessControlEntries ?? []).map((a): EntryChange => ({ sid: a.GroupSecurityIdentifier, action: 'create', fields: [], request: a }));
       return { name: t.Name, action: 'create', request: t, definitionFields: [], tagFields: [], tags: {}, entries };
@@ -286,9 +286,8 @@ export function diffTemplates(
       entries,
     };
   });
-  const names = new Set(templates.map((t) => t.Name));
   const unlisted = live
-    .filter((t) => !names.has(t.Name) && isOwned(t.Tags))
+    .filter((t) => !templates.some((r) => sameAdName(r.Name, t.Name)) && isOwned(t.Tags))
     .map((t): TemplateChange => {
       const action = prune ? 'delete' : 'orphaned';
       return {
