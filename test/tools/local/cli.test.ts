@@ -119,7 +119,7 @@ describe('npm start (local world CLI)', () => {
     // for, seen at the next poll); the CA share's one retry (5 s), then the registration (ACTIVE 60 s after its
     // creation, seen at the next poll), the connector (120 s) and the SPN (30 s).
     assert.deepEqual(json.detections.map((d) => [d.resource, d.readyAtSeconds]), [
-      ['directory', 2220], ['directoryDataAccess', 2310], ['directoryRegistration', 2390], ['connector', 2525], ['servicePrincipalName', 2585],
+      ['directory', 2220], ['directoryDataAccess', 2310], ['directoryRegistration', 2375], ['connector', 2495], ['servicePrincipalName', 2525],
     ]);
     for (const d of json.detections) assert.ok((d.detectedAtSeconds ?? Infinity) >= (d.readyAtSeconds ?? 0) && d.polls > 1, JSON.stringify(d));
   });
@@ -142,8 +142,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(json.error, 'ConnectorFailed');
     assert.match(json.cause ?? '', /is FAILED: VPC_ENDPOINT_LIMIT_EXCEEDED$/);
     const connector = json.detections.find((d) => d.resource === 'connector');
-    assert.equal(connector?.readyAtSeconds, 2505, 'created after the poll that saw the Managed AD Active (2250 s), Directory Data access (75 s), the share (5 s) and the registration (75 s), FAILED 100 s later');
-    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2505);
+    assert.equal(connector?.readyAtSeconds, 2475, 'created after the poll that saw the Managed AD Active (2250 s), Directory Data access (60 s), the share (5 s) and the registration (60 s), FAILED 100 s later');
+    assert.ok((connector?.detectedAtSeconds ?? Infinity) >= 2475);
     assert.deepEqual(json.world, world(1, 1, { servicePrincipalNames: 0, templates: 0, accessControlEntries: 0 }));
   });
 
