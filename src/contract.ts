@@ -367,6 +367,38 @@ export interface CreateTemplatesInput {
   Groups: ResolvedGroup[];
 }
 
+/* ---- one change at a time per directory, and the provisioning record (both machines) ---- */
+
+/** AcquireChangeLease / AcquireTeardownLease input: the execution input as it came (checked by the step before). */
+export interface AcquireChangeLeaseInput {
+  ExecutionId: string;
+  Request: unknown;
+}
+
+/** AcquireChangeLease / AcquireTeardownLease output, stored at `$.lease`. */
+export interface ChangeLeaseState {
+  /** The provisioning record this execution is listed in (null: a teardown of a directory without a record). */
+  ProvisioningId: string | null;
+  Kind: 'provisioning' | 'update' | 'teardown' | null;
+  /** The execution that held the lease and was no longer running, if it was taken over. */
+  TakenOverFrom: string | null;
+}
+
+/** RecordProvisioning / RecordTeardown input: the request and the state the execution ends with. */
+export interface RecordChangeInput {
+  ExecutionId: string;
+  Request: unknown;
+  /** The execution output (success) or the state with the caught `error` (failure). */
+  State: unknown;
+}
+
+export interface RecordChangeResult {
+  /** false: the execution is not in a record (it ended before taking the change lease). */
+  Recorded: boolean;
+  ProvisioningId: string | null;
+  LeaseReleased: boolean;
+}
+
 /** Tag put on every directory this tool creates, so a later execution can recognise its own. */
 export const MANAGED_BY_TAG_KEY = 'ad-cert-orchestrator:managed-by';
 export const MANAGED_BY_TAG_VALUE = 'ad-cert-orchestrator';

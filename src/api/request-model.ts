@@ -1,8 +1,8 @@
 /**
- * The API Gateway request model of `POST /provisionings` (JSON Schema draft-04), generated from the domain
- * validator's spec (`REQUEST_SPEC`, src/domain/validate.ts): `npm run gen:schema` writes it to
- * src/api/provisioning-request.schema.json, which serverless/triggers.yml hands to API Gateway; a test fails when the
- * file drifts. The API body differs from the execution input in one way: Directory may carry the admin `Password`
+ * The API Gateway request models of `POST /provisionings` and `PUT /provisionings/{id}` (JSON Schema draft-04),
+ * generated from the domain validator's spec (`REQUEST_SPEC`, src/domain/validate.ts): `npm run gen:schema` writes
+ * them to src/api/provisioning-request.schema.json and src/api/provisioning-update.schema.json, which
+ * serverless/triggers.yml hands to API Gateway; a test fails when a file drifts. The API body differs from the execution input in one way: Directory may carry the admin `Password`
  * once instead of `PasswordSecretId` (the handler stores it in Secrets Manager).
  */
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password.ts';
@@ -11,6 +11,8 @@ import type { JsonSchema } from '../domain/spec.ts';
 import { REQUEST_SPEC } from '../domain/validate.ts';
 
 export const REQUEST_MODEL_PATH = 'src/api/provisioning-request.schema.json';
+/** `PUT /provisionings/{id}`'s model: the same request, the password reference optional, no password. */
+export const UPDATE_MODEL_PATH = 'src/api/provisioning-update.schema.json';
 
 export const provisioningRequestModel = (): JsonSchema => {
   const body = toJsonSchema(REQUEST_SPEC);
@@ -40,5 +42,24 @@ export const provisioningRequestModel = (): JsonSchema => {
   };
 };
 
-/** The file's text: what `npm run gen:schema` writes and the drift test compares. */
+/**
+ * The body of `PUT /provisionings/{id}`: the full request, whose `Directory.PasswordSecretId` may be left out (the
+ * record's is used: the directory exists, its password is not needed again) and which never carries a `Password`.
+ */
+export const provisioningUpdateModel = (): JsonSchema => {
+  const body = toJsonSchema(REQUEST_SPEC);
+  const properties = body['properties'] as Record<string, JsonSchema>;
+  const directory = properties['Directory'] as JsonSchema & { required: string[] };
+  properties['Directory'] = { ...directory, required: directory.required.filter((f) => f !== 'PasswordSecretId') };
+  return {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    title: 'ProvisioningUpdate',
+    description:
+      'Body of PUT /provisionings/{id}: the full request (contract v1) to apply to that provisioning; Directory.Name and Directory.VpcSettings.VpcId must be the recorded ones, Directory.PasswordSecretId may be left out (the record\'s is used) and no Password is accepted. GENERATED from REQUEST_SPEC in src/domain/validate.ts (npm run gen:schema).',
+    ...body,
+  };
+};
+
+/** The files' text: what `npm run gen:schema` writes and the drift test compares. */
 export const requestModelText = (): string => `${JSON.stringify(provisioningRequestModel(), null, 2)}\n`;
+export const updateModelText = (): string => `${JSON.stringify(provisioningUpdateModel(), null, 2)}\n`;

@@ -190,3 +190,9 @@ export class TransportNotSentError extends ProvisioningError {}
  * retry must find what it did first (find-or-create, ClientToken).
  */
 export class TransportMaybeSentError extends ProvisioningError {}
+
+/**
+ * Another execution (a provisioning, an update or a teardown of the same directory: same Name and VPC) holds the
+ * directory's change lease and is still running: this one refuses before it changes anything.
+ */
+export class ConcurrentChangeError extends ProvisioningError {}

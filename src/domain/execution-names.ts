@@ -12,7 +12,9 @@
  *  - API with an `Idempotency-Key`: `api-key-<key>` (or `api-keyh-<sha256(key)>` when the key is not name-safe);
  *  - API without the header: `api-body-<sha256(canonical execution input)>`;
  *  - the teardown `DELETE /provisionings/{id}` starts (teardown state machine): `del-<provisioning name>` (or
- *    `delh-<sha256(name)>` when that exceeds 80 characters), so a repeated DELETE names the same teardown.
+ *    `delh-<sha256(name)>` when that exceeds 80 characters), so a repeated DELETE names the same teardown;
+ *  - an update `PUT /provisionings/{id}` starts: `put-<60 hex of sha256(id + canonical request)>`, with `-<n>` when
+ *    the same request is applied again after another one (src/domain/provisioning-record.ts, updateExecutionName).
  * The prefixes differ at a fixed position, so names from different sources can never collide.
  */
 import { createHash } from 'node:crypto';
@@ -26,6 +28,7 @@ export const KEY_NAME_PREFIX = 'api-key-';
 export const HASHED_KEY_NAME_PREFIX = 'api-keyh-';
 export const BODY_NAME_PREFIX = 'api-body-';
 export const TEARDOWN_NAME_PREFIX = 'del-';
+export const UPDATE_NAME_PREFIX = 'put-';
 export const HASHED_TEARDOWN_NAME_PREFIX = 'delh-';
 
 /** Longest `Idempotency-Key` accepted at all (bounded so a header cannot make us hash megabytes). */
@@ -66,6 +69,13 @@ export const teardownNameForProvisioning = (provisioningName: string): string =>
   if (provisioningName.length === 0) throw new RangeError('provisioning execution name must not be empty');
   return nameFrom(TEARDOWN_NAME_PREFIX, HASHED_TEARDOWN_NAME_PREFIX, provisioningName);
 };
+
+/**
+ * The name of an update of provisioning `provisioningId` to `input`, before its generation suffix: 64 characters, so
+ * `-<n>` still fits in 80.
+ */
+export const updateNameBase = (provisioningId: string, input: unknown): string =>
+  `${UPDATE_NAME_PREFIX}${sha256Hex(`${provisioningId}\n${canonicalJson(input)}`).slice(0, 60)}`;
 
 /** Execution name for an API request without `Idempotency-Key`: a hash of the canonical execution input. */
 export const executionNameForInput = (input: unknown): string => `${BODY_NAME_PREFIX}${sha256Hex(canonicalJson(input))}`;

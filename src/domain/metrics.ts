@@ -4,7 +4,7 @@
  * directory type, error name): never an id, a value of the request or a secret.
  */
 import type { ConnectorPollState, DirectoryPollState } from '../contract.ts';
-import { ERROR_CATALOG, machineOf } from '../workflow/catalog.ts';
+import { ERROR_CATALOG, RECORD_STATES, machineOf } from '../workflow/catalog.ts';
 import type { CatalogStateName } from '../workflow/catalog.ts';
 import { CONNECTOR_ACTIVE, DIRECTORY_ACTIVE } from '../workflow/stages.ts';
 import { DELETION_PENDING_ERRORS } from '../workflow/teardown-waits.ts';
@@ -75,5 +75,7 @@ export const metricsForError = (state: CatalogStateName, errorName: string): Met
   if (row && row.handling !== 'catch') return [count('RetriedErrors', { State: state, ErrorName: errorDimension(errorName) })];
   // A failed teardown is no failed provisioning: its Deprovisioning Failed event and the state machine's alarms say it.
   if (machineOf(state) === 'teardown') return [];
+  // A record step's caught error leaves the execution's outcome as it was.
+  if ((RECORD_STATES as readonly string[]).includes(state)) return [];
   return [count('ProvisioningFailed', { ErrorName: errorDimension(errorName) })];
 };

@@ -71,6 +71,8 @@ export interface ProvisioningStatus {
   redriveDate?: string;
   /** The teardown of this provisioning, once one was started (GET /provisionings/{id}). */
   teardown?: TeardownSummary;
+  /** The provisioning record (src/domain/provisioning-record.ts), when the provisioning has one. */
+  record?: unknown;
 }
 
 const SECRET_REFERENCE_KEY = /SecretId$/;

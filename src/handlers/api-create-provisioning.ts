@@ -14,6 +14,7 @@
  *                   `{ executionArn, name, status, startDate, location }` + `Location`;
  *   200 OK        — the same request was already started (any status): the same execution, same body shape;
  *   409 Conflict  — the key was used for a different request (different input or different password), or another
+ *                   change of the same directory (a provisioning, an update, a teardown) is running (named), or another
  *                   password was stored for the same directory (Name in any case + VPC) by an earlier provisioning
  *                   not torn down (`conflict: "DirectoryPassword"`): its directory keeps that password;
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
@@ -28,6 +29,7 @@ import type { Violation } from '../domain/errors.ts';
 import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   canonicalJson,
+  executionArnFor,
   executionNameForIdempotencyKey,
   executionNameForInput,
   passwordSecretNameFor,
@@ -41,6 +43,8 @@ import { directoryTagValue, otherPasswordFor, storePasswordOnce, storedPasswordM
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { dryRunOf, planOf } from '../api/dry-run.ts';
 import { firstCaller } from '../api/first-caller.ts';
+import { concurrentChange } from '../api/directory-changes.ts';
+import { identityOf } from '../domain/provisioning-record.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { annotateExecution } from '../lib/tracer.ts';
@@ -164,6 +168,9 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
     if (!(await storedPasswordMatches(secretName, split.password))) throw conflict(name);
   }
   if (!outcome) {
+    const identity = identityOf(input);
+    const running = identity ? await concurrentChange(identity, executionArnFor(machine, name)) : undefined;
+    if (running) throw running;
     if (secretName && split.password !== undefined) {
       // The directory may exist already, created with another password: it would be adopted and this one never applied.
       const directoryTag = directoryTagValue(normalised.Directory);

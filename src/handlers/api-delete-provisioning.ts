@@ -3,7 +3,8 @@
  * of a provisioning (docs/teardown.md).
  *
  * `{id}` is what GET reads: the provisioning's execution name or, URL-encoded, its execution ARN. The teardown's
- * input is that execution's input, unchanged (it carries a Secrets Manager reference, never a password), plus
+ * input is the request the provisioning record holds (the last one applied: read first, it outlives the history),
+ * else that execution's input, unchanged (either carries a Secrets Manager reference, never a password), plus
  * `"Force": true` only with the query parameter `force=true`. A request body is refused (400): DELETE content has no
  * defined meaning (RFC 9110 §9.3.5) and some clients and proxies drop it, so Force is never read from one.
  *
@@ -13,9 +14,9 @@
  *   200 OK       — the teardown of this provisioning already exists (any status): that execution;
  *   both `{ executionArn, name, status, startDate, force, provisioning: { executionArn, name }, location }` +
  *   `Location` (GET /provisionings/{id}, which shows the teardown);
- *   404          — no such provisioning;
- *   409          — the provisioning is still running (or waiting for a redrive), or its teardown exists with the
- *                  other Force;
+ *   404          — no such provisioning (neither a record nor an execution);
+ *   409          — the provisioning is still running (or waiting for a redrive), another change of its directory is
+ *                  running (named), or its teardown exists with the other Force;
  *   400          — a body, `force` other than true/false, or another query parameter (e.g. `Force`).
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -28,6 +29,8 @@ import { HttpProblem, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
 import { describeIfExists, findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
+import { concurrentChange, readRecord } from '../api/directory-changes.ts';
+import { identityOf } from '../domain/provisioning-record.ts';
 
 /** Provisioning statuses a teardown must not race with. */
 const ACTIVE = new Set(['RUNNING', 'PENDING_REDRIVE']);
@@ -76,26 +79,31 @@ export const deleteProvisioning = async (event: ParsedEvent<unknown>, _context?:
   if (hasBody(event)) throw invalid('(body)', 'must be empty: use the query parameter force=true to delete what this tool did not create');
   const force = forceOf(event);
   const provisioningArn = provisioningArnFromPath(event, stateMachineArn());
+  const provisioningName = executionNameOf(provisioningArn);
+  const record = await readRecord(provisioningName);
   const provisioning = await describeIfExists(provisioningArn).catch((err: unknown) => {
     if (err instanceof Error && err.name === 'InvalidArn') return undefined;
     throw err;
   });
-  if (!provisioning) throw notFound();
+  if (!record && !provisioning) throw notFound();
 
-  const provisioningName = provisioning.name ?? executionNameOf(provisioningArn);
+  const provisioningRequest = isRecord(record?.request) ? record.request : provisioningInput(provisioning?.input);
   const name = teardownNameForProvisioning(provisioningName);
-  const input = canonicalJson(force ? { ...provisioningInput(provisioning.input), Force: true } : provisioningInput(provisioning.input));
+  const input = canonicalJson(force ? { ...provisioningRequest, Force: true } : provisioningRequest);
   const request = { stateMachineArn: teardownStateMachineArn(), name, input };
   logger.appendKeys({ executionName: name, provisioningExecutionArn: provisioningArn });
 
   let outcome = await findExistingExecution(request);
   if (!outcome) {
-    if (ACTIVE.has(provisioning.status ?? '')) {
+    if (provisioning && ACTIVE.has(provisioning.status ?? '')) {
       throw new HttpProblem(409, {
         message: `The provisioning is ${provisioning.status}: wait until it ends (or stop it), then DELETE again.`,
         provisioningStatus: provisioning.status,
       });
     }
+    const identity = identityOf(provisioningRequest);
+    const running = identity ? await concurrentChange(identity) : undefined;
+    if (running) throw running;
     outcome = await startExecutionIdempotently(request);
   }
   if (outcome.kind === 'conflict') {

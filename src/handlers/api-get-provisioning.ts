@@ -6,12 +6,20 @@
  * status, the state it is in, the directory stage and connector status (from the newest step outputs), error +
  * cause (+ the failed state) on failure, the provisioning record on success, redrive count/status.
  * When `DELETE /provisionings/{id}` started a teardown, `teardown` shows it (status, start/stop, the teardown record
- * or the error). 404 for an unknown id (or an execution of another state machine). No secret can be in the body: the execution
- * carries only a Secrets Manager reference, and password-like keys are redacted anyway.
+ * or the error).
+ *
+ * The provisioning record is read first (src/persistence/provisioning-records.ts: request, outputs, status, last
+ * plan, every execution), the history second: with both, the status above plus `record`; once Step Functions has
+ * purged the history (90 days after an execution ended), the status fields come from the record alone (its first
+ * execution, the outputs of its last successful apply, its last teardown). 404 when neither knows the id (or it
+ * names an execution of another state machine). No secret can be in the body: the execution carries only a Secrets
+ * Manager reference, and password-like keys are redacted anyway.
  */
 import { paginateGetExecutionHistory } from '@aws-sdk/client-sfn';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import { executionNameOf } from '../domain/execution-names.ts';
+import { recordView, statusFromRecord, teardownSummaryOf } from '../domain/provisioning-record.ts';
 import { factsFromHistory, provisioningStatus } from '../domain/provisioning-status.ts';
 import type { ProvisioningStatus } from '../domain/provisioning-status.ts';
 import { sfn } from '../aws/clients.ts';
@@ -23,6 +31,7 @@ import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
 import { describeIfExists } from '../api/start-execution.ts';
 import { readTeardown } from '../api/teardown-status.ts';
+import { readRecord } from '../api/directory-changes.ts';
 
 export { executionArnForId } from '../api/provisioning-id.ts';
 
@@ -51,10 +60,15 @@ export const getProvisioning = async (event: ParsedEvent<unknown>, _context?: Co
   const executionArn = provisioningArnFromPath(event, stateMachineArn());
   logger.appendKeys({ executionArn });
   annotateExecution(executionArn);
+  const record = await readRecord(executionNameOf(executionArn));
   const status = await readProvisioningStatus(executionArn);
-  if (!status) throw notFound();
-  const teardown = await readTeardown(executionArn);
-  return json(200, teardown ? { ...status, teardown } : status);
+  const view = record ? recordView(record) : undefined;
+  let body: ProvisioningStatus;
+  if (status) body = view ? { ...status, record: view } : status;
+  else if (record) body = statusFromRecord(record);
+  else throw notFound();
+  const teardown = (await readTeardown(executionArn)) ?? (view?.lastTeardown ? teardownSummaryOf(view.lastTeardown) : undefined);
+  return json(200, teardown ? { ...body, teardown } : body);
 };
 
 export const handler = httpHandler(getProvisioning);

@@ -1,6 +1,6 @@
 /**
- * PlanChanges: right after ValidateRequest and before anything is written, the plan of the request against what
- * exists (src/aws/discovery.ts reads, src/domain/diff.ts decides): per resource create, keep, update, delete,
+ * PlanChanges: under the directory's change lease (after AcquireChangeLease) and before anything is written, the plan
+ * of the request against what exists (src/aws/discovery.ts reads, src/domain/diff.ts decides): per resource create, keep, update, delete,
  * orphaned, conflict or warning. A conflict (a field only a replacement changes) fails here with PlanConflictError
  * naming every field and its remedy, so nothing is written. Otherwise the plan is the state document `$.plan`: its
  * warnings (ValidateRequest's and the plan's) reach the output and the completion event. Reads only.

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import type { TaskStateName } from '../workflow/catalog.ts';
+import { handler as acquireChangeLease } from './acquire-change-lease.ts';
 import { handler as createConnector } from './create-connector.ts';
 import { handler as createDirectory } from './create-directory.ts';
 import { handler as createDirectoryRegistration } from './create-directory-registration.ts';
@@ -16,12 +17,14 @@ import { handler as getDirectoryRegistrationStatus } from './get-directory-regis
 import { handler as getDirectoryStage } from './get-directory-stage.ts';
 import { handler as getServicePrincipalNameStatus } from './get-service-principal-name-status.ts';
 import { handler as planChanges } from './plan-changes.ts';
+import { handler as recordProvisioning } from './record-provisioning.ts';
 import { handler as resolveGroups } from './resolve-groups.ts';
 import { handler as shareCertificateAuthority } from './share-certificate-authority.ts';
 import { handler as validateRequest } from './validate-request.ts';
 
 export const TASK_HANDLERS: Record<TaskStateName, (event: unknown, context: Context) => Promise<unknown>> = {
   ValidateRequest: validateRequest,
+  AcquireChangeLease: acquireChangeLease,
   PlanChanges: planChanges,
   CreateDirectory: createDirectory,
   GetDirectoryStage: getDirectoryStage,
@@ -36,4 +39,5 @@ export const TASK_HANDLERS: Record<TaskStateName, (event: unknown, context: Cont
   CreateServicePrincipalName: createServicePrincipalName,
   GetServicePrincipalNameStatus: getServicePrincipalNameStatus,
   CreateTemplates: createTemplates,
+  RecordProvisioning: recordProvisioning,
 };

@@ -43,6 +43,13 @@ export const coordinationTableName = (): string => {
   return name;
 };
 
+/** `RECORDS_TABLE_NAME`: the provisioning records (ProvisioningRecordsTable). */
+export const recordsTableName = (): string => {
+  const name = process.env['RECORDS_TABLE_NAME'];
+  if (!name) throw new MissingConfigurationError('RECORDS_TABLE_NAME');
+  return name;
+};
+
 /** How long an SDK call may wait for a TCP connection (ms). */
 export const SDK_CONNECTION_TIMEOUT_MS = 3_000;
 /** Default socket idle timeout of an SDK call (ms): three attempts fit well inside the functions' 30 s timeout. */

@@ -81,27 +81,30 @@ export function retriersFor(state: CatalogStateName): Retrier[] {
  * States.ResultPathMatchFailure would replace the real error) has none: the error replaces the state (the default
  * `$`; the local engine implements only the default, not an explicit "$"), and its failure state rebuilds it.
  */
-export function catchersFor(state: CatalogStateName, next: string, errorReplacesState = false): Catcher[] {
+export function catchersFor(state: CatalogStateName, next: string, errorReplacesState = false, errorPath = '$.error'): Catcher[] {
   const names = unique(ERROR_CATALOG.filter((r) => r.state === state && r.handling !== 'retry').map((r) => r.name));
   if (names.length === 0) return [];
-  return [{ ErrorEquals: names, ...(errorReplacesState ? {} : { ResultPath: '$.error' }), Next: next }];
+  return [{ ErrorEquals: names, ...(errorReplacesState ? {} : { ResultPath: errorPath }), Next: next }];
 }
 
 export interface LambdaTask {
   state: CatalogStateName;
   comment: string;
   parameters: Json;
-  resultPath: string;
+  /** null: the result is discarded and the state passes on unchanged. */
+  resultPath: string | null;
   next: string;
   /** Where its caught errors go (the failure path of what it knows). */
   onError: string;
   errorReplacesState?: boolean;
+  /** Where a caught error is put (default `$.error`, which the failure path reads). */
+  errorPath?: string;
 }
 
 /** A Lambda Task (`${<State>FunctionArn}`, a DefinitionSubstitutions placeholder) with the catalog's Retry and Catch. */
 export function lambdaTask(t: LambdaTask): State {
   const retry = retriersFor(t.state);
-  const catchers = catchersFor(t.state, t.onError, t.errorReplacesState);
+  const catchers = catchersFor(t.state, t.onError, t.errorReplacesState, t.errorPath);
   return {
     Type: 'Task',
     Comment: t.comment,

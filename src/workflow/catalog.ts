@@ -19,6 +19,7 @@ export type Rerun = 'redrive' | 'new-execution';
 
 export const TASK_STATES = [
   'ValidateRequest',
+  'AcquireChangeLease',
   'PlanChanges',
   'CreateDirectory',
   'GetDirectoryStage',
@@ -33,6 +34,7 @@ export const TASK_STATES = [
   'CreateServicePrincipalName',
   'GetServicePrincipalNameStatus',
   'CreateTemplates',
+  'RecordProvisioning',
 ] as const;
 export type TaskStateName = (typeof TASK_STATES)[number];
 
@@ -120,7 +122,14 @@ const NEW_EXEC = 'then start a new execution with the same input (the directory/
  * The Lambda Task states of the teardown workflow. Their names differ from every provisioning state, so one
  * catalog serves both machines: a row's state says which machine it belongs to (`machineOf`).
  */
-export const TEARDOWN_TASK_STATES = ['DiscoverResources', 'DeleteConnectors', 'DeleteDirectories', 'DeletePasswordSecret'] as const;
+export const TEARDOWN_TASK_STATES = [
+  'DiscoverResources',
+  'AcquireTeardownLease',
+  'DeleteConnectors',
+  'DeleteDirectories',
+  'DeletePasswordSecret',
+  'RecordTeardown',
+] as const;
 export type TeardownStateName = (typeof TEARDOWN_TASK_STATES)[number];
 export type CatalogStateName = TaskStateName | TeardownStateName;
 export type MachineName = 'provision' | 'teardown';
@@ -129,6 +138,44 @@ export const machineOf = (state: CatalogStateName): MachineName =>
   (TEARDOWN_TASK_STATES as readonly string[]).includes(state) ? 'teardown' : 'provision';
 
 const RERUN_TEARDOWN = 'start the teardown again with the same input (what is gone counts as done)';
+
+/** The Tasks that take a directory's change lease (one change at a time per directory: src/domain/change-lease.ts). */
+export const CHANGE_LEASE_STATES = ['AcquireChangeLease', 'AcquireTeardownLease'] as const;
+/** The Tasks that write the provisioning record and release the change lease at an execution's end. */
+export const RECORD_STATES = ['RecordProvisioning', 'RecordTeardown'] as const;
+
+/**
+ * The rows of a change lease Task: the conditional writes on the coordination table, DescribeExecution of the holder,
+ * and the registration in the provisioning record (DynamoDB GetItem/UpdateItem/PutItem on the records table).
+ */
+const changeLeaseRows = (state: (typeof CHANGE_LEASE_STATES)[number], rerun: string): ErrorRow[] => [
+  row('ConcurrentChangeError', state, 'own (the directory\'s change lease is held by another running execution)', 'catch',
+    `Another provisioning, update or teardown of this directory is running (the cause names it; GET /provisionings/{id} or npm run executions -- show <its ARN> follows it). Nothing was changed: wait until it ends, then ${rerun}.`),
+  row('ProvisionedThroughputExceededException', state, 'DynamoDB (coordination or records table, throttled)', 'retry', 'Transient; retried. Redrive if exhausted (taking the lease again is a no-op for its holder).'),
+  row('RequestLimitExceeded', state, 'DynamoDB (account throughput limit)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', state, 'DynamoDB / Step Functions DescribeExecution (throttled)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerError', state, 'DynamoDB (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (a repeated registration keeps what the first wrote).'),
+  row('AccessDeniedException', state, 'DynamoDB (coordination or records table) / Step Functions DescribeExecution', 'catch',
+    `Grant the ${state} role dynamodb:GetItem/PutItem on the CoordinationTable, dynamodb:GetItem/UpdateItem/PutItem on the ProvisioningRecordsTable and states:DescribeExecution on both state machines' executions (serverless.yml), then ${rerun}. Nothing was changed.`),
+  row('ResourceNotFoundException', state, 'DynamoDB (a table of the stack is missing)', 'catch',
+    `The coordination or records table does not exist: deploy the stack again (npm run deploy), then ${rerun}. Nothing was changed.`),
+  row('ValidationException', state, 'DynamoDB UpdateItem (the provisioning record would exceed 400 KB)', 'catch',
+    `The provisioning record is full (it lists every execution of the directory): read the cause, then ${rerun}. Nothing was changed.`),
+];
+
+const RECORD_NOT_WRITTEN = 'The execution ended as it would have (its output carries recordError); only its record was not written. The status change event function writes the end when it can.';
+
+/** The rows of a record Task: DynamoDB on the records table and the coordination table (the lease's release). */
+const recordRows = (state: (typeof RECORD_STATES)[number]): ErrorRow[] => [
+  row('ProvisionedThroughputExceededException', state, 'DynamoDB (records table, throttled)', 'retry', 'Transient; retried (a repeated write sets the same entry). Redrive if exhausted.'),
+  row('RequestLimitExceeded', state, 'DynamoDB (account throughput limit)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('ThrottlingException', state, 'DynamoDB (throttled)', 'retry', 'Transient; retried. Redrive if exhausted.'),
+  row('InternalServerError', state, 'DynamoDB (HTTP 500)', 'retry', 'Transient; retried (a repeated write sets the same entry). Redrive if exhausted.'),
+  row('AccessDeniedException', state, 'DynamoDB (records table, coordination table)', 'catch',
+    `${RECORD_NOT_WRITTEN} Grant the ${state} role dynamodb:GetItem/UpdateItem on the ProvisioningRecordsTable and dynamodb:DeleteItem on the CoordinationTable (serverless.yml).`),
+  row('ResourceNotFoundException', state, 'DynamoDB (the records table is missing)', 'catch', `${RECORD_NOT_WRITTEN} Deploy the stack again (npm run deploy).`),
+  row('ValidationException', state, 'DynamoDB UpdateItem (the provisioning record would exceed 400 KB)', 'catch', `${RECORD_NOT_WRITTEN} The record is full: read the cause.`),
+];
 
 /** Lambda and transport rows of every teardown Task: the same names and remedies as the provisioning ones. */
 const teardownTransientRows = (): ErrorRow[] =>
@@ -200,6 +247,8 @@ const TEARDOWN_ROWS: readonly ErrorRow[] = [
   row('InternalServiceError', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ThrottlingException', 'DeletePasswordSecret', 'Secrets Manager DeleteSecret (throttled)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
+  ...changeLeaseRows('AcquireTeardownLease', RERUN_TEARDOWN),
+  ...recordRows('RecordTeardown'),
   ...teardownTransientRows(),
 ];
 
@@ -219,6 +268,9 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalFailure', 'ValidateRequest', 'ACM PCA (HTTP 500, AWS common error)', 'retry', 'Transient; retried. Redrive if exhausted.'),
   row('ServiceUnavailable', 'ValidateRequest', 'EC2 / Secrets Manager / ACM PCA (HTTP 503, AWS common error)', 'retry',
     'Transient; retried. Redrive if exhausted.'),
+
+  // AcquireChangeLease: the directory's change lease, then the execution in the provisioning record
+  ...changeLeaseRows('AcquireChangeLease', 'start a new execution with the same input'),
 
   // PlanChanges: reads what exists (DS DescribeDirectories/ListTagsForResource, PCA Connector AD List*/Get*/ListTagsForResource,
   // RAM GetResourceShareAssociations/GetResourceShares) and diffs the request against it; writes nothing
@@ -535,6 +587,9 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalServerException', 'CreateTemplates', 'PCA Connector AD (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted: the step reads and diffs again, so nothing is created twice and no change is lost.'),
 
+  // RecordProvisioning: the execution's end in the provisioning record, then the change lease released
+  ...recordRows('RecordProvisioning'),
+
   ...lambdaRows,
   ...transportRows,
   ...TEARDOWN_ROWS,
@@ -547,9 +602,10 @@ export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.fi
 
 /**
  * The caught errors that mean the caller's own input is wrong: the request broke a rule (InvalidRequestError, from the
- * validation and the preflight reads) or asks for something that conflicts with what exists (the conflict errors,
- * "change the request"). An execution failed with one of these pages nobody: its caller is told by the Provisioning
+ * validation and the preflight reads), asks for something that conflicts with what exists (the conflict errors,
+ * "change the request") or came while another change of the same directory runs (ConcurrentChangeError, "start it
+ * again later"). An execution failed with one of these pages nobody: its caller is told by the Provisioning
  * Failed event and the status API, and it is counted (ProvisioningFailed by ErrorName). ExecutionNotificationsRule in
  * serverless/monitoring.yml excludes exactly these names (a test compares them).
  */
-export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError', 'GroupNotFoundError'] as const;
+export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError', 'GroupNotFoundError', 'ConcurrentChangeError'] as const;

@@ -5,7 +5,9 @@
  * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
  * (tools/cli/gen-asl.ts).
  *
- *   validation and the plan -> directory -> groups -> connector side -> templates -> completion; a caught error -> failure
+ *   validation -> change lease -> plan -> directory -> groups -> connector side -> templates -> completion; a caught
+ *   error -> failure; both end in RecordProvisioning (the provisioning record, the change lease released), then
+ *   EndProvisioning
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
 import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
@@ -22,6 +24,7 @@ import type { WaitedResourceName } from './waits.ts';
  */
 export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   ValidateRequest: 'RequestRejected',
+  AcquireChangeLease: 'FailedBeforeDirectory',
   PlanChanges: 'FailedBeforeDirectory',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
@@ -36,6 +39,8 @@ export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   CreateServicePrincipalName: 'FailedWithConnector',
   GetServicePrincipalNameStatus: 'FailedWithConnector',
   CreateTemplates: 'FailedWithConnector',
+  // The record's own errors end the execution as it would have ended: EndProvisioning decides by $.error.
+  RecordProvisioning: 'EndProvisioning',
 };
 
 /** A provisioning Lambda Task: its result at `resultPath`, its caught errors to its FAILURE_ENTRY. */
@@ -70,10 +75,31 @@ const validation = ({ next }: Exits): Phase => ({
       // does not resolve as a path (the local engine fails it with States.Runtime before validation).
       parameters: { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
       resultPath: '$.validation',
-      next: 'PlanChanges',
+      next,
       onError: FAILURE_ENTRY.ValidateRequest,
       errorReplacesState: true,
     }),
+  },
+});
+
+/** One change at a time per directory: the change lease, taken before anything is written (src/domain/change-lease.ts). */
+const changeLease = ({ next }: Exits): Phase => ({
+  entry: 'AcquireChangeLease',
+  states: {
+    AcquireChangeLease: task(
+      'AcquireChangeLease',
+      { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
+      '$.lease',
+      next,
+      "Takes the directory's change lease (refused with ConcurrentChangeError while another provisioning, update or teardown of it runs; taken over from a holder that no longer runs) and lists this execution in the provisioning record",
+    ),
+  },
+});
+
+/** The plan, made under the change lease before any write: what exists, diffed against the request. */
+const plan = ({ next }: Exits): Phase => ({
+  entry: 'PlanChanges',
+  states: {
     PlanChanges: task(
       'PlanChanges',
       { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input', 'Warnings.$': '$.validation.Warnings' },
@@ -305,6 +331,7 @@ const completion = (): Phase => ({
         'Groups.$': '$.groups.Groups',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
+        'Plan.$': '$.plan.plan',
         'Warnings.$': '$.plan.warnings',
         'DirectoryWarnings.$': '$.directory.Warnings',
         'EventPublished.$': '$.publish.Published',
@@ -312,9 +339,35 @@ const completion = (): Phase => ({
         'StartedAt.$': '$$.Execution.StartTime',
         'FinishedAt.$': '$$.State.EnteredTime',
       },
-      Next: 'Provisioned',
+      Next: 'RecordProvisioning',
     },
+    ...recordStates(),
     Provisioned: { Type: 'Succeed' },
+  },
+});
+
+/**
+ * The end of every execution that reaches one: RecordProvisioning writes it into the provisioning record (the output
+ * on success, the caught error on failure) and releases the change lease, its result discarded so the state passes
+ * on unchanged; EndProvisioning then ends as the execution would have (the Fail state with the caught error, or the
+ * output). The record's own caught errors go to `$.recordError`, never over the execution's.
+ */
+const recordStates = (): States => ({
+  RecordProvisioning: lambdaTask({
+    state: 'RecordProvisioning',
+    comment: 'Writes how this execution ended into the provisioning record and releases the change lease (never changes the outcome)',
+    parameters: { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input', 'State.$': '$' },
+    resultPath: null,
+    next: 'EndProvisioning',
+    onError: FAILURE_ENTRY.RecordProvisioning,
+    errorPath: '$.recordError',
+  }),
+  EndProvisioning: {
+    Type: 'Choice',
+    Comment: 'A caught error ($.error) ends in ProvisioningFailed, anything else succeeds with the output',
+    // `Not … IsPresent: true`, not `IsPresent: false`: the local engine evaluates the latter as never true.
+    Choices: [{ Not: { Variable: '$.error', IsPresent: true }, Next: 'Provisioned' }],
+    Default: 'ProvisioningFailed',
   },
 });
 
@@ -356,7 +409,7 @@ const failure = (): States => ({
       'DirectoryId.$': '$.failure.DirectoryId',
       'ConnectorArn.$': '$.failure.ConnectorArn',
     },
-    'ProvisioningFailed',
+    'RecordProvisioning',
   ),
   ProvisioningFailed: {
     Type: 'Fail',
@@ -367,7 +420,7 @@ const failure = (): States => ({
 });
 
 /** The phases before the completion, in execution order. */
-const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, directory, groups, connectorSide, templates];
+const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, changeLease, plan, directory, groups, connectorSide, templates];
 
 export function buildDefinition(): Definition {
   const done = completion();

@@ -3,8 +3,11 @@
  * (definition.ts): every Lambda Task's Retry and Catch come from the one error catalog (catalog.ts, its
  * TEARDOWN_TASK_STATES rows) and the shared retry policies.
  *
- *   DiscoverResources -> DeleteConnectors -> DeleteDirectories -> DeletePasswordSecret -> PublishSucceededEvent
+ *   DiscoverResources -> AcquireTeardownLease -> DeleteConnectors -> DeleteDirectories -> DeletePasswordSecret
+ *     -> PublishSucceededEvent -> RecordResult -> RecordTeardown -> EndTeardown
  *
+ * AcquireTeardownLease takes the directory's change lease (one change at a time per directory), RecordTeardown writes
+ * the end into the provisioning record and releases it, on the success and the failure path.
  * The plan DiscoverResources writes ($.plan) goes through every delete Task, each returning it with what it deleted
  * appended; so the output lists Deleted / Kept / AlreadyGone, and a failure event lists what was deleted before.
  * Each delete Task also deletes what hangs on its resources first: DeleteConnectors the templates (with their access
@@ -20,7 +23,7 @@ import type { TeardownStateName } from './catalog.ts';
 import { TEARDOWN_LONGEST_WAITS } from './teardown-waits.ts';
 
 /** The delete Tasks, in dependency order (each: the plan in, the plan with its deletions out). */
-export const STEPS: readonly { state: Exclude<TeardownStateName, 'DiscoverResources'>; comment: string }[] = [
+export const STEPS: readonly { state: Exclude<TeardownStateName, 'DiscoverResources' | 'AcquireTeardownLease' | 'RecordTeardown'>; comment: string }[] = [
   {
     state: 'DeleteConnectors',
     comment: 'Per attempt: GetConnector for each planned connector; ACTIVE/FAILED -> DeleteConnector; CREATING/DELETING -> ConnectorDeletionPendingError, retried (the poll); all gone -> on',
@@ -38,18 +41,21 @@ export const STEPS: readonly { state: Exclude<TeardownStateName, 'DiscoverResour
 /** Where a caught error of each teardown Task goes: before the plan exists, or with it. */
 export const TEARDOWN_FAILURE_ENTRY: Record<TeardownStateName, string> = {
   DiscoverResources: 'TeardownRejected',
+  AcquireTeardownLease: 'TeardownFailedWithPlan',
   DeleteConnectors: 'TeardownFailedWithPlan',
   DeleteDirectories: 'TeardownFailedWithPlan',
   DeletePasswordSecret: 'TeardownFailedWithPlan',
+  // The record's own errors end the teardown as it would have ended: EndTeardown decides by $.error.
+  RecordTeardown: 'EndTeardown',
 };
 
-/** A teardown Lambda Task: the plan at `$.plan`, its caught errors to its TEARDOWN_FAILURE_ENTRY. */
-const task = (state: TeardownStateName, parameters: Json, next: string, comment: string): State =>
+/** A teardown Lambda Task: the plan at `$.plan` (or `resultPath`), its caught errors to its TEARDOWN_FAILURE_ENTRY. */
+const task = (state: TeardownStateName, parameters: Json, next: string, comment: string, resultPath = '$.plan'): State =>
   lambdaTask({
     state,
     comment,
     parameters,
-    resultPath: '$.plan',
+    resultPath,
     next,
     onError: TEARDOWN_FAILURE_ENTRY[state],
     // DiscoverResources' input may be no object: the error replaces the state (as ValidateRequest's, definition.ts).
@@ -64,8 +70,15 @@ export function buildTeardownDefinition(): Definition {
     DiscoverResources: task(
       'DiscoverResources',
       { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
-      STEPS[0]?.state ?? 'PublishSucceededEvent',
+      'AcquireTeardownLease',
       'Checks the request; finds its directory (Name + VPC), connectors (directory + CA) and password secret; plans to delete what carries the ownership tag (all of it with Force); deletes nothing',
+    ),
+    AcquireTeardownLease: task(
+      'AcquireTeardownLease',
+      { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input' },
+      STEPS[0]?.state ?? 'PublishSucceededEvent',
+      "Takes the directory's change lease before the first delete (refused with ConcurrentChangeError while a provisioning, update or another teardown of it runs) and lists this teardown in the provisioning record",
+      '$.lease',
     ),
   };
   STEPS.forEach((step, i) => {
@@ -90,7 +103,24 @@ export function buildTeardownDefinition(): Definition {
         'StartedAt.$': '$$.Execution.StartTime',
         'FinishedAt.$': '$$.State.EnteredTime',
       } satisfies JsonPaths<TeardownRecord>,
-      Next: 'TornDown',
+      Next: 'RecordTeardown',
+    },
+    // As the provisioning's RecordProvisioning / EndProvisioning (definition.ts), on both paths.
+    RecordTeardown: lambdaTask({
+      state: 'RecordTeardown',
+      comment: 'Writes how this teardown ended into the provisioning record and releases the change lease (never changes the outcome)',
+      parameters: { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input', 'State.$': '$' },
+      resultPath: null,
+      next: 'EndTeardown',
+      onError: TEARDOWN_FAILURE_ENTRY.RecordTeardown,
+      errorPath: '$.recordError',
+    }),
+    EndTeardown: {
+      Type: 'Choice',
+      Comment: 'A caught error ($.error) ends in TeardownFailed, anything else succeeds with the output',
+      // `Not … IsPresent: true`, not `IsPresent: false`: the local engine evaluates the latter as never true.
+      Choices: [{ Not: { Variable: '$.error', IsPresent: true }, Next: 'TornDown' }],
+      Default: 'TeardownFailed',
     },
     TornDown: { Type: 'Succeed' },
   };
@@ -110,7 +140,7 @@ export function buildTeardownDefinition(): Definition {
     ...failedEventState(
       DETAIL_TYPE_TEARDOWN_FAILED,
       { ...EXECUTION_ID, 'Error.$': '$.error.Error', 'Cause.$': '$.error.Cause', ...OUTCOME } satisfies JsonPaths<TeardownFailedDetail>,
-      'TeardownFailed',
+      'RecordTeardown',
     ),
     TeardownFailed: {
       Type: 'Fail',

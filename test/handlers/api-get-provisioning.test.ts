@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { EXECUTION_PREFIX, apiEvent, captureOutput, lambdaContext, setTestEnv } from '../support/handlers.ts';
 import { sampleInput } from '../fixtures.ts';
 import { fakeSfn } from '../support/fake-sfn.ts';
 import type { FakeSfn } from '../support/fake-sfn.ts';
+import { fakeClaims } from '../support/fake-claims.ts';
+import type { FakeClaims } from '../support/fake-claims.ts';
 
 setTestEnv();
 const { handler } = await import('../../src/handlers/api-get-provisioning.ts');
@@ -57,6 +60,8 @@ const get = async (id: string) => {
 
 describe('GET /provisionings/{id}', () => {
   let sfn: FakeSfn;
+  /** The DynamoDB items: no provisioning record unless a test puts one. */
+  let ddb: FakeClaims;
   const add = (name: string, status: string, events: HistoryEvent[], extra: Record<string, unknown> = {}) => {
     const executionArn = `${EXECUTION_PREFIX}${name}`;
     sfn.executions.set(executionArn, {
@@ -73,8 +78,12 @@ describe('GET /provisionings/{id}', () => {
   before(() => resetClients());
   beforeEach(() => {
     sfn = fakeSfn();
+    ddb = fakeClaims();
   });
-  afterEach(() => sfn.restore());
+  afterEach(() => {
+    sfn.restore();
+    ddb.restore();
+  });
   after(() => resetClients());
 
   it('RUNNING: status, the state it is in, and the directory stage the newest poll saw (its not-ready error)', async () => {
@@ -184,6 +193,36 @@ describe('GET /provisionings/{id}', () => {
       assert.equal(r.res.statusCode, 404);
       assert.equal(r.body.message, 'No such provisioning');
     }
+  });
+
+  it('the record first: with the history, the status and the record; once the history is purged, the status from the record', async () => {
+    // Prepare: a provisioning and its teardown, recorded; only the teardown's history is gone
+    const arn = `${EXECUTION_PREFIX}api-key-kept`;
+    const output = { DirectoryId: 'd-1234567890', ConnectorArn: 'arn:c', TemplateArns: ['arn:t'] };
+    const record = {
+      provisioningId: 'api-key-kept', identity: { VpcId: 'vpc-1', Name: 'corp.example.com' }, status: 'TORN_DOWN', request: sampleInput(),
+      outputs: output, currentExecution: 'del-api-key-kept', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T02:00:00.000Z',
+      executions: {
+        'api-key-kept': { executionArn: arn, name: 'api-key-kept', kind: 'provisioning', status: 'SUCCEEDED', startDate: '2026-01-01T00:00:00.000Z', stopDate: '2026-01-01T00:40:00.000Z' },
+        'del-api-key-kept': { executionArn: 'arn:td', name: 'del-api-key-kept', kind: 'teardown', status: 'SUCCEEDED', startDate: '2026-01-01T01:00:00.000Z', stopDate: '2026-01-01T02:00:00.000Z', output: { Deleted: [], Kept: [], AlreadyGone: [] } },
+      },
+    };
+    ddb.items.set('provisioning#api-key-kept', marshall({ pk: 'provisioning#api-key-kept', ...record }));
+    add('api-key-kept', 'SUCCEEDED', history().started().succeeded(output).events, { output: JSON.stringify(output) });
+    // Act
+    const both = await get('api-key-kept');
+    sfn.executions.delete(arn);
+    const recordOnly = await get('api-key-kept');
+    // Assess
+    assert.equal(both.res.statusCode, 200);
+    assert.equal((both.body as { record?: { status: string } }).record?.status, 'TORN_DOWN');
+    assert.equal(recordOnly.res.statusCode, 200);
+    const body = recordOnly.body as StatusBody & { startDate: string; teardown: { name: string; status: string }; record: { executions: { name: string }[] } };
+    assert.deepEqual([body.executionArn, body.status, body.startDate], [arn, 'SUCCEEDED', '2026-01-01T00:00:00.000Z']);
+    assert.deepEqual(body.output, output);
+    assert.equal(body.currentState, undefined);
+    assert.deepEqual([body.teardown.name, body.teardown.status], ['del-api-key-kept', 'SUCCEEDED']);
+    assert.deepEqual(body.record.executions.map((e) => e.name), ['del-api-key-kept', 'api-key-kept'], 'newest first');
   });
 
   it('never returns a password-like field, even if an output carried one', async () => {

@@ -26,6 +26,7 @@ process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
 process.env.AWS_REGION ??= 'us-east-1';
 process.env.COORDINATION_TABLE_NAME ??= 'hygiene-directory-locks';
+process.env.RECORDS_TABLE_NAME ??= 'hygiene-records';
 const { TASK_HANDLERS } = await import('../../src/handlers/registry.ts');
 const { logger } = await import('../../src/lib/logger.ts');
 const { resetClients } = await import('../../src/aws/clients.ts');

@@ -1,8 +1,8 @@
 /**
  * Template checks for encryption, retention and tags (serverless/data-protection.yml and the resources carrying their
  * own): every stateful resource states what happens to its data on a stack delete or a replacement; with the deploy
- * parameter kmsKeyArn every log group, the alarm topic, the dead-letter queue, the coordination table and the event
- * bus are encrypted with that key, and without it none names a key; the stackTags parameter reaches the stack's tags.
+ * parameter kmsKeyArn every log group, the alarm topic, the dead-letter queue, both tables and the event bus are
+ * encrypted with that key, and without it none names a key; the stackTags parameter reaches the stack's tags.
  * Registered by serverless-package.test.ts (the second packaging, with parameters, is its own).
  */
 import assert from 'node:assert/strict';
@@ -25,9 +25,11 @@ export const KEY_PROPERTY: Record<string, (props: Record<string, Json>) => Json 
 /** The stack's data-holding resources and the policy each must have (docs/operations.md#encryption-and-retention). */
 const POLICY: Record<string, string> = {
   'AWS::Logs::LogGroup': 'Delete', // test stage: logDeletionPolicy Delete (Retain for prod)
-  'AWS::DynamoDB::Table': 'Delete',
+  'AWS::DynamoDB::Table': 'Delete', // the coordination table: leases and claims
   'AWS::SQS::Queue': 'Retain',
 };
+/** Resources whose data outlives the stack: the provisioning records (retained, point-in-time recovery on). */
+const RETAINED: ReadonlySet<string> = new Set(['ProvisioningRecordsTable']);
 
 const ofTypes = (t: Template, types: string[]): [string, Resource][] =>
   Object.entries(t.Resources).filter(([, r]) => types.includes(r.Type));
@@ -37,13 +39,17 @@ const resolvedProps = (t: Template, id: string): Record<string, Json> =>
   new TemplateResolver(t as unknown as CfnTemplate).resolve((t.Resources[id]?.Properties ?? {}) as Json) as Record<string, Json>;
 
 export function dataProtectionChecks(getTemplate: () => Template): void {
-  it('every log group, the table and the dead-letter queue state DeletionPolicy and UpdateReplacePolicy (Retain where requests would be lost)', () => {
+  it('every log group, both tables and the dead-letter queue state DeletionPolicy and UpdateReplacePolicy (Retain where requests or records would be lost)', () => {
     const t = getTemplate();
     const stateful = ofTypes(t, Object.keys(POLICY));
     assert.ok(stateful.filter(([, r]) => r.Type === 'AWS::Logs::LogGroup').length >= 23, 'the functions\', the state machines\' and the API\'s log groups');
     for (const [id, r] of stateful) {
-      assert.deepEqual([r.DeletionPolicy, r.UpdateReplacePolicy], [POLICY[r.Type], POLICY[r.Type]], id);
+      const policy = RETAINED.has(id) ? 'Retain' : POLICY[r.Type];
+      assert.deepEqual([r.DeletionPolicy, r.UpdateReplacePolicy], [policy, policy], id);
     }
+    const records = resource(t, 'ProvisioningRecordsTable').Properties;
+    assert.deepEqual(records['PointInTimeRecoverySpecification'], { PointInTimeRecoveryEnabled: true });
+    assert.equal(records['TableName'], undefined, 'a generated name: a retained table never blocks the next deploy');
     assert.equal(resource(t, 'TriggersDeadLetterQueue').Properties['QueueName'], undefined, 'a generated name: a retained queue never blocks the next deploy');
   });
 
@@ -78,7 +84,9 @@ export function withParametersChecks(getTemplate: () => Template, outDir: () => 
       assert.equal(KEY_PROPERTY[r.Type]?.(props), SAMPLE_KEY, `${id} (${r.Type})`);
     }
     assert.equal(resolvedProps(t, 'TriggersDeadLetterQueue')['SqsManagedSseEnabled'], undefined, 'SQS-managed SSE and a KMS key exclude each other');
-    assert.deepEqual((resolvedProps(t, 'CoordinationTable')['SSESpecification'] as Record<string, Json>), { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: SAMPLE_KEY });
+    for (const table of ['CoordinationTable', 'ProvisioningRecordsTable']) {
+      assert.deepEqual((resolvedProps(t, table)['SSESpecification'] as Record<string, Json>), { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: SAMPLE_KEY }, table);
+    }
   });
 
   it('serverless package --param stackTags=… adds them to the stack\'s tags beside service and stage', () => {

@@ -23,7 +23,8 @@ export function deployerChecks(getTemplate: () => CfnTemplate): void {
     assert.deepEqual(r.tooWide, []);
     assert.deepEqual(r.matchedByPattern.map((m) => m.replace(/\/restapis\/\w+\//, '/restapis/<id>/')).sort(), [
       'apigateway:POST on arn:aws:apigateway:us-east-1::/restapis/<id>/deployments',
-      'apigateway:POST on arn:aws:apigateway:us-east-1::/restapis/<id>/models',
+      'apigateway:POST on arn:aws:apigateway:us-east-1::/restapis/<id>/models', // POST's request model
+      'apigateway:POST on arn:aws:apigateway:us-east-1::/restapis/<id>/models', // PUT's
       'apigateway:POST on arn:aws:apigateway:us-east-1::/restapis/<id>/stages',
     ]);
   });

@@ -93,14 +93,17 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
 
   it('has a sample event per function, and each command run returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 25, keys.join(', '));
+    assert.equal(keys.length, 31, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
-    // The order of a provisioning: each Task's sample event refers to what the previous one created.
-    const order = ['validateRequest', 'planChanges', 'planProvisioning', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess', 'getDirectoryDataAccessStatus', 'resolveGroups', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus',
-      'createConnector', 'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning',
+    // The order of a provisioning: each Task's sample event refers to what the previous one created (the change lease
+    // taken first, released by the record step last).
+    const order = ['validateRequest', 'acquireChangeLease', 'planChanges', 'planProvisioning', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess',
+      'getDirectoryDataAccessStatus', 'resolveGroups', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus', 'createConnector',
+      'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'recordProvisioning', 'startFromEvent', 'apiCreateProvisioning',
+      'apiGetProvisioning', 'apiUpdateProvisioning', 'recordExecutionStatus',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
-      'discoverResources', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret',
-      // Its triggers last (they start teardowns in the world): DELETE once the provisioning POST started has ended.
+      'discoverResources', 'acquireTeardownLease', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret', 'recordTeardown',
+      // Its triggers last (they start teardowns in the world).
       'apiDeleteProvisioning', 'startTeardownFromEvent'];
     assert.deepEqual([...order].sort(), [...keys].sort(), 'every function of serverless.yml, once');
     for (const fn of keys) assert.ok(existsSync(join(ROOT, 'events', `${fn}.json`)), `events/${fn}.json`);
@@ -108,12 +111,20 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
     const ran = (fn: string): boolean => runs.includes(fn);
     // Beside the chain: ValidateRequest only reads the seed, the plans only read; the delete samples' plans have nothing to delete (no call).
     const beside = ['validateRequest', 'planChanges', 'planProvisioning', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+    // One change of the directory at a time: a start waits until the execution an earlier invoke started has ended.
+    const waitsFor: Record<string, string> = {
+      apiCreateProvisioning: 'startFromEvent',
+      apiUpdateProvisioning: 'apiCreateProvisioning',
+      acquireTeardownLease: 'apiUpdateProvisioning',
+    };
+    const startedBy = (fn: string): string => {
+      const r = results[fn] as { executionArn?: string; body?: { executionArn?: string } };
+      return String(r.executionArn ?? r.body?.executionArn);
+    };
     const lane = async (fns: string[], service: string): Promise<void> => {
       for (const fn of fns) {
-        if (fn === 'apiDeleteProvisioning') {
-          const started = results['apiCreateProvisioning'] as { body: { executionArn: string } };
-          await world.stepFunctions.waitFor(started.body.executionArn);
-        }
+        const earlier = waitsFor[fn];
+        if (earlier && ran(earlier)) await world.stepFunctions.waitFor(startedBy(earlier));
         results[fn] = await invoke(fn, service);
       }
     };
@@ -159,6 +170,23 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
         assert.equal(get.statusCode, 200);
         assert.equal(get.body.name, 'api-key-invoke-local-1');
       },
+      acquireChangeLease: () =>
+        // The record the Task invokes started (sample-execution) lists the triggers' executions of the same directory.
+        assert.deepEqual(results['acquireChangeLease'], { ProvisioningId: 'sample-execution', Kind: 'provisioning', TakenOverFrom: null }),
+      recordProvisioning: () => {
+        assert.equal(results['recordProvisioning']?.['Recorded'], true);
+        assert.equal(results['recordProvisioning']?.['LeaseReleased'], true);
+      },
+      apiUpdateProvisioning: () => {
+        const put = results['apiUpdateProvisioning'] as { statusCode: number; body: { name: string; provisioning: { id: string } } };
+        assert.equal(put.statusCode, 202, JSON.stringify(put));
+        assert.match(put.body.name, /^put-[0-9a-f]{60}$/);
+        assert.equal(put.body.provisioning.id, 'sample-execution');
+      },
+      recordExecutionStatus: () =>
+        assert.ok(['recorded', 'not-recorded'].includes(String(results['recordExecutionStatus']?.['outcome'])), JSON.stringify(results['recordExecutionStatus'])),
+      acquireTeardownLease: () => assert.equal(results['acquireTeardownLease']?.['Kind'], 'teardown'),
+      recordTeardown: () => assert.equal(results['recordTeardown']?.['LeaseReleased'], true),
       discoverResources: () => {
         // It finds what the invokes before it created: the connector only when createConnector ran.
         const plan = results['discoverResources'] as { Connectors: string[]; Directories: string[] };

@@ -35,9 +35,28 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
       assert.equal(invokeConfig.Properties['MaximumRetryAttempts'], 2, fn);
     }
     assert.equal(res('TriggersDeadLetterQueue').Type, 'AWS::SQS::Queue');
-    // the queue accepts dead letters from exactly these two rules
+    // the queue accepts dead letters from exactly these two rules and the execution status rule
     const [policy] = (res('TriggersDeadLetterQueuePolicy').Properties['PolicyDocument'] as { Statement: { Condition: { ArnEquals: Record<string, Json[]> } }[] }).Statement;
-    assert.equal(policy?.Condition.ArnEquals['aws:SourceArn']?.length, 2);
+    assert.equal(policy?.Condition.ArnEquals['aws:SourceArn']?.length, 3);
+  });
+
+  it('EventBridge: the status changes of both state machines (default bus) go to record-execution-status, retried, then the DLQ', () => {
+    const rules = Object.values(getTemplate().Resources).filter(
+      (r) => r.Type === 'AWS::Events::Rule' && JSON.stringify(r.Properties['Targets']).includes('RecordExecutionStatusLambdaFunction'),
+    );
+    assert.equal(rules.length, 1);
+    const rule = rules[0] as Resource;
+    assert.equal(rule.Properties['EventBusName'], undefined, 'Step Functions puts them on the default bus');
+    assert.deepEqual(rule.Properties['EventPattern'], {
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { stateMachineArn: [{ Ref: 'ProvisionStateMachine' }, { Ref: 'TeardownStateMachine' }] },
+    });
+    const [target] = rule.Properties['Targets'] as { [k: string]: Json }[];
+    assert.deepEqual(target?.['DeadLetterConfig'], { Arn: { 'Fn::GetAtt': ['TriggersDeadLetterQueue', 'Arn'] } });
+    assert.deepEqual(target?.['RetryPolicy'], { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 });
+    const [policy] = (res('TriggersDeadLetterQueuePolicy').Properties['PolicyDocument'] as { Statement: { Condition: { ArnEquals: Record<string, Json[]> } }[] }).Statement;
+    assert.ok(JSON.stringify(policy?.Condition.ArnEquals['aws:SourceArn']).includes(':rule/${self:service}-${sls:stage}-execution-status'.replace('${self:service}-${sls:stage}', 'ad-cert-orchestrator-test')));
   });
 
   it('API: a REGIONAL REST API whose stage resource traces (X-Ray) and writes JSON access logs with the request id to its own log group', () => {
@@ -78,12 +97,15 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     for (const id of responses) assert.ok(dependsOn.includes(id), `deployment DependsOn lacks ${id}: ${dependsOn.join(', ')}`);
   });
 
-  it('API: POST /provisionings, GET and DELETE /provisionings/{id} require AWS_IAM; POST validates the body against the model', () => {
+  it('API: POST /provisionings, GET, PUT and DELETE /provisionings/{id} require AWS_IAM; POST and PUT validate the body against their models', () => {
     const methods = Object.values(getTemplate().Resources).filter((r) => r.Type === 'AWS::ApiGateway::Method');
     const byVerb = new Map(methods.map((m) => [m.Properties['HttpMethod'], m]));
-    assert.deepEqual([...byVerb.keys()].sort(), ['DELETE', 'GET', 'POST']);
-    assert.deepEqual(byVerb.get('DELETE')?.Properties['ResourceId'], byVerb.get('GET')?.Properties['ResourceId'], 'DELETE is on /provisionings/{id}');
-    for (const verb of ['POST', 'GET', 'DELETE']) assert.equal(byVerb.get(verb)?.Properties['AuthorizationType'], 'AWS_IAM', verb);
+    assert.deepEqual([...byVerb.keys()].sort(), ['DELETE', 'GET', 'POST', 'PUT']);
+    for (const verb of ['DELETE', 'PUT']) assert.deepEqual(byVerb.get(verb)?.Properties['ResourceId'], byVerb.get('GET')?.Properties['ResourceId'], `${verb} is on /provisionings/{id}`);
+    for (const verb of ['POST', 'GET', 'PUT', 'DELETE']) assert.equal(byVerb.get(verb)?.Properties['AuthorizationType'], 'AWS_IAM', verb);
+    assert.ok(byVerb.get('PUT')?.Properties['RequestValidatorId']);
+    const updateModel = Object.entries(getTemplate().Resources).find(([id, r]) => r.Type === 'AWS::ApiGateway::Model' && /Put/.test(id))?.[1];
+    assert.deepEqual(updateModel?.Properties['Schema'], JSON.parse(readFileSync(join(ROOT, 'src/api/provisioning-update.schema.json'), 'utf8')) as Json);
     assert.equal(methods.some((m) => m.Properties['AuthorizationType'] === 'NONE' && m.Properties['HttpMethod'] !== 'OPTIONS'), false);
     assert.equal(methods.some((m) => m.Properties['HttpMethod'] === 'OPTIONS'), false, 'CORS is off');
     const post = byVerb.get('POST') as Resource;
@@ -109,7 +131,8 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
     assert.deepEqual(start.find((s) => actions(s).includes('states:DescribeExecution'))?.Resource, EXECUTIONS);
 
     const get = statementsOf(res('ApiGetProvisioningRole'));
-    assert.deepEqual(get.flatMap(actions).sort(), ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:GetExecutionHistory'].sort());
+    assert.deepEqual(get.flatMap(actions).sort(), ['dynamodb:GetItem', 'logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:GetExecutionHistory'].sort());
+    assert.deepEqual(get.find((s) => actions(s).includes('dynamodb:GetItem'))?.Resource, { 'Fn::GetAtt': ['ProvisioningRecordsTable', 'Arn'] }, 'GET reads the records only');
     assert.deepEqual(get.find((s) => actions(s).includes('states:GetExecutionHistory'))?.Resource, EXECUTIONS);
     assert.deepEqual(get.filter((s) => actions(s).includes('states:DescribeExecution')).map((s) => s.Resource), [EXECUTIONS, TEARDOWN_EXECUTIONS]);
 
@@ -125,7 +148,12 @@ export function triggerTemplateChecks(getTemplate: () => Template): void {
       ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'states:DescribeExecution', 'states:StartExecution'].sort());
     const del = statementsOf(res('ApiDeleteProvisioningRole'));
     assert.deepEqual(del.flatMap(actions).sort(),
-      ['dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:StartExecution'].sort());
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents', 'states:DescribeExecution', 'states:DescribeExecution', 'states:StartExecution'].sort());
+    // PUT starts a provisioning execution, never a teardown, and writes only its claim
+    const put = statementsOf(res('ApiUpdateProvisioningRole'));
+    assert.deepEqual(put.filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource), [{ Ref: 'ProvisionStateMachine' }]);
+    assert.deepEqual(put.filter((s) => actions(s).includes('dynamodb:PutItem')).map((s) => s.Resource), [{ 'Fn::GetAtt': ['CoordinationTable', 'Arn'] }]);
+    for (const s of put) assert.notEqual(s.Resource, '*', s.Sid);
     assert.deepEqual(del.filter((s) => actions(s).includes('states:DescribeExecution')).map((s) => s.Resource), [EXECUTIONS, TEARDOWN_EXECUTIONS]);
 
     const create = statementsOf(res('ApiCreateProvisioningRole'));

@@ -1,6 +1,10 @@
-/** A behavioural fake of the coordination table's conditional PutItem (`attribute_not_exists(pk)`) on aws-sdk-client-mock. */
-import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
+/**
+ * A behavioural fake of the API's DynamoDB calls on aws-sdk-client-mock: the coordination table's conditional PutItem
+ * (`attribute_not_exists(pk)`, the start claims) and GetItem of any item (a change lease, a provisioning record),
+ * all items in one map by key.
+ */
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { GetItemCommandInput, PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 
@@ -19,6 +23,10 @@ export const fakeClaims = (): FakeClaims => {
     if (items.has(pk)) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
     items.set(pk, req.Item ?? {});
     return {};
+  });
+  mock.on(GetItemCommand).callsFake((req: GetItemCommandInput) => {
+    const item = items.get(req.Key?.['pk']?.S ?? '');
+    return item ? { Item: item } : {};
   });
   return { mock, items, restore: () => mock.restore() };
 };

@@ -18,6 +18,7 @@ export const setTestEnv = (): void => {
   process.env['STATE_MACHINE_ARN'] = STATE_MACHINE_ARN;
   process.env['TEARDOWN_STATE_MACHINE_ARN'] = TEARDOWN_STATE_MACHINE_ARN;
   process.env['COORDINATION_TABLE_NAME'] = 'test-locks';
+  process.env['RECORDS_TABLE_NAME'] = 'test-records';
   process.env['AWS_REGION'] = 'us-east-1';
   process.env['AWS_ACCESS_KEY_ID'] = 'test';
   process.env['AWS_SECRET_ACCESS_KEY'] = 'test';

@@ -3,7 +3,8 @@
  * stub for the row's state throws an Error whose `name` is the row's name.
  *  - retry: N failures then success -> SUCCEEDED with N StateRetried for that state and error; failing every time
  *    -> the retrier's MaxAttempts retries, then the execution FAILS at that Task, uncaught (rerun = redrive).
- *  - catch: FAILED with that error; PublishFailedEvent entered with it in $.error; nothing after but the Fail state.
+ *  - catch: FAILED with that error; PublishFailedEvent entered with it in $.error; nothing after but the record step
+ *    and the Fail state. At the record step itself: the execution ends as it would have, the error in recordError.
  *  - retry-then-catch: both of the above.
  * The Lambda service's and the transport's error names are rows of every Task, all with one retrier: each name runs
  * as above at one Task (in turn), and its row at every other Task checks that the ASL handles it there exactly as at
@@ -61,7 +62,7 @@ async function assertCaught(row: ErrorRow): Promise<void> {
   const r = await assertAlwaysFailing(row);
   const states = entered(r.events);
   const after = states.slice(states.lastIndexOf(row.state) + 1);
-  assert.deepEqual(after, [FAILURE_ENTRY[row.state as TaskStateName], 'PublishFailedEvent', 'ProvisioningFailed'], 'no later state entered');
+  assert.deepEqual(after, [FAILURE_ENTRY[row.state as TaskStateName], 'PublishFailedEvent', 'RecordProvisioning', 'EndProvisioning', 'ProvisioningFailed'], 'no later state entered');
   const caught = ofType(r.events, 'StateCaught', row.state);
   assert.equal(caught.length, 1);
   const [input] = enteredInput(r.events, 'PublishFailedEvent') as { error: { Error: string; Cause: string } }[];
@@ -81,6 +82,16 @@ async function assertUncaught(row: ErrorRow): Promise<void> {
   assert.ok(!states.includes('PublishFailedEvent'));
   assert.equal(ofType(r.events, 'StateFailed', row.state).at(-1)?.state.name, row.state);
   assert.equal(row.rerun, 'redrive');
+}
+
+/** A record step's caught error: the execution succeeds as it would have, the error kept apart in recordError. */
+async function assertRecordCaught(row: ErrorRow): Promise<void> {
+  const r = await run({ failures: [{ state: row.state, name: row.name, times: Infinity }] });
+  assert.equal(r.status, 'SUCCEEDED', `${row.state}/${row.name}`);
+  assert.deepEqual(entered(r.events), SUCCESS_PATH);
+  assert.equal(ofType(r.events, 'StateCaught', row.state).length, 1);
+  assert.equal((r.output as { recordError?: { Error: string } }).recordError?.Error, row.name);
+  assert.equal(FAILURE_ENTRY[row.state as TaskStateName], 'EndProvisioning');
 }
 
 /** A row of a shared name at a Task where it does not run: handled there exactly as where it ran. */
@@ -116,7 +127,7 @@ describe('error catalog, one test per row (real ASL)', () => {
           await assertUncaught(row);
           break;
         case 'catch':
-          await assertCaught(row);
+          await (row.state === 'RecordProvisioning' ? assertRecordCaught(row) : assertCaught(row));
           break;
         case 'retry-then-catch':
           await assertRetriedThenSucceeds(row);

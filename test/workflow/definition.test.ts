@@ -27,7 +27,7 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(checkedIn, generated, 'statemachine/provision.asl.json is stale: run `npm run gen:asl`');
   });
 
-  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state and one Choice, on ConnectorRequested and GroupNamesRequested (the polls are retries)', () => {
+  it('is JSONPath (no JSONata) and has the fixed state names; no Wait state; two Choices: ConnectorRequested (on ConnectorRequested and GroupNamesRequested) and EndProvisioning (the polls are retries)', () => {
     const def = raw();
     assert.equal((def as unknown as Record<string, unknown>)['QueryLanguage'], undefined);
     assert.doesNotMatch(JSON.stringify(def), /\{%/);
@@ -35,30 +35,56 @@ describe('statemachine/provision.asl.json', () => {
       ...TASK_STATES,
       'PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned', 'FailedBeforeDirectory', 'FailedWithDirectory',
       'FailedWithConnector', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed', 'ConnectorRequested', 'NoConnector', 'NoGroupNames',
+      'EndProvisioning',
     ]) {
       assert.ok(def.States[name], `missing state ${name}`);
     }
-    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 13);
+    assert.equal(Object.keys(def.States).length, TASK_STATES.length + 14);
     assert.deepEqual(new Set(taskStateNames(def)), new Set([...TASK_STATES, ...PUBLISH_STATES]));
     assert.deepEqual(Object.values(def.States).filter((s) => s.Type === 'Wait'), []);
     assert.deepEqual(
       Object.entries(def.States).filter(([, s]) => s.Type === 'Choice').map(([name, s]) => [name, JSON.stringify(s['Choices'])]),
-      [['ConnectorRequested', JSON.stringify([
-        {
-          And: [
-            { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
-            { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
-          ],
-          Next: 'EnableDirectoryDataAccess',
-        },
-        { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
-      ])]],
+      [
+        ['ConnectorRequested', JSON.stringify([
+          {
+            And: [
+              { Variable: '$.validation.ConnectorRequested', BooleanEquals: true },
+              { Variable: '$.validation.GroupNamesRequested', BooleanEquals: true },
+            ],
+            Next: 'EnableDirectoryDataAccess',
+          },
+          { Variable: '$.validation.ConnectorRequested', BooleanEquals: true, Next: 'NoGroupNames' },
+        ])],
+        ['EndProvisioning', JSON.stringify([{ Not: { Variable: '$.error', IsPresent: true }, Next: 'Provisioned' }])],
+      ],
     );
+    assert.equal(def.States['EndProvisioning']?.['Default'], 'ProvisioningFailed');
   });
 
   it('a success enters every Lambda Task once, in the catalog order, then the completion', () => {
     assert.deepEqual(SUCCESS_PATH.filter((s) => (TASK_STATES as readonly string[]).includes(s)), [...TASK_STATES]);
-    assert.deepEqual(SUCCESS_PATH.slice(-3), ['PublishSucceededEvent', 'RecordResult', 'Provisioned']);
+    assert.deepEqual(SUCCESS_PATH.slice(-5), ['PublishSucceededEvent', 'RecordResult', 'RecordProvisioning', 'EndProvisioning', 'Provisioned']);
+  });
+
+  it('takes the change lease right after the validation, and both paths end in the record step', () => {
+    const def = raw();
+    assert.equal(def.States['ValidateRequest']?.['Next'], 'AcquireChangeLease');
+    assert.equal(def.States['AcquireChangeLease']?.['ResultPath'], '$.lease');
+    // The plan is made under the lease; a conflict ends in the failure path that records and releases.
+    assert.equal(def.States['AcquireChangeLease']?.['Next'], 'PlanChanges');
+    assert.equal(def.States['PlanChanges']?.['Next'], 'CreateDirectory');
+    for (const state of ['AcquireChangeLease', 'PlanChanges']) {
+      assert.deepEqual([...new Set(def.States[state]?.Catch?.map((c) => c.Next))], ['FailedBeforeDirectory'], state);
+    }
+    assert.equal(def.States['FailedBeforeDirectory']?.['Next'], 'PublishFailedEvent');
+    assert.equal((def.States['RecordResult']?.['Parameters'] as Record<string, unknown>)['Plan.$'], '$.plan.plan', 'the record gets the plan carried out');
+    assert.equal(def.States['RecordResult']?.['Next'], 'RecordProvisioning');
+    assert.equal(def.States['PublishFailedEvent']?.['Next'], 'RecordProvisioning');
+    assert.deepEqual(def.States['PublishFailedEvent']?.Catch?.map((c) => c.Next), ['RecordProvisioning']);
+    const record = def.States['RecordProvisioning'];
+    assert.equal(record?.['ResultPath'], null, 'the state passes on unchanged');
+    assert.deepEqual(record?.['Parameters'], { 'ExecutionId.$': '$$.Execution.Id', 'Request.$': '$$.Execution.Input', 'State.$': '$' });
+    assert.deepEqual(record?.Catch?.map((c) => [c.ResultPath, c.Next]), [['$.recordError', 'EndProvisioning']], 'never over the execution\'s own $.error');
   });
 
   it('each waited resource: its create Task leads to its poll Task, which reads and writes the same state document', () => {
@@ -113,6 +139,8 @@ describe('statemachine/provision.asl.json', () => {
             assert.equal(c.ResultPath, undefined);
             assert.equal(c.Next, 'RequestRejected');
             assert.deepEqual(def.States['RequestRejected']?.['Parameters'], { 'error.$': '$', failure: { DirectoryId: null, ConnectorArn: null } });
+          } else if (name === 'RecordProvisioning') {
+            assert.equal(c.ResultPath, '$.recordError');
           } else {
             assert.equal(c.ResultPath, '$.error');
             assert.match(c.Next, /^Failed(Before|With)/);

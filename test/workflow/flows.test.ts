@@ -44,6 +44,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }],
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
+      Plan: [],
       Warnings: [WARNING],
       DirectoryWarnings: [],
       EventPublished: true,
@@ -61,8 +62,8 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(entered(r.events), [
-      'ValidateRequest', 'PlanChanges', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
-      'PublishSucceededEvent', 'RecordResult', 'Provisioned',
+      'ValidateRequest', 'AcquireChangeLease', 'PlanChanges', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
+      'PublishSucceededEvent', 'RecordResult', 'RecordProvisioning', 'EndProvisioning', 'Provisioned',
     ]);
     const out = r.output as Record<string, unknown>;
     assert.equal(out['DirectoryId'], DIRECTORY_ID);
@@ -85,7 +86,8 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     const states = entered(r.events);
-    assert.deepEqual(states.slice(3, 7), ['GetDirectoryStage', 'ConnectorRequested', 'NoGroupNames', 'ShareCertificateAuthority']);
+    const polled = states.indexOf('GetDirectoryStage');
+    assert.deepEqual(states.slice(polled, polled + 4), ['GetDirectoryStage', 'ConnectorRequested', 'NoGroupNames', 'ShareCertificateAuthority']);
     for (const state of ['EnableDirectoryDataAccess', 'GetDirectoryDataAccessStatus', 'ResolveGroups']) assert.ok(!states.includes(state), state);
     const [templates] = r.calls.inputs['CreateTemplates'] as { Groups: unknown[] }[];
     assert.deepEqual(templates?.Groups, []);
@@ -198,6 +200,21 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal((r.output as { ConnectorElapsedSeconds: number }).ConnectorElapsedSeconds, 3 * POLL_SECONDS);
   });
 
+  it('the record step sees the output on success, the caught error on failure; its own caught error never replaces the execution\'s', async () => {
+    // Act
+    const ok = await run({ directoryStages: ['Active'], connectorStatuses: ['ACTIVE'] });
+    const failed = await run({ directoryStages: ['Failed'], stageReason: 'no IPs', failures: [{ state: 'RecordProvisioning', name: 'AccessDeniedException', times: Infinity }] });
+    // Assess
+    const [seen] = ok.calls.inputs['RecordProvisioning'] as { Request: unknown; State: Record<string, unknown> }[];
+    assert.deepEqual(seen?.Request, REQUEST);
+    assert.deepEqual(seen?.State, ok.output, 'the execution output, unchanged by the record step');
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(failed.error, DIRECTORY_FAILED, 'the execution\'s error, not the record\'s');
+    const [end] = enteredInput(failed.events, 'EndProvisioning') as { error: { Error: string }; recordError: { Error: string } }[];
+    assert.equal(end?.error.Error, DIRECTORY_FAILED);
+    assert.equal(end?.recordError.Error, 'AccessDeniedException');
+  });
+
   it('an adopted directory that is already Active costs one poll and no retry', async () => {
     const r = await run({ directoryStages: ['Active'], directoryAdopted: true, connectorAdopted: true, connectorStatuses: ['ACTIVE'] });
     assert.equal(r.status, 'SUCCEEDED');
@@ -214,7 +231,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal(r.status, 'FAILED');
     assert.equal(r.error, DIRECTORY_FAILED);
     assert.equal(r.cause, `Directory ${DIRECTORY_ID} is Failed: Insufficient IP addresses in subnet`);
-    assert.deepEqual(entered(r.events).slice(-4), ['GetDirectoryStage', 'FailedWithDirectory', 'PublishFailedEvent', 'ProvisioningFailed']);
+    assert.deepEqual(entered(r.events).slice(-6), ['GetDirectoryStage', 'FailedWithDirectory', 'PublishFailedEvent', 'RecordProvisioning', 'EndProvisioning', 'ProvisioningFailed']);
     assert.equal(ofType(r.events, 'StateCaught', 'GetDirectoryStage').length, 1);
     const [event] = r.calls.inputs['PublishFailedEvent'] as { Entries: { DetailType: string; Detail: Record<string, unknown> }[] }[];
     assert.equal(event?.Entries[0]?.DetailType, 'Provisioning Failed');
@@ -242,7 +259,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal(r.status, 'FAILED');
     assert.equal(r.error, CONNECTOR_FAILED);
     assert.equal(r.cause, `Connector ${CONNECTOR_ARN} is FAILED: VPC_ACCESS_DENIED`);
-    assert.deepEqual(entered(r.events).slice(-4), ['GetConnectorStatus', 'FailedWithConnector', 'PublishFailedEvent', 'ProvisioningFailed']);
+    assert.deepEqual(entered(r.events).slice(-6), ['GetConnectorStatus', 'FailedWithConnector', 'PublishFailedEvent', 'RecordProvisioning', 'EndProvisioning', 'ProvisioningFailed']);
     const [input] = enteredInput(r.events, 'PublishFailedEvent') as { failure: unknown }[];
     assert.deepEqual(input?.failure, { DirectoryId: DIRECTORY_ID, ConnectorArn: CONNECTOR_ARN });
   });
@@ -256,7 +273,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     assert.equal(out.EventPublished, false);
     assert.match(out.EventWarning, /not published \(EventBridge\.FailedEntry\)/);
     assert.equal(out.DirectoryId, DIRECTORY_ID);
-    assert.deepEqual(entered(r.events).slice(-4), ['PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'Provisioned']);
+    assert.deepEqual(entered(r.events).slice(-6), ['PublishSucceededEvent', 'NotePublishFailure', 'RecordResult', 'RecordProvisioning', 'EndProvisioning', 'Provisioned']);
   });
 
   it('a failed failure-event publish does not mask the original error', async () => {
@@ -317,7 +334,7 @@ describe('waited resources (src/workflow/waits.ts), one test per resource', () =
         assert.equal(states[states.indexOf(w.pollState) + 1], FAILURE_ENTRY[w.pollState]);
         const [input] = enteredInput(r.events, 'PublishFailedEvent') as { error: { Error: string } }[];
         assert.equal(input?.error.Error, w.failed);
-        assert.deepEqual(states.slice(-2), ['PublishFailedEvent', 'ProvisioningFailed']);
+        assert.deepEqual(states.slice(-4), ['PublishFailedEvent', 'RecordProvisioning', 'EndProvisioning', 'ProvisioningFailed']);
         assert.ok(!states.includes('PublishSucceededEvent'));
       }
       for (const value of pending) {
@@ -342,7 +359,7 @@ describe('waited resources (src/workflow/waits.ts), one test per resource', () =
       assert.equal(r.status, 'FAILED');
       assert.equal(r.error, 'InvalidRequestError');
       assert.match(r.cause ?? '', /\(request\): must be an object/);
-      assert.deepEqual(entered(r.events), ['ValidateRequest', 'RequestRejected', 'PublishFailedEvent', 'ProvisioningFailed']);
+      assert.deepEqual(entered(r.events), ['ValidateRequest', 'RequestRejected', 'PublishFailedEvent', 'RecordProvisioning', 'EndProvisioning', 'ProvisioningFailed']);
       const [event] = calls.inputs['PublishFailedEvent'] as { Entries: { Detail: { Error: string; DirectoryId: null } }[] }[];
       assert.equal(event?.Entries[0]?.Detail.Error, 'InvalidRequestError');
       assert.equal(event?.Entries[0]?.Detail.DirectoryId, null);

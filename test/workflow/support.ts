@@ -5,6 +5,8 @@
 import type {
   ChangePlan,
   CertificateAuthorityShareState,
+  ChangeLeaseState,
+  RecordChangeResult,
   ConnectorPollState,
   CreateConnectorInput,
   CreateDirectoryInput,
@@ -133,6 +135,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       DirectoryTimeoutSeconds: 3600,
       ConnectorTimeoutSeconds: 1800,
     }),
+    AcquireChangeLease: (): ChangeLeaseState => ({ ProvisioningId: 'test-provisioning', Kind: 'provisioning', TakenOverFrom: null }),
     PlanChanges: (input): ChangePlan => ({ plan: [], warnings: (input as PlanChangesInput).Warnings }),
     CreateDirectory: (input): DirectoryPollState => {
       const i = input as CreateDirectoryInput;
@@ -218,6 +221,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       }],
       DeletedTemplateArns: [],
     }),
+    RecordProvisioning: (): RecordChangeResult => ({ Recorded: true, ProvisioningId: 'test-provisioning', LeaseReleased: true }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),
     PublishFailedEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-2' }] }),
   };

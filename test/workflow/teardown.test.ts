@@ -67,9 +67,11 @@ async function run(failure?: Failure) {
   });
   const handlers: Record<string, LocalHandler> = {
     DiscoverResources: step('DiscoverResources', () => PLAN),
+    AcquireTeardownLease: step('AcquireTeardownLease', () => ({ ProvisioningId: 'api-key-p1', Kind: 'teardown', TakenOverFrom: null })),
     DeleteConnectors: step('DeleteConnectors', append('connector', (p) => p.Connectors)),
     DeleteDirectories: step('DeleteDirectories', append('directory', (p) => p.Directories)),
     DeletePasswordSecret: step('DeletePasswordSecret', (i) => i.Plan),
+    RecordTeardown: step('RecordTeardown', () => ({ Recorded: true, ProvisioningId: 'api-key-p1', LeaseReleased: true })),
     PublishSucceededEvent: (input) => ((inputs['PublishSucceededEvent'] ??= []).push(input), {}),
     PublishFailedEvent: (input) => ((inputs['PublishFailedEvent'] ??= []).push(input), {}),
   };
@@ -81,7 +83,11 @@ describe('statemachine/teardown.asl.json', () => {
   it('is what the builder generates (npm run gen:asl), with exactly the teardown Task states', () => {
     assert.equal(readFileSync(TEARDOWN_ASL_PATH, 'utf8'), renderDefinition(buildTeardownDefinition()));
     assert.deepEqual(lambdaTaskStates(raw()), [...TEARDOWN_TASK_STATES]);
-    assert.deepEqual(SUCCESS_PATH, [...TEARDOWN_TASK_STATES, 'PublishSucceededEvent', 'RecordResult', 'TornDown'], 'a success enters every Task once, in the catalog order');
+    assert.deepEqual(
+      SUCCESS_PATH,
+      [...TEARDOWN_TASK_STATES.slice(0, -1), 'PublishSucceededEvent', 'RecordResult', 'RecordTeardown', 'EndTeardown', 'TornDown'],
+      'a success enters every Task once, in the catalog order',
+    );
     assert.doesNotThrow(() => createLocalStateMachine(loadDefinition({}, TEARDOWN_ASL_PATH)));
   });
 
@@ -107,6 +113,16 @@ describe('statemachine/teardown.asl.json', () => {
     assert.equal((retrier?.IntervalSeconds ?? 0) * (retrier?.MaxAttempts ?? 0), 3600);
     assert.equal(retrier?.IntervalSeconds, 60);
     assert.equal(retrier?.BackoffRate, 1);
+  });
+
+  it('takes the change lease after the discovery, before the first delete; both paths end in the record step', () => {
+    const def = raw();
+    assert.equal(def.States['DiscoverResources']?.['Next'], 'AcquireTeardownLease');
+    assert.equal(def.States['AcquireTeardownLease']?.['ResultPath'], '$.lease');
+    assert.equal(def.States['AcquireTeardownLease']?.['Next'], 'DeleteConnectors');
+    assert.equal(def.States['PublishFailedEvent']?.['Next'], 'RecordTeardown');
+    assert.equal(def.States['RecordTeardown']?.['ResultPath'], null);
+    assert.deepEqual(def.States['RecordTeardown']?.Catch?.map((c) => [c.ResultPath, c.Next]), [['$.recordError', 'EndTeardown']]);
   });
 
   it('succeeds through every step and outputs Deleted / Kept / AlreadyGone', async () => {
@@ -163,6 +179,14 @@ describe('teardown rows of the error catalog, one test each (real ASL)', () => {
     }
     it(`${row.state} / ${row.name}: ${row.handling}`, async () => {
       if (row.handling !== 'catch') await assertRetriedThenSucceeds(row);
+      if (row.state === 'RecordTeardown' && row.handling === 'catch') {
+        // The record's own error: the teardown ends as it would have, the error kept apart.
+        const r = await run({ state: row.state, name: row.name, times: Infinity });
+        assert.equal(r.status, 'SUCCEEDED');
+        assert.deepEqual(entered(r.events), SUCCESS_PATH);
+        assert.equal((r.output as { recordError?: { Error: string } }).recordError?.Error, row.name);
+        return;
+      }
       const r = await assertAlwaysFailing(row);
       const states = entered(r.events);
       const after = states.slice(states.lastIndexOf(row.state) + 1);
@@ -171,7 +195,7 @@ describe('teardown rows of the error catalog, one test each (real ASL)', () => {
         assert.equal(row.rerun, 'redrive');
         return;
       }
-      assert.deepEqual(after, [TEARDOWN_FAILURE_ENTRY[row.state as TeardownStateName], 'PublishFailedEvent', 'TeardownFailed']);
+      assert.deepEqual(after, [TEARDOWN_FAILURE_ENTRY[row.state as TeardownStateName], 'PublishFailedEvent', 'RecordTeardown', 'EndTeardown', 'TeardownFailed']);
       const [event] = r.inputs['PublishFailedEvent'] as { Entries: { DetailType: string; Detail: { Error: string; Deleted: unknown[] } }[] }[];
       assert.equal(event?.Entries[0]?.DetailType, 'Deprovisioning Failed');
       assert.equal(event?.Entries[0]?.Detail.Error, row.name);

@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     const m = await runMatrix({ cells: 'full' });
     log(formatMatrix(m));
     log('');
-    figures.matrix = { cells: m.summary.cells, passed: m.summary.passed, duplicates: m.summary.duplicates };
+    figures.matrix = { cells: m.summary.cells, passed: m.summary.passed, duplicates: m.summary.duplicates, lostRecords: m.summary.lostRecords };
   }
   if (parts.includes('corpus')) {
     const c = await corpusPart(log);
@@ -172,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
 
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   const full: ReliabilityFigures = {
-    matrix: figures.matrix ?? { cells: 1, passed: 1, duplicates: 0 },
+    matrix: figures.matrix ?? { cells: 1, passed: 1, duplicates: 0, lostRecords: 0 },
     corpus: figures.corpus ?? { cases: 1, rejected: 1, accepted: 0 },
     leaks: figures.leaks ?? 0,
     load: figures.load ?? { executions: 200, succeeded: 200, duplicates: 0, wallMs: 0, apiCallsPerExecution: 0, retries: 0 },

@@ -7,6 +7,7 @@
  *   POST /provisionings        -> src/handlers/api-create-provisioning.ts
  *   GET  /provisionings/{id}   -> src/handlers/api-get-provisioning.ts
  *   DELETE /provisionings/{id} -> src/handlers/api-delete-provisioning.ts (starts the teardown)
+ *   PUT  /provisionings/{id}   -> src/handlers/api-update-provisioning.ts (applies a changed request)
  * The handlers' Step Functions calls go to the local Step Functions endpoint (tools/local/step-functions/), which runs the real
  * workflow with the real task handlers against the emulator, so a `curl` provisioning goes from 202 to SUCCEEDED.
  *
@@ -20,6 +21,8 @@
  *   GET  /_local/dlq           -> what the emulated DLQ holds
  *   GET  /_local/wait/{name}   -> answers when that execution's current run has ended (instead of polling); the
  *                                 provisioning's, or with ?machine=teardown the teardown's
+ *   POST /_local/advance       -> `{"seconds": N}` moves the world's simulated clock N seconds on (0 < N <= 366 days):
+ *                                 what Step Functions purges 90 days after an execution ended is then gone
  *
  * Differences from the deployed API, on purpose: no SigV4 check (the template's AWS_IAM authorizer does that on AWS;
  * like serverless-offline, locally any caller is allowed), no edge schema validation (the handler's own validator
@@ -139,6 +142,27 @@ export const toProxyEvent = (
   };
 };
 
+/** The longest step `POST /_local/advance` takes: a year (and a day), past the 90-day history retention. */
+export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+
+/** The seconds of a `POST /_local/advance` body, or a one-line reason it is not one. */
+export const advanceSecondsOf = (body: string): number | string => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'the body must be JSON: {"seconds": N}';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'the body must be a JSON object: {"seconds": N}';
+  const extra = Object.keys(parsed).filter((k) => k !== 'seconds');
+  if (extra.length > 0) return `unknown field(s) ${extra.map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}: the body is {"seconds": N}`;
+  const seconds = (parsed as { seconds?: unknown }).seconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_ADVANCE_SECONDS) {
+    return `seconds must be a number above 0 and at most ${MAX_ADVANCE_SECONDS} (366 days)`;
+  }
+  return seconds;
+};
+
 /** The rules of serverless/triggers.yml, evaluated locally: which start function an event goes to, if any. */
 export const ruleFor = (event: unknown): 'provisioning' | 'teardown' | undefined => {
   const e = event as { source?: unknown; 'detail-type'?: unknown } | null;
@@ -241,6 +265,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
   const create = (await import('../../src/handlers/api-create-provisioning.ts')).handler as Handler;
   const get = (await import('../../src/handlers/api-get-provisioning.ts')).handler as Handler;
   const del = (await import('../../src/handlers/api-delete-provisioning.ts')).handler as Handler;
+  const put = (await import('../../src/handlers/api-update-provisioning.ts')).handler as Handler;
   const { startFromEvent } = await import('../../src/handlers/start-from-event.ts');
   const { startTeardownFromEvent } = await import('../../src/handlers/start-teardown-from-event.ts');
   const { SendMessageCommand } = await import('@aws-sdk/client-sqs');
@@ -312,6 +337,13 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           const out = await invokeLocally(create, event, lambdaContext('apiCreateProvisioning', { remainingMs: 10_000 }));
           return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
         }
+        if (parts[0] === 'provisionings' && parts.length === 2 && req.method === 'PUT') {
+          const id = decodeSegment(parts[1] ?? '');
+          if (id === undefined) return send(400, { message: 'The path has an invalid percent-encoding' });
+          const event = toProxyEvent(req, url, body, '/provisionings/{id}', { id });
+          const out = await put(event, lambdaContext('apiUpdateProvisioning', { remainingMs: 10_000 }));
+          return send(out.statusCode, out.body, { ...(out.headers as Record<string, string>), 'x-amzn-RequestId': event.requestContext.requestId });
+        }
         if (parts[0] === 'provisionings' && parts.length === 2 && (req.method === 'GET' || req.method === 'DELETE')) {
           // API Gateway hands the handler the path parameter URL-decoded (and refuses a broken escape)
           const id = decodeSegment(parts[1] ?? '');
@@ -333,6 +365,12 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
           return send(out.status, out.body);
         }
         if (url.pathname === '/_local/dlq' && req.method === 'GET') return send(200, deadLetters());
+        if (url.pathname === '/_local/advance' && req.method === 'POST') {
+          const seconds = advanceSecondsOf(body);
+          if (typeof seconds === 'string') return send(400, { message: `Invalid advance: ${seconds}` });
+          world.emulator.clock.advance(seconds);
+          return send(200, { advancedSeconds: seconds, simulatedNow: new Date(world.emulator.clock.now()).toISOString() });
+        }
         if (parts[0] === '_local' && parts[1] === 'wait' && parts.length === 3 && req.method === 'GET') {
           // Answers when the execution's current run has ended: tests and scripts wait on this instead of polling.
           const name = decodeSegment(parts[2] ?? '');
@@ -383,7 +421,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<ApiSe
 
 const USAGE = `Usage: npm run api -- [--port 3000] [--verbose]
 
-Serves POST /provisionings, GET /provisionings/{id} and DELETE /provisionings/{id}[?force=true] on 127.0.0.1 with
+Serves POST /provisionings, GET, PUT and DELETE /provisionings/{id}[?force=true] on 127.0.0.1 with
 the real handlers, against the local world (emulated AWS + local Step Functions running the real workflow and the
 teardown). No SigV4 check locally.
 

@@ -2,13 +2,15 @@
  * The sample event of each Task function (events/<function>.json): the exact input its Task state's Parameters build,
  * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
  * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic).
- * The teardown triggers' samples are derived from the provisioning triggers' (same envelope and request, their own
- * method / detail-type / ids), the dry-run function's from the sample request: `derivedTriggerEvents`. `npm run gen:events` writes both; tests compare.
+ * The teardown triggers' and PUT's samples are derived from the provisioning triggers' (same envelope and request,
+ * their own method / detail-type / ids), the dry-run function's from the sample request, and the status change
+ * function's is the event Step Functions sends for a stopped sample execution: `derivedTriggerEvents`.
+ * `npm run gen:events` writes both; tests compare.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DETAIL_TYPE_TEARDOWN_REQUESTED } from '../../src/contract.ts';
-import { ASL_PATH, executionArnFor } from './engine/asl.ts';
+import { ASL_PATH, DEFAULT_STATE_MACHINE_ARN, executionArnFor } from './engine/asl.ts';
 import { createSimClock } from './emulator/index.ts';
 import { runInNewWorld } from './world.ts';
 
@@ -63,19 +65,70 @@ const teardownEventFrom = (event: Record<string, unknown>, id: string): Record<s
   'detail-type': DETAIL_TYPE_TEARDOWN_REQUESTED,
 });
 
+/** The request of `PUT /provisionings/{id}`: the sample request without its password reference (the record's is used). */
+const updateBody = (): string => {
+  const request = readEventFile('execution-input.json') as { Directory: Record<string, unknown> };
+  const { PasswordSecretId: _recorded, ...directory } = request.Directory;
+  return JSON.stringify({ ...request, Directory: directory, Options: { ConnectorTimeoutMinutes: 20 } });
+};
+
 /**
- * File name under events/ -> the samples derived from others: the teardown triggers' (`DELETE /provisionings/{id}`:
- * the GET sample's request as a DELETE, a request id of its own; the `Deprovisioning Requested` events: the
- * provisioning request samples') and the dry-run function's (what `POST /provisionings?dryRun=true` sends it: the
- * sample request).
+ * File name under events/ -> the derived samples: `DELETE /provisionings/{id}` and `PUT /provisionings/{id}` (the GET
+ * sample's request with their method, a body for PUT, request ids of their own), the `Deprovisioning Requested`
+ * events (the provisioning request samples'), the status change event of a stopped sample execution, and the dry-run
+ * function's (what `POST /provisionings?dryRun=true` sends it: the sample request).
  */
 export const derivedTriggerEvents = (): Record<string, unknown> => {
-  const get = readEventFile('apiGetProvisioning.json') as Record<string, unknown> & { requestContext: Record<string, unknown> };
+  const get = readEventFile('apiGetProvisioning.json') as Record<string, unknown> & {
+    requestContext: Record<string, unknown>;
+    headers: Record<string, string>;
+    multiValueHeaders: Record<string, string[]>;
+  };
+  const stopped = executionArnFor('api-key-invoke-local-1');
   return {
     'apiDeleteProvisioning.json': {
       ...get,
       httpMethod: 'DELETE',
       requestContext: { ...get.requestContext, httpMethod: 'DELETE', requestId: '9d4c2a61-3e7b-4f08-b5d1-2c6e8a0f7b35', extendedRequestId: 'C8mJsHxhoAMFtXx=' },
+    },
+    // PUT applies a changed request to the provisioning the Task samples recorded (sample-execution).
+    'apiUpdateProvisioning.json': {
+      ...get,
+      path: '/provisionings/sample-execution',
+      pathParameters: { id: 'sample-execution' },
+      httpMethod: 'PUT',
+      headers: { ...get.headers, 'Content-Type': 'application/json' },
+      multiValueHeaders: { ...get.multiValueHeaders, 'Content-Type': ['application/json'] },
+      body: updateBody(),
+      requestContext: {
+        ...get.requestContext, httpMethod: 'PUT', path: '/dev/provisionings/sample-execution',
+        requestId: '5b1e7c93-0d4a-4c26-9f8e-3a7d2b6c1e40', extendedRequestId: 'D2nKtIyipBNGuYy=',
+      },
+    },
+    'recordExecutionStatus.json': {
+      version: '0',
+      id: '2f6d8a41-7c3e-4b95-a0d2-9e1c5b7f3a68',
+      'detail-type': 'Step Functions Execution Status Change',
+      source: 'aws.states',
+      account: '000000000000',
+      time: '2026-01-01T00:20:00Z',
+      region: 'us-east-1',
+      resources: [stopped],
+      detail: {
+        executionArn: stopped,
+        stateMachineArn: DEFAULT_STATE_MACHINE_ARN,
+        name: 'api-key-invoke-local-1',
+        status: 'ABORTED',
+        startDate: Date.parse('2026-01-01T00:00:00Z'),
+        stopDate: Date.parse('2026-01-01T00:20:00Z'),
+        input: JSON.stringify(readEventFile('execution-input.json')),
+        inputDetails: { included: true },
+        output: null,
+        outputDetails: null,
+        error: 'Operator',
+        cause: 'stopped by a person',
+        redriveCount: 0,
+      },
     },
     'startTeardownFromEvent.json': teardownEventFrom(readEventFile('startFromEvent.json'), '8e2d4b63-1a9c-4f57-b0e8-6c3f5a7d9e21'),
     'teardown-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),

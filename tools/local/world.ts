@@ -1,7 +1,8 @@
 /**
  * The local world, assembled in one place: the embedded emulator (the services of ./emulator/services.ts) on a
  * simulated clock + the local Step Functions endpoint running the provisioning workflow and the teardown
- * (./step-functions/), with this process pointed at both. `npm start`, `npm run api`, `npm run world`, the tests, the
+ * (./step-functions/), with this process pointed at both. The executions' status change events go to the real
+ * record-execution-status function, as the rule of serverless/triggers.yml sends them on AWS. `npm start`, `npm run api`, `npm run world`, the tests, the
  * bench and the reliability harness all start it here.
  *
  * Sets the standard SDK variables in `process.env` (so the handlers, the API handlers and the executions CLI reach
@@ -9,8 +10,8 @@
  * all of it on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns them);
  *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME`,
- *    `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue) and `PLAN_FUNCTION_NAME` (the dry-run
- *    function the emulated Lambda runs): with
+ *    `RECORDS_TABLE_NAME`, `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue) and `PLAN_FUNCTION_NAME`
+ *    (the dry-run function the emulated Lambda runs): with
  *    `userEndpoints: 'keep'` (the default) only where unset, and a service the user pointed elsewhere (e.g.
  *    moto_server) is consulted there by the emulated Connector for AD; with `'replace'`, always.
  */
@@ -19,6 +20,7 @@ import { handler as planProvisioning } from '../../src/handlers/plan-provisionin
 import { setClock } from '../../src/lib/clock.ts';
 import { setEnv } from '../env.ts';
 import { runExecution } from './engine/execution.ts';
+import { lambdaContext } from './lambda.ts';
 import type { RunOptions, RunResult } from './engine/execution.ts';
 import { DEFAULT_SEED_PATH, externalEndpointsFrom, loadSeed, startEmulator } from './emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from './emulator/index.ts';
@@ -31,6 +33,8 @@ import { startSfnServer } from './step-functions/server.ts';
  * (a table is created on first use), so a user-set name works as well.
  */
 export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
+/** The provisioning records table the handlers use when RECORDS_TABLE_NAME is unset (created on first use too). */
+export const LOCAL_RECORDS_TABLE_NAME = 'local-provisioning-records';
 
 /** The dry-run function's name in the local world (the emulated Lambda runs the real handler under it). */
 export const LOCAL_PLAN_FUNCTION_NAME = 'planProvisioning';
@@ -48,6 +52,8 @@ export interface LocalWorldOptions {
   sfnPort?: number;
   /** Hooks merged into every execution the local Step Functions runs (Lambda crash injection, timelines). */
   runOptions?: LocalSfnOptions['runOptions'];
+  /** Wraps the target of the status change events (the reliability harness counts its calls apart from the Tasks'). */
+  wrapStatusChange?: (target: NonNullable<LocalSfnOptions['onStatusChange']>) => NonNullable<LocalSfnOptions['onStatusChange']>;
 }
 
 export interface LocalWorld {
@@ -76,7 +82,17 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     functions: { [LOCAL_PLAN_FUNCTION_NAME]: planProvisioning },
     ...opts.emulator,
   });
-  const stepFunctions = new LocalStepFunctions({ emulator, seed, ...(opts.runOptions ? { runOptions: opts.runOptions } : {}) });
+  // Imported when first used: the handler's module loads once this world has set the endpoint variables.
+  const recordExecutionStatus: NonNullable<LocalSfnOptions['onStatusChange']> = async (event) => {
+    const { handler } = await import('../../src/handlers/record-execution-status.ts');
+    return handler(event as unknown as Parameters<typeof handler>[0], lambdaContext('recordExecutionStatus', { remainingMs: 30_000 }));
+  };
+  const stepFunctions = new LocalStepFunctions({
+    emulator,
+    seed,
+    ...(opts.runOptions ? { runOptions: opts.runOptions } : {}),
+    onStatusChange: opts.wrapStatusChange ? opts.wrapStatusChange(recordExecutionStatus) : recordExecutionStatus,
+  });
   const server = await startSfnServer(stepFunctions, opts.sfnPort ?? 0);
   const owned = {
     AWS_ENDPOINT_URL_SFN: server.endpoint,
@@ -86,6 +102,7 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
   const emulated = {
     ...emulator.env(),
     COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
+    RECORDS_TABLE_NAME: LOCAL_RECORDS_TABLE_NAME,
     DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl,
     PLAN_FUNCTION_NAME: LOCAL_PLAN_FUNCTION_NAME,
   };

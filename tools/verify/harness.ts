@@ -16,7 +16,11 @@ import { DEFAULT_SEED_PATH, loadSeed } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
 import type { LocalTaskHandler, TimelineEntry } from '../local/engine/execution.ts';
 import type { LocalStepFunctions } from '../local/step-functions/index.ts';
-import { startLocalWorld } from '../local/world.ts';
+import { LOCAL_RECORDS_TABLE_NAME, startLocalWorld } from '../local/world.ts';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ProvisioningRecord } from '../../src/domain/provisioning-record.ts';
+import { CHANGE_LEASE_STATES } from '../../src/workflow/catalog.ts';
 import type { LocalWorld } from '../local/world.ts';
 
 export const INPUT_PATH = new URL('../../events/execution-input.json', import.meta.url).pathname;
@@ -135,6 +139,10 @@ export class Harness {
   private attempts = new Map<string, number>();
   private timeline: TimelineEntry[] = [];
   private tasks: TaskCall[] = [];
+  /** Emulator calls of the status change function (not a Task: its calls are no run's). */
+  private statusChangeCalls: Record<string, number> = {};
+  /** Executions whose change lease Task returned with a provisioning record: the record must list them. */
+  readonly registered = new Set<string>();
 
   readonly emulator: Emulator;
   readonly stepFunctions: LocalStepFunctions;
@@ -153,6 +161,17 @@ export class Harness {
       runOptions: {
         wrapHandler: (state, handler) => (event, context) => (ref.harness as Harness).invoke(state, handler, event, context),
         onTimeline: (entry) => ref.harness?.timeline.push(entry),
+      },
+      // The runs of one world are sequential and the events are handled before a run goes on or after it ended, so
+      // the calls made meanwhile are exactly the function's.
+      wrapStatusChange: (target) => async (event) => {
+        const harness = ref.harness as Harness;
+        const before = { ...harness.emulator.apiCalls };
+        try {
+          return await target(event);
+        } finally {
+          for (const [call, n] of Object.entries(diff(harness.emulator.apiCalls, before))) harness.statusChangeCalls[call] = (harness.statusChangeCalls[call] ?? 0) + n;
+        }
       },
     });
     ref.harness = new Harness(world);
@@ -209,7 +228,11 @@ export class Harness {
     currentState = state;
     try {
       this.hooks?.before?.(state, attempt, emulator);
-      return await handler(event, context);
+      const result = await handler(event, context);
+      if (CHANGE_LEASE_STATES.includes(state as never) && (result as { ProvisioningId?: unknown } | null)?.ProvisioningId) {
+        this.registered.add(String((event as { ExecutionId?: unknown }).ExecutionId));
+      }
+      return result;
     } catch (err) {
       error = err;
       task.error = err instanceof Error ? err.name : String(err);
@@ -248,14 +271,18 @@ export class Harness {
     this.attempts = new Map();
     this.timeline = [];
     this.tasks = [];
+    this.statusChangeCalls = {};
     const before = { ...this.emulator.apiCalls };
     const executionArn = await start();
     await this.stepFunctions.waitFor(executionArn);
+    await this.stepFunctions.idle(); // its status change events handled too
     return this.describe(executionArn, before);
   }
 
   describe(executionArn: string, before: Record<string, number> = {}): ExecutionRun {
     const d = this.stepFunctions.DescribeExecution({ executionArn });
+    const calls = diff(this.emulator.apiCalls, before);
+    for (const [call, n] of Object.entries(this.statusChangeCalls)) calls[call] = (calls[call] ?? 0) - n;
     return {
       executionArn,
       status: String(d['status']),
@@ -264,8 +291,16 @@ export class Harness {
       ...(typeof d['output'] === 'string' ? { output: JSON.parse(d['output']) as unknown } : {}),
       timeline: [...this.timeline],
       tasks: [...this.tasks],
-      apiCalls: diff(this.emulator.apiCalls, before),
+      apiCalls: Object.fromEntries(Object.entries(calls).filter(([, n]) => n > 0)),
     };
+  }
+
+  /** Every provisioning record of this world (its records table), as stored. */
+  records(): ProvisioningRecord[] {
+    const table = this.emulator.snapshot().dynamoDb?.[LOCAL_RECORDS_TABLE_NAME] ?? {};
+    return Object.entries(table)
+      .filter(([pk]) => pk.startsWith('provisioning#'))
+      .map(([, item]) => unmarshall(item as unknown as Record<string, AttributeValue>) as ProvisioningRecord);
   }
 
   /**

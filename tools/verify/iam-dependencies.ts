@@ -12,6 +12,8 @@ import type { CfnTemplate, TemplateResolver } from './cfn.ts';
 
 /** What a principal's requests are evaluated in: the stack, and the stack resources it is wired to. */
 export interface PrincipalScope {
+  /** The principal's name (a function's logical id without `LambdaFunction`, or a state machine's). */
+  principal?: string;
   resolver: TemplateResolver;
   template: CfnTemplate;
   /** Logical ids of the stack resources this principal's configuration references (environment, definition …). */
@@ -267,9 +269,58 @@ export const STATE_MACHINE_OF_CALL: Readonly<Record<string, string>> = {
   'states:GetExecutionHistory': 'STATE_MACHINE_ARN', // GET reads the provisioning's history; the teardown's only by Describe
 };
 
-/** The sample ARNs of `type` a call of `action` is requested on: one per state machine it reaches, else sampleArn's one. */
+/**
+ * Functions that read the holder of a directory's change lease (src/domain/change-lease.ts), an execution of either
+ * state machine: their DescribeExecution is requested on the executions of every state machine of the stack, wired
+ * or not (a Task function cannot reference the machine that invokes it: its role names the machines' executions).
+ */
+export const LEASE_HOLDER_READERS: ReadonlySet<string> = new Set([
+  'AcquireChangeLease',
+  'AcquireTeardownLease',
+  'ApiCreateProvisioning',
+  'ApiDeleteProvisioning',
+  'ApiUpdateProvisioning',
+  'RecordExecutionStatus',
+]);
+
+/**
+ * For a function wired to both DynamoDB tables (CoordinationTable: leases and claims; ProvisioningRecordsTable): the
+ * tables each of its DynamoDB calls goes to, by the environment variable naming them. A function wired to one table
+ * calls only that one; one wired to both must be listed here for every call.
+ */
+const C = 'COORDINATION_TABLE_NAME';
+const R = 'RECORDS_TABLE_NAME';
+export const TABLES_OF_CALL: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  // the lease (conditional PutItem), then the registration (GetItem, UpdateItem, the index's PutItem)
+  AcquireChangeLease: { 'dynamodb:PutItem': [C, R], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
+  AcquireTeardownLease: { 'dynamodb:PutItem': [C, R], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
+  // the record (GetItem, UpdateItem), then the lease's release (DeleteItem)
+  RecordProvisioning: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C] },
+  RecordTeardown: { 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R], 'dynamodb:DeleteItem': [C] },
+  // a redrive re-asserts the lease (PutItem); the record (GetItem, UpdateItem)
+  RecordExecutionStatus: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [R], 'dynamodb:UpdateItem': [R] },
+  // the first caller's claim (PutItem); the record and the change lease (GetItem)
+  ApiDeleteProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
+  ApiUpdateProvisioning: { 'dynamodb:PutItem': [C], 'dynamodb:GetItem': [C, R] },
+};
+
+const executionOf = (stateMachineArn: string): string => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:api-key-sample`;
+
+/** The sample ARNs of `type` a call of `action` is requested on: one per state machine or table it reaches, else sampleArn's one. */
 export const sampleArns = (type: string, scope: PrincipalScope, action: string): string[] => {
+  if (type === 'dynamodb:table') {
+    const tables = wiredOf(scope, 'AWS::DynamoDB::Table');
+    if (tables.length <= 1) return [sampleArn(type, scope)];
+    const variables = TABLES_OF_CALL[scope.principal ?? '']?.[action];
+    if (!variables) throw new Error(`${action} of a function wired to ${tables.length} tables: name its tables in TABLES_OF_CALL`);
+    return variables.map((v) => scope.resolver.getAtt(one(tables.filter((id) => scope.resolver.ref(id) === scope.environment[v]), `table of ${v}`), 'Arn'));
+  }
   if (type !== 'states:statemachine' && type !== 'states:execution') return [sampleArn(type, scope)];
+  if (action === 'states:DescribeExecution' && LEASE_HOLDER_READERS.has(scope.principal ?? '')) {
+    return Object.entries(scope.template.Resources)
+      .filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine')
+      .map(([id]) => executionOf(scope.resolver.ref(id)));
+  }
   let machines = wiredOf(scope, 'AWS::StepFunctions::StateMachine');
   const variable = STATE_MACHINE_OF_CALL[action];
   if (machines.length > 1 && variable !== undefined) {
@@ -278,7 +329,7 @@ export const sampleArns = (type: string, scope: PrincipalScope, action: string):
   if (machines.length === 0) throw new Error(`no state machine wired to the principal for ${action}`);
   return machines.map((id) => {
     const arn = scope.resolver.ref(id);
-    return type === 'states:statemachine' ? arn : `${arn.replace(':stateMachine:', ':execution:')}:api-key-sample`;
+    return type === 'states:statemachine' ? arn : executionOf(arn);
   });
 };
 

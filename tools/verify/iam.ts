@@ -502,7 +502,7 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
           .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
       ];
       const skip = new Set((NOT_NEEDED[principal] ?? []).map((n) => n.action));
-      principals.push(await evaluate(principal, roleId, actions, needed.filter((n) => !skip.has(n.action)), scope, { unmapped, devOnly }));
+      principals.push(await evaluate(principal, roleId, actions, needed.filter((n) => !skip.has(n.action)), { ...scope, principal }, { unmapped, devOnly }));
     }
     if (r.Type === 'AWS::StepFunctions::StateMachine') {
       const roleId = targetOf(r.Properties?.['RoleArn']) ?? '';

@@ -1,7 +1,7 @@
 /** The figures `npm run verify:reliability -- --json` prints and when they fall short. */
 
 export interface ReliabilityFigures {
-  matrix: { cells: number; passed: number; duplicates: number };
+  matrix: { cells: number; passed: number; duplicates: number; lostRecords: number };
   corpus: { cases: number; rejected: number; accepted: number };
   leaks: number;
   load: { executions: number; succeeded: number; duplicates: number; wallMs: number; apiCallsPerExecution: number; retries: number };
@@ -18,6 +18,7 @@ export const shortfalls = (
   if (f.matrix.cells === 0) out.push('matrix: no cells ran');
   if (f.matrix.passed < f.matrix.cells) out.push(`matrix: ${f.matrix.cells - f.matrix.passed} of ${f.matrix.cells} cells failed`);
   if (f.matrix.duplicates > 0) out.push(`matrix: ${f.matrix.duplicates} cells left duplicates`);
+  if (f.matrix.lostRecords > 0) out.push(`matrix: ${f.matrix.lostRecords} cells lost an execution from its provisioning record`);
   if (f.corpus.cases === 0) out.push('corpus: no cases ran');
   if (f.corpus.rejected < expected.corpusInvalid) out.push(`corpus: ${expected.corpusInvalid - f.corpus.rejected} invalid requests not rejected with the field named`);
   if (f.corpus.accepted < expected.corpusValid) out.push(`corpus: ${expected.corpusValid - f.corpus.accepted} valid requests not accepted`);

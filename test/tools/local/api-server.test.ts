@@ -206,6 +206,8 @@ describe('npm run api: local REST API end to end (real HTTP)', () => {
         body: JSON.stringify(body(false)),
       });
       assert.equal(res.status, 202, await res.text());
+      // ended before the next test provisions the same directory (one change at a time per directory)
+      await whenDone(url, '/provisionings/api-key-upper-case-type');
     });
 
     it('two Idempotency-Key headers: 400 naming the header, nothing started', async () => {

@@ -6,7 +6,9 @@
  * row with each of its fault kinds and each rerun, every fault kind with every rerun); `FULL_CHECKS=1` runs every
  * cell, as `npm run verify:reliability` does. The teardown's rows (its calls after a clean provisioning) get the same
  * faults with retry, redrive and new execution, each cell starting from one provisioned world's snapshot, and every
- * teardown cell must end with 0 of the tool's resources left and the foreign directory still there.
+ * teardown cell must end with 0 of the tool's resources left and the foreign directory still there. No cell may lose a
+ * record: every execution that took its directory's change lease is in its provisioning record with the status it
+ * ended with.
  */
 import '../../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
@@ -63,6 +65,8 @@ describe('fault × rerun matrix: rows and expectations', () => {
     for (const expected of [
       'ValidateRequest EC2.DescribeSubnets',
       'ValidateRequest SecretsManager.GetSecretValue',
+      'AcquireChangeLease DynamoDB.PutItem',
+      'AcquireChangeLease DynamoDB.UpdateItem',
       'CreateDirectory DirectoryService.DescribeDirectories',
       'CreateDirectory DirectoryService.CreateMicrosoftAD',
       'GetDirectoryStage DirectoryService.DescribeDirectories',
@@ -72,6 +76,8 @@ describe('fault × rerun matrix: rows and expectations', () => {
       'ResolveGroups DirectoryServiceData.DescribeGroup',
       'CreateConnector PcaConnectorAd.CreateConnector',
       'GetConnectorStatus PcaConnectorAd.GetConnector',
+      'RecordProvisioning DynamoDB.UpdateItem',
+      'RecordProvisioning DynamoDB.DeleteItem',
       'PublishSucceededEvent EventBridge.PutEvents',
     ]) {
       assert.ok(rows.includes(expected), `${expected} not discovered: ${rows.join(', ')}`);
@@ -157,6 +163,7 @@ describe(`fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1)' : 'the co
     if (FULL) assert.equal(m.summary.cells, m.targets.reduce((n, target) => n + FAULT_KINDS.filter((k) => isApplicable(target, k)).length * RERUNS.length, 0));
     assert.deepEqual(coverageGaps(m.targets, m.cells), []);
     assert.equal(m.summary.duplicates, 0, 'a cell left a duplicate directory or connector');
+    assert.equal(m.summary.lostRecords, 0, 'a cell lost an execution from its provisioning record');
     assert.deepEqual(m.cells.filter((c) => !c.passed).map((c) => `${cellName(c)}: ${c.problems.join('; ')}`), []);
     // Every column really exercised its rerun.
     assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /redrive SUCCEEDED/.test(c.path)), 'no redrive succeeded');
@@ -174,6 +181,7 @@ describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1
     assert.ok(targets.every((t) => t.machine === 'teardown'));
     for (const expected of [
       'DiscoverResources DirectoryService.DescribeDirectories',
+      'AcquireTeardownLease DynamoDB.PutItem',
       'DeleteConnectors PcaConnectorAd.DeleteTemplateGroupAccessControlEntry',
       'DeleteConnectors PcaConnectorAd.DeleteTemplate',
       'DeleteConnectors PcaConnectorAd.DeleteServicePrincipalName',
@@ -181,6 +189,7 @@ describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1
       'DeleteDirectories PcaConnectorAd.DeleteDirectoryRegistration',
       'DeleteDirectories DirectoryService.DeleteDirectory',
       'DeletePasswordSecret SecretsManager.DeleteSecret',
+      'RecordTeardown DynamoDB.UpdateItem',
       'PublishSucceededEvent EventBridge.PutEvents',
     ]) {
       assert.ok(rows.includes(expected), `${expected} not discovered: ${rows.join(', ')}`);
@@ -196,6 +205,7 @@ describe(`teardown × fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1
     assert.deepEqual(m.cells.map(cellName), (FULL ? allCells : coveringCells)(m.targets).map(flat).map(cellName));
     assert.deepEqual(coverageGaps(m.targets, m.cells), []);
     assert.equal(m.teardown.leftovers, 0, 'a teardown cell left a resource of the tool or deleted the foreign directory');
+    assert.equal(m.summary.lostRecords, 0, 'a teardown cell lost an execution from its provisioning record');
     assert.deepEqual(m.cells.filter((c) => !c.passed).map((c) => `${cellName(c)}: ${c.problems.join('; ')}`), []);
     assert.ok(m.cells.some((c) => c.rerun === 'redrive' && /redrive SUCCEEDED/.test(c.path)), 'no redrive succeeded');
     assert.ok(m.cells.some((c) => /\(caught\) -> redrive FAILED .* -> new-execution SUCCEEDED/.test(c.path)), 'no caught failure redriven, then started again');
@@ -247,14 +257,14 @@ describe(`day-two × fault × rerun matrix: ${FULL ? 'every cell (FULL_CHECKS=1)
 });
 
 describe('beyond the matrix: two different executions for the same request at the same time', () => {
-  it('leave exactly one directory and one connector: the creation lease lets one create, the other adopts', async () => {
+  it('one changes the directory, the other is refused at its change lease (ConcurrentChangeError, nothing written): one directory, one connector', async () => {
     // Prepare
     const { Harness, defaultInput } = await import('../../../tools/verify/harness.ts');
     const { dynamoDb } = await import('../../../src/aws/clients.ts');
     const harness = await Harness.start();
     try {
       const input = JSON.stringify(defaultInput());
-      // Synchronised on events, not on timing: whichever execution takes the creation lease first is held right after
+      // Synchronised on events, not on timing: whichever execution takes the change lease first is held right after
       // its PutItem until the other one's PutItem has been refused, so both really meet at the lease.
       let refused!: () => void;
       const otherRefused = new Promise<void>((resolve) => (refused = resolve));
@@ -275,9 +285,9 @@ describe('beyond the matrix: two different executions for the same request at th
         },
         { step: 'initialize', name: 'holdFirstLeaseUntilTheOtherIsRefused' },
       );
-      // Never a hang: the held execution is inside its CreateDirectory attempt, so the first attempt to end is the
+      // Never a hang: the held execution is inside its AcquireChangeLease attempt, so the first attempt to end is the
       // other's (refused, or failed some other way, which the assertions below then report).
-      harness.hooks = { after: (state) => { if (state === 'CreateDirectory') refused(); } };
+      harness.hooks = { after: (state) => { if (state === 'AcquireChangeLease') refused(); } };
       // Act: e.g. the same request sent once as an event and once to the API (two names, so no name idempotency)
       const arns = ['first', 'second'].map((name) => String(harness.stepFunctions.StartExecution({ stateMachineArn: harness.stateMachineArn, name, input })['executionArn']));
       await harness.stepFunctions.idle();
@@ -286,16 +296,16 @@ describe('beyond the matrix: two different executions for the same request at th
       assert.equal(directories.length, 1, `${directories.length} directories`);
       assert.equal(connectors.length, 1, `${connectors.length} connectors`);
       const ends = arns.map((executionArn) => harness.stepFunctions.DescribeExecution({ executionArn }));
-      assert.deepEqual(ends.map((e) => e['status']), ['SUCCEEDED', 'SUCCEEDED'], JSON.stringify(ends.map((e) => [e['error'], e['cause']])));
-      const outputs = ends.map((e) => JSON.parse(String(e['output'])) as { DirectoryId: string; DirectoryAdopted: boolean; ConnectorArn: string });
-      assert.deepEqual(outputs.map((o) => o.DirectoryId), [directories[0]?.DirectoryId, directories[0]?.DirectoryId]);
-      assert.deepEqual(outputs.map((o) => o.ConnectorArn), [connectors[0]?.Arn, connectors[0]?.Arn]);
-      assert.deepEqual(outputs.map((o) => o.DirectoryAdopted).sort(), [false, true], 'one created, the other adopted');
-      // The loser really met the lock (not just a lucky interleaving): it was refused and retried.
-      const lockRetries = harness.timelineEntries().filter((t) => t.kind === 'retry' && /DirectoryCreationInProgressError/.test(t.text));
-      assert.ok(lockRetries.length >= 1, 'no DirectoryCreationInProgressError retry in the timeline');
+      assert.deepEqual(ends.map((e) => e['status']).sort(), ['FAILED', 'SUCCEEDED'], JSON.stringify(ends.map((e) => [e['error'], e['cause']])));
+      const loser = ends.find((e) => e['status'] === 'FAILED') as Record<string, unknown>;
+      assert.equal(loser['error'], 'ConcurrentChangeError');
+      const entered = (harness.stepFunctions.GetExecutionHistory({ executionArn: loser['executionArn'], maxResults: 1000 })['events'] as { stateEnteredEventDetails?: { name?: string } }[])
+        .flatMap((e) => (e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : []));
+      assert.ok(!entered.includes('CreateDirectory'), `the refused execution went on: ${entered.join(' ')}`);
       assert.equal(harness.emulator.apiCalls['DirectoryService.CreateMicrosoftAD'], 1);
-      assert.equal(harness.emulator.counts().resourceShares, 1, 'the loser, held back by the lock, found the CA share');
+      // The winner's record lists it alone; the refused one is in no record.
+      const [record] = harness.records();
+      assert.deepEqual(Object.values(record?.executions ?? {}).map((e) => [e.executionArn, e.status]), [[ends.find((e) => e['status'] === 'SUCCEEDED')?.['executionArn'], 'SUCCEEDED']]);
     } finally {
       await harness.stop();
     }

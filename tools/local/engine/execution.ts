@@ -44,6 +44,8 @@ export interface RunOptions {
   /** Run a variant of the checked-in ASL (the bench's candidate poll intervals). */
   transformDefinition?: (definition: StateMachineDefinition) => StateMachineDefinition;
   onTimeline?: (entry: TimelineEntry) => void;
+  /** Aborts the run (the local StopExecution). */
+  signal?: AbortSignal;
 }
 
 /** One Lambda task invocation: when (simulated), how long (wall), and how it ended. */
@@ -74,7 +76,7 @@ export interface Detection {
 }
 
 export interface RunResult {
-  status: 'SUCCEEDED' | 'FAILED';
+  status: 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   executionArn: string;
   output?: unknown;
   error?: string;
@@ -305,8 +307,8 @@ export async function runExecution(emulator: Emulator, opts: RunOptions): Promis
       }
     };
 
-    const { status, output, error, cause } = await runLocal(opts.input, { handlers, definition, executionArn, onEvent });
-    note({ kind: 'end', text: status === 'SUCCEEDED' ? 'SUCCEEDED' : `FAILED ${error}` });
+    const { status, output, error, cause } = await runLocal(opts.input, { handlers, definition, executionArn, onEvent, ...(opts.signal ? { signal: opts.signal } : {}) });
+    note({ kind: 'end', text: status === 'FAILED' ? `FAILED ${error}` : status });
 
     return {
       status,

@@ -87,10 +87,12 @@ export interface LocalRunOptions {
   retryMs?: number;
   /** Each event of the execution's log as it happens, before the next state runs. */
   onEvent?: (event: LocalEvent) => void;
+  /** Aborts the run (StopExecution): no state after the current one runs, and the result is ABORTED. */
+  signal?: AbortSignal;
 }
 
 export interface LocalRunResult {
-  status: 'SUCCEEDED' | 'FAILED';
+  status: 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   output?: unknown;
   error?: string;
   cause?: string;
@@ -136,6 +138,8 @@ export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<L
     },
     context,
   });
+  if (opts.signal?.aborted) execution.abort();
+  opts.signal?.addEventListener('abort', () => execution.abort(), { once: true });
   const events: LocalEvent[] = [];
   const collecting = (async () => {
     for await (const event of execution.eventLogs) {
@@ -148,6 +152,10 @@ export async function runLocal(input: unknown, opts: LocalRunOptions): Promise<L
     const output = await execution.result;
     result = { status: 'SUCCEEDED', output, executionArn, events };
   } catch (err) {
+    if (err instanceof Error && err.name === 'ExecutionAbortedError') {
+      await collecting;
+      return { status: 'ABORTED', executionArn, events };
+    }
     if (!(err instanceof ExecutionError)) throw err;
     const inner = (err as Error & { cause?: unknown }).cause as { name?: string; cause?: string; message?: string } | undefined;
     result = { status: 'FAILED', error: inner?.name ?? err.name, cause: inner?.cause ?? inner?.message ?? err.message, executionArn, events };

@@ -15,7 +15,7 @@ import { KEEP_ALIVE_TIMEOUT_MS } from '../emulator/core/server.ts';
 import { SfnError } from './service.ts';
 import type { LocalStepFunctions } from './service.ts';
 
-const OPERATIONS = ['StartExecution', 'DescribeExecution', 'ListExecutions', 'GetExecutionHistory', 'RedriveExecution'] as const;
+const OPERATIONS = ['StartExecution', 'DescribeExecution', 'ListExecutions', 'GetExecutionHistory', 'RedriveExecution', 'StopExecution'] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 /** Dates as epoch seconds (the awsJson timestamp format), recursively. */

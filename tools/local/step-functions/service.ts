@@ -1,10 +1,18 @@
 /**
  * The Step Functions API semantics over the engine (what the triggers, the API and the executions CLI call):
- * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution — for the two state
- * machines, the provisioning workflow and the teardown, each run by `runExecution` (../engine/execution.ts: the real ASL,
- * the real handlers, the shared emulator).
+ * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, RedriveExecution, StopExecution — for the
+ * two state machines, the provisioning workflow and the teardown, each run by `runExecution` (../engine/execution.ts:
+ * the real ASL, the real handlers, the shared emulator).
  *
  * Semantics kept from AWS (Standard workflows):
+ *  - Time is the world's simulated clock (start, stop and redrive dates; the 14-day redrive window). An execution's
+ *    history is kept 90 days after it ends, then purged: DescribeExecution and GetExecutionHistory answer
+ *    ExecutionDoesNotExist, ListExecutions omits it, and its name may be used again.
+ *  - "Step Functions Execution Status Change" events (source `aws.states`, as EventBridge delivers them): RUNNING when
+ *    an execution starts or is redriven, then its closed status, each handed to `onStatusChange` (the world's rule
+ *    target) without waiting for it, except a redrive's, which is handled before the redriven run resumes.
+ *  - StopExecution: the run stops after the state it is in (a Lambda invocation in flight completes, its result
+ *    unused), the execution is ABORTED with the given error and cause, and may be redriven.
  *  - StartExecution name idempotency: the same name + the same input while RUNNING returns the original ARN and
  *    startDate; a closed execution's name, or a different input, is `ExecutionAlreadyExists`. Names: 1–80 chars.
  *  - RedriveExecution keeps the execution ARN and input, keeps the results of the steps that succeeded and continues
@@ -73,6 +81,8 @@ interface LocalExecution {
   journal: JournalEntry[];
   /** Settles when the current run ends. */
   done: Promise<void>;
+  /** Stops the current run (StopExecution). */
+  abort?: AbortController;
 }
 
 export interface LocalSfnOptions {
@@ -83,7 +93,42 @@ export interface LocalSfnOptions {
   teardownStateMachineArn?: string;
   /** Extra runExecution options (e.g. `wrapHandler` for Lambda crash injection), merged into every run. */
   runOptions?: Partial<Pick<RunOptions, 'wrapHandler' | 'onTimeline'>>;
+  /** Epoch milliseconds now (default: the emulator's simulated clock). */
+  now?: () => number;
+  /** The target of the executions' status change events (the rule of serverless/triggers.yml). */
+  onStatusChange?: (event: StatusChangeEvent) => Promise<unknown>;
 }
+
+/** A "Step Functions Execution Status Change" event as EventBridge delivers it (times in epoch milliseconds). */
+export interface StatusChangeEvent {
+  version: '0';
+  id: string;
+  'detail-type': 'Step Functions Execution Status Change';
+  source: 'aws.states';
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: {
+    executionArn: string;
+    stateMachineArn: string;
+    name: string;
+    status: ExecutionStatus;
+    startDate: number;
+    stopDate: number | null;
+    input: string;
+    inputDetails: { included: true };
+    output: string | null;
+    outputDetails: { included: boolean } | null;
+    error: string | null;
+    cause: string | null;
+    redriveCount: number;
+  };
+}
+
+/** How long Step Functions keeps an execution's history after it ends. */
+export const HISTORY_RETENTION_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 const NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const MAX_INPUT_BYTES = 256 * 1024;
@@ -105,8 +150,15 @@ export class LocalStepFunctions {
   private readonly runOptions: LocalSfnOptions['runOptions'];
   private readonly executions = new Map<string, LocalExecution>();
   private readonly machines = new Map<string, LocalMachine>();
+  private readonly now: () => number;
+  private readonly onStatusChange: LocalSfnOptions['onStatusChange'];
+  private readonly deliveries = new Set<Promise<void>>();
+  /** Status change events whose target failed (name and message), for tests and the world's report. */
+  readonly statusChangeFailures: { executionArn: string; status: string; error: string }[] = [];
 
   constructor(opts: LocalSfnOptions) {
+    this.now = opts.now ?? (() => opts.emulator.clock.now());
+    this.onStatusChange = opts.onStatusChange;
     this.stateMachineArn = opts.stateMachineArn ?? MACHINES.provision.stateMachineArn;
     this.teardownStateMachineArn = opts.teardownStateMachineArn ?? MACHINES.teardown.stateMachineArn;
     this.emulator = opts.emulator;
@@ -118,13 +170,21 @@ export class LocalStepFunctions {
     }
   }
 
-  /** Resolves when every execution has finished its current run (tests, shutdown). */
+  /** Resolves when every execution has finished its current run and every status change event was handled. */
   async idle(): Promise<void> {
-    await Promise.all([...this.executions.values()].map((e) => e.done));
+    for (;;) {
+      const runs = [...this.executions.values()].map((e) => e.done);
+      const deliveries = [...this.deliveries];
+      await Promise.all([...runs, ...deliveries]);
+      // A handled event may have started or redriven an execution, and an ended run emits one more event.
+      const unchanged = [...this.executions.values()].every((e) => runs.includes(e.done));
+      if (unchanged && [...this.deliveries].every((d) => deliveries.includes(d))) return;
+    }
   }
 
   /** Whether an execution with this ARN exists. */
   has(executionArn: string): boolean {
+    this.purge();
     return this.executions.has(executionArn);
   }
 
@@ -138,6 +198,7 @@ export class LocalStepFunctions {
   /* ---------------- the API operations (inputs/outputs as on the wire, Dates converted by the server) ---------------- */
 
   StartExecution(input: Record<string, unknown>): Record<string, unknown> {
+    this.purge();
     const machine = this.machine(str(input, 'stateMachineArn'));
     const name = str(input, 'name') ?? randomUUID();
     if (!NAME.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}'`);
@@ -161,13 +222,14 @@ export class LocalStepFunctions {
       throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
     const execution: LocalExecution = {
-      machine, executionArn, name, input: body, status: 'RUNNING', startDate: new Date(), redriveCount: 0,
+      machine, executionArn, name, input: body, status: 'RUNNING', startDate: this.date(), redriveCount: 0,
       redriveTokens: new Map(), history: [], journal: [], done: Promise.resolve(),
     };
     this.executions.set(executionArn, execution);
     this.event(execution, 'ExecutionStarted', {
       executionStartedEventDetails: { input: body, roleArn: 'arn:aws:iam::111122223333:role/local-state-machine' },
     });
+    void this.statusChanged(execution);
     execution.done = this.run(execution, []);
     return { executionArn, startDate: execution.startDate };
   }
@@ -195,6 +257,7 @@ export class LocalStepFunctions {
   }
 
   ListExecutions(input: Record<string, unknown>): Record<string, unknown> {
+    this.purge();
     const machine = this.machine(str(input, 'stateMachineArn'));
     const status = str(input, 'statusFilter');
     const redriveFilter = str(input, 'redriveFilter');
@@ -252,15 +315,33 @@ export class LocalStepFunctions {
     e.journal = kept;
     e.status = 'RUNNING';
     e.redriveCount += 1;
-    e.redriveDate = new Date();
+    e.redriveDate = this.date();
     delete e.stopDate;
     delete e.error;
     delete e.cause;
     delete e.output;
     if (token) e.redriveTokens.set(token, e.redriveDate);
     this.event(e, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: e.redriveCount } });
-    e.done = this.run(e, replay);
+    // Handled before the run resumes (on AWS it may arrive while the first step runs: docs/local-world.md).
+    e.done = this.statusChanged(e).then(() => (e.status === 'RUNNING' ? this.run(e, replay) : undefined));
     return { redriveDate: e.redriveDate };
+  }
+
+  StopExecution(input: Record<string, unknown>): Record<string, unknown> {
+    const e = this.get(str(input, 'executionArn'));
+    const error = str(input, 'error');
+    const cause = str(input, 'cause');
+    if ((error?.length ?? 0) > 256) throw new SfnError('ValidationException', 'Value at \'error\' failed to satisfy constraint: Member must have length less than or equal to 256');
+    if ((cause?.length ?? 0) > 32768) throw new SfnError('ValidationException', 'Value at \'cause\' failed to satisfy constraint: Member must have length less than or equal to 32768');
+    if (e.status !== 'RUNNING') return { stopDate: e.stopDate ?? this.date() };
+    e.status = 'ABORTED';
+    e.stopDate = this.date();
+    if (error !== undefined) e.error = error;
+    if (cause !== undefined) e.cause = cause;
+    e.abort?.abort();
+    this.event(e, 'ExecutionAborted', { executionAbortedEventDetails: { ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) } });
+    void this.statusChanged(e);
+    return { stopDate: e.stopDate };
   }
 
   /* ---------------- running ---------------- */
@@ -321,6 +402,7 @@ export class LocalStepFunctions {
 
     let result: RunResult | undefined;
     let crash: unknown;
+    e.abort = new AbortController();
     try {
       result = await runExecution(this.emulator, {
         input: JSON.parse(e.input) as unknown,
@@ -328,12 +410,14 @@ export class LocalStepFunctions {
         machine: e.machine.machine,
         wrapHandler,
         onTimeline,
+        signal: e.abort.signal,
       });
     } catch (err) {
       crash = err;
     }
+    if (e.status === 'ABORTED') return; // StopExecution closed it
     if (replaying && pendingEntries.length > 0) enter(pendingEntries.at(-1) as string); // redrive of a caught failure
-    e.stopDate = new Date();
+    e.stopDate = this.date();
     if (result?.status === 'SUCCEEDED') {
       if (current) this.event(e, `${this.prefix(e, current)}StateExited`, { stateExitedEventDetails: { name: current, output: JSON.stringify(result.output ?? null) } });
       e.status = 'SUCCEEDED';
@@ -345,6 +429,63 @@ export class LocalStepFunctions {
       e.cause = result?.cause ?? (crash instanceof Error ? `local runner: ${crash.message}` : 'local runner failed');
       this.event(e, 'ExecutionFailed', { executionFailedEventDetails: { error: e.error, cause: e.cause } });
     }
+    void this.statusChanged(e);
+  }
+
+  /* ---------------- status change events, retention ---------------- */
+
+  private date(): Date {
+    return new Date(this.now());
+  }
+
+  /** Hands the execution's current status to the status change target; resolves once it was handled. */
+  private statusChanged(e: LocalExecution): Promise<void> {
+    if (!this.onStatusChange) return Promise.resolve();
+    const [, , , region, account] = e.executionArn.split(':');
+    const event: StatusChangeEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Step Functions Execution Status Change',
+      source: 'aws.states',
+      account: account ?? '',
+      time: this.date().toISOString(),
+      region: region ?? '',
+      resources: [e.executionArn],
+      detail: {
+        executionArn: e.executionArn,
+        stateMachineArn: e.machine.arn,
+        name: e.name,
+        status: e.status,
+        startDate: e.startDate.getTime(),
+        stopDate: e.stopDate?.getTime() ?? null,
+        input: e.input,
+        inputDetails: { included: true },
+        output: e.output ?? null,
+        outputDetails: e.output !== undefined ? { included: true } : null,
+        error: e.error ?? null,
+        cause: e.cause ?? null,
+        redriveCount: e.redriveCount,
+      },
+    };
+    const target = this.onStatusChange;
+    const delivery = (async () => {
+      try {
+        await target(event);
+      } catch (err) {
+        this.statusChangeFailures.push({ executionArn: e.executionArn, status: event.detail.status, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      }
+    })();
+    this.deliveries.add(delivery);
+    void delivery.then(() => this.deliveries.delete(delivery));
+    return delivery;
+  }
+
+  /** Forgets executions that ended more than HISTORY_RETENTION_DAYS ago, as Step Functions does. */
+  private purge(): void {
+    const cutoff = this.now() - HISTORY_RETENTION_DAYS * DAY_MS;
+    for (const [arn, e] of this.executions) {
+      if (e.status !== 'RUNNING' && e.stopDate && e.stopDate.getTime() < cutoff) this.executions.delete(arn);
+    }
   }
 
   /* ---------------- helpers ---------------- */
@@ -355,12 +496,12 @@ export class LocalStepFunctions {
 
   private event(e: LocalExecution, type: string, details: Record<string, unknown>): void {
     const id = e.history.length + 1;
-    e.history.push({ id, previousEventId: id - 1, timestamp: new Date(), type, ...details } as HistoryEvent);
+    e.history.push({ id, previousEventId: id - 1, timestamp: this.date(), type, ...details } as HistoryEvent);
   }
 
   private redriveStatus(e: LocalExecution): { status: 'REDRIVABLE' | 'NOT_REDRIVABLE'; reason?: string } {
     if (e.status === 'FAILED' || e.status === 'TIMED_OUT' || e.status === 'ABORTED') {
-      const ageDays = (Date.now() - (e.stopDate ?? e.startDate).getTime()) / 86_400_000;
+      const ageDays = (this.now() - (e.stopDate ?? e.startDate).getTime()) / DAY_MS;
       if (ageDays > 14) return { status: 'NOT_REDRIVABLE', reason: 'Execution is older than 14 days and cannot be redriven' };
       return { status: 'REDRIVABLE' };
     }
@@ -379,6 +520,7 @@ export class LocalStepFunctions {
 
   private get(arn: string | undefined): LocalExecution {
     if (!arn || !/^arn:aws[\w-]*:states:/.test(arn)) throw new SfnError('InvalidArn', `Invalid Arn: '${arn ?? ''}'`);
+    this.purge();
     const e = this.executions.get(arn);
     if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return e;

@@ -2,9 +2,11 @@
  * One cell of the matrix: a row, a fault kind and a rerun, run in a world of its own. Every execution must end
  * SUCCEEDED or in the failure the catalog documents for that state and error, and the world must hold at most one of
  * each resource (directory, registration, connector, SPN, template, access entry, CA share, group created) across all
- * runs of the cell. A teardown cell starts from the provisioned world's snapshot and must end with 0 leftovers of the tool and
- * another team's directory in the same VPC still there. A day-two cell provisions DAY_ONE first, applies DAY_TWO with
- * the fault, and must end, once an execution succeeded, with no lost update (../day-two.ts: lostUpdates).
+ * runs of the cell, and no record may be lost: every execution that took its directory's change lease is listed in the
+ * provisioning record with the status it ended with. A teardown cell starts from the provisioned world's snapshot and
+ * must end with 0 leftovers of the tool and another team's directory in the same VPC still there. A day-two cell
+ * provisions DAY_ONE first, applies DAY_TWO with the fault, and must end, once an execution succeeded, with no lost
+ * update (../day-two.ts: lostUpdates).
  */
 import '../env.ts';
 import { ERROR_CATALOG } from '../../../src/workflow/catalog.ts';
@@ -21,10 +23,15 @@ import { PUBLISH_STATE } from './rows.ts';
 import type { Target } from './rows.ts';
 
 /**
- * Calls whose failure the handler absorbs by design, so even their terminal cells must end SUCCEEDED: giving back the
- * share creation lease once the share is ASSOCIATED (a lease not given back lapses by itself).
+ * Calls whose failure is absorbed by design, so even their terminal cells must end SUCCEEDED: giving back the share
+ * creation lease once the share is ASSOCIATED (a lease not given back lapses by itself), and every call of the
+ * record steps (a caught error of theirs goes to recordError, never over the execution's outcome; the release of the
+ * change lease never throws: a lease not released is taken over).
  */
-export const ABSORBED_CALLS: ReadonlySet<string> = new Set(['ShareCertificateAuthority DynamoDB.DeleteItem']);
+export const ABSORBED_CALLS: ReadonlySet<string> = new Set([
+  'ShareCertificateAuthority DynamoDB.DeleteItem',
+  ...['RecordProvisioning', 'RecordTeardown'].flatMap((state) => ['GetItem', 'UpdateItem', 'DeleteItem'].map((op) => `${state} DynamoDB.${op}`)),
+]);
 
 /** Why a run's end is NOT acceptable, or undefined when it is. */
 export const judgeFailure = (run: ExecutionRun, target: Target, expectCaught?: boolean): string | undefined => {
@@ -51,6 +58,8 @@ export interface CellResult {
   rerun: Rerun;
   passed: boolean;
   duplicates: boolean;
+  /** An execution that took its directory's change lease is missing from the provisioning record, or listed with another status. */
+  lostRecords: boolean;
   /** A teardown cell left a resource of the tool's, or deleted the foreign directory. */
   leftovers?: boolean;
   /** A day-two cell whose world, after a successful apply, does not hold what the change asked for. */
@@ -238,9 +247,17 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
     harness.hooks = undefined;
     setLambdaFault(undefined);
   }
-  const lost = dayTwo && cell.last?.status === 'SUCCEEDED' ? lostUpdates(harness.emulator) : [];
-  if (lost.length > 0) problems.push(`LOST UPDATES: ${lost.join('; ')}`);
+  const missedUpdates = dayTwo && cell.last?.status === 'SUCCEEDED' ? lostUpdates(harness.emulator) : [];
+  if (missedUpdates.length > 0) problems.push(`LOST UPDATES: ${missedUpdates.join('; ')}`);
   const templateNames = harness.emulator.snapshot().connectorAd?.templates.map((t) => t.Name) ?? [];
+  // Every execution that took the change lease is in the record, with the status it ended with.
+  const entries = new Map(harness.records().flatMap((r) => Object.values(r.executions)).map((e) => [e.executionArn, e]));
+  const lost = [...harness.registered].flatMap((executionArn) => {
+    const ended = String(harness.stepFunctions.DescribeExecution({ executionArn })['status']);
+    const entry = entries.get(executionArn);
+    return entry?.status === ended ? [] : [`${executionArn.split(':').pop() ?? ''} ${ended}, recorded ${entry?.status ?? 'nowhere'}`];
+  });
+  if (lost.length > 0) problems.push(`LOST RECORDS: ${lost.join('; ')}`);
   const resources = harness.resources();
   const live = harness.emulator.counts();
   const snapshot = harness.emulator.snapshot();
@@ -277,7 +294,8 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
   }
   return {
     ...(teardown ? { machine: 'teardown' as const } : {}),
-    ...(dayTwo ? { scenario: 'day-two' as const, lostUpdates: lost.length > 0 } : {}),
-    state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems,
+    ...(dayTwo ? { scenario: 'day-two' as const, lostUpdates: missedUpdates.length > 0 } : {}),
+    state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, lostRecords: lost.length > 0,
+    ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems,
   };
 };

@@ -28,7 +28,7 @@ export type { Target } from './rows.ts';
 export interface MatrixResult {
   targets: Target[];
   cells: CellResult[];
-  summary: { cells: number; passed: number; duplicates: number; executions: number; wallMs: number };
+  summary: { cells: number; passed: number; duplicates: number; lostRecords: number; executions: number; wallMs: number };
   /** The teardown rows' share of the cells (when they ran): leftovers = cells that left something or lost the foreign directory. */
   teardown?: { rows: number; cells: number; passed: number; leftovers: number; executions: number; wallMs: number };
   /** The day-two rows' share of the cells (when they ran): lostUpdates = cells whose world lacks what the change asked for. */
@@ -96,6 +96,7 @@ export const runMatrix = async (
       cells: cells.length,
       passed: cells.filter((c) => c.passed).length,
       duplicates: cells.filter((c) => c.duplicates).length,
+      lostRecords: cells.filter((c) => c.lostRecords).length,
       executions: cells.reduce((n, c) => n + c.executions, 0),
       wallMs: Math.round(performance.now() - started),
     },
@@ -133,7 +134,7 @@ export const formatMatrix = (m: MatrixResult): string => {
   }
   const s = m.summary;
   lines.push('');
-  lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
+  lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates, ${s.lostRecords} with lost records; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
   const td = m.teardown;
   if (td) lines.push(`  of which teardown: ${td.rows} rows, ${td.cells} cells, ${td.passed} passed, ${td.leftovers} with leftovers; ${td.executions} executions, ${(td.wallMs / 1000).toFixed(1)} s wall`);
   const d2 = m.dayTwo;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
 import { parseCondition } from '../../../../tools/local/emulator/dynamodb/index.ts';
@@ -118,5 +118,82 @@ describe('DynamoDB (the creation lease table): PutItem with a ConditionExpressio
   test('parseCondition: precedence is NOT > AND > OR', () => {
     const node = parseCondition('a = :v OR b = :v AND c = :v', { names: {}, values: { ':v': { S: 'x' } } });
     assert.equal(node.kind, 'or');
+  });
+
+  test('GetItem: the item, or no Item when absent', async () => {
+    // Prepare
+    await ddb.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'get-1' }, n: { N: '1' } } }));
+    // Act
+    const found = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'get-1' } }, ConsistentRead: true }));
+    const absent = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'get-none' } } }));
+    // Assess
+    assert.deepEqual(found.Item, { pk: { S: 'get-1' }, n: { N: '1' } });
+    assert.equal(absent.Item, undefined);
+  });
+
+  describe('UpdateItem', () => {
+    const update = (pk: string, UpdateExpression: string, values?: Record<string, AttributeValue>, names?: Record<string, string>, extra: Record<string, unknown> = {}) =>
+      ddb.send(new UpdateItemCommand({
+        TableName: TABLE, Key: { pk: { S: pk } }, UpdateExpression,
+        ...(values ? { ExpressionAttributeValues: values } : {}),
+        ...(names ? { ExpressionAttributeNames: names } : {}),
+        ReturnValues: 'ALL_NEW',
+        ...extra,
+      }));
+
+    test('creates the item; SET nested map keys, if_not_exists, list_append, arithmetic; REMOVE; operands read the old item', async () => {
+      // Act
+      const created = await update('upd-1', 'SET #ex = if_not_exists(#ex, :empty), n = :one, l = :l', { ':empty': { M: {} }, ':one': { N: '1' }, ':l': { L: [{ S: 'a' }] } }, { '#ex': 'executions' });
+      const nested = await update('upd-1', 'SET #ex.#k = :e, n = n + :one, l = list_append(l, :more), m = n', { ':e': { M: { status: { S: 'RUNNING' } } }, ':one': { N: '1' }, ':more': { L: [{ S: 'b' }] } }, { '#ex': 'executions', '#k': 'run-1' });
+      const kept = await update('upd-1', 'SET #ex = if_not_exists(#ex, :empty) REMOVE m', { ':empty': { M: {} } }, { '#ex': 'executions' });
+      // Assess
+      assert.deepEqual(created.Attributes, { pk: { S: 'upd-1' }, executions: { M: {} }, n: { N: '1' }, l: { L: [{ S: 'a' }] } });
+      assert.deepEqual(nested.Attributes?.['executions'], { M: { 'run-1': { M: { status: { S: 'RUNNING' } } } } });
+      assert.deepEqual(nested.Attributes?.['n'], { N: '2' });
+      assert.deepEqual(nested.Attributes?.['m'], { N: '1' }, 'the value before this update');
+      assert.deepEqual(nested.Attributes?.['l'], { L: [{ S: 'a' }, { S: 'b' }] });
+      assert.deepEqual(kept.Attributes?.['executions'], nested.Attributes?.['executions'], 'if_not_exists keeps what is there');
+      assert.equal(kept.Attributes?.['m'], undefined);
+    });
+
+    test('a condition on a nested attribute; a failed one changes nothing and may return the old item', async () => {
+      // Prepare
+      await update('upd-2', 'SET #ex = :m', { ':m': { M: { 'run-1': { M: { status: { S: 'RUNNING' } } } } } }, { '#ex': 'executions' });
+      const finish = (status: string) =>
+        update('upd-2', 'SET #ex.#k.#st = :s', { ':s': { S: status }, ':running': { S: 'RUNNING' } }, { '#ex': 'executions', '#k': 'run-1', '#st': 'status' },
+          { ConditionExpression: '#ex.#k.#st = :running', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
+      // Act
+      await finish('SUCCEEDED');
+      const again = await errorOf(finish('ABORTED'));
+      // Assess
+      assert.equal(again.name, 'ConditionalCheckFailedException');
+      assert.deepEqual((again['Item'] as Record<string, AttributeValue>)['executions'], { M: { 'run-1': { M: { status: { S: 'SUCCEEDED' } } } } });
+      const item = (await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'upd-2' } } }))).Item;
+      assert.deepEqual(item?.['executions'], { M: { 'run-1': { M: { status: { S: 'SUCCEEDED' } } } } });
+    });
+
+    test('what DynamoDB refuses: a missing parent, overlapping paths, the key, unused placeholders, syntax, ADD', async () => {
+      // Act + Assess
+      const refused = async (expr: string, values?: Record<string, AttributeValue>, names?: Record<string, string>, message?: RegExp) => {
+        const err = await errorOf(update('upd-3', expr, values, names));
+        assert.equal(err.name, 'ValidationException', expr);
+        if (message) assert.match(err.message, message);
+      };
+      await refused('SET a.b = :v', { ':v': { S: 'x' } }, undefined, /document path provided in the update expression is invalid/);
+      await refused('SET a = :v, a.b = :v', { ':v': { S: 'x' } }, undefined, /Two document paths overlap/);
+      await refused('SET pk = :v', { ':v': { S: 'x' } }, undefined, /part of the key/);
+      await refused('SET a = :v', { ':v': { S: 'x' }, ':unused': { S: 'y' } }, undefined, /unused in expressions: keys: \{:unused\}/);
+      await refused('SET a = :v', { ':v': { S: 'x' } }, { '#unused': 'u' }, /ExpressionAttributeNames unused/);
+      await refused('SET a = = :v', { ':v': { S: 'x' } });
+      await refused('ADD n :v', { ':v': { N: '1' } });
+      await refused('SET a = nothing_there');
+      assert.equal((await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'upd-3' } } }))).Item, undefined, 'nothing was written');
+    });
+
+    test('an item over 400 KB is refused', async () => {
+      const err = await errorOf(update('upd-4', 'SET big = :b', { ':b': { S: 'x'.repeat(410 * 1024) } }));
+      assert.equal(err.name, 'ValidationException');
+      assert.equal(err.message, 'Item size has exceeded the maximum allowed size');
+    });
   });
 });

@@ -1,12 +1,13 @@
 /**
- * DynamoDB (awsJson1_0, `DynamoDB_20120810.`), the minimum the directory creation lease needs: PutItem and DeleteItem
- * with a ConditionExpression. Tables need no CreateTable: any table name is accepted and created on first use, with the
- * partition key `pk` (a string or number), as CoordinationTable in serverless.yml declares.
+ * DynamoDB (awsJson1_0, `DynamoDB_20120810.`), what the coordination table (creation and change leases, start claims)
+ * and the provisioning records need: GetItem, PutItem, UpdateItem and DeleteItem, with condition and update
+ * expressions (./expressions.ts). Tables need no CreateTable: any table name is accepted and created on first use,
+ * with the partition key `pk` (a string or number), as both tables of serverless.yml declare.
  *
- * Condition expressions: `attribute_exists(p)`, `attribute_not_exists(p)`, `=`, `<>`, `<`, `<=`, `>`, `>=`, `AND`,
- * `OR`, `NOT`, parentheses, `#name` / `:value` placeholders; S and N values (N compared as numbers). A failed
- * condition answers ConditionalCheckFailedException (HTTP 400), with the old item when
- * `ReturnValuesOnConditionCheckFailure` is `ALL_OLD`.
+ * A failed condition answers ConditionalCheckFailedException (HTTP 400), with the old item when
+ * `ReturnValuesOnConditionCheckFailure` is `ALL_OLD`. Placeholders no expression uses, overlapping update paths, a
+ * nested path whose parent is missing, an update of the key and an item over 400 KB are ValidationExceptions, as on
+ * DynamoDB. Time to live is not swept (nothing here reads an expired item as absent).
  */
 import { sdkErrorNames } from '../core/fault-errors.ts';
 import { ApiError } from '../core/api-error.ts';
@@ -14,9 +15,11 @@ import { obj, str } from '../core/service.ts';
 import type { Json, ServiceContext, ServiceDef } from '../core/service.ts';
 import { anything, object, optional, recordOf } from '../core/shape.ts';
 import type { StateSlot } from '../core/state.ts';
+import { applyUpdate, assertAllUsed, assertItemSize, evaluate, newUsage, parseCondition, parseUpdate, validation } from './expressions.ts';
+import type { AttributeValue, DynamoItem, Placeholders, Usage } from './expressions.ts';
 
-/** A DynamoDB item in wire form (`{ pk: { S: '...' }, expiresAt: { N: '...' } }`). */
-export type DynamoItem = Record<string, unknown>;
+export { evaluate, parseCondition } from './expressions.ts';
+export type { DynamoItem } from './expressions.ts';
 
 /** Items by table (created on first use), then by partition key value; saved in snapshots as `dynamoDb`. */
 export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
@@ -29,152 +32,6 @@ export const TABLES: StateSlot<Record<string, Record<string, DynamoItem>>> = {
 
 export const DYNAMODB_KEY = 'pk';
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
-type AttributeValue = Record<string, unknown>;
-
-const validation = (message: string): ApiError => new ApiError('ValidationException', message);
-
-/* ---------------- condition expressions ---------------- */
-
-type Token = { kind: 'op' | 'word' | 'name' | 'value' | 'punct'; text: string };
-
-function tokenize(expr: string): Token[] {
-  const tokens: Token[] = [];
-  const re = /\s*(?:(<>|<=|>=|=|<|>)|([(),])|(#[A-Za-z0-9_]+)|(:[A-Za-z0-9_]+)|([A-Za-z_][A-Za-z0-9_.]*))/y;
-  let at = 0;
-  while (at < expr.length) {
-    if (/^\s*$/.test(expr.slice(at))) break;
-    re.lastIndex = at;
-    const m = re.exec(expr);
-    if (!m) throw validation(`Invalid ConditionExpression: Syntax error; token: "${expr.slice(at).trim().split(/\s+/)[0] ?? ''}", near: "${expr.slice(at, at + 20).trim()}"`);
-    at = re.lastIndex;
-    if (m[1]) tokens.push({ kind: 'op', text: m[1] });
-    else if (m[2]) tokens.push({ kind: 'punct', text: m[2] });
-    else if (m[3]) tokens.push({ kind: 'name', text: m[3] });
-    else if (m[4]) tokens.push({ kind: 'value', text: m[4] });
-    else if (m[5]) tokens.push({ kind: 'word', text: m[5] });
-  }
-  return tokens;
-}
-
-type Operand = { kind: 'path'; name: string } | { kind: 'value'; value: AttributeValue };
-type Node =
-  | { kind: 'or' | 'and'; left: Node; right: Node }
-  | { kind: 'not'; inner: Node }
-  | { kind: 'fn'; fn: 'attribute_exists' | 'attribute_not_exists'; path: string }
-  | { kind: 'cmp'; op: string; left: Operand; right: Operand };
-
-interface Placeholders {
-  names: Record<string, string>;
-  values: Record<string, AttributeValue>;
-}
-
-/** Parses a ConditionExpression (recursive descent: OR < AND < NOT < comparison / function / parentheses). */
-export function parseCondition(expr: string, ph: Placeholders): Node {
-  const tokens = tokenize(expr);
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const isWord = (t: Token | undefined, w: string) => t?.kind === 'word' && t.text.toUpperCase() === w;
-  const syntax = (t: Token | undefined): never => {
-    throw validation(`Invalid ConditionExpression: Syntax error; token: "${t?.text ?? '<EOF>'}"`);
-  };
-  const expect = (text: string): void => {
-    const t = tokens[i++];
-    if (t?.text !== text) syntax(t);
-  };
-  const path = (t: Token | undefined): string => {
-    if (t?.kind === 'name') {
-      const n = ph.names[t.text];
-      if (n === undefined) throw validation(`Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: ${t.text}`);
-      return n;
-    }
-    if (t?.kind === 'word' && !['AND', 'OR', 'NOT'].includes(t.text.toUpperCase())) return t.text;
-    return syntax(t);
-  };
-  const operand = (): Operand => {
-    const t = tokens[i++];
-    if (t?.kind === 'value') {
-      const v = ph.values[t.text];
-      if (v === undefined) throw validation(`Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: ${t.text}`);
-      return { kind: 'value', value: v };
-    }
-    return { kind: 'path', name: path(t) };
-  };
-  const primary = (): Node => {
-    const t = peek();
-    if (t?.text === '(') {
-      i += 1;
-      const inner = or();
-      expect(')');
-      return inner;
-    }
-    if (t?.kind === 'word' && /^attribute_(not_)?exists$/.test(t.text) && tokens[i + 1]?.text === '(') {
-      i += 2;
-      const p = path(tokens[i++]);
-      expect(')');
-      return { kind: 'fn', fn: t.text as 'attribute_exists' | 'attribute_not_exists', path: p };
-    }
-    const left = operand();
-    const op = tokens[i++];
-    if (op?.kind !== 'op') syntax(op);
-    return { kind: 'cmp', op: op?.text ?? '', left, right: operand() };
-  };
-  const not = (): Node => {
-    if (isWord(peek(), 'NOT')) {
-      i += 1;
-      return { kind: 'not', inner: not() };
-    }
-    return primary();
-  };
-  const and = (): Node => {
-    let left = not();
-    while (isWord(peek(), 'AND')) {
-      i += 1;
-      left = { kind: 'and', left, right: not() };
-    }
-    return left;
-  };
-  const or = (): Node => {
-    let left = and();
-    while (isWord(peek(), 'OR')) {
-      i += 1;
-      left = { kind: 'or', left, right: and() };
-    }
-    return left;
-  };
-  if (tokens.length === 0) throw validation('Invalid ConditionExpression: The expression can not be empty;');
-  const node = or();
-  if (i < tokens.length) syntax(tokens[i]);
-  return node;
-}
-
-/** Compares two attribute values of the same scalar type (S lexicographically, N numerically); else undefined. */
-function compare(a: AttributeValue | undefined, b: AttributeValue | undefined): number | undefined {
-  if (!a || !b) return undefined;
-  if (typeof a['N'] === 'string' && typeof b['N'] === 'string') return Number(a['N']) - Number(b['N']);
-  if (typeof a['S'] === 'string' && typeof b['S'] === 'string') return a['S'] < b['S'] ? -1 : a['S'] > b['S'] ? 1 : 0;
-  return undefined;
-}
-
-export function evaluate(node: Node, item: DynamoItem | undefined): boolean {
-  switch (node.kind) {
-    case 'or':
-      return evaluate(node.left, item) || evaluate(node.right, item);
-    case 'and':
-      return evaluate(node.left, item) && evaluate(node.right, item);
-    case 'not':
-      return !evaluate(node.inner, item);
-    case 'fn': {
-      const present = item?.[node.path] !== undefined;
-      return node.fn === 'attribute_exists' ? present : !present;
-    }
-    case 'cmp': {
-      const value = (o: Operand) => (o.kind === 'value' ? o.value : (item?.[o.name] as AttributeValue | undefined));
-      const c = compare(value(node.left), value(node.right));
-      if (c === undefined) return node.op === '<>' && JSON.stringify(value(node.left)) !== JSON.stringify(value(node.right));
-      return { '=': c === 0, '<>': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[node.op] ?? false;
-    }
-  }
-}
 
 /* ---------------- operations ---------------- */
 
@@ -187,6 +44,60 @@ const keyOf = (item: DynamoItem): string => {
 
 const stringMap = (v: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
+const tableOf = (input: Json, ctx: ServiceContext): Record<string, DynamoItem> => {
+  const table = str(input, 'TableName');
+  if (!table || !/^[a-zA-Z0-9_.-]{3,255}$/.test(table)) throw validation('1 validation error detected: Value at \'tableName\' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
+  return (ctx.state.get(TABLES)[table] ??= {});
+};
+
+const required = (input: Json, field: 'Item' | 'Key', wire: string): DynamoItem => {
+  const v = obj(input[field]) as DynamoItem | undefined;
+  if (!v) throw validation(`1 validation error detected: Value null at '${wire}' failed to satisfy constraint: Member must not be null`);
+  return v;
+};
+
+const placeholders = (input: Json): Placeholders => ({
+  names: stringMap(input['ExpressionAttributeNames']),
+  values: (obj(input['ExpressionAttributeValues']) ?? {}) as Record<string, AttributeValue>,
+});
+
+/**
+ * The request's ConditionExpression, parsed (recording the placeholders it uses): a check against the item as it is,
+ * throwing ConditionalCheckFailedException when it is false. Parsed before anything is evaluated, so every
+ * ValidationException comes first, as on DynamoDB.
+ */
+const conditionOf = (input: Json, usage: Usage): ((old: DynamoItem | undefined) => void) => {
+  const condition = str(input, 'ConditionExpression');
+  if (condition === undefined) return () => undefined;
+  const node = parseCondition(condition, placeholders(input), usage);
+  return (old) => {
+    if (evaluate(node, old)) return;
+    const withOld = str(input, 'ReturnValuesOnConditionCheckFailure') === 'ALL_OLD' && old ? { Item: old } : {};
+    throw new ApiError('ConditionalCheckFailedException', 'The conditional request failed', 400, withOld);
+  };
+};
+
+const copy = (item: DynamoItem): DynamoItem => JSON.parse(JSON.stringify(item)) as DynamoItem;
+
+/** The attributes an UpdateItem's ReturnValues asks for. */
+const returned = (mode: string | undefined, old: DynamoItem | undefined, next: DynamoItem, updated: readonly string[]): Json => {
+  const pick = (item: DynamoItem | undefined) => Object.fromEntries(Object.entries(item ?? {}).filter(([k]) => updated.includes(k)));
+  switch (mode ?? 'NONE') {
+    case 'NONE':
+      return {};
+    case 'ALL_NEW':
+      return { Attributes: next };
+    case 'ALL_OLD':
+      return old ? { Attributes: old } : {};
+    case 'UPDATED_NEW':
+      return { Attributes: pick(next) };
+    case 'UPDATED_OLD':
+      return old ? { Attributes: pick(old) } : {};
+    default:
+      throw validation(`1 validation error detected: Value '${mode ?? ''}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]`);
+  }
+};
 
 export const dynamoDb: ServiceDef = {
   name: 'DynamoDB',
@@ -204,38 +115,55 @@ export const dynamoDb: ServiceDef = {
   errorTypePrefix: PREFIX,
   errorStatus: (code) => (code === 'InternalServerError' ? 500 : undefined),
   ops: {
+    GetItem(input: Json, ctx: ServiceContext) {
+      const rows = tableOf(input, ctx);
+      const key = keyOf(required(input, 'Key', 'key'));
+      if (input['ProjectionExpression'] !== undefined) throw validation('the local emulator does not implement ProjectionExpression; read the whole item');
+      const item = rows[key];
+      return item ? { Item: copy(item) } : {};
+    },
     PutItem(input: Json, ctx: ServiceContext) {
-      const table = str(input, 'TableName');
-      if (!table || !/^[a-zA-Z0-9_.-]{3,255}$/.test(table)) throw validation('1 validation error detected: Value at \'tableName\' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
-      const item = obj(input['Item']) as DynamoItem | undefined;
-      if (!item) throw validation('1 validation error detected: Value null at \'item\' failed to satisfy constraint: Member must not be null');
+      const rows = tableOf(input, ctx);
+      const item = required(input, 'Item', 'item');
       const key = keyOf(item);
-      const rows = (ctx.state.get(TABLES)[table] ??= {});
+      const usage = newUsage();
+      const check = conditionOf(input, usage);
+      assertAllUsed(placeholders(input), usage);
+      assertItemSize(item);
       const old = rows[key];
-      const condition = str(input, 'ConditionExpression');
-      if (condition !== undefined) {
-        const node = parseCondition(condition, { names: stringMap(input['ExpressionAttributeNames']), values: (obj(input['ExpressionAttributeValues']) ?? {}) as Record<string, AttributeValue> });
-        if (!evaluate(node, old)) {
-          const withOld = str(input, 'ReturnValuesOnConditionCheckFailure') === 'ALL_OLD' && old ? { Item: old } : {};
-          throw new ApiError('ConditionalCheckFailedException', 'The conditional request failed', 400, withOld);
-        }
-      }
-      rows[key] = JSON.parse(JSON.stringify(item)) as DynamoItem;
+      check(old);
+      rows[key] = copy(item);
       return str(input, 'ReturnValues') === 'ALL_OLD' && old ? { Attributes: old } : {};
     },
-    DeleteItem(input: Json, ctx: ServiceContext) {
-      const table = str(input, 'TableName');
-      if (!table || !/^[a-zA-Z0-9_.-]{3,255}$/.test(table)) throw validation('1 validation error detected: Value at \'tableName\' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
-      const keyAttrs = obj(input['Key']) as DynamoItem | undefined;
-      if (!keyAttrs) throw validation('1 validation error detected: Value null at \'key\' failed to satisfy constraint: Member must not be null');
+    UpdateItem(input: Json, ctx: ServiceContext) {
+      const rows = tableOf(input, ctx);
+      const keyAttrs = required(input, 'Key', 'key');
       const key = keyOf(keyAttrs);
-      const rows = (ctx.state.get(TABLES)[table] ??= {});
+      const expression = str(input, 'UpdateExpression');
+      if (expression === undefined) throw validation('the local emulator requires an UpdateExpression (AttributeUpdates is the legacy form)');
+      const usage = newUsage();
+      const plan = parseUpdate(expression, placeholders(input), usage);
+      const touched = [...plan.set.map((s) => s.path), ...plan.remove];
+      const keyPath = touched.find((p) => p[0] === DYNAMODB_KEY);
+      if (keyPath) throw validation(`One or more parameter values were invalid: Cannot update attribute ${DYNAMODB_KEY}. This attribute is part of the key`);
+      const check = conditionOf(input, usage);
+      assertAllUsed(placeholders(input), usage);
       const old = rows[key];
-      const condition = str(input, 'ConditionExpression');
-      if (condition !== undefined) {
-        const node = parseCondition(condition, { names: stringMap(input['ExpressionAttributeNames']), values: (obj(input['ExpressionAttributeValues']) ?? {}) as Record<string, AttributeValue> });
-        if (!evaluate(node, old)) throw new ApiError('ConditionalCheckFailedException', 'The conditional request failed', 400, {});
-      }
+      check(old);
+      const next = applyUpdate(plan, old, { [DYNAMODB_KEY]: keyAttrs[DYNAMODB_KEY] as AttributeValue });
+      assertItemSize(next);
+      rows[key] = next;
+      const updated = [...new Set(touched.map((p) => String(p[0])))];
+      return returned(str(input, 'ReturnValues'), old, copy(next), updated);
+    },
+    DeleteItem(input: Json, ctx: ServiceContext) {
+      const rows = tableOf(input, ctx);
+      const key = keyOf(required(input, 'Key', 'key'));
+      const usage = newUsage();
+      const check = conditionOf(input, usage);
+      assertAllUsed(placeholders(input), usage);
+      const old = rows[key];
+      check(old);
       Reflect.deleteProperty(rows, key);
       return str(input, 'ReturnValues') === 'ALL_OLD' && old ? { Attributes: old } : {};
     },
