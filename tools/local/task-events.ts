@@ -35,17 +35,35 @@ export const taskFunctionKeys = (): Record<string, string> => {
   return out;
 };
 
+/**
+ * The engine's `$$.Execution.StartTime` and `$$.State.EnteredTime` are wall-clock times: the result fields the ASL
+ * fills from them (`StartedAt`, `FinishedAt`) are set to the sample's simulated start and the time the Task ran, so a
+ * sample does not change from one generation to the next.
+ */
+const onSimulatedClock = (value: unknown, nowMs: number): unknown => {
+  if (Array.isArray(value)) return value.map((v) => onSimulatedClock(v, nowMs));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'StartedAt' && typeof v === 'string') out[k] = new Date(SAMPLE_START_MS).toISOString();
+    else if (k === 'FinishedAt' && typeof v === 'string') out[k] = new Date(nowMs).toISOString();
+    else out[k] = onSimulatedClock(v, nowMs);
+  }
+  return out;
+};
+
 /** Function key -> the first input its Task state received in a successful sample run. */
 export const captureTaskEvents = async (): Promise<Record<string, unknown>> => {
   const keys = taskFunctionKeys();
   const events: Record<string, unknown> = {};
   const input = JSON.parse(readFileSync(new URL('../../events/execution-input.json', import.meta.url), 'utf8')) as unknown;
-  const run = await runInNewWorld({ emulator: { clock: createSimClock(SAMPLE_START_MS) } }, {
+  const clock = createSimClock(SAMPLE_START_MS);
+  const run = await runInNewWorld({ emulator: { clock } }, {
     input,
     executionArn: SAMPLE_EXECUTION_ARN,
     wrapHandler: (state, handler) => async (event, context) => {
       const key = keys[state];
-      if (key && !(key in events)) events[key] = structuredClone(event);
+      if (key && !(key in events)) events[key] = onSimulatedClock(structuredClone(event), clock.now());
       return handler(event, context);
     },
   });
