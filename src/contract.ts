@@ -82,6 +82,11 @@ export interface TemplateRequest {
   /** Exactly one of TemplateV2, TemplateV3, TemplateV4 (checked against the service model's shapes). */
   Definition: Record<string, unknown>;
   AccessControlEntries?: AccessControlEntryRequest[];
+  /**
+   * When this request changes the template's Definition: UpdateTemplate's ReenrollAllCertificateHolders (every
+   * holder gets a new certificate; the major revision goes up). Default false. Not used when the template is created.
+   */
+  ReenrollAllCertificateHolders?: boolean;
 }
 
 /** An access entry as CreateTemplateGroupAccessControlEntry takes it: the group by SID, its display name set. */
@@ -96,6 +101,7 @@ export interface ResolvedTemplateRequest {
   Name: string;
   Definition: Record<string, unknown>;
   AccessControlEntries?: ResolvedAccessControlEntry[];
+  ReenrollAllCertificateHolders?: boolean;
 }
 
 export interface ConnectorRequest {
@@ -104,6 +110,12 @@ export interface ConnectorRequest {
   Tags?: Record<string, string>;
   /** Templates created on the connector, each with its group access control entries. */
   Templates?: TemplateRequest[];
+  /**
+   * true: this tool's own templates (and their access entries) on the connector that Templates no longer lists are
+   * deleted, and so are the entries a listed template of this tool's no longer lists. Default false: they are kept
+   * (`orphaned` in the plan).
+   */
+  PruneTemplates?: boolean;
 }
 
 export interface ProvisioningOptions {
@@ -120,6 +132,57 @@ export interface ProvisioningRequest {
   /** Without it only the directory is created (required-absent for Simple AD, which Connector for AD does not support). */
   Connector?: ConnectorRequest;
   Options?: ProvisioningOptions;
+}
+
+/* ---------------- the plan: what a request changes (src/domain/diff.ts, docs/plan.md) ---------------- */
+
+/** What the plan lists, in the order the workflow applies it. */
+export type PlanResource =
+  | 'ca-share'
+  | 'directory'
+  | 'directory-data-access'
+  | 'group'
+  | 'directory-registration'
+  | 'connector'
+  | 'service-principal-name'
+  | 'template'
+  | 'access-entry';
+
+/**
+ * What applying the request does to one resource: `create`; `keep` (exists and matches); `update` (changed in place);
+ * `delete` (this tool's, no longer requested, with `PruneTemplates`); `orphaned` (the same without it: kept);
+ * `conflict` (only a replacement could change it: the run refuses before any write); `warning` (differs, and no API
+ * changes it: kept as it is, and said).
+ */
+export type PlanAction = 'create' | 'keep' | 'update' | 'delete' | 'orphaned' | 'conflict' | 'warning';
+
+/** One field in which what exists differs from the request (a path of the request, e.g. `Directory.Edition`). */
+export interface FieldDifference {
+  field: string;
+  requested: string;
+  existing: string;
+}
+
+export interface PlanEntry {
+  resource: PlanResource;
+  /** Its AWS id once it exists (DirectoryId, ARN), else what the request names it by; templates by Name. */
+  id: string;
+  action: PlanAction;
+  /** The differences behind an `update`, `conflict` or `warning`; empty otherwise. */
+  fields: FieldDifference[];
+  /** What to do about a `conflict`, `orphaned` or `warning`. */
+  remedy?: string;
+  /** Why a `keep` is kept whatever the request says (a directory named by DirectoryId). */
+  reason?: string;
+}
+
+/**
+ * The plan of one request against what exists: `npm start -- --plan --json`, `POST /provisionings?dryRun=true`, and
+ * the PlanChanges Task's output (stored at `$.plan`). `warnings` are the request's (ValidateRequest's) and the plan's.
+ */
+export interface ChangePlan {
+  plan: PlanEntry[];
+  warnings: string[];
 }
 
 /** ValidateRequest output, stored at `$.validation`. Normalised so later states never read optional fields. */
@@ -200,15 +263,24 @@ export interface TemplateState {
   Name: string;
   TemplateArn: string;
   Adopted: boolean;
+  /** true when this execution changed its Definition in place (UpdateTemplate). */
+  Updated: boolean;
   /** Group SIDs of the entries this execution created (the others were found in place). */
   CreatedAccessControlEntries: string[];
   AdoptedAccessControlEntries: string[];
+  /** Group SIDs of the entries whose rights or display name this execution changed. */
+  UpdatedAccessControlEntries: string[];
+  /** Group SIDs of this tool's entries the request no longer lists, deleted (`PruneTemplates`). */
+  DeletedAccessControlEntries: string[];
 }
 
 /** CreateTemplates output, stored at `$.templates`. */
 export interface TemplatesState {
+  /** The requested templates' ARNs, in the request's order. */
   TemplateArns: string[];
   Templates: TemplateState[];
+  /** This tool's templates the request no longer lists, deleted (`PruneTemplates`). */
+  DeletedTemplateArns: string[];
 }
 
 /**
@@ -248,6 +320,17 @@ export interface CertificateAuthorityShareState {
 
 export interface ValidateRequestInput {
   ExecutionId: string;
+  Request: unknown;
+}
+export interface PlanChangesInput {
+  ExecutionId: string;
+  /** The execution input (ValidateRequest has checked it). */
+  Request: unknown;
+  /** ValidateRequest's warnings, carried into the plan's. */
+  Warnings: string[];
+}
+/** The dry-run function's input (`POST /provisionings?dryRun=true` invokes it with the request). */
+export interface PlanProvisioningInput {
   Request: unknown;
 }
 export interface CreateDirectoryInput {

@@ -12,6 +12,7 @@ import { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -92,6 +93,8 @@ export const ram = /* @__PURE__ */ memo('ram', () => new RAMClient(http()));
 export const sfn = /* @__PURE__ */ memo('sfn', () => new SFNClient(http()));
 /** SQS: a start function dead-letters a rejected event itself, redacted (src/api/rejected-event.ts). */
 export const sqs = /* @__PURE__ */ memo('sqs', () => new SQSClient(http()));
+/** Lambda: `POST /provisionings?dryRun=true` asks the read-only dry-run function for the plan (Invoke, synchronous). */
+export const lambda = /* @__PURE__ */ memo('lambda', () => new LambdaClient(http()));
 
 /** Destroys and forgets every cached client; the next getter call builds a fresh one from the current env. */
 export const resetClients = (): void => {

@@ -12,6 +12,10 @@ import { allItems } from './pages.ts';
 export const describeAllDirectories = (client: DirectoryServiceClient): Promise<DirectoryDescription[]> =>
   withDirectoryServiceErrors(() => allItems(paginateDescribeDirectories({ client }, {}), (p) => p.DirectoryDescriptions));
 
+/** The directories with these ids (EntityDoesNotExistException when one is unknown). */
+export const describeDirectoriesById = (client: DirectoryServiceClient, DirectoryIds: string[]): Promise<DirectoryDescription[]> =>
+  withDirectoryServiceErrors(() => allItems(paginateDescribeDirectories({ client }, { DirectoryIds }), (p) => p.DirectoryDescriptions));
+
 /** A directory's tags, as a map. */
 export const directoryTags = async (client: DirectoryServiceClient, ResourceId: string): Promise<Record<string, string>> => {
   const tags = await withDirectoryServiceErrors(() => allItems(paginateListTagsForResource({ client }, { ResourceId }), (p) => p.Tags));

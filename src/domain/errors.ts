@@ -2,6 +2,9 @@
  * The project's own errors. Each sets `name` to its class name, which Lambda reports as `errorType` and Step
  * Functions matches in Retry/Catch; the names are listed in src/workflow/catalog.ts.
  */
+import type { FieldDifference } from '../contract.ts';
+
+export type { FieldDifference } from '../contract.ts';
 
 export interface Violation {
   /** Field path in the execution input, e.g. `Directory.VpcSettings.SubnetIds[1]`. */
@@ -36,13 +39,6 @@ export class InvalidRequestError extends ProvisioningError {
  */
 export class ResourceShareNotReadyError extends ProvisioningError {}
 
-/** One immutable attribute in which an existing resource differs from the request. */
-export interface FieldDifference {
-  /** Field path in the execution input, e.g. `Directory.Size`. */
-  field: string;
-  requested: string;
-  existing: string;
-}
 
 /** `field: requested X, existing Y; …` */
 export const formatDifferences = (differences: readonly FieldDifference[]): string =>
@@ -65,6 +61,18 @@ export class DirectoryConflictError extends ProvisioningError {
  * and nothing is created.
  */
 export class ConnectorConflictError extends ProvisioningError {
+  readonly differences: FieldDifference[];
+  constructor(message: string, differences: FieldDifference[]) {
+    super(message);
+    this.differences = differences;
+  }
+}
+
+/**
+ * The plan has conflicts: fields of existing resources only a replacement could change (src/domain/diff.ts). The
+ * message names every one with its remedy; nothing was written.
+ */
+export class PlanConflictError extends ProvisioningError {
   readonly differences: FieldDifference[];
   constructor(message: string, differences: FieldDifference[]) {
     super(message);

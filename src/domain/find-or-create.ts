@@ -5,7 +5,7 @@
  * adopted: an existing resource that differs in an immutable attribute is a conflict (nothing is created), never
  * silently reused.
  */
-import type { CreateDirectoryInput, DirectoryEdition, DirectorySize, DirectoryType } from '../contract.ts';
+import type { ConnectorRequest, CreateDirectoryInput, DirectoryEdition, DirectoryRequest, DirectorySize, DirectoryType } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY } from '../contract.ts';
 import { ConnectorConflictError, DirectoryConflictError, formatDifferences } from './errors.ts';
 import type { FieldDifference } from './errors.ts';
@@ -28,7 +28,9 @@ export interface DirectoryCandidate {
   StageReason?: string | undefined;
   LaunchTime?: Date | undefined;
   VpcSettings?: { VpcId?: string | undefined; SubnetIds?: string[] | undefined } | undefined;
-  ConnectSettings?: { VpcId?: string | undefined; SubnetIds?: string[] | undefined } | undefined;
+  ConnectSettings?: { VpcId?: string | undefined; SubnetIds?: string[] | undefined; CustomerUserName?: string | undefined } | undefined;
+  /** On an AD Connector, the on-premises DNS addresses it was connected with. */
+  DnsIpAddrs?: string[] | undefined;
 }
 
 /** The directory a request asks for, with the create's defaults filled in. */
@@ -43,19 +45,25 @@ export interface DirectoryWanted {
   Edition?: DirectoryEdition;
   /** Compared only when the request gives one (AWS derives a default from Name otherwise). */
   ShortName?: string;
+  /** AD Connector only: ConnectDirectory's ConnectSettings.CustomerDnsIps and CustomerUserName. */
+  CustomerDnsIps?: readonly string[];
+  CustomerUserName?: string;
 }
 
-export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted => {
-  const d = input.Directory;
-  return {
-    Name: d.Name,
-    VpcId: d.VpcSettings.VpcId,
-    SubnetIds: d.VpcSettings.SubnetIds,
-    Type: input.DirectoryType,
-    ...(input.DirectoryType === 'MicrosoftAD' ? { Edition: d.Edition ?? DEFAULT_EDITION } : { Size: d.Size ?? DEFAULT_SIZE }),
-    ...(d.ShortName ? { ShortName: d.ShortName } : {}),
-  };
-};
+/** The directory `d` asks for (of `type`, the request's Type with its default). */
+export const wantedDirectory = (d: DirectoryRequest, type: DirectoryType): DirectoryWanted => ({
+  Name: d.Name,
+  VpcId: d.VpcSettings.VpcId,
+  SubnetIds: d.VpcSettings.SubnetIds,
+  Type: type,
+  ...(type === 'MicrosoftAD' ? { Edition: d.Edition ?? DEFAULT_EDITION } : { Size: d.Size ?? DEFAULT_SIZE }),
+  ...(d.ShortName ? { ShortName: d.ShortName } : {}),
+  ...(type === 'ADConnector' && d.ConnectSettings
+    ? { CustomerDnsIps: d.ConnectSettings.CustomerDnsIps, CustomerUserName: d.ConnectSettings.CustomerUserName }
+    : {}),
+});
+
+export const directoryWanted = (input: CreateDirectoryInput): DirectoryWanted => wantedDirectory(input.Directory, input.DirectoryType);
 
 const vpcOf = (d: DirectoryCandidate): string | undefined => d.VpcSettings?.VpcId ?? d.ConnectSettings?.VpcId;
 const subnetsOf = (d: DirectoryCandidate): string[] | undefined => d.VpcSettings?.SubnetIds ?? d.ConnectSettings?.SubnetIds;
@@ -67,7 +75,8 @@ const sameSet = (a: readonly string[] | undefined, b: readonly string[]): boolea
 /**
  * Every immutable attribute in which `d` differs from the request: type; Size (Simple AD) or Edition (Managed AD)
  * when the types match; ShortName (case-insensitive, NetBIOS names are) when the request gives one; VPC; subnets as
- * a set. An attribute the description leaves out counts as different.
+ * a set; on an AD Connector, the on-premises DNS addresses (a set) and the service account's user name (any case, as
+ * AD compares it). An attribute the description leaves out counts as different.
  */
 export const directoryDifferences = (d: DirectoryCandidate, want: DirectoryWanted): FieldDifference[] => {
   const out: FieldDifference[] = [];
@@ -80,11 +89,18 @@ export const directoryDifferences = (d: DirectoryCandidate, want: DirectoryWante
   }
   if (vpcOf(d) !== want.VpcId) differ('Directory.VpcSettings.VpcId', want.VpcId, shown(vpcOf(d)));
   if (!sameSet(subnetsOf(d), want.SubnetIds)) differ('Directory.VpcSettings.SubnetIds', shownSet(want.SubnetIds), shownSet(subnetsOf(d)));
+  if (want.CustomerDnsIps !== undefined && !sameSet(d.DnsIpAddrs, want.CustomerDnsIps)) {
+    differ('Directory.ConnectSettings.CustomerDnsIps', shownSet(want.CustomerDnsIps), shownSet(d.DnsIpAddrs));
+  }
+  const user = d.ConnectSettings?.CustomerUserName;
+  if (want.CustomerUserName !== undefined && user?.toLowerCase() !== want.CustomerUserName.toLowerCase()) {
+    differ('Directory.ConnectSettings.CustomerUserName', want.CustomerUserName, shown(user));
+  }
   return out;
 };
 
 /** The directory's identity: same Name (case-insensitive), same VPC, not Deleting/Deleted. */
-const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean =>
+export const sameNameSameVpc = (d: DirectoryCandidate, want: DirectoryWanted): boolean =>
   d.DirectoryId !== undefined &&
   d.Name !== undefined &&
   d.Name.toLowerCase() === want.Name.toLowerCase() &&
@@ -176,20 +192,38 @@ export interface ConnectorCandidate {
   Status?: string | undefined;
   StatusReason?: string | undefined;
   CreatedAt?: Date | undefined;
-  VpcInformation?: { SecurityGroupIds?: string[] | undefined } | undefined;
+  VpcInformation?: { SecurityGroupIds?: string[] | undefined; IpAddressType?: string | undefined } | undefined;
 }
 
 export interface ConnectorWanted {
   DirectoryId: string;
   CertificateAuthorityArn: string;
   SecurityGroupIds: readonly string[];
+  /** Compared only when the request gives one. */
+  IpAddressType?: string;
 }
+
+export const connectorWanted = (directoryId: string, c: ConnectorRequest): ConnectorWanted => ({
+  DirectoryId: directoryId,
+  CertificateAuthorityArn: c.CertificateAuthorityArn,
+  SecurityGroupIds: c.VpcInformation.SecurityGroupIds,
+  ...(c.VpcInformation.IpAddressType !== undefined ? { IpAddressType: c.VpcInformation.IpAddressType } : {}),
+});
+
+/**
+ * The IP address type of a connector whose description leaves it out: IPV4, the only type before DUALSTACK was
+ * added to the model (AWS does not document the default; a belief kept here).
+ */
+export const DEFAULT_IP_ADDRESS_TYPE = 'IPV4';
 
 /** The directory's connectors that are CREATING or ACTIVE: the ones that can be adopted, or conflict. */
 export const liveConnectorsOf = (summaries: readonly ConnectorCandidate[], directoryId: string): ConnectorCandidate[] =>
   summaries.filter((c) => c.Arn !== undefined && c.DirectoryId === directoryId && CONNECTOR_ADOPTABLE.includes(c.Status ?? ''));
 
-/** Every attribute in which `c` differs from the request: the CA ARN, the security groups as a set. */
+/**
+ * Every attribute in which `c` differs from the request: the CA ARN, the security groups as a set, the IP address
+ * type when the request gives one.
+ */
 export const connectorDifferences = (c: ConnectorCandidate, want: ConnectorWanted): FieldDifference[] => {
   const out: FieldDifference[] = [];
   if (c.CertificateAuthorityArn !== want.CertificateAuthorityArn) {
@@ -198,6 +232,10 @@ export const connectorDifferences = (c: ConnectorCandidate, want: ConnectorWante
   const groups = c.VpcInformation?.SecurityGroupIds;
   if (!sameSet(groups, want.SecurityGroupIds)) {
     out.push({ field: 'Connector.VpcInformation.SecurityGroupIds', requested: shownSet(want.SecurityGroupIds), existing: shownSet(groups) });
+  }
+  const ipType = c.VpcInformation?.IpAddressType ?? DEFAULT_IP_ADDRESS_TYPE;
+  if (want.IpAddressType !== undefined && ipType !== want.IpAddressType) {
+    out.push({ field: 'Connector.VpcInformation.IpAddressType', requested: want.IpAddressType, existing: ipType });
   }
   return out;
 };

@@ -120,7 +120,12 @@ export const resolveTemplates = (
       }
       return [{ GroupDisplayName: e.GroupDisplayName ?? e.GroupName ?? '', GroupSecurityIdentifier: sid, AccessRights: { ...e.AccessRights } }];
     });
-    return { Name: t.Name, Definition: t.Definition, ...(t.AccessControlEntries !== undefined ? { AccessControlEntries: entries } : {}) };
+    return {
+      Name: t.Name,
+      Definition: t.Definition,
+      ...(t.AccessControlEntries !== undefined ? { AccessControlEntries: entries } : {}),
+      ...(t.ReenrollAllCertificateHolders !== undefined ? { ReenrollAllCertificateHolders: t.ReenrollAllCertificateHolders } : {}),
+    };
   });
   return { templates: resolved, violations };
 };

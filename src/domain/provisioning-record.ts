@@ -146,12 +146,13 @@ export interface ExecutionOutcome {
 
 /**
  * The outcome of an execution from the state its record step sees: the execution output on the success path, the
- * state with `error` (the caught error) on the failure path. Its plan is `plan` (or `Plan`) when it is a list.
+ * state with `error` (the caught error) on the failure path. Its plan is the output's `Plan`, or on the failure path
+ * the entries of PlanChanges' result (`$.plan.plan`) when the execution got that far.
  */
 export const outcomeOfState = (state: unknown, stopDate: string): ExecutionOutcome => {
   const doc = asRecord(state) ?? {};
   const error = asRecord(doc['error']);
-  const plan = [doc['plan'], doc['Plan']].find(Array.isArray) as unknown[] | undefined;
+  const plan = [doc['Plan'], asRecord(doc['plan'])?.['plan']].find(Array.isArray) as unknown[] | undefined;
   const base = plan ? { plan } : {};
   if (error) {
     return {

@@ -18,3 +18,6 @@ export const connectorTags = (userTags: Record<string, string> | undefined, exec
   ...(userTags ?? {}),
   ...ownTags(executionId),
 });
+
+/** A resource is this tool's when it carries the ownership tag every create of this tool sets. */
+export const isOwned = (tags: Readonly<Record<string, string>>): boolean => tags[MANAGED_BY_TAG_KEY] === MANAGED_BY_TAG_VALUE;

@@ -10,6 +10,7 @@
  */
 import type { KeptResource, ProvisioningRequest, ResourceRef, TeardownPlan } from '../contract.ts';
 import { EXECUTION_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE, isExistingDirectory } from '../contract.ts';
+import { isOwned } from './tags.ts';
 import { CONNECTOR_PENDING, DIRECTORY_PENDING } from '../workflow/stages.ts';
 import {
   ConnectorDeletionPendingError,
@@ -42,7 +43,6 @@ export const parseTeardownRequest = (input: unknown, scope?: ValidationScope): {
 
 /* ---------------- ownership and the plan ---------------- */
 
-export const isOwned = (tags: Readonly<Record<string, string>>): boolean => tags[MANAGED_BY_TAG_KEY] === MANAGED_BY_TAG_VALUE;
 
 /** Why a directory the request names by DirectoryId stays, Force or not. */
 export const GIVEN_DIRECTORY = 'named by DirectoryId in the request: an existing directory is never deleted by the teardown, even with Force';

@@ -483,9 +483,11 @@ export const REQUEST_SPEC: ObjectSpec<ValidationScope> = {
                   },
                 },
               },
+              ReenrollAllCertificateHolders: { kind: 'boolean' },
             },
           },
         },
+        PruneTemplates: { kind: 'boolean' },
       },
     },
     Options: {
@@ -538,6 +540,7 @@ const normalise = (r: ProvisioningRequest): ProvisioningRequest => {
         },
         ...(k.Tags !== undefined ? { Tags: { ...k.Tags } } : {}),
         ...(k.Templates !== undefined ? { Templates: structuredClone(k.Templates) } : {}),
+        ...(k.PruneTemplates !== undefined ? { PruneTemplates: k.PruneTemplates } : {}),
       }
     : undefined;
   const options: ProvisioningOptions | undefined = r.Options ? { ...r.Options } : undefined;

@@ -20,6 +20,8 @@
  *   400           — every schema + domain violation (paths like `Directory.VpcSettings.SubnetIds[1]`), or the
  *                   Idempotency-Key header given more than once;
  *   415           — not application/json; 5xx — generic message + request id only.
+ * With `?dryRun=true`: the same checks, then 200 with the plan (`{ plan, warnings }`, src/api/dry-run.ts): nothing is
+ * stored or started.
  */
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ProvisioningRequest } from '../contract.ts';
@@ -40,6 +42,7 @@ import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { directoryTagValue, otherPasswordFor, storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
+import { dryRunOf, planOf } from '../api/dry-run.ts';
 import { firstCaller } from '../api/first-caller.ts';
 import { concurrentChange } from '../api/directory-changes.ts';
 import { identityOf } from '../domain/provisioning-record.ts';
@@ -134,6 +137,8 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   } else if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
     violations.push({ path: 'Idempotency-Key (header)', message: `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
   }
+  const dryRun = dryRunOf(event.queryStringParameters);
+  if (typeof dryRun === 'string') violations.push({ path: 'dryRun (query string)', message: dryRun });
   if (violations.length > 0) throw badRequest(violations);
 
   // Normalised request (Type defaulted). With a password, the name hash uses a placeholder that no real secret id
@@ -144,6 +149,12 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
     ...normalised,
     Directory: { ...normalised.Directory, PasswordSecretId: secretId },
   });
+  if (dryRun === true) {
+    // A password is never needed for a plan: the function gets the request with the stand-in secret reference.
+    const plan = await planOf(normalised);
+    logger.info('dry run: planned, nothing stored or started', { entries: plan.plan.length });
+    return json(200, plan);
+  }
   const hashBasis = split.password === undefined ? normalised : withSecretId(PASSWORD_PLACEHOLDER);
   const name = key !== undefined ? executionNameForIdempotencyKey(key) : executionNameForInput(hashBasis);
   const machine = stateMachineArn();

@@ -1,6 +1,7 @@
 /**
- * CreateConnector: adopt an existing CREATING/ACTIVE connector of the directory (ListConnectors) if its CA and
- * security groups match the request (ConnectorConflictError otherwise: src/domain/find-or-create.ts), else
+ * CreateConnector: adopt an existing CREATING/ACTIVE connector of the directory (ListConnectors) if its CA, security
+ * groups and IP address type match the request (ConnectorConflictError otherwise: src/domain/find-or-create.ts),
+ * adding the request's Connector.Tags it lacks, else
  * CreateConnector with ClientToken = sha256(execution ARN) (same execution, retry or redrive → same connector). On
  * ConflictException, list again and adopt (ConnectorConflictError if what is listed differs), or rethrow the
  * ConflictException. Then GetConnector for the status, and
@@ -10,10 +11,11 @@ import type { PcaConnectorAdClient } from '../aws/pca-connector-ad-sdk.ts';
 import { CreateConnectorCommand, GetConnectorCommand } from '../aws/pca-connector-ad-sdk.ts';
 import type { ConnectorPollState, CreateConnectorInput } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { applyConnectorTags } from '../aws/connector-tags.ts';
 import { listAllConnectors } from '../aws/pca-connector-ad-lists.ts';
 import { clientTokenFor } from '../domain/client-token.ts';
 import type { ConnectorCandidate } from '../domain/find-or-create.ts';
-import { chooseConnector, liveConnectorsOf } from '../domain/find-or-create.ts';
+import { chooseConnector, connectorWanted, liveConnectorsOf } from '../domain/find-or-create.ts';
 import { startWait } from '../domain/polling.ts';
 import { connectorTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
@@ -50,11 +52,7 @@ export const createConnectorCore = async (
   deps: CreateConnectorDeps = defaultDeps(),
 ): Promise<ConnectorPollState> => {
   const client = deps.pcaConnectorAd;
-  const want = {
-    DirectoryId: input.DirectoryId,
-    CertificateAuthorityArn: input.Connector.CertificateAuthorityArn,
-    SecurityGroupIds: input.Connector.VpcInformation.SecurityGroupIds,
-  };
+  const want = connectorWanted(input.DirectoryId, input.Connector);
 
   let adopted = chooseConnector(await listForDirectory(client, input.DirectoryId), want);
   let connectorArn = adopted?.Arn;
@@ -82,7 +80,10 @@ export const createConnectorCore = async (
       connectorArn = adopted.Arn;
     }
   }
-  if (adopted) logger.info('Adopting existing connector', { connectorArn, status: adopted.Status });
+  if (adopted) {
+    logger.info('Adopting existing connector', { connectorArn, status: adopted.Status });
+    await applyConnectorTags(client, connectorArn, input.Connector.Tags);
+  }
 
   const out = await client.send(new GetConnectorCommand({ ConnectorArn: connectorArn }));
   const status = out.Connector?.Status ?? adopted?.Status ?? 'CREATING';

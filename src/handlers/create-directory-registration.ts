@@ -1,6 +1,6 @@
 /**
  * CreateDirectoryRegistration: adopt the directory's registration with Connector for AD (ListDirectoryRegistrations;
- * src/domain/connector-setup.ts decides), else create it with a ClientToken derived from the execution ARN (a retry
+ * src/domain/connector-setup.ts decides; the request's Connector.Tags it lacks are added), else create it with a ClientToken derived from the execution ARN (a retry
  * or redrive gets the same registration). On ConflictException, list again and adopt, or rethrow. Then
  * GetDirectoryRegistration for the status, and the wait window GetDirectoryRegistrationStatus polls against.
  */
@@ -11,6 +11,7 @@ import {
 } from '../aws/pca-connector-ad-sdk.ts';
 import type { CreateDirectoryRegistrationInput, DirectoryRegistrationPollState } from '../contract.ts';
 import { pcaConnectorAd } from '../aws/clients.ts';
+import { applyConnectorTags } from '../aws/connector-tags.ts';
 import { listAllRegistrations } from '../aws/pca-connector-ad-lists.ts';
 import { stepClientToken } from '../domain/client-token.ts';
 import { chooseRegistration } from '../domain/connector-setup.ts';
@@ -55,7 +56,10 @@ export const createDirectoryRegistrationCore = async (
       arn = adopted.Arn;
     }
   }
-  if (adopted) logger.info('Adopting existing directory registration', { directoryRegistrationArn: arn, status: adopted.Status });
+  if (adopted) {
+    logger.info('Adopting existing directory registration', { directoryRegistrationArn: arn, status: adopted.Status });
+    await applyConnectorTags(client, arn, input.Connector.Tags);
+  }
 
   const out = await client.send(new GetDirectoryRegistrationCommand({ DirectoryRegistrationArn: arn }));
   return {

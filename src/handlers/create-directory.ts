@@ -1,7 +1,8 @@
 /**
  * CreateDirectory: find-or-create. Directory Service CreateDirectory has no idempotency token, so first look for a
  * directory an earlier attempt started (same Name, same VPC, not Deleting/Deleted) and adopt it if it matches the
- * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts); otherwise read and
+ * request (DirectoryConflictError otherwise: src/domain/find-or-create.ts), adding the request's tags it lacks
+ * (AddTagsToResource: the plan's `update` of a directory, src/domain/diff.ts); otherwise read and
  * check the admin password from Secrets Manager, take the creation lease (a short DynamoDB lease per Name + VPC:
  * src/domain/directory-lease.ts, src/persistence/directory-lease-store.ts), look once more and create a Simple AD (CreateDirectory, the seed), an AWS Managed
  * Microsoft AD (CreateMicrosoftAD) or an AD Connector (ConnectDirectory). A create that certainly failed (rejected or throttled) releases the lease at once.
@@ -11,7 +12,7 @@
  * miss in DescribeDirectories, only one gets the lease; the other fails with DirectoryCreationInProgressError, which
  * Step Functions retries until the directory is listed and adopted (or the lease of a crashed holder lapsed).
  */
-import { ConnectDirectoryCommand, CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
+import { AddTagsToResourceCommand, ConnectDirectoryCommand, CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
@@ -26,6 +27,7 @@ import type { DirectoryCandidate } from '../domain/find-or-create.ts';
 import { extractPassword } from '../domain/password.ts';
 import { secretUnreadable, servicePasswordProblem } from '../domain/preflight.ts';
 import { startWait } from '../domain/polling.ts';
+import { tagsToApply } from '../domain/diff.ts';
 import { directoryTags } from '../domain/tags.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import { coordinationTableName } from '../lib/config.ts';
@@ -106,13 +108,27 @@ const findAdoptable = async (input: CreateDirectoryInput, ds: DirectoryServiceCl
   return { ...(existing?.DirectoryId ? { existing } : {}), candidates: matches.length };
 };
 
+/**
+ * The request's tags the adopted directory lacks or has with another value, added (AddTagsToResource); the others it
+ * has stay. Never this tool's ownership tags: an adopted directory someone else created stays theirs. Its tags after.
+ */
+const applyRequestedTags = async (ds: DirectoryServiceClient, directoryId: string, requested: DirectoryRequest['Tags']): Promise<Record<string, string>> => {
+  const have = await tagsOf(ds, directoryId);
+  const add = tagsToApply(Object.fromEntries((requested ?? []).map((t) => [t.Key, t.Value])), have);
+  if (Object.keys(add).length === 0) return have;
+  const Tags = Object.entries(add).map(([Key, Value]) => ({ Key, Value }));
+  await withDirectoryServiceErrors(() => ds.send(new AddTagsToResourceCommand({ ResourceId: directoryId, Tags })));
+  logger.info('Directory tags added', { directoryId, keys: Object.keys(add) });
+  return { ...have, ...add };
+};
+
 const adopt = async (input: CreateDirectoryInput, existing: DirectoryCandidate, candidates: number, ds: DirectoryServiceClient, now: Date): Promise<DirectoryPollState> => {
   const stage = existing.Stage ?? 'Requested';
   const since = existing.LaunchTime ? (now.getTime() - existing.LaunchTime.getTime()) / 1000 : undefined;
   logger.info('Adopting existing directory', { directoryId: existing.DirectoryId, stage, candidates, secondsSinceLaunch: since });
   const id = existing.DirectoryId ?? '';
-  // Its tags only when the request asks for some (DescribeDirectories does not return them).
-  const tags = input.Directory.Tags?.length ? await tagsOf(ds, id) : {};
+  // Its tags only when the request asks for some (DescribeDirectories does not return them); those it lacks are added.
+  const tags = input.Directory.Tags?.length ? await applyRequestedTags(ds, id, input.Directory.Tags) : {};
   const warnings = adoptionWarnings({ DirectoryId: id, Description: existing.Description }, tags, input.Directory);
   if (warnings.length > 0) logger.warn('Adopted directory differs from the request in what adoption does not change', { directoryId: id, warnings });
   // A fresh deadline for this execution: a rerun after a timeout gets the whole timeout again.

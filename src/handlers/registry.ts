@@ -16,6 +16,7 @@ import { handler as getDirectoryDataAccessStatus } from './get-directory-data-ac
 import { handler as getDirectoryRegistrationStatus } from './get-directory-registration-status.ts';
 import { handler as getDirectoryStage } from './get-directory-stage.ts';
 import { handler as getServicePrincipalNameStatus } from './get-service-principal-name-status.ts';
+import { handler as planChanges } from './plan-changes.ts';
 import { handler as recordProvisioning } from './record-provisioning.ts';
 import { handler as resolveGroups } from './resolve-groups.ts';
 import { handler as shareCertificateAuthority } from './share-certificate-authority.ts';
@@ -24,6 +25,7 @@ import { handler as validateRequest } from './validate-request.ts';
 export const TASK_HANDLERS: Record<TaskStateName, (event: unknown, context: Context) => Promise<unknown>> = {
   ValidateRequest: validateRequest,
   AcquireChangeLease: acquireChangeLease,
+  PlanChanges: planChanges,
   CreateDirectory: createDirectory,
   GetDirectoryStage: getDirectoryStage,
   EnableDirectoryDataAccess: enableDirectoryDataAccess,

@@ -13,19 +13,18 @@
  * ASSOCIATED (listed from then on), when the second look finds a share, or when the create certainly failed;
  * otherwise it lapses.
  */
-import type { GetResourceShareAssociationsCommandInput, RAMClient, ResourceShare, ResourceShareAssociation } from '@aws-sdk/client-ram';
-import {
-  CreateResourceShareCommand, paginateGetResourceShareAssociations, paginateGetResourceShares, paginateListResourceSharePermissions,
-} from '@aws-sdk/client-ram';
+import type { RAMClient, ResourceShare } from '@aws-sdk/client-ram';
+import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
 import { dynamoDb, ram } from '../aws/clients.ts';
-import { allItems } from '../aws/pages.ts';
+import { associations, findConnectorShares, ownedShares } from '../aws/ram-shares.ts';
+import type { FoundShares } from '../aws/ram-shares.ts';
 import type { CertificateAuthorityShareState, ShareCertificateAuthorityInput } from '../contract.ts';
 import { EXECUTION_TAG_KEY } from '../contract.ts';
 import {
-  CA_SHARE_PERMISSION_NAME, CONNECTOR_AD_PRINCIPAL, MAX_SHARE_TOKENS, SHARING, connectorAssociations, decideShare, freshClientToken,
+  CA_SHARE_PERMISSION_NAME, CONNECTOR_AD_PRINCIPAL, MAX_SHARE_TOKENS, connectorAssociations, decideShare, freshClientToken,
   isDeadShare, shareClientTokenFor, shareRequestFor,
 } from '../domain/ca-share.ts';
-import type { ConnectorShare, ShareDecision } from '../domain/ca-share.ts';
+import type { ShareDecision } from '../domain/ca-share.ts';
 import { createCertainlyFailed } from '../domain/directory-lease.ts';
 import { ResourceShareConflictError, ResourceShareNotReadyError, ResourceShareTokenExhaustedError } from '../domain/errors.ts';
 import { DynamoDbShareLeaseStore } from '../persistence/share-lease-store.ts';
@@ -48,39 +47,8 @@ const defaultDeps = (): ShareCertificateAuthorityDeps => ({
   now: clockNow,
 });
 
-const associations = (client: RAMClient, input: GetResourceShareAssociationsCommandInput): Promise<ResourceShareAssociation[]> =>
-  allItems(paginateGetResourceShareAssociations({ client }, input), (p) => p.resourceShareAssociations);
-
-const ownedShares = (client: RAMClient, resourceShareArns: string[], status?: 'ACTIVE'): Promise<ResourceShare[]> =>
-  allItems(
-    paginateGetResourceShares({ client }, { resourceOwner: 'SELF', resourceShareArns, ...(status ? { resourceShareStatus: status } : {}) }),
-    (p) => p.resourceShares,
-  );
-
-interface Found {
-  shares: ConnectorShare[];
-  tagsOf: Map<string, { key?: string | undefined; value?: string | undefined }[]>;
-}
-
-/** The ACTIVE shares this account owns that share the CA with Connector for AD, with their permissions. */
-const findConnectorShares = async (client: RAMClient, caArn: string): Promise<Found> => {
-  const byResource = await associations(client, { associationType: 'RESOURCE', resourceArn: caArn });
-  const candidates = [...new Set(byResource.filter((a) => SHARING.includes(a.status as never)).flatMap((a) => (a.resourceShareArn ? [a.resourceShareArn] : [])))];
-  if (candidates.length === 0) return { shares: [], tagsOf: new Map() };
-  const owned = await ownedShares(client, candidates, 'ACTIVE');
-  const tagsOf = new Map(owned.flatMap((s) => (s.resourceShareArn ? [[s.resourceShareArn, s.tags ?? []] as const] : [])));
-  if (tagsOf.size === 0) return { shares: [], tagsOf };
-  const sharing = connectorAssociations(await associations(client, { associationType: 'PRINCIPAL', resourceShareArns: [...tagsOf.keys()] }));
-  const shares: ConnectorShare[] = [];
-  for (const [resourceShareArn, status] of sharing) {
-    const permissions = await allItems(paginateListResourceSharePermissions({ client }, { resourceShareArn }), (p) => p.permissions);
-    shares.push({ resourceShareArn, status, permissions });
-  }
-  return { shares, tagsOf };
-};
-
 /** Adopt, wait or conflict; undefined when there is nothing to adopt (create). */
-const settle = (decision: ShareDecision, found: Found, input: ShareCertificateAuthorityInput): CertificateAuthorityShareState | undefined => {
+const settle = (decision: ShareDecision, found: FoundShares, input: ShareCertificateAuthorityInput): CertificateAuthorityShareState | undefined => {
   switch (decision.kind) {
     case 'adopt': {
       const tags = found.tagsOf.get(decision.resourceShareArn) ?? [];

@@ -29,6 +29,13 @@ export const teardownStateMachineArn = (): string => {
   return arn;
 };
 
+/** `PLAN_FUNCTION_NAME`: the read-only dry-run function `POST /provisionings?dryRun=true` invokes for the plan. */
+export const planFunctionName = (): string => {
+  const name = process.env['PLAN_FUNCTION_NAME'];
+  if (!name) throw new MissingConfigurationError('PLAN_FUNCTION_NAME');
+  return name;
+};
+
 /** `COORDINATION_TABLE_NAME`: the directory creation lease table (CoordinationTable). */
 export const coordinationTableName = (): string => {
   const name = process.env['COORDINATION_TABLE_NAME'];

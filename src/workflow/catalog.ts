@@ -20,6 +20,7 @@ export type Rerun = 'redrive' | 'new-execution';
 export const TASK_STATES = [
   'ValidateRequest',
   'AcquireChangeLease',
+  'PlanChanges',
   'CreateDirectory',
   'GetDirectoryStage',
   'EnableDirectoryDataAccess',
@@ -278,6 +279,36 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   // AcquireChangeLease: the directory's change lease, then the execution in the provisioning record
   ...changeLeaseRows('AcquireChangeLease', 'start a new execution with the same input'),
 
+  // PlanChanges: reads what exists (DS DescribeDirectories/ListTagsForResource, PCA Connector AD List*/Get*/ListTagsForResource,
+  // RAM GetResourceShareAssociations/GetResourceShares) and diffs the request against it; writes nothing
+  row('PlanConflictError', 'PlanChanges', 'own (the plan: an existing resource differs in a field only a replacement changes)', 'catch',
+    'The cause names every such field (requested vs existing) with its remedy; nothing was written. Put the existing values back in the request (npm start -- --plan or POST /provisionings?dryRun=true shows the plan), or remove what differs (the teardown: docs/teardown.md) and start a new execution.'),
+  row('InvalidRequestError', 'PlanChanges', 'own (the execution input, checked again)', 'catch',
+    'Fix every field named in the cause and start a new execution with the corrected input. Nothing was written.'),
+  row('DirectoryServiceThrottledError', 'PlanChanges', 'DS ClientException "Rate exceeded"', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServiceException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('InvalidNextTokenException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource, RAM GetResourceShares/GetResourceShareAssociations', 'retry',
+    'Paging restarted on retry. Redrive if exhausted.'),
+  row('ClientException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource/DescribeDirectoryDataAccess', 'catch', `Read the cause, fix it, ${NEW_EXEC}.`),
+  row('DirectoryDoesNotExistException', 'PlanChanges', 'DS DescribeDirectoryDataAccess (the directory went between two reads)', 'catch',
+    'The directory was deleted while the plan was read; start a new execution (it plans the directory as new).'),
+  row('DirectoryUnavailableException', 'PlanChanges', 'Directory Service Data DescribeGroup (the directory\'s state, e.g. DIRECTORY_TIMEOUT)', 'retry',
+    'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('InvalidParameterException', 'PlanChanges', 'DS DescribeDirectories/ListTagsForResource, RAM GetResourceShares/GetResourceShareAssociations', 'catch',
+    'Unexpected; read the cause and start a new execution.'),
+  row('AccessDeniedException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource, Directory Service Data DescribeGroup, RAM (common error)', 'catch',
+    `Grant the PlanChanges role the reads in serverless.yml (ds:DescribeDirectories/ListTagsForResource/DescribeDirectoryDataAccess, ds-data:DescribeGroup with ds:AccessDSData, pca-connector-ad List*/Get*/ListTagsForResource, ram:GetResourceShares/GetResourceShareAssociations/ListResourceSharePermissions), ${NEW_EXEC}.`),
+  row('ValidationException', 'PlanChanges', 'PCA Connector AD List*/Get*/ListTagsForResource, Directory Service Data DescribeGroup', 'catch', 'Unexpected (malformed ARN or token); read the cause and start a new execution.'),
+  row('ThrottlingException', 'PlanChanges', `PCA Connector AD, Directory Service Data (HTTP 429); ${DS_THROTTLING}`, 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('InternalServerException', 'PlanChanges', 'PCA Connector AD, Directory Service Data (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServerInternalException', 'PlanChanges', 'RAM (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('ServiceUnavailableException', 'PlanChanges', 'RAM (HTTP 503)', 'retry', 'Transient; retried. Redrive if exhausted (nothing was written).'),
+  row('OperationNotPermittedException', 'PlanChanges', 'RAM GetResourceShareAssociations', 'catch', 'RAM refused the read (see cause); start a new execution once fixed.'),
+  row('MalformedArnException', 'PlanChanges', 'RAM GetResourceShares/GetResourceShareAssociations', 'catch',
+    'Unexpected (a malformed ARN passed validation); read the cause and start a new execution.'),
+  row('UnknownResourceException', 'PlanChanges', 'RAM GetResourceShareAssociations (the CA)', 'catch',
+    'RAM does not know the CA (see cause); check Connector.CertificateAuthorityArn and the Region, then start a new execution.'),
+
   // CreateDirectory: find-or-create (DescribeDirectories, then CreateDirectory / CreateMicrosoftAD / ConnectDirectory)
   row('DirectoryLimitExceededException', 'CreateDirectory', 'DS CreateDirectory/CreateMicrosoftAD/ConnectDirectory', 'catch',
     `Delete an unused directory or raise the quota, ${NEW_EXEC}.`),
@@ -306,6 +337,12 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'Transient; retried. Redrive if exhausted (a throttled call did nothing; find-or-create adopts what an earlier one created).'),
   row('InternalServiceError', 'CreateDirectory', 'Secrets Manager GetSecretValue (HTTP 500)', 'retry',
     'Transient; retried. Redrive if exhausted (nothing was created before the password was read).'),
+
+  // The request's tags on an adopted directory (AddTagsToResource)
+  row('TagLimitExceededException', 'CreateDirectory', 'DS AddTagsToResource (the directory would have more than 50 tags)', 'catch',
+    'The adopted directory cannot take the request\'s tags without passing Directory Service\'s tag limit; remove tags from it (aws ds remove-tags-from-resource) or from the request, then start a new execution. Nothing else was changed.'),
+  row('EntityDoesNotExistException', 'CreateDirectory', 'DS AddTagsToResource (the adopted directory was deleted meanwhile)', 'catch',
+    'The directory was deleted outside this workflow while it was being adopted; start a new execution to create it again.'),
 
   // The creation lease (DynamoDB PutItem on CoordinationTable, taken only when there is nothing to adopt)
   row('DirectoryCreationInProgressError', 'CreateDirectory', 'own (creation lease held by another execution)', 'retry',
@@ -443,8 +480,8 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
     'Unexpected (the share carries two tags); read the cause and start a new execution.'),
 
   // CreateDirectoryRegistration: adopt (ListDirectoryRegistrations) or create with a ClientToken from the execution ARN
-  row('AccessDeniedException', 'CreateDirectoryRegistration', 'PCA Connector AD ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration', 'catch',
-    `Grant the CreateDirectoryRegistration role pca-connector-ad:ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/TagResource and ds:AuthorizeApplication/DescribeDirectories (serverless.yml), ${NEW_EXEC}.`),
+  row('AccessDeniedException', 'CreateDirectoryRegistration', 'PCA Connector AD ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/ListTagsForResource/TagResource', 'catch',
+    `Grant the CreateDirectoryRegistration role pca-connector-ad:ListDirectoryRegistrations/CreateDirectoryRegistration/GetDirectoryRegistration/ListTagsForResource/TagResource and ds:AuthorizeApplication/DescribeDirectories (serverless.yml), ${NEW_EXEC}.`),
   row('ValidationException', 'CreateDirectoryRegistration', 'PCA Connector AD CreateDirectoryRegistration', 'catch',
     'Read Reason in the cause; fix the input and start a new execution.'),
   row('ResourceNotFoundException', 'CreateDirectoryRegistration', 'PCA Connector AD CreateDirectoryRegistration (the directory)', 'retry-then-catch',
@@ -473,7 +510,7 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
   row('InternalServerException', 'GetDirectoryRegistrationStatus', 'PCA Connector AD (HTTP 500)', 'retry', 'Transient; retried. Redrive if exhausted.'),
 
   // CreateConnector: adopt (ListConnectors) or CreateConnector with ClientToken = sha256(execution ARN)
-  row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors', 'catch',
+  row('AccessDeniedException', 'CreateConnector', 'PCA Connector AD CreateConnector/ListConnectors/ListTagsForResource/TagResource', 'catch',
     `Grant the CreateConnector role the pca-connector-ad, acm-pca and ds permissions in docs/operations.md, ${NEW_EXEC}.`),
   row('ValidationException', 'CreateConnector', 'PCA Connector AD CreateConnector', 'catch',
     'Read Reason in the cause (e.g. directory type not supported, mismatched VPC); fix and start a new execution.'),
@@ -538,24 +575,24 @@ export const ERROR_CATALOG: readonly ErrorRow[] = [
 
   row('InvalidRequestError', 'CreateTemplates', 'own (an access entry names a group ResolveGroups did not resolve)', 'catch',
     'Unexpected (ResolveGroups resolves every GroupName before this step); read the cause, then start a new execution. No template was created.'),
-  // CreateTemplates: per template ListTemplates -> adopt by Name if the definition matches, else CreateTemplate (ClientToken
-  // from the execution ARN + Name); then per entry ListTemplateGroupAccessControlEntries -> adopt, else create
-  row('TemplateConflictError', 'CreateTemplates', 'own (a template or access entry of that name/group exists with another definition/rights)', 'catch',
-    'The cause lists the differing fields. Change the request to match, or delete the existing template (aws pca-connector-ad delete-template, after its access entries), then start a new execution. Nothing was changed.'),
-  row('AccessDeniedException', 'CreateTemplates', 'PCA Connector AD ListTemplates/CreateTemplate/ListTemplateGroupAccessControlEntries/CreateTemplateGroupAccessControlEntry', 'catch',
-    `Grant the CreateTemplates role pca-connector-ad:ListTemplates/CreateTemplate/TagResource and ListTemplateGroupAccessControlEntries/CreateTemplateGroupAccessControlEntry (serverless.yml), ${NEW_EXEC}.`),
-  row('ValidationException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry', 'catch',
+  // CreateTemplates: one read (ListTemplates, ListTagsForResource, ListTemplateGroupAccessControlEntries), one diff, then
+  // CreateTemplate / UpdateTemplate / TagResource, the entries' Create/Update/Delete, and the prune's DeleteTemplate
+  row('TemplateConflictError', 'CreateTemplates', 'own (a template or access entry this tool did not create differs from the request)', 'catch',
+    'The cause lists the differing fields. This tool changes only what it created: request the existing definition and rights, change that template yourself (aws pca-connector-ad update-template), or give the requested template another Name; then start a new execution. Nothing was changed.'),
+  row('AccessDeniedException', 'CreateTemplates', 'PCA Connector AD ListTemplates/ListTagsForResource/CreateTemplate/UpdateTemplate/DeleteTemplate/TagResource and the access entries\' List/Create/Update/Delete', 'catch',
+    `Grant the CreateTemplates role the template and access-entry permissions in serverless.yml (the updates and deletes only on templates carrying this tool's ownership tag), ${NEW_EXEC}.`),
+  row('ValidationException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/UpdateTemplate/CreateTemplateGroupAccessControlEntry/UpdateTemplateGroupAccessControlEntry', 'catch',
     'AWS rejected a template field validation could not check (the cause names it); fix Connector.Templates and start a new execution.'),
-  row('ResourceNotFoundException', 'CreateTemplates', 'PCA Connector AD (the connector or the template)', 'retry-then-catch',
-    'Retried briefly (eventual consistency); if it persists the connector was deleted: start a new execution.'),
+  row('ResourceNotFoundException', 'CreateTemplates', 'PCA Connector AD (the connector, a template or an access entry)', 'retry-then-catch',
+    'Retried briefly (eventual consistency); if it persists the connector or the template was deleted: start a new execution.'),
   row('ServiceQuotaExceededException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry (HTTP 402)', 'catch',
     `Delete unused templates or access entries, or raise the quota, ${NEW_EXEC}.`),
-  row('ConflictException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/CreateTemplateGroupAccessControlEntry (HTTP 409)', 'catch',
-    'A template of that name is being deleted, or a conflicting request is in flight; wait, then start a new execution.'),
+  row('ConflictException', 'CreateTemplates', 'PCA Connector AD CreateTemplate/UpdateTemplate/DeleteTemplate and the access entries\' (HTTP 409)', 'catch',
+    'A template of that name is being deleted, or another request changes it at the same time; wait, then start a new execution (it reads and diffs again: what was done is kept).'),
   row('ThrottlingException', 'CreateTemplates', 'PCA Connector AD (HTTP 429)', 'retry',
-    'Transient; retried. Redrive if exhausted: what was created is found by name, not created twice.'),
+    'Transient; retried. Redrive if exhausted: the step reads and diffs again, so nothing is created twice and no change is lost.'),
   row('InternalServerException', 'CreateTemplates', 'PCA Connector AD (HTTP 500)', 'retry',
-    'Transient; retried. Redrive if exhausted: what was created is found by name, not created twice.'),
+    'Transient; retried. Redrive if exhausted: the step reads and diffs again, so nothing is created twice and no change is lost.'),
 
   // RecordProvisioning: the execution's end in the provisioning record, then the change lease released
   ...recordRows('RecordProvisioning'),
@@ -578,4 +615,4 @@ export const rowsFor = (state: CatalogStateName): ErrorRow[] => ERROR_CATALOG.fi
  * Failed event and the status API, and it is counted (ProvisioningFailed by ErrorName). ExecutionNotificationsRule in
  * serverless/monitoring.yml excludes exactly these names (a test compares them).
  */
-export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError', 'GroupNotFoundError', 'ConcurrentChangeError'] as const;
+export const CALLER_INPUT_ERRORS = ['InvalidRequestError', 'PlanConflictError', 'DirectoryConflictError', 'ConnectorConflictError', 'TemplateConflictError', 'GroupNotFoundError', 'ConcurrentChangeError'] as const;

@@ -5,8 +5,9 @@
  * execution's TimeoutSeconds from all of them (execution-timeout.ts). `npm run gen:asl` writes it
  * (tools/cli/gen-asl.ts).
  *
- *   validation -> change lease -> directory -> groups -> connector side -> templates -> completion; a caught error
- *   -> failure; both end in RecordProvisioning (the provisioning record, the change lease released), then EndProvisioning
+ *   validation -> change lease -> plan -> directory -> groups -> connector side -> templates -> completion; a caught
+ *   error -> failure; both end in RecordProvisioning (the provisioning record, the change lease released), then
+ *   EndProvisioning
  */
 import { DETAIL_TYPE_FAILED, DETAIL_TYPE_SUCCEEDED } from '../contract.ts';
 import { EXECUTION_ID, failedEventState, lambdaTask, machine, succeededEventStates } from './asl.ts';
@@ -24,6 +25,7 @@ import type { WaitedResourceName } from './waits.ts';
 export const FAILURE_ENTRY: Record<TaskStateName, string> = {
   ValidateRequest: 'RequestRejected',
   AcquireChangeLease: 'FailedBeforeDirectory',
+  PlanChanges: 'FailedBeforeDirectory',
   CreateDirectory: 'FailedBeforeDirectory',
   GetDirectoryStage: 'FailedWithDirectory',
   EnableDirectoryDataAccess: 'FailedWithDirectory',
@@ -94,6 +96,20 @@ const changeLease = ({ next }: Exits): Phase => ({
   },
 });
 
+/** The plan, made under the change lease before any write: what exists, diffed against the request. */
+const plan = ({ next }: Exits): Phase => ({
+  entry: 'PlanChanges',
+  states: {
+    PlanChanges: task(
+      'PlanChanges',
+      { ...EXECUTION_ID, 'Request.$': '$$.Execution.Input', 'Warnings.$': '$.validation.Warnings' },
+      '$.plan',
+      next,
+      'The plan before any write: what exists, diffed against the request; a conflict (a field only a replacement changes) fails here with PlanConflictError; reads only',
+    ),
+  },
+});
+
 const directory = ({ next }: Exits): Phase => ({
   entry: 'DirectoryGiven',
   states: {
@@ -160,6 +176,7 @@ const groups = ({ next, succeeded }: Exits): Phase => ({
       Comment: 'No connector requested: the connector-side fields of the event and the output are null (one transition)',
       Parameters: {
         'validation.$': '$.validation',
+        'plan.$': '$.plan',
         'directory.$': '$.directory',
         groups: { Groups: [] },
         share: { ResourceShareArn: null, CreatedByThisExecution: null },
@@ -276,7 +293,7 @@ const templates = ({ next }: Exits): Phase => ({
       { ...EXECUTION_ID, 'ConnectorArn.$': '$.connector.ConnectorArn', 'Connector.$': '$.Connector', 'Groups.$': '$.groups.Groups' },
       '$.templates',
       next,
-      'Each requested template and its group access control entries: adopts what matches, refuses what differs (TemplateConflictError, before any create), creates the rest with ClientTokens from the execution ARN',
+      'The templates part of the plan: creates (ClientTokens from the execution ARN), changes in place (UpdateTemplate, the entries, tags), prunes this tool\'s no longer listed with PruneTemplates; a template not this tool\'s that differs is TemplateConflictError, before any write',
     ),
   },
 });
@@ -299,7 +316,7 @@ const completion = (): Phase => ({
         'TemplateArns.$': '$.templates.TemplateArns',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
-        'Warnings.$': '$.validation.Warnings',
+        'Warnings.$': '$.plan.warnings',
         'DirectoryWarnings.$': '$.directory.Warnings',
       },
       'Best effort: a publishing failure becomes a warning in the output, never a failed provisioning',
@@ -328,7 +345,8 @@ const completion = (): Phase => ({
         'Groups.$': '$.groups.Groups',
         'ResourceShareArn.$': '$.share.ResourceShareArn',
         'ResourceShareCreated.$': '$.share.CreatedByThisExecution',
-        'Warnings.$': '$.validation.Warnings',
+        'Plan.$': '$.plan.plan',
+        'Warnings.$': '$.plan.warnings',
         'DirectoryWarnings.$': '$.directory.Warnings',
         'EventPublished.$': '$.publish.Published',
         'EventWarning.$': '$.publish.Warning',
@@ -416,7 +434,7 @@ const failure = (): States => ({
 });
 
 /** The phases before the completion, in execution order. */
-const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, changeLease, directory, groups, connectorSide, templates];
+const PHASES: readonly ((exits: Exits) => Phase)[] = [validation, changeLease, plan, directory, groups, connectorSide, templates];
 
 export function buildDefinition(): Definition {
   const done = completion();

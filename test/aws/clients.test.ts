@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DescribeDirectoriesCommand } from '@aws-sdk/client-directory-service';
-import { acmPca, directoryService, directoryServiceCreate, directoryServiceData, dynamoDb, ec2, eventBridge, pcaConnectorAd, ram, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
+import { acmPca, directoryService, directoryServiceCreate, directoryServiceData, dynamoDb, ec2, eventBridge, lambda, pcaConnectorAd, ram, resetClients, secretsManager, sfn } from '../../src/aws/clients.ts';
 import { startEmulator } from '../../tools/local/emulator/index.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../../tools/local/emulator/index.ts';
 
@@ -18,7 +18,7 @@ describe('src/aws/clients.ts', () => {
     // Prepare
     resetClients();
     // Act + Assess
-    for (const get of [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, directoryServiceData, ram, dynamoDb, sfn]) {
+    for (const get of [directoryService, directoryServiceCreate, secretsManager, ec2, acmPca, eventBridge, pcaConnectorAd, directoryServiceData, ram, dynamoDb, sfn, lambda]) {
       assert.equal(get(), get());
     }
     assert.notEqual(directoryService(), directoryServiceCreate());

@@ -78,7 +78,12 @@ describe('provisioning record rules', () => {
   it('the outcome from the state the record step sees: the output, or the caught error; the plan when it has one', () => {
     const plan = [{ resource: 'template', id: 'T', action: 'update', fields: ['Definition'] }];
     assert.deepEqual(outcomeOfState({ DirectoryId: 'd-1' }, 't'), { status: 'SUCCEEDED', stopDate: 't', output: { DirectoryId: 'd-1' } });
-    assert.deepEqual(outcomeOfState({ error: { Error: 'DirectoryFailed', Cause: 'no IPs' }, plan }, 't'), { status: 'FAILED', stopDate: 't', error: 'DirectoryFailed', cause: 'no IPs', plan });
+    assert.deepEqual(outcomeOfState({ DirectoryId: 'd-1', Plan: plan }, 't'), { status: 'SUCCEEDED', stopDate: 't', output: { DirectoryId: 'd-1', Plan: plan }, plan });
+    assert.deepEqual(
+      outcomeOfState({ error: { Error: 'DirectoryFailed', Cause: 'no IPs' }, plan: { plan, warnings: [] } }, 't'),
+      { status: 'FAILED', stopDate: 't', error: 'DirectoryFailed', cause: 'no IPs', plan },
+    );
+    assert.deepEqual(outcomeOfState({ error: { Error: 'ConcurrentChangeError', Cause: 'held' } }, 't'), { status: 'FAILED', stopDate: 't', error: 'ConcurrentChangeError', cause: 'held' });
     assert.equal(recordStatusAfter('update', 'SUCCEEDED'), 'PROVISIONED');
     assert.equal(recordStatusAfter('teardown', 'SUCCEEDED'), 'TORN_DOWN');
     assert.equal(recordStatusAfter('provisioning', 'ABORTED'), 'FAILED');

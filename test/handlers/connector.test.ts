@@ -6,9 +6,11 @@ import {
   CreateConnectorCommand,
   GetConnectorCommand,
   ListConnectorsCommand,
+  ListTagsForResourceCommand,
   PcaConnectorAdClient,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
+  TagResourceCommand,
   ThrottlingException,
   ValidationException,
 } from '../../src/aws/pca-connector-ad/index.ts';
@@ -47,9 +49,21 @@ beforeEach(() => {
   pca.on(ListConnectorsCommand).resolves({ Connectors: [] });
   pca.on(CreateConnectorCommand).resolves({ ConnectorArn: ARN });
   pca.on(GetConnectorCommand).resolves({ Connector: { Arn: ARN, Status: 'CREATING' } });
+  // An adopted connector carries the request's tags already (the day-two test below takes one away).
+  pca.on(ListTagsForResourceCommand).resolves({ Tags: { ...connector().Tags } });
 });
 
 describe('CreateConnector handler', () => {
+  it('adopting, it adds the request\'s Connector.Tags the connector lacks (TagResource); with all of them, no write', async () => {
+    pca.on(ListConnectorsCommand).resolves({ Connectors: [summary()] });
+    pca.on(ListTagsForResourceCommand).resolves({ Tags: { team: 'old', owner: 'someone' } });
+    await createConnectorCore(input(), deps());
+    assert.deepEqual(pca.commandCalls(TagResourceCommand).map((c) => c.args[0].input), [{ ResourceArn: OTHER_ARN, Tags: { team: 'pki' } }]);
+    pca.on(ListTagsForResourceCommand).resolves({ Tags: { team: 'pki' } });
+    await createConnectorCore(input(), deps());
+    assert.equal(pca.commandCalls(TagResourceCommand).length, 1, 'a rerun adds nothing');
+  });
+
   it('creates with ClientToken = sha256(execution ARN), user tags + managed-by, the VPC information', async () => {
     // Act
     const state = await createConnectorCore(input(), deps());

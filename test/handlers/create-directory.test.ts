@@ -9,6 +9,7 @@ import {
   DirectoryServiceClient,
   EntityDoesNotExistException,
   InvalidParameterException,
+  AddTagsToResourceCommand,
   ListTagsForResourceCommand,
   ServiceException,
 } from '@aws-sdk/client-directory-service';
@@ -72,6 +73,8 @@ beforeEach(() => {
   ds.on(ListTagsForResourceCommand).resolves({ Tags: [] });
   ds.on(CreateDirectoryCommand).resolves({ DirectoryId: 'd-aaaaaaaaaa' });
   ds.on(CreateMicrosoftADCommand).resolves({ DirectoryId: 'd-bbbbbbbbbb' });
+  // An adopted directory carries the request's tags already (the day-two test below takes one away).
+  ds.on(ListTagsForResourceCommand).resolves({ Tags: (input().Directory.Tags ?? []).map((t) => ({ ...t })) });
   sm.on(GetSecretValueCommand).resolves({ SecretString: PASSWORD });
 });
 
@@ -89,6 +92,20 @@ describe('CreateDirectory handler: find-or-create', () => {
     });
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);
     assert.equal(sm.commandCalls(GetSecretValueCommand).length, 0);
+  });
+
+  it('adopting, it adds the request\'s tags the directory lacks or has with another value, never this tool\'s own; with all of them, no write', async () => {
+    ds.on(DescribeDirectoriesCommand).resolves({ DirectoryDescriptions: [existing()] });
+    ds.on(ListTagsForResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'old' }, { Key: 'owner', Value: 'someone' }] });
+    const request = input();
+    request.Directory.Tags = [{ Key: 'team', Value: 'pki' }, { Key: 'cost-center', Value: '4711' }];
+    await createDirectoryCore(request, deps());
+    assert.deepEqual(ds.commandCalls(AddTagsToResourceCommand).map((c) => c.args[0].input), [
+      { ResourceId: 'd-1234567890', Tags: [{ Key: 'team', Value: 'pki' }, { Key: 'cost-center', Value: '4711' }] },
+    ]);
+    ds.on(ListTagsForResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'pki' }, { Key: 'cost-center', Value: '4711' }] });
+    await createDirectoryCore(request, deps());
+    assert.equal(ds.commandCalls(AddTagsToResourceCommand).length, 1, 'a rerun adds nothing');
   });
 
   it('adopts a directory still Creating with a fresh deadline for this execution', async () => {
@@ -280,6 +297,7 @@ describe('CreateDirectory handler: the creation lease', () => {
     ds.reset();
     ds.on(ListTagsForResourceCommand).resolves({ Tags: [] });
     ds.on(DescribeDirectoriesCommand).resolvesOnce({ DirectoryDescriptions: [] }).resolves({ DirectoryDescriptions: [existing({ Stage: 'Requested', LaunchTime: NOW })] });
+    ds.on(ListTagsForResourceCommand).resolves({ Tags: input().Directory.Tags ?? [] });
     const adopted = await createDirectoryCore(input(), deps());
     assert.deepEqual([adopted.DirectoryId, adopted.Adopted], ['d-1234567890', true]);
     assert.equal(ds.commandCalls(CreateDirectoryCommand).length, 0);

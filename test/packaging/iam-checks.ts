@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { actionsCalledBy, checkIam } from '../../tools/verify/iam.ts';
+import { actionsCalledBy, checkIam, readOnlyReport } from '../../tools/verify/iam.ts';
 import type { IamReport } from '../../tools/verify/iam.ts';
 import type { CfnTemplate } from '../../tools/verify/cfn.ts';
 
@@ -43,6 +43,22 @@ export function iamChecks(getTemplate: () => CfnTemplate): void {
     const r = await report();
     assert.deepEqual(summary(r, 'tooWide'), []);
     assert.deepEqual(r.principals.flatMap((p) => p.extra.map((a) => `${p.principal}: ${a}`)), [], 'allowed but never needed');
+  });
+
+  it('the plan\'s functions read only: every write another role holds is denied to PlanChanges and the dry-run function', async (t) => {
+    const r = await report();
+    for (const role of ['PlanChangesRole', 'PlanProvisioningRole']) {
+      const ro = await readOnlyReport(getTemplate(), r, role);
+      t.diagnostic(`${role}: ${ro.checked} write requests of the other principals evaluated`);
+      assert.ok(ro.checked >= 30, `${role}: only ${ro.checked} write requests found`);
+      assert.deepEqual(ro.allowed, [], role);
+    }
+    // It would catch one: a copy of the template whose PlanChanges role may also update templates.
+    const bad = structuredClone(getTemplate());
+    const role = (bad.Resources as unknown as Record<string, { Properties: { Policies: { PolicyDocument: { Statement: unknown[] } }[] } }>)['PlanChangesRole'];
+    role?.Properties.Policies[0]?.PolicyDocument.Statement.push({ Effect: 'Allow', Action: 'pca-connector-ad:CreateTemplate', Resource: '*' });
+    const caught = await readOnlyReport(bad, await checkIam(bad), 'PlanChangesRole');
+    assert.ok(caught.allowed.some((f) => f.detail.startsWith('pca-connector-ad:CreateTemplate on ')), JSON.stringify(caught.allowed));
   });
 
   it('every API Gateway method requires AWS_IAM', async () => {

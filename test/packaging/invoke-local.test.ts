@@ -93,14 +93,14 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
 
   it('has a sample event per function, and each command run returns the handler\'s result', async (t) => {
     const keys = functionKeys();
-    assert.equal(keys.length, 29, keys.join(', '));
+    assert.equal(keys.length, 31, keys.join(', '));
     const results: Record<string, Record<string, unknown>> = {};
     // The order of a provisioning: each Task's sample event refers to what the previous one created (the change lease
     // taken first, released by the record step last).
-    const order = ['validateRequest', 'acquireChangeLease', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess', 'getDirectoryDataAccessStatus', 'resolveGroups',
-      'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus', 'createConnector', 'getConnectorStatus', 'createServicePrincipalName',
-      'getServicePrincipalNameStatus', 'createTemplates', 'recordProvisioning', 'startFromEvent', 'apiCreateProvisioning', 'apiGetProvisioning', 'apiUpdateProvisioning',
-      'recordExecutionStatus',
+    const order = ['validateRequest', 'acquireChangeLease', 'planChanges', 'planProvisioning', 'createDirectory', 'getDirectoryStage', 'enableDirectoryDataAccess',
+      'getDirectoryDataAccessStatus', 'resolveGroups', 'shareCertificateAuthority', 'createDirectoryRegistration', 'getDirectoryRegistrationStatus', 'createConnector',
+      'getConnectorStatus', 'createServicePrincipalName', 'getServicePrincipalNameStatus', 'createTemplates', 'recordProvisioning', 'startFromEvent', 'apiCreateProvisioning',
+      'apiGetProvisioning', 'apiUpdateProvisioning', 'recordExecutionStatus',
       // The teardown's: discovery finds what the invokes above created; the delete samples carry a plan with nothing left to delete.
       'discoverResources', 'acquireTeardownLease', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret', 'recordTeardown',
       // Its triggers last (they start teardowns in the world).
@@ -109,8 +109,8 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
     for (const fn of keys) assert.ok(existsSync(join(ROOT, 'events', `${fn}.json`)), `events/${fn}.json`);
     const runs = FULL ? order : REPRESENTATIVE;
     const ran = (fn: string): boolean => runs.includes(fn);
-    // Beside the chain: ValidateRequest only reads the seed; the delete samples' plans have nothing to delete (no call).
-    const beside = ['validateRequest', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
+    // Beside the chain: ValidateRequest only reads the seed, the plans only read; the delete samples' plans have nothing to delete (no call).
+    const beside = ['validateRequest', 'planChanges', 'planProvisioning', 'deleteConnectors', 'deleteDirectories', 'deletePasswordSecret'];
     // One change of the directory at a time: a start waits until the execution an earlier invoke started has ended.
     const waitsFor: Record<string, string> = {
       apiCreateProvisioning: 'startFromEvent',
@@ -140,6 +140,8 @@ describe(`serverless invoke local, ${FULL ? 'every function' : `${REPRESENTATIVE
     const registrationArn = readEvent<{ Registration: { DirectoryRegistrationArn: string } }>('getDirectoryRegistrationStatus.json').Registration.DirectoryRegistrationArn;
     const expectations: Record<string, () => void> = {
       validateRequest: () => assert.equal(results['validateRequest']?.['DirectoryType'], 'MicrosoftAD'),
+      planChanges: () => assert.ok(Array.isArray(results['planChanges']?.['plan']), JSON.stringify(results['planChanges'])),
+      planProvisioning: () => assert.ok(Array.isArray(results['planProvisioning']?.['plan']), JSON.stringify(results['planProvisioning'])),
       createDirectory: () => {
         assert.equal(results['createDirectory']?.['DirectoryId'], directoryId, 'createDirectory creates the directory the next sample polls');
         assert.equal(results['createDirectory']?.['Adopted'], false);

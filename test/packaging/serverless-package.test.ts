@@ -92,9 +92,9 @@ describe('serverless package (offline)', () => {
     template = await packageService();
   });
 
-  it('has one function per Task state and the seven trigger functions (nodejs22.x, arm64), each with its own role from resources', () => {
+  it('has one function per Task state, the seven trigger functions and the dry-run function (nodejs22.x, arm64), each with its own role from resources', () => {
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-    assert.equal(functions.length, TASK_STATES.length + TEARDOWN_TASK_STATES.length + 7, 'the Task functions of both machines and the seven trigger functions');
+    assert.equal(functions.length, TASK_STATES.length + TEARDOWN_TASK_STATES.length + 8, 'the Task functions of both machines, the seven trigger functions and planProvisioning');
     const roles = new Set<string>();
     for (const state of TASK_STATES) {
       const fn = res(logicalId(state));

@@ -71,6 +71,14 @@ describe('statemachine/provision.asl.json', () => {
     const def = raw();
     assert.equal(def.States['ValidateRequest']?.['Next'], 'AcquireChangeLease');
     assert.equal(def.States['AcquireChangeLease']?.['ResultPath'], '$.lease');
+    // The plan is made under the lease; a conflict ends in the failure path that records and releases.
+    assert.equal(def.States['AcquireChangeLease']?.['Next'], 'PlanChanges');
+    assert.equal(def.States['PlanChanges']?.['Next'], 'CreateDirectory');
+    for (const state of ['AcquireChangeLease', 'PlanChanges']) {
+      assert.deepEqual([...new Set(def.States[state]?.Catch?.map((c) => c.Next))], ['FailedBeforeDirectory'], state);
+    }
+    assert.equal(def.States['FailedBeforeDirectory']?.['Next'], 'PublishFailedEvent');
+    assert.equal((def.States['RecordResult']?.['Parameters'] as Record<string, unknown>)['Plan.$'], '$.plan.plan', 'the record gets the plan carried out');
     assert.equal(def.States['RecordResult']?.['Next'], 'RecordProvisioning');
     assert.equal(def.States['PublishFailedEvent']?.['Next'], 'RecordProvisioning');
     assert.deepEqual(def.States['PublishFailedEvent']?.Catch?.map((c) => c.Next), ['RecordProvisioning']);

@@ -44,6 +44,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
       Groups: [{ GroupName: 'Domain Computers', SID: GROUP_SID, Created: false }],
       ResourceShareArn: SHARE_ARN,
       ResourceShareCreated: true,
+      Plan: [],
       Warnings: [WARNING],
       DirectoryWarnings: [],
       EventPublished: true,
@@ -61,7 +62,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(entered(r.events), [
-      'ValidateRequest', 'AcquireChangeLease', 'DirectoryGiven', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
+      'ValidateRequest', 'AcquireChangeLease', 'PlanChanges', 'DirectoryGiven', 'CreateDirectory', 'GetDirectoryStage', 'ConnectorRequested', 'NoConnector',
       'PublishSucceededEvent', 'RecordResult', 'RecordProvisioning', 'EndProvisioning', 'Provisioned',
     ]);
     const out = r.output as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * readers for the state-machine tests. The ASL under test is the real statemachine/provision.asl.json.
  */
 import type {
+  ChangePlan,
   CertificateAuthorityShareState,
   ChangeLeaseState,
   RecordChangeResult,
@@ -23,6 +24,7 @@ import type {
   TemplatesState,
   GetConnectorStatusInput,
   GetDirectoryStageInput,
+  PlanChangesInput,
   ProvisioningRequest,
   ValidationResult,
 } from '../../src/contract.ts';
@@ -151,6 +153,7 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
       ConnectorTimeoutSeconds: 1800,
     }),
     AcquireChangeLease: (): ChangeLeaseState => ({ ProvisioningId: 'test-provisioning', Kind: 'provisioning', TakenOverFrom: null }),
+    PlanChanges: (input): ChangePlan => ({ plan: [], warnings: (input as PlanChangesInput).Warnings }),
     CreateDirectory: (input): DirectoryPollState => {
       const i = input as CreateDirectoryInput;
       const stage = nth(stages, stageCalls++);
@@ -229,7 +232,11 @@ export function stubHandlers(s: Scenario = {}): { handlers: Record<string, Local
     },
     CreateTemplates: (): TemplatesState => ({
       TemplateArns: [TEMPLATE_ARN],
-      Templates: [{ Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, CreatedAccessControlEntries: [GROUP_SID], AdoptedAccessControlEntries: [] }],
+      Templates: [{
+        Name: 'ComputerAutoEnroll', TemplateArn: TEMPLATE_ARN, Adopted: false, Updated: false,
+        CreatedAccessControlEntries: [GROUP_SID], AdoptedAccessControlEntries: [], UpdatedAccessControlEntries: [], DeletedAccessControlEntries: [],
+      }],
+      DeletedTemplateArns: [],
     }),
     RecordProvisioning: (): RecordChangeResult => ({ Recorded: true, ProvisioningId: 'test-provisioning', LeaseReleased: true }),
     PublishSucceededEvent: () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] }),

@@ -1,6 +1,6 @@
 /**
- * `npm run gen:events`: writes events/<function>.json for every Task function of the provisioning, and the teardown
- * triggers' samples derived from the provisioning triggers' (tools/local/task-events.ts). The teardown's Task samples
+ * `npm run gen:events`: writes events/<function>.json for every Task function of the provisioning, and the samples
+ * derived from others: the teardown triggers' and the dry-run function's (tools/local/task-events.ts). The teardown's Task samples
  * are written by hand.
  */
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';

@@ -1,7 +1,8 @@
 /**
  * `npm start` — run one provisioning end to end in the local world (no AWS account); `--teardown` runs the teardown
- * of the same request instead.
- * Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (a flag, or a file it names: one line on stderr, nothing run).
+ * of the same request instead; `--plan` prints what the provisioning would do, writing nothing.
+ * Exit codes: 0 SUCCEEDED (or a plan made), 1 FAILED, 2 usage error (a flag, a file it names, or, with --plan, an
+ * invalid request: one line on stderr, nothing run).
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { validateRequest } from '../../src/domain/validate.ts';
 import { canonicalJson } from '../../src/domain/execution-names.ts';
 import { clientTokenFor } from '../../src/domain/client-token.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, closest, errorLine, guardedStdout, readJsonFile, runMain, secondsOption } from '../cli/io.ts';
+import type { ChangePlan } from '../../src/contract.ts';
 import { setEnv } from '../env.ts';
 import type { FaultSpec } from './emulator/index.ts';
 import type { RunResult, TimelineEntry } from './engine/execution.ts';
@@ -42,6 +44,10 @@ Options:
   --data-access-fails-after SECONDS   Directory Data access asked for goes Failed at that time instead
   --deauthorization-after SECONDS   DeleteDirectory is refused for "authorized applications" until that long after
                                     the directory registration is gone (default 0; AWS says up to 60 minutes)
+  --plan                            print what applying --input to the world (--state) would do, per resource:
+                                    create, keep, update, delete, orphaned, conflict or warning (docs/plan.md);
+                                    writes nothing, saves no state; exit 0 even with conflicts, 2 for an invalid
+                                    request
   --teardown                        tear down what the same --input provisioned (docs/teardown.md): connectors,
                                     then the directory, then a password secret POST /provisionings stored; only
                                     what carries this tool's ownership tag
@@ -69,7 +75,8 @@ Faults (SPEC):
   DirectoryDataAccessLifecycle:Failed[:COUNT|:RATE]  the next COUNT (or a RATE fraction of the) enablings of
                                     Directory Data access end Failed
 
-Exit codes: 0 SUCCEEDED, 1 FAILED, 2 usage error (also: --state file in use by another npm start).
+Exit codes: 0 SUCCEEDED (--plan: the plan was made), 1 FAILED, 2 usage error (also: --state file in use by another
+npm start; --plan: an invalid request).
 `;
 
 /** The StageReason of a directory failed by --directory-fails-after (a simulation's wording, not AWS's). */
@@ -275,6 +282,7 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
         'deauthorization-after': { type: 'string' },
         json: { type: 'boolean', default: false },
         teardown: { type: 'boolean', default: false },
+        plan: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -305,6 +313,11 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
   const dataAccessFailsAfterSeconds = secondsOption(values['data-access-fails-after'], '--data-access-fails-after');
   const deauthorizationSeconds = secondsOption(values['deauthorization-after'], '--deauthorization-after');
   if (values.force && !values.teardown) throw new UsageError('--force only applies to --teardown');
+  if (values.plan) {
+    const others = PLAN_EXCLUDES.filter((flag) => values[flag] !== undefined && values[flag] !== false && !(Array.isArray(values[flag]) && values[flag].length === 0));
+    if (others.length > 0) throw new UsageError(`--plan takes only --input, --seed, --state and --json (not ${others.map((f) => `--${f}`).join(', ')})`);
+    return runPlan(await prepare(values), values.json, out);
+  }
   const prepared = await prepare(values);
   const { seed, faults, state, executionArn } = prepared;
   const input = values.force && prepared.input !== null && typeof prepared.input === 'object' ? { ...(prepared.input as object), Force: true } : prepared.input;
@@ -361,6 +374,65 @@ async function run(argv: string[], out: (text: string) => void): Promise<number>
     out(`${summary(result, values.teardown)}\n`);
   }
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
+}
+
+/** What --plan cannot be combined with: it runs no execution. */
+const PLAN_EXCLUDES = [
+  'execution-id', 'fault', 'teardown', 'force', 'directory-active-after', 'directory-fails-after', 'connector-active-after', 'connector-fails-after',
+  'registration-active-after', 'registration-fails-after', 'spn-active-after', 'spn-fails-after', 'deauthorization-after',
+] as const;
+
+/** The plan as a table: one line per resource, its differences and remedy beneath, the totals, the warnings. */
+export function planTable(plan: ChangePlan, apiCalls: Record<string, number>, writes: Record<string, number>): string {
+  const rows = plan.plan.map((e) => [e.resource, e.action, e.id] as const);
+  const w0 = Math.max(8, ...rows.map((r) => r[0].length));
+  const w1 = Math.max(6, ...rows.map((r) => r[1].length));
+  const lines = [`  ${'RESOURCE'.padEnd(w0)}  ${'ACTION'.padEnd(w1)}  ID`];
+  for (const e of plan.plan) {
+    lines.push(`  ${e.resource.padEnd(w0)}  ${e.action.padEnd(w1)}  ${e.id}`);
+    for (const f of e.fields) lines.push(`      ${f.field}: ${f.existing} -> ${f.requested}`);
+    if (e.remedy && e.action === 'conflict') lines.push(`      remedy: ${e.remedy}`);
+    if (e.reason) lines.push(`      reason: ${e.reason}`);
+  }
+  const count = (action: string): number => plan.plan.filter((e) => e.action === action).length;
+  const conflicts = count('conflict');
+  lines.push(
+    '',
+    `  ${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete, ${count('keep')} to keep, ${count('orphaned')} orphaned, ${count('warning')} warning(s), ${conflicts} conflict(s)`,
+    conflicts > 0
+      ? '  Applying this request would stop at PlanChanges (PlanConflictError) before any write.'
+      : count('create') + count('update') + count('delete') === 0
+        ? '  Applying this request changes nothing.'
+        : '  npm start -- --input <the same file> applies it.',
+  );
+  for (const w of plan.warnings) lines.push(`  warning: ${w}`);
+  const total = Object.values(writes).reduce((a, b) => a + b, 0);
+  lines.push(`  API calls: ${Object.entries(apiCalls).map(([k, v]) => `${k}=${v}`).join(', ')} (${total} write call(s))`);
+  return lines.join('\n');
+}
+
+/** --plan: the dry-run function's core against the world (read from --state, never saved back). */
+async function runPlan(prepared: Awaited<ReturnType<typeof prepare>>, json: boolean, out: (text: string) => void): Promise<number> {
+  const { InvalidRequestError } = await import('../../src/domain/errors.ts');
+  const { writeCallsOf } = await import('./emulator/index.ts');
+  const { withLocalWorld } = await import('./world.ts');
+  const { state } = prepared;
+  try {
+    const { plan, apiCalls } = await withLocalWorld({ seed: prepared.seed as never, emulator: { snapshot: state?.snapshot } }, async ({ emulator }) => {
+      const { planProvisioningCore } = await import('../../src/handlers/plan-provisioning.ts');
+      try {
+        return { plan: await planProvisioningCore({ Request: prepared.input }), apiCalls: { ...emulator.apiCalls } };
+      } catch (err) {
+        if (err instanceof InvalidRequestError) throw new UsageError(`--input: ${err.message}`);
+        throw err;
+      }
+    });
+    const writes = writeCallsOf(apiCalls);
+    out(json ? `${JSON.stringify({ ...plan, apiCalls })}\n` : `${planTable(plan, apiCalls, writes)}\n`);
+    return EXIT_OK;
+  } finally {
+    state?.release();
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,8 +3,9 @@
  * captured from one run of the real ASL with the real handlers in the local world (the sample request, default seed,
  * fixed execution ARN and a simulated clock starting at a fixed time, so the capture is deterministic).
  * The teardown triggers' and PUT's samples are derived from the provisioning triggers' (same envelope and request,
- * their own method / detail-type / ids), and the status change function's is the event Step Functions sends for a
- * stopped sample execution: `derivedTriggerEvents`. `npm run gen:events` writes both; tests compare.
+ * their own method / detail-type / ids), the dry-run function's from the sample request, and the status change
+ * function's is the event Step Functions sends for a stopped sample execution: `derivedTriggerEvents`.
+ * `npm run gen:events` writes both; tests compare.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,7 +93,8 @@ const updateBody = (): string => {
 /**
  * File name under events/ -> the derived samples: `DELETE /provisionings/{id}` and `PUT /provisionings/{id}` (the GET
  * sample's request with their method, a body for PUT, request ids of their own), the `Deprovisioning Requested`
- * events (the provisioning request samples') and the status change event of a stopped sample execution.
+ * events (the provisioning request samples'), the status change event of a stopped sample execution, and the dry-run
+ * function's (what `POST /provisionings?dryRun=true` sends it: the sample request).
  */
 export const derivedTriggerEvents = (): Record<string, unknown> => {
   const get = readEventFile('apiGetProvisioning.json') as Record<string, unknown> & {
@@ -148,5 +150,6 @@ export const derivedTriggerEvents = (): Record<string, unknown> => {
     },
     'startTeardownFromEvent.json': teardownEventFrom(readEventFile('startFromEvent.json'), '8e2d4b63-1a9c-4f57-b0e8-6c3f5a7d9e21'),
     'teardown-requested.json': teardownEventFrom(readEventFile('provisioning-requested.json'), 'c4a7e1f9-5b2d-4e86-9a03-7f1b6d8c2e54'),
+    'planProvisioning.json': { Request: readEventFile('execution-input.json') },
   };
 };

@@ -10,11 +10,13 @@
  * all of it on `stop()`:
  *  - `AWS_ENDPOINT_URL_SFN`, `STATE_MACHINE_ARN` and `TEARDOWN_STATE_MACHINE_ARN` always (the local world owns them);
  *  - the emulator's `AWS_ENDPOINT_URL_<SERVICE>`, region, dummy credentials, `COORDINATION_TABLE_NAME`,
- *    `RECORDS_TABLE_NAME` and `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue): with
+ *    `RECORDS_TABLE_NAME`, `DEAD_LETTER_QUEUE_URL` (the emulated triggers' dead-letter queue) and `PLAN_FUNCTION_NAME`
+ *    (the dry-run function the emulated Lambda runs): with
  *    `userEndpoints: 'keep'` (the default) only where unset, and a service the user pointed elsewhere (e.g.
  *    moto_server) is consulted there by the emulated Connector for AD; with `'replace'`, always.
  */
 import { resetClients } from '../../src/aws/clients.ts';
+import { handler as planProvisioning } from '../../src/handlers/plan-provisioning.ts';
 import { setClock } from '../../src/lib/clock.ts';
 import { setEnv } from '../env.ts';
 import { runExecution } from './engine/execution.ts';
@@ -33,6 +35,9 @@ import { startSfnServer } from './step-functions/server.ts';
 export const LOCAL_COORDINATION_TABLE_NAME = 'local-coordination';
 /** The provisioning records table the handlers use when RECORDS_TABLE_NAME is unset (created on first use too). */
 export const LOCAL_RECORDS_TABLE_NAME = 'local-provisioning-records';
+
+/** The dry-run function's name in the local world (the emulated Lambda runs the real handler under it). */
+export const LOCAL_PLAN_FUNCTION_NAME = 'planProvisioning';
 
 export interface LocalWorldOptions {
   /** Default: tools/local/seeds/default.json. */
@@ -71,7 +76,12 @@ export interface LocalWorld {
 export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<LocalWorld> {
   const seed = opts.seed ?? loadSeed(DEFAULT_SEED_PATH);
   const keep = (opts.userEndpoints ?? 'keep') === 'keep';
-  const emulator = await startEmulator({ seed, ...(keep ? { external: externalEndpointsFrom(process.env) } : {}), ...opts.emulator });
+  const emulator = await startEmulator({
+    seed,
+    ...(keep ? { external: externalEndpointsFrom(process.env) } : {}),
+    functions: { [LOCAL_PLAN_FUNCTION_NAME]: planProvisioning },
+    ...opts.emulator,
+  });
   // Imported when first used: the handler's module loads once this world has set the endpoint variables.
   const recordExecutionStatus: NonNullable<LocalSfnOptions['onStatusChange']> = async (event) => {
     const { handler } = await import('../../src/handlers/record-execution-status.ts');
@@ -94,6 +104,7 @@ export async function startLocalWorld(opts: LocalWorldOptions = {}): Promise<Loc
     COORDINATION_TABLE_NAME: LOCAL_COORDINATION_TABLE_NAME,
     RECORDS_TABLE_NAME: LOCAL_RECORDS_TABLE_NAME,
     DEAD_LETTER_QUEUE_URL: emulator.deadLetterQueueUrl,
+    PLAN_FUNCTION_NAME: LOCAL_PLAN_FUNCTION_NAME,
   };
   const restore = keep ? setEnv(owned, emulated) : setEnv({ ...emulated, ...owned });
   const env: Record<string, string> = {};

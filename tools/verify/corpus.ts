@@ -200,7 +200,7 @@ const validTagKey = fc.string({ unit: fc.constantFrom(...TAG_UNITS), minLength: 
 const validTagValue = fc.string({ unit: fc.constantFrom(...TAG_UNITS), maxLength: 256 });
 
 /** Any JSON-ish value that is NOT of the given kind. */
-const wrongType = (kind: 'string' | 'array' | 'object' | 'integer'): fc.Arbitrary<unknown> =>
+const wrongType = (kind: 'string' | 'array' | 'object' | 'integer' | 'boolean'): fc.Arbitrary<unknown> =>
   fc
     .oneof(
       fc.integer(),
@@ -215,6 +215,7 @@ const wrongType = (kind: 'string' | 'array' | 'object' | 'integer'): fc.Arbitrar
       if (kind === 'string') return typeof v !== 'string';
       if (kind === 'array') return !Array.isArray(v);
       if (kind === 'object') return typeof v !== 'object' || v === null || Array.isArray(v);
+      if (kind === 'boolean') return typeof v !== 'boolean';
       return !Number.isInteger(v);
     });
 
@@ -242,7 +243,7 @@ export interface Rule {
 
 interface FieldSpec {
   segs: Seg[];
-  kind: 'string' | 'array' | 'object' | 'integer';
+  kind: 'string' | 'array' | 'object' | 'integer' | 'boolean';
   required?: boolean;
 }
 
@@ -271,6 +272,7 @@ const FIELDS: FieldSpec[] = [
   { segs: ['Connector', 'VpcInformation', 'SecurityGroupIds', 0], kind: 'string' },
   { segs: ['Connector', 'Tags'], kind: 'object' },
   { segs: ['Connector', 'Tags', 'team'], kind: 'string' },
+  { segs: ['Connector', 'PruneTemplates'], kind: 'boolean' },
   { segs: ['Options', 'DirectoryTimeoutMinutes'], kind: 'integer' },
   { segs: ['Options', 'ConnectorTimeoutMinutes'], kind: 'integer' },
 ];
@@ -281,7 +283,7 @@ const OBJECTS: { segs: Seg[]; allowed: string[] }[] = [
   { segs: ['Directory'], allowed: ['Type', 'Name', 'ShortName', 'Description', 'Size', 'Edition', 'PasswordSecretId', 'VpcSettings', 'Tags'] },
   { segs: ['Directory', 'VpcSettings'], allowed: ['VpcId', 'SubnetIds'] },
   { segs: ['Directory', 'Tags', 0], allowed: ['Key', 'Value'] },
-  { segs: ['Connector'], allowed: ['CertificateAuthorityArn', 'VpcInformation', 'Tags'] },
+  { segs: ['Connector'], allowed: ['CertificateAuthorityArn', 'VpcInformation', 'Tags', 'Templates', 'PruneTemplates'] },
   { segs: ['Connector', 'VpcInformation'], allowed: ['IpAddressType', 'SecurityGroupIds'] },
   { segs: ['Options'], allowed: ['DirectoryTimeoutMinutes', 'ConnectorTimeoutMinutes'] },
 ];

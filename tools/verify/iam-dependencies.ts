@@ -129,6 +129,15 @@ export const CALL_RESOURCE_TYPES: Record<string, string[]> = {
 };
 
 /**
+ * The resource types a principal calls an action on where the action has several (none required): the steps that add
+ * the request's tags to what they adopt tag their own kind of resource only.
+ */
+export const CALLED_ON: Record<string, Record<string, string[]>> = {
+  CreateDirectoryRegistration: { 'pca-connector-ad:TagResource': ['pca-connector-ad:directoryregistration'] },
+  CreateTemplates: { 'pca-connector-ad:TagResource': ['pca-connector-ad:template'] },
+};
+
+/**
  * Services whose resources this stack owns or names up front (its tables, queues, buses, state machines, log
  * groups, functions, the password-secret prefix): an ARN matching every resource of its type there is wider than
  * needed. Resources a request names at run time (directories, connectors, CAs, VPC resources, keys) are scoped by
@@ -158,6 +167,8 @@ export const RESOURCE_TAGS: ReadonlySet<string> = new Set([
   'pca-connector-ad:DeleteServicePrincipalName',
   'pca-connector-ad:DeleteTemplate',
   'pca-connector-ad:DeleteTemplateGroupAccessControlEntry',
+  'pca-connector-ad:UpdateTemplate',
+  'pca-connector-ad:UpdateTemplateGroupAccessControlEntry',
   'secretsmanager:DeleteSecret',
 ]);
 
@@ -342,6 +353,8 @@ export const sampleArn = (type: string, scope: PrincipalScope): string => {
       return `${r.ref(one(wiredOf(scope, 'AWS::StepFunctions::StateMachine'), 'state machine')).replace(':stateMachine:', ':execution:')}:api-key-sample`;
     case 'sqs:queue':
       return r.getAtt(one(wiredOf(scope, 'AWS::SQS::Queue'), 'SQS queue'), 'Arn');
+    case 'lambda:function':
+      return r.getAtt(one(wiredOf(scope, 'AWS::Lambda::Function'), 'Lambda function'), 'Arn');
     case 'events:event-bus':
       return r.getAtt(one(wiredOf(scope, 'AWS::Events::EventBus'), 'event bus'), 'Arn');
     case 'secretsmanager:secret': {

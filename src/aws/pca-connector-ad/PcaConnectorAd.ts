@@ -21,6 +21,8 @@ import {
   ListServicePrincipalNamesCommand,
   ListTemplateGroupAccessControlEntriesCommand,
   ListTemplatesCommand,
+  UpdateTemplateCommand,
+  UpdateTemplateGroupAccessControlEntryCommand,
   type CreateConnectorCommandInput,
   type CreateConnectorCommandOutput,
   type CreateDirectoryRegistrationCommandInput,
@@ -61,6 +63,10 @@ import {
   type ListTemplateGroupAccessControlEntriesCommandOutput,
   type ListTemplatesCommandInput,
   type ListTemplatesCommandOutput,
+  type UpdateTemplateCommandInput,
+  type UpdateTemplateCommandOutput,
+  type UpdateTemplateGroupAccessControlEntryCommandInput,
+  type UpdateTemplateGroupAccessControlEntryCommandOutput,
 } from './commands.ts';
 import {
   paginateListConnectors,
@@ -92,6 +98,8 @@ const commands = {
   ListServicePrincipalNamesCommand,
   ListTemplateGroupAccessControlEntriesCommand,
   ListTemplatesCommand,
+  UpdateTemplateCommand,
+  UpdateTemplateGroupAccessControlEntryCommand,
 };
 const paginators = {
   paginateListConnectors,
@@ -180,6 +188,14 @@ export interface PcaConnectorAd {
     args: DeleteTemplateGroupAccessControlEntryCommandInput,
     options?: HttpHandlerOptions,
   ): Promise<DeleteTemplateGroupAccessControlEntryCommandOutput>;
+  updateTemplate(
+    args: UpdateTemplateCommandInput,
+    options?: HttpHandlerOptions,
+  ): Promise<UpdateTemplateCommandOutput>;
+  updateTemplateGroupAccessControlEntry(
+    args: UpdateTemplateGroupAccessControlEntryCommandInput,
+    options?: HttpHandlerOptions,
+  ): Promise<UpdateTemplateGroupAccessControlEntryCommandOutput>;
   paginateListServicePrincipalNames(
     args: ListServicePrincipalNamesCommandInput,
     paginationConfig?: Omit<PaginationConfiguration, 'client'>,

@@ -42,11 +42,20 @@ import type {
   ListTemplateGroupAccessControlEntriesCommandOutput,
   ListTemplatesCommandInput,
   ListTemplatesCommandOutput,
+  UpdateTemplateCommandInput,
+  UpdateTemplateCommandOutput,
+  UpdateTemplateGroupAccessControlEntryCommandInput,
+  UpdateTemplateGroupAccessControlEntryCommandOutput,
 } from './commands.ts';
 import { SIGNING_NAME } from './endpoint.ts';
 import { getRuntimeConfig } from './runtimeConfig.ts';
 
-import type { ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput } from './tagging.ts';
+import type {
+  ListTagsForResourceCommandInput,
+  ListTagsForResourceCommandOutput,
+  TagResourceCommandInput,
+  TagResourceCommandOutput,
+} from './tagging.ts';
 
 export { __Client };
 
@@ -71,7 +80,10 @@ export type ServiceInputTypes =
   | ListServicePrincipalNamesCommandInput
   | ListTagsForResourceCommandInput
   | ListTemplateGroupAccessControlEntriesCommandInput
-  | ListTemplatesCommandInput;
+  | ListTemplatesCommandInput
+  | TagResourceCommandInput
+  | UpdateTemplateCommandInput
+  | UpdateTemplateGroupAccessControlEntryCommandInput;
 
 export type ServiceOutputTypes =
   | CreateConnectorCommandOutput
@@ -94,7 +106,10 @@ export type ServiceOutputTypes =
   | ListServicePrincipalNamesCommandOutput
   | ListTagsForResourceCommandOutput
   | ListTemplateGroupAccessControlEntriesCommandOutput
-  | ListTemplatesCommandOutput;
+  | ListTemplatesCommandOutput
+  | TagResourceCommandOutput
+  | UpdateTemplateCommandOutput
+  | UpdateTemplateGroupAccessControlEntryCommandOutput;
 
 export type { ClientDefaults } from '../smithy-client/client.ts';
 

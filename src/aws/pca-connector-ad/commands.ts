@@ -41,6 +41,8 @@ import type {
   ListTemplateGroupAccessControlEntriesResponse,
   ListTemplatesRequest,
   ListTemplatesResponse,
+  UpdateTemplateGroupAccessControlEntryRequest,
+  UpdateTemplateRequest,
 } from './models.ts';
 import type {
   PcaConnectorAdClientResolvedConfig,
@@ -68,6 +70,8 @@ import {
   ListServicePrincipalNames$,
   ListTemplateGroupAccessControlEntries$,
   ListTemplates$,
+  UpdateTemplate$,
+  UpdateTemplateGroupAccessControlEntry$,
 } from './schemas.ts';
 
 export type { __MetadataBearer };
@@ -341,4 +345,30 @@ export class DeleteTemplateGroupAccessControlEntryCommand extends /* @__PURE__ *
   _mw0,
   'DeleteTemplateGroupAccessControlEntry',
   DeleteTemplateGroupAccessControlEntry$,
+) {}
+
+// ------------------------------------------------------------------------------------------------------ UpdateTemplate
+
+export interface UpdateTemplateCommandInput extends UpdateTemplateRequest {}
+export interface UpdateTemplateCommandOutput extends __MetadataBearer {}
+
+/** Replaces a template's definition (the minor revision goes up; with ReenrollAllCertificateHolders the major one). */
+export class UpdateTemplateCommand extends /* @__PURE__ */ command<UpdateTemplateCommandInput, UpdateTemplateCommandOutput>(
+  _ep0,
+  _mw0,
+  'UpdateTemplate',
+  UpdateTemplate$,
+) {}
+
+// ------------------------------------------------------------------------------- UpdateTemplateGroupAccessControlEntry
+
+export interface UpdateTemplateGroupAccessControlEntryCommandInput extends UpdateTemplateGroupAccessControlEntryRequest {}
+export interface UpdateTemplateGroupAccessControlEntryCommandOutput extends __MetadataBearer {}
+
+/** Changes the rights or the display name of a group's access control entry on a template. */
+export class UpdateTemplateGroupAccessControlEntryCommand extends /* @__PURE__ */ command<UpdateTemplateGroupAccessControlEntryCommandInput, UpdateTemplateGroupAccessControlEntryCommandOutput>(
+  _ep0,
+  _mw0,
+  'UpdateTemplateGroupAccessControlEntry',
+  UpdateTemplateGroupAccessControlEntry$,
 ) {}

@@ -675,3 +675,18 @@ export interface DeleteTemplateGroupAccessControlEntryRequest {
   TemplateArn: string | undefined;
   GroupSecurityIdentifier: string | undefined;
 }
+
+export interface UpdateTemplateRequest {
+  TemplateArn: string | undefined;
+  /** The whole new definition (a union: exactly one of TemplateV2, TemplateV3, TemplateV4). */
+  Definition?: TemplateDefinition | undefined;
+  /** Every holder gets a new certificate from the updated template (the major revision goes up). */
+  ReenrollAllCertificateHolders?: boolean | undefined;
+}
+
+export interface UpdateTemplateGroupAccessControlEntryRequest {
+  TemplateArn: string | undefined;
+  GroupSecurityIdentifier: string | undefined;
+  AccessRights?: AccessRights | undefined;
+  GroupDisplayName?: string | undefined;
+}

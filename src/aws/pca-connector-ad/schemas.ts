@@ -40,6 +40,7 @@ const SYNTHETIC_NAMESPACE = 'smithy.ts.sdk.synthetic.' + NAMESPACE;
 
 const STRING = 0;
 const NUMBER = 1;
+const BOOLEAN = 2;
 const TIMESTAMP = 4;
 /** A JSON value written and read as is: used for the template `Definition` union (see below). */
 const DOCUMENT = 15;
@@ -300,6 +301,14 @@ export const DeleteTemplateGroupAccessControlEntryRequest$: StaticStructureSchem
   3, n0, 'DeleteTemplateGroupAccessControlEntryRequest', 0,
   ['GroupSecurityIdentifier', 'TemplateArn'], [[STRING, label], [STRING, label]], 2,
 ];
+export const UpdateTemplateRequest$: StaticStructureSchema = [
+  3, n0, 'UpdateTemplateRequest', 0,
+  ['TemplateArn', 'Definition', 'ReenrollAllCertificateHolders'], [[STRING, label], DOCUMENT, BOOLEAN], 1,
+];
+export const UpdateTemplateGroupAccessControlEntryRequest$: StaticStructureSchema = [
+  3, n0, 'UpdateTemplateGroupAccessControlEntryRequest', 0,
+  ['GroupSecurityIdentifier', 'TemplateArn', 'AccessRights', 'GroupDisplayName'], [[STRING, label], [STRING, label], () => AccessRights$, STRING], 2,
+];
 
 // ------------------------------------------------------------------------------------------------------ operations
 
@@ -390,4 +399,13 @@ export const DeleteTemplateGroupAccessControlEntry$: StaticOperationSchema = [
   9, n0, 'DeleteTemplateGroupAccessControlEntry',
   { http: ['DELETE', '/templates/{TemplateArn}/accessControlEntries/{GroupSecurityIdentifier}', 200] },
   () => DeleteTemplateGroupAccessControlEntryRequest$, () => UNIT,
+];
+export const UpdateTemplate$: StaticOperationSchema = [
+  9, n0, 'UpdateTemplate', { http: ['PATCH', '/templates/{TemplateArn}', 200] },
+  () => UpdateTemplateRequest$, () => UNIT,
+];
+export const UpdateTemplateGroupAccessControlEntry$: StaticOperationSchema = [
+  9, n0, 'UpdateTemplateGroupAccessControlEntry',
+  { http: ['PATCH', '/templates/{TemplateArn}/accessControlEntries/{GroupSecurityIdentifier}', 200] },
+  () => UpdateTemplateGroupAccessControlEntryRequest$, () => UNIT,
 ];

@@ -1,6 +1,7 @@
 /**
- * ListTagsForResource (GET /tags/{ResourceArn}): the teardown reads a connector's ownership tags with it. Kept beside
- * the other operations' files, built the same way (schema + `makeBuilder` command).
+ * ListTagsForResource (GET /tags/{ResourceArn}): the teardown and the plan read ownership and user tags with it;
+ * TagResource (POST /tags/{ResourceArn}, 204): an apply adds the request's tags a resource lacks. Kept beside the other
+ * operations' files, built the same way (schema + `makeBuilder` command).
  */
 /* eslint-disable @typescript-eslint/no-empty-object-type -- named Input/Output interfaces, as in the official package */
 import { makeBuilder } from '@smithy/core/client';
@@ -23,6 +24,17 @@ export const ListTagsForResourceRequest$: StaticStructureSchema = [
 export const ListTagsForResourceResponse$: StaticStructureSchema = [
   3, NAMESPACE, 'ListTagsForResourceResponse', 0, ['Tags'], [128 | 0],
 ];
+export interface TagResourceRequest {
+  ResourceArn: string | undefined;
+  Tags: Record<string, string> | undefined;
+}
+
+export const TagResourceRequest$: StaticStructureSchema = [
+  3, NAMESPACE, 'TagResourceRequest', 0, ['ResourceArn', 'Tags'], [[0, { httpLabel: 1 }], 128 | 0], 2,
+];
+export const TagResource$: StaticOperationSchema = [
+  9, NAMESPACE, 'TagResource', { http: ['POST', '/tags/{ResourceArn}', 204] }, () => TagResourceRequest$, () => 'unit',
+];
 export const ListTagsForResource$: StaticOperationSchema = [
   9, NAMESPACE, 'ListTagsForResource', { http: ['GET', '/tags/{ResourceArn}', 200] },
   () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$,
@@ -44,4 +56,15 @@ export class ListTagsForResourceCommand extends /* @__PURE__ */ command<ListTags
   () => [],
   'ListTagsForResource',
   ListTagsForResource$,
+) {}
+
+export interface TagResourceCommandInput extends TagResourceRequest {}
+export interface TagResourceCommandOutput extends __MetadataBearer {}
+
+/** Adds tags to a connector, registration or template (a tag of the same key gets the new value). */
+export class TagResourceCommand extends /* @__PURE__ */ command<TagResourceCommandInput, TagResourceCommandOutput>(
+  {},
+  () => [],
+  'TagResource',
+  TagResource$,
 ) {}

@@ -25,6 +25,10 @@ const COMMANDS = [
   'GetTemplateGroupAccessControlEntryCommand',
   'ListTemplateGroupAccessControlEntriesCommand',
   'DeleteTemplateGroupAccessControlEntryCommand',
+  'UpdateTemplateCommand',
+  'UpdateTemplateGroupAccessControlEntryCommand',
+  'ListTagsForResourceCommand',
+  'TagResourceCommand',
 ] as const;
 const EXCEPTIONS = [
   'AccessDeniedException',

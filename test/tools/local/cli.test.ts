@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { PROVISIONED_SERVICES, writeCallsOf } from '../../../tools/local/emulator/index.ts';
 import { GENEROUS_CHILD_MS, ownLines } from '../../support/limits.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT'; // before the handlers load (the CLI sets it for its child runs)
@@ -247,8 +248,8 @@ describe('npm start (local world CLI)', () => {
     assert.equal(second.json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0);
   });
 
-  it('rerun under --state with another template definition or access right: TemplateConflictError naming each field, nothing changed', async () => {
-    const state = join(tmp, 'template-conflict.json');
+  it('rerun under --state with another template definition and access right: both changed in place, nothing created', async () => {
+    const state = join(tmp, 'template-changed.json');
     assert.equal((await cliJson(['--state', state])).json.status, 'SUCCEEDED');
     const changed = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as {
       Connector: { Templates: { Definition: { TemplateV2: { PrivateKeyAttributes: { MinimalKeyLength: number } } }; AccessControlEntries: { AccessRights: Record<string, string> }[] }[] };
@@ -257,18 +258,18 @@ describe('npm start (local world CLI)', () => {
     assert.ok(template?.AccessControlEntries[0]);
     template.Definition.TemplateV2.PrivateKeyAttributes.MinimalKeyLength = 4096;
     template.AccessControlEntries[0].AccessRights['AutoEnroll'] = 'DENY';
-    const input = join(tmp, 'template-changed.json');
+    const input = join(tmp, 'template-changed-input.json');
     writeFileSync(input, JSON.stringify(changed));
     const { code, json } = await cliJson(['--state', state, '--input', input]);
-    assert.equal(code, 1);
-    assert.equal(json.error, 'TemplateConflictError');
-    assert.match(json.cause ?? '', /Definition\.TemplateV2\.PrivateKeyAttributes\.MinimalKeyLength: requested 4096, found 2048/);
-    assert.match(json.cause ?? '', /AccessRights\.AutoEnroll: requested "DENY", found "ALLOW"/);
-    assert.deepEqual(Object.entries(json.apiCalls).filter(([op]) => /\.Create/.test(op)), []);
+    assert.equal(code, 0, json.cause);
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {
+      'PcaConnectorAd.UpdateTemplate': 1,
+      'PcaConnectorAd.UpdateTemplateGroupAccessControlEntry': 1,
+    });
     assert.deepEqual(json.world, world(1, 1));
   });
 
-  it('rerun under --state asking for a Large Simple AD where a Small one exists: DirectoryConflictError (exit 1), nothing created', async () => {
+  it('rerun under --state asking for a Large Simple AD where a Small one exists: PlanConflictError at PlanChanges (exit 1), nothing written', async () => {
     const state = join(tmp, 'directory-conflict.json');
     const small = join(ROOT, 'events/execution-input-simple-ad.json');
     const sample = JSON.parse(readFileSync(small, 'utf8')) as { Directory: Record<string, unknown> };
@@ -278,13 +279,13 @@ describe('npm start (local world CLI)', () => {
     assert.equal((await cliJson(['--state', state, '--input', small])).json.status, 'SUCCEEDED');
     const { code, json } = await cliJson(['--state', state, '--input', large]);
     assert.equal(code, 1);
-    assert.equal(json.error, 'DirectoryConflictError');
+    assert.equal(json.error, 'PlanConflictError');
     assert.match(json.cause ?? '', /Directory\.Size: requested Large, existing Small/);
-    assert.equal(json.apiCalls['DirectoryService.CreateDirectory'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {}, 'nothing written');
     assert.deepEqual(json.world, world(1, 0));
   });
 
-  it('rerun under --state with other security groups: ConnectorConflictError (exit 1), no second connector', async () => {
+  it('rerun under --state with other security groups: PlanConflictError at PlanChanges (exit 1), no second connector', async () => {
     const state = join(tmp, 'connector-conflict.json');
     const sample = JSON.parse(readFileSync(join(ROOT, 'events/execution-input.json'), 'utf8')) as { Connector: { VpcInformation: { SecurityGroupIds: string[] } } };
     sample.Connector.VpcInformation.SecurityGroupIds = ['sg-0a1b2c3d4e5f6a101', 'sg-0a1b2c3d4e5f6a102'];
@@ -299,9 +300,9 @@ describe('npm start (local world CLI)', () => {
     assert.equal((await cliJson(['--state', state, '--seed', seedFile])).json.status, 'SUCCEEDED');
     const { code, json } = await cliJson(['--state', state, '--seed', seedFile, '--input', groups]);
     assert.equal(code, 1);
-    assert.equal(json.error, 'ConnectorConflictError');
+    assert.equal(json.error, 'PlanConflictError');
     assert.match(json.cause ?? '', /Connector\.VpcInformation\.SecurityGroupIds: requested \[sg-0a1b2c3d4e5f6a101, sg-0a1b2c3d4e5f6a102\], existing \[sg-0a1b2c3d4e5f6a101\]/);
-    assert.equal(json.apiCalls['PcaConnectorAd.CreateConnector'] ?? 0, 0, 'nothing created');
+    assert.deepEqual(writeCallsOf(json.apiCalls, PROVISIONED_SERVICES), {}, 'nothing written');
     assert.deepEqual(json.world, world(1, 1));
   });
 

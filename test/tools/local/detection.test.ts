@@ -38,9 +38,10 @@ const GOAL_FAILURE_REPORTED_BY = 240;
 /**
  * States a successful execution enters once each; every other billed transition is a retry (a poll). The Simple AD
  * sample has no Connector (AWS does not support one on it): NoConnector instead of the connector-side Tasks. The
- * Managed AD sample has no template, so no group to resolve: NoGroupNames instead of Directory Data access.
+ * Managed AD sample has no template, so no group to resolve: NoGroupNames instead of Directory Data access. Both take
+ * the change lease and plan first, and end in RecordProvisioning and EndProvisioning.
  */
-const STATES_ENTERED: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 12, MicrosoftAD: 20 };
+const STATES_ENTERED: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 13, MicrosoftAD: 21 };
 /** The CA share is created ASSOCIATING; ShareCertificateAuthority's one retry finds it ASSOCIATED (5 simulated s). */
 const SHARE_RETRIES: Record<Exclude<DirectoryType, 'ADConnector'>, number> = { SimpleAD: 0, MicrosoftAD: 1 };
 

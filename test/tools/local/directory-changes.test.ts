@@ -269,6 +269,63 @@ describe('status change events (local world)', () => {
   });
 });
 
+describe('PUT /provisionings/{id} carries out its plan (local world)', () => {
+  let api: ApiServer;
+  before(async () => {
+    api = await startApiServer();
+  });
+  after(async () => {
+    await api?.stop();
+  });
+
+  it('a changed template: updated in place, GET shows the plan carried out; a change only a replacement makes fails at PlanChanges, is recorded, and releases the lease', async () => {
+    const c = client(api);
+    const input = request('planned.example.com');
+    assert.equal((await c.post(input, 'planned-1')).status, 202);
+    assert.equal(await c.wait('api-key-planned-1'), 'SUCCEEDED');
+    const changed = structuredClone(input) as typeof input & {
+      Connector: { Templates: { Name: string; Definition: { TemplateV2: { CertificateValidity: { ValidityPeriod: { Period: number } } } } }[] };
+    };
+    const template = changed.Connector.Templates[0];
+    assert.ok(template);
+    template.Definition.TemplateV2.CertificateValidity.ValidityPeriod.Period += 1;
+    delete changed.Directory['PasswordSecretId'];
+    const conflicting = structuredClone(changed);
+    conflicting.Directory['Edition'] = conflicting.Directory['Edition'] === 'Enterprise' ? 'Standard' : 'Enterprise';
+    const startedName = async (res: Response): Promise<string> => {
+      assert.equal(res.status, 202, await res.clone().text());
+      return ((await res.json()) as { name: string }).name;
+    };
+
+    // Act
+    const applied = await startedName(await c.put('api-key-planned-1', changed));
+    const appliedEnd = await c.wait(applied);
+    const shown = await c.get('api-key-planned-1');
+    const refused = await startedName(await c.put('api-key-planned-1', conflicting));
+    const refusedEnd = await c.wait(refused);
+    const afterRefusal = await c.get('api-key-planned-1');
+    const again = await startedName(await c.put('api-key-planned-1', changed));
+    const againEnd = await c.wait(again);
+
+    // Assess
+    type Entry = { resource: string; id: string; action: string };
+    type Shown = Record_ & { lastPlan?: Entry[]; lastApply: { name: string; status: string; error?: string; plan?: Entry[] } };
+    assert.equal(appliedEnd, 'SUCCEEDED');
+    const record = shown.body['record'] as Shown;
+    const updated = (plan: Entry[] | undefined) => plan?.filter((e) => e.action === 'update').map((e) => [e.resource, e.id]);
+    assert.deepEqual(updated(record.lastPlan), [['template', template.Name]], 'the record keeps the plan the PUT carried out');
+    assert.deepEqual(record.lastApply.plan, record.lastPlan);
+    assert.deepEqual([record.lastApply.name, record.lastApply.status], [applied, 'SUCCEEDED']);
+    assert.equal(refusedEnd, 'FAILED');
+    const refusedRecord = afterRefusal.body['record'] as Shown;
+    assert.deepEqual([refusedRecord.lastApply.name, refusedRecord.lastApply.status, refusedRecord.lastApply.error], [refused, 'FAILED', 'PlanConflictError']);
+    assert.equal(refusedRecord.status, 'FAILED');
+    assert.deepEqual(refusedRecord.lastPlan, record.lastPlan, 'a refused run carried out no plan');
+    assert.equal(againEnd, 'SUCCEEDED', 'the refused run released the change lease');
+    assert.equal(api.world.emulator.counts().directories, 1);
+  });
+});
+
 describe('PUT /provisionings/{id} refusals (local world)', () => {
   let api: ApiServer;
   before(async () => {

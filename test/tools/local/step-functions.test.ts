@@ -100,7 +100,7 @@ describe('local Step Functions API (real SFNClient over HTTP)', () => {
     assert.equal(newest.events?.[0]?.type, 'ExecutionSucceeded');
     assert.deepEqual(events.map((e) => e.id), events.map((_, i) => i + 1));
     const entered = events.filter((e) => e.type === 'TaskStateEntered').map((e) => e.stateEnteredEventDetails?.name);
-    assert.deepEqual(entered.slice(0, 3), ['ValidateRequest', 'AcquireChangeLease', 'CreateDirectory']);
+    assert.deepEqual(entered.slice(0, 4), ['ValidateRequest', 'AcquireChangeLease', 'PlanChanges', 'CreateDirectory']);
     for (const t of ['LambdaFunctionScheduled', 'LambdaFunctionFailed', 'LambdaFunctionSucceeded', 'PassStateEntered', 'SucceedStateEntered']) {
       assert.ok(types.includes(t as HistoryEvent['type']), t);
     }

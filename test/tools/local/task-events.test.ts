@@ -21,7 +21,7 @@ describe('events/<function>.json of the Task functions', () => {
 
   it('the derived samples (DELETE, PUT, the status change, the teardown events) match their sources (npm run gen:events)', () => {
     const derived = derivedTriggerEvents();
-    assert.deepEqual(Object.keys(derived).sort(), ['apiDeleteProvisioning.json', 'apiUpdateProvisioning.json', 'recordExecutionStatus.json', 'startTeardownFromEvent.json', 'teardown-requested.json']);
+    assert.deepEqual(Object.keys(derived).sort(), ['apiDeleteProvisioning.json', 'apiUpdateProvisioning.json', 'planProvisioning.json', 'recordExecutionStatus.json', 'startTeardownFromEvent.json', 'teardown-requested.json']);
     for (const [file, event] of Object.entries(derived)) {
       const text = readFileSync(new URL(`../../../events/${file}`, import.meta.url), 'utf8');
       assert.equal(text, eventFileText(event), `events/${file} is stale: run npm run gen:events`);

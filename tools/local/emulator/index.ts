@@ -37,6 +37,8 @@ import { createdGroups } from './directory-service-data/index.ts';
 import type { DirectoryOutcome, DirectoryRecord } from './directory-service/state.ts';
 import type { DynamoItem } from './dynamodb/index.ts';
 import { EVENTS } from './eventbridge/index.ts';
+import { FUNCTIONS } from './lambda/index.ts';
+import type { LambdaFunction } from './lambda/index.ts';
 import type { EmittedEvent } from './eventbridge/index.ts';
 import { CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_AD_SETTINGS, connectorSettledAtMs, existingConnectors, settledAtMs } from './pca-connector-ad/state.ts';
 import type { ClientTokenRecord, ConnectorAdState, ConnectorOutcome, ConnectorRecord, FailedOutcome, RegistrationStatusReason, SpnStatusReason } from './pca-connector-ad/state.ts';
@@ -184,6 +186,8 @@ export interface EmulatorOptions {
   dataAccessFailsAfterSeconds?: number;
   /** Seconds DeleteDirectory still sees a deleted directory registration as an authorized application (default 0). */
   deauthorizationSeconds?: number;
+  /** The functions Lambda's Invoke runs, by name (the local world registers the dry-run function). */
+  functions?: Readonly<Record<string, LambdaFunction>>;
 }
 
 /** What the emulator holds, live (not deleted). */
@@ -286,6 +290,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   if (opts.registrationOutcome) connectorSettings.registrationOutcome = opts.registrationOutcome;
   if (opts.spnOutcome) connectorSettings.spnOutcome = opts.spnOutcome;
   if (opts.shareAssociatedAfterSeconds !== undefined) state.get(RAM_SETTINGS).shareAssociatedAfterSeconds = opts.shareAssociatedAfterSeconds;
+  for (const [name, fn] of Object.entries(opts.functions ?? {})) state.get(FUNCTIONS).set(name, fn);
   const ctx: ServiceContext = {
     seed,
     state,
@@ -389,3 +394,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }),
   };
 }
+
+/** Operations that change something, by the verb the AWS APIs start their names with. */
+export const WRITE_OPERATION = /^(Create|Update|Delete|Put|Tag|Untag|Add|Remove|Associate|Disassociate|Enable|Disable|Start|Stop|Send|Authorize|Unauthorize|Accept|Reject|Reset|Restore|Register|Deregister|Redrive|Cancel|Modify|Replace|Share|Unshare)/;
+
+/** The write calls among `apiCalls` (`Service.Operation` → count), optionally only those of `services`. */
+export const writeCallsOf = (apiCalls: Readonly<Record<string, number>>, services?: readonly string[]): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(apiCalls).filter(([key]) => {
+      const [service = '', op = ''] = key.split('.');
+      return WRITE_OPERATION.test(op) && (services === undefined || services.includes(service));
+    }),
+  );
+
+/** The services that hold what a provisioning creates (the completion events and the coordination table are not it). */
+export const PROVISIONED_SERVICES: readonly string[] = ['DirectoryService', 'DirectoryServiceData', 'PcaConnectorAd', 'RAM', 'SecretsManager'];

@@ -8,6 +8,7 @@ import { directoryService } from './directory-service/index.ts';
 import { directoryServiceData } from './directory-service-data/index.ts';
 import { dynamoDb } from './dynamodb/index.ts';
 import { ec2 } from './ec2/index.ts';
+import { lambda } from './lambda/index.ts';
 import { eventBridge } from './eventbridge/index.ts';
 import { pcaConnectorAd } from './pca-connector-ad/index.ts';
 import { ram } from './ram/index.ts';
@@ -25,4 +26,5 @@ export const SERVICES: readonly ServiceDef[] = [
   ram,
   dynamoDb,
   sqs,
+  lambda,
 ];

@@ -3,11 +3,14 @@
  * SUCCEEDED or in the failure the catalog documents for that state and error, and the world must hold at most one of
  * each resource (directory, registration, connector, SPN, template, access entry, CA share, group created) across all
  * runs of the cell, and no record may be lost: every execution that took its directory's change lease is listed in the
- * provisioning record with the status it ended with. A teardown cell starts from the provisioned world's snapshot and must end with 0 leftovers of the tool and
- * another team's directory in the same VPC still there.
+ * provisioning record with the status it ended with. A teardown cell starts from the provisioned world's snapshot and
+ * must end with 0 leftovers of the tool and another team's directory in the same VPC still there. A day-two cell
+ * provisions DAY_ONE first, applies DAY_TWO with the fault, and must end, once an execution succeeded, with no lost
+ * update (../day-two.ts: lostUpdates).
  */
 import '../env.ts';
 import { ERROR_CATALOG } from '../../../src/workflow/catalog.ts';
+import { DAY_ONE, DAY_TWO, lostUpdates } from '../day-two.ts';
 import { Harness, defaultInput, failureOf, readSample, setLambdaFault } from '../harness.ts';
 import type { ExecutionRun } from '../harness.ts';
 import { deliverEvent, postProvisioning, requestEvent } from '../triggers.ts';
@@ -48,6 +51,7 @@ export const judgeFailure = (run: ExecutionRun, target: Target, expectCaught?: b
 
 export interface CellResult {
   machine?: 'teardown';
+  scenario?: 'day-two';
   state: string;
   call: string;
   kind: FaultKind;
@@ -58,6 +62,8 @@ export interface CellResult {
   lostRecords: boolean;
   /** A teardown cell left a resource of the tool's, or deleted the foreign directory. */
   leftovers?: boolean;
+  /** A day-two cell whose world, after a successful apply, does not hold what the change asked for. */
+  lostUpdates?: boolean;
   executions: number;
   /** How each execution/rerun ended, e.g. `FAILED:ThrottlingException(uncaught) -> redrive SUCCEEDED`. */
   path: string;
@@ -84,7 +90,10 @@ interface CellRun {
   kind: FaultKind;
   input: Record<string, unknown>;
   teardown: boolean;
+  dayTwo: boolean;
   problems: string[];
+  /** The last execution judged (a day-two cell checks the world for lost updates after a success). */
+  last?: ExecutionRun;
   steps: string[];
   start(): Promise<ExecutionRun>;
   expectEnd(run: ExecutionRun, label: string, want: 'success' | 'documented' | 'terminal'): void;
@@ -174,7 +183,8 @@ const duplicateStart = async (c: CellRun): Promise<void> => {
     c.problems.push(`API statuses ${statuses.join(', ')}`);
   }
   const listed = harness.stepFunctions.ListExecutions({ stateMachineArn: harness.stateMachineArn })['executions'] as unknown[];
-  if (listed.length !== 2) c.problems.push(`expected 2 executions (one per channel), found ${listed.length}`);
+  const expected = c.dayTwo ? 3 : 2; // one per channel (and day one's provisioning)
+  if (listed.length !== expected) c.problems.push(`expected ${expected} executions (one per channel), found ${listed.length}`);
 };
 
 /**
@@ -184,7 +194,8 @@ const duplicateStart = async (c: CellRun): Promise<void> => {
 export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, world?: ProvisionedWorld): Promise<CellResult> => {
   const teardown = target.machine === 'teardown';
   const provisioned = teardown ? (world ?? (await provisionedWorld())) : undefined;
-  const input = provisioned ? provisioned.input : target.sample ? readSample(target.sample) : defaultInput();
+  const dayTwo = target.scenario === 'day-two';
+  const input = provisioned ? provisioned.input : dayTwo ? (DAY_TWO() as unknown as Record<string, unknown>) : target.sample ? readSample(target.sample) : defaultInput();
   const foreignId = provisioned?.foreignId;
   const problems: string[] = [];
   const steps: string[] = [];
@@ -201,12 +212,14 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
     kind,
     input,
     teardown,
+    dayTwo,
     problems,
     steps,
     start: () => (teardown ? harness.teardown(input) : harness.execute(input)),
     record,
     expectEnd: (run, label, want) => {
       record(run, label);
+      cell.last = run;
       if (want === 'success' && run.status !== 'SUCCEEDED') problems.push(`${label}: expected SUCCEEDED, got ${run.error}: ${run.cause}`);
       const absorbed = ABSORBED_CALLS.has(`${target.state} ${target.call}`);
       if (want === 'terminal' && absorbed && run.status !== 'SUCCEEDED') problems.push(`${label}: a failure of ${target.call} must be absorbed, got ${run.error}: ${run.cause}`);
@@ -221,6 +234,10 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
     },
   };
   try {
+    if (dayTwo) {
+      const first = await harness.execute(DAY_ONE());
+      if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    }
     if (rerun === 'retry') await retryRerun(cell);
     else if (rerun === 'redrive' || rerun === 'new-execution') await rerunAfterFailure(cell, rerun);
     else await duplicateStart(cell);
@@ -230,6 +247,9 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
     harness.hooks = undefined;
     setLambdaFault(undefined);
   }
+  const missedUpdates = dayTwo && cell.last?.status === 'SUCCEEDED' ? lostUpdates(harness.emulator) : [];
+  if (missedUpdates.length > 0) problems.push(`LOST UPDATES: ${missedUpdates.join('; ')}`);
+  const templateNames = harness.emulator.snapshot().connectorAd?.templates.map((t) => t.Name) ?? [];
   // Every execution that took the change lease is in the record, with the status it ended with.
   const entries = new Map(harness.records().flatMap((r) => Object.values(r.executions)).map((e) => [e.executionArn, e]));
   const lost = [...harness.registered].flatMap((executionArn) => {
@@ -259,13 +279,22 @@ export const runCell = async (target: Target, kind: FaultKind, rerun: Rerun, wor
   const name = String((input['Directory'] as { Name: string }).Name).toLowerCase();
   const dirs = resources.directories.filter((d) => d.Name.toLowerCase() === name);
   // A teardown creates nothing (its world holds the deleted directory and the foreign one): leftovers instead.
-  const twice = teardown ? [] : Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
+  // Day two creates a second template and prunes one: a duplicate there is a template name created twice.
+  const twice = teardown
+    ? []
+    : dayTwo
+      ? [
+          ...Object.entries(resources.connectorSide).filter(([k, n]) => k !== 'templates' && k !== 'accessControlEntries' && n > 1),
+          ...[...new Set(templateNames)].filter((n) => templateNames.filter((x) => x === n).length > 1).map((n) => [`templates named ${n}`, 2] as const),
+        ]
+      : Object.entries(resources.connectorSide).filter(([, n]) => n > 1);
   const duplicates = !teardown && (dirs.length > 1 || resources.connectors.length > 1 || resources.directories.length > 1 || twice.length > 0);
   if (duplicates) {
     problems.push(`DUPLICATES: ${resources.directories.length} directories, ${resources.connectors.length} connectors${twice.map(([k, n]) => `, ${n} ${k}`).join('')}`);
   }
   return {
     ...(teardown ? { machine: 'teardown' as const } : {}),
+    ...(dayTwo ? { scenario: 'day-two' as const, lostUpdates: missedUpdates.length > 0 } : {}),
     state: target.state, call: target.call, kind, rerun, passed: problems.length === 0, duplicates, lostRecords: lost.length > 0,
     ...(teardown ? { leftovers } : {}), executions, path: steps.join(' -> '), problems,
   };

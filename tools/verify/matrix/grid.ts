@@ -31,8 +31,8 @@ export interface CellKey {
 export const allCells = (targets: readonly Target[]): CellKey[] =>
   targets.flatMap((target) => FAULT_KINDS.filter((kind) => isApplicable(target, kind)).flatMap((kind) => rerunsOf(target).map((rerun) => ({ target, kind, rerun }))));
 
-const cellId = (c: { machine?: 'teardown'; state: string; call: string; kind: FaultKind; rerun: Rerun }): string =>
-  `${c.machine ?? 'provisioning'} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
+const cellId = (c: { machine?: 'teardown'; scenario?: 'day-two'; state: string; call: string; kind: FaultKind; rerun: Rerun }): string =>
+  `${c.machine ?? 'provisioning'}${c.scenario ? ` ${c.scenario}` : ''} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
 
 /**
  * A fixed covering subset of the grid: every row with each of its applicable fault kinds once, the rerun rotating

@@ -11,7 +11,7 @@ import type { FaultKind } from './faults.ts';
 import { RERUNS, allCells, coveringCells } from './grid.ts';
 import type { Rerun } from './grid.ts';
 import { provisionedWorld } from './provisioned-world.ts';
-import { discoverTargets, discoverTeardownTargets } from './rows.ts';
+import { discoverDayTwoTargets, discoverTargets, discoverTeardownTargets } from './rows.ts';
 import type { Target } from './rows.ts';
 
 export { ABSORBED_CALLS, TEARDOWN_LEFTOVERS, judgeFailure, runCell } from './cell.ts';
@@ -22,7 +22,7 @@ export { RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, rerunsOf } from './gr
 export type { CellKey, Rerun } from './grid.ts';
 export { FOREIGN_DIRECTORY_NAME, createForeignDirectory, provisionForTeardown, provisionedWorld, startFromProvisioned } from './provisioned-world.ts';
 export type { ProvisionedWorld } from './provisioned-world.ts';
-export { PUBLISH_STATE, discoverTargets, discoverTeardownTargets } from './rows.ts';
+export { PUBLISH_STATE, discoverDayTwoTargets, discoverTargets, discoverTeardownTargets } from './rows.ts';
 export type { Target } from './rows.ts';
 
 export interface MatrixResult {
@@ -31,10 +31,12 @@ export interface MatrixResult {
   summary: { cells: number; passed: number; duplicates: number; lostRecords: number; executions: number; wallMs: number };
   /** The teardown rows' share of the cells (when they ran): leftovers = cells that left something or lost the foreign directory. */
   teardown?: { rows: number; cells: number; passed: number; leftovers: number; executions: number; wallMs: number };
+  /** The day-two rows' share of the cells (when they ran): lostUpdates = cells whose world lacks what the change asked for. */
+  dayTwo?: { rows: number; cells: number; passed: number; duplicates: number; lostUpdates: number; executions: number; wallMs: number };
 }
 
-/** Which state machines' rows run: both unless told. */
-export type MatrixPart = 'provisioning' | 'teardown';
+/** Which rows run: the provisioning's, the teardown's, the day-two change's; all unless told. */
+export type MatrixPart = 'provisioning' | 'teardown' | 'day-two';
 
 /**
  * Runs the grid: `full` (default) every applicable cell, `covering` the subset of coveringCells; `filter` narrows
@@ -44,15 +46,16 @@ export const runMatrix = async (
   opts: { cells?: 'full' | 'covering'; parts?: readonly MatrixPart[]; filter?: (t: Target, k: FaultKind, r: Rerun) => boolean; onCell?: (c: CellResult) => void } = {},
 ): Promise<MatrixResult> => {
   const started = performance.now();
-  const parts = opts.parts ?? ['provisioning', 'teardown'];
+  const parts = opts.parts ?? ['provisioning', 'teardown', 'day-two'];
   const targets: Target[] = [];
   const cells: CellResult[] = [];
   let teardown: MatrixResult['teardown'];
+  let dayTwo: MatrixResult['dayTwo'];
   for (const part of parts) {
     const partStarted = performance.now();
     // The teardown's rows and cells all start from one provisioned world.
     const world = part === 'teardown' ? await provisionedWorld() : undefined;
-    const rows = part === 'teardown' ? await discoverTeardownTargets(world) : await discoverTargets();
+    const rows = part === 'teardown' ? await discoverTeardownTargets(world) : part === 'day-two' ? await discoverDayTwoTargets() : await discoverTargets();
     targets.push(...rows);
     const partCells: CellResult[] = [];
     for (const { target, kind, rerun } of opts.cells === 'covering' ? coveringCells(rows) : allCells(rows)) {
@@ -72,11 +75,23 @@ export const runMatrix = async (
         wallMs: Math.round(performance.now() - partStarted),
       };
     }
+    if (part === 'day-two') {
+      dayTwo = {
+        rows: rows.length,
+        cells: partCells.length,
+        passed: partCells.filter((c) => c.passed).length,
+        duplicates: partCells.filter((c) => c.duplicates).length,
+        lostUpdates: partCells.filter((c) => c.lostUpdates).length,
+        executions: partCells.reduce((n, c) => n + c.executions, 0),
+        wallMs: Math.round(performance.now() - partStarted),
+      };
+    }
   }
   return {
     targets,
     cells,
     ...(teardown ? { teardown } : {}),
+    ...(dayTwo ? { dayTwo } : {}),
     summary: {
       cells: cells.length,
       passed: cells.filter((c) => c.passed).length,
@@ -102,7 +117,7 @@ const SHORT: Record<FaultKind, string> = {
 
 /** Rows × (fault kind × rerun) as text: `✓` pass, `✗` fail, `D` duplicate, `L` leftover, `·` not applicable. */
 export const formatMatrix = (m: MatrixResult): string => {
-  const rowName = (t: Target) => `${t.machine === 'teardown' ? 'teardown: ' : ''}${t.state} ${t.call}`;
+  const rowName = (t: Target) => `${t.machine === 'teardown' ? 'teardown: ' : t.scenario === 'day-two' ? 'day two: ' : ''}${t.state} ${t.call}`;
   const width = Math.max(...m.targets.map((t) => rowName(t).length), 10);
   const lines: string[] = [];
   lines.push(`${' '.repeat(width)}  ${FAULT_KINDS.map((k) => SHORT[k].padEnd(6)).join(' ')}`);
@@ -110,7 +125,7 @@ export const formatMatrix = (m: MatrixResult): string => {
   for (const t of m.targets) {
     const cols = FAULT_KINDS.map((k) =>
       RERUNS.map((r) => {
-        const c = m.cells.find((x) => x.machine === t.machine && x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
+        const c = m.cells.find((x) => x.machine === t.machine && x.scenario === t.scenario && x.state === t.state && x.call === t.call && x.kind === k && x.rerun === r);
         if (!c) return '·';
         return c.duplicates ? 'D' : c.leftovers ? 'L' : c.passed ? '✓' : '✗';
       }).join('').padEnd(6),
@@ -122,8 +137,10 @@ export const formatMatrix = (m: MatrixResult): string => {
   lines.push(`matrix: ${s.cells} cells, ${s.passed} passed, ${s.duplicates} with duplicates, ${s.lostRecords} with lost records; ${s.executions} executions, ${(s.wallMs / 1000).toFixed(1)} s wall`);
   const td = m.teardown;
   if (td) lines.push(`  of which teardown: ${td.rows} rows, ${td.cells} cells, ${td.passed} passed, ${td.leftovers} with leftovers; ${td.executions} executions, ${(td.wallMs / 1000).toFixed(1)} s wall`);
+  const d2 = m.dayTwo;
+  if (d2) lines.push(`  of which day two: ${d2.rows} rows, ${d2.cells} cells, ${d2.passed} passed, ${d2.duplicates} with duplicates, ${d2.lostUpdates} with lost updates; ${d2.executions} executions, ${(d2.wallMs / 1000).toFixed(1)} s wall`);
   for (const c of m.cells.filter((x) => !x.passed)) {
-    lines.push(`  ✗ ${c.machine === 'teardown' ? 'teardown: ' : ''}${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
+    lines.push(`  ✗ ${c.machine === 'teardown' ? 'teardown: ' : c.scenario === 'day-two' ? 'day two: ' : ''}${c.state} ${c.call} ${c.kind} / ${c.rerun}: ${c.problems.join('; ')}  [${c.path}]`);
   }
   return lines.join('\n');
 };

@@ -1,9 +1,12 @@
 /**
  * The matrix's rows: every (Task state, AWS operation) pair a clean run makes, DISCOVERED from the emulator's call
  * counters around each Task invocation (not typed by hand); the PutEvents integration state's call is the one not
- * made by a Lambda. The teardown's rows are its calls after a clean provisioning, discovered the same way.
+ * made by a Lambda. The teardown's rows are its calls after a clean provisioning, discovered the same way. The day-two
+ * rows (`scenario: 'day-two'`, ../day-two.ts) are the write calls a change applied to a provisioned world makes and a
+ * clean run does not (updates in place, tags, the prune).
  */
 import '../env.ts';
+import { DAY_ONE, DAY_TWO, newWrites } from '../day-two.ts';
 import { Harness, defaultInput, readSample } from '../harness.ts';
 import type { ExecutionRun } from '../harness.ts';
 import { provisionedWorld, startFromProvisioned } from './provisioned-world.ts';
@@ -12,6 +15,8 @@ import type { ProvisionedWorld } from './provisioned-world.ts';
 export interface Target {
   /** The state machine: the provisioning unless `teardown` (statemachine/teardown.asl.json). */
   machine?: 'teardown';
+  /** A provisioning row of a change applied to a provisioned world (../day-two.ts). */
+  scenario?: 'day-two';
   /** Task state that makes the call. */
   state: string;
   /** Emulator counter name `Service.Operation`. */
@@ -74,6 +79,20 @@ export const discoverTargets = async (): Promise<Target[]> => {
     }
   }
   return rows;
+};
+
+/** The day-two rows: DAY_ONE provisions, DAY_TWO changes; the writes of the change a first provisioning does not make. */
+export const discoverDayTwoTargets = async (): Promise<Target[]> => {
+  const harness = await Harness.start();
+  try {
+    const first = await harness.execute(DAY_ONE());
+    if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    const change = await harness.execute(DAY_TWO());
+    if (change.status !== 'SUCCEEDED') throw new Error(`clean day-two change failed: ${change.error}: ${change.cause}`);
+    return newWrites(rowsOf(change), rowsOf(first)).map((t) => ({ ...t, scenario: 'day-two' as const }));
+  } finally {
+    await harness.stop();
+  }
 };
 
 /** The teardown rows: a clean teardown of the provisioned world (provisioned here unless given), attributed per state. */

@@ -7,24 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import { CreateDirectoryCommand, CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import type { Emulator } from '../../../../tools/local/emulator/index.ts';
 import { parseFault } from '../../../../tools/local/emulator/index.ts';
-import { CA_ACTIVE, SG_1, clients, connectorApi, microsoftAd, simpleAd, start } from './helpers.ts';
+import { CA_ACTIVE, SG_1, TEMPLATE_V2, clients, connectorApi, microsoftAd, simpleAd, start } from './helpers.ts';
 
 const enc = encodeURIComponent;
-/** A model-valid computer auto-enrollment template (TemplateV2). */
-export const TEMPLATE_V2 = {
-  TemplateV2: {
-    CertificateValidity: { ValidityPeriod: { Period: 1, PeriodType: 'YEARS' }, RenewalPeriod: { Period: 6, PeriodType: 'WEEKS' } },
-    EnrollmentFlags: {},
-    Extensions: {
-      KeyUsage: { Critical: true, UsageFlags: { DigitalSignature: true, KeyEncipherment: true } },
-      ApplicationPolicies: { Critical: false, Policies: [{ PolicyType: 'CLIENT_AUTHENTICATION' }, { PolicyType: 'SERVER_AUTHENTICATION' }] },
-    },
-    GeneralFlags: { AutoEnrollment: true, MachineType: true },
-    PrivateKeyAttributes: { KeySpec: 'KEY_EXCHANGE', MinimalKeyLength: 2048 },
-    PrivateKeyFlags: { ClientVersion: 'WINDOWS_SERVER_2008' },
-    SubjectNameFlags: { RequireDnsAsCn: true, SanRequireDns: true },
-  },
-};
 const SID = 'S-1-5-21-1111111111-2222222222-3333333333-515';
 
 /** An emulator with an Active Managed AD and an Active Simple AD (and their ids). */

@@ -71,3 +71,19 @@ export async function errorOf(p: Promise<unknown>): Promise<SdkError> {
   }
   throw new Error('expected the call to fail');
 }
+
+/** A model-valid computer auto-enrollment template (TemplateV2). */
+export const TEMPLATE_V2 = {
+  TemplateV2: {
+    CertificateValidity: { ValidityPeriod: { Period: 1, PeriodType: 'YEARS' }, RenewalPeriod: { Period: 6, PeriodType: 'WEEKS' } },
+    EnrollmentFlags: {},
+    Extensions: {
+      KeyUsage: { Critical: true, UsageFlags: { DigitalSignature: true, KeyEncipherment: true } },
+      ApplicationPolicies: { Critical: false, Policies: [{ PolicyType: 'CLIENT_AUTHENTICATION' }, { PolicyType: 'SERVER_AUTHENTICATION' }] },
+    },
+    GeneralFlags: { AutoEnrollment: true, MachineType: true },
+    PrivateKeyAttributes: { KeySpec: 'KEY_EXCHANGE', MinimalKeyLength: 2048 },
+    PrivateKeyFlags: { ClientVersion: 'WINDOWS_SERVER_2008' },
+    SubjectNameFlags: { RequireDnsAsCn: true, SanRequireDns: true },
+  },
+};

@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApiError } from './api-error.ts';
 import { isTransportFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
-import { statusFor } from './service.ts';
+import { RESPONSE_HEADERS, statusFor } from './service.ts';
 import type { Json, Protocol, ServiceContext, ServiceDef } from './service.ts';
 
 interface Call {
@@ -56,7 +56,7 @@ function parseCall(services: readonly ServiceDef[], req: IncomingMessage, body: 
     return { svc, protocol, op, input, status: 200 };
   }
   const method = req.method ?? 'GET';
-  const payload = method === 'POST' ? json() : {};
+  const payload = method === 'POST' || method === 'PATCH' || method === 'PUT' ? json() : {};
   const route = svc.route?.(method, url, payload);
   if (!route) throw new ApiError('UnknownOperationException', `No operation for ${req.method} ${url.pathname}`, 404);
   return { svc, protocol, ...route };
@@ -82,7 +82,8 @@ function renderOk(res: ServerResponse, call: Call, out: Json, requestId: string)
     return send(res, 200, 'text/xml;charset=UTF-8', xml, { 'x-amzn-requestid': requestId });
   }
   const ct = call.protocol === 'awsJson' ? `application/x-amz-json-${call.svc.awsJsonVersion ?? '1.1'}` : 'application/json';
-  send(res, call.status, ct, JSON.stringify(out), { 'x-amzn-requestid': requestId });
+  const extra = (out as { [RESPONSE_HEADERS]?: Record<string, string> })[RESPONSE_HEADERS] ?? {};
+  send(res, call.status, ct, JSON.stringify(out), { 'x-amzn-requestid': requestId, ...extra });
 }
 
 function renderError(res: ServerResponse, protocol: Protocol, err: ApiError, requestId: string, svc?: ServiceDef): void {

@@ -13,7 +13,10 @@ import type { Json, StateSlot, WorldState } from './state.ts';
 
 export type { Json } from './state.ts';
 
-/** An operation; asynchronous only when it consults another endpoint (a mixed world). */
+/** Extra headers of a successful response, under this key of an operation's result (never serialised). */
+export const RESPONSE_HEADERS = Symbol('response headers');
+
+/** An operation; asynchronous only when it consults another endpoint (a mixed world) or runs a function. */
 export type OpHandler = (input: Json, ctx: ServiceContext) => Json | Promise<Json>;
 
 /** The wire protocol: awsJson (X-Amz-Target), restJson (method + path) or the EC2 query protocol (form in, XML out). */

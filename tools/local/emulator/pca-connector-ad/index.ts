@@ -10,7 +10,7 @@ import { registrationOps, routeRegistrations } from './registrations.ts';
 import {
   CLIENT_TOKENS, CONNECTORS, CONNECTOR_AD_RESOURCES, CONNECTOR_STATUS_REASONS, REGISTRATION_STATUS_REASONS, SPN_STATUS_REASONS, authorizedRegistrations,
 } from './state.ts';
-import { listTagsForResource, routeTags } from './tags.ts';
+import { listTagsForResource, routeTags, tagResource } from './tags.ts';
 import { routeTemplates, templateOps } from './templates.ts';
 
 export const STATUS: Record<string, number> = {
@@ -28,7 +28,7 @@ export const pcaConnectorAd: ServiceDef = {
   signingName: 'pca-connector-ad',
   endpointVariable: 'AWS_ENDPOINT_URL_PCA_CONNECTOR_AD',
   protocol: 'restJson',
-  route: (method, url, body) => routeTags(method, url) ?? routeConnectors(method, url, body) ?? routeRegistrations(method, url, body) ?? routeTemplates(method, url, body),
+  route: (method, url, body) => routeTags(method, url, body) ?? routeConnectors(method, url, body) ?? routeRegistrations(method, url, body) ?? routeTemplates(method, url, body),
   unsignedPath: /^\/connectors/,
   errorStatus: (code) => STATUS[code],
   faultFields(code, input) {
@@ -40,7 +40,7 @@ export const pcaConnectorAd: ServiceDef = {
     if (code === 'ThrottlingException') return { QuotaCode: 'L-RATE', ServiceCode: 'pca-connector-ad' };
     return {};
   },
-  ops: { ...connectorOps, ListTagsForResource: listTagsForResource, ...registrationOps, ...templateOps },
+  ops: { ...connectorOps, ListTagsForResource: listTagsForResource, TagResource: tagResource, ...registrationOps, ...templateOps },
   lifecycles: {
     ConnectorLifecycle: CONNECTOR_STATUS_REASONS,
     DirectoryRegistrationLifecycle: REGISTRATION_STATUS_REASONS,

@@ -99,6 +99,9 @@ export interface TemplateRecord {
   Tags: Record<string, string>;
   ObjectIdentifier: string;
   createdAtMs: number;
+  /** UpdateTemplate raises the minor revision, or with ReenrollAllCertificateHolders the major one. */
+  revision?: { MajorRevision: number; MinorRevision: number };
+  updatedAtMs?: number;
   /** When DeleteTemplate was accepted. */
   deletedAtMs?: number;
 }
@@ -108,6 +111,7 @@ export interface AceRecord {
   GroupDisplayName: string;
   AccessRights: Json;
   createdAtMs: number;
+  updatedAtMs?: number;
 }
 /** Idempotency tokens of the creates other than CreateConnector: same token + other request = ConflictException. */
 export interface TokenRecord {

@@ -1,8 +1,11 @@
 /**
  * PCA Connector for AD, templates and their group access control entries (restJson1). A template is ACTIVE from
- * CreateTemplate on (the model has no CREATING); DeleteTemplate (202) leaves it DELETING for DELETE_SECONDS
- * (state.ts), then gone; an access control entry (200, no status in the model) is gone at once. A template that still
- * has access entries cannot be deleted (ConflictException; AWS documents no such rule: an assumption).
+ * CreateTemplate on (the model has no CREATING); UpdateTemplate (PATCH, 200) replaces its definition and raises its
+ * revision (minor; major with ReenrollAllCertificateHolders, as TemplateRevision documents); DeleteTemplate (202)
+ * leaves it DELETING for DELETE_SECONDS (state.ts), then gone; an access control entry (200, no status in the model)
+ * is changed in place by UpdateTemplateGroupAccessControlEntry (the members it is given) and gone at once when deleted.
+ * A template that still has access entries cannot be deleted (ConflictException; AWS documents no such rule: an
+ * assumption).
  */
 import { ApiError } from '../core/api-error.ts';
 import { epochSeconds, obj, str } from '../core/service.ts';
@@ -14,6 +17,9 @@ import type { AceRecord, TemplateRecord } from './state.ts';
 /** Templates per connector: AWS documents no figure here; the emulator's quota is an assumption. */
 export const TEMPLATE_LIMIT = 100;
 
+/** A new template's revision (the figures the service answers are not documented). */
+const FIRST_REVISION = { MajorRevision: 100, MinorRevision: 0 };
+
 function templateView(t: TemplateRecord, ctx: ServiceContext): Json {
   const st = templateStatus(t, ctx.clock.now()) ?? { status: 'DELETING', sinceMs: t.deletedAtMs ?? t.createdAtMs };
   return {
@@ -24,9 +30,9 @@ function templateView(t: TemplateRecord, ctx: ServiceContext): Json {
     Name: t.Name,
     ObjectIdentifier: t.ObjectIdentifier,
     PolicySchema: Object.keys(t.Definition)[0]?.replace('TemplateV', '') === undefined ? 2 : Number(Object.keys(t.Definition)[0]?.replace('TemplateV', '')),
-    Revision: { MajorRevision: 100, MinorRevision: 0 },
+    Revision: t.revision ?? FIRST_REVISION,
     Status: st.status,
-    UpdatedAt: epochSeconds(st.sinceMs),
+    UpdatedAt: epochSeconds(st.status === 'ACTIVE' ? (t.updatedAtMs ?? st.sinceMs) : st.sinceMs),
   };
 }
 
@@ -77,7 +83,7 @@ function aceView(a: AceRecord): Json {
     GroupDisplayName: a.GroupDisplayName,
     GroupSecurityIdentifier: a.GroupSecurityIdentifier,
     TemplateArn: a.TemplateArn,
-    UpdatedAt: epochSeconds(a.createdAtMs),
+    UpdatedAt: epochSeconds(a.updatedAtMs ?? a.createdAtMs),
   };
 }
 
@@ -99,6 +105,34 @@ function createAce(input: Json, ctx: ServiceContext): Json {
   return remember(ctx, 'CreateTemplateGroupAccessControlEntry', input, {});
 }
 
+/** UpdateTemplate (200, no body): the new definition; a template being deleted is not found (as for its entries). */
+function updateTemplate(input: Json, ctx: ServiceContext): Json {
+  check('UpdateTemplate', input);
+  const t = findTemplate(ctx, str(input, 'TemplateArn'), true);
+  const definition = obj(input['Definition']);
+  const revision = t.revision ?? FIRST_REVISION;
+  if (definition) t.Definition = definition;
+  t.revision = input['ReenrollAllCertificateHolders'] === true
+    ? { MajorRevision: revision.MajorRevision + 1, MinorRevision: 0 }
+    : { MajorRevision: revision.MajorRevision, MinorRevision: revision.MinorRevision + 1 };
+  t.updatedAtMs = ctx.clock.now();
+  return {};
+}
+
+/** UpdateTemplateGroupAccessControlEntry (200): the members given replace the entry's; an unknown entry is not found. */
+function updateAce(input: Json, ctx: ServiceContext): Json {
+  check('UpdateTemplateGroupAccessControlEntry', input);
+  const template = findTemplate(ctx, str(input, 'TemplateArn'), true);
+  const sid = str(input, 'GroupSecurityIdentifier');
+  const a = ctx.state.get(CONNECTOR_AD_RESOURCES).accessControlEntries.find((x) => x.TemplateArn === template.Arn && x.GroupSecurityIdentifier === sid);
+  if (!a) throw notFound('TEMPLATE_GROUP_ACCESS_CONTROL_ENTRY', sid ?? '', `Template ${template.Arn} has no entry for ${sid}.`);
+  const rights = obj(input['AccessRights']);
+  const name = str(input, 'GroupDisplayName');
+  if (rights) a.AccessRights = rights;
+  if (name !== undefined) a.GroupDisplayName = name;
+  a.updatedAtMs = ctx.clock.now();
+  return {};
+}
 
 /** DeleteTemplate (202): DELETING, then gone; refused while the template has access control entries (assumption). */
 function deleteTemplate(input: Json, ctx: ServiceContext): Json {
@@ -156,6 +190,8 @@ export const templateOps: Record<string, (input: Json, ctx: ServiceContext) => J
     const { items, next } = page(input, ctx.state.get(CONNECTOR_AD_RESOURCES).accessControlEntries.filter((a) => a.TemplateArn === template.Arn));
     return { AccessControlEntries: items.map(aceView), ...(next ? { NextToken: next } : {}) };
   },
+  UpdateTemplate: updateTemplate,
+  UpdateTemplateGroupAccessControlEntry: updateAce,
   DeleteTemplate: deleteTemplate,
   DeleteTemplateGroupAccessControlEntry: deleteAce,
 };
@@ -170,11 +206,15 @@ export function routeTemplates(method: string, url: URL, body: Json): Route | un
       if (method === 'GET') return { op: 'ListTemplates', input: paging(url, {}), status: 200 };
     }
     if (seg.length === 2 && method === 'GET') return { op: 'GetTemplate', input: { TemplateArn: b }, status: 200 };
+    if (seg.length === 2 && method === 'PATCH') return { op: 'UpdateTemplate', input: { ...body, TemplateArn: b }, status: 200 };
     if (seg.length === 2 && method === 'DELETE') return { op: 'DeleteTemplate', input: { TemplateArn: b }, status: 202 };
     if (c === 'accessControlEntries') {
       if (seg.length === 3 && method === 'POST') return { op: 'CreateTemplateGroupAccessControlEntry', input: { ...body, TemplateArn: b }, status: 200 };
       if (seg.length === 3 && method === 'GET') return { op: 'ListTemplateGroupAccessControlEntries', input: paging(url, { TemplateArn: b }), status: 200 };
       if (seg.length === 4 && method === 'GET') return { op: 'GetTemplateGroupAccessControlEntry', input: { TemplateArn: b, GroupSecurityIdentifier: d }, status: 200 };
+      if (seg.length === 4 && method === 'PATCH') {
+        return { op: 'UpdateTemplateGroupAccessControlEntry', input: { ...body, TemplateArn: b, GroupSecurityIdentifier: d }, status: 200 };
+      }
       if (seg.length === 4 && method === 'DELETE') return { op: 'DeleteTemplateGroupAccessControlEntry', input: { TemplateArn: b, GroupSecurityIdentifier: d }, status: 200 };
     }
   }
