@@ -1,7 +1,8 @@
 /**
  * `npm start -- --plan`, run as a user runs it: provision into a state file, then plan a day-two change against it
  * (a template valid two years, a second template, another edition): the plan lists the update, the create and the
- * conflict, exits 0 and writes nothing (no write call, the state file untouched); an invalid request exits 2.
+ * conflict, exits 0 and writes nothing (no write call, the state file untouched); a request by DirectoryId keeps its
+ * directory; an invalid request exits 2.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -64,6 +65,18 @@ describe('npm start -- --plan', () => {
     assert.match(r.stdout, /3 to create, 1 to update, 0 to delete, 7 to keep, 0 orphaned, 0 warning\(s\), 1 conflict\(s\)/);
     assert.match(r.stdout, /would stop at PlanChanges \(PlanConflictError\) before any write/);
     assert.match(r.stdout, /\(0 write call\(s\)\)$/m);
+  });
+
+  it('a request by DirectoryId (the seed\'s existing.example.com): the directory keep with its reason, nothing of it created; exit 0, no write call', () => {
+    const r = cli(['--plan', '--input', 'events/execution-input-existing-directory.json', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout.trim()) as ChangePlan & { apiCalls: Record<string, number> };
+    const id = readEvent<{ Directory: { DirectoryId: string } }>('execution-input-existing-directory.json').Directory.DirectoryId;
+    assert.deepEqual(out.plan.filter((e) => e.resource === 'directory'), [{ resource: 'directory', id, action: 'keep', fields: [], reason: 'named by DirectoryId' }]);
+    assert.deepEqual(out.plan.filter((e) => e.resource === 'directory-registration').map((e) => [e.id, e.action]), [[id, 'create']]);
+    assert.deepEqual(writeCallsOf(out.apiCalls), {});
+    const table = cli(['--plan', '--input', 'events/execution-input-existing-directory.json']);
+    assert.match(table.stdout, new RegExp(`^ {2}directory {15}keep {4}${id}\n {6}reason: named by DirectoryId$`, 'm'));
   });
 
   it('an invalid request: exit 2, one line naming every violated field, nothing run', () => {
