@@ -73,7 +73,7 @@ describe('statemachine/provision.asl.json', () => {
     assert.equal(def.States['AcquireChangeLease']?.['ResultPath'], '$.lease');
     // The plan is made under the lease; a conflict ends in the failure path that records and releases.
     assert.equal(def.States['AcquireChangeLease']?.['Next'], 'PlanChanges');
-    assert.equal(def.States['PlanChanges']?.['Next'], 'CreateDirectory');
+    assert.equal(def.States['PlanChanges']?.['Next'], 'DirectoryGiven');
     for (const state of ['AcquireChangeLease', 'PlanChanges']) {
       assert.deepEqual([...new Set(def.States[state]?.Catch?.map((c) => c.Next))], ['FailedBeforeDirectory'], state);
     }

@@ -100,7 +100,7 @@ describe('state machine flows (real ASL, stub handlers)', () => {
     // Assess
     assert.equal(r.status, 'SUCCEEDED', `${r.error ?? ''} ${r.cause ?? ''}`);
     const states = entered(r.events);
-    assert.deepEqual(states.slice(0, 5), ['ValidateRequest', 'AcquireChangeLease', 'DirectoryGiven', 'UseExistingDirectory', 'ConnectorRequested']);
+    assert.deepEqual(states.slice(0, 6), ['ValidateRequest', 'AcquireChangeLease', 'PlanChanges', 'DirectoryGiven', 'UseExistingDirectory', 'ConnectorRequested']);
     for (const state of ['CreateDirectory', 'GetDirectoryStage']) assert.ok(!states.includes(state), state);
     const out = r.output as Record<string, unknown>;
     assert.deepEqual([out['DirectoryId'], out['DirectoryType'], out['DirectoryAdopted'], out['DirectoryStage']], [EXISTING_DIRECTORY_ID, 'ADConnector', true, 'Active']);

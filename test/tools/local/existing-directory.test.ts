@@ -52,7 +52,7 @@ describe('an existing directory by DirectoryId (real handlers, emulator)', () =>
     const r = await runInNewWorld({ seed: seed() }, { input: sample() });
     ok(r);
     assert.equal(created(r), 0);
-    assert.equal(r.apiCalls['DirectoryService.DescribeDirectories'], 1, 'described once, at validation; never polled');
+    assert.equal(r.apiCalls['DirectoryService.DescribeDirectories'], 2, 'described by its id at validation and by the plan; never polled');
     assert.deepEqual(
       [r.world.directories, r.world.connectors, r.world.directoryRegistrations, r.world.servicePrincipalNames, r.world.templates],
       [0, 1, 1, 1, 1],
