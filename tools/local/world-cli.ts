@@ -123,15 +123,20 @@ async function main(argv: string[]): Promise<number> {
     }
     process.once('exit', removeEnvFile);
   }
-  process.stdout.write(`# local world: emulator ${world.emulator.endpoint}, Step Functions ${world.sfnEndpoint}\n${lines}\n`);
-  if (envOut !== undefined) process.stdout.write(`# written to ${envOut} (removed on exit)\n`);
+  // A second signal while the world stops (a second Ctrl-C) changes nothing: the first one's stop ends the process.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     removeEnvFile();
     void world.stop().then(() => process.exit(EXIT_OK));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  // Handlers first: whoever reads the lines below may signal at once.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  process.stdout.write(`# local world: emulator ${world.emulator.endpoint}, Step Functions ${world.sfnEndpoint}\n${lines}\n`);
+  if (envOut !== undefined) process.stdout.write(`# written to ${envOut} (removed on exit)\n`);
   return new Promise<number>(() => undefined); // serve until stopped
 }
 
