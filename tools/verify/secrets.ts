@@ -39,8 +39,9 @@ export const countOccurrences = (haystack: string, needles: readonly string[]): 
 export const secretSeed = (base: Seed = defaultSeed()): Seed => ({
   ...base,
   secrets: base.secrets.map((s) => (s.Name === 'ad-cert-orchestrator/ad-admin-password' ? { ...s, SecretString: KNOWN_PASSWORD } : s)),
-  directoryLimit: 100,
-  connectorLimit: 100,
+  // Every scenario creates its own directory and connector in one world (over a hundred, beside the seeded ones).
+  directoryLimit: 1000,
+  connectorLimit: 1000,
 });
 
 export interface Artifact {
