@@ -43,12 +43,11 @@ import type { ParsedEvent } from '../api/http.ts';
 import { directoryTagValue, otherPasswordFor, storePasswordOnce, storedPasswordMatches } from '../api/password-secret.ts';
 import { findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
 import { dryRunOf, planOf } from '../api/dry-run.ts';
-import { firstCaller } from '../api/first-caller.ts';
+import { executionAnswer } from '../api/execution-answer.ts';
 import { concurrentChange } from '../api/directory-changes.ts';
 import { identityOf } from '../domain/provisioning-record.ts';
 import { passwordSecretPrefix, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
-import { annotateExecution } from '../lib/tracer.ts';
 
 /** Stands in for the secret name while validating / hashing: not a valid secret id, so no real input equals it. */
 const PASSWORD_PLACEHOLDER = '(password supplied to the API)';
@@ -205,21 +204,7 @@ export const createProvisioning = async (event: ParsedEvent<unknown>, _context?:
   if (outcome.kind === 'conflict') throw conflict(name);
 
   const location = locationFor(event, name);
-  const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
-  logger.appendKeys({ executionArn: outcome.executionArn });
-  annotateExecution(outcome.executionArn);
-  logger.info(started ? 'provisioning started' : 'provisioning already exists (idempotent repeat)');
-  return json(
-    started ? 202 : 200,
-    {
-      executionArn: outcome.executionArn,
-      name,
-      status: outcome.kind === 'existing' ? (outcome.status ?? 'RUNNING') : 'RUNNING',
-      startDate: outcome.startDate?.toISOString(),
-      location,
-    },
-    { Location: location },
-  );
+  return executionAnswer(outcome, name, event, { what: 'provisioning', location });
 };
 
 export const handler = httpHandler(createProvisioning, { jsonBody: true });

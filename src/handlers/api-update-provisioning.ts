@@ -30,10 +30,9 @@ import type { ProvisioningRecord } from '../domain/provisioning-record.ts';
 import { validateRequest } from '../domain/validate.ts';
 import { stateMachineArn, validationScope } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
-import { annotateExecution } from '../lib/tracer.ts';
 import { concurrentChange, readRecord } from '../api/directory-changes.ts';
-import { firstCaller } from '../api/first-caller.ts';
-import { HttpProblem, badRequest, httpHandler, json } from '../api/http.ts';
+import { executionAnswer } from '../api/execution-answer.ts';
+import { HttpProblem, badRequest, httpHandler } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
 import { describeIfExists, findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
@@ -115,22 +114,7 @@ export const updateProvisioning = async (event: ParsedEvent<unknown>, _context?:
   }
 
   const location = event.requestContext?.path ?? `/provisionings/${encodeURIComponent(provisioningId)}`;
-  const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
-  logger.appendKeys({ executionArn: outcome.executionArn });
-  annotateExecution(outcome.executionArn);
-  logger.info(started ? 'update started' : 'update already exists (idempotent repeat)');
-  return json(
-    started ? 202 : 200,
-    {
-      executionArn: outcome.executionArn,
-      name,
-      status: outcome.kind === 'existing' ? (outcome.status ?? 'RUNNING') : 'RUNNING',
-      startDate: outcome.startDate?.toISOString(),
-      provisioning: { id: provisioningId, executionArn: provisioningArn },
-      location,
-    },
-    { Location: location },
-  );
+  return executionAnswer(outcome, name, event, { what: 'update', location, extra: { provisioning: { id: provisioningId, executionArn: provisioningArn } } });
 };
 
 export const handler = httpHandler(updateProvisioning, { jsonBody: true });
