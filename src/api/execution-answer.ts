@@ -15,12 +15,19 @@ export const executionAnswer = async (
   outcome: Exclude<StartOutcome, { kind: 'conflict' }>,
   name: string,
   event: ParsedEvent<unknown>,
-  answer: { what: string; location: string; extra?: Record<string, unknown> },
+  answer: {
+    what: string;
+    location: string;
+    /** Body fields after the execution's own. */
+    extra?: Record<string, unknown>;
+    /** The first-caller claim's key (default: the execution's name). */
+    claimKey?: string;
+  },
 ): Promise<APIGatewayProxyResult> => {
-  const started = outcome.kind === 'started' && (await firstCaller(name, event.requestContext?.requestId ?? 'unknown'));
+  const started = outcome.kind === 'started' && (await firstCaller(answer.claimKey ?? name, event.requestContext?.requestId ?? 'unknown'));
   logger.appendKeys({ executionArn: outcome.executionArn });
   annotateExecution(outcome.executionArn);
-  logger.info(started ? `${answer.what} started` : `${answer.what} already exists (idempotent repeat)`);
+  logger.info(started ? `${answer.what} started` : `${answer.what} already exists (idempotent repeat)`, answer.extra ?? {});
   return json(
     started ? 202 : 200,
     {

@@ -23,9 +23,8 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { canonicalJson, executionNameOf, teardownNameForProvisioning } from '../domain/execution-names.ts';
 import { teardownStateMachineArn, stateMachineArn } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
-import { annotateExecution } from '../lib/tracer.ts';
-import { firstCaller } from '../api/first-caller.ts';
-import { HttpProblem, httpHandler, json } from '../api/http.ts';
+import { executionAnswer } from '../api/execution-answer.ts';
+import { HttpProblem, httpHandler } from '../api/http.ts';
 import type { ParsedEvent } from '../api/http.ts';
 import { notFound, provisioningArnFromPath } from '../api/provisioning-id.ts';
 import { describeIfExists, findExistingExecution, startExecutionIdempotently } from '../api/start-execution.ts';
@@ -116,23 +115,12 @@ export const deleteProvisioning = async (event: ParsedEvent<unknown>, _context?:
 
   const location = event.requestContext?.path ?? `/provisionings/${encodeURIComponent(provisioningName)}`;
   // The claim key carries the machine, so it can never equal a provisioning's (names have no ':').
-  const started = outcome.kind === 'started' && (await firstCaller(`teardown:${name}`, event.requestContext?.requestId ?? 'unknown'));
-  logger.appendKeys({ executionArn: outcome.executionArn });
-  annotateExecution(outcome.executionArn);
-  logger.info(started ? 'teardown started' : 'teardown already exists (idempotent repeat)', { force });
-  return json(
-    started ? 202 : 200,
-    {
-      executionArn: outcome.executionArn,
-      name,
-      status: outcome.kind === 'existing' ? (outcome.status ?? 'RUNNING') : 'RUNNING',
-      startDate: outcome.startDate?.toISOString(),
-      force,
-      provisioning: { executionArn: provisioningArn, name: provisioningName },
-      location,
-    },
-    { Location: location },
-  );
+  return executionAnswer(outcome, name, event, {
+    what: 'teardown',
+    location,
+    claimKey: `teardown:${name}`,
+    extra: { force, provisioning: { executionArn: provisioningArn, name: provisioningName } },
+  });
 };
 
 export const handler = httpHandler(deleteProvisioning);

@@ -134,6 +134,16 @@ const passes = (s: SecretView, key: string, raw: string): boolean => {
  * characters, prefix matches, ANDed across filters, ORed within one), MaxResults 1-100, NextToken; secrets scheduled
  * for deletion only with IncludePlannedDeletion. Never returns a value.
  */
+/** What ListSecrets and DescribeSecret both say of a secret (never its value). */
+const metadataOf = (s: SecretView): Json => ({
+  ARN: s.ARN,
+  Name: s.Name,
+  ...(s.Description ? { Description: s.Description } : {}),
+  ...(s.Tags?.length ? { Tags: s.Tags } : {}),
+  ...(s.DeletedDateMs !== undefined ? { DeletedDate: epochSeconds(s.DeletedDateMs) } : {}),
+  CreatedDate: epochSeconds(s.CreatedDateMs),
+});
+
 function listSecrets(input: Json, ctx: ServiceContext): Json {
   const invalid = (message: string): ApiError => new ApiError('InvalidParameterException', message);
   const filters = input.Filters === undefined ? [] : input.Filters;
@@ -157,12 +167,7 @@ function listSecrets(input: Json, ctx: ServiceContext): Json {
   const page = matching.slice(start, start + (max as number));
   return {
     SecretList: page.map((s) => ({
-      ARN: s.ARN,
-      Name: s.Name,
-      ...(s.Description ? { Description: s.Description } : {}),
-      ...(s.Tags?.length ? { Tags: s.Tags } : {}),
-      ...(s.DeletedDateMs !== undefined ? { DeletedDate: epochSeconds(s.DeletedDateMs) } : {}),
-      CreatedDate: epochSeconds(s.CreatedDateMs),
+      ...metadataOf(s),
       SecretVersionsToStages: { [s.VersionId]: ['AWSCURRENT'] },
     })),
     ...(start + (max as number) < matching.length ? { NextToken: encodeToken(start + (max as number)) } : {}),
@@ -195,12 +200,7 @@ export const secretsManager: ServiceDef = {
     DescribeSecret(input: Json, ctx) {
       const s = find(ctx, str(input, 'SecretId'));
       return {
-        ARN: s.ARN,
-        Name: s.Name,
-        ...(s.Description ? { Description: s.Description } : {}),
-        ...(s.Tags?.length ? { Tags: s.Tags } : {}),
-        ...(s.DeletedDateMs !== undefined ? { DeletedDate: epochSeconds(s.DeletedDateMs) } : {}),
-        CreatedDate: epochSeconds(s.CreatedDateMs),
+        ...metadataOf(s),
         LastChangedDate: epochSeconds(s.CreatedDateMs),
         VersionIdsToStages: { [s.VersionId]: ['AWSCURRENT'] },
       };
