@@ -337,10 +337,22 @@ const cfnLint = (t: TestContext, template: string): LintFinding[] | undefined =>
 describe('serverless package with the deploy parameters kmsKeyArn and stackTags (offline)', () => {
   const out = join(tmpdir(), `sls-params-${process.pid}`);
   let withParams: Template;
+  const firstZips = new Map<string, Buffer>();
   before(async () => {
-    withParams = await packageService({ out, params: { kmsKeyArn: SAMPLE_KEY, stackTags: SAMPLE_TAGS } });
+    // The same code as the packaging above: its zips, not a second build (reuseBundles=true). Packaging empties
+    // .serverless/, so its zips are read first.
+    for (const fn of packagedFunctions(template)) firstZips.set(`${fn.key}.zip`, readFileSync(fn.zip));
+    withParams = await packageService({ out, params: { kmsKeyArn: SAMPLE_KEY, stackTags: SAMPLE_TAGS }, reuseBundles: true });
   });
   after(() => rmSync(out, { recursive: true, force: true }));
+
+  it('reuses the zips of the packaging without parameters byte for byte (reuseBundles=true), so the function versions are the same', () => {
+    const zips = packagedFunctions(withParams).map((fn) => `${fn.key}.zip`);
+    assert.deepEqual(zips.sort(), [...firstZips.keys()].sort());
+    for (const zip of zips) assert.ok(readFileSync(join(out, zip)).equals(firstZips.get(zip) ?? Buffer.alloc(0)), `${zip} differs`);
+    const versions = (t: Template): string[] => Object.keys(t.Resources).filter((id) => t.Resources[id]?.Type === 'AWS::Lambda::Version').sort();
+    assert.deepEqual(versions(withParams), versions(template));
+  });
 
   withParametersChecks(() => withParams, () => out);
   // The template with a customer managed key asks the most of the deployer (KMS for the table and the bus).

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,12 +44,18 @@ export interface PackageOptions {
   params?: Record<string, string>;
   /** Another output directory than .serverless/ (`--package`), for a second packaging beside the first. */
   out?: string;
+  /** Package from the zips of the packaging in .serverless/ (`reuseBundles=true`) instead of building them again. */
+  reuseBundles?: boolean;
 }
 
 /** Runs `serverless package --stage test` into .serverless/ (or `out`) and returns the parsed template. */
 export async function packageService(options: PackageOptions = {}): Promise<Template> {
   const out = options.out ?? OUT;
   rmSync(out, { recursive: true, force: true });
+  if (options.reuseBundles) {
+    mkdirSync(out, { recursive: true });
+    for (const zip of readdirSync(OUT).filter((f) => f.endsWith('.zip'))) copyFileSync(join(OUT, zip), join(out, zip));
+  }
   const env = {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? tmpdir(),
@@ -62,7 +68,7 @@ export async function packageService(options: PackageOptions = {}): Promise<Temp
     CI: '1',
   };
   try {
-    const params = Object.entries(options.params ?? {}).map(([k, v]) => `--param=${k}=${v}`);
+    const params = Object.entries({ ...options.params, ...(options.reuseBundles ? { reuseBundles: 'true' } : {}) }).map(([k, v]) => `--param=${k}=${v}`);
     const where = options.out ? ['--package', options.out] : [];
     await promisify(execFile)(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'test', '--region', 'us-east-1', ...where, ...params], {
       cwd: ROOT,
