@@ -10,7 +10,7 @@ import './env.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
-import { acmPca, directoryService, directoryServiceCreate, dynamoDb, ec2, pcaConnectorAd, secretsManager } from '../../src/aws/clients.ts';
+import { acmPca, directoryService, directoryServiceCreate, directoryServiceData, dynamoDb, ec2, pcaConnectorAd, ram, secretsManager } from '../../src/aws/clients.ts';
 import { setEnv } from '../env.ts';
 import { DEFAULT_SEED_PATH, loadSeed } from '../local/emulator/index.ts';
 import type { Emulator, EmulatorOptions, Seed } from '../local/emulator/index.ts';
@@ -194,11 +194,16 @@ export class Harness {
       SecretsManager: [secretsManager],
       ACMPCA: [acmPca],
       PcaConnectorAd: [pcaConnectorAd],
+      DirectoryServiceData: [directoryServiceData],
+      RAM: [ram],
       DynamoDB: [dynamoDb],
     };
+    const clients = getters[service];
+    // A service missing here would keep the default timeout: each of its cells would wait for it, in wall time.
+    if (!clients) throw new Error(`shortSocketTimeout: no client getters for ${service}`);
     const restore = setEnv({ SDK_SOCKET_TIMEOUT_MS: String(ms) });
     try {
-      for (const get of getters[service] ?? []) get();
+      for (const get of clients) get();
     } finally {
       restore();
     }
