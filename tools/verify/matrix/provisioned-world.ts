@@ -1,5 +1,5 @@
 /**
- * The world every teardown cell starts from: a clean provisioning through POST /provisionings with the admin password
+ * The worlds the matrix's cells start from, each provisioned once and kept as an emulator snapshot. The teardown's: a clean provisioning through POST /provisionings with the admin password
  * in the body (so the API stores it in a secret of the tool's, which the teardown deletes), then another team's
  * directory in the same VPC. It is provisioned once and kept as an emulator snapshot (resources, tags, tokens, the
  * coordination table, secrets' metadata, the simulated clock and the id generator), from which each cell starts a
@@ -10,6 +10,7 @@ import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
 import { randomUUID } from 'node:crypto';
 import { directoryServiceCreate } from '../../../src/aws/clients.ts';
 import type { EmulatorSnapshot } from '../../local/emulator/index.ts';
+import { DAY_ONE } from '../day-two.ts';
 import { Harness, defaultInput } from '../harness.ts';
 import { postProvisioning } from '../triggers.ts';
 
@@ -76,3 +77,18 @@ export const provisionedWorld = async (): Promise<ProvisionedWorld> => {
 
 /** A fresh world (emulator and Step Functions service) resumed from the provisioned snapshot. */
 export const startFromProvisioned = (world: ProvisionedWorld): Promise<Harness> => Harness.start({ emulator: { snapshot: world.snapshot } });
+
+/**
+ * The world every day-two cell starts from: DAY_ONE provisioned once, as an emulator snapshot (its record and its
+ * released change lease included; its execution stays behind in the world that ran it).
+ */
+export const dayOneWorld = async (): Promise<EmulatorSnapshot> => {
+  const harness = await Harness.start();
+  try {
+    const first = await harness.execute(DAY_ONE());
+    if (first.status !== 'SUCCEEDED') throw new Error(`day-one provisioning failed: ${first.error}: ${first.cause}`);
+    return harness.emulator.snapshot();
+  } finally {
+    await harness.stop();
+  }
+};
