@@ -33,6 +33,18 @@ const tool = (name: keyof typeof TOOLS, args: string[]) => {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 };
 
+/**
+ * A tool that exports its `main` (npm start, put-event) called in this process, its output captured: for the cases
+ * whose subject is the message and the exit code, not the process.
+ */
+const inProcess = async (name: 'start' | 'put-event', args: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { main } = name === 'start' ? await import('../../../tools/local/cli.ts') : await import('../../../tools/cli/put-event.ts');
+  const code = await main(args, { out: (text: string) => out.push(text), err: (text: string) => err.push(`${text.replace(/\n$/, '')}\n`) });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+};
+
 const mkfifo = (path: string): void => {
   const res = spawnSync('mkfifo', [path]);
   assert.equal(res.status, 0, `mkfifo ${path}: ${res.stderr.toString()}`);
@@ -63,7 +75,7 @@ describe('every tool: usage errors in one line, exit 2', () => {
     }
   });
 
-  it('a FIFO or a device as a file is refused at once, named, exit 2 (never a hang)', () => {
+  it('a FIFO or a device as a file is refused at once, named, exit 2 (never a hang)', async () => {
     const cases: [keyof typeof TOOLS, string[], RegExp][] = [
       ['start', ['--input', '/dev/zero'], /^error: --input \/dev\/zero: is a device, not a file$/],
       ['start', ['--input', fifo], /^error: --input \S+fifo: is a FIFO \(named pipe\), not a file$/],
@@ -72,17 +84,17 @@ describe('every tool: usage errors in one line, exit 2', () => {
       ['world', ['--seed', '/dev/zero'], /^error: --seed \/dev\/zero: Cannot read seed file \/dev\/zero: is a device/],
     ];
     for (const [name, args, expected] of cases) {
-      const res = tool(name, args);
+      const res = name === 'start' || name === 'put-event' ? await inProcess(name, args) : tool(name, args);
       assert.equal(res.code, 2, `${name} ${args.join(' ')}: ${res.stderr}`);
       assert.deepEqual(ownLines(res.stderr).length, 1, res.stderr);
       assert.match(ownLines(res.stderr)[0] ?? '', expected);
     }
   });
 
-  it('an empty or blank number of seconds is not 0: refused, named', () => {
+  it('an empty or blank number of seconds is not 0: refused, named', async () => {
     for (const [name, flag] of [['start', '--directory-active-after'], ['start', '--spn-fails-after'], ['world', '--connector-active-after']] as const) {
       for (const value of ['', ' ']) {
-        const res = tool(name, [`${flag}=${value}`]);
+        const res = name === 'start' ? await inProcess(name, [`${flag}=${value}`]) : tool(name, [`${flag}=${value}`]);
         assert.equal(res.code, 2, `${name} ${flag}="${value}": ${res.stderr}`);
         assert.match(ownLines(res.stderr)[0] ?? '', new RegExp(`^error: ${flag} needs a number of seconds ≥ 0, got "${value}"$`));
       }

@@ -17,6 +17,9 @@ import type { Context } from 'aws-lambda';
 import { sampleInput } from '../../fixtures.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
+// The SDK's own retries off: a fault that persists spends the workflow's Retry budget without the SDK's backoff
+// sleeps, which are wall time.
+process.env['AWS_MAX_ATTEMPTS'] = '1';
 const { startApiServer, MAX_ADVANCE_SECONDS } = await import('../../../tools/local/api-server.ts');
 type ApiServer = Awaited<ReturnType<typeof startApiServer>>;
 const { sfn } = await import('../../../src/aws/clients.ts');

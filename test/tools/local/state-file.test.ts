@@ -1,7 +1,8 @@
 /**
  * `npm start -- --state FILE` under hostile use: a lock that is never held twice (a stale one taken over by 8
- * processes at once, many rounds), symbolic links followed, the file's mode kept, a read-only file, a FIFO and every
- * hand edit of a valid-JSON state refused with one line naming the field (exit 2), the file untouched.
+ * processes at once, many rounds: child processes), symbolic links followed, the file's mode kept, a read-only file,
+ * a FIFO and every hand edit of a valid-JSON state refused with one line naming the field (exit 2), the file
+ * untouched (the CLI's `main` in this process: the file is the subject).
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,28 +24,22 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 /** A pid no process has (Linux pids stay below 2^22). */
 const DEAD_PID = '999999999';
 
-const cli = (args: string[]) => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: GENEROUS_CHILD_MS });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-};
+process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT'; // before the handlers load
+const { main } = await import('../../../tools/local/cli.ts');
 
-/** Runs the CLI on children side by side (independent state files). */
-const cliAsync = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: GENEROUS_CHILD_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** `npm start -- ARGS` in this process: main with its stdout and stderr captured (the file is the subject here). */
+const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, { out: (text) => stdout.push(text), err: (text) => stderr.push(text) });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+};
 
 /** One provisioned world, saved: what the hand edits start from. */
 let saved: Record<string, unknown>;
-before(() => {
+before(async () => {
   const state = join(tmp, 'base', 'state.json');
-  const res = cli(['--state', state, '--json']);
+  const res = await cli(['--state', state, '--json']);
   assert.equal(res.code, 0, res.stderr);
   saved = JSON.parse(readFileSync(state, 'utf8')) as Record<string, unknown>;
 });
@@ -123,36 +118,36 @@ describe('--state: the lock', () => {
 });
 
 describe('--state: the file', () => {
-  it('a symbolic link is followed: the target is read and replaced, the link stays; a dangling one creates its target', () => {
+  it('a symbolic link is followed: the target is read and replaced, the link stays; a dangling one creates its target', async () => {
     const dir = join(tmp, 'links');
     mkdirSync(dir);
     const target = join(dir, 't.json');
     writeFileSync(target, JSON.stringify(saved));
     symlinkSync('t.json', join(dir, 'l.json'));
-    const res = cli(['--state', join(dir, 'l.json'), '--json']);
+    const res = await cli(['--state', join(dir, 'l.json'), '--json']);
     assert.equal(res.code, 0, res.stderr);
     assert.ok(lstatSync(join(dir, 'l.json')).isSymbolicLink(), 'still a link');
     const after = JSON.parse(readFileSync(target, 'utf8')) as { executions: Record<string, string> };
     assert.equal(Object.keys(after.executions).length, Object.keys(saved['executions'] as object).length + 1, 'the target holds the new run');
     assert.equal((JSON.parse(res.stdout) as { world: { directories: number } }).world.directories, 1, 'the world in the target was resumed (adopted)');
     symlinkSync(join(dir, 'new', 'made.json'), join(dir, 'dangling.json'));
-    assert.equal(cli(['--state', join(dir, 'dangling.json'), '--json']).code, 0);
+    assert.equal((await cli(['--state', join(dir, 'dangling.json'), '--json'])).code, 0);
     assert.ok(lstatSync(join(dir, 'dangling.json')).isSymbolicLink());
     assert.ok(statSync(join(dir, 'new', 'made.json')).isFile(), 'the target was created');
     assert.deepEqual(readdirSync(dir).sort(), ['dangling.json', 'l.json', 'new', 't.json']);
   });
 
-  it('the file keeps its mode; a read-only file (0444) is refused in one line, untouched', () => {
+  it('the file keeps its mode; a read-only file (0444) is refused in one line, untouched', async () => {
     const dir = join(tmp, 'modes');
     mkdirSync(dir);
     const state = join(dir, 'state.json');
     writeFileSync(state, JSON.stringify(saved));
     chmodSync(state, 0o600);
-    assert.equal(cli(['--state', state, '--json']).code, 0);
+    assert.equal((await cli(['--state', state, '--json'])).code, 0);
     assert.equal(statSync(state).mode & 0o777, 0o600);
     chmodSync(state, 0o444);
     const before = readFileSync(state, 'utf8');
-    const res = cli(['--state', state]);
+    const res = await cli(['--state', state]);
     assert.equal(res.code, 2, res.stderr);
     assert.deepEqual(ownLines(res.stderr), [`error: --state ${state}: read-only (mode 0444); make it writable (chmod u+w) or use another file`]);
     assert.equal(res.stdout, '', 'nothing ran');
@@ -160,11 +155,11 @@ describe('--state: the file', () => {
     assert.equal(statSync(state).mode & 0o777, 0o444);
   });
 
-  it('a FIFO or a device as --state is refused at once (never a hang), exit 2', () => {
+  it('a FIFO or a device as --state is refused at once (never a hang), exit 2', async () => {
     const fifo = join(tmp, 'state.fifo');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
     for (const [path, what] of [[fifo, 'is a FIFO \\(named pipe\\), not a file'], ['/dev/null', 'is a device, not a file']] as const) {
-      const res = cli(['--state', path]);
+      const res = await cli(['--state', path]);
       assert.equal(res.code, 2, res.stderr);
       assert.equal(ownLines(res.stderr).length, 1, res.stderr);
       assert.match(ownLines(res.stderr)[0] ?? '', new RegExp(`^error: --state \\S+: ${what}$`));
@@ -191,7 +186,8 @@ describe('--state: the file', () => {
       writeFileSync(file, JSON.stringify({ ...saved, ...change }));
       return file;
     });
-    const runs = await Promise.all(files.map((file) => cliAsync(['--state', file])));
+    const runs: Awaited<ReturnType<typeof cli>>[] = [];
+    for (const file of files) runs.push(await cli(['--state', file]));
     for (const [i, [what, , message]] of edits.entries()) {
       const res = runs[i] ?? assert.fail(what);
       assert.equal(res.code, 2, `${what}: ${res.stderr}`);

@@ -17,6 +17,9 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { sampleMicrosoftAdRequest, sampleRequest } from '../../fixtures.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
+// The SDK's own retries off: a fault that persists spends the workflow's Retry budget without the SDK's backoff
+// sleeps, which are wall time.
+process.env['AWS_MAX_ATTEMPTS'] = '1';
 const { startLocalWorld } = await import('../../../tools/local/world.ts');
 const { main: executionsCli } = await import('../../../tools/cli/executions.ts');
 type LocalWorld = Awaited<ReturnType<typeof startLocalWorld>>;
