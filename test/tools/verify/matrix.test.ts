@@ -2,7 +2,8 @@
  * Fault × rerun matrix over the local world (tools/verify/matrix/): every AWS call the workflow makes × {throttled,
  * 5xx, terminal, lost response, Lambda crash before / timeout after the call, transport faults} × {Step Functions
  * retry, redrive, new execution, duplicate start}. This file: the rows, how a failure is judged, the covering subset
- * `npm test` runs (every row with each of its fault kinds and each rerun, every fault kind with every rerun) and two
+ * `npm test` runs (every row with each kind that acts after the call's effect and each rerun, every state with each
+ * kind that hits before it, every fault kind with every rerun) and two
  * executions meeting at the change lease. The cells run in matrix-provisioning-N.test.ts (the provisioning rows, in
  * shards), matrix-teardown.test.ts and matrix-day-two.test.ts; `FULL_CHECKS=1` runs every cell there, as
  * `npm run verify:reliability` does.
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
-  FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, discoverTargets, isApplicable, judgeFailure, shardOf, terminalErrorFor,
+  BEFORE_EFFECT_KINDS, FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, discoverTargets, isApplicable, judgeFailure, shardOf, terminalErrorFor,
 } from '../../../tools/verify/matrix/index.ts';
 import type { Target } from '../../../tools/verify/matrix/index.ts';
 import type { ExecutionRun } from '../../../tools/verify/harness.ts';
@@ -90,7 +91,7 @@ describe('fault × rerun matrix: the covering subset', () => {
     row('PublishSucceededEvent', 'EventBridge.PutEvents'),
   ];
 
-  it('covers every row with each of its fault kinds and each rerun, and every fault kind with every rerun, in far fewer cells', () => {
+  it('covers every row with each kind that hits after the effect and each rerun, every state with each kind that hits before, every kind with every rerun, in far fewer cells', () => {
     // Act
     const subset = coveringCells(ROWS).map(flat);
     // Assess
@@ -99,6 +100,10 @@ describe('fault × rerun matrix: the covering subset', () => {
     assert.equal(full.length, ROWS.reduce((n, t) => n + FAULT_KINDS.filter((k) => isApplicable(t, k)).length * RERUNS.length, 0), 'the full grid is every applicable cell');
     assert.deepEqual(coverageGaps(ROWS, full), [], 'the checker accepts the full grid');
     assert.ok(coverageGaps(ROWS, subset.filter((c) => c.rerun !== 'redrive')).length > 0, 'the checker sees a missing rerun');
+    assert.ok(coverageGaps(ROWS, subset.filter((c) => !(c.state === 'ValidateRequest' && c.kind === 'throttled'))).includes('state ValidateRequest never gets throttled'), 'the checker sees a state without a kind that hits before');
+    assert.ok(coverageGaps(ROWS, subset.filter((c) => !(c.call === 'SecretsManager.GetSecretValue' && c.kind === 'lost-response'))).length > 0, 'the checker sees a row without a kind that hits after');
+    // A kind that hits before the effect goes to one row of a state, not to each (unless a (kind, rerun) pair needs it).
+    assert.ok(BEFORE_EFFECT_KINDS.some((kind) => subset.filter((c) => c.state === 'CreateDirectory' && c.kind === kind).length === 1));
     assert.ok(subset.every((c) => full.some((f) => cellName(f) === cellName(c))), 'only cells of the grid');
     assert.equal(new Set(subset.map(cellName)).size, subset.length, 'no cell twice');
     assert.ok(subset.length * 3 < full.length, `${subset.length} of ${full.length} cells`);

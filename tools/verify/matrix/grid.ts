@@ -35,11 +35,21 @@ const cellId = (c: { machine?: 'teardown'; scenario?: 'day-two'; state: string; 
   `${c.machine ?? 'provisioning'}${c.scenario ? ` ${c.scenario}` : ''} ${c.state} ${c.call} ${c.kind} ${c.rerun}`;
 
 /**
- * A fixed covering subset of the grid: every row with each of its applicable fault kinds once, the rerun rotating
- * with the row so that each row also meets every rerun (a row has more kinds than there are reruns) and, across
- * rows, every (fault kind, rerun) pair appears; a pair the rotation misses is added at the first row it applies to.
- * Computed from the discovered rows and the lists above, so a new call, fault kind or rerun is covered by itself.
- * The provisioning rows and the teardown rows (with their own reruns) are covered each on their own.
+ * The fault kinds that hit before the call takes effect (refused, or the connection or the function gone before it
+ * ran): the call changed nothing, so what they exercise is the state's Retry or Catch on that error, the same for
+ * every call of the state. The other kinds (a terminal error, and the call's effect kept while its caller sees a
+ * failure) exercise what each call does about its own side effect.
+ */
+export const BEFORE_EFFECT_KINDS: readonly FaultKind[] = ['throttled', 'server', 'reset', 'lambda-before'];
+const stateOf = (t: Target): string => `${t.machine ?? 'provisioning'}${t.scenario ? ` ${t.scenario}` : ''} ${t.state}`;
+
+/**
+ * A fixed covering subset of the grid: every row with each of its applicable fault kinds that hit after the call
+ * took effect (and terminal), every Task state with each kind that hits before (once, at one of its rows, rotating),
+ * the rerun rotating with the row so that each row also meets every rerun and, across rows, every (fault kind,
+ * rerun) pair appears; a pair the rotation misses is added at the first row it applies to. Computed from the
+ * discovered rows and the lists above, so a new call, fault kind or rerun is covered by itself. The provisioning rows
+ * and the teardown rows (with their own reruns) are covered each on their own.
  */
 export const coveringCells = (targets: readonly Target[]): CellKey[] => {
   const chosen = new Set<string>();
@@ -51,8 +61,16 @@ export const coveringCells = (targets: readonly Target[]): CellKey[] => {
       chosen.add(cellId({ ...target, kind, rerun }));
       pairs.add(`${kind} ${rerun}`);
     };
+    // The rows of each state, in order: a kind that hits before the effect goes to one of them, rotating.
+    const rowsOfState = new Map<string, Target[]>();
+    for (const t of rows) rowsOfState.set(stateOf(t), [...(rowsOfState.get(stateOf(t)) ?? []), t]);
+    const takesBeforeKind = (target: Target, kind: FaultKind): boolean => {
+      const candidates = (rowsOfState.get(stateOf(target)) ?? []).filter((t) => isApplicable(t, kind));
+      return candidates[BEFORE_EFFECT_KINDS.indexOf(kind) % candidates.length] === target;
+    };
     rows.forEach((target, row) => {
-      FAULT_KINDS.filter((kind) => isApplicable(target, kind)).forEach((kind, i) => choose(target, kind, reruns[(row + i) % reruns.length] as Rerun));
+      FAULT_KINDS.filter((kind) => isApplicable(target, kind) && (!BEFORE_EFFECT_KINDS.includes(kind) || takesBeforeKind(target, kind)))
+        .forEach((kind, i) => choose(target, kind, reruns[(row + i) % reruns.length] as Rerun));
     });
     for (const kind of FAULT_KINDS) {
       const target = rows.find((t) => isApplicable(t, kind));

@@ -18,7 +18,7 @@ export { ABSORBED_CALLS, TEARDOWN_LEFTOVERS, judgeFailure, runCell } from './cel
 export type { CellResult, CellWorlds } from './cell.ts';
 export { FAULT_KINDS, MATRIX_SOCKET_TIMEOUT_MS, SERVICE_FAULTS, TRANSIENT_TIMES, faultHooks, isApplicable, terminalErrorFor } from './faults.ts';
 export type { FaultKind } from './faults.ts';
-export { RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, rerunsOf } from './grid.ts';
+export { BEFORE_EFFECT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, rerunsOf } from './grid.ts';
 export type { CellKey, Rerun } from './grid.ts';
 export { FOREIGN_DIRECTORY_NAME, createForeignDirectory, dayOneWorld, provisionForTeardown, provisionedWorld, startFromProvisioned } from './provisioned-world.ts';
 export type { ProvisionedWorld } from './provisioned-world.ts';
