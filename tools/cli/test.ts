@@ -29,7 +29,17 @@ const LONG_FIRST = [
   'test/tools/verify/matrix-teardown.test.ts',
   'test/tools/cli/hostile.test.ts',
   'test/tools/verify/matrix-day-two.test.ts',
+  'test/tools/verify/secrets.test.ts',
   'test/tools/local/cli.test.ts',
+  'test/tools/local/moto.test.ts',
+  'test/packaging/invoke-local.test.ts',
+  'test/tools/local/state-file.test.ts',
+  'test/tools/verify/load.test.ts',
+  'test/tools/local/plan-cli.test.ts',
+  'test/tools/local/teardown.test.ts',
+  'test/tools/local/api-server.test.ts',
+  'test/tools/local/detection.test.ts',
+  'test/handlers/metrics.test.ts',
 ] as const;
 
 const USAGE = `Usage: npm test -- [--concurrency N] [FILE|FOLDER ...]
