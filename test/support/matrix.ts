@@ -5,7 +5,7 @@
 import '../../tools/verify/env.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BEFORE_EFFECT_KINDS, FAULT_KINDS, RERUNS, TEARDOWN_RERUNS, allCells, coveringCells, formatMatrix, isApplicable, runMatrix, shardOf } from '../../tools/verify/matrix/index.ts';
+import { BEFORE_EFFECT_KINDS, FAULT_KINDS, RERUNS, allCells, coveringCells, formatMatrix, isApplicable, rerunsOf, runMatrix, shardOf } from '../../tools/verify/matrix/index.ts';
 import type { FaultKind, Rerun, Shard, Target } from '../../tools/verify/matrix/index.ts';
 import { fullChecks } from '../../tools/verify/full-checks.ts';
 
@@ -17,7 +17,6 @@ export type Cell = { machine?: 'teardown'; state: string; call: string; kind: Fa
 export const flat = (c: { target: Target; kind: FaultKind; rerun: Rerun }): Cell =>
   ({ ...(c.target.machine ? { machine: c.target.machine } : {}), state: c.target.state, call: c.target.call, kind: c.kind, rerun: c.rerun });
 export const cellName = (c: Cell): string => `${c.machine ? 'teardown: ' : ''}${c.state} ${c.call} ${c.kind}/${c.rerun}`;
-const rerunsOf = (t: { machine?: 'teardown' }): readonly Rerun[] => (t.machine === 'teardown' ? TEARDOWN_RERUNS : RERUNS);
 
 /**
  * What the covering subset promises, checked on the cells themselves: the gaps, none expected. Per row: each of its

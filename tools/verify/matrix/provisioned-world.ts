@@ -1,9 +1,10 @@
 /**
- * The worlds the matrix's cells start from, each provisioned once and kept as an emulator snapshot. The teardown's: a clean provisioning through POST /provisionings with the admin password
- * in the body (so the API stores it in a secret of the tool's, which the teardown deletes), then another team's
- * directory in the same VPC. It is provisioned once and kept as an emulator snapshot (resources, tags, tokens, the
- * coordination table, secrets' metadata, the simulated clock and the id generator), from which each cell starts a
- * fresh emulator: the same world a provisioning leaves, without provisioning again.
+ * The worlds the matrix's cells start from, each provisioned once and kept as an emulator snapshot (resources, tags,
+ * tokens, the coordination table, secrets' metadata, the simulated clock and the id generator), from which each cell
+ * starts a fresh emulator: the same world a provisioning leaves, without provisioning again. The teardown's: a clean
+ * provisioning through POST /provisionings with the admin password in the body (so the API stores it in a secret of
+ * the tool's, which the teardown deletes), then another team's directory in the same VPC. The day-two change's:
+ * DAY_ONE provisioned.
  */
 import '../env.ts';
 import { CreateMicrosoftADCommand } from '@aws-sdk/client-directory-service';
